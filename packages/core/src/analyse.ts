@@ -1,0 +1,403 @@
+/**
+ * analyse(document, ruleSet, options) → DocumentResult: the engine. One scanner pass finds
+ * candidate phrases; sentences with an anchor of a `match` rule are parsed by compromise; regex
+ * rules and detectors run; then context (allow-list, unless, suppression comments, the person's
+ * quoted words, negation) decides what is reported. Output is sorted and deterministic. Pure.
+ */
+import type { AnalyseOptions, Finding, DocumentResult, Severity, SourceDocument } from './types.js';
+import { SEVERITIES } from './types.js';
+import { withAllow, type CompiledRule, type RuleSet } from './rules/compile.js';
+import { phraseKey } from './patterns/terms.js';
+import { parseSentence, runMatch } from './patterns/match.js';
+import { splitSentences, countWords } from './nlp/sentences.js';
+import { text as readText } from './readers/text.js';
+import { lineColumn, lineStarts } from './readers/mask.js';
+import { isSuppressed } from './suppress.js';
+import { findQuotes, quoteAt, type QuoteSpan } from './context/quotes.js';
+import { isNegated } from './context/negation.js';
+import { SourdoughError } from './errors.js';
+import type { SentenceView } from './detectors/types.js';
+import { computeStats } from './stats.js';
+
+interface Hit {
+  rule: number;
+  start?: number;
+  end?: number;
+  message?: string;
+  severity?: Severity;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** Which rules run, and at what severity, under these options. */
+export function resolveRules(set: RuleSet, options: AnalyseOptions): { active: boolean[]; severity: Severity[] } {
+  const enable = new Set(options.enable ?? []);
+  const disable = new Set(options.disable ?? []);
+  const sev = options.severity ?? {};
+  const active: boolean[] = [];
+  const severity: Severity[] = [];
+  for (const r of set.rules) {
+    const off = disable.has(r.id) || (disable.has(r.category) && !enable.has(r.id)) || disable.has('*');
+    active.push(!off || enable.has(r.id));
+    severity.push(sev[r.id] ?? sev[r.category] ?? r.severity);
+  }
+  return { active, severity };
+}
+
+/** Split a document into sentences (never crossing a block). */
+export function sentencesOf(doc: SourceDocument): SentenceView[] {
+  const out: SentenceView[] = [];
+  for (const b of doc.blocks) {
+    const slice = doc.text.slice(b.start, b.end);
+    for (const s of splitSentences(slice)) {
+      const start = b.start + s.start;
+      const end = b.start + s.end;
+      out.push({ index: out.length, start, end, text: doc.text.slice(start, end) });
+    }
+  }
+  return out;
+}
+
+function sentenceIndexAt(sentences: SentenceView[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function lastAtOrBefore<T extends { offset: number }>(items: T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.offset <= offset) {
+      found = items[mid];
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function spansOf(re: RegExp, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    out.push([m.index, m.index + m[0].length]);
+  }
+  return out;
+}
+
+/** Analyse one document (or a plain string) with a compiled rule set. */
+export function analyse(input: SourceDocument | string, ruleSet: RuleSet, options: AnalyseOptions = {}): DocumentResult {
+  const set = options.allow?.length ? allowing(ruleSet, options.allow) : ruleSet;
+  const doc = typeof input === 'string' ? readText(input) : input;
+  const text = doc.text;
+  const { active, severity } = resolveRules(set, options);
+  const sentences = sentencesOf(doc);
+  const hits: Hit[] = [];
+  /** Figures detectors add to the stats (strengths, voice share…). */
+  const extraStats: Record<string, unknown> = {};
+
+  // 1. One scanner pass over every literal anchor.
+  const matchCandidates = new Map<string, { rule: number; match: number; sentence: number }>();
+  const scanner = set.scanner;
+  if (scanner) {
+    scanner.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = scanner.exec(text))) {
+      const p = m.index;
+      const entries = set.table.get(phraseKey(text.slice(p, p + 12)));
+      if (entries) {
+        for (const e of entries) {
+          if (!active[e.rule]) continue;
+          e.re.lastIndex = p;
+          const mm = e.re.exec(text);
+          if (!mm) continue;
+          if (e.match === undefined) hits.push({ rule: e.rule, start: p, end: p + mm[0].length });
+          else {
+            const si = sentenceIndexAt(sentences, p);
+            if (si >= 0) matchCandidates.set(`${e.rule}:${e.match}:${si}`, { rule: e.rule, match: e.match, sentence: si });
+          }
+        }
+      }
+      scanner.lastIndex = p + 1;
+    }
+  }
+
+  // 2. compromise, only on candidate sentences of match rules.
+  if (matchCandidates.size) {
+    const parsed = new Map<number, ReturnType<typeof parseSentence>>();
+    for (const c of matchCandidates.values()) {
+      const s = sentences[c.sentence]!;
+      let nlpDoc = parsed.get(c.sentence);
+      if (!nlpDoc) {
+        nlpDoc = parseSentence(s.text);
+        parsed.set(c.sentence, nlpDoc);
+      }
+      for (const [a, b] of runMatch(nlpDoc, set.rules[c.rule]!.matches[c.match]!)) hits.push({ rule: c.rule, start: s.start + a, end: s.start + b });
+    }
+  }
+
+  // 3. regex rules and detectors.
+  for (const rule of set.rules) {
+    if (!active[rule.index]) continue;
+    for (const re of rule.regexes) for (const [a, b] of spansOf(re, text)) hits.push({ rule: rule.index, start: a, end: b });
+    if (rule.detector) runDetector(rule, doc, sentences, options, hits, extraStats);
+  }
+
+  // 4. Context: decide what is reported.
+  const starts = lineStarts(doc.source);
+  const quoteCache = new Map<number, QuoteSpan[]>();
+  const allowCache = new Map<number, [number, number][]>();
+  const unlessCache = new Map<string, [number, number][] | 'all'>();
+  const findings: Finding[] = [];
+
+  for (const hit of dedupe(hits, set)) {
+    const rule = set.rules[hit.rule]!;
+    let sev = hit.severity ?? severity[hit.rule]!;
+    let quoted = false;
+    if (hit.start === undefined || hit.end === undefined) {
+      findings.push(documentFinding(rule, sev, hit));
+      continue;
+    }
+    const si = sentenceIndexAt(sentences, hit.start);
+    const s = sentences[si];
+    if (!s || hit.end > s.end) continue; // outside prose, or crossing a sentence boundary
+    // Protected terms.
+    if (set.allow) {
+      let allowSpans = allowCache.get(si);
+      if (!allowSpans) {
+        allowSpans = spansOf(set.allow, s.text).map(([a, b]) => [a + s.start, b + s.start]);
+        allowCache.set(si, allowSpans);
+      }
+      if (allowSpans.some(([a, b]) => a < hit.end! && hit.start! < b)) continue;
+    }
+    // unless patterns.
+    if (rule.unless.length && cancelledByUnless(rule, s, hit, unlessCache)) continue;
+    // Suppression comments.
+    const pos = lineColumn(starts, hit.start);
+    if (doc.directives.length && isSuppressed(doc.directives, rule.id, rule.category, hit.start, pos.line)) continue;
+    // The person's own words.
+    const bi = blockIndexAt(doc, hit.start);
+    let quotes = quoteCache.get(bi);
+    if (!quotes) {
+      const b = doc.blocks[bi];
+      quotes = b ? findQuotes(text, b.start, b.end) : [];
+      quoteCache.set(bi, quotes);
+    }
+    const q = quotes.length ? quoteAt(quotes, hit.start, hit.end) : undefined;
+    if (q && q.kind === 'speech' && rule.quotes === 'suppress') {
+      if (!options.includeQuotes) continue;
+      quoted = true;
+      sev = 'info';
+    }
+    // Negation.
+    if (rule.negation !== 'keep' && !quoted && isNegated(s.text, hit.start - s.start)) {
+      if (rule.negation === 'drop') continue;
+      sev = 'info';
+    }
+    const matched = doc.source.slice(hit.start, hit.end);
+    const f: Finding = {
+      ruleId: rule.id,
+      category: rule.category,
+      severity: sev,
+      message: fill(hit.message ?? rule.data.message, matched),
+      text: matched,
+      start: { ...pos, offset: hit.start },
+      end: { ...lineColumn(starts, hit.end), offset: hit.end },
+      suggestions: [...rule.data.suggest],
+      sentence: s.text.replace(/\s+/g, ' ').trim(),
+      url: rule.url,
+    };
+    if (quoted) f.quoted = true;
+    const section = lastAtOrBefore(doc.sections, hit.start);
+    if (section) f.section = section.title;
+    if (doc.paragraphs?.length) f.paragraph = paragraphAt(doc.paragraphs, hit.start);
+    findings.push(f);
+  }
+
+  const min = options.minSeverity ? SEVERITY_RANK[options.minSeverity] : 0;
+  const kept = findings.filter((f) => SEVERITY_RANK[f.severity] >= min);
+  kept.sort(compareFindings);
+  const words = countWords(text);
+  const result: DocumentResult = {
+    path: doc.path ?? '-',
+    findings: kept,
+    stats: computeStats(kept, words, sentences.length, extraStats),
+  };
+  return result;
+}
+
+const allowCacheBySet = new WeakMap<RuleSet, Map<string, RuleSet>>();
+
+/** The rule set with extra protected phrases, compiled once per distinct list. */
+function allowing(set: RuleSet, allow: string[]): RuleSet {
+  let bySet = allowCacheBySet.get(set);
+  if (!bySet) {
+    bySet = new Map();
+    allowCacheBySet.set(set, bySet);
+  }
+  const key = allow.join('\u0000');
+  let out = bySet.get(key);
+  if (!out) {
+    out = withAllow(set, allow);
+    bySet.set(key, out);
+  }
+  return out;
+}
+
+function blockIndexAt(doc: SourceDocument, offset: number): number {
+  let lo = 0;
+  let hi = doc.blocks.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.blocks[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function paragraphAt(paragraphs: number[], offset: number): number {
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid]! <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found + 1;
+}
+
+function fill(template: string, match: string): string {
+  return template.replace(/\{match\}/g, match);
+}
+
+function documentFinding(rule: CompiledRule, severity: Severity, hit: Hit): Finding {
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    severity,
+    message: fill(hit.message ?? rule.data.message, ''),
+    suggestions: [...rule.data.suggest],
+    url: rule.url,
+  };
+}
+
+/** Stable order: by offset (document-level findings last), then rule id, then end. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const ao = a.start?.offset ?? Number.MAX_SAFE_INTEGER;
+  const bo = b.start?.offset ?? Number.MAX_SAFE_INTEGER;
+  if (ao !== bo) return ao - bo;
+  if (a.ruleId !== b.ruleId) return a.ruleId < b.ruleId ? -1 : 1;
+  return (a.end?.offset ?? 0) - (b.end?.offset ?? 0);
+}
+
+/**
+ * Remove duplicate hits: the same rule at overlapping spans keeps the longest; a hit strictly
+ * inside a longer hit of another rule in the same category is dropped (the longer phrase is the
+ * more specific advice).
+ */
+function dedupe(hits: Hit[], set: RuleSet): Hit[] {
+  const spanned = hits.filter((h) => h.start !== undefined).sort((a, b) => a.start! - b.start! || b.end! - a.end! || a.rule - b.rule);
+  const out: Hit[] = [];
+  for (const h of spanned) {
+    const cat = set.rules[h.rule]!.category;
+    const covered = out.some(
+      (o) =>
+        o.start! <= h.start! &&
+        h.end! <= o.end! &&
+        (o.rule === h.rule || (set.rules[o.rule]!.category === cat && (o.end! - o.start!) > (h.end! - h.start!))),
+    );
+    if (!covered) out.push(h);
+  }
+  return [...out, ...hits.filter((h) => h.start === undefined)];
+}
+
+function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache: Map<string, [number, number][] | 'all'>): boolean {
+  const key = `${rule.index}:${s.index}`;
+  let spans = cache.get(key);
+  if (!spans) {
+    const found: [number, number][] = [];
+    let all = false;
+    let nlpDoc: ReturnType<typeof parseSentence> | undefined;
+    for (const u of rule.unless) {
+      let rel: [number, number][] = [];
+      if (u.phrases) rel = spansOf(u.phrases, s.text);
+      else if (u.regex) rel = spansOf(u.regex, s.text);
+      else if (u.match) {
+        if (!u.match.anchors.some((a) => s.text.toLowerCase().includes(a))) continue;
+        nlpDoc ??= parseSentence(s.text);
+        rel = runMatch(nlpDoc, u.match);
+      }
+      if (rel.length && u.scope === 'sentence') all = true;
+      for (const [a, b] of rel) found.push([a + s.start, b + s.start]);
+    }
+    spans = all ? 'all' : found;
+    cache.set(key, spans);
+  }
+  if (spans === 'all') return true;
+  return spans.some(([a, b]) => a < hit.end! && hit.start! < b);
+}
+
+function runDetector(rule: CompiledRule, doc: SourceDocument, sentences: SentenceView[], options: AnalyseOptions, hits: Hit[], stats: Record<string, unknown>): void {
+  const det = rule.detector!;
+  const params = { ...rule.params, ...(options.detectorParams?.[det.meta.name] ?? {}) };
+  try {
+    const handlers = det.create({
+      params,
+      doc,
+      sentences,
+      options: { kind: options.kind ?? 'auto' },
+      report(r) {
+        const h: Hit = { rule: rule.index };
+        if (r.start !== undefined && r.end !== undefined) {
+          h.start = r.start;
+          h.end = r.end;
+        }
+        if (r.message) h.message = r.message;
+        if (r.severity) h.severity = r.severity;
+        hits.push(h);
+      },
+      stat(name, value) {
+        stats[name] = value;
+      },
+    });
+    if (handlers.sentence) {
+      if (det.meta.trigger) {
+        const seen = new Set<number>();
+        for (const [a] of spansOf(det.meta.trigger, doc.text)) {
+          const si = sentenceIndexAt(sentences, a);
+          if (si >= 0 && !seen.has(si) && a < sentences[si]!.end) {
+            seen.add(si);
+          }
+        }
+        for (const si of [...seen].sort((x, y) => x - y)) handlers.sentence(sentences[si]!);
+      } else for (const s of sentences) handlers.sentence(s);
+    }
+    handlers.done?.();
+  } catch (err) {
+    if (err instanceof SourdoughError) throw err;
+    throw new SourdoughError('SD_ERR_DETECTOR', `detector ${det.meta.name} (rule ${rule.id}) failed: ${(err as Error).message}`, undefined, { cause: err });
+  }
+}
+
+export { SEVERITIES };

@@ -1,0 +1,13 @@
+/**
+ * The detector registry: detector name → module (like ESLint's lib/rules/index.js). A YAML rule
+ * with `detector: NAME` uses the module registered here. Pure.
+ */
+import type { Detector } from './types.js';
+import { passiveDecision } from './passive-decision.js';
+
+/** Every built-in detector by name. */
+export const detectors: Record<string, Detector> = {
+  [passiveDecision.meta.name]: passiveDecision,
+};
+
+export type { Detector, DetectorContext, DetectorHandlers, DetectorReport, SentenceView } from './types.js';

@@ -1,0 +1,31 @@
+/**
+ * passive-decision: agentless passives that hide who made a decision ("it was decided that",
+ * "it has been agreed he will"), unless the agent follows ("decided by the panel"). Pure.
+ */
+import type { Detector } from './types.js';
+
+const VERBS = 'decided|agreed|felt|deemed|considered|recommended|determined|noted|judged|concluded|thought|assessed|believed';
+const PASSIVE = new RegExp(`\\bit\\s+(?:was|is|has\\s+been|had\\s+been|will\\s+be|would\\s+be)\\s+(?:${VERBS})\\b|\\ba\\s+decision\\s+(?:was|has\\s+been)\\s+(?:made|taken|reached)\\b`, 'gi');
+const AGENT = /^\s*(?:,\s*)?by\s+(?!the\s+way)/i;
+
+export const passiveDecision: Detector = {
+  meta: {
+    name: 'passive-decision',
+    description: 'Agentless passive constructions that hide who decided.',
+    params: { type: 'object', additionalProperties: false, properties: {} },
+    trigger: /\b(?:it\s+(?:was|is|has|had|will|would)|decision\s+(?:was|has))\b/gi,
+  },
+  create(ctx) {
+    return {
+      sentence(s) {
+        PASSIVE.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = PASSIVE.exec(s.text))) {
+          const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+          if (AGENT.test(after)) continue;
+          ctx.report({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * The shape of a code-backed rule (a detector), after ESLint's `meta` + `create`. A detector is
+ * named by a YAML rule (`detector: small-sum`), which supplies the message, rationale and
+ * examples users see. Pure: detectors never do I/O.
+ */
+import type { Severity, SourceDocument } from '../types.js';
+
+/** A sentence as detectors see it. Offsets index the source. */
+export interface SentenceView {
+  index: number;
+  start: number;
+  end: number;
+  /** The sentence text from the masked document (same length as the span). */
+  text: string;
+  /** Heading of the section it sits in, if any. */
+  section?: string;
+}
+
+/** What a detector reports: a span (offsets into the source) or a document-level observation. */
+export interface DetectorReport {
+  /** Absolute [start, end) offsets; omit both for a document-level finding. */
+  start?: number;
+  end?: number;
+  /** Overrides the rule's message (must not echo sensitive values). `{match}` is filled in. */
+  message?: string;
+  severity?: Severity;
+}
+
+/** Passed to `create`. */
+export interface DetectorContext {
+  params: Record<string, unknown>;
+  doc: SourceDocument;
+  /** Every sentence of the document. */
+  sentences: SentenceView[];
+  /** Options the caller passed (document kind etc.). */
+  options: { kind?: 'plan' | 'note' | 'auto' };
+  report(r: DetectorReport): void;
+  /** Add a figure to the document's stats (e.g. strengths count). */
+  stat(name: string, value: unknown): void;
+}
+
+/** The handlers a detector returns. */
+export interface DetectorHandlers {
+  /** Called for each sentence (only sentences matching `meta.trigger`, when it is set). */
+  sentence?(s: SentenceView): void;
+  /** Called once after all sentences. */
+  done?(): void;
+}
+
+/** A detector module. */
+export interface Detector {
+  meta: {
+    name: string;
+    description: string;
+    /** JSON Schema for the YAML `params`. */
+    params: Record<string, unknown>;
+    /** Cheap prefilter: sentence() runs only on sentences this matches (a global RegExp). */
+    trigger?: RegExp;
+  };
+  create(ctx: DetectorContext): DetectorHandlers;
+}

@@ -1,0 +1,25 @@
+/**
+ * @sourdough/core — the public surface (pinned by a test). Pure: no file system, network,
+ * process or console. File loading lives in `@sourdough/core/node`.
+ */
+import { text } from './readers/text.js';
+import { markdown } from './readers/markdown.js';
+
+export { analyse, compareFindings, sentencesOf } from './analyse.js';
+export { compileRules, withAllow } from './rules/compile.js';
+export type { RuleSet, CompiledRule, CompileOptions } from './rules/compile.js';
+export { builtinRules, builtinRuleSet, builtinAllowList, builtinRulesHash } from './rules/builtin.js';
+export { applyConfig, validateConfig, configSchema } from './config.js';
+export type { Config } from './config.js';
+export { summarise } from './summarise.js';
+export { computeStats } from './stats.js';
+export { validateRule, ruleSchema } from './schema/rule.js';
+export { SourdoughError, formatLocation } from './errors.js';
+export type { ErrorCode, ErrorLocation } from './errors.js';
+export { detectors } from './detectors/index.js';
+export type { Detector, DetectorContext, SentenceView } from './detectors/index.js';
+export { CATEGORIES, SEVERITIES } from './types.js';
+export type * from './types.js';
+
+/** String readers: plain text and Markdown → SourceDocument. */
+export const readers = { text, markdown };

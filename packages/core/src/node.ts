@@ -1,0 +1,121 @@
+/**
+ * `@sourdough/core/node`: loading rule packs and config files from disk. The only file system
+ * access in core; everything else stays pure so the engine also runs in a browser or worker.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep, basename, dirname } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { RuleData } from './types.js';
+import { validateRule } from './schema/rule.js';
+import { SourdoughError } from './errors.js';
+import { inflect } from './nlp/lemmas.js';
+import { compileRules } from './rules/compile.js';
+import { validateConfig, type Config } from './config.js';
+
+/** Parse YAML keeping positions; returns the value and a path → line/column locator. */
+export function parseYamlWithLocations(source: string, file: string): { value: unknown; locate: (path: (string | number)[]) => { line: number; column: number } | undefined } {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(source, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0]!;
+    const lc = lineCounter.linePos(e.pos[0]);
+    throw new SourdoughError('SD_ERR_RULE_YAML', `${file}:${lc.line}:${lc.col}: YAML syntax error: ${e.message.split('\n')[0]}`, { file, line: lc.line, column: lc.col });
+  }
+  const locate = (path: (string | number)[]): { line: number; column: number } | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = path.length === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        // For a map key, point at the key's line when the whole path resolved.
+        const lc = lineCounter.linePos(node.range[0]);
+        return { line: lc.line, column: lc.col };
+      }
+      if (n === 0 && isNode(doc.contents) && doc.contents.range) {
+        const lc = lineCounter.linePos(doc.contents.range[0]);
+        return { line: lc.line, column: lc.col };
+      }
+    }
+    return undefined;
+  };
+  return { value: doc.toJS(), locate };
+}
+
+/** Read and validate one rule file; `root` is the pack folder (id must equal the relative path). */
+export function loadRuleFile(file: string, root?: string): RuleData {
+  const source = readFileSync(file, 'utf8');
+  const { value, locate } = parseYamlWithLocations(source, file);
+  const rule = validateRule(value, file, locate);
+  if (root) {
+    const expected = relative(root, file).split(sep).join('/').replace(/\.ya?ml$/, '');
+    if (rule.id !== expected) {
+      const where = locate(['id']);
+      throw new SourdoughError('SD_ERR_RULE_SCHEMA', `${file}${where ? `:${where.line}:${where.column}` : ''}: field \`id\` is "${rule.id}" but the file path says "${expected}"`, { file, field: 'id', ...(where ?? {}) });
+    }
+    const folder = basename(dirname(file));
+    if (rule.category !== folder) {
+      const where = locate(['category']);
+      throw new SourdoughError('SD_ERR_RULE_SCHEMA', `${file}${where ? `:${where.line}:${where.column}` : ''}: field \`category\` is "${rule.category}" but the rule sits in folder "${folder}"`, { file, field: 'category', ...(where ?? {}) });
+    }
+  }
+  rule.file = file;
+  const expanded: Record<string, string[]> = {};
+  for (const p of [...(rule.patterns ?? []), ...(rule.unless ?? [])]) if ('lemma' in p) expanded[p.lemma] = inflect(p.lemma, p.pos);
+  if (Object.keys(expanded).length) rule.expanded = expanded;
+  return rule;
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...walk(full));
+    else if (/\.ya?ml$/.test(name) && !name.startsWith('.') && name !== 'allow-list.yaml') out.push(full);
+  }
+  return out;
+}
+
+/**
+ * Load every rule under `dir` (`<category>/<name>.yaml`), validate each with file/line/field
+ * errors, and check that the whole pack compiles (regex safety, detectors, match anchors).
+ */
+export function loadRulePack(dir: string): RuleData[] {
+  let files: string[];
+  try {
+    files = walk(dir);
+  } catch (err) {
+    throw new SourdoughError('SD_ERR_READ', `cannot read rule pack ${dir}: ${(err as Error).message}`, { file: dir });
+  }
+  const rules = files.map((f) => loadRuleFile(f, dir));
+  compileRules(rules, { validate: false });
+  return rules;
+}
+
+/** Read the protected-terms allow-list (`allow-list.yaml`: lists of phrases, grouped). */
+export function loadAllowList(file: string): string[] {
+  const { value } = parseYamlWithLocations(readFileSync(file, 'utf8'), file);
+  const out: string[] = [];
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  collect(value);
+  return out;
+}
+
+/** Read and validate a `.sourdough.yaml` config file (errors name file, line and key). */
+export function loadConfigFile(file: string): Config {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new SourdoughError('SD_ERR_CONFIG', `cannot read config ${file}: ${(err as Error).message}`, { file });
+  }
+  let parsed;
+  try {
+    parsed = parseYamlWithLocations(source, file);
+  } catch (err) {
+    if (err instanceof SourdoughError) throw new SourdoughError('SD_ERR_CONFIG', err.message, err.location);
+    throw err;
+  }
+  return validateConfig(parsed.value, file, parsed.locate);
+}

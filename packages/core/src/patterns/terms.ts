@@ -1,0 +1,57 @@
+/**
+ * Literal phrases (the `terms` pattern kind, and the inflections a `lemma` expands to) compiled to
+ * RegExp sources: case-insensitive, whole words, tolerant of the spellings people actually type —
+ * a space in a term matches any run of spaces or hyphens ("service user" = "service-user"), a
+ * hyphen matches a hyphen, a space or nothing ("wheelchair-bound" = "wheelchair bound"), and a
+ * straight apostrophe also matches a curly one. Pure.
+ */
+
+/** Characters that count as part of a word for whole-word matching. Hyphens join words. */
+export const WORD_CHAR = "A-Za-z0-9\\u00C0-\\u024F\\-";
+/** Look-behind/ahead that make a phrase match whole words only. */
+export const BOUNDARY_BEFORE = `(?<![${WORD_CHAR}])`;
+export const BOUNDARY_AFTER = `(?![${WORD_CHAR}])`;
+
+function escapeChar(ch: string): string {
+  return /[.*+?^${}()|[\]\\\/]/.test(ch) ? `\\${ch}` : ch;
+}
+
+/** RegExp source (no boundaries, no flags) for one literal phrase. */
+export function phraseSource(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  return words
+    .map((w) =>
+      [...w]
+        .map((ch) => {
+          if (ch === '-') return '[-\\u2010\\u2011\\s]?';
+          if (ch === "'" || ch === '’') return "['’]";
+          return escapeChar(ch);
+        })
+        .join(''),
+    )
+    .join('[\\s\\-\\u2010\\u2011]+');
+}
+
+/** A short, lower-case key of a phrase's first letters, used to find candidate phrases at a position. */
+export function phraseKey(textOrPhrase: string): string {
+  let key = '';
+  for (let i = 0; i < textOrPhrase.length && key.length < 3; i++) {
+    const ch = textOrPhrase[i]!;
+    if (/[A-Za-z0-9\u00C0-\u024F]/.test(ch)) key += ch.toLowerCase();
+    else if (ch === '-' || ch === ' ' || ch === '\u2010' || ch === '\u2011') continue;
+    else key += ch;
+  }
+  return key;
+}
+
+/** A sticky, case-insensitive RegExp matching the phrase as whole words at `lastIndex`. */
+export function phraseRegex(phrase: string): RegExp {
+  return new RegExp(`${BOUNDARY_BEFORE}(?:${phraseSource(phrase)})${BOUNDARY_AFTER}`, 'iy');
+}
+
+/** A global, case-insensitive RegExp matching any of the phrases as whole words (longest first). */
+export function anyPhraseRegex(phrases: string[]): RegExp | undefined {
+  const unique = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (unique.length === 0) return undefined;
+  return new RegExp(`${BOUNDARY_BEFORE}(?:${unique.map(phraseSource).join('|')})${BOUNDARY_AFTER}`, 'gi');
+}

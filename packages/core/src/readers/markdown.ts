@@ -1,0 +1,80 @@
+/**
+ * Markdown → SourceDocument, via unified + remark-parse (+ remark-gfm for tables). Offsets always
+ * index the original file: prose characters are kept in place and everything else (syntax, code,
+ * inline code, HTML, URLs) becomes spaces. Headings become sections; suppression comments become
+ * directives. Never re-serialises the Markdown. Pure: no I/O.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Nodes, Root } from 'mdast';
+import type { Directive, Section, SourceDocument } from '../types.js';
+import { parseDirectives } from '../suppress.js';
+import { lineColumn, lineStarts, maskUrls } from './mask.js';
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
+const SKIP_TYPES = new Set(['code', 'inlineCode', 'html', 'image', 'imageReference', 'definition', 'math', 'inlineMath', 'yaml', 'toml']);
+
+function plain(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
+  return '';
+}
+
+/** Read a Markdown string into a document the engine can analyse. */
+export function markdown(source: string, path?: string): SourceDocument {
+  const tree = parser.parse(source) as Root;
+  const keep: [number, number][] = [];
+  const blocks: { start: number; end: number }[] = [];
+  const sections: Section[] = [];
+  const directives: Directive[] = [];
+  let starts: number[] | undefined;
+  const lineOf = (offset: number): number => lineColumn((starts ??= lineStarts(source)), offset).line;
+
+  const visit = (node: Nodes): void => {
+    const pos = node.position;
+    if (node.type === 'html') {
+      if (pos?.start.offset !== undefined) directives.push(...parseDirectives(node.value, pos.start.offset, lineOf));
+      return;
+    }
+    if (SKIP_TYPES.has(node.type)) return;
+    if (node.type === 'text') {
+      if (pos?.start.offset !== undefined && pos.end.offset !== undefined) keep.push([pos.start.offset, pos.end.offset]);
+      return;
+    }
+    if (BLOCK_TYPES.has(node.type) && pos?.start.offset !== undefined && pos.end.offset !== undefined) {
+      blocks.push({ start: pos.start.offset, end: pos.end.offset });
+    }
+    if (node.type === 'heading' && pos?.start.offset !== undefined) {
+      sections.push({ offset: pos.start.offset, depth: node.depth, title: plain(node).trim() });
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+
+  keep.sort((a, b) => a[0] - b[0]);
+  let masked = '';
+  let at = 0;
+  const blank = (from: number, to: number): string => source.slice(from, to).replace(/[^\n\r]/g, ' ');
+  for (const [s, e] of keep) {
+    if (s < at) continue;
+    masked += blank(at, s) + source.slice(s, e);
+    at = e;
+  }
+  masked += blank(at, source.length);
+
+  blocks.sort((a, b) => a.start - b.start);
+  directives.sort((a, b) => a.offset - b.offset);
+  const doc: SourceDocument = {
+    source,
+    text: maskUrls(masked),
+    format: 'markdown',
+    blocks,
+    sections,
+    directives,
+  };
+  if (path !== undefined) doc.path = path;
+  return doc;
+}

@@ -1,0 +1,34 @@
+/**
+ * Helpers shared by the string readers: URL masking and line tables. Pure.
+ */
+
+const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'()\[\]]+/gi;
+
+/** Replace every URL in `text` with spaces (same length), so rules never look inside links. */
+export function maskUrls(text: string): string {
+  if (!text.includes('http') && !text.includes('www.') && !text.includes('HTTP') && !text.includes('WWW.')) return text;
+  return text.replace(URL_RE, (m) => ' '.repeat(m.length));
+}
+
+/** Offsets at which each line starts (line 1 starts at 0). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  let i = text.indexOf('\n');
+  while (i !== -1) {
+    starts.push(i + 1);
+    i = text.indexOf('\n', i + 1);
+  }
+  return starts;
+}
+
+/** 1-based line and column for an offset, given a line table. */
+export function lineColumn(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+}

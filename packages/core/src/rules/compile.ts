@@ -1,0 +1,186 @@
+/**
+ * Raw rule objects → a compiled RuleSet, once. Literal anchors of every rule (terms, lemma
+ * inflections, the literal words of match patterns) are merged into one scanner RegExp, so the
+ * engine finds candidate sentences in a single cheap pass; compromise only runs on sentences with
+ * an anchor of a `match` rule. Pure.
+ */
+import type { Category, NegationPolicy, RuleData, Severity } from '../types.js';
+import { SourdoughError } from '../errors.js';
+import { validateRule } from '../schema/rule.js';
+import { anyPhraseRegex, phraseKey, phraseRegex } from '../patterns/terms.js';
+import { compileMatch, type CompiledMatch } from '../patterns/match.js';
+import { compileRegex } from '../patterns/regex.js';
+import { inflect } from '../nlp/lemmas.js';
+import { detectors, type Detector } from '../detectors/index.js';
+import { Ajv } from 'ajv';
+
+/** A compiled `unless` pattern. */
+export interface CompiledUnless {
+  scope: 'sentence' | 'overlap';
+  phrases?: RegExp;
+  match?: CompiledMatch;
+  regex?: RegExp;
+}
+
+/** One rule, ready to run. */
+export interface CompiledRule {
+  index: number;
+  id: string;
+  category: Category;
+  severity: Severity;
+  data: RuleData;
+  /** Literal phrases (terms and lemma inflections). */
+  phrases: string[];
+  matches: CompiledMatch[];
+  regexes: RegExp[];
+  unless: CompiledUnless[];
+  detector?: Detector;
+  params: Record<string, unknown>;
+  negation: NegationPolicy;
+  quotes: 'suppress' | 'report';
+  url: string;
+}
+
+/** An entry of the phrase table: which rule a phrase (or match anchor) belongs to. */
+export interface PhraseEntry {
+  rule: number;
+  re: RegExp;
+  /** Index into rule.matches when the phrase is an anchor of a match pattern. */
+  match?: number;
+}
+
+/** A compiled rule set. Build once with compileRules(); analyse() reuses it. */
+export interface RuleSet {
+  rules: CompiledRule[];
+  byId: Map<string, CompiledRule>;
+  /** One global RegExp over every literal anchor of every rule. */
+  scanner: RegExp | undefined;
+  /** Phrase key (first letters) → candidate phrases to try at a scanner hit. */
+  table: Map<string, PhraseEntry[]>;
+  /** Protected terms that are never flagged (statutory, clinical, organisation names). */
+  allow: RegExp | undefined;
+  allowPhrases: string[];
+}
+
+/** Categories whose rules drop negated matches unless they say otherwise. */
+const NEGATION_DROP: ReadonlySet<Category> = new Set(['blaming', 'deficit']);
+/** Categories whose findings are reported even inside quotes (identifiers stay identifiers). */
+const QUOTES_REPORT: ReadonlySet<Category> = new Set(['privacy', 'voice']);
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+
+/** Options for compileRules. */
+export interface CompileOptions {
+  /** Extra protected phrases (never flagged). */
+  allow?: string[];
+  /** Validate each rule against the schema first (default true). */
+  validate?: boolean;
+}
+
+/** Validate a rule that may carry internal fields (`file`, `expanded`) added by the loaders. */
+function validateInternal(item: unknown): RuleData {
+  if (item && typeof item === 'object' && ('file' in item || 'expanded' in item)) {
+    const { file, expanded, ...rest } = item as RuleData;
+    const data = validateRule(rest, file);
+    if (file !== undefined) data.file = file;
+    if (expanded !== undefined) data.expanded = expanded;
+    return data;
+  }
+  return validateRule(item);
+}
+
+function compileUnless(rule: RuleData): CompiledUnless[] {
+  return (rule.unless ?? []).map((p) => {
+    const scope = p.scope ?? 'sentence';
+    if ('terms' in p) return { scope, phrases: anyPhraseRegex(p.terms)! };
+    if ('lemma' in p) return { scope, phrases: anyPhraseRegex(rule.expanded?.[p.lemma] ?? inflect(p.lemma, p.pos))! };
+    if ('match' in p) return { scope, match: compileMatch(p.match, rule.id, rule.file) };
+    return { scope, regex: compileRegex(p.regex, p.caseSensitive, rule.id, rule.file) };
+  });
+}
+
+/** Compile raw rule objects (validated unless `validate: false`) into a RuleSet. */
+export function compileRules(raw: readonly (RuleData | unknown)[], options: CompileOptions = {}): RuleSet {
+  const rules: CompiledRule[] = [];
+  const byId = new Map<string, CompiledRule>();
+  const table = new Map<string, PhraseEntry[]>();
+  const scannerPhrases: string[] = [];
+
+  for (const item of raw) {
+    const data = options.validate === false ? (item as RuleData) : validateInternal(item);
+    if (byId.has(data.id)) {
+      throw new SourdoughError('SD_ERR_RULE_DUPLICATE', `${data.file ?? data.id}: rule id ${data.id} is defined twice`, data.file ? { file: data.file, field: 'id' } : { field: 'id' });
+    }
+    if (data.id.split('/')[0] !== data.category) {
+      throw new SourdoughError('SD_ERR_RULE_SCHEMA', `${data.file ?? data.id}: rule id ${data.id} must start with its category "${data.category}/"`, data.file ? { file: data.file, field: 'id' } : { field: 'id' });
+    }
+    const placeholders = data.message.match(/\{[^}]*\}/g) ?? [];
+    for (const ph of placeholders) {
+      if (ph !== '{match}') throw new SourdoughError('SD_ERR_RULE_SCHEMA', `${data.file ?? data.id}: message uses ${ph}; {match} is the only placeholder`, data.file ? { file: data.file, field: 'message' } : { field: 'message' });
+    }
+    const index = rules.length;
+    const phrases: string[] = [];
+    const matches: CompiledMatch[] = [];
+    const regexes: RegExp[] = [];
+    for (const p of data.patterns ?? []) {
+      if ('terms' in p) phrases.push(...p.terms);
+      else if ('lemma' in p) phrases.push(...(data.expanded?.[p.lemma] ?? inflect(p.lemma, p.pos)));
+      else if ('match' in p) matches.push(compileMatch(p.match, data.id, data.file));
+      else regexes.push(compileRegex(p.regex, p.caseSensitive, data.id, data.file));
+    }
+    let detector: Detector | undefined;
+    const params = data.params ?? {};
+    if (data.detector) {
+      detector = detectors[data.detector];
+      if (!detector) {
+        throw new SourdoughError('SD_ERR_DETECTOR', `${data.file ?? data.id}: unknown detector "${data.detector}" (known: ${Object.keys(detectors).sort().join(', ')})`, data.file ? { file: data.file, field: 'detector' } : { field: 'detector' });
+      }
+      const check = ajv.compile(detector.meta.params);
+      if (!check(params)) {
+        throw new SourdoughError('SD_ERR_DETECTOR', `${data.file ?? data.id}: params for detector "${data.detector}" ${ajv.errorsText(check.errors)}`, data.file ? { file: data.file, field: 'params' } : { field: 'params' });
+      }
+    }
+    const rule: CompiledRule = {
+      index,
+      id: data.id,
+      category: data.category,
+      severity: data.severity,
+      data,
+      phrases: [...new Set(phrases.map((p) => p.toLowerCase()))],
+      matches,
+      regexes,
+      unless: compileUnless(data),
+      params,
+      negation: data.negation ?? (NEGATION_DROP.has(data.category) ? 'drop' : 'keep'),
+      quotes: data.quotes ?? (QUOTES_REPORT.has(data.category) ? 'report' : 'suppress'),
+      url: `docs/rules/${data.id}.md`,
+    };
+    if (detector) rule.detector = detector;
+    rules.push(rule);
+    byId.set(rule.id, rule);
+
+    const add = (phrase: string, match?: number): void => {
+      const key = phraseKey(phrase);
+      const entry: PhraseEntry = { rule: index, re: phraseRegex(phrase) };
+      if (match !== undefined) entry.match = match;
+      const list = table.get(key);
+      if (list) list.push(entry);
+      else table.set(key, [entry]);
+      scannerPhrases.push(phrase);
+    };
+    for (const phrase of rule.phrases) add(phrase);
+    matches.forEach((m, i) => {
+      for (const a of m.anchors) add(a, i);
+    });
+  }
+
+  const allowPhrases = [...(options.allow ?? [])];
+  return { rules, byId, scanner: anyPhraseRegex(scannerPhrases), table, allow: anyPhraseRegex(allowPhrases), allowPhrases };
+}
+
+/** A copy of `set` with more protected phrases (used by config allow-list additions). */
+export function withAllow(set: RuleSet, extra: string[]): RuleSet {
+  if (extra.length === 0) return set;
+  const allowPhrases = [...set.allowPhrases, ...extra];
+  return { ...set, allowPhrases, allow: anyPhraseRegex(allowPhrases) };
+}

@@ -1,0 +1,179 @@
+/**
+ * The rule JSON Schema — the single source of truth for rule files (SPEC §2).
+ * Used for load-time validation (validateRule), the generated `rules/rule.schema.json` for
+ * editors, and the server's rule response schemas. Pure: no I/O.
+ */
+import { Ajv, type ErrorObject } from 'ajv';
+import { CATEGORIES, SEVERITIES, type RuleData } from '../types.js';
+import { SourdoughError, type ErrorLocation } from '../errors.js';
+
+const patternScope = { enum: ['sentence', 'overlap'], description: 'For unless: cancel every match in the sentence, or only matches it overlaps.' };
+
+const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
+
+/** One pattern: exactly one of terms, lemma, match, regex. */
+export const patternSchema = {
+  oneOf: [
+    {
+      type: 'object',
+      required: ['terms'],
+      additionalProperties: false,
+      properties: {
+        terms: { ...stringList, minItems: 1, description: 'Literal phrases, case-insensitive, whole words.' },
+        scope: patternScope,
+      },
+    },
+    {
+      type: 'object',
+      required: ['lemma'],
+      additionalProperties: false,
+      properties: {
+        lemma: { type: 'string', minLength: 1, pattern: '^[A-Za-z][A-Za-z\\- ]*$', description: 'All inflections of a word.' },
+        pos: { enum: ['verb', 'noun', 'adjective'] },
+        scope: patternScope,
+      },
+    },
+    {
+      type: 'object',
+      required: ['match'],
+      additionalProperties: false,
+      properties: {
+        match: { type: 'string', minLength: 1, description: 'compromise match syntax; needs at least one literal word.' },
+        scope: patternScope,
+      },
+    },
+    {
+      type: 'object',
+      required: ['regex'],
+      additionalProperties: false,
+      properties: {
+        regex: { type: 'string', minLength: 1, description: 'Escape hatch; refused unless safe from catastrophic backtracking.' },
+        caseSensitive: { type: 'boolean' },
+        scope: patternScope,
+      },
+    },
+  ],
+} as const;
+
+/** The rule file schema. */
+export const ruleSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://sourdough.invalid/rule.schema.json',
+  title: 'sourdough rule',
+  description: 'One rule of the sourdough language checker (one YAML file per rule).',
+  type: 'object',
+  required: ['id', 'category', 'severity', 'message', 'rationale', 'suggest', 'examples', 'sources'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z]+/[a-z0-9]+(-[a-z0-9]+)*$', description: '<category>/<name>, equal to the file path.' },
+    category: { enum: [...CATEGORIES] },
+    severity: { enum: [...SEVERITIES] },
+    message: { type: 'string', minLength: 1, description: 'One short sentence; {match} is the matched text.' },
+    rationale: { type: 'string', minLength: 1, description: 'Why it matters, in plain words, 1-4 sentences.' },
+    suggest: { ...stringList, description: 'Alternatives (may be empty).' },
+    patterns: { type: 'array', minItems: 1, items: patternSchema },
+    unless: { type: 'array', items: patternSchema },
+    detector: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+    params: { type: 'object' },
+    negation: { enum: ['drop', 'downgrade', 'keep'], description: 'Negated matches: dropped (default), downgraded to info, or kept.' },
+    quotes: { enum: ['suppress', 'report'], description: "Matches inside the person's quoted words: suppressed (default) or reported." },
+    lexicon: { type: 'array', items: { type: 'string', pattern: '^[A-Z]{3}-\\d{2}$' } },
+    examples: {
+      type: 'object',
+      required: ['flag', 'pass'],
+      additionalProperties: false,
+      properties: {
+        flag: { ...stringList, minItems: 1 },
+        pass: { ...stringList, minItems: 1 },
+      },
+    },
+    sources: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['title', 'url'],
+        additionalProperties: false,
+        properties: { title: { type: 'string', minLength: 1 }, url: { type: 'string', pattern: '^https?://' } },
+      },
+    },
+  },
+  oneOf: [
+    { required: ['patterns'], not: { required: ['detector'] } },
+    { required: ['detector'], not: { required: ['patterns'] } },
+  ],
+} as const;
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validate = ajv.compile(ruleSchema);
+
+/** A function that maps a field path (e.g. ['examples','flag',0]) to a line/column in the source file. */
+export type Locator = (path: (string | number)[]) => { line: number; column: number } | undefined;
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (!pointer) return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+function describe(err: ErrorObject): { path: (string | number)[]; text: string } {
+  const path = pointerToPath(err.instancePath);
+  if (err.keyword === 'required') {
+    const missing = (err.params as { missingProperty: string }).missingProperty;
+    return { path: [...path, missing], text: `is missing (required)` };
+  }
+  if (err.keyword === 'additionalProperties') {
+    const extra = (err.params as { additionalProperty: string }).additionalProperty;
+    return { path: [...path, extra], text: `is not a known field` };
+  }
+  if (err.keyword === 'enum') {
+    const allowed = (err.params as { allowedValues: unknown[] }).allowedValues;
+    return { path, text: `must be one of: ${allowed.join(', ')}` };
+  }
+  return { path, text: err.message ?? 'is invalid' };
+}
+
+/** Pick the most useful ajv error: oneOf noise is dropped in favour of concrete ones. */
+function bestError(errors: ErrorObject[]): ErrorObject {
+  const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'not' && e.keyword !== 'if');
+  // Errors deeper in the document are more specific.
+  const sorted = (concrete.length ? concrete : errors).slice().sort((a, b) => b.instancePath.length - a.instancePath.length);
+  return sorted[0]!;
+}
+
+/**
+ * Validate one raw rule object against the schema. Throws SourdoughError(SD_ERR_RULE_SCHEMA)
+ * naming the file, the line and the field when it is invalid.
+ */
+export function validateRule(raw: unknown, file?: string, locate?: Locator): RuleData {
+  if (!validate(raw)) {
+    const errors = validate.errors ?? [];
+    // Both patterns and detector, or neither: say so plainly.
+    const obj = (raw ?? {}) as Record<string, unknown>;
+    let path: (string | number)[];
+    let text: string;
+    if (typeof raw === 'object' && raw && !('patterns' in obj) && !('detector' in obj)) {
+      path = [];
+      text = 'needs either `patterns` or `detector`';
+    } else if (typeof raw === 'object' && raw && 'patterns' in obj && 'detector' in obj && errors.every((e) => ['oneOf', 'not'].includes(e.keyword))) {
+      path = ['detector'];
+      text = 'a rule has either `patterns` or `detector`, not both';
+    } else {
+      ({ path, text } = describe(bestError(errors)));
+    }
+    const field = path.join('.') || '(rule)';
+    const where = locate?.(path) ?? locate?.(path.slice(0, -1));
+    const loc: ErrorLocation = { field };
+    if (file) loc.file = file;
+    if (where) {
+      loc.line = where.line;
+      loc.column = where.column;
+    }
+    const prefix = file ? `${file}${where ? `:${where.line}:${where.column}` : ''}: ` : '';
+    throw new SourdoughError('SD_ERR_RULE_SCHEMA', `${prefix}field \`${field}\` ${text}`, loc);
+  }
+  return raw as unknown as RuleData;
+}

@@ -1,0 +1,34 @@
+/**
+ * Every rule's examples are its tests (SPEC §2, ESLint RuleTester style): each `flag` example must
+ * yield a finding of that rule whose text is exactly the slice at its offsets, with `{match}`
+ * filled in; each `pass` example must yield none of that rule. Only that rule is enabled.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../src/analyse.js';
+import { compileRules } from '../src/rules/compile.js';
+import { repoRules } from './helpers.js';
+
+const { rules, allow } = repoRules();
+
+describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
+  const set = compileRules([rule], { allow, validate: false });
+
+  it.each(rule.examples.flag)('flags: %s', (example) => {
+    const result = analyse(example, set);
+    const mine = result.findings.filter((f) => f.ruleId === rule.id);
+    expect(mine.length, `expected ${rule.id} to flag: ${example}`).toBeGreaterThan(0);
+    for (const f of mine) {
+      expect(f.message).not.toContain('{match}');
+      if (f.start && f.end) {
+        expect(example.slice(f.start.offset, f.end.offset)).toBe(f.text);
+        expect(f.message).toContain(f.text);
+      }
+    }
+  });
+
+  it.each(rule.examples.pass)('passes: %s', (example) => {
+    const result = analyse(example, set);
+    const mine = result.findings.filter((f) => f.ruleId === rule.id);
+    expect(mine.map((f) => f.text), `expected ${rule.id} not to flag: ${example}`).toEqual([]);
+  });
+});

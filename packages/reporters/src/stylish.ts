@@ -1,0 +1,67 @@
+/**
+ * The `stylish` reporter: readable terminal output for a busy social worker — file, line:column,
+ * severity, message, rule id, the sentence with the phrase highlighted, suggestions, and a summary
+ * line. Colour only when asked (the CLI decides: a TTY and no NO_COLOR). Pure.
+ */
+import type { DocumentOutcome, Finding, Summary } from '@sourdough/core';
+
+export interface StylishOptions {
+  color?: boolean;
+}
+
+const codes = { red: [31, 39], yellow: [33, 39], blue: [34, 39], dim: [2, 22], bold: [1, 22], underline: [4, 24], green: [32, 39] } as const;
+type Style = keyof typeof codes;
+
+function painter(color: boolean) {
+  return (style: Style, s: string): string => (color ? `\u001b[${codes[style][0]}m${s}\u001b[${codes[style][1]}m` : s);
+}
+
+function where(r: DocumentOutcome): string {
+  let label = r.path;
+  if (r.row !== undefined) label += ` row ${r.row}`;
+  if (r.id !== undefined) label += ` (id ${r.id})`;
+  return label;
+}
+
+function highlight(f: Finding, paint: ReturnType<typeof painter>, color: boolean): string | undefined {
+  if (!f.sentence) return undefined;
+  if (!f.text) return f.sentence;
+  const i = f.sentence.indexOf(f.text.replace(/\s+/g, ' '));
+  if (i < 0) return f.sentence;
+  const t = f.sentence.slice(i, i + f.text.replace(/\s+/g, ' ').length);
+  const marked = color ? paint('bold', paint('underline', t)) : `[${t}]`;
+  return f.sentence.slice(0, i) + marked + f.sentence.slice(i + t.length);
+}
+
+/** Render results for a terminal. */
+export function stylish(results: DocumentOutcome[], summary: Summary, options: StylishOptions = {}): string {
+  const color = options.color ?? false;
+  const paint = painter(color);
+  const lines: string[] = [];
+  for (const r of results) {
+    if ('error' in r) {
+      lines.push(paint('bold', where(r)));
+      lines.push(`  ${paint('red', 'could not check')}  ${r.error.message}  ${paint('dim', r.error.code)}`);
+      lines.push('');
+      continue;
+    }
+    if (r.findings.length === 0) continue;
+    lines.push(paint('bold', where(r)));
+    for (const f of r.findings) {
+      const pos = f.start ? `${f.start.line}:${f.start.column}` : 'document';
+      const sev = f.severity === 'error' ? paint('red', 'error  ') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info   ');
+      lines.push(`  ${paint('dim', pos.padEnd(8))} ${sev}  ${f.message}  ${paint('dim', f.ruleId)}`);
+      const sentence = highlight(f, paint, color);
+      if (sentence) lines.push(`           ${paint('dim', '│')} ${sentence}`);
+      if (f.suggestions.length) lines.push(`           ${paint('dim', '│')} ${paint('green', 'try:')} ${f.suggestions.join(' · ')}`);
+    }
+    lines.push('');
+  }
+  const sev = summary.bySeverity;
+  const parts = [`${summary.findings} finding${summary.findings === 1 ? '' : 's'}`];
+  if (summary.findings) parts.push(`${sev.error ?? 0} error${sev.error === 1 ? '' : 's'}, ${sev.warning ?? 0} warning${sev.warning === 1 ? '' : 's'}, ${sev.info ?? 0} info`);
+  parts.push(`in ${summary.documents} document${summary.documents === 1 ? '' : 's'}`);
+  if (summary.failed) parts.push(paint('red', `${summary.failed} could not be checked`));
+  lines.push(summary.findings === 0 && !summary.failed ? paint('green', `✓ No findings in ${summary.documents} document${summary.documents === 1 ? '' : 's'}.`) : parts.join(' — '));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,62 @@
+/** The stylish reporter: readable, highlighted, colour only when asked. */
+import { describe, expect, it } from 'vitest';
+import type { DocumentOutcome, Summary } from '@sourdough/core';
+import { getReporter, stylish, json } from '../src/index.js';
+
+const results: DocumentOutcome[] = [
+  {
+    path: 'plan.md',
+    findings: [
+      {
+        ruleId: 'blaming/refuses',
+        category: 'blaming',
+        severity: 'warning',
+        message: '“refused” can make a choice sound like defiance.',
+        text: 'refused',
+        start: { line: 3, column: 6, offset: 20 },
+        end: { line: 3, column: 13, offset: 27 },
+        suggestions: ['declined', 'chose not to'],
+        sentence: 'Jack refused his tablets.',
+        url: 'docs/rules/blaming/refuses.md',
+      },
+    ],
+    stats: { words: 4, sentences: 1, findings: 1, byCategory: { blaming: 1 }, bySeverity: { warning: 1 }, per1000Words: 250 },
+  },
+  { path: 'broken.docx', error: { code: 'SD_ERR_READ_DOCX', message: 'broken.docx is not a valid Word file' } },
+];
+const summary: Summary = { documents: 2, failed: 1, findings: 1, byCategory: { blaming: 1 }, bySeverity: { warning: 1 } };
+
+describe('stylish', () => {
+  it('shows position, severity, message, rule, highlighted sentence and suggestions', () => {
+    const out = stylish(results, summary);
+    expect(out).toContain('plan.md');
+    expect(out).toContain('3:6');
+    expect(out).toContain('warning');
+    expect(out).toContain('blaming/refuses');
+    expect(out).toContain('Jack [refused] his tablets.');
+    expect(out).toContain('declined · chose not to');
+    expect(out).toContain('broken.docx is not a valid Word file');
+    expect(out).toContain('1 could not be checked');
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+
+  it('uses colour only when asked', () => {
+    expect(stylish(results, summary, { color: true })).toMatch(/\u001b\[/);
+  });
+
+  it('says so plainly when there is nothing to change', () => {
+    expect(stylish([], { documents: 1, failed: 0, findings: 0, byCategory: {}, bySeverity: {} })).toContain('No findings in 1 document');
+  });
+});
+
+describe('json and the registry', () => {
+  it('renders the versioned report', () => {
+    const parsed = JSON.parse(json(results, summary));
+    expect(parsed).toEqual({ version: 1, results, summary });
+  });
+  it('looks reporters up by name', () => {
+    expect(getReporter('stylish')).toBe(stylish);
+    expect(getReporter('nope')).toBeUndefined();
+    expect(getReporter('toString')).toBeUndefined();
+  });
+});
