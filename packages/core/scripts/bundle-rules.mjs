@@ -19,7 +19,7 @@ function walk(dir) {
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) out.push(...walk(full));
-    else if (/\.ya?ml$/.test(name) && name !== 'allow-list.yaml') out.push(full);
+    else if (/\.ya?ml$/.test(name) && !name.startsWith('_') && name !== 'allow-list.yaml') out.push(full);
   }
   return out;
 }

@@ -68,7 +68,7 @@ function walk(dir: string): string[] {
   for (const name of readdirSync(dir).sort()) {
     const full = join(dir, name);
     if (statSync(full).isDirectory()) out.push(...walk(full));
-    else if (/\.ya?ml$/.test(name) && !name.startsWith('.') && name !== 'allow-list.yaml') out.push(full);
+    else if (/\.ya?ml$/.test(name) && !name.startsWith('.') && !name.startsWith('_') && name !== 'allow-list.yaml') out.push(full);
   }
   return out;
 }
