@@ -1,0 +1,113 @@
+/** AuditAggregator and compareAudits: figures checked against hand-computed counts. */
+import { describe, expect, it } from 'vitest';
+import { AuditAggregator, compareAudits, periodOf } from '../src/audit.js';
+import type { DocumentOutcome, Finding } from '../src/types.js';
+import { SourdoughError } from '../src/errors.js';
+
+function finding(ruleId: string, severity: Finding['severity'] = 'warning', sentence = 'Jack refused lunch.'): Finding {
+  const category = ruleId.split('/')[0] as Finding['category'];
+  return { ruleId, category, severity, message: 'm', text: 'x', suggestions: [], sentence, url: `docs/rules/${ruleId}.md` };
+}
+
+function doc(meta: Record<string, string>, words: number, findings: Finding[], extra: Record<string, unknown> = {}): DocumentOutcome {
+  return { path: 'x.csv', meta, findings, stats: { words, sentences: 1, findings: findings.length, byCategory: {}, bySeverity: {}, per1000Words: 0, ...extra } };
+}
+
+describe('periodOf', () => {
+  it('reads ISO and UK dates into months and quarters', () => {
+    expect(periodOf('2026-03-14')).toBe('2026-03');
+    expect(periodOf('2026-03-14T10:00:00Z')).toBe('2026-03');
+    expect(periodOf('14/03/2026')).toBe('2026-03');
+    expect(periodOf('01-11-2025', 'quarter')).toBe('2025-Q4');
+    expect(periodOf('not a date')).toBeUndefined();
+    expect(periodOf('2026-13-01')).toBeUndefined();
+    expect(periodOf(undefined)).toBeUndefined();
+  });
+});
+
+describe('AuditAggregator', () => {
+  const outcomes: DocumentOutcome[] = [
+    doc({ team: 'North', date: '2026-01-05' }, 100, [finding('blaming/refuses'), finding('blaming/refuses', 'error'), finding('jargon/respite', 'info')], { kind: 'plan', strengths: 2, personVoiceShare: 0.5 }),
+    doc({ team: 'North', date: '2026-02-10' }, 300, [], { kind: 'plan', strengths: 0, personVoiceShare: 0.1 }),
+    doc({ team: 'South', date: '10/02/2026' }, 600, [finding('dehumanising/service-user', 'warning', 'The service user, NHS 943 476 5919, was seen.')]),
+    { path: 'x.csv', row: 4, id: 'r4', meta: { team: 'South' }, error: { code: 'SD_ERR_CSV_ROW', message: 'row 4 has broken quoting' } },
+    doc({ date: 'unknown' }, 0, []),
+  ];
+  const agg = new AuditAggregator({ groupBy: ['team'], dateField: 'date', mask: (s) => s.replace(/\d{3} \d{3} \d{4}/g, '[NHS number]') });
+  for (const o of outcomes) agg.add(o);
+  const f = agg.finish();
+
+  it('counts documents, words and findings', () => {
+    expect(f.documents).toEqual({ read: 5, analysed: 4, failed: 1, withFindings: 2, shareWithFindings: 0.5 });
+    expect(f.words).toBe(1000);
+    expect(f.findings).toBe(4);
+    expect(f.per1000Words).toBe(4);
+    expect(f.bySeverity).toEqual({ info: 1, warning: 2, error: 1 });
+  });
+
+  it('counts by category: findings, rate and documents', () => {
+    expect(f.byCategory.blaming).toEqual({ findings: 2, per1000Words: 2, documents: 1, shareOfDocuments: 0.25 });
+    expect(f.byCategory.dehumanising.documents).toBe(1);
+    expect(f.byCategory.privacy.findings).toBe(0);
+  });
+
+  it('ranks rules and keeps masked example sentences', () => {
+    expect(f.topRules.map((r) => [r.ruleId, r.findings, r.documents])).toEqual([
+      ['blaming/refuses', 2, 1],
+      ['dehumanising/service-user', 1, 1],
+      ['jargon/respite', 1, 1],
+    ]);
+    expect(f.topRules[1]!.examples).toEqual(['The service user, NHS [NHS number], was seen.']);
+    expect(f.topRules[0]!.examples).toEqual(['Jack refused lunch.']);
+  });
+
+  it('groups by a field, with (none) for missing values', () => {
+    expect(Object.keys(f.groups.team!)).toEqual(['(none)', 'North', 'South']);
+    expect(f.groups.team!.North).toMatchObject({ documents: 2, words: 400, findings: 3, documentsWithFindings: 1, per1000Words: 7.5 });
+    expect(f.groups.team!.South).toMatchObject({ documents: 1, words: 600, findings: 1 });
+  });
+
+  it('builds a trend by month and counts undated records', () => {
+    expect(f.trend!.points.map((p) => [p.period, p.documents, p.findings])).toEqual([
+      ['2026-01', 1, 3],
+      ['2026-02', 2, 1],
+    ]);
+    expect(f.trend!.undated).toBe(1);
+  });
+
+  it('reports strengths and voice across plans', () => {
+    expect(f.voice).toEqual({ plans: 2, plansWithStrengths: 1, shareOfPlansWithStrengths: 0.5, meanPersonVoiceShare: 0.3, documentsWithVoiceStats: 2 });
+  });
+
+  it('records data quality with reasons', () => {
+    expect(f.dataQuality.reasons).toEqual({ SD_ERR_CSV_ROW: 1 });
+    expect(f.dataQuality.failures).toEqual([{ path: 'x.csv', row: 4, id: 'r4', code: 'SD_ERR_CSV_ROW', message: 'row 4 has broken quoting' }]);
+  });
+});
+
+describe('compareAudits', () => {
+  const a = new AuditAggregator({ groupBy: ['team'] });
+  a.add(doc({ team: 'North' }, 1000, [finding('blaming/refuses'), finding('blaming/refuses')]));
+  const b = new AuditAggregator({ groupBy: ['team'] });
+  b.add(doc({ team: 'North' }, 1000, [finding('jargon/respite')]));
+  b.add(doc({ team: 'West' }, 1000, []));
+  const before = { ruleSet: { hash: 'aaa' }, figures: a.finish() };
+  const after = { ruleSet: { hash: 'aaa' }, figures: b.finish() };
+
+  it('shows change per category and group and rules that appeared or disappeared', () => {
+    const c = compareAudits(before, after);
+    expect(c.per1000Words).toEqual({ before: 2, after: 0.5, change: -1.5 });
+    expect(c.byCategory.blaming).toEqual({ before: 2, after: 0, change: -2 });
+    expect(c.byCategory.jargon).toEqual({ before: 0, after: 0.5, change: 0.5 });
+    expect(c.groups.team).toEqual({ North: { before: 2, after: 1, change: -1 }, West: { before: 0, after: 0, change: 0 } });
+    expect(c.rulesAppeared).toEqual(['jargon/respite']);
+    expect(c.rulesDisappeared).toEqual(['blaming/refuses']);
+  });
+
+  it('refuses when the rule sets differ, unless allowed', () => {
+    const changed = { ...after, ruleSet: { hash: 'bbb' } };
+    expect(() => compareAudits(before, changed)).toThrow(SourdoughError);
+    expect(() => compareAudits(before, changed)).toThrow(/--allow-rule-changes/);
+    expect(compareAudits(before, changed, true).ruleSetChanged).toBe(true);
+  });
+});
