@@ -1,0 +1,198 @@
+/**
+ * The audit report (`report.html`): one self-contained HTML file for managers who will only open a
+ * web page — headline figures, charts as inline SVG, a table per group, the rules most often
+ * triggered with their reasons and masked example sentences, strengths and voice, data quality,
+ * and the change since the last audit. No scripts, no external requests. Every text from the data
+ * is HTML-escaped.
+ */
+import type { AuditComparison, AuditFigures, Category } from '@sourdough/core';
+import { CATEGORY_COLOURS, categoryChart, groupChart, topRulesChart, trendChart } from './charts.js';
+
+/** What `summary.json` holds: run metadata plus the figures. */
+export interface AuditSummary {
+  version: 1;
+  generatedAt: string;
+  runTimeMs: number;
+  inputs: string[];
+  ruleSet: { version: string; hash: string; rules: number };
+  config: Record<string, unknown>;
+  groupBy: string[];
+  dateField: string | null;
+  figures: AuditFigures;
+  comparison?: AuditComparison & { previous: string };
+}
+
+const CATEGORY_ORDER: Category[] = ['deficit', 'gatekeeping', 'dehumanising', 'blaming', 'control', 'jargon', 'voice', 'privacy'];
+
+/** Escape text for HTML element content and attribute values. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const num = (n: number): string => n.toLocaleString('en-GB');
+const pct = (share: number): string => `${(share * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`;
+const dec = (n: number): string => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+
+function signed(n: number): string {
+  if (n === 0) return '<span class="same">no change</span>';
+  const arrow = n > 0 ? '▲' : '▼';
+  const cls = n > 0 ? 'up' : 'down';
+  return `<span class="${cls}">${arrow} ${n > 0 ? '+' : '−'}${dec(Math.abs(n))}</span>`;
+}
+
+const STYLE = `
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #505050; --line: #d0d0d0; --bg: #ffffff; --panel: #f5f5f2; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+main { max-width: 1100px; margin: 0 auto; padding: 24px; }
+h1 { font-size: 1.8rem; margin: 0 0 4px; }
+h2 { font-size: 1.35rem; margin: 40px 0 12px; border-bottom: 2px solid var(--ink); padding-bottom: 4px; }
+h3 { font-size: 1.1rem; margin: 24px 0 8px; }
+p.lead { color: var(--muted); margin-top: 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 12px; }
+.card { background: var(--panel); border-left: 6px solid var(--ink); padding: 12px 14px; }
+.card .v { font-size: 1.7rem; font-weight: 700; display: block; }
+.card .k { color: var(--muted); font-size: .9rem; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: .95rem; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: var(--panel); }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+.chart { overflow-x: auto; margin: 8px 0 20px; }
+.chart svg { max-width: 100%; height: auto; }
+.cat { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: .85rem; white-space: nowrap; }
+.rule { border: 1px solid var(--line); padding: 12px 14px; margin: 12px 0; }
+.rule blockquote { margin: 6px 0; padding: 4px 10px; border-left: 3px solid var(--line); color: var(--muted); }
+.up { color: #9b1c1c; font-weight: 600; } .down { color: #1d6b2f; font-weight: 600; } .same { color: var(--muted); }
+footer { margin-top: 48px; color: var(--muted); font-size: .85rem; }
+@media print { .chart { break-inside: avoid; } }
+`;
+
+function catBadge(c: string): string {
+  return `<span class="cat" style="background:${CATEGORY_COLOURS[c] ?? '#333'}">${escapeHtml(c)}</span>`;
+}
+
+function sliceTable(field: string, slices: AuditFigures['groups'][string]): string {
+  const cats = CATEGORY_ORDER.filter((c) => Object.values(slices).some((s) => s.byCategory[c] > 0));
+  const head = `<tr><th scope="col">${escapeHtml(field)}</th><th scope="col" class="n">documents</th><th scope="col" class="n">words</th><th scope="col" class="n">findings</th><th scope="col" class="n">per 1,000 words</th><th scope="col" class="n">documents with a finding</th>${cats.map((c) => `<th scope="col" class="n">${escapeHtml(c)}</th>`).join('')}</tr>`;
+  const rows = Object.entries(slices)
+    .map(([k, s]) => `<tr><th scope="row">${escapeHtml(k)}</th><td class="n">${num(s.documents)}</td><td class="n">${num(s.words)}</td><td class="n">${num(s.findings)}</td><td class="n">${dec(s.per1000Words)}</td><td class="n">${pct(s.shareWithFindings)}</td>${cats.map((c) => `<td class="n">${num(s.byCategory[c])}</td>`).join('')}</tr>`)
+    .join('');
+  return `<table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+}
+
+/** Render the audit report. Async because the charts are rendered by Vega. */
+export async function auditHtml(summary: AuditSummary): Promise<string> {
+  const f = summary.figures;
+  const parts: string[] = [];
+  const catRows = CATEGORY_ORDER.map((c) => ({ category: c, per1000Words: f.byCategory[c]?.per1000Words ?? 0 }));
+
+  parts.push(`<header><h1>Language audit</h1><p class="lead">How we write about people: ${num(f.documents.analysed)} records analysed on ${escapeHtml(summary.generatedAt.slice(0, 10))}. Figures count phrases worth a second look, not mistakes: each one links to why it matters and what to write instead.</p></header>`);
+
+  parts.push('<section aria-labelledby="h-headline"><h2 id="h-headline">Headline figures</h2><div class="cards">');
+  const cards: [string, string][] = [
+    [num(f.documents.analysed), 'records analysed'],
+    [num(f.words), 'words'],
+    [dec(f.per1000Words), 'findings per 1,000 words'],
+    [pct(f.documents.shareWithFindings), 'of records have at least one finding'],
+    [num(f.findings), 'findings in all'],
+  ];
+  for (const [v, k] of cards) parts.push(`<div class="card"><span class="v">${v}</span><span class="k">${k}</span></div>`);
+  parts.push('</div>');
+  parts.push('<table><thead><tr><th scope="col">category</th><th scope="col" class="n">findings</th><th scope="col" class="n">per 1,000 words</th><th scope="col" class="n">records with at least one</th></tr></thead><tbody>');
+  for (const c of CATEGORY_ORDER) {
+    const row = f.byCategory[c];
+    if (!row) continue;
+    parts.push(`<tr><th scope="row">${catBadge(c)}</th><td class="n">${num(row.findings)}</td><td class="n">${dec(row.per1000Words)}</td><td class="n">${pct(row.shareOfDocuments)}</td></tr>`);
+  }
+  parts.push('</tbody></table>');
+  parts.push(`<figure class="chart" id="chart-categories">${await categoryChart(catRows, 'Findings per 1,000 words by category')}<figcaption>Findings per 1,000 words, by category.</figcaption></figure></section>`);
+
+  if (summary.comparison) {
+    const c = summary.comparison;
+    parts.push(`<section aria-labelledby="h-change"><h2 id="h-change">Change since the last audit</h2><p>Compared with <code>${escapeHtml(c.previous)}</code>. Figures are findings per 1,000 words; down is better.${c.ruleSetChanged ? ' <strong>The rule set changed between the two audits, so some of the change may come from the rules rather than the writing.</strong>' : ''}</p>`);
+    parts.push(`<table><thead><tr><th scope="col"></th><th scope="col" class="n">before</th><th scope="col" class="n">now</th><th scope="col" class="n">change</th></tr></thead><tbody><tr><th scope="row">all categories</th><td class="n">${dec(c.per1000Words.before)}</td><td class="n">${dec(c.per1000Words.after)}</td><td class="n">${signed(c.per1000Words.change)}</td></tr>`);
+    for (const cat of CATEGORY_ORDER) {
+      const ch = c.byCategory[cat];
+      if (!ch || (ch.before === 0 && ch.after === 0)) continue;
+      parts.push(`<tr><th scope="row">${catBadge(cat)}</th><td class="n">${dec(ch.before)}</td><td class="n">${dec(ch.after)}</td><td class="n">${signed(ch.change)}</td></tr>`);
+    }
+    parts.push('</tbody></table>');
+    for (const [field, values] of Object.entries(c.groups)) {
+      parts.push(`<h3>By ${escapeHtml(field)}</h3><table><thead><tr><th scope="col">${escapeHtml(field)}</th><th scope="col" class="n">before</th><th scope="col" class="n">now</th><th scope="col" class="n">change</th></tr></thead><tbody>`);
+      for (const [k, ch] of Object.entries(values)) parts.push(`<tr><th scope="row">${escapeHtml(k)}</th><td class="n">${dec(ch.before)}</td><td class="n">${dec(ch.after)}</td><td class="n">${signed(ch.change)}</td></tr>`);
+      parts.push('</tbody></table>');
+    }
+    parts.push(`<p>Rules that appeared: ${c.rulesAppeared.length ? c.rulesAppeared.map((r) => `<code>${escapeHtml(r)}</code>`).join(', ') : 'none'}. Rules that no longer appear: ${c.rulesDisappeared.length ? c.rulesDisappeared.map((r) => `<code>${escapeHtml(r)}</code>`).join(', ') : 'none'}.</p></section>`);
+  }
+
+  const top = f.topRules.slice(0, 15);
+  parts.push('<section aria-labelledby="h-rules"><h2 id="h-rules">The rules most often triggered</h2>');
+  if (top.length) {
+    parts.push(`<figure class="chart" id="chart-top-rules">${await topRulesChart(top.map((r) => ({ ruleId: r.ruleId, category: r.category, findings: r.findings })), 'The 15 most triggered rules')}<figcaption>The ${top.length} most triggered rules, by number of findings.</figcaption></figure>`);
+    for (const r of top.slice(0, 10)) {
+      parts.push(`<div class="rule"><h3>${catBadge(r.category)} <code>${escapeHtml(r.ruleId)}</code> — ${num(r.findings)} findings in ${num(r.documents)} records</h3>`);
+      if (r.rationale) parts.push(`<p>${escapeHtml(r.rationale)}</p>`);
+      for (const e of r.examples) parts.push(`<blockquote>${escapeHtml(e)}</blockquote>`);
+      parts.push('</div>');
+    }
+  } else parts.push('<p>No findings.</p>');
+  parts.push('</section>');
+
+  for (const [field, slices] of Object.entries(f.groups)) {
+    const rows = Object.entries(slices).flatMap(([group, s]) => CATEGORY_ORDER.map((category) => ({ group, category, per1000Words: s.words ? Math.round((s.byCategory[category] / s.words) * 100000) / 100 : 0 })));
+    parts.push(`<section aria-labelledby="h-group-${escapeHtml(field)}"><h2 id="h-group-${escapeHtml(field)}">By ${escapeHtml(field)}</h2>`);
+    parts.push(`<figure class="chart group-chart">${await groupChart(rows, field, `Findings per 1,000 words by category for each ${field}`)}<figcaption>Findings per 1,000 words by category, each ${escapeHtml(field)} side by side.</figcaption></figure>`);
+    parts.push(sliceTable(field, slices));
+    parts.push('</section>');
+  }
+
+  if (f.trend) {
+    parts.push(`<section aria-labelledby="h-trend"><h2 id="h-trend">Over time</h2>`);
+    if (f.trend.points.length) {
+      const rows = f.trend.points.flatMap((p) => [
+        { period: p.period, series: 'all', per1000Words: p.per1000Words },
+        ...CATEGORY_ORDER.filter((c) => f.byCategory[c]?.findings).map((c) => ({ period: p.period, series: c, per1000Words: p.words ? Math.round((p.byCategory[c] / p.words) * 100000) / 100 : 0 })),
+      ]);
+      parts.push(`<figure class="chart" id="chart-trend">${await trendChart(rows, `Findings per 1,000 words by ${f.trend.period}`)}<figcaption>Findings per 1,000 words by ${f.trend.period} (field <code>${escapeHtml(f.trend.field)}</code>).</figcaption></figure>`);
+      parts.push(sliceTable(f.trend.period, Object.fromEntries(f.trend.points.map(({ period, ...s }) => [period, s]))));
+    }
+    if (f.trend.undated) parts.push(`<p>${num(f.trend.undated)} records had no readable date in <code>${escapeHtml(f.trend.field)}</code> and are not in the trend.</p>`);
+    parts.push('</section>');
+  }
+
+  const v = f.voice;
+  parts.push('<section aria-labelledby="h-voice"><h2 id="h-voice">Strengths and the person\'s voice</h2><ul>');
+  parts.push(`<li>${v.plans ? `${pct(v.shareOfPlansWithStrengths)} of support plans (${num(v.plansWithStrengths)} of ${num(v.plans)}) record at least one strength or aspiration.` : 'No records were recognised as support plans.'}</li>`);
+  parts.push(`<li>${v.meanPersonVoiceShare === null ? 'No voice measures were available.' : `On average ${pct(v.meanPersonVoiceShare)} of sentences are in the person's own voice (first person, or recording what they said), across ${num(v.documentsWithVoiceStats)} records.`}</li>`);
+  parts.push('</ul></section>');
+
+  const q = f.dataQuality;
+  parts.push(`<section aria-labelledby="h-quality"><h2 id="h-quality">Data quality</h2><p>${num(q.read)} records read, ${num(q.analysed)} analysed, ${num(q.failed)} could not be analysed.</p>`);
+  if (q.failed) {
+    parts.push('<table><thead><tr><th scope="col">reason</th><th scope="col" class="n">records</th></tr></thead><tbody>');
+    for (const [code, n] of Object.entries(q.reasons).sort((a, b) => b[1] - a[1])) parts.push(`<tr><td><code>${escapeHtml(code)}</code></td><td class="n">${num(n)}</td></tr>`);
+    parts.push('</tbody></table>');
+    parts.push('<table><thead><tr><th scope="col">file</th><th scope="col" class="n">row</th><th scope="col">id</th><th scope="col">problem</th></tr></thead><tbody>');
+    for (const e of q.failures) parts.push(`<tr><td>${escapeHtml(e.path)}</td><td class="n">${e.row ?? ''}</td><td>${escapeHtml(e.id ?? '')}</td><td>${escapeHtml(e.message)}</td></tr>`);
+    parts.push('</tbody></table>');
+    if (q.failed > q.failures.length) parts.push(`<p>Only the first ${num(q.failures.length)} problems are listed; <code>summary.json</code> counts them all by reason.</p>`);
+  }
+  parts.push('</section>');
+
+  parts.push(`<footer><p>Made by sourdough ${escapeHtml(summary.ruleSet.version)} with ${num(summary.ruleSet.rules)} rules (rule set ${escapeHtml(summary.ruleSet.hash)}) in ${dec(summary.runTimeMs / 1000)} s. Example sentences have identifiers masked. The full figures are in <code>summary.json</code>, <code>documents.csv</code> and <code>findings.csv</code> beside this file.</p></footer>`);
+
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>Language audit — sourdough</title>
+<style>${STYLE}</style>
+</head>
+<body><main>
+${parts.join('\n')}
+</main></body>
+</html>
+`;
+}

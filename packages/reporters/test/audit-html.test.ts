@@ -1,0 +1,63 @@
+/** The audit report: self-contained, charts present, every data string escaped. */
+import { describe, expect, it } from 'vitest';
+import { AuditAggregator, compareAudits, type DocumentOutcome, type Finding } from '@sourdough/core';
+import { auditHtml, escapeHtml, type AuditSummary } from '../src/audit-html.js';
+
+function finding(ruleId: string, sentence: string): Finding {
+  return { ruleId, category: ruleId.split('/')[0] as Finding['category'], severity: 'warning', message: 'm', text: 'x', suggestions: [], sentence, url: `docs/rules/${ruleId}.md` };
+}
+function doc(team: string, date: string, findings: Finding[]): DocumentOutcome {
+  return { path: 'export.csv', meta: { team, date }, findings, stats: { words: 200, sentences: 10, findings: findings.length, byCategory: {}, bySeverity: {}, per1000Words: 0, kind: 'plan', strengths: findings.length ? 0 : 2, personVoiceShare: 0.25 } };
+}
+
+function summary(): AuditSummary {
+  const agg = new AuditAggregator({ groupBy: ['team'], dateField: 'date', rules: new Map([['blaming/refuses', { rationale: 'Refused frames a <choice> as defiance.', category: 'blaming' }]]) });
+  agg.add(doc('North', '2026-01-03', [finding('blaming/refuses', 'Jack <script>alert(1)</script> refused lunch.')]));
+  agg.add(doc('South', '2026-02-03', [finding('jargon/respite', 'Respite was arranged.'), finding('blaming/refuses', 'Amira refused.')]));
+  agg.add(doc('South', '2026-02-09', []));
+  agg.add({ path: 'export.csv', row: 9, error: { code: 'SD_ERR_CSV_ROW', message: 'row 9: unclosed quote' } });
+  const figures = agg.finish();
+  return {
+    version: 1,
+    generatedAt: '2026-11-25T10:00:00.000Z',
+    runTimeMs: 1234,
+    inputs: ['export.csv'],
+    ruleSet: { version: '0.1.0', hash: 'abc123', rules: 3 },
+    config: {},
+    groupBy: ['team'],
+    dateField: 'date',
+    figures,
+    comparison: { ...compareAudits({ ruleSet: { hash: 'abc123' }, figures }, { ruleSet: { hash: 'abc123' }, figures }), previous: 'old/summary.json' },
+  };
+}
+
+describe('auditHtml', () => {
+  it('renders headline figures, every chart as inline SVG, group tables and the trend', async () => {
+    const html = await auditHtml(summary());
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('records analysed');
+    expect(html).toContain('id="chart-categories"');
+    expect(html).toContain('id="chart-top-rules"');
+    expect(html).toContain('class="chart group-chart"');
+    expect(html).toContain('id="chart-trend"');
+    expect((html.match(/<svg /g) ?? []).length).toBe(4);
+    expect(html).toContain('Change since the last audit');
+    expect(html).toContain('row 9: unclosed quote');
+    expect(html).toMatch(/66.7%<\/span><span class="k">of records have at least one finding/);
+  });
+
+  it('makes no external requests and has no scripts', async () => {
+    const html = await auditHtml(summary());
+    const withoutNamespaces = html.replace(/http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink)/g, '');
+    expect(withoutNamespaces).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<link /i);
+  });
+
+  it('escapes every string that comes from the data', async () => {
+    const html = await auditHtml(summary());
+    expect(html).toContain('Jack &lt;script&gt;alert(1)&lt;/script&gt; refused lunch.');
+    expect(html).toContain('Refused frames a &lt;choice&gt; as defiance.');
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
