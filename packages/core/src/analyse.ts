@@ -13,8 +13,10 @@ import { splitSentences, countWords } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
 import { lineColumn, lineStarts } from './readers/mask.js';
 import { isSuppressed } from './suppress.js';
-import { findQuotes, quoteAt, type QuoteSpan } from './context/quotes.js';
+import { findColonSpeech, findQuotes, opensWithQuote, speechAround, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
+import { aboutWhom, subjectAllows } from './context/subject.js';
+import { isFirstPerson } from './context/first-person.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
@@ -28,6 +30,9 @@ interface Hit {
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** Categories whose findings in first-person self-description are reported at info (LEXICON §4.2). */
+const SELF_DESCRIPTION: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming']);
 
 /** Which rules run, and at what severity, under these options. */
 export function resolveRules(set: RuleSet, options: AnalyseOptions): { active: boolean[]; severity: Severity[] } {
@@ -161,6 +166,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   // 4. Context: decide what is reported.
   const starts = lineStarts(doc.source);
   const quoteCache = new Map<number, QuoteSpan[]>();
+  const colonCache = new Map<number, QuoteSpan | null>();
   const allowCache = new Map<number, [number, number][]>();
   const unlessCache = new Map<string, [number, number][] | 'all'>();
   const findings: Finding[] = [];
@@ -187,18 +193,31 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     }
     // unless patterns.
     if (rule.unless.length && cancelledByUnless(rule, s, hit, unlessCache)) continue;
+    // Who it is about (rules with `subject: person | organisation`).
+    if (rule.subject !== 'any' && set.context && !subjectAllows(rule.subject, aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context))) continue;
     // Suppression comments.
     const pos = lineColumn(starts, hit.start);
     if (doc.directives.length && isSuppressed(doc.directives, rule.id, rule.category, hit.start, pos.line)) continue;
-    // The person's own words.
+    // The person's own words: quotes in the block (continued from paragraph to paragraph), and
+    // colon-introduced speech in the sentence.
     const bi = blockIndexAt(doc, hit.start);
     let quotes = quoteCache.get(bi);
     if (!quotes) {
       const b = doc.blocks[bi];
-      quotes = b ? findQuotes(text, b.start, b.end) : [];
+      const next = doc.blocks[bi + 1];
+      quotes = b ? findQuotes(text, b.start, b.end, { continues: next !== undefined && opensWithQuote(text, next.start, next.end) }) : [];
       quoteCache.set(bi, quotes);
     }
-    const q = quotes.length ? quoteAt(quotes, hit.start, hit.end) : undefined;
+    let q = quotes.length ? speechAround(quotes, hit.start, hit.end) : undefined;
+    if (!q || q.kind !== 'speech') {
+      let colon = colonCache.get(si);
+      if (colon === undefined) {
+        const c = findColonSpeech(s.text);
+        colon = c ? { ...c, start: c.start + s.start, end: c.end + s.start } : null;
+        colonCache.set(si, colon);
+      }
+      if (colon && colon.start <= hit.start && hit.end <= colon.end) q = colon;
+    }
     if (q && q.kind === 'speech' && rule.quotes === 'suppress') {
       if (!options.includeQuotes) continue;
       quoted = true;
@@ -207,6 +226,10 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // Negation.
     if (rule.negation !== 'keep' && !quoted && isNegated(s.text, hit.start - s.start)) {
       if (rule.negation === 'drop') continue;
+      sev = 'info';
+    }
+    // First-person self-description outside quotes (not in a case note, where "I" is the writer).
+    if (!quoted && options.kind !== 'note' && SELF_DESCRIPTION.has(rule.category) && sev !== 'info' && isFirstPerson(s.text, hit.start - s.start)) {
       sev = 'info';
     }
     const matched = doc.source.slice(hit.start, hit.end);

@@ -133,6 +133,9 @@ export type Pattern = (TermsPattern | LemmaPattern | MatchPattern | RegexPattern
 /** How a rule treats a match in a negated context ("did not refuse", "no evidence of aggression"). */
 export type NegationPolicy = 'drop' | 'downgrade' | 'keep';
 
+/** Who a rule's matches must be about (see RuleData.subject). */
+export type SubjectPolicy = 'person' | 'organisation' | 'any';
+
 export interface Source {
   title: string;
   url: string;
@@ -159,6 +162,12 @@ export interface RuleData {
   negation?: NegationPolicy;
   /** Matches inside the person's quoted words: suppressed (default) or reported. */
   quotes?: 'suppress' | 'report';
+  /**
+   * Who the match must be about: `person` (not when an organisation, machine, request or document
+   * is the subject or object), `organisation` (only when an organisation is the subject or agent),
+   * or `any` (default). Word lists: `rules/_context.yaml`.
+   */
+  subject?: SubjectPolicy;
   /** Lexicon row ids this rule covers (e.g. BLA-01). */
   lexicon?: string[];
   examples: RuleExamples;

@@ -1,35 +1,84 @@
 /**
  * Negation scope on cheap tokens: is a match preceded, within its clause, by a negation cue
  * ("did not refuse", "no evidence of aggression", "is not aggressive", "no longer described as
- * challenging", "never refused")? Pure; looks at a bounded window, so it is constant time per match.
+ * challenging", "never refused", "without complaint", "denies any aggression")?
+ *
+ * Scope follows NegEx-style practice used in UK clinical NLP: the cue must come BEFORE the match,
+ * in the same clause (a comma, semicolon, colon, bracket, dash or a clause word such as "but",
+ * "although", "because", "which" ends the scope), and within a window of six words. Pseudo-
+ * negations that do not negate what follows ("not only … but", "not just", "no doubt", "not sure
+ * why") are skipped. Looks at a bounded stretch of text, so it is constant time per match. Pure;
+ * never throws.
  */
 
-const CUES = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'cannot', 'hardly', 'denied', 'denies', 'absence']);
-const CLAUSE_BREAK = /[,;:()\u2013\u2014]|\b(?:but|although|though|however|whereas|because|and then|which|who)\b/gi;
-const WINDOW = 6;
+/** Single-word cues. "denies/denied" count: "denies any aggression" records an absence claimed. */
+const CUES = new Set([
+  'not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'cannot', 'hardly', 'nil',
+  'denied', 'denies', 'deny', 'denying', 'absence', 'free',
+  // apostrophe-less spellings typed in quick notes
+  'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'werent', 'arent', 'hasnt', 'havent', 'hadnt', 'cant', 'couldnt',
+  'wouldnt', 'shouldnt', 'wont', 'aint',
+]);
+
+/** Cue + next word pairs that are not negation (pseudo-negations). */
+const PSEUDO = new Set([
+  'not only', 'not just', 'not merely', 'not simply', 'not sure', 'not certain', 'not clear', 'not known',
+  'no doubt', 'no matter', 'no one', 'without fail', 'not unusual', 'not uncommon', 'never before',
+  'not the first', 'not for the first', 'not always clear',
+]);
+
+/** Words that end a clause (negation does not reach past them). */
+const CLAUSE_BREAK =
+  /[,;:()\[\]\u2013\u2014]|\s-\s|\b(?:but|although|though|however|whereas|whilst|while|because|unless|except|yet|instead|nevertheless|and then|which|who|whom|since|until|otherwise)\b/gi;
+
+/** How many words before the match a cue may be. */
+export const NEGATION_WINDOW = 6;
+/** How many characters before the match are examined (bounds the work per match). */
+const LOOKBACK = 100;
+
+/**
+ * The text of the clause that ends at `relStart`: at most `lookback` characters, cut after the
+ * last clause break (`breaks`, a global RegExp; default: punctuation and clause words).
+ */
+export function clauseTextBefore(sentence: string, relStart: number, lookback = LOOKBACK, breaks: RegExp = CLAUSE_BREAK): string {
+  const before = sentence.slice(Math.max(0, relStart - lookback), Math.max(0, relStart));
+  let cut = -1;
+  breaks.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = breaks.exec(before))) {
+    cut = m.index + m[0].length;
+    if (m[0].length === 0) breaks.lastIndex++;
+  }
+  return cut >= 0 ? before.slice(cut) : before;
+}
+
+/** The tokens of the clause that ends at `relStart`, lower-cased, nearest last. */
+export function clauseTokensBefore(sentence: string, relStart: number, lookback = LOOKBACK): string[] {
+  return clauseTextBefore(sentence, relStart, lookback).toLowerCase().match(/[a-z]+(?:['’][a-z]+)?/g) ?? [];
+}
+
+/** The negation cue that governs a match at `relStart` in `sentence`, or undefined. */
+export function negationCue(sentence: string, relStart: number): string | undefined {
+  const window = clauseTokensBefore(sentence, relStart).slice(-NEGATION_WINDOW);
+  for (let i = 0; i < window.length; i++) {
+    const t = window[i]!;
+    const next = window[i + 1];
+    if (t.endsWith("n't") || t.endsWith('n’t')) {
+      if (next === 'only' || next === 'just') continue;
+      return t;
+    }
+    if (!CUES.has(t)) continue;
+    if (next !== undefined && (PSEUDO.has(`${t} ${next}`) || PSEUDO.has(`${t} ${next} ${window[i + 2]}`) || PSEUDO.has(`${t} ${next} ${window[i + 2]} ${window[i + 3]}`))) continue;
+    if (t === 'free' && next !== 'of' && next !== 'from') continue;
+    return t;
+  }
+  return undefined;
+}
 
 /**
  * True when the text before `relStart` in `sentence` negates what follows. `relStart` is the
- * match's offset within the sentence.
+ * match's offset within the sentence. A cue after the match never counts.
  */
 export function isNegated(sentence: string, relStart: number): boolean {
-  let before = sentence.slice(Math.max(0, relStart - 80), relStart);
-  // Only the current clause counts.
-  let cut = -1;
-  CLAUSE_BREAK.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = CLAUSE_BREAK.exec(before))) cut = m.index + m[0].length;
-  if (cut >= 0) before = before.slice(cut);
-  const tokens = before.toLowerCase().match(/[a-z]+(?:['’][a-z]+)?/g) ?? [];
-  const window = tokens.slice(-WINDOW);
-  for (let i = 0; i < window.length; i++) {
-    const t = window[i]!;
-    if (t.endsWith("n't") || t.endsWith('n’t')) return true;
-    if (CUES.has(t)) {
-      if (t === 'not' && window[i + 1] === 'only') continue;
-      if (t === 'no' && window[i + 1] === 'one') continue;
-      return true;
-    }
-  }
-  return false;
+  return negationCue(sentence, relStart) !== undefined;
 }

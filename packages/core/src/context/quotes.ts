@@ -1,8 +1,15 @@
 /**
  * The person's own words: find quoted stretches in a block of text and tell direct speech (the
  * person's voice, suppressed by default) from scare quotes (a short label the writer puts in
- * quotes, which is the writer's word and is reported). Handles straight, curly, single and double
- * quotes, quotes spanning sentences, and unbalanced or nested quotes without failing. Pure; linear.
+ * quotes, which is the writer's word and is reported).
+ *
+ * Handles straight, curly, single and double quotes and guillemets; quotes spanning sentences;
+ * nested quotes (a stack per block); apostrophes ("don't", "Jack's", "the Smiths' house") which
+ * never open or close a quote; a paragraph that continues a quote into the next one (the
+ * typographic convention: no closing mark, the next paragraph opens again); and speech introduced
+ * by a colon with no quote marks ("in her words: …", "Jack said: …") up to the end of the sentence.
+ * An opening mark that is never closed is ignored, so an unbalanced quote can never suppress the
+ * rest of a document. Pure; linear in the length of the block; never throws.
  */
 
 /** A quoted stretch: [start, end) covers the text inside the marks. */
@@ -12,10 +19,32 @@ export interface QuoteSpan {
   kind: 'speech' | 'scare';
 }
 
-const SPEECH_CUE = /\b(?:said|says|say|saying|told|tells|asked|asks|explained|explains|replied|replies|shouted|stated|states|states that|wrote|writes|added|commented|described it as|in (?:his|her|their|my|[A-Z][a-z]+'s|[A-Z][a-z]+’s) (?:own )?words|words were|quote|quoted)\s*[:,]?\s*$/i;
+/** Options for findQuotes. */
+export interface FindQuotesOptions {
+  /**
+   * The next block continues this block's quote (it starts with an opening mark of the same kind
+   * while this block ends inside an unclosed quote). The unclosed quote then runs to the block end.
+   */
+  continues?: boolean;
+}
+
+/** Words before a quote that say it records what someone said. */
+const SPEECH_CUE =
+  /\b(?:said|says|say|saying|told (?:me|us|staff|them|her|him|the \w+)|told|tells|asked|asks|explained|explains|replied|replies|shouted|shouts|screamed|stated|states|wrote|writes|added|adds|commented|repeated|answered|signed|typed|mouthed|whispered|put it|in (?:his|her|their|my|our|[\p{Lu}][\p{L}\-]*['’]s?) (?:own )?words|words were|quote|quoted|verbatim)\s*[:,]?\s*$/iu;
+
+/** Words before a quote that mark it as a label the writer (or another professional) applies. */
+const SCARE_CUE = /\b(?:so[- ]called|described as|describes? (?:him|her|them) as|portrayed as|presented as|presents as|labelled(?: as)?|labeled(?: as)?|known as|seen as|viewed as|deemed|considered|came across as|comes across as|appears?|appeared|seemed|seems?|a bit|quite|very|rather)\s*$/i;
+
+/** Colon-introduced speech without quote marks: "in her words: …", "Jack said: …". */
+const COLON_SPEECH =
+  /(?:\bin (?:his|her|their|my|our|[\p{Lu}][\p{L}\-]*['’]s?) (?:own )?words|\b(?:said|says|told (?:me|us|staff|them|her|him)|explained|explains|stated|states|wrote|writes|replied|signed|put it|answered))\s*:\s*/iu;
 
 function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+function isSpaceChar(ch: string | undefined): boolean {
+  return ch === undefined || /\s/.test(ch);
 }
 
 function countWords(s: string): number {
@@ -23,56 +52,179 @@ function countWords(s: string): number {
   return m ? m.length : 0;
 }
 
+/** Speech or scare quote, from the quoted words and the words before the opening mark. */
 function classify(text: string, open: number, innerStart: number, innerEnd: number): QuoteSpan['kind'] {
   const inner = text.slice(innerStart, innerEnd);
   const words = countWords(inner);
   const before = text.slice(Math.max(0, open - 40), open);
   if (SPEECH_CUE.test(before)) return 'speech';
-  if (/[.!?]\s*$/.test(inner.trim()) && words >= 2) return 'speech';
-  if (/^\s*I\b|\b(?:I|I'm|I’m|me|my|we)\b/.test(inner) && words >= 2) return 'speech';
+  if (words < 4 && SCARE_CUE.test(before)) return 'scare';
+  const trimmed = inner.trim();
+  if (/[.!?…]["'”’]?$/.test(trimmed) && words >= 2) return 'speech';
+  if (/(?:^|[^\p{L}])(?:I|I['’](?:m|ve|d|ll)|me|my|we)(?![\p{L}])/u.test(inner) && words >= 2) return 'speech';
   return words >= 4 ? 'speech' : 'scare';
 }
 
+type Family = 'double' | 'single' | 'guillemet';
+
+interface Open {
+  at: number;
+  family: Family;
+  straight: boolean;
+}
+
 /**
- * Find quotes in `text` between `from` and `to` (a block). Returns spans sorted by start.
- * An opening mark with no closing mark in the block is ignored.
+ * Does a `'`/`’` at `i` (preceded by "s", followed by a space and a word) read as a plural
+ * possessive ("the Smiths' house")? It is taken as a closing mark only if no other closing mark
+ * for the same quote follows soon in the block.
  */
-export function findQuotes(text: string, from = 0, to = text.length): QuoteSpan[] {
+function looksLikePluralPossessive(text: string, i: number, to: number): boolean {
+  if (!/[sS]/.test(text[i - 1] ?? '') || text[i + 1] !== ' ' || !isWordChar(text[i + 2])) return false;
+  const limit = Math.min(to, i + 300);
+  for (let k = i + 2; k < limit; k++) {
+    const c = text[k];
+    if ((c === "'" || c === '’') && !isWordChar(text[k + 1]) && !isSpaceChar(text[k - 1])) return true;
+  }
+  return false;
+}
+
+/**
+ * Find quotes in `text` between `from` and `to` (one block). Returns spans sorted by start; a
+ * nested quote is returned as well as the quote around it. An opening mark with no closing mark
+ * in the block is ignored (unless `options.continues`, see FindQuotesOptions).
+ */
+export function findQuotes(text: string, from = 0, to = text.length, options: FindQuotesOptions = {}): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
-  let dbl = -1; // index of open double quote
-  let sgl = -1; // index of open single quote
-  for (let i = from; i < to; i++) {
+  const stack: Open[] = [];
+  const end = Math.min(to, text.length);
+  const close = (family: Family, at: number, straight?: boolean): boolean => {
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const o = stack[k]!;
+      if (o.family !== family || (straight !== undefined && o.straight !== straight)) continue;
+      stack.length = k; // inner quotes left open are dropped
+      spans.push({ start: o.at + 1, end: at, kind: classify(text, o.at, o.at + 1, at) });
+      return true;
+    }
+    return false;
+  };
+  for (let i = Math.max(0, from); i < end; i++) {
     const ch = text[i]!;
-    if (ch === '“' || (ch === '"' && dbl < 0) || ch === '«') {
-      if (ch === '"' && isWordChar(text[i - 1]) && !isWordChar(text[i + 1])) continue; // stray inch mark
-      dbl = i;
-      continue;
-    }
-    if ((ch === '”' || ch === '"' || ch === '»') && dbl >= 0) {
-      spans.push({ start: dbl + 1, end: i, kind: classify(text, dbl, dbl + 1, i) });
-      dbl = -1;
-      continue;
-    }
-    if (ch === '‘' || (ch === "'" && !isWordChar(text[i - 1]) && isWordChar(text[i + 1]))) {
-      if (sgl < 0) sgl = i;
-      continue;
-    }
-    if ((ch === '’' || ch === "'") && sgl >= 0 && !isWordChar(text[i + 1])) {
-      // Plural possessive ("the Smiths’ house") inside a longer quote is rare; accept the close.
-      spans.push({ start: sgl + 1, end: i, kind: classify(text, sgl, sgl + 1, i) });
-      sgl = -1;
+    switch (ch) {
+      case '“':
+        stack.push({ at: i, family: 'double', straight: false });
+        break;
+      case '”':
+        close('double', i, false) || close('double', i);
+        break;
+      case '«':
+        stack.push({ at: i, family: 'guillemet', straight: false });
+        break;
+      case '»':
+        close('guillemet', i);
+        break;
+      case '"': {
+        const prev = text[i - 1];
+        const next = text[i + 1];
+        if (stack.some((o) => o.family === 'double' && o.straight)) {
+          close('double', i, true);
+        } else if (/[0-9]/.test(prev ?? '') && !isWordChar(next)) {
+          // inch mark (5'11") — not a quote
+        } else if (isWordChar(prev) && isSpaceChar(next)) {
+          // a stray closing mark with nothing open
+        } else {
+          stack.push({ at: i, family: 'double', straight: true });
+        }
+        break;
+      }
+      case '‘':
+        stack.push({ at: i, family: 'single', straight: false });
+        break;
+      case "'":
+      case '’': {
+        const prev = text[i - 1];
+        const next = text[i + 1];
+        if (isWordChar(prev) && isWordChar(next)) break; // don't, Jack's, O'Neill
+        const opener = ch === "'" && !isWordChar(prev) && isWordChar(next);
+        if (opener) {
+          stack.push({ at: i, family: 'single', straight: true });
+          break;
+        }
+        if (!isWordChar(next) && !isSpaceChar(prev) && stack.some((o) => o.family === 'single')) {
+          if (looksLikePluralPossessive(text, i, end)) break;
+          close('single', i);
+        }
+        break;
+      }
+      default:
+        break;
     }
   }
-  spans.sort((a, b) => a.start - b.start);
+  if (options.continues && stack.length) {
+    // A paragraph that continues the quote: the outermost unclosed quote runs to the block end.
+    const o = stack[0]!;
+    let e = end;
+    while (e > o.at + 1 && isSpaceChar(text[e - 1])) e--;
+    if (e > o.at + 1) spans.push({ start: o.at + 1, end: e, kind: 'speech' });
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
   return spans;
 }
 
-/** The innermost quote span containing [start, end), if any. */
+/**
+ * Does the block starting at `start` open with a quotation mark (after white space and list or
+ * quote markers)? Used to tell whether a paragraph continues the previous one's quote.
+ */
+export function opensWithQuote(text: string, start: number, end = text.length): boolean {
+  for (let i = start; i < Math.min(end, start + 20); i++) {
+    const ch = text[i]!;
+    if (/\s/.test(ch)) continue;
+    return ch === '“' || ch === '"' || ch === '‘' || ch === "'" || ch === '«';
+  }
+  return false;
+}
+
+/**
+ * Speech introduced by a colon with no quote marks ("In her words: I want to stay at home.",
+ * "Jack said: no more day centre."): the span from after the colon to the end of `sentence`.
+ * Offsets are relative to `sentence`. Returns undefined when there is none or when the speech
+ * is in quote marks (findQuotes handles those).
+ */
+export function findColonSpeech(sentence: string): QuoteSpan | undefined {
+  if (!sentence.includes(':')) return undefined;
+  const m = COLON_SPEECH.exec(sentence);
+  if (!m) return undefined;
+  const start = m.index + m[0].length;
+  const first = sentence[start];
+  if (first === undefined || '"“‘\'«'.includes(first)) return undefined;
+  let end = sentence.length;
+  while (end > start && /[\s.!?…]/.test(sentence[end - 1]!)) end--;
+  if (end <= start) return undefined;
+  return { start, end, kind: 'speech' };
+}
+
+/** The innermost quote span containing [start, end), if any. `spans` sorted by start. */
 export function quoteAt(spans: QuoteSpan[], start: number, end: number): QuoteSpan | undefined {
   let found: QuoteSpan | undefined;
   for (const q of spans) {
     if (q.start > start) break;
-    if (q.start <= start && end <= q.end) found = q;
+    if (q.start <= start && end <= q.end && (!found || q.end - q.start <= found.end - found.start)) found = q;
   }
   return found;
+}
+
+/**
+ * The span that decides whether a match is the person's own words: the innermost quote around
+ * it, unless an enclosing quote is speech — a scare-quoted word inside the person's quoted speech
+ * is still the person's speech.
+ */
+export function speechAround(spans: QuoteSpan[], start: number, end: number): QuoteSpan | undefined {
+  let inner: QuoteSpan | undefined;
+  for (const q of spans) {
+    if (q.start > start) break;
+    if (q.start <= start && end <= q.end) {
+      if (q.kind === 'speech') return q;
+      inner ??= q;
+    }
+  }
+  return inner;
 }

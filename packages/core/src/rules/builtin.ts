@@ -4,6 +4,7 @@
  */
 import bundle from '../../generated/builtin-rules.js';
 import type { RuleData } from '../types.js';
+import type { ContextWords } from '../context/subject.js';
 import { compileRules, type RuleSet } from './compile.js';
 
 let compiled: RuleSet | undefined;
@@ -18,11 +19,17 @@ export function builtinAllowList(): string[] {
   return bundle.allow;
 }
 
+/** The built-in word lists for `subject` checks (`rules/_context.yaml`). */
+export function builtinContextWords(): ContextWords {
+  const c = (bundle.context ?? {}) as Partial<ContextWords>;
+  return { organisations: c.organisations ?? [], machines: c.machines ?? [], requests: c.requests ?? [], documents: c.documents ?? [] };
+}
+
 /** Content hash of the built-in rule files and allow-list (for reproducible audits). */
 export const builtinRulesHash: string = bundle.hash;
 
 /** The built-in rules compiled once (cached). */
 export function builtinRuleSet(): RuleSet {
-  compiled ??= compileRules(bundle.rules, { allow: bundle.allow, validate: false });
+  compiled ??= compileRules(bundle.rules, { allow: bundle.allow, context: builtinContextWords(), validate: false });
   return compiled;
 }

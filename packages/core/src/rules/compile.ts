@@ -4,7 +4,7 @@
  * engine finds candidate sentences in a single cheap pass; compromise only runs on sentences with
  * an anchor of a `match` rule. Pure.
  */
-import type { Category, NegationPolicy, RuleData, Severity } from '../types.js';
+import type { Category, NegationPolicy, RuleData, Severity, SubjectPolicy } from '../types.js';
 import { SourdoughError } from '../errors.js';
 import { validateRule } from '../schema/rule.js';
 import { anyPhraseRegex, phraseKey, phraseRegex } from '../patterns/terms.js';
@@ -13,6 +13,8 @@ import { compileRegex } from '../patterns/regex.js';
 import { inflect } from '../nlp/lemmas.js';
 import { detectors, type Detector } from '../detectors/index.js';
 import { Ajv } from 'ajv';
+import { compileContextWords, type ContextIndex, type ContextWords } from '../context/subject.js';
+import bundle from '../../generated/builtin-rules.js';
 
 /** A compiled `unless` pattern. */
 export interface CompiledUnless {
@@ -38,6 +40,7 @@ export interface CompiledRule {
   params: Record<string, unknown>;
   negation: NegationPolicy;
   quotes: 'suppress' | 'report';
+  subject: SubjectPolicy;
   url: string;
 }
 
@@ -60,6 +63,8 @@ export interface RuleSet {
   /** Protected terms that are never flagged (statutory, clinical, organisation names). */
   allow: RegExp | undefined;
   allowPhrases: string[];
+  /** Organisation / machine / request / document words for `subject` checks (rules/_context.yaml). */
+  context: ContextIndex;
 }
 
 /** Categories whose rules drop negated matches unless they say otherwise. */
@@ -75,6 +80,8 @@ export interface CompileOptions {
   allow?: string[];
   /** Validate each rule against the schema first (default true). */
   validate?: boolean;
+  /** Word lists for `subject` checks; default: the built-in `rules/_context.yaml`. */
+  context?: Partial<ContextWords>;
 }
 
 /** Validate a rule that may carry internal fields (`file`, `expanded`) added by the loaders. */
@@ -153,6 +160,7 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       params,
       negation: data.negation ?? (NEGATION_DROP.has(data.category) ? 'drop' : 'keep'),
       quotes: data.quotes ?? (QUOTES_REPORT.has(data.category) ? 'report' : 'suppress'),
+      subject: data.subject ?? 'any',
       url: `docs/rules/${data.id}.md`,
     };
     if (detector) rule.detector = detector;
@@ -175,7 +183,8 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
   }
 
   const allowPhrases = [...(options.allow ?? [])];
-  return { rules, byId, scanner: anyPhraseRegex(scannerPhrases), table, allow: anyPhraseRegex(allowPhrases), allowPhrases };
+  const context = compileContextWords(options.context ?? (bundle.context as Partial<ContextWords> | undefined));
+  return { rules, byId, scanner: anyPhraseRegex(scannerPhrases), table, allow: anyPhraseRegex(allowPhrases), allowPhrases, context };
 }
 
 /** A copy of `set` with more protected phrases (used by config allow-list additions). */

@@ -77,6 +77,10 @@ export const ruleSchema = {
     params: { type: 'object' },
     negation: { enum: ['drop', 'downgrade', 'keep'], description: 'Negated matches: dropped (default), downgraded to info, or kept.' },
     quotes: { enum: ['suppress', 'report'], description: "Matches inside the person's quoted words: suppressed (default) or reported." },
+    subject: {
+      enum: ['person', 'organisation', 'any'],
+      description: 'person: not when an organisation, machine, request or document is the subject or object; organisation: only when an organisation is the subject or agent; any (default).',
+    },
     lexicon: { type: 'array', items: { type: 'string', pattern: '^[A-Z]{3}-\\d{2}$' } },
     examples: {
       type: 'object',

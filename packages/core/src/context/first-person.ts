@@ -1,0 +1,43 @@
+/**
+ * First-person self-description outside quotes ("I have a learning disability and I like…",
+ * "My anxiety means I sometimes refuse to go out"): in a plan written in the person's voice this
+ * is the person describing themselves, so deficit, dehumanising and blaming findings in it are
+ * reported at `info`, not suppressed and not as a warning (LEXICON §4.2; the person's words win,
+ * but a plan that puts words in someone's mouth still deserves a look).
+ *
+ * Decided on cheap tokens: the nearest subject word before the match in its clause is "I", "me",
+ * "my", "myself" (or a contraction such as "I'm"), or the clause has no subject and the sentence
+ * opens with one of them. A third person or a name met first ("Staff say Jack is…") means it is
+ * not self-description. Pure; never throws.
+ */
+import { clauseTextBefore } from './negation.js';
+
+const FIRST = /^(?:I|I['’](?:m|ve|d|ll)|me|my|myself|mine|Im|Ive)$/;
+const OTHER = new Set(['he', 'she', 'they', 'him', 'them', 'his', 'hers', 'their', 'we', 'you', 'staff', 'carers', 'mum', 'dad', 'family', 'people', 'everyone', 'someone', 'doctor', 'nurse', 'worker', 'it']);
+const LEAD = new Set(['and', 'but', 'so', 'because', 'when', 'if', 'sometimes', 'often', 'usually', 'also', 'then', 'now', 'at', 'times', 'since', 'as', 'although', 'though', 'while', 'whilst', 'yes', 'no', 'well', 'oh']);
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const SKIP = new Set([
+  'am', 'is', 'was', 'were', 'are', 'be', 'been', 'being', 'have', 'has', 'had', 'will', 'would', 'can', 'could',
+  'may', 'might', 'do', 'does', 'did', 'get', 'got', 'feel', 'felt', 'find', 'know', 'think', 'also', 'sometimes',
+  'often', 'still', 'really', 'not', 'never', 'a', 'an', 'the', 'to', 'very', 'quite', 'bit', 'little', 'lot', 'of',
+]);
+
+/** True when the match at `relStart` in `sentence` is the writer talking about themselves. */
+export function isFirstPerson(sentence: string, relStart: number): boolean {
+  const tokens = clauseTextBefore(sentence, relStart, 120).match(TOKEN) ?? [];
+  for (let i = tokens.length - 1; i >= Math.max(0, tokens.length - 8); i--) {
+    const orig = tokens[i]!;
+    if (FIRST.test(orig) || FIRST.test(orig.toLowerCase().replace(/^i(?=['’]|$)/, 'I'))) return true;
+    const t = orig.toLowerCase();
+    if (OTHER.has(t)) return false;
+    if (i > 0 && /^\p{Lu}\p{Ll}/u.test(orig) && !SKIP.has(t)) return false; // a name mid-clause
+    if (!SKIP.has(t) && !/^\p{Lu}/u.test(orig) && tokens.length - i > 3) break;
+  }
+  // No subject near the match: does the sentence open in the first person?
+  const opening = sentence.match(TOKEN) ?? [];
+  for (const w of opening.slice(0, 4)) {
+    if (FIRST.test(w) || FIRST.test(w.replace(/^i(?=['’]|$)/, 'I'))) return true;
+    if (!LEAD.has(w.toLowerCase())) return false;
+  }
+  return false;
+}
