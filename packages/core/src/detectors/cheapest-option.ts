@@ -1,0 +1,66 @@
+/**
+ * cheapest-option: cost framed as the deciding reason for a person's support ("the most
+ * cost-effective option", "the cheapest provider", "could be met more cheaply", "within the
+ * indicative budget", "the panel will not agree", "residential care would be cheaper"). Not
+ * reported when the sentence is not about support ("Jack found the cheapest phone deal") or when
+ * it records that the options compared all meet the person's outcomes, which is what statutory
+ * guidance para 10.27 allows. Pure; cheap: the trigger lets through only sentences with "cheap",
+ * "cost-effective", "least expensive", "lowest cost", "indicative" or "panel".
+ */
+import type { Detector } from './types.js';
+
+/** Phrases that make cost the deciding reason wherever they appear about support. */
+const FRAMING = new RegExp(
+  [
+    String.raw`\b(?:residential|nursing)\s+(?:care|home|placement)\s+(?:would|will|is|might|may|could)\s+(?:be\s+)?(?:cheaper|more\s+cost[\s-]?effective|less\s+expensive|better\s+value)\b`,
+    String.raw`\b(?:cheaper|more\s+cost[\s-]?effective|less\s+expensive)\s+(?:in|for)\s+(?:a\s+)?(?:care|nursing|residential)\s+home\b`,
+    String.raw`\b(?:the\s+|a\s+)?(?:cheapest|cheaper|least\s+expensive|less\s+expensive|lowest[\s-]+cost|lower[\s-]+cost|most\s+economical|more\s+economical)\s+(?:option|options|provider|providers|agency|agencies|placement|placements|package|packages|care\s+home|home|service|services|way|solution|alternative|bid|quote|care|support|offer|choice|route)\b`,
+    String.raw`\b(?:the\s+)?(?:most|more)\s+cost[\s-]?effective(?:\s+(?:option|provider|placement|package|way|solution|alternative|choice|service|route))?`,
+    String.raw`\bcost[\s-]?effective\s+(?:option|provider|placement|package|solution|alternative|choice)`,
+    String.raw`\b(?:could|can|would|might|should)\s+be\s+(?:met|provided|delivered|arranged|done|sourced)\s+(?:more\s+cheaply|at\s+(?:a\s+)?(?:lower|less)\s+cost|for\s+less)`,
+    String.raw`\bmore\s+cheaply\b`,
+    String.raw`\b(?:within|inside|over|above|exceeds?|exceeding|beyond)\s+(?:the\s+|his\s+|her\s+|their\s+)?indicative\s+(?:budget|allocation|amount|sum|figure|personal\s+budget)`,
+    String.raw`\bindicative\s+(?:budget|allocation)\s+(?:is|was|of|only)\b`,
+    String.raw`\bpanel\s+(?:will|would|is\s+unlikely\s+to|are\s+unlikely\s+to|won['’]t|wouldn['’]t|will\s+not|would\s+not|is\s+not\s+likely\s+to|may\s+not|might\s+not|does\s+not|did\s+not|didn['’]t|doesn['’]t)\s+(?:not\s+)?(?:agree|approve|accept|fund|sign\s+(?:this\s+|it\s+)?off|support|sanction|authorise|authorize)\b`,
+  ].join('|'),
+  'gi',
+);
+
+/** "the most cost-effective" and similar are only about support when the sentence says so. */
+const SUPPORT_CONTEXT = /\b(?:support|care|package|placement|provider|agency|home|hours|visits?|needs?|outcomes?|plan|budget|panel|funding|fund|funded|service|services|personal\s+assistant|PA|direct\s+payments?|carers?|option|options|respite|short\s+breaks?|day\s+(?:centre|service|opportunities)|residential|nursing|supported\s+living|tenancy|transport)\b/i;
+
+/** The person's own purchases, where "cheapest" is ordinary thrift, not a decision about support. */
+const PERSONAL_SHOPPING = /\b(?:phone|mobile|tariff|deal|broadband|energy|gas|electricity|insurance|supermarket|shop|shopping|trainers|clothes|groceries|food|flights?|tickets?|holiday\s+deal)\b/i;
+
+/** Reasons that make a cost comparison lawful: every option compared meets the outcomes. */
+const REASONED = /\b(?:both|all|each|either)\s+(?:of\s+(?:the|these|them)\s+)?(?:\w+\s+){0,3}(?:meets?|met|would\s+meet|will\s+meet|can\s+meet|could\s+meet)\s+(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?:\w+['’]s\s+|his\s+|her\s+|their\s+|the\s+)?(?:eligible\s+)?(?:needs|outcomes)|\bequally\s+(?:suitable|able)|\b(?:both|all)\s+(?:options\s+|homes\s+|providers\s+)?(?:are\s+)?suitable\b/i;
+/** The person's own choice between options ("Jack chose the cheaper provider") is theirs to make. */
+const PERSON_CHOSE = /\b(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][a-z]+)\s+(?:chose|prefers|preferred|picked|decided\s+on|asked\s+for|wanted)\b/;
+
+/** The cheapest-option detector (rule `gatekeeping/cheapest-option`). */
+export const cheapestOption: Detector = {
+  meta: {
+    name: 'cheapest-option',
+    description: 'Cost framed as the deciding reason for support: cheapest option, most cost-effective, more cheaply, indicative budget, "the panel will not agree".',
+    params: { type: 'object', additionalProperties: false, properties: {} },
+    trigger: /cheap|cost[\s-]?effective|\bless\s+expensive|\bleast\s+expensive|\blowe[rs]t?[\s-]+cost|\beconomical|\bindicative\b|\bpanel\b/gi,
+  },
+  create(ctx) {
+    return {
+      sentence(s) {
+        FRAMING.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        const found: [number, number][] = [];
+        while ((m = FRAMING.exec(s.text))) found.push([m.index, m.index + m[0].length]);
+        if (found.length === 0) return;
+        let rest = s.text;
+        for (const [a, b] of found) rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
+        const inherent = found.some(([a, b]) => SUPPORT_CONTEXT.test(s.text.slice(a, b)) && !/\b(?:way|route)\b/i.test(s.text.slice(a, b)));
+        if (!inherent && !SUPPORT_CONTEXT.test(rest)) return;
+        if (PERSONAL_SHOPPING.test(rest)) return;
+        if (REASONED.test(s.text) || PERSON_CHOSE.test(rest)) return;
+        for (const [a, b] of found) ctx.report({ start: s.start + a, end: s.start + b });
+      },
+    };
+  },
+};

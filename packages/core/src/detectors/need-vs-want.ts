@@ -1,0 +1,61 @@
+/**
+ * need-vs-want: wording that re-labels something a person needs as a mere "want" ("is swimming a
+ * need or a want?", "a want not a need", "wants, not needs", "social activities are not a need",
+ * "a lifestyle choice"). The person's own wishes ("I want to go swimming", "what she needs is a
+ * ramp", "Jack wants to go swimming") are never matched: every pattern needs "want" used as a
+ * noun (after an article or in a need/want contrast) or a "not a need" verdict. Pure; the trigger
+ * lets through only sentences with "want(s)", "not … need", "lifestyle choice" or "versus".
+ */
+import type { Detector } from './types.js';
+
+const A = String.raw`(?:an?\s+)`;
+const QUAL = String.raw`(?:(?:real|genuine|actual|eligible|assessed|essential|basic|care|social\s+care|support|true|proper|priority|core)\s+)`;
+
+/** Each pattern's whole match is the reported span. */
+const PATTERNS: RegExp[] = [
+  // "a need or a want", "a want or a need", "a need or want", "need or want?"
+  new RegExp(String.raw`\b(?:${A}need\s+or\s+${A}?want|${A}want\s+or\s+${A}?need)\b(?!-)`, 'gi'),
+  // "needs versus wants", "needs v wants", "wants vs needs"
+  /\b(?:needs?\s+(?:versus|vs\.?|v\.?)\s+wants?|wants?\s+(?:versus|vs\.?|v\.?)\s+needs?)\b/gi,
+  // "a want not a need", "a want rather than a need", "wants, not needs", "a preference not a need", "a wish rather than a need"
+  new RegExp(
+    String.raw`\b(?:${A}?(?:want|wants|preference|preferences|wish|wishes|lifestyle\s+choice|choice)|more\s+of\s+${A}want)\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of|as\s+opposed\s+to|more\s+than)\s+${A}?${QUAL}?needs?\b(?!-)`,
+    'gi',
+  ),
+  // "is a want", "is more of a want", "are just wants", "seems like a want"
+  new RegExp(String.raw`\b(?:is|are|was|were|seems?|seemed|appears?|sounds?|be)\s+(?:like\s+|more\s+(?:like\s+|of\s+)|just\s+|simply\s+|only\s+|really\s+|merely\s+|more\s+)?(?:${A}want|wants)\b(?!\s+(?:to|for)\b)`, 'gi'),
+  // "social activities are not a need", "this is not an eligible care need", "isn't a real need"
+  new RegExp(String.raw`\b(?:is|are|was|were|be)\s+(?:not|n['’]t)\s+(?:really\s+|strictly\s+)?${A}?${QUAL}?${QUAL}?needs?\b(?![-\w])|\b(?:isn|aren|wasn|weren)['’]t\s+(?:really\s+)?${A}?${QUAL}?${QUAL}?needs?\b(?![-\w])`, 'gi'),
+  // "a lifestyle choice"
+  /\blifestyle\s+choices?\b/gi,
+];
+
+/** The need-vs-want detector (rule `gatekeeping/need-vs-want`). */
+export const needVsWant: Detector = {
+  meta: {
+    name: 'need-vs-want',
+    description: 'Wording that re-labels a need as a want, a preference or a lifestyle choice.',
+    params: { type: 'object', additionalProperties: false, properties: {} },
+    trigger: /\bwants?\b|\bnot\s+(?:\w+\s+){0,4}needs?\b|n['’]t\s+(?:\w+\s+){0,4}needs?\b|\blifestyle\s+choice|\b(?:preferences?|wish(?:es)?|choice)\s*,?\s*(?:and\s+)?(?:not|rather)\b/gi,
+  },
+  create(ctx) {
+    return {
+      sentence(s) {
+        const taken: [number, number][] = [];
+        for (const re of PATTERNS) {
+          re.lastIndex = 0;
+          let m: RegExpExecArray | null;
+          while ((m = re.exec(s.text))) {
+            const a = m.index;
+            const b = a + m[0].length;
+            if (taken.some(([x, y]) => x < b && a < y)) continue;
+            // "there is not a need to …", "was not a need for …" state a fact, not a verdict on a need.
+            if (/^\s+(?:to|for)\b/i.test(s.text.slice(b, b + 6)) && /needs?$/i.test(m[0])) continue;
+            taken.push([a, b]);
+            ctx.report({ start: s.start + a, end: s.start + b });
+          }
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * small-sum: an argument over a small amount of money about a person's support ("an extra £30 a
+ * week cannot be justified", "is £1.50 a day for the bus really necessary?"). Each amount is
+ * normalised to a weekly figure (nlp/money.ts) and reported when it is under the threshold
+ * (default £50 a week) and the sentence justifies, refuses, questions or reduces support. Plain
+ * statements of amounts ("her personal budget is £240 a week", "Jack pays £20 a week towards his
+ * rent") are not reported. Pure; cheap: the trigger only lets through sentences with a £ sign,
+ * "pounds"/"quid" or a pence amount.
+ */
+import type { Detector } from './types.js';
+import { findMoney } from '../nlp/money.js';
+
+/** Words that, on their own, make a sentence an argument about cost or a refusal of support. */
+export const STRONG_CUES = [
+  'justify', 'justified', 'justifiable', 'unjustified', 'justification',
+  'afford', 'affordable', 'unaffordable',
+  'cannot fund', "can't fund", 'can not fund', 'unable to fund', 'not fund', 'not be funded', 'not funded', 'not able to fund', 'no funding',
+  'reduce', 'reduced', 'reducing', 'reduction', 'cut', 'cuts', 'withdraw', 'withdrawn', 'stop funding',
+  'panel', 'not agreed', 'not approved', 'not authorised', 'not authorized', 'not sanctioned', 'not signed off', 'agree to fund', 'agree the',
+  'refuse', 'refused', 'declined', 'turned down', 'rejected',
+  'unreasonable', 'excessive', 'luxury', 'luxuries', 'nice to have', 'non-essential', 'not essential', 'optional',
+  'over budget', 'exceeds', 'value for money', 'worth it', 'really necessary', 'really needed', 'not necessary', 'unnecessary',
+  'query', 'queried', 'questioned', 'question whether', 'challenge', 'challenged',
+  'want not a need', 'a want', 'not a need',
+];
+
+/** Words that signal a cost argument only alongside a question or a negation ("an extra £30?"). */
+export const WEAK_CUES = ['extra', 'additional', 'more', 'increase', 'top up', 'cost', 'costs', 'spend', 'pay for', 'fund', 'funding'];
+
+function cueRegex(cues: string[]): RegExp {
+  const alts = [...new Set(cues.map((c) => c.trim().toLowerCase()).filter(Boolean))]
+    .sort((a, b) => b.length - a.length)
+    .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+'));
+  return new RegExp(`(?<![A-Za-z])(?:${alts.join('|')})(?![A-Za-z])`, 'i');
+}
+
+const QUESTION_OR_NEGATION = /\?|(?<![A-Za-z])(?:not|no|cannot|can['’]t|won['’]t|wouldn['’]t|shouldn['’]t|isn['’]t|aren['’]t|never|only|why|whether)(?![A-Za-z])/i;
+
+const DEFAULT_THRESHOLD = 50;
+
+/** The small-sum detector (rule `gatekeeping/small-sum`). */
+export const smallSum: Detector = {
+  meta: {
+    name: 'small-sum',
+    description: 'Small money amounts (normalised to a weekly figure) argued over in a sentence that justifies, refuses, questions or reduces support.',
+    params: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        threshold: { type: 'number', exclusiveMinimum: 0, description: 'Weekly amount in pounds below which a sum counts as small (default 50).' },
+        cues: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words that make a sentence a cost argument on their own (replaces the built-in list).' },
+        weakCues: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words that count only with a question or a negation (replaces the built-in list).' },
+      },
+    },
+    trigger: /£|GBP|(?<![A-Za-z])(?:pounds?|quid)(?![A-Za-z])|(?<![\w.,£])\d{1,3}p(?![A-Za-z])/gi,
+  },
+  create(ctx) {
+    const threshold = typeof ctx.params.threshold === 'number' ? ctx.params.threshold : DEFAULT_THRESHOLD;
+    const strong = cueRegex(Array.isArray(ctx.params.cues) ? (ctx.params.cues as string[]) : STRONG_CUES);
+    const weak = cueRegex(Array.isArray(ctx.params.weakCues) ? (ctx.params.weakCues as string[]) : WEAK_CUES);
+    return {
+      sentence(s) {
+        const amounts = findMoney(s.text);
+        if (amounts.length === 0) return;
+        const small = amounts.filter((a) => a.weekly !== undefined && a.weekly < threshold);
+        if (small.length === 0) return;
+        // Cue words are looked for outside the amounts themselves ("£30 extra a week" counts "extra").
+        let rest = s.text;
+        for (const a of amounts) rest = rest.slice(0, a.start) + ' '.repeat(a.end - a.start) + rest.slice(a.end);
+        const argued = strong.test(s.text) || (weak.test(s.text) && QUESTION_OR_NEGATION.test(rest));
+        if (!argued) return;
+        for (const a of small) ctx.report({ start: s.start + a.start, end: s.start + a.end });
+      },
+    };
+  },
+};

@@ -1,0 +1,46 @@
+/** The cheapest-option detector: cost framed as the deciding reason for support. */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse.js';
+import { compileRules } from '../../src/rules/compile.js';
+import type { RuleData } from '../../src/types.js';
+
+const set = compileRules([
+  {
+    id: 'gatekeeping/test-cheapest-option',
+    category: 'gatekeeping',
+    severity: 'warning',
+    message: '“{match}”.',
+    rationale: 'Test rule.',
+    suggest: [],
+    detector: 'cheapest-option',
+    examples: { flag: ['x'], pass: ['y'] },
+    sources: [{ title: 't', url: 'https://example.org' }],
+  } satisfies RuleData,
+]);
+const texts = (text: string) => analyse(text, set).findings.map((f) => f.text);
+
+describe('cheapest-option', () => {
+  it.each([
+    ['This is the most cost-effective option for Jack.', 'the most cost-effective option'],
+    ['We went with the cheapest provider.', 'the cheapest provider'],
+    ['Her needs could be met more cheaply by a day centre.', 'could be met more cheaply'],
+    ['Support must stay within the indicative budget.', 'within the indicative budget'],
+    ['The panel will not agree to a waking night.', 'panel will not agree'],
+    ["The panel won't fund this.", "panel won't fund"],
+    ['A care home would be cheaper; residential care would be cheaper than home care.', 'residential care would be cheaper'],
+    ['Her support would be more cost effective in a care home.', 'more cost effective in a care home'],
+  ])('flags %j as %j', (text, span) => {
+    expect(texts(text)).toContain(span);
+  });
+
+  it.each([
+    'Jack looked for the cheapest phone deal.',
+    'The cheapest way into town is the bus.',
+    'The panel agreed the plan in full.',
+    'Both homes meet Mrs Patel’s outcomes, so the panel chose the less expensive option.',
+    'Amira chose the cheaper agency because they could come earlier.',
+    'Best value means the option that meets Jack’s outcomes, not the lowest price.',
+  ])('does not flag %j', (text) => {
+    expect(texts(text)).toEqual([]);
+  });
+});

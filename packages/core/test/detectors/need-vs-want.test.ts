@@ -1,0 +1,51 @@
+/** The need-vs-want detector: needs re-labelled as wants, never the person's own wishes. */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse.js';
+import { compileRules } from '../../src/rules/compile.js';
+import type { RuleData } from '../../src/types.js';
+
+const set = compileRules([
+  {
+    id: 'gatekeeping/test-need-vs-want',
+    category: 'gatekeeping',
+    severity: 'warning',
+    message: '“{match}”.',
+    rationale: 'Test rule.',
+    suggest: [],
+    detector: 'need-vs-want',
+    examples: { flag: ['x'], pass: ['y'] },
+    sources: [{ title: 't', url: 'https://example.org' }],
+  } satisfies RuleData,
+]);
+const texts = (text: string) => analyse(text, set).findings.map((f) => f.text);
+
+describe('need-vs-want', () => {
+  it.each([
+    ['Is swimming a need or a want?', 'a need or a want'],
+    ['The gym is a want not a need.', 'a want not a need'],
+    ['That is a want rather than a need.', 'a want rather than a need'],
+    ['Trips out are wants, not needs.', 'wants, not needs'],
+    ['Social activities are not a need.', 'are not a need'],
+    ["Holidays aren't an eligible need.", "aren't an eligible need"],
+    ['The manager called it a lifestyle choice.', 'lifestyle choice'],
+    ['This seems more like a want.', 'seems more like a want'],
+    ['It is a preference rather than a need.', 'a preference rather than a need'],
+    ['We talked about needs vs wants.', 'needs vs wants'],
+  ])('flags %j as %j', (text, span) => {
+    expect(texts(text)).toEqual([span]);
+  });
+
+  it.each([
+    'I want to go swimming.',
+    'What she needs is a ramp.',
+    'Jack wants to see his brother more often.',
+    'Amira needs help to shower.',
+    'There is not a need for a second carer now.',
+    'Swimming is a need, not a want, for Jack.',
+    'Jack is not needy; he asks for help when he needs it.',
+    'We discussed his needs and wants for the coming year.',
+    'The review was not needs-led.',
+  ])('does not flag %j', (text) => {
+    expect(texts(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+/** The small-sum detector: small weekly sums argued over, with a configurable threshold. */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse.js';
+import { compileRules } from '../../src/rules/compile.js';
+import type { RuleData } from '../../src/types.js';
+
+function rule(params: Record<string, unknown> = {}): RuleData {
+  return {
+    id: 'gatekeeping/test-small-sum',
+    category: 'gatekeeping',
+    severity: 'warning',
+    message: 'Arguing over “{match}”.',
+    rationale: 'Test rule.',
+    suggest: [],
+    detector: 'small-sum',
+    params,
+    examples: { flag: ['x'], pass: ['y'] },
+    sources: [{ title: 't', url: 'https://example.org' }],
+  };
+}
+
+const texts = (text: string, params?: Record<string, unknown>) => analyse(text, compileRules([rule(params)])).findings.map((f) => f.text);
+
+describe('small-sum', () => {
+  it('reports the amount with its period when the sentence argues about cost', () => {
+    expect(texts('An extra £30 a week cannot be justified.')).toEqual(['£30 a week']);
+    expect(texts('Is £1.50 a day for the bus really necessary?')).toEqual(['£1.50 a day']);
+    expect(texts('The panel refused £120 per month for the gym.')).toEqual(['£120 per month']);
+    expect(texts('£1,200 a year for classes is not affordable.')).toEqual(['£1,200 a year']);
+  });
+
+  it('normalises to a weekly figure before comparing with the threshold', () => {
+    // £1.50 a day = £10.50 a week (small); £10 a day = £70 a week (not small).
+    expect(texts('The panel queried £10 a day for lunch club.')).toEqual([]);
+    // £2,400 a year = £46.15 a week (small); £3,000 a year = £57.69 (not small).
+    expect(texts('The panel queried £2,400 a year for the course.')).toEqual(['£2,400 a year']);
+    expect(texts('The panel queried £3,000 a year for the course.')).toEqual([]);
+  });
+
+  it('honours a configured threshold', () => {
+    expect(texts('The panel queried £70 a week for the club.', { threshold: 100 })).toEqual(['£70 a week']);
+    expect(texts('The panel queried £30 a week for the club.', { threshold: 20 })).toEqual([]);
+  });
+
+  it('honours a configured cue list', () => {
+    expect(texts('Mum wonders about £20 a week for the club.', { cues: ['wonders'] })).toEqual(['£20 a week']);
+    expect(texts('The panel queried £20 a week.', { cues: ['wonders'], weakCues: [] })).toEqual([]);
+  });
+
+  it('needs a question or negation for weak cues such as "extra"', () => {
+    expect(texts('Jack asked for an extra £20 a week for the cinema?')).toEqual(['£20 a week']);
+    expect(texts('The home charges an extra £20 a week for the garden room.')).toEqual([]);
+  });
+
+  it('leaves plain statements of amounts, times and durations alone', () => {
+    expect(texts('Her personal budget is £240 a week.')).toEqual([]);
+    expect(texts('Jack pays £20 a week towards his rent.')).toEqual([]);
+    expect(texts('Carers arrive at 2.30pm and stay for 30 minutes; this cannot be reduced.')).toEqual([]);
+    expect(texts('The hourly rate of £18.50 an hour was not agreed.')).toEqual([]);
+  });
+
+  it('keeps the SPEC offset invariant in longer documents', () => {
+    const doc = 'Jack enjoys the allotment.\n\nThe panel did not agree £5pw for his bus fare. He was upset.';
+    const f = analyse(doc, compileRules([rule()])).findings;
+    expect(f).toHaveLength(1);
+    expect(doc.slice(f[0]!.start!.offset, f[0]!.end!.offset)).toBe('£5pw');
+  });
+});
