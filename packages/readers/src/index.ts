@@ -1,5 +1,15 @@
 /**
- * @sourdough/readers — files and streams → documents (docx, html, csv, jsonl, stdin, globs).
- * Placeholder surface until the CLI issue lands the real readers.
+ * @sourdough/readers — files and streams → documents for core's `analyse()`: text, Markdown
+ * (core's readers), HTML (visible text), DOCX (mammoth), CSV and JSONL records (streamed), stdin,
+ * and path/glob expansion with ignore files. Public surface pinned by a test: `readPath`,
+ * `readStream`, `expandGlobs` (plus the helpers and types below, for `audit` and the server).
  */
-export {};
+export { readPath, readStream, kindOf, errorEntry, documentFromBytes, SUPPORTED_EXTENSIONS } from './read.js';
+export type { InputKind, ReadPathOptions, ReadStreamOptions } from './read.js';
+export { expandGlobs } from './glob.js';
+export type { ExpandOptions, Expanded } from './glob.js';
+export { html } from './html.js';
+export { docx } from './docx.js';
+export { csv, jsonl, recordToItem } from './records.js';
+export { isReadError } from './types.js';
+export type { ReadDocument, ReadItem, ReadOptions } from './types.js';

@@ -1,0 +1,97 @@
+/**
+ * Command-line paths → the files to read. Globs are expanded (fast-glob), folders are walked for
+ * supported files, and `.gitignore`-style ignore rules (an ignore file and `--ignore-pattern`)
+ * filter what globs and folders find; a file named explicitly is always read. `node_modules` and
+ * `.git` are never walked. Output is sorted and de-duplicated, in argument order.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import fg from 'fast-glob';
+import ignore from 'ignore';
+import { SourdoughError } from '@sourdough/core';
+import { SUPPORTED_EXTENSIONS } from './read.js';
+
+/** Options for expandGlobs. */
+export interface ExpandOptions {
+  /** Folder paths and patterns are relative to. */
+  cwd: string;
+  /** Extra `.gitignore`-style patterns (`--ignore-pattern`). */
+  ignorePatterns?: string[];
+  /** Ignore file to read (`--ignore-path`). Default: `.sourdoughignore` in `cwd`, when present. */
+  ignorePath?: string;
+}
+
+/** The files to read, and the arguments that matched nothing. */
+export interface Expanded {
+  files: string[];
+  /** Globs or folders that matched no supported file. */
+  unmatched: string[];
+}
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+const extensionGlob = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+/** Expand paths, folders and globs (standard input `-` is passed through). */
+export async function expandGlobs(patterns: string[], options: ExpandOptions): Promise<Expanded> {
+  const { cwd } = options;
+  const ig = ignore();
+  const ignoreFile = options.ignorePath ? resolve(cwd, options.ignorePath) : join(cwd, '.sourdoughignore');
+  if (options.ignorePath || existsSync(ignoreFile)) {
+    try {
+      ig.add(readFileSync(ignoreFile, 'utf8'));
+    } catch (err) {
+      throw new SourdoughError('SD_ERR_INPUT', `cannot read ignore file ${options.ignorePath ?? ignoreFile}: ${(err as Error).message}`, { file: ignoreFile });
+    }
+  }
+  if (options.ignorePatterns?.length) ig.add(options.ignorePatterns);
+  const ignored = (p: string): boolean => {
+    const rel = toPosix(relative(cwd, resolve(cwd, p)));
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
+    return ig.ignores(rel);
+  };
+  const supported = (p: string): boolean => SUPPORTED_EXTENSIONS.some((e) => p.toLowerCase().endsWith(e));
+
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const unmatched: string[] = [];
+  const add = (p: string): void => {
+    const key = p === '-' ? '-' : resolve(cwd, p);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(p);
+  };
+
+  for (const pattern of patterns) {
+    if (pattern === '-') {
+      add('-');
+      continue;
+    }
+    let found: string[] | undefined;
+    if (fg.isDynamicPattern(pattern) && !existsSync(resolve(cwd, pattern))) {
+      found = (await fg(toPosix(pattern), { cwd, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false })).filter(supported);
+    } else {
+      let stat;
+      try {
+        stat = statSync(resolve(cwd, pattern));
+      } catch {
+        stat = undefined;
+      }
+      if (stat?.isDirectory()) {
+        const dir = resolve(cwd, pattern);
+        const prefix = pattern.replace(/[\\/]+$/, '');
+        found = (await fg(extensionGlob, { cwd: dir, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, caseSensitiveMatch: false })).map((f) => `${prefix}/${f}`);
+      } else {
+        add(pattern); // a file, or a path that does not exist (reading it reports the problem)
+        continue;
+      }
+    }
+    const kept = found.filter((f) => !ignored(f)).sort();
+    if (!kept.length) unmatched.push(pattern);
+    kept.forEach(add);
+  }
+  return { files, unmatched };
+}

@@ -1,0 +1,125 @@
+/**
+ * HTML → SourceDocument: only the visible text is analysed. Offsets index the original HTML:
+ * tags, comments, scripts, styles and hidden elements become spaces (newlines kept, so lines and
+ * columns stay true); an entity such as `&amp;` becomes its character followed by spaces. Block
+ * elements (paragraphs, list items, headings, table cells…) become blocks, so sentences never run
+ * across them; headings become sections; `<!-- sourdough-… -->` comments become directives.
+ * Pure: no I/O.
+ */
+import { Parser } from 'htmlparser2';
+import type { Directive, Section, SourceDocument } from '@sourdough/core';
+import { parseCommentDirective } from './directives.js';
+import { maskUrls } from './mask.js';
+
+/** Elements whose content is never shown as text. */
+const INVISIBLE = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'canvas', 'textarea', 'select']);
+/** Elements that start or end a block of prose. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li', 'main',
+  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+const HEADING = /^h([1-6])$/;
+
+function lineTable(source: string): number[] {
+  const starts = [0];
+  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+function isHidden(attrs: Record<string, string>): boolean {
+  if ('hidden' in attrs) return true;
+  if (attrs['aria-hidden'] === 'true') return true;
+  const style = attrs.style?.toLowerCase().replace(/\s+/g, '');
+  return Boolean(style && (style.includes('display:none') || style.includes('visibility:hidden')));
+}
+
+/** Read an HTML string into a document the engine can analyse (visible text only). */
+export function html(source: string, path?: string): SourceDocument {
+  const chars: string[] = [];
+  let copied = 0;
+  const blocks: { start: number; end: number }[] = [];
+  const sections: Section[] = [];
+  const directives: Directive[] = [];
+  let starts: number[] | undefined;
+  const stack: string[] = [];
+  let hiddenDepth = -1;
+  let blockStart = -1;
+  let blockEnd = -1;
+  let heading: { offset: number; depth: number; title: string; stackDepth: number } | undefined;
+
+  /** Blank the source from `copied` up to `to` (keeping line breaks). */
+  const blankTo = (to: number): void => {
+    if (to > copied) chars.push(source.slice(copied, to).replace(/[^\n\r]/g, ' '));
+    copied = Math.max(copied, to);
+  };
+  const closeBlock = (): void => {
+    if (blockStart >= 0 && blockEnd > blockStart) blocks.push({ start: blockStart, end: blockEnd });
+    blockStart = -1;
+    blockEnd = -1;
+  };
+
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (BLOCK.has(name)) closeBlock();
+        stack.push(name);
+        if (hiddenDepth < 0 && (INVISIBLE.has(name) || isHidden(attrs))) hiddenDepth = stack.length;
+        const h = HEADING.exec(name);
+        if (h && hiddenDepth < 0) heading = { offset: parser.startIndex, depth: Number(h[1]), title: '', stackDepth: stack.length };
+      },
+      onclosetag(name) {
+        if (BLOCK.has(name)) closeBlock();
+        // htmlparser2 reports implied closes too, so the stack stays balanced.
+        const at = stack.lastIndexOf(name);
+        if (at >= 0) stack.length = at;
+        if (hiddenDepth > stack.length) hiddenDepth = -1;
+        if (heading && heading.stackDepth > stack.length) {
+          sections.push({ offset: heading.offset, depth: heading.depth, title: heading.title.replace(/\s+/g, ' ').trim() });
+          heading = undefined;
+        }
+      },
+      ontext(data) {
+        if (hiddenDepth >= 0) return;
+        const start = parser.startIndex;
+        const end = parser.endIndex + 1;
+        blankTo(start);
+        const raw = source.slice(start, end);
+        // Plain text is kept as written; an entity becomes its character(s) padded with spaces.
+        const kept = data === raw ? raw : data.length <= raw.length ? data + ' '.repeat(raw.length - data.length) : raw;
+        chars.push(kept);
+        copied = end;
+        if (heading) heading.title += data;
+        if (/\S/.test(data)) {
+          if (blockStart < 0) blockStart = start;
+          blockEnd = end;
+        }
+      },
+      oncomment(data) {
+        const d = parseCommentDirective(data, parser.startIndex, lineAt((starts ??= lineTable(source)), parser.startIndex));
+        if (d) directives.push(d);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
+  );
+  parser.write(source);
+  parser.end();
+  closeBlock();
+  blankTo(source.length);
+  const text = maskUrls(chars.join(''));
+  blocks.sort((a, b) => a.start - b.start);
+  const doc: SourceDocument = { source, text, format: 'html', blocks, sections, directives };
+  if (path !== undefined) doc.path = path;
+  return doc;
+}

@@ -1,0 +1,124 @@
+/**
+ * Files and streams → documents. `readPath` picks the reader by file extension (.txt, .md,
+ * .markdown, .html, .htm, .docx, .csv, .jsonl/.ndjson; anything else is read as plain text) and
+ * yields documents or error entries; `readStream` does the same for standard input, using a
+ * file name (`--stdin-filename`) to pick the reader. Record files stream row by row.
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { readers, SourdoughError, type DocumentError, type SourceDocument } from '@sourdough/core';
+import type { ReadItem, ReadOptions } from './types.js';
+import { decodeUtf8 } from './decode.js';
+import { html } from './html.js';
+import { docx } from './docx.js';
+import { csv, jsonl } from './records.js';
+
+/** The kinds of input sourdough reads. */
+export type InputKind = 'text' | 'markdown' | 'html' | 'docx' | 'csv' | 'jsonl';
+
+const BY_EXTENSION: Record<string, InputKind> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.docx': 'docx',
+  '.csv': 'csv',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+};
+
+/** File extensions read when walking a folder or expanding a glob. */
+export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
+
+/** The reader for a file name (plain text when the extension is unknown). */
+export function kindOf(path: string): InputKind {
+  return BY_EXTENSION[extname(path).toLowerCase()] ?? 'text';
+}
+
+/** Options for readPath and readStream. */
+export interface ReadPathOptions extends ReadOptions {
+  /** Folder relative paths are resolved against. Default: process.cwd() of the caller. */
+  cwd?: string;
+  /** Force a reader instead of choosing by extension. */
+  kind?: InputKind;
+}
+
+/** Turn a whole-file failure into an error entry with a plain message. */
+export function errorEntry(path: string, err: unknown): DocumentError {
+  if (err instanceof SourdoughError) return { path, error: { code: err.code, message: err.message } };
+  const e = err as NodeJS.ErrnoException;
+  const code = e?.code;
+  const message =
+    code === 'ENOENT' ? `file not found: ${path}`
+    : code === 'EISDIR' ? `${path} is a folder, not a file`
+    : code === 'EACCES' || code === 'EPERM' ? `cannot read ${path}: permission denied`
+    : `cannot read ${path}: ${e?.message ?? String(err)}`;
+  return { path, error: { code: 'SD_ERR_READ', message } };
+}
+
+/** Build a document from the whole contents of a (non-record) file. */
+export async function documentFromBytes(bytes: Uint8Array, path: string, kind: Exclude<InputKind, 'csv' | 'jsonl'>): Promise<SourceDocument> {
+  if (kind === 'docx') return docx(bytes, path);
+  const source = decodeUtf8(bytes, path);
+  if (kind === 'markdown') return readers.markdown(source, path);
+  if (kind === 'html') return html(source, path);
+  return readers.text(source, path);
+}
+
+async function* guarded(items: AsyncIterable<ReadItem>, path: string): AsyncGenerator<ReadItem> {
+  try {
+    yield* items;
+  } catch (err) {
+    yield errorEntry(path, err);
+  }
+}
+
+/** Read one file: a single document (or error entry), or one item per record for CSV/JSONL. */
+export async function* readPath(path: string, options: ReadPathOptions = {}): AsyncGenerator<ReadItem> {
+  const full = resolve(options.cwd ?? '.', path);
+  const kind = options.kind ?? kindOf(path);
+  if (kind === 'csv' || kind === 'jsonl') {
+    const stream = createReadStream(full, { highWaterMark: 256 * 1024 });
+    yield* guarded(kind === 'csv' ? csv(stream, path, options) : jsonl(stream, path, options), path);
+    return;
+  }
+  let item: ReadItem;
+  try {
+    const bytes = await readFile(full);
+    item = { path, doc: await documentFromBytes(bytes, path, kind) };
+  } catch (err) {
+    item = errorEntry(path, err);
+  }
+  yield item;
+}
+
+/** Options for readStream. */
+export interface ReadStreamOptions extends ReadOptions {
+  /** The path to show in results. Default `-`. */
+  path?: string;
+  /** A file name whose extension picks the reader (`--stdin-filename`). */
+  filename?: string;
+  kind?: InputKind;
+}
+
+/** Read a stream (standard input): one document, or one item per record for CSV/JSONL. */
+export async function* readStream(stream: AsyncIterable<Buffer | string | Uint8Array>, options: ReadStreamOptions = {}): AsyncGenerator<ReadItem> {
+  const path = options.path ?? '-';
+  const kind = options.kind ?? (options.filename ? kindOf(options.filename) : 'text');
+  if (kind === 'csv' || kind === 'jsonl') {
+    yield* guarded(kind === 'csv' ? csv(stream, path, options) : jsonl(stream, path, options), path);
+    return;
+  }
+  let item: ReadItem;
+  try {
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
+    item = { path, doc: await documentFromBytes(Buffer.concat(chunks), path, kind) };
+  } catch (err) {
+    item = errorEntry(path, err);
+  }
+  yield item;
+}

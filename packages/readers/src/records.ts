@@ -1,0 +1,206 @@
+/**
+ * CSV and JSONL exports → one document per record (SPEC §4): the text field is analysed, the id
+ * field names the record, and every other column is kept as metadata. Records stream: memory is
+ * bounded by the longest record, not the file. A bad record (broken CSV quoting, a JSONL line that
+ * is not JSON, bytes that are not UTF-8, no text field) becomes an error entry naming the file,
+ * row and line, and reading goes on with the next record.
+ */
+import { parse as parseCsvRecord } from 'csv-parse/sync';
+import { readers, SourdoughError, type DocumentError } from '@sourdough/core';
+import type { ReadItem, ReadOptions } from './types.js';
+import { decodeUtf8 } from './decode.js';
+import { isBlank, splitLines, type Line } from './lines.js';
+
+/** A CSV record may span lines (quoted newlines) but not more than this before it is called broken. */
+const MAX_CSV_RECORD_BYTES = 4 * 1024 * 1024;
+
+function fail(path: string, row: number, code: string, message: string, id?: string): DocumentError {
+  const e: DocumentError = { path, row, error: { code, message } };
+  if (id !== undefined) e.id = id;
+  return e;
+}
+
+function stringify(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return JSON.stringify(v);
+}
+
+/** Turn one parsed record (field → value) into a document or an error entry. */
+export function recordToItem(record: Record<string, unknown>, path: string, row: number, where: string, options: ReadOptions = {}): ReadItem {
+  const textField = options.textField ?? 'text';
+  const idField = options.idField ?? 'id';
+  const rawId = record[idField];
+  const id = rawId === undefined || rawId === null || rawId === '' ? undefined : stringify(rawId);
+  const text = record[textField];
+  if (typeof text !== 'string') {
+    const fields = Object.keys(record).slice(0, 8).join(', ');
+    const why = text === undefined ? `has no "${textField}" field` : `has a "${textField}" field that is not text`;
+    return fail(path, row, 'SD_ERR_INPUT', `${where} ${why} (fields: ${fields || 'none'}; choose the field with --text-field)`, id);
+  }
+  const meta: Record<string, string> = {};
+  let hasMeta = false;
+  for (const [k, v] of Object.entries(record)) {
+    if (k === textField || k === idField) continue;
+    meta[k] = stringify(v);
+    hasMeta = true;
+  }
+  const item: ReadItem = { path, row, doc: readers.text(text, path) };
+  if (id !== undefined) item.id = id;
+  if (hasMeta) item.meta = meta;
+  return item;
+}
+
+/** Records of a JSONL (one JSON object per line) stream. Row = line number; blank lines are skipped. */
+export async function* jsonl(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  for await (const { bytes, line } of splitLines(chunks)) {
+    if (isBlank(bytes)) continue;
+    const where = `${path} row ${line}`;
+    let textLine: string;
+    try {
+      textLine = decodeUtf8(line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, where);
+    } catch (err) {
+      yield fail(path, line, 'SD_ERR_ENCODING', (err as Error).message);
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(textLine);
+    } catch (err) {
+      yield fail(path, line, 'SD_ERR_JSONL_ROW', `${where} is not valid JSON: ${(err as Error).message}`);
+      continue;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value)) {
+      yield fail(path, line, 'SD_ERR_JSONL_ROW', `${where} is not a JSON object (each line must be one {…} record)`);
+      continue;
+    }
+    yield recordToItem(value as Record<string, unknown>, path, line, where, options);
+  }
+}
+
+function countQuotes(bytes: Buffer): number {
+  let n = 0;
+  for (let i = bytes.indexOf(34); i !== -1; i = bytes.indexOf(34, i + 1)) n++;
+  return n;
+}
+
+interface RawRecord {
+  lines: Line[];
+  /** False when the record never closed its quotes (end of file or too long). */
+  closed: boolean;
+}
+
+/**
+ * Group physical lines into CSV records: a record ends at a line break outside quotes. A record
+ * whose quotes never close is reported as broken at its first line, and reading restarts on the
+ * line after it, so one stray quote cannot swallow the rest of the file.
+ */
+async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>): AsyncGenerator<RawRecord> {
+  const source = splitLines(chunks)[Symbol.asyncIterator]();
+  const replay: Line[] = [];
+  let pending: Line[] = [];
+  let quotes = 0;
+  let bytes = 0;
+  const next = async (): Promise<Line | undefined> => {
+    if (replay.length) return replay.shift();
+    const r = await source.next();
+    return r.done ? undefined : r.value;
+  };
+  for (;;) {
+    const l = await next();
+    if (!l) break;
+    if (!pending.length && isBlank(l.bytes)) continue;
+    pending.push(l);
+    quotes += countQuotes(l.bytes);
+    bytes += l.bytes.length;
+    if (quotes % 2 === 0) {
+      yield { lines: pending, closed: true };
+      pending = [];
+      quotes = 0;
+      bytes = 0;
+    } else if (bytes > MAX_CSV_RECORD_BYTES) {
+      yield { lines: [pending[0]!], closed: false };
+      replay.unshift(...pending.slice(1));
+      pending = [];
+      quotes = 0;
+      bytes = 0;
+    }
+  }
+  while (pending.length) {
+    yield { lines: [pending[0]!], closed: false };
+    const rest = pending.slice(1);
+    pending = [];
+    quotes = 0;
+    for (let i = 0; i < rest.length; i++) {
+      const l = rest[i]!;
+      if (!pending.length && isBlank(l.bytes)) continue;
+      pending.push(l);
+      quotes += countQuotes(l.bytes);
+      if (quotes % 2 === 0) {
+        yield { lines: pending, closed: true };
+        pending = [];
+        quotes = 0;
+      }
+    }
+  }
+}
+
+function parseOne(textRecord: string): string[] {
+  const rows = parseCsvRecord(textRecord, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+  if (rows.length !== 1) throw new Error(`found ${rows.length} records where one was expected`);
+  return rows[0]!;
+}
+
+/**
+ * Records of a CSV stream with a header row. Row = data record number (the first record after
+ * the header is row 1); messages also give the line in the file.
+ */
+export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+  let header: string[] | undefined;
+  let row = 0;
+  for await (const rec of csvRecords(chunks)) {
+    const first = rec.lines[0]!.line;
+    const lineLabel = rec.lines.length > 1 ? `lines ${first}–${rec.lines[rec.lines.length - 1]!.line}` : `line ${first}`;
+    if (header) row++;
+    const where = header ? `${path} row ${row} (${lineLabel})` : `${path} header (${lineLabel})`;
+    const fault = (code: string, message: string): DocumentError => (header ? fail(path, row, code, message) : { path, error: { code, message } });
+    if (!rec.closed) {
+      yield fault('SD_ERR_CSV_ROW', `${where} has a quote that is never closed (check the quoting of this row)`);
+      if (!header) return;
+      continue;
+    }
+    let bytes = rec.lines.length === 1 ? rec.lines[0]!.bytes : Buffer.concat(rec.lines.flatMap((l, i) => (i ? [Buffer.from('\n'), l.bytes] : [l.bytes])));
+    if (!header && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    let textRecord: string;
+    try {
+      textRecord = decodeUtf8(bytes, where);
+    } catch (err) {
+      yield fault('SD_ERR_ENCODING', (err as SourdoughError).message);
+      if (!header) return;
+      continue;
+    }
+    let fields: string[];
+    try {
+      fields = parseOne(textRecord);
+    } catch (err) {
+      const reason = (err as Error).message.replace(/ at line \d+/, '').split('\n')[0];
+      yield fault('SD_ERR_CSV_ROW', `${where} has broken quoting: ${reason}`);
+      if (!header) return;
+      continue;
+    }
+    if (!header) {
+      header = fields.map((f) => f.trim());
+      continue;
+    }
+    if (fields.length > header.length) {
+      yield fail(path, row, 'SD_ERR_CSV_ROW', `${where} has ${fields.length} columns but the header has ${header.length} (a comma in an unquoted field?)`);
+      continue;
+    }
+    const record: Record<string, unknown> = {};
+    header.forEach((name, i) => {
+      if (i < fields.length) record[name] = fields[i];
+    });
+    yield recordToItem(record, path, row, where, options);
+  }
+}

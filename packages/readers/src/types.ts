@@ -1,0 +1,34 @@
+/**
+ * What readers yield: a document ready for core's `analyse()` (with its path, and for records its
+ * id, row and other columns), or an error entry naming the file and row. Types only.
+ */
+import type { DocumentError, SourceDocument } from '@sourdough/core';
+
+/** A document that was read and can be analysed. */
+export interface ReadDocument {
+  /** The file as given (or `-` for standard input). */
+  path: string;
+  /** Record id (CSV/JSONL), from the id field. */
+  id?: string;
+  /** 1-based record number (CSV: data rows after the header; JSONL: line number). */
+  row?: number;
+  /** The record's other columns, kept for reports. */
+  meta?: Record<string, string>;
+  doc: SourceDocument;
+}
+
+/** One item from a reader: a document, or an error entry (the run goes on). */
+export type ReadItem = ReadDocument | DocumentError;
+
+/** Options shared by the readers. */
+export interface ReadOptions {
+  /** Field holding the text in CSV/JSONL records. Default `text`. */
+  textField?: string;
+  /** Field holding the record id in CSV/JSONL records. Default `id`. */
+  idField?: string;
+}
+
+/** True when the item is an error entry rather than a document. */
+export function isReadError(item: ReadItem): item is DocumentError {
+  return 'error' in item;
+}

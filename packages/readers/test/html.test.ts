@@ -1,0 +1,59 @@
+/** The HTML reader: visible text only, offsets into the original HTML, sections and directives. */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyse, builtinRuleSet } from '@sourdough/core';
+import { html } from '../src/index.js';
+import { repoRoot } from './helpers.js';
+
+describe('html reader', () => {
+  it('keeps the text length and masks tags, scripts, styles and the head', () => {
+    const source = '<html><head><title>service user</title><style>p{}</style></head><body><p>Hello</p><script>refused()</script></body></html>';
+    const doc = html(source);
+    expect(doc.text.length).toBe(source.length);
+    expect(doc.text.trim()).toBe('Hello');
+    expect(doc.format).toBe('html');
+  });
+
+  it('decodes entities in place, keeping offsets', () => {
+    const source = '<p>Music &amp; dancing &ndash; every week</p>';
+    const doc = html(source);
+    expect(doc.text.length).toBe(source.length);
+    expect(doc.text).toContain('Music &     dancing –');
+  });
+
+  it('skips hidden elements and keeps line numbers', () => {
+    const source = '<p hidden>The service user refused.</p>\n<div style="display:none">refused</div>\n<p aria-hidden="true">refused</p>\n<p>Shown.</p>';
+    const doc = html(source);
+    expect(doc.text).not.toMatch(/refused/);
+    expect(doc.text.split('\n')).toHaveLength(4);
+    expect(doc.text).toContain('Shown.');
+  });
+
+  it('makes each block element its own block, so sentences never run across them', () => {
+    const doc = html('<ul><li>First item</li><li>Second item</li></ul><p>A paragraph</p>');
+    expect(doc.blocks.map((b) => doc.source.slice(b.start, b.end))).toEqual(['First item', 'Second item', 'A paragraph']);
+  });
+
+  it('turns headings into sections and comments into directives', () => {
+    const doc = html('<h1>Plan</h1>\n<h2>About <em>me</em></h2>\n<!-- sourdough-disable blaming -->\n<p>x</p>');
+    expect(doc.sections.map((s) => [s.depth, s.title])).toEqual([[1, 'Plan'], [2, 'About me']]);
+    expect(doc.directives).toEqual([{ kind: 'disable', targets: ['blaming'], offset: doc.source.indexOf('<!--'), line: 3 }]);
+  });
+
+  it('masks web addresses in visible text', () => {
+    const doc = html('<p>See https://example.org/service-user/refused for details.</p>');
+    expect(doc.text).not.toContain('refused');
+  });
+
+  it('gives findings with sections and true offsets for the fixture page', () => {
+    const source = readFileSync(join(repoRoot, 'fixtures/documents/html-page/input.html'), 'utf8');
+    const result = analyse(html(source, 'page.html'), builtinRuleSet());
+    for (const f of result.findings) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+    const refused = result.findings.filter((f) => f.ruleId === 'blaming/refuses');
+    expect(refused).toHaveLength(1);
+    expect(refused[0]!.section).toBe('About me');
+    expect(refused[0]!.start!.line).toBe(11);
+    expect(result.findings.find((f) => f.ruleId === 'voice/passive-decision')?.section).toBe('Decisions');
+  });
+});

@@ -1,0 +1,76 @@
+/** CSV and JSONL records: one document per row, metadata kept, every bad row an error entry. */
+import { describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { csv, jsonl, readPath, isReadError, type ReadDocument } from '../src/index.js';
+import { analyseChecked, collect, repoRoot } from './helpers.js';
+
+const chunks = (...parts: (string | Buffer)[]): AsyncIterable<Buffer> => Readable.from(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+
+describe('csv', () => {
+  it('reads each row as a document with id, row and the other columns as metadata', async () => {
+    const items = await collect(readPath('fixtures/records/notes-csv/input.csv', { cwd: repoRoot }));
+    expect(items).toHaveLength(5);
+    const docs = items as ReadDocument[];
+    expect(docs.map((d) => [d.id, d.row])).toEqual([['N-001', 1], ['N-002', 2], ['N-003', 3], ['N-004', 4], ['N-005', 5]]);
+    expect(docs[0]!.meta).toEqual({ team: 'North', date: '2026-01-05' });
+    expect(docs[2]!.doc.source).toBe('The service user in room 4 said, "I want my door open", and we agreed.');
+    expect(docs[3]!.doc.source).toBe('It was decided that the visit would move.\nA second line of the same note.');
+    expect(analyseChecked(docs[0]!).findings.map((f) => f.ruleId)).toContain('blaming/refuses');
+  });
+
+  it('uses --text-field and --id-field', async () => {
+    const items = (await collect(csv(chunks('ref,body\nR1,Amira refused lunch.\n'), 'x.csv', { textField: 'body', idField: 'ref' }))) as ReadDocument[];
+    expect(items[0]!.id).toBe('R1');
+    expect(items[0]!.doc.source).toBe('Amira refused lunch.');
+    expect(items[0]!.meta).toBeUndefined();
+  });
+
+  it('turns every kind of bad row into an error entry naming file, row and line, and keeps going', async () => {
+    const items = await collect(readPath('fixtures/records/bad-csv/input.csv', { cwd: repoRoot }));
+    const summary = items.map((i) => (isReadError(i) ? `${i.row}:${i.error.code}` : `${i.row}:ok:${i.id}`));
+    expect(summary).toEqual(['1:ok:B-001', '2:SD_ERR_CSV_ROW', '3:ok:B-003', '4:SD_ERR_ENCODING', '5:SD_ERR_INPUT', '6:SD_ERR_CSV_ROW', '7:SD_ERR_CSV_ROW', '8:ok:B-008']);
+    for (const i of items) if (isReadError(i)) expect(i.error.message).toMatch(/^fixtures\/records\/bad-csv\/input\.csv row \d+ \(line \d+\)/);
+    const quoting = items[1]!;
+    expect(isReadError(quoting) && quoting.error.message).toContain('row 2 (line 3) has broken quoting');
+    expect(isReadError(items[4]!) && items[4]!.error.message).toContain('has no "text" field');
+    expect(isReadError(items[6]!) && items[6]!.error.message).toContain('never closed');
+  });
+
+  it('does not let an unclosed quote swallow the rest of the file', async () => {
+    const items = await collect(csv(chunks('id,text\n1,"open\n2,fine\n3,also fine\n'), 'x.csv'));
+    expect(items.map((i) => (isReadError(i) ? 'error' : i.id))).toEqual(['error', '2', '3']);
+  });
+
+  it('handles a byte-order mark, CRLF endings and lines split across chunks', async () => {
+    const items = (await collect(csv(chunks(Buffer.from([0xef, 0xbb, 0xbf]), 'id,te', 'xt\r\n1,"Hel', 'lo"\r\n2,Bye\r\n'), 'x.csv'))) as ReadDocument[];
+    expect(items.map((d) => [d.id, d.doc.source])).toEqual([['1', 'Hello'], ['2', 'Bye']]);
+  });
+
+  it('reports a file whose header cannot be read, once', async () => {
+    const items = await collect(csv(chunks(Buffer.from([0x69, 0x64, 0xff, 0x0a]), '1,2\n'), 'x.csv'));
+    expect(items).toHaveLength(1);
+    expect(isReadError(items[0]!) && items[0]!.error.code).toBe('SD_ERR_ENCODING');
+  });
+});
+
+describe('jsonl', () => {
+  it('reads each line as a document; row is the line number, blank lines skipped', async () => {
+    const items = (await collect(readPath('fixtures/records/notes-jsonl/input.jsonl', { cwd: repoRoot }))) as ReadDocument[];
+    expect(items.map((d) => [d.id, d.row])).toEqual([['J-001', 1], ['J-002', 2], ['J-003', 4], ['4', 5]]);
+    expect(items[2]!.meta).toEqual({ team: 'North', visit: '{"minutes":30}' });
+  });
+
+  it('turns every kind of bad line into an error entry and keeps going', async () => {
+    const items = await collect(readPath('fixtures/records/bad-jsonl/input.jsonl', { cwd: repoRoot }));
+    const summary = items.map((i) => (isReadError(i) ? `${i.row}:${i.error.code}` : `${i.row}:ok`));
+    expect(summary).toEqual(['1:ok', '2:SD_ERR_JSONL_ROW', '3:SD_ERR_INPUT', '4:SD_ERR_ENCODING', '5:SD_ERR_JSONL_ROW', '6:ok']);
+    for (const i of items) if (isReadError(i)) expect(i.error.message).toContain(`input.jsonl row ${i.row}`);
+  });
+
+  it('reads a line split across many chunks', async () => {
+    const line = JSON.stringify({ id: 'a', text: 'The service user refused.' });
+    const parts = line.split('').map((c) => c);
+    const items = (await collect(jsonl(chunks(...parts, '\n'), 'x.jsonl'))) as ReadDocument[];
+    expect(items[0]!.doc.source).toBe('The service user refused.');
+  });
+});
