@@ -1,0 +1,88 @@
+/**
+ * The sourdough API as one Fastify plugin: registers the shared schemas, OpenAPI generation,
+ * security (headers, CORS, rate limit, API keys), the engine (worker pool), metrics and every
+ * route, in an explicit order. Takes fully resolved options from build.ts; touches no process
+ * state or environment.
+ */
+import type { FastifyInstance } from 'fastify';
+import { fileURLToPath } from 'node:url';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import multipart from '@fastify/multipart';
+import { errorSchema } from './schemas/error.js';
+import { findingSchema, statsSchema, summarySchema } from './schemas/finding.js';
+import { ruleSchemaOut, ruleSummarySchema } from './schemas/rule.js';
+import metrics from './plugins/metrics.js';
+import security from './plugins/security.js';
+import auth from './plugins/auth.js';
+import engine from './plugins/engine.js';
+import analyseRoutes from './routes/v1/analyse.js';
+import rulesRoutes from './routes/v1/rules.js';
+import languageToolRoutes from './routes/v2/languagetool.js';
+import healthRoutes from './routes/health.js';
+import webRoutes from './routes/web.js';
+
+/** Options the app plugin needs (build.ts fills in the defaults). */
+export interface AppOptions {
+  bodyLimit: number;
+  batchLimit: number;
+  timeoutMs: number;
+  rateLimit: number | false;
+  apiKeys: string[];
+  corsOrigins?: string[] | true | undefined;
+  workers?: number | undefined;
+  workerFile?: string | URL | undefined;
+  publicDir?: string | undefined;
+}
+
+/** The package's `public/` folder (the web page), from src/ or dist/ alike. */
+export const DEFAULT_PUBLIC_DIR = fileURLToPath(new URL('../public/', import.meta.url));
+
+/** Registers everything. Used through buildApp(); exported for embedding in another Fastify app. */
+export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
+  for (const s of [errorSchema, findingSchema, statsSchema, summarySchema, ruleSummarySchema, ruleSchemaOut]) fastify.addSchema(s);
+
+  await fastify.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'sourdough API',
+        description:
+          'Checks how social care professionals write about people: flags deficit, blaming, dehumanising, controlling and gatekeeping language, jargon, missing voice and privacy problems, says why each matters and what to write instead. Submitted text is never logged or stored.',
+        version: '1',
+      },
+      tags: [
+        { name: 'analyse', description: 'Check text and files' },
+        { name: 'rules', description: 'What each rule checks and why' },
+        { name: 'languagetool', description: 'LanguageTool-compatible endpoint (also under /api/v2)' },
+        { name: 'operations', description: 'Health, readiness and metrics' },
+      ],
+      ...(opts.apiKeys.length
+        ? { components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } }, security: [{ bearer: [] }] }
+        : {}),
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
+  });
+  await fastify.register(swaggerUi, { routePrefix: '/docs', staticCSP: false, uiConfig: { validatorUrl: null, deepLinking: false } });
+
+  await fastify.register(metrics);
+  await fastify.register(security, { rateLimit: opts.rateLimit, corsOrigins: opts.corsOrigins });
+  await fastify.register(auth, { apiKeys: opts.apiKeys });
+  await fastify.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: opts.bodyLimit, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
+  });
+  await fastify.register(engine, { timeoutMs: opts.timeoutMs, workers: opts.workers, workerFile: opts.workerFile });
+
+  fastify.get(
+    '/openapi.json',
+    { schema: { hide: true, response: { 200: { type: 'object', additionalProperties: true } } } },
+    async () => fastify.swagger(),
+  );
+  await fastify.register(healthRoutes);
+  await fastify.register(analyseRoutes, { batchLimit: opts.batchLimit });
+  await fastify.register(rulesRoutes);
+  await fastify.register(languageToolRoutes, { bodyLimit: opts.bodyLimit });
+  await fastify.register(languageToolRoutes, { bodyLimit: opts.bodyLimit, prefix: '/api', hide: true });
+  await fastify.register(webRoutes, { publicDir: opts.publicDir ?? DEFAULT_PUBLIC_DIR });
+}

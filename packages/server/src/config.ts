@@ -1,0 +1,144 @@
+/**
+ * Server options: their defaults, and how they are read from environment variables and CLI flags.
+ * Reads an API-key file when one is named, but never touches `process` itself: `server.ts` and
+ * `sourdough serve` pass the environment in. Never logs the keys.
+ */
+import { readFileSync } from 'node:fs';
+import type { FastifyServerOptions } from 'fastify';
+
+/** Everything `buildApp()` can be told. Every field is optional; defaults are safe. */
+export interface ServerOptions {
+  /** Port to listen on (server entry only). Default 3000. */
+  port?: number;
+  /** Address to listen on (server entry only). Default 127.0.0.1: only this machine. */
+  host?: string;
+  /** Largest request body in bytes (JSON, form or upload). Default 1 MiB. */
+  bodyLimit?: number;
+  /** Most documents in one batch request. Default 1,000. */
+  batchLimit?: number;
+  /** Longest a request may spend analysing, in milliseconds, before it gets a 503. Default 10,000. */
+  timeoutMs?: number;
+  /** Worker threads that run the analysis. Default: one per CPU core, at most 4. */
+  workers?: number;
+  /** Requests per minute from one address; 0 or false switches rate limiting off. Default 600. */
+  rateLimit?: number | false;
+  /** API keys. When any are set, every /v1, /v2 and /metrics request needs `Authorization: Bearer <key>`. */
+  apiKeys?: string[];
+  /** Origins allowed to call the API from a browser. Default none (CORS off). `true` allows any origin. */
+  corsOrigins?: string[] | true;
+  /** Trust X-Forwarded-For from a reverse proxy (for rate limiting by the real client address). */
+  trustProxy?: boolean;
+  /**
+   * Logging: `false` for none, a level name, or pino options (e.g. a `stream` in tests). Request
+   * bodies and finding text are never logged, whatever is passed here.
+   */
+  logger?: boolean | string | { level?: string; stream?: NodeJS.WritableStream };
+  /** Folder served at `/` (the web page). Default: the package's `public/` folder. */
+  publicDir?: string;
+  /**
+   * The worker module that runs analysis tasks. Tests use this to give the pool a deliberately
+   * slow task; production never sets it.
+   */
+  workerFile?: string | URL;
+}
+
+/** The defaults, in one place (docs/api.md lists them). */
+export const DEFAULTS = {
+  port: 3000,
+  host: '127.0.0.1',
+  bodyLimit: 1024 * 1024,
+  batchLimit: 1000,
+  timeoutMs: 10_000,
+  rateLimit: 600,
+} as const;
+
+/** The environment variables the server reads (documented in docs/api.md). */
+export const ENV_VARS = [
+  'SOURDOUGH_PORT',
+  'SOURDOUGH_HOST',
+  'SOURDOUGH_BODY_LIMIT',
+  'SOURDOUGH_BATCH_LIMIT',
+  'SOURDOUGH_TIMEOUT_MS',
+  'SOURDOUGH_WORKERS',
+  'SOURDOUGH_RATE_LIMIT',
+  'SOURDOUGH_API_KEYS',
+  'SOURDOUGH_API_KEYS_FILE',
+  'SOURDOUGH_CORS_ORIGINS',
+  'SOURDOUGH_TRUST_PROXY',
+  'SOURDOUGH_LOG_LEVEL',
+] as const;
+
+/** A configuration mistake (bad number, unreadable key file). The message names the setting. */
+export class ConfigError extends Error {
+  readonly code = 'SD_ERR_CONFIG';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+function whole(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${value}"`);
+  return n;
+}
+
+/** Read API keys from a file: one per line; blank lines and lines starting with # are ignored. */
+export function readKeyFile(file: string): string[] {
+  let raw: string;
+  try {
+    raw = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`cannot read the API key file ${file}: ${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`);
+  }
+  return raw
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+}
+
+/**
+ * Options from environment variables, with `overrides` (e.g. CLI flags) winning. Unset variables
+ * leave the defaults in place.
+ */
+export function optionsFromEnv(env: Record<string, string | undefined>, overrides: ServerOptions = {}): ServerOptions {
+  const out: ServerOptions = {};
+  const port = whole('SOURDOUGH_PORT', env.SOURDOUGH_PORT, 0);
+  if (port !== undefined) {
+    if (port > 65535) throw new ConfigError(`SOURDOUGH_PORT must be at most 65535, got "${env.SOURDOUGH_PORT}"`);
+    out.port = port;
+  }
+  if (env.SOURDOUGH_HOST?.trim()) out.host = env.SOURDOUGH_HOST.trim();
+  const bodyLimit = whole('SOURDOUGH_BODY_LIMIT', env.SOURDOUGH_BODY_LIMIT, 1);
+  if (bodyLimit !== undefined) out.bodyLimit = bodyLimit;
+  const batchLimit = whole('SOURDOUGH_BATCH_LIMIT', env.SOURDOUGH_BATCH_LIMIT, 1);
+  if (batchLimit !== undefined) out.batchLimit = batchLimit;
+  const timeoutMs = whole('SOURDOUGH_TIMEOUT_MS', env.SOURDOUGH_TIMEOUT_MS, 1);
+  if (timeoutMs !== undefined) out.timeoutMs = timeoutMs;
+  const workers = whole('SOURDOUGH_WORKERS', env.SOURDOUGH_WORKERS, 1);
+  if (workers !== undefined) out.workers = workers;
+  const rate = whole('SOURDOUGH_RATE_LIMIT', env.SOURDOUGH_RATE_LIMIT, 0);
+  if (rate !== undefined) out.rateLimit = rate === 0 ? false : rate;
+  const keys: string[] = [];
+  if (env.SOURDOUGH_API_KEYS?.trim()) keys.push(...env.SOURDOUGH_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean));
+  if (env.SOURDOUGH_API_KEYS_FILE?.trim()) keys.push(...readKeyFile(env.SOURDOUGH_API_KEYS_FILE.trim()));
+  if (keys.length) out.apiKeys = keys;
+  const cors = env.SOURDOUGH_CORS_ORIGINS?.trim();
+  if (cors) out.corsOrigins = cors === '*' ? true : cors.split(',').map((o) => o.trim()).filter(Boolean);
+  if (env.SOURDOUGH_TRUST_PROXY && /^(1|true|yes)$/i.test(env.SOURDOUGH_TRUST_PROXY.trim())) out.trustProxy = true;
+  if (env.SOURDOUGH_LOG_LEVEL?.trim()) out.logger = env.SOURDOUGH_LOG_LEVEL.trim();
+  return { ...out, ...stripUndefined(overrides) };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** Fastify logger options for a ServerOptions.logger value (serializers and redaction are added by build.ts). */
+export function loggerLevel(logger: ServerOptions['logger']): FastifyServerOptions['logger'] | false {
+  if (logger === false) return false;
+  if (logger === undefined || logger === true) return { level: 'info' };
+  if (typeof logger === 'string') return { level: logger };
+  return { level: logger.level ?? 'info', ...(logger.stream ? { stream: logger.stream } : {}) } as FastifyServerOptions['logger'];
+}

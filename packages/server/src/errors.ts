@@ -1,0 +1,115 @@
+/**
+ * Coded errors (SD_ERR_*) made the way @fastify/error does it, and the one place their wording
+ * lives. Every error the API returns has the shape `{ statusCode, code, error, message }`.
+ * Messages never contain submitted text: where a value is named (a rule id), it is checked first.
+ */
+import createError from '@fastify/error';
+import { STATUS_CODES } from 'node:http';
+
+export const InvalidJsonError = createError('SD_ERR_INVALID_JSON', 'The request body is not valid JSON.', 400);
+export const ValidationError = createError('SD_ERR_VALIDATION', 'The request is not in the expected shape: %s.', 400);
+export const TooLargeError = createError('SD_ERR_TOO_LARGE', 'The request is larger than this server accepts (at most %s bytes).', 413);
+export const TooManyDocumentsError = createError('SD_ERR_TOO_MANY_DOCUMENTS', 'A batch can hold at most %s documents; this one has %s. Split it into smaller batches.', 413);
+export const UnsupportedMediaTypeError = createError('SD_ERR_UNSUPPORTED_MEDIA_TYPE', 'This route does not accept that content type. %s', 415);
+export const BadMultipartError = createError('SD_ERR_BAD_MULTIPART', 'The upload could not be read: %s.', 400);
+export const UnsupportedFileError = createError('SD_ERR_UNSUPPORTED_FILE', 'Files of this type cannot be checked here. Upload a .docx, .md, .txt or .html file.', 415);
+export const UnreadableFileError = createError('SD_ERR_READ', 'The file could not be read: %s.', 422);
+export const UnknownRuleError = createError('SD_ERR_UNKNOWN_RULE', '%s is not a rule id or category. GET /v1/rules lists them.', 400);
+export const RuleNotFoundError = createError('SD_ERR_RULE_NOT_FOUND', 'There is no rule with that id. GET /v1/rules lists them.', 404);
+export const NotFoundError = createError('SD_ERR_NOT_FOUND', 'There is no route here. The API routes are listed at /docs.', 404);
+export const UnauthorizedError = createError('SD_ERR_UNAUTHORIZED', 'This server needs an API key: send it as "Authorization: Bearer <key>".', 401);
+export const BadApiKeyError = createError('SD_ERR_UNAUTHORIZED', 'That API key is not recognised.', 401);
+export const RateLimitedError = createError('SD_ERR_RATE_LIMITED', 'Too many requests from this address. Try again in %s.', 429);
+export const TimeoutError = createError('SD_ERR_TIMEOUT', 'Checking this took longer than the limit of %s ms, so it was stopped. Try a shorter text or split it up.', 503);
+export const UnavailableError = createError('SD_ERR_UNAVAILABLE', 'The server is busy or shutting down. Try again shortly.', 503);
+export const UnsupportedLanguageError = createError('SD_ERR_UNSUPPORTED_LANGUAGE', 'Only English is supported (language "auto", "en" or "en-GB").', 400);
+export const InternalError = createError('SD_ERR_INTERNAL', 'Something went wrong on the server. The text was not stored.', 500);
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  error: string;
+  message: string;
+}
+
+/** An error as the error handler sees it (Fastify's, ours, or a plugin's). */
+export interface AnyError {
+  statusCode?: number;
+  code?: string;
+  name?: string;
+  message?: string;
+  validation?: { instancePath?: string; message?: string; keyword?: string; params?: Record<string, unknown> }[];
+  validationContext?: string;
+}
+
+/** The HTTP reason phrase for a status code ("Bad Request"). */
+export function reason(statusCode: number): string {
+  return STATUS_CODES[statusCode] ?? 'Error';
+}
+
+function body(err: { statusCode?: number; code: string; message: string }): ErrorBody {
+  const statusCode = err.statusCode ?? 500;
+  return { statusCode, code: err.code, error: reason(statusCode), message: err.message };
+}
+
+/** Describe one schema validation problem without echoing any value from the request. */
+function describeValidation(err: AnyError): string {
+  const v = err.validation?.[0];
+  const where = `${err.validationContext ?? 'body'}${v?.instancePath ? v.instancePath.replace(/\//g, '.') : ''}`;
+  if (!v) return `${where} is invalid`;
+  if (v.keyword === 'required') return `${where} needs "${String(v.params?.missingProperty ?? '')}"`;
+  if (v.keyword === 'additionalProperties') return `${where} has an unknown field "${String(v.params?.additionalProperty ?? '')}"`.slice(0, 160);
+  // ajv messages describe the schema ("must be string", "must NOT have fewer than 1 characters"), never the data.
+  return `${where} ${v.message ?? 'is invalid'}`;
+}
+
+const MULTIPART_CODES = new Set([
+  'FST_INVALID_MULTIPART_CONTENT_TYPE',
+  'FST_PROTO_VIOLATION',
+  'FST_NO_FORM_DATA',
+  'FST_FILES_LIMIT',
+  'FST_FIELDS_LIMIT',
+  'FST_PARTS_LIMIT',
+  'FST_INVALID_JSON_FIELD_ERROR',
+]);
+
+/**
+ * Turn any thrown error into the public error body. Unknown errors become a plain 500 without
+ * their message, which could in principle carry text.
+ */
+export function toErrorBody(err: AnyError, limits: { bodyLimit: number }): ErrorBody {
+  const code = err.code ?? '';
+  if (err.validation) return body(new ValidationError(describeValidation(err)));
+  if (code.startsWith('SD_ERR_') && err.statusCode && err.message) return body({ statusCode: err.statusCode, code, message: err.message });
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return body(new InvalidJsonError());
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return body(new TooLargeError(limits.bodyLimit));
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return body(new UnsupportedMediaTypeError('Send JSON (application/json) to the /v1 routes, multipart/form-data to /v1/analyse/file, and a form to /v2/check.'));
+    case 'FST_ERR_NOT_FOUND':
+      return body(new NotFoundError());
+    default:
+      break;
+  }
+  if (MULTIPART_CODES.has(code)) return body(new BadMultipartError('it is not well-formed multipart/form-data with one file'));
+  if (err.statusCode === 400 && (err.name === 'SyntaxError' || /JSON/i.test(code))) return body(new InvalidJsonError());
+  if (err.statusCode === 400 && /multipart|boundary|form/i.test(err.message ?? '')) return body(new BadMultipartError('it is not well-formed multipart/form-data with one file'));
+  if (err.statusCode === 413) return body(new TooLargeError(limits.bodyLimit));
+  if (err.statusCode === 415) return body(new UnsupportedMediaTypeError(''));
+  if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+    // A 4xx from Fastify or a plugin we did not map: keep the status, give a generic message.
+    return { statusCode: err.statusCode, code: 'SD_ERR_BAD_REQUEST', error: reason(err.statusCode), message: 'The request could not be handled as sent.' };
+  }
+  return body(new InternalError());
+}
+
+/** The rule id or category named in an error, only if it looks like one (never free text). */
+export function safeRuleName(value: string): string {
+  return /^[\w*][\w/*-]{0,99}$/.test(value) ? `"${value}"` : 'That value';
+}

@@ -1,0 +1,120 @@
+/**
+ * The analysis engine as the routes see it: a piscina worker pool that runs core's `analyse()`
+ * off the event loop (each worker compiles the rule set once), with the per-request time limit,
+ * plus the rule metadata the routes need. A request that runs over the limit is aborted (its
+ * worker thread is replaced) and answered 503, so one slow document never stalls the server.
+ */
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { Piscina } from 'piscina';
+import { availableParallelism } from 'node:os';
+import { builtinRules, CATEGORIES, type AnalyseOptions, type DocumentResult, type RuleData, type SourceDocument } from '@sourdough/core';
+import { TimeoutError, UnavailableError, UnknownRuleError, safeRuleName } from '../errors.js';
+
+/** One document for the pool: a string to read as text or Markdown, or a document already read. */
+export interface EngineItem {
+  text?: string;
+  format?: 'text' | 'markdown';
+  doc?: SourceDocument;
+  path?: string;
+}
+
+/** A document's outcome from the pool. */
+export type EngineOutcome = { result: DocumentResult } | { error: { code: string; message: string } };
+
+/** What `fastify.engine` offers the routes. */
+export interface Engine {
+  /** Analyse documents within the time limit. Rejects with a 503 TimeoutError when it runs over. */
+  run(items: EngineItem[], options: AnalyseOptions, signal?: AbortSignal): Promise<EngineOutcome[]>;
+  /** The built-in rules, as written in YAML. */
+  rules: RuleData[];
+  /** Rule by id. */
+  byId: Map<string, RuleData>;
+  /** Throws a 400 naming the first entry that is neither a rule id, a category nor `*`. */
+  checkRuleNames(names: readonly string[]): void;
+  /** `ok` once every worker has compiled the rules and answered a warm-up task; `closing` on shutdown. */
+  state(): 'ok' | 'starting' | 'closing';
+  timeoutMs: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    engine: Engine;
+  }
+}
+
+/** Options for the engine plugin. */
+export interface EngineOptions {
+  timeoutMs: number;
+  workers?: number | undefined;
+  workerFile?: string | URL | undefined;
+}
+
+const DEFAULT_WORKER = new URL('../../worker/analyse-worker.mjs', import.meta.url);
+
+/** Split items into about one chunk per worker (at most 50 documents each), keeping order. */
+function chunk<T>(items: T[], workers: number): T[][] {
+  const size = Math.max(1, Math.min(50, Math.ceil(items.length / workers)));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Promise<void> {
+  const threads = opts.workers ?? Math.max(1, Math.min(4, availableParallelism()));
+  const file = opts.workerFile ?? DEFAULT_WORKER;
+  const pool = new Piscina({
+    filename: typeof file === 'string' ? file : file.href,
+    minThreads: threads,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
+  const rules = builtinRules();
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const names = new Set<string>([...byId.keys(), ...CATEGORIES, '*']);
+  let ready = false;
+  let closing = false;
+
+  const engine: Engine = {
+    rules,
+    byId,
+    timeoutMs: opts.timeoutMs,
+    state: () => (closing ? 'closing' : ready ? 'ok' : 'starting'),
+    checkRuleNames(list) {
+      for (const n of list) if (!names.has(n)) throw new UnknownRuleError(safeRuleName(n));
+    },
+    async run(items, options, signal) {
+      const timeout = AbortSignal.timeout(opts.timeoutMs);
+      const both = signal ? AbortSignal.any([timeout, signal]) : timeout;
+      try {
+        const parts = await Promise.all(chunk(items, threads).map((c) => pool.run({ items: c, options }, { signal: both }) as Promise<EngineOutcome[]>));
+        const out = parts.flat();
+        const ok = out.filter((o): o is { result: DocumentResult } => 'result' in o).map((o) => o.result);
+        fastify.metrics.recordResults(ok, out.length - ok.length);
+        return out;
+      } catch (err) {
+        if (timeout.aborted) throw new TimeoutError(opts.timeoutMs);
+        if (signal?.aborted) throw new UnavailableError();
+        throw err;
+      }
+    },
+  };
+  fastify.decorate('engine', engine);
+
+  fastify.addHook('onReady', async () => {
+    // Warm every worker (each compiles the rule set on load) without delaying start-up.
+    void Promise.all(Array.from({ length: threads }, () => pool.run({ items: [{ text: 'Warming up.' }], options: {} })))
+      .then(() => {
+        ready = true;
+      })
+      .catch((err: unknown) => fastify.log.error({ err }, 'analysis workers failed to start'));
+  });
+  fastify.addHook('preClose', async () => {
+    closing = true;
+  });
+  fastify.addHook('onClose', async () => {
+    await pool.destroy();
+  });
+}
+
+export default fp(enginePlugin, { name: 'engine', dependencies: ['metrics'] });

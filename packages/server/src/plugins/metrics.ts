@@ -1,0 +1,87 @@
+/**
+ * Prometheus metrics (prom-client) on GET /metrics: request counts and latency by route and
+ * status, documents analysed, and findings by category and severity. Counts only: no text, no
+ * rule matches, no ids ever become label values. Each app has its own registry, so several apps
+ * (tests) never share counters.
+ */
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { DocumentResult } from '@sourdough/core';
+
+/** What routes call to count their work. */
+export interface Metrics {
+  registry: Registry;
+  /** Count analysed documents and their findings (by category and severity). */
+  recordResults(results: DocumentResult[], failed?: number): void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    metrics: Metrics;
+  }
+}
+
+async function metricsPlugin(fastify: FastifyInstance): Promise<void> {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'sourdough_process_' });
+  const requests = new Counter({
+    name: 'sourdough_http_requests_total',
+    help: 'HTTP requests by method, route template and status code.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'sourdough_http_request_duration_seconds',
+    help: 'HTTP request latency in seconds, by method, route template and status code.',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const documents = new Counter({
+    name: 'sourdough_documents_analysed_total',
+    help: 'Documents analysed, by outcome (ok or failed).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const findings = new Counter({
+    name: 'sourdough_findings_total',
+    help: 'Findings reported, by category and severity.',
+    labelNames: ['category', 'severity'] as const,
+    registers: [registry],
+  });
+
+  fastify.decorate('metrics', {
+    registry,
+    recordResults(results: DocumentResult[], failed = 0) {
+      if (results.length) documents.inc({ outcome: 'ok' }, results.length);
+      if (failed) documents.inc({ outcome: 'failed' }, failed);
+      for (const r of results) for (const f of r.findings) findings.inc({ category: f.category, severity: f.severity });
+    },
+  } satisfies Metrics);
+
+  fastify.addHook('onResponse', async (request, reply) => {
+    // The route template (/v1/rules/:category/:name), never the raw URL, so no submitted value becomes a label.
+    const route = request.routeOptions.url ?? 'unmatched';
+    const labels = { method: request.method, route, status: String(reply.statusCode) };
+    requests.inc(labels);
+    latency.observe(labels, reply.elapsedTime / 1000);
+  });
+
+  fastify.get(
+    '/metrics',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Prometheus metrics (counts and latencies only; no text)',
+        response: { 200: { type: 'string', description: 'Prometheus text exposition format.' } },
+      },
+    },
+    async (_request, reply) => {
+      reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
+}
+
+export default fp(metricsPlugin, { name: 'metrics' });

@@ -1,0 +1,56 @@
+/**
+ * Safe defaults for every response: security headers with a strict Content-Security-Policy
+ * (@fastify/helmet: scripts and styles from this server only, no inline script), CORS switched off
+ * unless origins are configured (@fastify/cors), and rate limiting per client address
+ * (@fastify/rate-limit; health checks are exempt).
+ */
+import fp from 'fastify-plugin';
+import type { FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { RateLimitedError } from '../errors.js';
+
+/** Options for the security plugin. */
+export interface SecurityOptions {
+  rateLimit: number | false;
+  corsOrigins?: string[] | true | undefined;
+}
+
+/** The Content-Security-Policy directives for pages this server serves (the web page, /docs). */
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+async function securityPlugin(fastify: FastifyInstance, opts: SecurityOptions): Promise<void> {
+  await fastify.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    // Same-origin by default; CORS below opens it to configured origins only.
+    crossOriginResourcePolicy: { policy: opts.corsOrigins ? 'cross-origin' : 'same-origin' },
+  });
+  if (opts.corsOrigins) {
+    await fastify.register(cors, { origin: opts.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'Authorization'] });
+  }
+  if (opts.rateLimit) {
+    await fastify.register(rateLimit, {
+      max: opts.rateLimit,
+      timeWindow: 60_000,
+      allowList: (request) => /^\/(healthz|readyz)(\?|$)/.test(request.url),
+      errorResponseBuilder: (_request, context) => {
+        const err = new RateLimitedError(context.after);
+        return err;
+      },
+    });
+  }
+}
+
+export default fp(securityPlugin, { name: 'security' });

@@ -1,0 +1,185 @@
+/**
+ * POST /v1/analyse, /v1/analyse/batch and /v1/analyse/file (SPEC §5). Handlers only translate
+ * between HTTP and the engine: the findings are core's, unchanged. Submitted text is held only for
+ * the life of the request: never logged, stored or echoed in errors.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { MultipartFile } from '@fastify/multipart';
+import { summarise, type AnalyseOptions, type DocumentOutcome, type SourceDocument } from '@sourdough/core';
+import { analyseBody, analyseResponse, batchBody, batchResponse, fileBody, fileResponse } from '../../schemas/analyse.js';
+import { errorResponses } from '../../schemas/error.js';
+import { InternalError, TooManyDocumentsError, UnreadableFileError, UnsupportedFileError, BadMultipartError } from '../../errors.js';
+import type { EngineOutcome } from '../../plugins/engine.js';
+
+/** Options for the analyse routes. */
+export interface AnalyseRouteOptions {
+  batchLimit: number;
+}
+
+interface Switches {
+  rules?: { enable?: string[]; disable?: string[] };
+  includeQuotes?: boolean;
+  minSeverity?: AnalyseOptions['minSeverity'];
+  kind?: AnalyseOptions['kind'];
+}
+
+/** Request options → core's AnalyseOptions, after checking every rule name exists. */
+function optionsOf(fastify: FastifyInstance, body: Switches): AnalyseOptions {
+  const out: AnalyseOptions = {};
+  if (body.rules?.enable) {
+    fastify.engine.checkRuleNames(body.rules.enable);
+    out.enable = body.rules.enable;
+  }
+  if (body.rules?.disable) {
+    fastify.engine.checkRuleNames(body.rules.disable);
+    out.disable = body.rules.disable;
+  }
+  if (body.includeQuotes !== undefined) out.includeQuotes = body.includeQuotes;
+  if (body.minSeverity) out.minSeverity = body.minSeverity;
+  if (body.kind) out.kind = body.kind;
+  return out;
+}
+
+/** Abort the analysis when the client goes away: no point finishing work nobody will read. */
+function clientGone(reply: FastifyReply): AbortSignal {
+  const ac = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) ac.abort();
+  });
+  return ac.signal;
+}
+
+function only(outcome: EngineOutcome | undefined): { findings: unknown[]; stats: unknown } {
+  if (!outcome) throw new InternalError();
+  if ('error' in outcome) {
+    const err = new InternalError();
+    err.message = outcome.error.message;
+    throw err;
+  }
+  return { findings: outcome.result.findings, stats: outcome.result.stats };
+}
+
+const EXTENSIONS: Record<string, 'docx' | 'markdown' | 'text' | 'html'> = {
+  '.docx': 'docx',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.txt': 'text',
+  '.text': 'text',
+  '.html': 'html',
+  '.htm': 'html',
+};
+
+type FileReaders = { docx?: (bytes: Uint8Array, path?: string) => Promise<SourceDocument>; html?: (source: string, path?: string) => SourceDocument };
+
+/** The .docx and .html readers from @sourdough/readers, when that package exports them. */
+async function fileReaders(): Promise<FileReaders> {
+  try {
+    const mod = (await import('@sourdough/readers')) as Record<string, unknown>;
+    const out: FileReaders = {};
+    if (typeof mod.docx === 'function') out.docx = mod.docx as FileReaders['docx'] & object;
+    if (typeof mod.html === 'function') out.html = mod.html as FileReaders['html'] & object;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+function decodeUtf8(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new UnreadableFileError('it is not UTF-8 text');
+  }
+}
+
+/** Registers the analyse routes. */
+export default async function analyseRoutes(fastify: FastifyInstance, opts: AnalyseRouteOptions): Promise<void> {
+  const readersPromise = fileReaders();
+
+  fastify.post<{ Body: { text: string; format?: 'text' | 'markdown' } & Switches }>(
+    '/v1/analyse',
+    {
+      schema: {
+        tags: ['analyse'],
+        summary: 'Check one text',
+        description: 'Returns the findings (SPEC §3 shape) and stats for one text. The text is never logged or stored.',
+        body: analyseBody,
+        response: { 200: analyseResponse, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
+      },
+    },
+    async (request, reply) => {
+      const options = optionsOf(fastify, request.body);
+      const [outcome] = await fastify.engine.run([{ text: request.body.text, format: request.body.format ?? 'text' }], options, clientGone(reply));
+      return only(outcome);
+    },
+  );
+
+  fastify.post<{ Body: { documents: { id: string; text: string; format?: 'text' | 'markdown' }[] } & Switches }>(
+    '/v1/analyse/batch',
+    {
+      schema: {
+        tags: ['analyse'],
+        summary: 'Check many texts',
+        description: `Checks up to ${opts.batchLimit} documents in one request. A document that cannot be analysed gets { id, error } in place; the rest still complete.`,
+        body: batchBody,
+        response: { 200: batchResponse, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
+      },
+    },
+    async (request, reply) => {
+      const { documents } = request.body;
+      if (documents.length > opts.batchLimit) throw new TooManyDocumentsError(opts.batchLimit, documents.length);
+      const options = optionsOf(fastify, request.body);
+      const outcomes = documents.length
+        ? await fastify.engine.run(documents.map((d) => ({ text: d.text, format: d.format ?? 'text' })), options, clientGone(reply))
+        : [];
+      const results = outcomes.map((o, i) => {
+        const id = documents[i]!.id;
+        return 'error' in o ? { id, error: o.error } : { id, findings: o.result.findings, stats: o.result.stats };
+      });
+      const summary = summarise(
+        outcomes.map((o, i): DocumentOutcome => ('error' in o ? { path: documents[i]!.id, error: o.error } : o.result)),
+      );
+      return { results, summary };
+    },
+  );
+
+  fastify.post<{ Body: { file: MultipartFile & { value?: unknown } } }>(
+    '/v1/analyse/file',
+    {
+      schema: {
+        tags: ['analyse'],
+        summary: 'Check an uploaded file',
+        description: 'Multipart upload (field name `file`) of one .docx, .md, .txt or .html file. Offsets index the text as read (for .docx: the extracted text, one paragraph per line).',
+        consumes: ['multipart/form-data'],
+        body: fileBody,
+        response: { 200: fileResponse, ...errorResponses(400, 401, 413, 415, 422, 429, 500, 503) },
+      },
+    },
+    async (request, reply) => {
+      const file = request.body.file;
+      if (!file || typeof file.toBuffer !== 'function') throw new BadMultipartError('send the file in a field named "file"');
+      const name = String(file.filename ?? '');
+      const ext = /\.[a-z]+$/i.exec(name)?.[0]?.toLowerCase() ?? '';
+      const kind = EXTENSIONS[ext];
+      if (!kind) throw new UnsupportedFileError();
+      const bytes = await file.toBuffer();
+      const path = name.replace(/^.*[\\/]/, '').slice(0, 255);
+      let item: { text: string; format: 'text' | 'markdown'; path: string } | { doc: SourceDocument };
+      if (kind === 'text' || kind === 'markdown') item = { text: decodeUtf8(bytes), format: kind, path };
+      else {
+        const r = await readersPromise;
+        const reader = kind === 'docx' ? r.docx : r.html;
+        if (!reader) throw new UnsupportedFileError();
+        try {
+          item = { doc: kind === 'docx' ? await r.docx!(bytes, path) : r.html!(decodeUtf8(bytes), path) };
+        } catch (err) {
+          if ((err as { code?: string }).code === 'SD_ERR_READ') throw err;
+          throw new UnreadableFileError(kind === 'docx' ? 'it does not look like a Word (.docx) document' : 'it is not readable HTML');
+        }
+      }
+      const [outcome] = await fastify.engine.run([item], {}, clientGone(reply));
+      return { path, ...only(outcome) };
+    },
+  );
+}
+

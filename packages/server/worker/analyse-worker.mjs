@@ -1,0 +1,29 @@
+/**
+ * The worker-thread task that runs the analysis, off the server's event loop (piscina). The rule
+ * set is compiled once per worker, when the module loads. Plain JavaScript on purpose: a worker
+ * thread loads this file directly, whether the server runs from `src/` (tests) or `dist/`.
+ * Never logs, stores or sends anything: text in, findings out.
+ */
+import { analyse, builtinRuleSet, readers } from '@sourdough/core';
+
+const ruleSet = builtinRuleSet();
+
+/**
+ * Analyse a list of documents with one set of options.
+ * @param {{ items: { text?: string, format?: 'text'|'markdown', doc?: import('@sourdough/core').SourceDocument, path?: string }[], options?: import('@sourdough/core').AnalyseOptions }} task
+ * @returns {({ result: import('@sourdough/core').DocumentResult } | { error: { code: string, message: string } })[]}
+ */
+export default function analyseTask(task) {
+  const out = [];
+  for (const item of task.items) {
+    try {
+      const doc = item.doc ?? (item.format === 'markdown' ? readers.markdown(item.text ?? '', item.path) : readers.text(item.text ?? '', item.path));
+      out.push({ result: analyse(doc, ruleSet, task.options ?? {}) });
+    } catch (err) {
+      // Only the code and a fixed message cross back: error messages could quote the input.
+      const code = typeof err?.code === 'string' && err.code.startsWith('SD_ERR_') ? err.code : 'SD_ERR_INTERNAL';
+      out.push({ error: { code, message: code === 'SD_ERR_INTERNAL' ? 'This document could not be analysed.' : `This document could not be analysed (${code}).` } });
+    }
+  }
+  return out;
+}
