@@ -30,10 +30,13 @@ export interface FindQuotesOptions {
 
 /** Words before a quote that say it records what someone said. */
 const SPEECH_CUE =
-  /\b(?:said|says|say|saying|told (?:me|us|staff|them|her|him|the \w+)|told|tells|asked|asks|explained|explains|replied|replies|shouted|shouts|screamed|stated|states|wrote|writes|added|adds|commented|repeated|answered|signed|typed|mouthed|whispered|put it|in (?:his|her|their|my|our|[\p{Lu}][\p{L}\-]*['’]s?) (?:own )?words|words were|quote|quoted|verbatim)\s*[:,]?\s*$/iu;
+  /\b(?:said|says|say|saying|told (?:me|us|staff|them|her|him|the \w+)|told|tells|asked|asks|describes? (?:himself|herself|themselves|myself) as|described (?:himself|herself|themselves|myself) as|calls? (?:himself|herself|themselves|myself)|called (?:himself|herself|themselves|myself)|explained|explains|replied|replies|shouted|shouts|screamed|stated|states|wrote|writes|added|adds|commented|repeated|answered|signed|typed|mouthed|whispered|put it|in (?:his|her|their|my|our|[\p{Lu}][\p{L}\-]*['’]s?) (?:own )?words|words were|quote|quoted|verbatim)\s*[:,]?\s*$/iu;
 
-/** Words before a quote that mark it as a label the writer (or another professional) applies. */
-const SCARE_CUE = /\b(?:so[- ]called|described as|describes? (?:him|her|them) as|portrayed as|presented as|presents as|labelled(?: as)?|labeled(?: as)?|known as|seen as|viewed as|deemed|considered|came across as|comes across as|appears?|appeared|seemed|seems?|a bit|quite|very|rather)\s*$/i;
+/** Words before a quote that mark it as a label someone else applies, whatever its length. */
+const LABEL_CUE = /\b(?:so[- ]called|described as|describes? (?:him|her|them) as|portrayed as|presented as|presents as|labelled(?: as)?|labeled(?: as)?|known as|referred to as|branded(?: as)?)\s*$/i;
+
+/** Words before a short quote that mark it as the writer's judgement (scare quotes). */
+const SCARE_CUE = /\b(?:seen as|viewed as|deemed|considered|came across as|comes across as|appears?|appeared|seemed|seems?|a bit|quite|very|rather|being|was|is|were|his|her|their)\s*$/i;
 
 /** Colon-introduced speech without quote marks: "in her words: …", "Jack said: …". */
 const COLON_SPEECH =
@@ -58,6 +61,7 @@ function classify(text: string, open: number, innerStart: number, innerEnd: numb
   const words = countWords(inner);
   const before = text.slice(Math.max(0, open - 40), open);
   if (SPEECH_CUE.test(before)) return 'speech';
+  if (LABEL_CUE.test(before)) return 'scare';
   if (words < 4 && SCARE_CUE.test(before)) return 'scare';
   const trimmed = inner.trim();
   if (/[.!?…]["'”’]?$/.test(trimmed) && words >= 2) return 'speech';

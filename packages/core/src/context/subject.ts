@@ -65,6 +65,9 @@ const PEOPLE = new Set([
   'student', 'people', 'family', 'carer', 'carers', 'staff',
 ]);
 
+/** Capitalised at the start of a sentence but not names. */
+const COMMON_STARTERS = new Set(['when', 'if', 'after', 'before', 'during', 'as', 'once', 'while', 'whilst', 'although', 'because', 'since', 'following', 'despite', 'however', 'unfortunately', 'again', 'initially', 'previously', 'there', 'here', 'it', 'this', 'that']);
+
 const PREPOSITIONS = new Set(['at', 'in', 'on', 'to', 'from', 'into', 'onto', 'with', 'for', 'about', 'of', 'near', 'outside', 'inside', 'around', 'towards', 'via', 'through', 'after', 'before']);
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'your', 'my', 'this', 'that', 'these', 'those', 'any', 'all', 'some', 'further', 'new', 'latest', 'original']);
@@ -83,7 +86,7 @@ function kindOf(token: string, original: string, index: ContextIndex, objectPosi
   if (PEOPLE.has(t)) return 'person';
   if (objectPosition && (t === 'her' || t === 'his')) return 'person';
   // A capitalised word that is not a known word is most likely a name ("Jack", "Mrs Patel").
-  if (/^\p{Lu}\p{Ll}/u.test(original) && !SKIP.has(t)) return 'person';
+  if (/^\p{Lu}\p{Ll}/u.test(original) && !SKIP.has(t) && !PREPOSITIONS.has(t) && !COMMON_STARTERS.has(t)) return 'person';
   return undefined;
 }
 
@@ -93,6 +96,19 @@ function kindOf(token: string, original: string, index: ContextIndex, objectPosi
  * an object ("refused the application", "allow her to") just after it.
  */
 export function aboutWhom(sentence: string, relStart: number, relEnd: number, index: ContextIndex): About {
+  // Agent first: "was refused by the council" is the council's act, whatever comes before.
+  const after = sentence.slice(relEnd, relEnd + 80);
+  const stop = after.search(/[,;:()\[\]\u2013\u2014.!?]/);
+  const tokens = (stop >= 0 ? after.slice(0, stop) : after).match(TOKEN) ?? [];
+  if (tokens[0]?.toLowerCase() === 'by') {
+    for (let j = 1; j < Math.min(tokens.length, 5); j++) {
+      const t = tokens[j]!.toLowerCase();
+      if (DETERMINERS.has(t) || /['’]s$/.test(t)) continue;
+      const k = index.get(t);
+      if (k) return k;
+      break;
+    }
+  }
   // Subject: the nearest telling word before the match in its clause, within eight words. A
   // listed noun after a preposition ("at school", "to the office") is not the subject; "and"/"or"
   // ends the search (coordinated verbs: "came home and refused" shares an earlier subject).
@@ -110,16 +126,10 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
     }
     return k;
   }
-  // After the match: "by the council" (agent) or the object.
-  const after = sentence.slice(relEnd, relEnd + 80);
-  const stop = after.search(/[,;:()\[\]\u2013\u2014.!?]/);
-  const tokens = (stop >= 0 ? after.slice(0, stop) : after).match(TOKEN) ?? [];
+  // After the match: the object ("refused the application", "allow her to").
   let i = 0;
-  let agent = false;
-  if (tokens[0]?.toLowerCase() === 'by') {
-    agent = true;
-    i = 1;
-  }
+  const agent = tokens[0]?.toLowerCase() === 'by';
+  if (agent) i = 1;
   for (; i < Math.min(tokens.length, 5); i++) {
     const orig = tokens[i]!;
     const t = orig.toLowerCase();

@@ -48,6 +48,16 @@ function wordBefore(text: string, i: number): string {
   return text.slice(j, i);
 }
 
+/** Only white space between the start of the line (or of the current sentence) and `i`. */
+function atLineStart(text: string, i: number, sentenceStart: number): boolean {
+  for (let j = i - 1; j >= sentenceStart; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return true;
+    if (!isSpace(c)) return false;
+  }
+  return true;
+}
+
 /**
  * Split `text` into sentence spans (trimmed of surrounding white space). Empty stretches are
  * skipped. Never throws; linear in the length of the text.
@@ -100,6 +110,7 @@ export function splitSentences(text: string): Span[] {
       const nextCh = text.charAt(k);
       const nextIsNewline = nextCh === '\n' || k >= n;
       if (!nextIsNewline) {
+        if (/^(?:\d{1,3}|[a-z])$/.test(word) && atLineStart(text, at - word.length, start)) continue; // "1. Ring Amira", "a. first item"
         if (/^[a-z]$/.test(word) && word.length === 1) continue; // initials: "J. Smith"
         if (ABBREVIATIONS.has(word)) {
           if (!AMBIGUOUS.has(word)) continue;

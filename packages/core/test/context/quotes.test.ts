@@ -1,0 +1,171 @@
+/**
+ * Quote pairing (context/quotes.ts): speech vs scare quotes, all quote styles, nesting,
+ * apostrophes, unbalanced marks, paragraph continuation and colon-introduced speech.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { findColonSpeech, findQuotes, opensWithQuote, quoteAt, speechAround } from '../../src/context/quotes.js';
+
+/** The quoted texts with their kinds, for readable assertions. */
+function quotes(text: string, continues = false): [string, string][] {
+  return findQuotes(text, 0, text.length, { continues }).map((q) => [text.slice(q.start, q.end), q.kind]);
+}
+
+describe('findQuotes: styles', () => {
+  it.each([
+    ['He said "I do not want to go to the day centre."', 'I do not want to go to the day centre.'],
+    ['He said “I do not want to go to the day centre.”', 'I do not want to go to the day centre.'],
+    ["He said 'I do not want to go to the day centre.'", 'I do not want to go to the day centre.'],
+    ['He said ‘I do not want to go to the day centre.’', 'I do not want to go to the day centre.'],
+    ['He said «I do not want to go to the day centre.»', 'I do not want to go to the day centre.'],
+  ])('%s', (text, inner) => {
+    expect(quotes(text)).toEqual([[inner, 'speech']]);
+  });
+});
+
+describe('findQuotes: speech or scare quotes', () => {
+  it.each([
+    ["Staff reported his 'challenging' behaviour.", 'challenging', 'scare'],
+    ["She was portrayed as 'impulsive' by the team.", 'impulsive', 'scare'],
+    ['The so-called “respite” break was cancelled.', 'respite', 'scare'],
+    ['He was described as "a danger to everyone around him".', 'a danger to everyone around him', 'scare'],
+    ['He said "no".', 'no', 'speech'],
+    ['Jack told us: "rubbish".', 'rubbish', 'speech'],
+    ['In her own words, "leave me alone".', 'leave me alone', 'speech'],
+    ['“I hate it,” she said.', 'I hate it,', 'speech'],
+    ['She wants "to go home and see my cat" soon.', 'to go home and see my cat', 'speech'],
+    ['A short "quiet room" label.', 'quiet room', 'scare'],
+  ])('%s → %s (%s)', (text, inner, kind) => {
+    expect(quotes(text)).toEqual([[inner, kind]]);
+  });
+
+  it('speech spanning several sentences is one quote', () => {
+    const t = 'Jack said "I refused. I was tired. Leave me alone." Then he slept.';
+    expect(quotes(t)).toEqual([['I refused. I was tired. Leave me alone.', 'speech']]);
+  });
+});
+
+describe('findQuotes: apostrophes never open or close a quote', () => {
+  it.each([
+    "Jack's mum said he don't like it and won't go.",
+    'Jack’s mum said he don’t like it and won’t go.',
+    "The Smiths' house is near the O'Neills' shop.",
+    "Rock 'n' roll night at the Smiths' place",
+  ])('%s', (t) => {
+    // No quote may swallow a whole stretch of the sentence.
+    for (const [inner] of quotes(t)) expect(inner.length).toBeLessThanOrEqual(2);
+  });
+
+  it("a plural possessive inside a single-quoted speech does not end it early", () => {
+    const t = "She said 'we went to the Smiths' house and I refused to stay' and laughed.";
+    expect(quotes(t)).toEqual([["we went to the Smiths' house and I refused to stay", 'speech']]);
+  });
+
+  it('contractions inside a quote', () => {
+    const t = "He said 'I don't want it, I'm fine' and left.";
+    expect(quotes(t)).toEqual([["I don't want it, I'm fine", 'speech']]);
+  });
+});
+
+describe('findQuotes: nesting', () => {
+  it('single quotes inside double quotes: both spans, outer is speech', () => {
+    const t = 'She said “the nurse called me ‘difficult’ and I cried.”';
+    const spans = findQuotes(t);
+    expect(spans.map((q) => [t.slice(q.start, q.end), q.kind])).toEqual([
+      ['the nurse called me ‘difficult’ and I cried.', 'speech'],
+      ['difficult', 'scare'],
+    ]);
+    const at = t.indexOf('difficult');
+    // The innermost span is the scare quote; the speech around it decides.
+    expect(quoteAt(spans, at, at + 9)!.kind).toBe('scare');
+    expect(speechAround(spans, at, at + 9)!.kind).toBe('speech');
+  });
+
+  it('double inside single (straight)', () => {
+    const t = `He said 'they call it "respite" but I call it prison.'`;
+    expect(quotes(t)).toEqual([
+      ['they call it "respite" but I call it prison.', 'speech'],
+      ['respite', 'scare'],
+    ]);
+  });
+
+  it('an inner quote left open is dropped when the outer closes', () => {
+    const t = 'She said “I told them ‘no and I meant it.” Then she left.';
+    expect(quotes(t)).toEqual([['I told them ‘no and I meant it.', 'speech']]);
+  });
+});
+
+describe('findQuotes: unbalanced quotes', () => {
+  it('an opening mark that never closes suppresses nothing', () => {
+    expect(quotes('He said "I refused and then everything after this is the writer again.')).toEqual([]);
+    expect(quotes('He said “I refused. Staff noted he was aggressive all day.')).toEqual([]);
+  });
+
+  it('a stray closing mark is ignored', () => {
+    expect(quotes('He refused” and left. Then “he came back” later.')).toEqual([['he came back', 'scare']]);
+  });
+
+  it('an inch mark is not a quote', () => {
+    expect(quotes('He is 5\'11" tall and said "I am fine, thanks a lot."')).toEqual([['I am fine, thanks a lot.', 'speech']]);
+  });
+
+  it('only the given block is searched', () => {
+    const t = '"First block open\n\nsecond block" closes';
+    const first = t.indexOf('\n\n');
+    expect(findQuotes(t, 0, first)).toEqual([]);
+    expect(findQuotes(t, first + 2, t.length)).toEqual([]);
+  });
+
+  it('a block that ends inside a quote continues into the next one that reopens it', () => {
+    const p1 = '“I never wanted to move here. The staff are kind but I refused the room.';
+    const p2 = '“I want to go home,” Jack said.';
+    const text = `${p1}\n\n${p2}`;
+    expect(opensWithQuote(text, p1.length + 2)).toBe(true);
+    const spans = findQuotes(text, 0, p1.length, { continues: true });
+    expect(spans.map((q) => [text.slice(q.start, q.end), q.kind])).toEqual([[p1.slice(1), 'speech']]);
+    expect(quotes(p1, false)).toEqual([]);
+  });
+
+  it('random unbalanced mixes never throw and spans stay inside the block', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('"', "'", '“', '”', '‘', '’', '«', '»', 'a', ' ', 's', '.', '5', '\n') , maxLength: 200 }), fc.boolean(), (s, continues) => {
+        const spans = findQuotes(s, 0, s.length, { continues });
+        for (const q of spans) {
+          expect(q.start).toBeGreaterThanOrEqual(0);
+          expect(q.end).toBeLessThanOrEqual(s.length);
+          expect(q.end).toBeGreaterThanOrEqual(q.start);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on arbitrary Unicode', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.nat(), fc.nat(), (s, a, b) => {
+        findQuotes(s);
+        findQuotes(s, Math.min(a, b), Math.max(a, b));
+        findColonSpeech(s);
+        opensWithQuote(s, a % (s.length + 1));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('findColonSpeech', () => {
+  it.each([
+    ['In her words: I refused because the food is cold.', 'I refused because the food is cold'],
+    ["In Jack's own words: no more day centre!", 'no more day centre'],
+    ['Jack said: he does not want to go.', 'he does not want to go'],
+    ['She told us: leave me alone', 'leave me alone'],
+  ])('%s', (s, inner) => {
+    const q = findColonSpeech(s)!;
+    expect(s.slice(q.start, q.end)).toBe(inner);
+    expect(q.kind).toBe('speech');
+  });
+
+  it.each(['Outcome: refused.', 'Time: 10.30am', 'He said "no": then left.', 'In her words: "I refused."', 'No colon here.'])('none in: %s', (s) => {
+    expect(findColonSpeech(s)).toBeUndefined();
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Who a match is about (context/subject.ts), with the built-in word lists (rules/_context.yaml):
+ * the person, or an organisation, machine, request or document as subject, agent or object.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { aboutWhom, compileContextWords, subjectAllows, type About } from '../../src/context/subject.js';
+import { repoRoot } from '../helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const words = parse(readFileSync(join(repoRoot, 'rules', '_context.yaml'), 'utf8'));
+const index = compileContextWords(words);
+
+function about(sentence: string, word: string): About {
+  const at = sentence.indexOf(word);
+  if (at < 0) throw new Error(`"${word}" not in "${sentence}"`);
+  return aboutWhom(sentence, at, at + word.length, index);
+}
+
+describe('aboutWhom', () => {
+  it.each([
+    // the person
+    ['Jack refused his tablets.', 'refused', 'person'],
+    ['He refused the council’s offer of a carer.', 'refused', 'person'],
+    ['We will allow her to go out.', 'allow', 'person'],
+    ['Staff will not allow him to smoke.', 'allow', 'person'],
+    ['She refused, and then the council phoned.', 'refused', 'person'],
+    ['Mrs Patel refuses personal care.', 'refuses', 'person'],
+    ['Jack told the council he refused the move.', 'refused', 'person'],
+    // organisations as subject or agent
+    ['The council refused the request.', 'refused', 'organisation'],
+    ['The funding panel has refused again.', 'refused', 'organisation'],
+    ["The council's panel refused.", 'refused', 'organisation'],
+    ['The manager of the team refused.', 'refused', 'organisation'],
+    ['The landlord will not allow pets.', 'allow', 'organisation'],
+    ['DWP refused the claim.', 'refused', 'organisation'],
+    ['It was refused by the panel.', 'refused', 'organisation'],
+    ['It was refused.', 'refused', 'machine'],
+    ['Support was refused by the council.', 'refused', 'organisation'],
+    // machines
+    ['Card refused at the shop.', 'refused', 'machine'],
+    ["Jack's card was refused.", 'refused', 'machine'],
+    ['The connection was refused.', 'refused', 'machine'],
+    ['The system allows users to log in.', 'allows', 'machine'],
+    // requests
+    ['His request to go out was refused.', 'refused', 'request'],
+    ['Application refused on cost grounds.', 'refused', 'request'],
+    ['Refused the application.', 'Refused', 'request'],
+    ['Refused her application for a blue badge.', 'Refused', 'request'],
+    // documents
+    ['The tenancy agreement allows pets.', 'allows', 'document'],
+    ['The policy does not allow visitors after 9pm.', 'allow', 'document'],
+    // prepositions and coordination
+    ['Came home and refused tea.', 'refused', 'unknown'],
+    ['At school refused to join in.', 'refused', 'unknown'],
+    ['Went to the office and refused to leave.', 'refused', 'unknown'],
+    ['Refused lunch.', 'Refused', 'unknown'],
+  ])('%s → %s is about %s', (s, w, kind) => {
+    expect(about(s, w)).toBe(kind);
+  });
+});
+
+describe('subjectAllows', () => {
+  it('person: everything but organisations, machines, requests and documents', () => {
+    expect(subjectAllows('person', 'person')).toBe(true);
+    expect(subjectAllows('person', 'unknown')).toBe(true);
+    for (const k of ['organisation', 'machine', 'request', 'document'] as const) expect(subjectAllows('person', k)).toBe(false);
+  });
+  it('organisation: only organisations', () => {
+    expect(subjectAllows('organisation', 'organisation')).toBe(true);
+    expect(subjectAllows('organisation', 'person')).toBe(false);
+    expect(subjectAllows('organisation', 'unknown')).toBe(false);
+  });
+  it('any / unset: always', () => {
+    expect(subjectAllows('any', 'machine')).toBe(true);
+    expect(subjectAllows(undefined, 'request')).toBe(true);
+  });
+});
+
+describe('compileContextWords', () => {
+  it('adds plurals, lower-cases and ignores blanks and phrases', () => {
+    const idx = compileContextWords({ organisations: ['Council', ' ', 'local authority'], machines: ['card'] });
+    expect(idx.get('council')).toBe('organisation');
+    expect(idx.get('councils')).toBe('organisation');
+    expect(idx.get('cards')).toBe('machine');
+    expect(idx.has('local authority')).toBe(false);
+  });
+  it('works with no lists', () => {
+    expect(compileContextWords(undefined).size).toBe(0);
+    expect(aboutWhom('The council refused.', 12, 19, compileContextWords(undefined))).toBe('unknown');
+  });
+  it('never throws on arbitrary Unicode', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.nat(), fc.nat(), (s, a, b) => {
+        aboutWhom(s, Math.min(a, b) % (s.length + 1), Math.max(a, b) % (s.length + 1), index);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

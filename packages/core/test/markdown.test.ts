@@ -1,0 +1,105 @@
+/**
+ * Markdown positions: findings inside lists, emphasis, links, tables, headings and block quotes
+ * point at the right characters of the original file (offset, line, column), and non-prose
+ * (code, inline code, URLs, HTML) is never analysed.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../src/analyse.js';
+import { markdown } from '../src/readers/markdown.js';
+import type { Finding } from '../src/types.js';
+import { RULES, testSet } from './context/test-rules.js';
+
+const set = testSet([RULES.refused, RULES.serviceUser, RULES.respite]);
+
+function check(md: string): Finding[] {
+  const findings = analyse(markdown(md), set).findings;
+  const lines = md.split('\n');
+  for (const f of findings) {
+    expect(md.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+    // line/column agree with the offset
+    const line = lines[f.start!.line - 1]!;
+    expect(line.slice(f.start!.column - 1, f.start!.column - 1 + f.text!.length)).toBe(f.text);
+  }
+  return findings;
+}
+
+describe('markdown positions', () => {
+  it('list items (bullets, numbers, nested)', () => {
+    const md = '# Notes\n\n- Jack refused tea\n  - then the service user left\n1. respite booked\n';
+    const f = check(md);
+    expect(f.map((x) => [x.text, x.start!.line, x.start!.column])).toEqual([
+      ['refused', 3, 8],
+      ['service user', 4, 14],
+      ['respite', 5, 4],
+    ]);
+  });
+
+  it('emphasis and strong (matches inside and across markers)', () => {
+    const md = 'He **refused** tea and the *service user* left. Also ***respite***.';
+    const f = check(md);
+    expect(f.map((x) => x.text)).toEqual(['refused', 'service user', 'respite']);
+    expect(f[0]!.start!.offset).toBe(md.indexOf('refused'));
+  });
+
+  it('a phrase split by an emphasis marker is not matched as if the marker were not there', () => {
+    // "service **user**": the masked text keeps the space run, so the phrase still matches with exact offsets
+    const md = 'The service **user** left.';
+    const f = check(md);
+    expect(f.map((x) => x.text)).toEqual(['service **user']);
+  });
+
+  it('links: the link text is prose, the URL is not', () => {
+    const md = 'See [respite options](https://example.org/respite-refused) and <https://example.org/refused>.';
+    const f = check(md);
+    expect(f.map((x) => [x.text, x.start!.column])).toEqual([['respite', 6]]);
+  });
+
+  it('tables: each cell is its own block, positions exact', () => {
+    const md = '| Day | Note |\n|-----|------|\n| Mon | refused lunch |\n| Tue | respite day |\n';
+    const f = check(md);
+    expect(f.map((x) => [x.text, x.start!.line, x.start!.column])).toEqual([
+      ['refused', 3, 9],
+      ['respite', 4, 9],
+    ]);
+    expect(f[0]!.sentence).toBe('refused lunch');
+  });
+
+  it('headings become sections and are analysed', () => {
+    const md = '# About respite\n\nJack refused tea.\n\n## Evening\n\nThe service user slept.\n';
+    const f = check(md);
+    expect(f.map((x) => [x.text, x.section ?? null])).toEqual([
+      ['respite', 'About respite'],
+      ['refused', 'About respite'],
+      ['service user', 'Evening'],
+    ]);
+  });
+
+  it('block quotes and setext headings', () => {
+    const md = '> Jack refused tea.\n\nRespite plan\n============\n';
+    const f = check(md);
+    expect(f.map((x) => [x.text, x.start!.line, x.start!.column])).toEqual([
+      ['refused', 1, 8],
+      ['Respite', 3, 1],
+    ]);
+  });
+
+  it('code blocks, inline code and HTML are never analysed', () => {
+    const md = '```\nJack refused\n```\n\nRun `respite` now.\n\n<div>service user</div>\n\n    refused (indented code)\n';
+    expect(check(md)).toEqual([]);
+  });
+
+  it('CRLF files: lines and columns are still right', () => {
+    const md = '# Title\r\n\r\n- Jack refused tea\r\n- respite\r\n';
+    const f = check(md);
+    expect(f.map((x) => [x.text, x.start!.line, x.start!.column])).toEqual([
+      ['refused', 3, 8],
+      ['respite', 4, 3],
+    ]);
+  });
+
+  it('non-ASCII before a match (emoji, accents) keeps UTF-16 offsets', () => {
+    const md = '😀 Zoë — café 🎉 refused.';
+    const f = check(md);
+    expect(f[0]!.start!.offset).toBe(md.indexOf('refused'));
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Sentence segmentation on note-style text (nlp/sentences.ts): abbreviations, times and sums,
+ * bullets, line-per-entry notes with no full stops. Spans must slice the input exactly.
+ */
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../src/nlp/sentences.js';
+import { analyse, sentencesOf } from '../src/analyse.js';
+import { text as readText } from '../src/readers/text.js';
+import { markdown } from '../src/readers/markdown.js';
+import { compileRules } from '../src/rules/compile.js';
+
+function split(text: string): string[] {
+  return splitSentences(text).map((s) => text.slice(s.start, s.end));
+}
+
+describe('splitSentences: abbreviations', () => {
+  it.each([
+    ['Mr Smith visited. Mrs Patel was out.', ['Mr Smith visited.', 'Mrs Patel was out.']],
+    ['Mr. Smith visited today. He was well.', ['Mr. Smith visited today.', 'He was well.']],
+    ['Dr. Jones called. Mrs. Ali said thanks.', ['Dr. Jones called.', 'Mrs. Ali said thanks.']],
+    ['She likes outings, e.g. the park and the café. She went today.', ['She likes outings, e.g. the park and the café.', 'She went today.']],
+    ['He prefers quiet, i.e. no radio. Noted.', ['He prefers quiet, i.e. no radio.', 'Noted.']],
+    ['Visit lasted approx. 40 minutes. All well.', ['Visit lasted approx. 40 minutes.', 'All well.']],
+    ['Bought bread, milk, etc. and went home. Good day.', ['Bought bread, milk, etc. and went home.', 'Good day.']],
+    ['Seen by J. Smith. Plan agreed.', ['Seen by J. Smith.', 'Plan agreed.']],
+    ['Ref. no. 12 applies. See file.', ['Ref. no. 12 applies.', 'See file.']],
+  ])('%s', (input, expected) => {
+    expect(split(input)).toEqual(expected);
+  });
+
+  it('an abbreviation at the very end still ends the sentence', () => {
+    expect(split('She brought snacks, crisps etc.\nWent home.')).toEqual(['She brought snacks, crisps etc.', 'Went home.']);
+  });
+});
+
+describe('splitSentences: times, sums and numbers', () => {
+  it.each([
+    ['Arrived at 10.30am. Left at 11.15.', ['Arrived at 10.30am.', 'Left at 11.15.']],
+    ['Bus fare is £1.50 each way. She paid.', ['Bus fare is £1.50 each way.', 'She paid.']],
+    ['Support for 2.5 hours daily. Reviewed.', ['Support for 2.5 hours daily.', 'Reviewed.']],
+    ['Meeting at 2 p.m. tomorrow. Jack will attend.', ['Meeting at 2 p.m. tomorrow.', 'Jack will attend.']],
+    ['Budget is £1,200.00 a year! That is low.', ['Budget is £1,200.00 a year!', 'That is low.']],
+    ['Version 3.2.1 of the form. Signed.', ['Version 3.2.1 of the form.', 'Signed.']],
+  ])('%s', (input, expected) => {
+    expect(split(input)).toEqual(expected);
+  });
+});
+
+describe('splitSentences: notes without full stops', () => {
+  it('line-per-entry notes are one sentence per line', () => {
+    const note = '12/03 – visited, J in good spirits\n13/03 – phoned GP re meds\n14/03 – no answer at door';
+    expect(split(note)).toEqual(['12/03 – visited, J in good spirits', '13/03 – phoned GP re meds', '14/03 – no answer at door']);
+  });
+
+  it('bullet lists are one sentence per bullet', () => {
+    const list = 'Jack likes:\n- music\n- walks by the river\n* cooking with his sister\n• football on Saturdays';
+    expect(split(list)).toEqual(['Jack likes:', '- music', '- walks by the river', '* cooking with his sister', '• football on Saturdays']);
+  });
+
+  it('numbered lists are one sentence per item', () => {
+    expect(split('1. Ring Amira\n2) Book the taxi\n3. Send the letter')).toEqual(['1. Ring Amira', '2) Book the taxi', '3. Send the letter']);
+  });
+
+  it('wrapped prose continues across a single line break', () => {
+    expect(split('Jack went to the shop and\nbought some bread. Then he went home.')).toEqual(['Jack went to the shop and\nbought some bread.', 'Then he went home.']);
+  });
+
+  it('a blank line always ends a sentence', () => {
+    expect(split('visited today\n\nno concerns')).toEqual(['visited today', 'no concerns']);
+  });
+
+  it('CRLF line endings', () => {
+    expect(split('10:00 visited\r\n11:00 lunch\r\n')).toEqual(['10:00 visited', '11:00 lunch']);
+  });
+
+  it('question and exclamation marks, ellipses and closing quotes', () => {
+    expect(split('Is this a need? She said "yes!" Then… we left.')).toEqual(['Is this a need?', 'She said "yes!"', 'Then… we left.']);
+  });
+});
+
+describe('splitSentences: invariants', () => {
+  it('never returns empty or overlapping spans and never throws on odd input', () => {
+    for (const input of ['', '   ', '.', '...', '\n\n\n', 'a.b.c.', '!?!?', 'Mr.', 'e.g.', '“”', '\r\n\r\n', '1.\n2.\n']) {
+      const spans = splitSentences(input);
+      let last = 0;
+      for (const s of spans) {
+        expect(s.end).toBeGreaterThan(s.start);
+        expect(s.start).toBeGreaterThanOrEqual(last);
+        last = s.end;
+        expect(input.slice(s.start, s.end).trim()).toBe(input.slice(s.start, s.end));
+      }
+    }
+  });
+});
+
+describe('sentences in documents', () => {
+  it('plain text: sentences never cross a blank line (paragraph)', () => {
+    const doc = readText('He said "I am fine\n\nand then left.');
+    expect(sentencesOf(doc).map((s) => s.text)).toEqual(['He said "I am fine', 'and then left.']);
+    expect(doc.blocks.length).toBe(2);
+  });
+
+  it('markdown: list items and table cells are separate sentences', () => {
+    const doc = markdown('- visited at 10.30am\n- J in good spirits\n\n| day | note |\n|---|---|\n| Mon | calm |\n');
+    expect(sentencesOf(doc).map((s) => s.text.trim())).toEqual(['visited at 10.30am', 'J in good spirits', 'day', 'note', 'Mon', 'calm']);
+  });
+
+  it('sentence text in findings is the whole sentence, whitespace collapsed', () => {
+    const set = compileRules(
+      [
+        {
+          id: 'blaming/test-refused',
+          category: 'blaming',
+          severity: 'warning',
+          message: '“{match}” test.',
+          rationale: 'Test rule.',
+          suggest: [],
+          patterns: [{ terms: ['refused'] }],
+          examples: { flag: ['refused'], pass: ['x'] },
+          sources: [{ title: 't', url: 'https://example.org' }],
+        },
+      ],
+      { allow: [] },
+    );
+    const r = analyse('Mr. Smith came at 10.30am.\nJack refused\nhis lunch. Later he ate.', set);
+    expect(r.findings.map((f) => f.sentence)).toEqual(['Jack refused his lunch.']);
+  });
+});
