@@ -1,21 +1,35 @@
 /**
- * @sourdough/reporters — results → string, one pure function per format (ESLint formatter style).
- * Reporters only use `import type` from core.
+ * @sourdough/reporters — results → string, one pure function per format (ESLint formatter
+ * style), each also available as a stream (text before, per result, after) so the CLI writes
+ * runs of any size in bounded memory. Reporters only use `import type` from core.
  */
-import type { DocumentOutcome, Summary } from '@sourdough/core';
-import { json } from './json.js';
-import { stylish, type StylishOptions } from './stylish.js';
-
-/** Options every reporter accepts (each uses what it needs). */
-export type ReporterOptions = StylishOptions & Record<string, unknown>;
-export type Reporter = (results: DocumentOutcome[], summary: Summary, options?: ReporterOptions) => string;
+import { json, jsonStream } from './json.js';
+import { stylish, stylishStream, type StylishOptions } from './stylish.js';
+import { csv, csvStream, csvCell } from './csv.js';
+import { sarif, sarifStream } from './sarif.js';
+import { html, htmlStream, escapeHtml } from './html.js';
+import type { Reporter, StreamingReporter } from './types.js';
 
 /** Every reporter by format name. */
-export const reporters: Record<string, Reporter> = { json, stylish };
+export const reporters: Record<string, Reporter> = { stylish, json, sarif, csv, html };
+
+/** Every reporter's streaming form by format name. */
+export const streamingReporters: Record<string, StreamingReporter> = { stylish: stylishStream, json: jsonStream, sarif: sarifStream, csv: csvStream, html: htmlStream };
 
 /** The reporter for a format name, or undefined. */
 export function getReporter(name: string): Reporter | undefined {
   return Object.hasOwn(reporters, name) ? reporters[name] : undefined;
 }
 
-export { json, stylish };
+/** The streaming reporter for a format name, or undefined. */
+export function getStreamingReporter(name: string): StreamingReporter | undefined {
+  return Object.hasOwn(streamingReporters, name) ? streamingReporters[name] : undefined;
+}
+
+/** The format names, in the order help lists them. */
+export const formats: readonly string[] = Object.keys(reporters);
+
+export { json, stylish, csv, sarif, html, jsonStream, stylishStream, csvStream, sarifStream, htmlStream, csvCell, escapeHtml };
+export { fromStream } from './types.js';
+export type { Reporter, ReporterOptions, ReporterStream, StreamingReporter, RuleInfo } from './types.js';
+export type { StylishOptions };

@@ -1,11 +1,35 @@
 /**
- * The `json` reporter: the machine contract of SPEC §3/§4 — `{ version, results, summary }`.
- * Pure: takes results, returns a string.
+ * The `json` reporter: the machine contract of SPEC §3/§4 — `{ version, results, summary }`,
+ * pretty-printed exactly as `JSON.stringify(report, null, 2)` would, but written result by
+ * result so a large run never holds every result at once. Pure.
  */
 import type { CheckReport, DocumentOutcome, Summary } from '@sourdough/core';
+import { fromStream, type ReporterStream } from './types.js';
+
+const indent = (s: string, pad: string): string => s.replace(/\n/g, `\n${pad}`);
+
+/** Streaming form of the json reporter. */
+export function jsonStream(): ReporterStream {
+  let count = 0;
+  return {
+    start: () => '{\n  "version": 1,\n  "results": [',
+    result(r) {
+      return `${count++ ? ',' : ''}\n    ${indent(JSON.stringify(r, null, 2), '    ')}`;
+    },
+    end(summary) {
+      return `${count ? '\n  ' : ''}],\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ')}\n}\n`;
+    },
+  };
+}
+
+const fromParts = fromStream(jsonStream);
 
 /** Render results as the versioned JSON report. */
 export function json(results: DocumentOutcome[], summary: Summary): string {
-  const report: CheckReport = { version: 1, results, summary };
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return fromParts(results, summary);
+}
+
+/** The report object itself (for callers that want the value, not text). */
+export function jsonReport(results: DocumentOutcome[], summary: Summary): CheckReport {
+  return { version: 1, results, summary };
 }

@@ -4,6 +4,7 @@
  * line. Colour only when asked (the CLI decides: a TTY and no NO_COLOR). Pure.
  */
 import type { DocumentOutcome, Finding, Summary } from '@sourdough/core';
+import { fromStream, type ReporterStream } from './types.js';
 
 export interface StylishOptions {
   color?: boolean;
@@ -33,35 +34,58 @@ function highlight(f: Finding, paint: ReturnType<typeof painter>, color: boolean
   return f.sentence.slice(0, i) + marked + f.sentence.slice(i + t.length);
 }
 
-/** Render results for a terminal. */
-export function stylish(results: DocumentOutcome[], summary: Summary, options: StylishOptions = {}): string {
-  const color = options.color ?? false;
-  const paint = painter(color);
+function resultLines(r: DocumentOutcome, paint: ReturnType<typeof painter>, color: boolean): string[] {
   const lines: string[] = [];
-  for (const r of results) {
-    if ('error' in r) {
-      lines.push(paint('bold', where(r)));
-      lines.push(`  ${paint('red', 'could not check')}  ${r.error.message}  ${paint('dim', r.error.code)}`);
-      lines.push('');
-      continue;
-    }
-    if (r.findings.length === 0) continue;
+  if ('error' in r) {
     lines.push(paint('bold', where(r)));
-    for (const f of r.findings) {
-      const pos = f.start ? `${f.start.line}:${f.start.column}` : 'document';
-      const sev = f.severity === 'error' ? paint('red', 'error  ') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info   ');
-      lines.push(`  ${paint('dim', pos.padEnd(8))} ${sev}  ${f.message}  ${paint('dim', f.ruleId)}`);
-      const sentence = highlight(f, paint, color);
-      if (sentence) lines.push(`           ${paint('dim', '│')} ${sentence}`);
-      if (f.suggestions.length) lines.push(`           ${paint('dim', '│')} ${paint('green', 'try:')} ${f.suggestions.join(' · ')}`);
-    }
+    lines.push(`  ${paint('red', 'could not check')}  ${r.error.message}  ${paint('dim', r.error.code)}`);
     lines.push('');
+    return lines;
   }
+  if (r.findings.length === 0) return lines;
+  lines.push(paint('bold', where(r)));
+  for (const f of r.findings) {
+    const pos = f.start ? `${f.start.line}:${f.start.column}` : 'document';
+    const sev = f.severity === 'error' ? paint('red', 'error  ') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info   ');
+    lines.push(`  ${paint('dim', pos.padEnd(8))} ${sev}  ${f.message}  ${paint('dim', f.ruleId)}`);
+    const sentence = highlight(f, paint, color);
+    if (sentence) lines.push(`           ${paint('dim', '│')} ${sentence}`);
+    const place = [f.section ? `under “${f.section}”` : '', f.paragraph !== undefined ? `paragraph ${f.paragraph}` : '', f.quoted ? 'in the person’s own words' : ''].filter(Boolean);
+    if (place.length) lines.push(`           ${paint('dim', '│')} ${paint('dim', place.join(', '))}`);
+    if (f.suggestions.length) lines.push(`           ${paint('dim', '│')} ${paint('green', 'try:')} ${f.suggestions.join(' · ')}`);
+  }
+  lines.push('');
+  return lines;
+}
+
+function summaryLine(summary: Summary, paint: ReturnType<typeof painter>): string {
   const sev = summary.bySeverity;
+  const docs = `${summary.documents} document${summary.documents === 1 ? '' : 's'}`;
+  if (summary.findings === 0 && !summary.failed) return paint('green', `✓ No findings in ${docs}.`);
   const parts = [`${summary.findings} finding${summary.findings === 1 ? '' : 's'}`];
   if (summary.findings) parts.push(`${sev.error ?? 0} error${sev.error === 1 ? '' : 's'}, ${sev.warning ?? 0} warning${sev.warning === 1 ? '' : 's'}, ${sev.info ?? 0} info`);
-  parts.push(`in ${summary.documents} document${summary.documents === 1 ? '' : 's'}`);
+  parts.push(`in ${docs}`);
   if (summary.failed) parts.push(paint('red', `${summary.failed} could not be checked`));
-  lines.push(summary.findings === 0 && !summary.failed ? paint('green', `✓ No findings in ${summary.documents} document${summary.documents === 1 ? '' : 's'}.`) : parts.join(' — '));
-  return `${lines.join('\n')}\n`;
+  return parts.join(' — ');
+}
+
+/** Streaming form of the stylish reporter. */
+export function stylishStream(options: StylishOptions = {}): ReporterStream {
+  const color = options.color ?? false;
+  const paint = painter(color);
+  return {
+    start: () => '',
+    result(r) {
+      const lines = resultLines(r, paint, color);
+      return lines.length ? `${lines.join('\n')}\n` : '';
+    },
+    end: (summary) => `${summaryLine(summary, paint)}\n`,
+  };
+}
+
+const fromParts = fromStream(stylishStream);
+
+/** Render results for a terminal. */
+export function stylish(results: DocumentOutcome[], summary: Summary, options: StylishOptions = {}): string {
+  return fromParts(results, summary, { ...options });
 }

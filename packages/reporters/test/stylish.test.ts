@@ -60,3 +60,14 @@ describe('json and the registry', () => {
     expect(getReporter('toString')).toBeUndefined();
   });
 });
+
+describe('stylish extras', () => {
+  it('says where a finding sits (section, DOCX paragraph) and streams the same text', async () => {
+    const { stylishStream } = await import('../src/index.js');
+    const withPlace: DocumentOutcome[] = [{ ...(results[0] as Extract<DocumentOutcome, { findings: unknown }>), findings: [{ ...(results[0] as Extract<DocumentOutcome, { findings: unknown }>).findings[0]!, section: 'About me', paragraph: 4 }] }];
+    const out = stylish(withPlace, summary);
+    expect(out).toContain('under “About me”, paragraph 4');
+    const s = stylishStream();
+    expect(s.start() + withPlace.map((r) => s.result(r)).join('') + s.end(summary)).toBe(out);
+  });
+});
