@@ -56,8 +56,11 @@ export async function buildApp(options: ServerOptions = {}): Promise<FastifyInst
     },
   });
 
+  // The API takes JSON (and forms on /v2, multipart on /v1/analyse/file); plain text gets a 415.
+  fastify.removeContentTypeParser('text/plain');
+
   fastify.setErrorHandler((err: AnyError, request, reply) => {
-    const body = toErrorBody(err, { bodyLimit });
+    const body = toErrorBody(err, { bodyLimit }, { multipart: /^multipart\//i.test(request.headers['content-type'] ?? '') });
     if (body.statusCode >= 500 && body.code !== 'SD_ERR_TIMEOUT' && body.code !== 'SD_ERR_UNAVAILABLE') request.log.error({ err }, 'request failed');
     else request.log.info({ code: body.code, statusCode: body.statusCode }, 'request rejected');
     if (err && (err as { headers?: Record<string, string> }).headers) reply.headers((err as { headers: Record<string, string> }).headers);

@@ -78,7 +78,7 @@ const MULTIPART_CODES = new Set([
  * Turn any thrown error into the public error body. Unknown errors become a plain 500 without
  * their message, which could in principle carry text.
  */
-export function toErrorBody(err: AnyError, limits: { bodyLimit: number }): ErrorBody {
+export function toErrorBody(err: AnyError, limits: { bodyLimit: number }, request: { multipart?: boolean } = {}): ErrorBody {
   const code = err.code ?? '';
   if (err.validation) return body(new ValidationError(describeValidation(err)));
   if (code.startsWith('SD_ERR_') && err.statusCode && err.message) return body({ statusCode: err.statusCode, code, message: err.message });
@@ -99,7 +99,8 @@ export function toErrorBody(err: AnyError, limits: { bodyLimit: number }): Error
   }
   if (MULTIPART_CODES.has(code)) return body(new BadMultipartError('it is not well-formed multipart/form-data with one file'));
   if (err.statusCode === 400 && (err.name === 'SyntaxError' || /JSON/i.test(code))) return body(new InvalidJsonError());
-  if (err.statusCode === 400 && /multipart|boundary|form/i.test(err.message ?? '')) return body(new BadMultipartError('it is not well-formed multipart/form-data with one file'));
+  // busboy's parse errors ("Unexpected end of multipart data", "Boundary not found") carry no status.
+  if (request.multipart && (err.statusCode === undefined || err.statusCode === 400)) return body(new BadMultipartError('it is not well-formed multipart/form-data with one file'));
   if (err.statusCode === 413) return body(new TooLargeError(limits.bodyLimit));
   if (err.statusCode === 415) return body(new UnsupportedMediaTypeError(''));
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
+import { documentFromBytes } from '@sourdough/readers';
 import { summarise, type AnalyseOptions, type DocumentOutcome, type SourceDocument } from '@sourdough/core';
 import { analyseBody, analyseResponse, batchBody, batchResponse, fileBody, fileResponse } from '../../schemas/analyse.js';
 import { errorResponses } from '../../schemas/error.js';
@@ -69,21 +70,6 @@ const EXTENSIONS: Record<string, 'docx' | 'markdown' | 'text' | 'html'> = {
   '.htm': 'html',
 };
 
-type FileReaders = { docx?: (bytes: Uint8Array, path?: string) => Promise<SourceDocument>; html?: (source: string, path?: string) => SourceDocument };
-
-/** The .docx and .html readers from @sourdough/readers, when that package exports them. */
-async function fileReaders(): Promise<FileReaders> {
-  try {
-    const mod = (await import('@sourdough/readers')) as Record<string, unknown>;
-    const out: FileReaders = {};
-    if (typeof mod.docx === 'function') out.docx = mod.docx as FileReaders['docx'] & object;
-    if (typeof mod.html === 'function') out.html = mod.html as FileReaders['html'] & object;
-    return out;
-  } catch {
-    return {};
-  }
-}
-
 function decodeUtf8(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
@@ -94,8 +80,6 @@ function decodeUtf8(bytes: Buffer): string {
 
 /** Registers the analyse routes. */
 export default async function analyseRoutes(fastify: FastifyInstance, opts: AnalyseRouteOptions): Promise<void> {
-  const readersPromise = fileReaders();
-
   fastify.post<{ Body: { text: string; format?: 'text' | 'markdown' } & Switches }>(
     '/v1/analyse',
     {
@@ -167,13 +151,11 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
       let item: { text: string; format: 'text' | 'markdown'; path: string } | { doc: SourceDocument };
       if (kind === 'text' || kind === 'markdown') item = { text: decodeUtf8(bytes), format: kind, path };
       else {
-        const r = await readersPromise;
-        const reader = kind === 'docx' ? r.docx : r.html;
-        if (!reader) throw new UnsupportedFileError();
         try {
-          item = { doc: kind === 'docx' ? await r.docx!(bytes, path) : r.html!(decodeUtf8(bytes), path) };
+          item = { doc: await documentFromBytes(bytes, path, kind) };
         } catch (err) {
-          if ((err as { code?: string }).code === 'SD_ERR_READ') throw err;
+          const code = (err as { code?: string }).code;
+          if (code === 'SD_ERR_ENCODING') throw new UnreadableFileError('it is not UTF-8 text');
           throw new UnreadableFileError(kind === 'docx' ? 'it does not look like a Word (.docx) document' : 'it is not readable HTML');
         }
       }

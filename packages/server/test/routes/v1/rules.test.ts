@@ -1,0 +1,48 @@
+/** GET /v1/rules and GET /v1/rules/:category/:name. */
+import { describe, expect, it } from 'vitest';
+import { builtinRules } from '@sourdough/core';
+import { expectError, shared } from '../../helper.js';
+
+const app = shared();
+
+describe('GET /v1/rules', () => {
+  it('lists every built-in rule, sorted by id, with its rationale and suggestions', async () => {
+    const res = await app().inject({ method: 'GET', url: '/v1/rules' });
+    expect(res.statusCode).toBe(200);
+    const { rules } = res.json();
+    expect(rules.map((r: { id: string }) => r.id)).toEqual(builtinRules().map((r) => r.id).sort());
+    const refuses = rules.find((r: { id: string }) => r.id === 'blaming/refuses');
+    expect(refuses).toMatchObject({ category: 'blaming', severity: 'warning', url: 'docs/rules/blaming/refuses.md' });
+    expect(refuses.rationale.length).toBeGreaterThan(20);
+    expect(refuses.suggest).toContain('declined');
+  });
+
+  it('filters by category', async () => {
+    const res = await app().inject({ method: 'GET', url: '/v1/rules?category=blaming' });
+    const { rules } = res.json();
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.every((r: { category: string }) => r.category === 'blaming')).toBe(true);
+  });
+
+  it('answers an unknown category with 400', async () => {
+    expectError(await app().inject({ method: 'GET', url: '/v1/rules?category=rudeness' }), 400, 'SD_ERR_VALIDATION');
+  });
+});
+
+describe('GET /v1/rules/:category/:name', () => {
+  it('returns one rule with examples and sources', async () => {
+    const res = await app().inject({ method: 'GET', url: '/v1/rules/blaming/refuses' });
+    expect(res.statusCode).toBe(200);
+    const rule = res.json();
+    const data = builtinRules().find((r) => r.id === 'blaming/refuses')!;
+    expect(rule.examples).toEqual(data.examples);
+    expect(rule.sources).toEqual(data.sources);
+    expect(rule.patterns).toEqual(data.patterns);
+    expect(rule).not.toHaveProperty('file');
+    expect(rule).not.toHaveProperty('expanded');
+  });
+
+  it('answers an unknown rule with 404', async () => {
+    expectError(await app().inject({ method: 'GET', url: '/v1/rules/blaming/no-such-rule' }), 404, 'SD_ERR_RULE_NOT_FOUND');
+  });
+});

@@ -1,0 +1,157 @@
+/**
+ * The LanguageTool-compatible endpoint: request forms, the response shape, rule switches, the
+ * /api alias, annotated text, and a real LanguageTool client (gramma) against a listening server.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { build, expectError, shared } from '../../helper.js';
+
+const app = shared();
+const TEXT = 'Jack refused his tablets again this morning. He is a service user.';
+const form = (fields: Record<string, string>) => ({
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  payload: new URLSearchParams(fields).toString(),
+});
+
+describe('POST /v2/check', () => {
+  it('answers in the LanguageTool response shape', async () => {
+    const res = await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'en-GB' }) });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.software).toMatchObject({ name: 'sourdough', apiVersion: 1 });
+    expect(body.language).toMatchObject({ code: 'en-GB', detectedLanguage: { code: 'en-GB' } });
+    const m = body.matches.find((x: { rule: { id: string } }) => x.rule.id === 'BLAMING_REFUSES');
+    expect(m).toMatchObject({
+      offset: TEXT.indexOf('refused'),
+      length: 'refused'.length,
+      shortMessage: 'Blaming language',
+      sentence: 'Jack refused his tablets again this morning.',
+      rule: { issueType: 'style', category: { id: 'BLAMING', name: 'Blaming language' } },
+    });
+    expect(m.message).toContain('refused');
+    expect(m.replacements).toContainEqual({ value: 'declined' });
+    // Suggestions with a gap to fill are not offered as one-click replacements.
+    expect(m.replacements.some((r: { value: string }) => r.value.includes('…'))).toBe(false);
+    expect(m.context.text.slice(m.context.offset, m.context.offset + m.context.length)).toBe('refused');
+    expect(body.matches.map((x: { rule: { id: string } }) => x.rule.id)).toContain('DEHUMANISING_SERVICE_USER');
+  });
+
+  it('gives offsets and lengths in UTF-16 code units', async () => {
+    const text = '😀 Über-tired 🎉 Jack refused lunch.';
+    const res = await app().inject({ method: 'POST', url: '/v2/check', ...form({ text, language: 'en-GB' }) });
+    const m = res.json().matches.find((x: { rule: { id: string } }) => x.rule.id === 'BLAMING_REFUSES');
+    expect(text.slice(m.offset, m.offset + m.length)).toBe('refused');
+  });
+
+  it('accepts a form body labelled application/json (as one real client sends it)', async () => {
+    const res = await app().inject({
+      method: 'POST',
+      url: '/v2/check',
+      headers: { 'content-type': 'application/json' },
+      payload: new URLSearchParams({ text: TEXT, language: 'auto' }).toString(),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().matches.length).toBeGreaterThan(0);
+  });
+
+  it('accepts a JSON body too', async () => {
+    const res = await app().inject({ method: 'POST', url: '/v2/check', payload: { text: TEXT, language: 'en' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().matches.length).toBeGreaterThan(0);
+  });
+
+  it('answers on /api/v2 as well', async () => {
+    const res = await app().inject({ method: 'POST', url: '/api/v2/check', ...form({ text: TEXT, language: 'en-GB' }) });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().matches.length).toBeGreaterThan(0);
+    expect((await app().inject({ method: 'GET', url: '/api/v2/languages' })).statusCode).toBe(200);
+  });
+
+  it('maps disabledRules (LanguageTool-style or our ids) and ignores ids it does not know', async () => {
+    for (const id of ['BLAMING_REFUSES', 'blaming/refuses']) {
+      const res = await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'en-GB', disabledRules: `WHITESPACE_RULE,${id}` }) });
+      expect(res.statusCode).toBe(200);
+      const ids = res.json().matches.map((x: { rule: { id: string } }) => x.rule.id);
+      expect(ids).not.toContain('BLAMING_REFUSES');
+      expect(ids).toContain('DEHUMANISING_SERVICE_USER');
+    }
+  });
+
+  it('maps disabledCategories', async () => {
+    const res = await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'en-GB', disabledCategories: 'DEHUMANISING' }) });
+    expect(res.json().matches.map((x: { rule: { id: string } }) => x.rule.id)).not.toContain('DEHUMANISING_SERVICE_USER');
+  });
+
+  it('with enabledOnly, runs only the enabled rules and categories', async () => {
+    const res = await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'en-GB', enabledOnly: 'true', enabledRules: 'BLAMING_REFUSES' }) });
+    expect(res.json().matches.map((x: { rule: { id: string } }) => x.rule.id)).toEqual(['BLAMING_REFUSES']);
+    const cats = await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'en-GB', enabledOnly: 'true', enabledCategories: 'DEHUMANISING' }) });
+    expect(cats.json().matches.map((x: { rule: { id: string } }) => x.rule.id)).toEqual(['DEHUMANISING_SERVICE_USER']);
+  });
+
+  it('skips markup in annotated text (data) and gives offsets into the text with markup', async () => {
+    const annotation = [
+      { markup: '<p>' },
+      { text: 'Jack ' },
+      { markup: '<b>' },
+      { text: 'refused' },
+      { markup: '</b>' },
+      { text: ' lunch.' },
+      { markup: '</p><p>', interpretAs: '\n\n' },
+      { text: 'He is a service user.' },
+      { markup: '</p>' },
+    ];
+    const full = annotation.map((a) => a.text ?? a.markup).join('');
+    const res = await app().inject({ method: 'POST', url: '/v2/check', ...form({ data: JSON.stringify({ annotation }), language: 'en-GB' }) });
+    expect(res.statusCode).toBe(200);
+    const matches = res.json().matches;
+    const refused = matches.find((x: { rule: { id: string } }) => x.rule.id === 'BLAMING_REFUSES');
+    expect(full.slice(refused.offset, refused.offset + refused.length)).toBe('refused');
+    const su = matches.find((x: { rule: { id: string } }) => x.rule.id === 'DEHUMANISING_SERVICE_USER');
+    expect(full.slice(su.offset, su.offset + su.length)).toBe('service user');
+    expect(matches.every((m: { offset: number; length: number }) => !full.slice(m.offset, m.offset + m.length).includes('<'))).toBe(true);
+  });
+
+  it('answers bad annotated text with 400', async () => {
+    expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ data: '{"annotation": [', language: 'en-GB' }) }), 400, 'SD_ERR_INVALID_JSON');
+    expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ data: '{"annotation": [{"x": 1}]}', language: 'en-GB' }) }), 400, 'SD_ERR_VALIDATION');
+  });
+
+  it('answers a request without text or data with 400', async () => {
+    expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ language: 'en-GB' }) }), 400, 'SD_ERR_VALIDATION');
+  });
+
+  it('answers a language other than English with 400', async () => {
+    expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'de-DE' }) }), 400, 'SD_ERR_UNSUPPORTED_LANGUAGE');
+  });
+
+  it('answers a text over the body limit with 413', async () => {
+    const small = await build({ bodyLimit: 500 });
+    expectError(await small.inject({ method: 'POST', url: '/v2/check', ...form({ text: 'word '.repeat(200), language: 'en-GB' }) }), 413, 'SD_ERR_TOO_LARGE');
+  });
+});
+
+describe('GET /v2/languages', () => {
+  it('lists English variants in the LanguageTool shape', async () => {
+    const res = await app().inject({ method: 'GET', url: '/v2/languages' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toContainEqual({ name: 'English (GB)', code: 'en', longCode: 'en-GB' });
+  });
+});
+
+describe('a real LanguageTool client (gramma) against a listening server', () => {
+  it('gets our findings through gramma.check()', async () => {
+    const server = await build();
+    const address = await server.listen({ port: 0, host: '127.0.0.1' });
+    const gramma = createRequire(import.meta.url)('gramma') as {
+      check(text: string, options: { api_url: string; language: string }): Promise<{ matches: { offset: number; length: number; word: string; rule: { id: string } }[] }>;
+    };
+    for (const base of [`${address}/v2/check`, `${address}/api/v2/check`]) {
+      const result = await gramma.check(TEXT, { api_url: base, language: 'en-GB' });
+      const ids = result.matches.map((m) => m.rule.id);
+      expect(ids).toContain('BLAMING_REFUSES');
+      expect(ids).toContain('DEHUMANISING_SERVICE_USER');
+      for (const m of result.matches) expect(TEXT.slice(m.offset, m.offset + m.length)).toBe(m.word);
+    }
+  });
+});
