@@ -4,9 +4,10 @@
  */
 import type { Detector } from './types.js';
 
-const VERBS = 'decided|agreed|felt|deemed|considered|recommended|determined|noted|judged|concluded|thought|assessed|believed';
+const VERBS = 'decided|agreed|felt|deemed|considered|recommended|determined|noted|judged|concluded|thought|assessed|believed|identified|proposed|suggested|arranged|established';
 const PASSIVE = new RegExp(`\\bit\\s+(?:was|is|has\\s+been|had\\s+been|will\\s+be|would\\s+be)\\s+(?:${VERBS})\\b|\\ba\\s+decision\\s+(?:was|has\\s+been)\\s+(?:made|taken|reached)\\b`, 'gi');
-const AGENT = /^\s*(?:,\s*)?by\s+(?!the\s+way)/i;
+/** The decider follows: "decided by the panel (names)", "agreed between Jack and me", "agreed with Jack". */
+const AGENT = /^\s*(?:,\s*)?(?:by|between|with)\s+(?!the\s+way)/i;
 
 export const passiveDecision: Detector = {
   meta: {

@@ -1,0 +1,58 @@
+/**
+ * Builds the privacy detectors (one per identifier kind) from the finders in ../privacy/. Each
+ * detector runs its finder only on sentences its cheap trigger matches, reports the span (never
+ * the value: messages come from the rule and must not contain `{match}`), and reports fictional
+ * values (Ofcom drama numbers, the NHS test range, example.org) at `info` or not at all, as the
+ * rule's `fictional` param says. Not a detector itself. Pure.
+ */
+import type { Detector } from './types.js';
+import type { IdentifierHit, IdentifierKind } from '../privacy/types.js';
+import { identifierType } from '../privacy/find.js';
+
+/** Params every identifier detector accepts (JSON Schema). */
+export const identifierParams = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    fictional: { enum: ['info', 'ignore'], description: 'Fictional or test values: report at info (default) or not at all.' },
+    fictionalMessage: { type: 'string', minLength: 1, description: 'Message for fictional values (must not contain {match}).' },
+    weakMessage: { type: 'string', minLength: 1, description: 'Message for matches found without a confirming cue (reported at info).' },
+  },
+} as const;
+
+/** A detector for one identifier kind; `find` defaults to the kind's finder in privacy/find.ts. */
+export function identifierDetector(
+  kind: IdentifierKind,
+  description: string,
+  options: {
+    params?: Record<string, unknown>;
+    find?: (sentence: string, params: Record<string, unknown>) => IdentifierHit[];
+  } = {},
+): Detector {
+  const type = identifierType(kind);
+  const find = options.find ?? ((s: string) => type.find(s));
+  return {
+    meta: { name: kind, description, params: options.params ?? identifierParams, trigger: type.trigger },
+    create(ctx) {
+      const fictional = ctx.params.fictional === 'ignore' ? 'ignore' : 'info';
+      const fictionalMessage = typeof ctx.params.fictionalMessage === 'string' ? ctx.params.fictionalMessage : undefined;
+      const weakMessage = typeof ctx.params.weakMessage === 'string' ? ctx.params.weakMessage : undefined;
+      return {
+        sentence(s) {
+          for (const h of find(s.text, ctx.params)) {
+            const report: Parameters<typeof ctx.report>[0] = { start: s.start + h.start, end: s.start + h.end };
+            if (h.fictional) {
+              if (fictional === 'ignore') continue;
+              report.severity = 'info';
+              if (fictionalMessage) report.message = fictionalMessage;
+            } else if (h.weak) {
+              report.severity = 'info';
+              if (weakMessage) report.message = weakMessage;
+            }
+            ctx.report(report);
+          }
+        },
+      };
+    },
+  };
+}

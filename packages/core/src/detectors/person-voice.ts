@@ -1,0 +1,89 @@
+/**
+ * person-voice: is the person's own voice in the document? Counts the sentences in the person's
+ * voice — in a plan, first person ("I like…", "my…") or recording what the person said or wants;
+ * in a case note, only recorded views ("Jack said…", "she told me…", "in her words", direct
+ * speech), since a note's "I" is the worker. Adds `personVoiceShare` and `kind` to the stats.
+ * With `mode: plan` it reports (document-level) a plan whose share is below `threshold`; with
+ * `mode: note` it reports a note that records no view of the person at all. Pure and cheap: a
+ * few regex tests per sentence that has a cue, nothing on other sentences.
+ */
+import type { Detector } from './types.js';
+import { resolveDocumentKind } from '../context/document-kind.js';
+import { findQuotes } from '../context/quotes.js';
+import { countWords } from '../nlp/sentences.js';
+
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine)\b/;
+const WORKER_I = /\bI (?:visited|telephoned|phoned|called|spoke to|met with|attended|completed|emailed|arranged|assessed|observed|explained to)\b/;
+const VIEW_VERB =
+  '(?:said|says|told|tells|explained|explains|shared|shares|expressed|expresses|stated|states|asked|asks|wants|wanted|would like|would prefer|would rather|prefers|preferred|feels|felt|wishes|wished|hopes|hoped|chose|chooses|decided|agreed|disagreed|described|mentioned|commented|replied|answered|confirmed|disclosed|reported|signed|wrote|does not want|doesn’t want|doesn\'t want|did not want|didn’t want|didn\'t want)';
+/** Subjects that are not the person (relatives, staff, institutions) when they come right before the verb. */
+const NOT_PERSON = new Set(
+  'Staff Mum Dad Mother Father The It This That There Everyone Nobody Someone Panel Council Team Family Professionals Services Management Carers Carer Nurse Nurses Doctor Manager Worker Police School Teacher GP Dr Mr Mrs Ms Miss We I You Who What Which'.split(' '),
+);
+const REPORTED = new RegExp(`(?:^|[^\\w'’])((?:[Hh]e|[Ss]he|[Tt]hey)|[A-Z][a-z]+)\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|clearly\\s+|then\\s+)?${VIEW_VERB}\\b`, 'g');
+const ROLE_BEFORE = /\b(?:his|her|their|the|a|Jack's|mum|dad|daughter|son|wife|husband|partner|brother|sister|friend|neighbour|carer|nurse|doctor|GP|Dr|Mr|Mrs|Ms|Miss|Mx|manager|worker|staff)\s+$/i;
+const WORDS = /\bin (?:his|her|their|[A-Z][a-z]+['’]s) (?:own )?words\b|\b(?:[A-Z][a-z]+['’]s|his|her|their) (?:views?|wishes(?: and feelings)?|feelings|words|choice|decision) (?:is|are|was|were|about|on)\b|\b(?:told|said to) (?:me|us)\b/;
+const CUE = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine|said|says|told|tells|explained|explains|shared|shares|expressed|expresses|stated|states|asked|asks|wants?|wanted|would|prefers|preferred|feels|felt|wishes|wished|hopes|hoped|chose|chooses|decided|agreed|disagreed|described|mentioned|commented|replied|answered|confirmed|disclosed|reported|signed|wrote|words|views?|want)\b|["“]/g;
+
+/** True when the sentence records the person's own view (third-person report or direct speech). */
+export function recordsView(sentence: string): boolean {
+  if (WORDS.test(sentence)) return true;
+  REPORTED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = REPORTED.exec(sentence))) {
+    const subject = m[1]!;
+    const at = m.index + m[0].indexOf(subject);
+    if (NOT_PERSON.has(subject)) continue;
+    if (ROLE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) continue;
+    return true;
+  }
+  if (/["“'‘]/.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
+  return false;
+}
+
+/** True when a plan sentence is in the person's voice: first person (not the worker's) or a recorded view. */
+export function inPersonVoice(sentence: string): boolean {
+  if (FIRST_PERSON.test(sentence) && !WORKER_I.test(sentence)) return true;
+  return recordsView(sentence);
+}
+
+/** The `person-voice` detector. */
+export const personVoice: Detector = {
+  meta: {
+    name: 'person-voice',
+    description: "Share of sentences in the person's own voice; plans below a threshold and notes with no recorded view.",
+    params: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['mode'],
+      properties: {
+        mode: { enum: ['plan', 'note'], description: 'Which documents this rule reports on.' },
+        threshold: { type: 'number', minimum: 0, maximum: 1, description: "Plans: report when the share of sentences in the person's voice is below this (default 0.2)." },
+        minSentences: { type: 'integer', minimum: 1, description: 'Only report documents with at least this many sentences of four or more words (default 3).' },
+      },
+    },
+    trigger: CUE,
+  },
+  create(ctx) {
+    const mode = ctx.params.mode === 'note' ? 'note' : 'plan';
+    const threshold = typeof ctx.params.threshold === 'number' ? ctx.params.threshold : 0.2;
+    const minSentences = typeof ctx.params.minSentences === 'number' ? ctx.params.minSentences : 3;
+    const kind = resolveDocumentKind(ctx.options.kind, ctx.doc, ctx.sentences.map((s) => s.text));
+    let voiced = 0;
+    return {
+      sentence(s) {
+        if (countWords(s.text) < 4) return;
+        if (kind === 'plan' ? inPersonVoice(s.text) : recordsView(s.text)) voiced++;
+      },
+      done() {
+        const counted = ctx.sentences.filter((s) => countWords(s.text) >= 4).length;
+        const share = counted ? Math.round((voiced / counted) * 100) / 100 : 0;
+        ctx.stat('kind', kind);
+        ctx.stat('personVoiceShare', share);
+        if (kind !== mode || counted < minSentences) return;
+        if (mode === 'plan' && share < threshold) ctx.report({});
+        if (mode === 'note' && voiced === 0) ctx.report({});
+      },
+    };
+  },
+};

@@ -1,0 +1,64 @@
+/**
+ * One place that knows every identifier finder, its cheap trigger and its placeholder, so the
+ * privacy detectors and maskIdentifiers() always agree on what an identifier is. Pure.
+ */
+import type { IdentifierFinder, IdentifierHit, IdentifierKind } from './types.js';
+import { findNhsNumbers } from './nhs-number.js';
+import { findNiNumbers } from './ni-number.js';
+import { findPostcodes } from './postcode.js';
+import { findPhoneNumbers } from './phone-number.js';
+import { findEmails } from './email.js';
+import { findDatesOfBirth } from './date-of-birth.js';
+import { findPersonNames } from './person-name.js';
+import { findStreetAddresses } from './street-address.js';
+
+/** A finder with the cheap prefilter that decides which sentences it looks at. */
+export interface IdentifierType {
+  kind: IdentifierKind;
+  /** Global RegExp: the finder only runs on sentences this matches. */
+  trigger: RegExp;
+  find: IdentifierFinder;
+  /** What maskIdentifiers() puts in place of the value. */
+  placeholder: string;
+}
+
+/** Every identifier type, in the order masks are applied (longer, more specific kinds first). */
+export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
+  { kind: 'email', trigger: /@/g, find: findEmails, placeholder: '[email]' },
+  { kind: 'nhs-number', trigger: /\d{3}[ -]?\d{3}[ -]?\d{4}/g, find: findNhsNumbers, placeholder: '[NHS number]' },
+  { kind: 'ni-number', trigger: /\d{2}[ -]?\d{2}[ -]?\d{2}|\bTRN\b/g, find: findNiNumbers, placeholder: '[NI number]' },
+  { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, find: findPhoneNumbers, placeholder: '[phone number]' },
+  { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|[/.-]\d\d\b/g, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
+  { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, find: findStreetAddresses, placeholder: '[address]' },
+  { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, find: findPostcodes, placeholder: '[postcode]' },
+  { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]' },
+];
+
+/** The identifier type for a kind. */
+export function identifierType(kind: IdentifierKind): IdentifierType {
+  return IDENTIFIER_TYPES.find((t) => t.kind === kind)!;
+}
+
+/** True when the type's trigger matches somewhere in `text`. */
+export function triggers(type: IdentifierType, text: string): boolean {
+  type.trigger.lastIndex = 0;
+  const hit = type.trigger.test(text);
+  type.trigger.lastIndex = 0;
+  return hit;
+}
+
+/**
+ * Every identifier in one sentence, overlaps resolved: where two kinds overlap, the earlier type
+ * in IDENTIFIER_TYPES wins (an email beats the name inside it, a street address beats a date).
+ */
+export function findIdentifiers(sentence: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  for (const type of IDENTIFIER_TYPES) {
+    if (!triggers(type, sentence)) continue;
+    for (const h of type.find(sentence)) {
+      if (out.some((o) => o.start < h.end && h.start < o.end)) continue;
+      out.push(h);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,47 @@
+/**
+ * National Insurance numbers (NINO) and HMRC temporary reference numbers (TRN). The NINO prefix
+ * rules are HMRC's (LEXICON §12b): neither letter D, F, I, Q, U or V; second letter not O;
+ * BG, GB, KN, NK, NT, TN and ZZ never issued; suffix A–D. HMRC's own documentation example
+ * "QQ 12 34 56 A" is deliberately invalid, so it is never reported. Pure.
+ */
+import type { IdentifierHit } from './types.js';
+
+const PREFIX = /^(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]$/;
+
+/** True when the two letters are a NINO prefix HMRC issues (or the OO administrative prefix). */
+export function isValidNinoPrefix(letters: string): boolean {
+  const p = letters.toUpperCase();
+  return p === 'OO' || PREFIX.test(p);
+}
+
+/** True when `value` is a well-formed NINO ("AB 12 34 56 C", "AB123456C"); the suffix is required. */
+export function isValidNino(value: string): boolean {
+  const m = /^([A-Za-z]{2})[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})[ -]?([A-Da-d])$/.exec(value.trim());
+  return !!m && isValidNinoPrefix(m[1]!);
+}
+
+const NINO = /(?<![A-Za-z0-9])([A-Za-z]{2})([ -]?)(\d{2})\2(\d{2})\2(\d{2})(?:\2([A-Da-d]))?(?![A-Za-z0-9])/g;
+const NI_CUE = /\b(?:NI|NINO|N\.I\.|national insurance)\b/i;
+const TRN = /(?<![A-Za-z0-9])\d{2} ?[A-Za-z]\d ?\d{2} ?\d{2}(?![A-Za-z0-9])/g;
+const TRN_CUE = /\b(?:TRN|temporary reference number)\b/i;
+
+/** Find NINOs (and TRNs after a "TRN" cue) in one sentence. */
+export function findNiNumbers(sentence: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  const cued = NI_CUE.test(sentence);
+  NINO.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NINO.exec(sentence))) {
+    const letters = m[1]!;
+    const upper = letters === letters.toUpperCase() && (m[6] === undefined || m[6] === m[6].toUpperCase());
+    if (!upper && !cued) continue; // lower-case look-alikes only count after a cue
+    if (m[6] === undefined && !cued) continue; // a blank suffix only after a cue
+    if (!isValidNinoPrefix(letters)) continue;
+    out.push({ kind: 'ni-number', start: m.index, end: m.index + m[0].length });
+  }
+  if (TRN_CUE.test(sentence)) {
+    TRN.lastIndex = 0;
+    while ((m = TRN.exec(sentence))) out.push({ kind: 'ni-number', start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * Full personal names: a title with a surname ("Mrs Patel", "Dr Amir Khan"), a relationship cue
+ * followed by a forename and surname ("her neighbour, Priya Shah"), or a known forename followed
+ * by a surname that compromise's people detection confirms ("Sarah Jones attended"). A single
+ * forename is not reported (consistent first-name pseudonyms are the usual anonymisation), nor is
+ * a title with an initial only ("Mrs J."). compromise runs only on the rare sentence that has a
+ * known forename followed by a capitalised word — never on every sentence. Pure.
+ */
+import nlp from 'compromise';
+import type { IdentifierHit } from './types.js';
+
+const NAME_WORD = "[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+";
+const TITLE = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.?[ \\t]+(?:[A-Z]\\.?[ \\t]+)*(?:${NAME_WORD})(?:[ \\t]+(?:${NAME_WORD}))?`, 'g');
+const CUE = new RegExp(
+  `\\b(?:son|daughter|mum|mother|dad|father|wife|husband|partner|brother|sister|aunt|uncle|nephew|niece|cousin|grandson|granddaughter|grandmother|grandfather|neighbour|friend|carer|GP|called|named|is|was)(?:,|\\s+is|\\s+was)?[ \\t]+((?:${NAME_WORD})[ \\t]+(?:${NAME_WORD}))`,
+  'g',
+);
+const PAIR = new RegExp(`(?<![\\w'’-])(${NAME_WORD})[ \\t]+(${NAME_WORD})(?![\\w'’-])`, 'g');
+
+/** Capitalised words that make the pair a place, an organisation or a thing, not a person. */
+const NOT_SURNAME = new Set(
+  ('road street avenue lane close drive crescent way court gardens place terrace grove rise hill walk square mews view park row ' +
+    'house home homes lodge hall centre center hospital hospice surgery practice clinic ward unit trust council service services team ' +
+    'school academy college university nursery church chapel mosque temple station library museum theatre cinema club group ' +
+    'foundation charity society association partnership ltd limited care health medical primary community county city town village ' +
+    'estate farm shop market bank office court street day night week month year monday tuesday wednesday thursday friday saturday sunday ' +
+    'january february march april may june july august september october november december christmas easter act allowance credit')
+    .split(' '),
+);
+let forenames: Set<string> | undefined;
+/** Forenames from compromise's lexicon (built once, lazily). */
+function knownForenames(): Set<string> {
+  if (!forenames) {
+    forenames = new Set();
+    const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+    for (const [word, tag] of Object.entries(lexicon)) {
+      const tags = Array.isArray(tag) ? tag.join(',') : tag;
+      if (/\b(?:FirstName|MaleName|FemaleName)\b/.test(tags) && !word.includes(' ')) forenames.add(word);
+    }
+  }
+  return forenames;
+}
+
+function pushUnique(out: IdentifierHit[], start: number, end: number): void {
+  if (out.some((h) => h.start < end && start < h.end)) return;
+  out.push({ kind: 'person-name', start, end });
+}
+
+function looksLikePlace(words: string[], following: string): boolean {
+  if (words.some((w) => NOT_SURNAME.has(w.toLowerCase()))) return true;
+  const next = /^[ \t]+([A-Z][a-z]+)/.exec(following);
+  return !!next && NOT_SURNAME.has(next[1]!.toLowerCase());
+}
+
+/** Find full personal names in one sentence. */
+export function findPersonNames(sentence: string): IdentifierHit[] {
+  const out: IdentifierHit[] = [];
+  let m: RegExpExecArray | null;
+  TITLE.lastIndex = 0;
+  while ((m = TITLE.exec(sentence))) {
+    const words = m[0].split(/[ \t]+/).slice(1).filter((w) => !/^[A-Z]\.?$/.test(w));
+    if (words.length === 0) continue;
+    if (looksLikePlace(words, sentence.slice(m.index + m[0].length))) continue;
+    pushUnique(out, m.index, m.index + m[0].length);
+  }
+  CUE.lastIndex = 0;
+  while ((m = CUE.exec(sentence))) {
+    const name = m[1]!;
+    const start = m.index + m[0].length - name.length;
+    const words = name.split(/[ \t]+/);
+    if (looksLikePlace(words, sentence.slice(start + name.length))) continue;
+    // "is/was" only count when the first word is a known forename ("the carer was Anna Berg").
+    if (/(?:is|was)$/.test(m[0].slice(0, m[0].length - name.length).trim()) && !knownForenames().has(words[0]!.toLowerCase())) continue;
+    pushUnique(out, start, start + name.length);
+  }
+  const names = knownForenames();
+  let confirmed: { start: number; end: number }[] | undefined;
+  PAIR.lastIndex = 0;
+  while ((m = PAIR.exec(sentence))) {
+    const first = m[1]!;
+    const second = m[2]!;
+    if (!names.has(first.toLowerCase())) {
+      PAIR.lastIndex = m.index + first.length; // the second word may start a pair of its own
+      continue;
+    }
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (out.some((h) => h.start < end && start < h.end)) continue;
+    if (looksLikePlace([first, second], sentence.slice(end))) continue;
+    if (/\b(?:St|Saint)\.?[ \t]+$/.test(sentence.slice(0, start))) continue;
+    confirmed ??= peopleSpans(sentence);
+    if (!confirmed.some((p) => p.start <= start && end <= p.end + 1)) continue;
+    pushUnique(out, start, end);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Spans of the people compromise finds in a sentence (punctuation trimmed). */
+function peopleSpans(sentence: string): { start: number; end: number }[] {
+  const found = nlp(sentence).people().json({ offset: true }) as { text: string; offset: { start: number; length: number } }[];
+  return found.map((p) => {
+    const text = sentence.slice(p.offset.start, p.offset.start + p.offset.length).replace(/[^A-Za-z]+$/, '');
+    return { start: p.offset.start, end: p.offset.start + text.length };
+  });
+}

@@ -1,0 +1,25 @@
+/** maskIdentifiers: every identifier the privacy rules find becomes a placeholder. */
+import { describe, expect, it } from 'vitest';
+import { maskIdentifiers } from '../../src/privacy/mask.js';
+
+describe('maskIdentifiers', () => {
+  it('masks every kind and keeps the rest of the text', () => {
+    const text =
+      'Mrs Patel (NHS no 943 476 5919, NI AB 12 34 56 C, DOB 01/02/1950) lives at 14 Acacia Avenue, B33 8TH.\n' +
+      'Her mobile is 07700 900461 and her email is jo.bloggs@example.org.';
+    expect(maskIdentifiers(text)).toBe(
+      '[name] (NHS no [NHS number], NI [NI number], DOB [date of birth]) lives at [address], [postcode].\n' +
+        'Her mobile is [phone number] and her email is [email].',
+    );
+  });
+  it('leaves text with no identifiers unchanged, including traps', () => {
+    const text = 'Case ref 123 456 7890. Ring the duty team on 020 7946 0000. Review on 12/03/2024 at 10.30am cost £30.';
+    expect(maskIdentifiers(text)).toBe(text);
+    expect(maskIdentifiers('')).toBe('');
+  });
+  it('never lets an identifier survive masking (idempotent)', () => {
+    const once = maskIdentifiers('Her NHS number is 999 000 0018; call 01632 960123.');
+    expect(once).toBe('Her NHS number is [NHS number]; call [phone number].');
+    expect(maskIdentifiers(once)).toBe(once);
+  });
+});

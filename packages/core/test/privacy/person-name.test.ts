@@ -1,0 +1,30 @@
+/** Full personal names: titles, relationship cues, known forenames, and place/organisation traps. */
+import { describe, expect, it } from 'vitest';
+import { findPersonNames } from '../../src/privacy/person-name.js';
+
+const spans = (s: string) => findPersonNames(s).map((h) => s.slice(h.start, h.end));
+
+describe('findPersonNames', () => {
+  it('finds a title with a surname, with or without a full stop and forename', () => {
+    expect(spans('Mrs Patel visited.')).toEqual(['Mrs Patel']);
+    expect(spans('Seen by Dr. Amir Khan today.')).toEqual(['Dr. Amir Khan']);
+    expect(spans('Mx Jordan-Lee and Mr O’Brien came.')).toEqual(['Mx Jordan-Lee', 'Mr O’Brien']);
+  });
+  it('skips a title with an initial only', () => {
+    expect(spans('Mrs J. said she was fine.')).toEqual([]);
+  });
+  it('finds forename + surname after a relationship cue, even for forenames compromise does not know', () => {
+    expect(spans("Jack's neighbour, Priya Shah, helps.")).toEqual(['Priya Shah']);
+    expect(spans('He lives with his daughter Grace Li.')).toEqual(['Grace Li']);
+  });
+  it('finds a known forename + surname confirmed by compromise', () => {
+    expect(spans('Sarah Jones attended the review.')).toEqual(['Sarah Jones']);
+  });
+  it('does not report single names, places or organisations', () => {
+    expect(spans('Jack went to Victoria Park with Grace.')).toEqual([]);
+    expect(spans('Jack attended Oak House Day Centre.')).toEqual([]);
+    expect(spans('Her son visited on Sunday.')).toEqual([]);
+    expect(spans('She went to St Helen Hospital.')).toEqual([]);
+    expect(spans('Mrs Patel Road is closed.')).toEqual([]);
+  });
+});

@@ -1,0 +1,17 @@
+/** Street addresses and the organisation-address trap. */
+import { describe, expect, it } from 'vitest';
+import { findStreetAddresses } from '../../src/privacy/street-address.js';
+
+const spans = (s: string) => findStreetAddresses(s).map((h) => s.slice(h.start, h.end));
+
+describe('findStreetAddresses', () => {
+  it('finds a house number and street', () => {
+    expect(spans('Jack lives at 14 Acacia Avenue.')).toEqual(['14 Acacia Avenue']);
+    expect(spans('Her flat is 27b, Mill Lane.')).toEqual(['27b, Mill Lane']);
+    expect(spans('Moved to 27b Upper Mill Lane.')).toEqual(['27b Upper Mill Lane']);
+  });
+  it('skips organisation addresses and counts', () => {
+    expect(spans('The day centre is at 2 Station Road.')).toEqual([]);
+    expect(spans('Jack walked 2 miles and saw 3 Red Kites.')).toEqual([]);
+  });
+});
