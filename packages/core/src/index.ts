@@ -20,6 +20,7 @@ export { validateRule, ruleSchema } from './schema/rule.js';
 export { SourdoughError, formatLocation } from './errors.js';
 export type { ErrorCode, ErrorLocation } from './errors.js';
 export { detectors } from './detectors/index.js';
+export { maskIdentifiers } from './privacy/mask.js';
 export type { Detector, DetectorContext, SentenceView } from './detectors/index.js';
 export { CATEGORIES, SEVERITIES } from './types.js';
 export type * from './types.js';

@@ -4,6 +4,16 @@
  */
 import type { Detector } from './types.js';
 import { passiveDecision } from './passive-decision.js';
+import { nhsNumber } from './nhs-number.js';
+import { niNumber } from './ni-number.js';
+import { postcode } from './postcode.js';
+import { phoneNumber } from './phone-number.js';
+import { email } from './email.js';
+import { dateOfBirth } from './date-of-birth.js';
+import { personName } from './person-name.js';
+import { streetAddress } from './street-address.js';
+import { personVoice } from './person-voice.js';
+import { strengths } from './strengths.js';
 import { needVsWant } from './need-vs-want.js';
 import { smallSum } from './small-sum.js';
 import { cheapestOption } from './cheapest-option.js';
@@ -11,6 +21,16 @@ import { cheapestOption } from './cheapest-option.js';
 /** Every built-in detector by name. */
 export const detectors: Record<string, Detector> = {
   [passiveDecision.meta.name]: passiveDecision,
+  [nhsNumber.meta.name]: nhsNumber,
+  [niNumber.meta.name]: niNumber,
+  [postcode.meta.name]: postcode,
+  [phoneNumber.meta.name]: phoneNumber,
+  [email.meta.name]: email,
+  [dateOfBirth.meta.name]: dateOfBirth,
+  [personName.meta.name]: personName,
+  [streetAddress.meta.name]: streetAddress,
+  [personVoice.meta.name]: personVoice,
+  [strengths.meta.name]: strengths,
   [needVsWant.meta.name]: needVsWant,
   [smallSum.meta.name]: smallSum,
   [cheapestOption.meta.name]: cheapestOption,
