@@ -38,7 +38,7 @@ export async function buildApp(options: ServerOptions = {}): Promise<FastifyInst
           ...(level as object),
           serializers: { req: reqSerializer, res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }), err: errSerializer },
           redact: {
-            paths: ['body', 'req.body', 'request.body', 'text', 'data', '*.text', '*.data', 'req.headers.authorization', 'headers.authorization', 'req.query', 'query'],
+            paths: ['body', 'req.body', 'request.body', 'text', 'data', '*.text', '*.data', 'req.headers.authorization', 'headers.authorization', '*.headers.authorization', 'busboyOptions.headers', 'req.query', 'query'],
             censor: '[not logged]',
           },
         };

@@ -1,0 +1,65 @@
+/**
+ * Submitted text and finding text never reach the logs: a distinctive phrase is sent through every
+ * route, including malformed and failing requests, and must not appear in the captured log output.
+ */
+import { describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
+import { build, multipart, SLOW_WORKER } from './helper.js';
+
+const PHRASE = 'Octavia Brightwater-Nkemelu';
+// A finding's text: the phrase itself is flagged (dehumanising/service-user), so finding text is covered too.
+const TEXT = `${PHRASE} refused her tablets. ${PHRASE} is a service user. SLOW-TASK`;
+
+function capture(): { stream: Writable; lines: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, cb) {
+      chunks.push(String(chunk));
+      cb();
+    },
+  });
+  return { stream, lines: () => chunks.join('') };
+}
+
+describe('logs', () => {
+  it('never contain request bodies, submitted text, finding text or API keys, even on errors', async () => {
+    const log = capture();
+    const app = await build({ logger: { level: 'trace', stream: log.stream }, apiKeys: ['log-test-key'], workerFile: SLOW_WORKER, timeoutMs: 1000, workers: 2 });
+    for (let i = 0; i < 400 && (await app.inject({ method: 'GET', url: '/readyz' })).statusCode !== 200; i++) await new Promise((r) => setTimeout(r, 25));
+    const auth = { authorization: 'Bearer log-test-key' };
+    const form = { 'content-type': 'application/x-www-form-urlencoded', ...auth };
+    const normal = TEXT.replace(' SLOW-TASK', '');
+    const requests = [
+      () => app.inject({ method: 'POST', url: '/v1/analyse', headers: auth, payload: { text: normal } }),
+      () => app.inject({ method: 'POST', url: '/v1/analyse', headers: auth, payload: { text: normal, includeQuotes: PHRASE } }),
+      () => app.inject({ method: 'POST', url: '/v1/analyse', headers: { ...auth, 'content-type': 'application/json' }, payload: `{"text": "${PHRASE}` }),
+      () => app.inject({ method: 'POST', url: '/v1/analyse', headers: { ...auth, 'content-type': 'text/plain' }, payload: PHRASE }),
+      () => app.inject({ method: 'POST', url: '/v1/analyse', headers: auth, payload: { text: normal, rules: { enable: [PHRASE] } } }),
+      () => app.inject({ method: 'POST', url: '/v1/analyse/batch', headers: auth, payload: { documents: [{ id: PHRASE, text: normal }] } }),
+      () => {
+        const upload = multipart([{ name: 'file', filename: 'plan.md', content: normal }]);
+        return app.inject({ method: 'POST', url: '/v1/analyse/file', payload: upload.payload, headers: { ...upload.headers, ...auth } });
+      },
+      () => app.inject({ method: 'POST', url: '/v1/analyse/file', headers: { ...auth, 'content-type': 'multipart/form-data; boundary=x' }, payload: `--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n${PHRASE}` }),
+      () => app.inject({ method: 'POST', url: '/v2/check', headers: form, payload: new URLSearchParams({ text: normal, language: 'en-GB' }).toString() }),
+      () => app.inject({ method: 'POST', url: '/v2/check', headers: form, payload: new URLSearchParams({ text: normal, language: PHRASE }).toString() }),
+      () => app.inject({ method: 'POST', url: `/v2/check?text=${encodeURIComponent(PHRASE)}`, headers: form, payload: 'language=en-GB' }),
+      () => app.inject({ method: 'GET', url: `/nowhere?text=${encodeURIComponent(PHRASE)}` }),
+      () => app.inject({ method: 'POST', url: '/v1/analyse', headers: { authorization: `Bearer ${PHRASE}` }, payload: { text: normal } }),
+      // Runs over the time limit: a 503 with an error logged.
+      () => app.inject({ method: 'POST', url: '/v1/analyse', headers: auth, payload: { text: TEXT } }),
+    ];
+    const responses = [];
+    for (const send of requests) responses.push(await send());
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 400, 400, 415, 400, 200, 200, 400, 200, 400, 400, 404, 401, 503]);
+    // The successful analyses really did find the phrase's surroundings.
+    expect(responses[0]!.json().findings.length).toBeGreaterThan(0);
+    const out = log.lines();
+    expect(out.split('\n').filter(Boolean).length).toBeGreaterThan(20); // the logs were captured
+    expect(out).toContain('"statusCode":503');
+    expect(out).not.toContain('Octavia');
+    expect(out).not.toContain('Brightwater');
+    expect(out).not.toContain('log-test-key');
+    expect(out).not.toContain('refused her tablets');
+  });
+});

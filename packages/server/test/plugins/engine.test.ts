@@ -1,0 +1,54 @@
+/**
+ * The per-request time limit and the worker pool: a request that runs over the limit gets a 503
+ * with a clear error, /healthz keeps answering quickly meanwhile (the analysis is off the event
+ * loop), and the pool recovers for the next request. Slowness comes from a test-only worker.
+ */
+import { describe, expect, it } from 'vitest';
+import { build, expectError, SLOW_WORKER } from '../helper.js';
+
+describe('analysis time limit', () => {
+  it('answers 503 SD_ERR_TIMEOUT when analysis runs over, while /healthz stays responsive', async () => {
+    const app = await build({ workerFile: SLOW_WORKER, timeoutMs: 1500, workers: 1 });
+    // Warm the worker first so the timing below measures only the slow task.
+    expect((await app.inject({ method: 'POST', url: '/v1/analyse', payload: { text: 'Warm.' } })).statusCode).toBe(200);
+
+    const started = Date.now();
+    const slow = app.inject({ method: 'POST', url: '/v1/analyse', payload: { text: 'Jack refused lunch. SLOW-TASK' } });
+    const healthLatencies: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      const t = Date.now();
+      const res = await app.inject({ method: 'GET', url: '/healthz' });
+      expect(res.statusCode).toBe(200);
+      healthLatencies.push(Date.now() - t);
+    }
+    const res = await slow;
+    const elapsed = Date.now() - started;
+    const body = expectError(res, 503, 'SD_ERR_TIMEOUT');
+    expect(body.message).toContain('1500 ms');
+    expect(body.message).not.toContain('refused');
+    expect(elapsed).toBeGreaterThanOrEqual(1400);
+    expect(elapsed).toBeLessThan(4500); // well before the 5 s task would have finished
+    expect(Math.max(...healthLatencies)).toBeLessThan(250);
+
+    // The aborted worker is replaced: the next request is analysed normally.
+    const after = await app.inject({ method: 'POST', url: '/v1/analyse', payload: { text: 'Jack refused lunch.' } });
+    expect(after.statusCode).toBe(200);
+    expect(after.json().findings[0].ruleId).toBe('blaming/refuses');
+  });
+
+  it('applies the limit to a whole batch and to /v2/check', async () => {
+    const app = await build({ workerFile: SLOW_WORKER, timeoutMs: 500, workers: 1 });
+    const batch = await app.inject({ method: 'POST', url: '/v1/analyse/batch', payload: { documents: [{ id: 'a', text: 'fine' }, { id: 'b', text: 'SLOW-TASK' }] } });
+    expectError(batch, 503, 'SD_ERR_TIMEOUT');
+    const lt = await app.inject({ method: 'POST', url: '/v2/check', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'language=en-GB&text=SLOW-TASK' });
+    expectError(lt, 503, 'SD_ERR_TIMEOUT');
+  });
+
+  it('runs requests in parallel across workers', async () => {
+    const app = await build({ workers: 2 });
+    const texts = Array.from({ length: 20 }, (_, i) => `Note ${i}: Jack refused lunch.`);
+    const res = await Promise.all(texts.map((text) => app.inject({ method: 'POST', url: '/v1/analyse', payload: { text } })));
+    expect(res.every((r) => r.statusCode === 200 && r.json().findings.length === 1)).toBe(true);
+  });
+});

@@ -1,0 +1,83 @@
+/** /healthz, /readyz, /openapi.json, /docs and the web page at /. */
+import { describe, expect, it } from 'vitest';
+import { expectError, shared } from '../helper.js';
+
+const app = shared();
+
+async function waitReady(): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if ((await app().inject({ method: 'GET', url: '/readyz' })).statusCode === 200) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('never ready');
+}
+
+describe('health', () => {
+  it('/healthz answers ok', async () => {
+    const res = await app().inject({ method: 'GET', url: '/healthz' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('/readyz answers ok once the workers have compiled the rules, with the rule set hash', async () => {
+    await waitReady();
+    const body = (await app().inject({ method: 'GET', url: '/readyz' })).json();
+    expect(body.status).toBe('ok');
+    expect(body.rules).toBeGreaterThan(0);
+    expect(body.rulesHash).toMatch(/^[0-9a-f]+$/);
+  });
+});
+
+describe('/openapi.json', () => {
+  it('documents every API route, each with request and response schemas', async () => {
+    const res = await app().inject({ method: 'GET', url: '/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const spec = res.json();
+    expect(spec.openapi).toMatch(/^3\./);
+    const paths = spec.paths as Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown; parameters?: unknown }>>;
+    expect(Object.keys(paths).sort()).toEqual(
+      ['/healthz', '/metrics', '/readyz', '/v1/analyse', '/v1/analyse/batch', '/v1/analyse/file', '/v1/rules', '/v1/rules/{category}/{name}', '/v2/check', '/v2/languages'].sort(),
+    );
+    for (const [path, ops] of Object.entries(paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(op.responses['200'], `${method} ${path}`).toBeDefined();
+        if (method === 'post') expect(op.requestBody, `${method} ${path}`).toBeDefined();
+      }
+    }
+    expect(paths['/v1/analyse']!.post!.responses['400']).toBeDefined();
+    expect(paths['/v1/analyse/file']!.post!.requestBody).toMatchObject({ content: { 'multipart/form-data': {} } });
+    expect(spec.components.schemas.Finding.properties.ruleId).toBeDefined();
+  });
+});
+
+describe('/docs', () => {
+  it('serves the API docs page and its assets from this server (no CDN)', async () => {
+    const page = await app().inject({ method: 'GET', url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    const scripts = [...page.body.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const s of scripts) expect(s).not.toMatch(/^(https?:)?\/\//);
+    expect(page.body).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/); // no inline script
+    const bundle = await app().inject({ method: 'GET', url: '/docs/static/swagger-ui-bundle.js' });
+    expect(bundle.statusCode).toBe(200);
+  });
+});
+
+describe('the web page at /', () => {
+  it('serves index.html with a strict Content-Security-Policy', async () => {
+    const res = await app().inject({ method: 'GET', url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.body).toContain('sourdough');
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers a missing page with the JSON 404', async () => {
+    expectError(await app().inject({ method: 'GET', url: '/no-such-page.html' }), 404, 'SD_ERR_NOT_FOUND');
+  });
+});
