@@ -10,6 +10,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadRuleFile } from '../src/node.js';
+import { compileRules } from '../src/rules/compile.js';
 import { CATEGORIES, type Pattern, type RuleData } from '../src/types.js';
 import { rulesDir } from './helpers.js';
 
@@ -52,14 +53,18 @@ describe.each(files.map((f) => [rel(f), f] as const))('%s', (_name, f) => {
     expect(() => loadRuleFile(f.path, rulesDir)).not.toThrow();
   });
 
+  it('compiles: safe regexes, a known detector with valid params, anchored match patterns', () => {
+    expect(() => compileRules([loadRuleFile(f.path, rulesDir)], { validate: false })).not.toThrow();
+  });
+
   it('has an id equal to <folder>/<file name> and a category equal to the folder', () => {
     expect(f.data.id).toBe(rel(f));
     expect(f.data.category).toBe(f.folder);
   });
 
   it('has at least two flag and two pass examples', () => {
-    expect(f.data.examples?.flag?.length ?? 0).toBeGreaterThanOrEqual(2);
-    expect(f.data.examples?.pass?.length ?? 0).toBeGreaterThanOrEqual(2);
+    expect(f.data.examples?.flag?.length ?? 0, 'examples.flag').toBeGreaterThanOrEqual(2);
+    expect(f.data.examples?.pass?.length ?? 0, 'examples.pass').toBeGreaterThanOrEqual(2);
   });
 
   it('cites sources, each with a title and an http(s) URL', () => {
