@@ -57,6 +57,9 @@ export function loadEvalSet(dir = evalDir) {
   return { files, items };
 }
 
+/** The fields an item may have (plus `file` and `line`, added by loadEvalSet). */
+const FIELDS = new Set(['id', 'text', 'labels', 'trap', 'note', 'file', 'line']);
+
 /**
  * Data checks: ids unique, fields well formed, triggers exact substrings, traps only on clean
  * sentences. Returns a list of problems (empty when the data is sound).
@@ -70,6 +73,8 @@ export function checkEvalSet(items) {
     else if (seen.has(it.id)) problems.push(`${where}: id ${it.id} already used at ${seen.get(it.id)}`);
     else seen.set(it.id, where);
     if (typeof it.text !== 'string' || !it.text.trim()) problems.push(`${where}: missing text`);
+    for (const key of Object.keys(it)) if (!FIELDS.has(key)) problems.push(`${where}: unknown field "${key}" (fields: id, text, labels, trap, note)`);
+    if (it.note !== undefined && typeof it.note !== 'string') problems.push(`${where}: note must be a string`);
     if (!Array.isArray(it.labels)) {
       problems.push(`${where}: labels must be an array ([] for a clean sentence)`);
       continue;
@@ -77,6 +82,7 @@ export function checkEvalSet(items) {
     if (typeof it.trap !== 'boolean') problems.push(`${where}: trap must be true or false`);
     if (it.trap && it.labels.length) problems.push(`${where}: a trap must be clean (labels: [])`);
     for (const l of it.labels) {
+      if (l && typeof l === 'object' && Object.keys(l).some((k) => k !== 'category' && k !== 'trigger')) problems.push(`${where}: a label has only category and trigger`);
       if (!EVAL_CATEGORIES.includes(l?.category)) problems.push(`${where}: unknown category ${JSON.stringify(l?.category)}`);
       if (typeof l?.trigger !== 'string' || !l.trigger) problems.push(`${where}: a label needs a trigger`);
       else if (typeof it.text === 'string' && !it.text.includes(l.trigger)) problems.push(`${where}: trigger "${l.trigger}" is not an exact substring of the text`);

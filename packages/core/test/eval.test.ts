@@ -49,6 +49,20 @@ describe('evaluation set data', () => {
     expect(lib.checkEvalSet(items)).toEqual([]);
   });
 
+  it('reports broken items: duplicate id, trigger not in the text, unknown category or field, labelled trap', () => {
+    const broken = [
+      { id: 'x-1', text: 'Jack refused.', labels: [{ category: 'blaming', trigger: 'refuses' }], trap: false, file: 't.jsonl', line: 1 },
+      { id: 'x-1', text: 'Jack refused.', labels: [{ category: 'rude', trigger: 'refused' }], trap: true, file: 't.jsonl', line: 2 },
+      { id: 'x-2', text: 'Jack declined.', labels: [], trap: false, lables: [], file: 't.jsonl', line: 3 },
+    ] as unknown as Item[];
+    const problems = lib.checkEvalSet(broken).join('\n');
+    expect(problems).toContain('t.jsonl:1: trigger "refuses" is not an exact substring');
+    expect(problems).toContain('t.jsonl:2: id x-1 already used at t.jsonl:1');
+    expect(problems).toContain('t.jsonl:2: unknown category "rude"');
+    expect(problems).toContain('t.jsonl:2: a trap must be clean');
+    expect(problems).toContain('t.jsonl:3: unknown field "lables"');
+  });
+
   it('has enough labels per term category, clean sentences and traps', () => {
     const counts = lib.countEvalSet(items);
     for (const c of lib.TERM_CATEGORIES) expect(counts.labels[c], c).toBeGreaterThanOrEqual(lib.FLOORS.labelsPerTermCategory!);
