@@ -120,7 +120,7 @@ const defaultNegation = (c) => (c === 'blaming' || c === 'deficit' ? 'drop' : 'k
 const defaultQuotes = (c) => (c === 'privacy' || c === 'voice' ? 'report' : 'suppress');
 
 /** One rule's documentation page. */
-export function renderRulePage(rule) {
+export function renderRulePage(rule, rowTerms = new Map()) {
   const r = rule.data;
   const id = r.id ?? `${rule.folder}/${rule.name}`;
   const category = r.category ?? rule.folder;
@@ -130,7 +130,7 @@ export function renderRulePage(rule) {
   L.push(`| Category | [${category}](../README.md#${category}) |`);
   L.push(`| Severity | ${r.severity ?? ''} |`);
   L.push(`| Message | ${cell(r.message ?? '')} |`);
-  if (r.lexicon?.length) L.push(`| LEXICON rows | ${r.lexicon.map(cell).join(', ')} |`);
+  if (r.lexicon?.length) L.push(`| LEXICON rows | ${r.lexicon.map((id) => (rowTerms.has(id) ? `${cell(id)} (${cell(rowTerms.get(id))})` : cell(id))).join('; ')} |`);
   const neg = r.negation ?? defaultNegation(category);
   L.push(`| In a negated context | ${NEGATION[neg] ?? neg}${r.negation ? '' : ' (default)'} |`);
   const quotes = r.quotes ?? defaultQuotes(category);
@@ -174,7 +174,7 @@ export function renderIndex(rules) {
   L.push(`${rules.length} built-in rules. Each page says why the wording matters, what to write instead, and shows examples that are run as tests. Rules live in [rules/](../../rules/README.md).`, '');
   for (const [cat, desc] of CATEGORY_INFO) {
     const list = rules.filter((r) => (r.data.category ?? r.folder) === cat);
-    L.push(`## ${cat}`, '', desc, '');
+    L.push(`## ${cat}`, '', `${desc} ${list.length} rule${list.length === 1 ? '' : 's'}; LEXICON coverage in [rules/README.md](../../rules/README.md#${cat}).`, '');
     if (!list.length) {
       L.push('No rules yet.', '');
       continue;
@@ -312,7 +312,8 @@ export function generate({ root = repoRoot, ruleSchema, lexiconPath = join(root,
   const notCovered = readNotCovered(rulesDir);
   const { rows, fromLexicon } = lexiconRows({ rulesDir, lexiconPath });
   const files = new Map();
-  for (const r of rules) files.set(`docs/rules/${r.folder}/${r.name}.md`, renderRulePage(r));
+  const rowTerms = new Map(rows.map((r) => [r.id, r.term]));
+  for (const r of rules) files.set(`docs/rules/${r.folder}/${r.name}.md`, renderRulePage(r, rowTerms));
   files.set('docs/rules/README.md', renderIndex(rules));
   files.set('rules/README.md', renderRulesReadme(rows, rules, notCovered));
   if (fromLexicon) files.set('rules/_lexicon-rows.yaml', renderLexiconRows(rows));
