@@ -10,8 +10,14 @@ import type { DocumentKind, SourceDocument } from '../types.js';
 export type ResolvedKind = Exclude<DocumentKind, 'auto'>;
 
 const PLAN_HEADING =
-  /^\W*(?:about me|all about me|what(?:'|’)?s important to me|what is important to me|what matters to me|important to me|important for me|how (?:best )?to support me|how I (?:want|like) to be supported|how you can support me|what people (?:like|appreciate|admire) about me|what others (?:like|appreciate|admire) about me|my (?:care and )?support plan|(?:care and )?support plan|one[- ]page profile|my goals|my outcomes|my hopes|my strengths|what I want to achieve|what I would like to achieve|what works (?:well )?for me|my good days?|my communication|my story)\b/i;
+  /^\W*(?:about me|all about me|what(?:'|’)?s important to me|what is important to me|what matters to me|important to me|important for me|how (?:best )?to support me|how I (?:want|like) to be supported|how you can support me|what (?:people|others) (?:like|appreciate|admire)(?: and (?:like|appreciate|admire))? about me|my (?:care and )?support plan|(?:care and )?support plan|one[- ]page profile|my goals|my outcomes|my hopes|my strengths|what I want to achieve|what I would like to achieve|what works (?:well )?for me|my good days?|my communication|my story)\b/i;
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|myself)\b/;
+
+/** True when a sentence is a plan heading ("About me", "## What's important to me"), not content. */
+export function isPlanHeading(sentence: string): boolean {
+  const t = sentence.trim();
+  return t.length <= 60 && !/[.!?]$/.test(t) && PLAN_HEADING.test(t);
+}
 
 const cache = new WeakMap<SourceDocument, ResolvedKind>();
 

@@ -8,7 +8,7 @@
  * few regex tests per sentence that has a cue, nothing on other sentences.
  */
 import type { Detector } from './types.js';
-import { resolveDocumentKind } from '../context/document-kind.js';
+import { isPlanHeading, resolveDocumentKind } from '../context/document-kind.js';
 import { findQuotes } from '../context/quotes.js';
 import { countWords } from '../nlp/sentences.js';
 
@@ -22,7 +22,7 @@ const NOT_PERSON = new Set(
 );
 const REPORTED = new RegExp(`(?:^|[^\\w'’])((?:[Hh]e|[Ss]he|[Tt]hey)|[A-Z][a-z]+)\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|clearly\\s+|then\\s+)?${VIEW_VERB}\\b`, 'g');
 const ROLE_BEFORE = /\b(?:his|her|their|the|a|Jack's|mum|dad|daughter|son|wife|husband|partner|brother|sister|friend|neighbour|carer|nurse|doctor|GP|Dr|Mr|Mrs|Ms|Miss|Mx|manager|worker|staff)\s+$/i;
-const WORDS = /\bin (?:his|her|their|[A-Z][a-z]+['’]s) (?:own )?words\b|\b(?:[A-Z][a-z]+['’]s|his|her|their) (?:views?|wishes(?: and feelings)?|feelings|words|choice|decision) (?:is|are|was|were|about|on)\b|\b(?:told|said to) (?:me|us)\b/;
+const WORDS = /\b[Ii]n (?:his|her|their|[A-Z][a-z]+['’]s) (?:own )?words\b|\b(?:[A-Z][a-z]+['’]s|his|her|their) (?:views?|wishes(?: and feelings)?|feelings|words|choice|decision) (?:is|are|was|were|about|on)\b|\b(?:told|said to) (?:me|us)\b/;
 const CUE = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine|said|says|told|tells|explained|explains|shared|shares|expressed|expresses|stated|states|asked|asks|wants?|wanted|would|prefers|preferred|feels|felt|wishes|wished|hopes|hoped|chose|chooses|decided|agreed|disagreed|described|mentioned|commented|replied|answered|confirmed|disclosed|reported|signed|wrote|words|views?|want)\b|["“]/g;
 
 /** True when the sentence records the person's own view (third-person report or direct speech). */
@@ -45,6 +45,11 @@ export function recordsView(sentence: string): boolean {
 export function inPersonVoice(sentence: string): boolean {
   if (FIRST_PERSON.test(sentence) && !WORKER_I.test(sentence)) return true;
   return recordsView(sentence);
+}
+
+/** Sentences that count towards the share: four or more words, and not a plan heading. */
+function counts(sentence: string): boolean {
+  return countWords(sentence) >= 4 && !isPlanHeading(sentence);
 }
 
 /** The `person-voice` detector. */
@@ -72,11 +77,11 @@ export const personVoice: Detector = {
     let voiced = 0;
     return {
       sentence(s) {
-        if (countWords(s.text) < 4) return;
+        if (!counts(s.text)) return;
         if (kind === 'plan' ? inPersonVoice(s.text) : recordsView(s.text)) voiced++;
       },
       done() {
-        const counted = ctx.sentences.filter((s) => countWords(s.text) >= 4).length;
+        const counted = ctx.sentences.filter((s) => counts(s.text)).length;
         const share = counted ? Math.round((voiced / counted) * 100) / 100 : 0;
         ctx.stat('kind', kind);
         ctx.stat('personVoiceShare', share);

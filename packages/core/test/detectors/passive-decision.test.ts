@@ -1,0 +1,25 @@
+/** passive-decision: agentless decisions are reported; named deciders are not. */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse.js';
+import { repoRuleSet } from '../helpers.js';
+
+const set = repoRuleSet((r) => r.id === 'voice/passive-decision');
+const spans = (text: string) => analyse(text, set).findings.map((f) => f.text);
+
+describe('passive-decision', () => {
+  it.each([
+    ['It was decided that Jack will move.', 'It was decided'],
+    ['It has been agreed he will attend twice a week.', 'It has been agreed'],
+    ['It is felt that Riya needs more support.', 'It is felt'],
+    ['It was identified that Jack needs a hoist.', 'It was identified'],
+    ['A decision was made to end the visits.', 'A decision was made'],
+  ])('reports %s', (text, span) => {
+    expect(spans(text)).toEqual([span]);
+  });
+  it.each(['It was decided by the panel (Sam Reid, Ana Cole) that Jack will move.', 'It was agreed between Jack and me that he will try Mondays.', 'It was agreed with Jack that he will cook on Fridays.', 'I decided with Jack that he will move.'])(
+    'does not report %s',
+    (text) => {
+      expect(spans(text)).toEqual([]);
+    },
+  );
+});

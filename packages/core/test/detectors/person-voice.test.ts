@@ -1,0 +1,78 @@
+/** person-voice: plan share, note view, stats and the kind option. */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse.js';
+import { inPersonVoice, recordsView } from '../../src/detectors/person-voice.js';
+import { repoRuleSet } from '../helpers.js';
+
+const set = repoRuleSet((r) => r.id === 'voice/plan-person-voice' || r.id === 'voice/note-person-view');
+
+describe('recordsView / inPersonVoice', () => {
+  it.each([
+    'Jack said he would rather stay at home.',
+    'He told me that the carers are kind.',
+    'In her words, the flat is "home".',
+    "Riya's view is that the day centre is too noisy.",
+    'She would like to see her sister more often.',
+    'Jack does not want to move.',
+    '“I just want my own front door,” Jack explained.',
+  ])('records a view: %s', (s) => {
+    expect(recordsView(s)).toBe(true);
+  });
+  it.each([
+    'His daughter said he is not eating.',
+    'Staff said she has been unsettled.',
+    'Dr Khan explained the new medication.',
+    'The kitchen was untidy.',
+    'I will refer to the OT.',
+  ])('does not treat others as the person: %s', (s) => {
+    expect(recordsView(s)).toBe(false);
+  });
+  it('counts first person in plans, but not the worker', () => {
+    expect(inPersonVoice('I like gardening and my cat.')).toBe(true);
+    expect(inPersonVoice('I visited Jack at home.')).toBe(false);
+  });
+});
+
+describe('person-voice through analyse()', () => {
+  const plan = 'About me\n\nJack is 75. He needs help with washing. Staff support him with meals. He goes to the day centre on Mondays.';
+  const note = 'Home visit. Jack was in bed when I arrived. The kitchen was untidy. I will refer to the OT.';
+
+  it('reports a third-person plan (document-level, no span) and records the share and kind', () => {
+    const r = analyse(plan, set);
+    expect(r.findings.map((f) => [f.ruleId, f.severity, f.start])).toEqual([['voice/plan-person-voice', 'info', undefined]]);
+    expect(r.stats).toMatchObject({ kind: 'plan', personVoiceShare: 0 });
+  });
+
+  it('computes the share of a plan partly in the person voice', () => {
+    const r = analyse('About me\n\nI like gardening and my cat. Jack needs help with washing. Staff support him with meals. He goes out on Mondays.', set);
+    expect(r.stats.personVoiceShare).toBe(0.25);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('honours the threshold param', () => {
+    // detectorParams are keyed by detector name, so run the plan rule alone here.
+    const planOnly = repoRuleSet((r) => r.id === 'voice/plan-person-voice');
+    const r = analyse('About me\n\nI like gardening and my cat. Jack needs help with washing. Staff support him with meals. He goes out on Mondays.', planOnly, {
+      detectorParams: { 'person-voice': { mode: 'plan', threshold: 0.5 } },
+    });
+    expect(r.findings.map((f) => f.ruleId)).toEqual(['voice/plan-person-voice']);
+  });
+
+  it('reports a note with no recorded view, and not one with a view', () => {
+    expect(analyse(note, set).findings.map((f) => f.ruleId)).toEqual(['voice/note-person-view']);
+    expect(analyse(`${note} Jack said he was cold.`, set).findings).toEqual([]);
+  });
+
+  it('uses the kind option over detection', () => {
+    const thirdPerson = 'Jack was in bed at noon. The kitchen was untidy today. Carers have missed two calls.';
+    expect(analyse(thirdPerson, set).findings.map((f) => f.ruleId)).toEqual(['voice/note-person-view']);
+    expect(analyse(thirdPerson, set, { kind: 'plan' }).findings.map((f) => f.ruleId)).toEqual(['voice/plan-person-voice']);
+    const asNote = analyse(plan, set, { kind: 'note' });
+    expect(asNote.stats.kind).toBe('note');
+    expect(asNote.findings.map((f) => f.ruleId)).toEqual(['voice/note-person-view']);
+  });
+
+  it('says nothing about short texts', () => {
+    expect(analyse('Jack was in bed.', set).findings).toEqual([]);
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * The privacy rules through analyse(): every flag example yields a finding whose text is the slice
+ * at its offsets and whose message never echoes the value; fictional values come out at info (or
+ * not at all with `fictional: ignore`); identifiers are reported inside the person's quoted words;
+ * cue-less old dates are info.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse.js';
+import { repoRules, repoRuleSet } from '../helpers.js';
+
+const privacy = repoRules().rules.filter((r) => r.category === 'privacy');
+const set = repoRuleSet((r) => r.category === 'privacy');
+const run = (text: string, detectorParams?: Record<string, Record<string, unknown>>) =>
+  analyse(text, set, detectorParams ? { detectorParams } : {}).findings.filter((f) => f.category === 'privacy');
+
+describe('privacy rules', () => {
+  it('are one per identifier kind, each a detector with a message that cannot echo the value', () => {
+    expect(privacy.map((r) => r.id).sort()).toEqual([
+      'privacy/date-of-birth',
+      'privacy/email',
+      'privacy/nhs-number',
+      'privacy/ni-number',
+      'privacy/person-name',
+      'privacy/phone-number',
+      'privacy/postcode',
+      'privacy/street-address',
+    ]);
+    for (const r of privacy) {
+      expect(r.detector, r.id).toBe(r.id.split('/')[1]);
+      expect(r.message, r.id).not.toContain('{match}');
+      for (const v of Object.values(r.params ?? {})) if (typeof v === 'string') expect(v).not.toContain('{match}');
+    }
+  });
+
+  describe.each(privacy.map((r) => [r.id, r] as const))('%s', (id, rule) => {
+    it.each(rule.examples.flag)('flags without echoing: %s', (example) => {
+      const mine = run(example).filter((f) => f.ruleId === id);
+      expect(mine.length).toBeGreaterThan(0);
+      for (const f of mine) {
+        expect(example.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+        expect(f.message).not.toContain(f.text!);
+      }
+    });
+  });
+
+  it('reports real-format values at warning and fictional ones at info with their own message', () => {
+    const [real] = run('His NHS number is 943 476 5919.');
+    expect(real).toMatchObject({ ruleId: 'privacy/nhs-number', severity: 'warning', text: '943 476 5919' });
+    const [test] = run('His NHS number is 999 000 0018.');
+    expect(test).toMatchObject({ ruleId: 'privacy/nhs-number', severity: 'info' });
+    expect(test!.message).toMatch(/test-range/);
+    const [drama] = run('Her mobile is 07700 900461.');
+    expect(drama).toMatchObject({ ruleId: 'privacy/phone-number', severity: 'info' });
+    const [mail] = run('Her email is jo.bloggs@example.org.');
+    expect(mail).toMatchObject({ ruleId: 'privacy/email', severity: 'info' });
+  });
+
+  it('drops fictional values entirely with fictional: ignore', () => {
+    expect(run('Her mobile is 07700 900461.', { 'phone-number': { fictional: 'ignore' } })).toEqual([]);
+    expect(run('His NHS number is 943 476 5919.', { 'nhs-number': { fictional: 'ignore' } })).toHaveLength(1);
+  });
+
+  it('reports identifiers inside the person quoted words (privacy reports quotes)', () => {
+    const text = 'Jack said “my NHS number is 943 476 5919 and I live at 14 Acacia Avenue”.';
+    const found = run(text).map((f) => [f.ruleId, f.text, f.quoted ?? false]);
+    expect(found).toEqual([
+      ['privacy/nhs-number', '943 476 5919', false],
+      ['privacy/street-address', '14 Acacia Avenue', false],
+    ]);
+  });
+
+  it('reports a cue-less old date at info and a cued one at warning', () => {
+    expect(run('Jack Kemp, 14.03.1948, lives alone.').find((f) => f.ruleId === 'privacy/date-of-birth')?.severity).toBe('info');
+    expect(run('DOB 14.03.1948.')[0]?.severity).toBe('warning');
+  });
+
+  it('leaves a typical note with only traps alone', () => {
+    const note =
+      'Visit on 12/03/2024 at 10.30am, case ref 123 456 7890. Jack paid £30.50 for the trip. ' +
+      'I rang the duty team on 020 7946 0000 and emailed referrals@example.gov.uk. ' +
+      'Recorded as ZZ99 3VZ. The GP surgery is at B33 8TH. NI number QQ 12 34 56 A.';
+    expect(run(note)).toEqual([]);
+  });
+});
