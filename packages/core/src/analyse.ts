@@ -7,13 +7,13 @@
 import type { AnalyseOptions, Finding, DocumentResult, Severity, SourceDocument } from './types.js';
 import { SEVERITIES } from './types.js';
 import { withAllow, type CompiledRule, type RuleSet } from './rules/compile.js';
-import { phraseKey } from './patterns/terms.js';
+import { phraseKey, phraseRegex } from './patterns/terms.js';
 import { parseSentence, runMatch } from './patterns/match.js';
 import { splitSentences, countWords } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
 import { lineColumn, lineStarts } from './readers/mask.js';
 import { isSuppressed } from './suppress.js';
-import { findColonSpeech, findQuotes, opensWithQuote, speechAround, type QuoteSpan } from './context/quotes.js';
+import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
 import { aboutWhom, subjectAllows } from './context/subject.js';
 import { isFirstPerson } from './context/first-person.js';
@@ -91,6 +91,93 @@ function lastAtOrBefore<T extends { offset: number }>(items: T[], offset: number
   return found;
 }
 
+/** What a phrase table needs for scanning: which key lengths occur, and non-letter first characters. */
+interface TableShape {
+  lengths: number[];
+  /** First characters of keys that do not start with a letter or digit (e.g. "£", "'"). */
+  otherFirst: Set<string>;
+}
+
+const shapeCache = new WeakMap<Map<string, unknown>, TableShape>();
+
+function tableShape(table: Map<string, unknown>): TableShape {
+  let shape = shapeCache.get(table);
+  if (!shape) {
+    const lengths = new Set<number>();
+    const otherFirst = new Set<string>();
+    for (const k of table.keys()) {
+      lengths.add(k.length);
+      if (k && !isWordCode(k.charCodeAt(0))) otherFirst.add(k[0]!);
+    }
+    shape = { lengths: [...lengths].sort((a, b) => b - a), otherFirst };
+    shapeCache.set(table, shape);
+  }
+  return shape;
+}
+
+/** Letters and digits as the phrase matcher sees them (A–Z, a–z, 0–9, U+00C0–U+024F). */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/**
+ * Visit every position in [from, to) where a phrase of `table` may start — each word start, and
+ * each listed non-letter first character — and call `visit` with the entries whose key (see
+ * phraseKey: first three letters, skipping spaces and hyphens, lower case) matches there.
+ */
+function scanTable<T>(text: string, from: number, to: number, table: Map<string, T[]>, shape: TableShape, visit: (p: number, entries: T[]) => void): void {
+  let prevWord = from > 0 && (isWordCode(text.charCodeAt(from - 1)) || text.charCodeAt(from - 1) === 45);
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    const word = isWordCode(c);
+    const start = word ? !prevWord : shape.otherFirst.size > 0 && shape.otherFirst.has(text[p]!);
+    prevWord = word || c === 45;
+    if (!start) continue;
+    // The key: up to three characters, letters lower-cased, spaces and hyphens skipped.
+    let key = '';
+    for (let i = p; i < text.length && key.length < 3 && i < p + 12; i++) {
+      const ch = text.charCodeAt(i);
+      if (isWordCode(ch)) key += ch >= 65 && ch <= 90 ? String.fromCharCode(ch + 32) : text[i]!.toLowerCase();
+      else if (ch === 45 || ch === 32 || ch === 0x2010 || ch === 0x2011) continue;
+      else key += text[i]!;
+    }
+    for (const len of shape.lengths) {
+      if (len > key.length) continue;
+      const entries = table.get(len === key.length ? key : key.slice(0, len));
+      if (entries) visit(p, entries);
+    }
+  }
+}
+
+const allowTables = new WeakMap<RuleSet, Map<string, RegExp[]>>();
+
+/** Spans of protected phrases (the allow-list) in [from, to), found with the same word-start scan. */
+function allowSpansOf(set: RuleSet, text: string, from: number, to: number): [number, number][] {
+  let table = allowTables.get(set);
+  if (!table) {
+    table = new Map();
+    for (const phrase of set.allowPhrases) {
+      const key = phraseKey(phrase.trim());
+      if (!key) continue;
+      const list = table.get(key);
+      const re = phraseRegex(phrase.trim());
+      if (list) list.push(re);
+      else table.set(key, [re]);
+    }
+    allowTables.set(set, table);
+  }
+  const out: [number, number][] = [];
+  if (!table.size) return out;
+  scanTable(text, from, to, table, tableShape(table), (p, res) => {
+    for (const re of res) {
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (m) out.push([p, p + m[0].length]);
+    }
+  });
+  return out;
+}
+
 function spansOf(re: RegExp, text: string): [number, number][] {
   const out: [number, number][] = [];
   re.lastIndex = 0;
@@ -116,30 +203,24 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   /** Figures detectors add to the stats (strengths, voice share…). */
   const extraStats: Record<string, unknown> = {};
 
-  // 1. One scanner pass over every literal anchor.
+  // 1. One pass over the word starts of the text: at each, the phrase table (keyed on the first
+  // letters) says which rules' phrases to confirm with a sticky RegExp. This replaces running the
+  // one big alternation RegExp, which V8 tries phrase by phrase at every position.
   const matchCandidates = new Map<string, { rule: number; match: number; sentence: number }>();
-  const scanner = set.scanner;
-  if (scanner) {
-    scanner.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = scanner.exec(text))) {
-      const p = m.index;
-      const entries = set.table.get(phraseKey(text.slice(p, p + 12)));
-      if (entries) {
-        for (const e of entries) {
-          if (!active[e.rule]) continue;
-          e.re.lastIndex = p;
-          const mm = e.re.exec(text);
-          if (!mm) continue;
-          if (e.match === undefined) hits.push({ rule: e.rule, start: p, end: p + mm[0].length });
-          else {
-            const si = sentenceIndexAt(sentences, p);
-            if (si >= 0) matchCandidates.set(`${e.rule}:${e.match}:${si}`, { rule: e.rule, match: e.match, sentence: si });
-          }
+  if (set.table.size) {
+    scanTable(text, 0, text.length, set.table, tableShape(set.table), (p, entries) => {
+      for (const e of entries) {
+        if (!active[e.rule]) continue;
+        e.re.lastIndex = p;
+        const mm = e.re.exec(text);
+        if (!mm) continue;
+        if (e.match === undefined) hits.push({ rule: e.rule, start: p, end: p + mm[0].length });
+        else {
+          const si = sentenceIndexAt(sentences, p);
+          if (si >= 0) matchCandidates.set(`${e.rule}:${e.match}:${si}`, { rule: e.rule, match: e.match, sentence: si });
         }
       }
-      scanner.lastIndex = p + 1;
-    }
+    });
   }
 
   // 2. compromise, only on candidate sentences of match rules.
@@ -165,8 +246,9 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
 
   // 4. Context: decide what is reported.
   const starts = lineStarts(doc.source);
-  const quoteCache = new Map<number, QuoteSpan[]>();
+  const quoteCache = new Map<number, QuoteIndex>();
   const colonCache = new Map<number, QuoteSpan | null>();
+  const sentenceCache = new Map<number, string>();
   const allowCache = new Map<number, [number, number][]>();
   const unlessCache = new Map<string, [number, number][] | 'all'>();
   const findings: Finding[] = [];
@@ -186,7 +268,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     if (set.allow) {
       let allowSpans = allowCache.get(si);
       if (!allowSpans) {
-        allowSpans = spansOf(set.allow, s.text).map(([a, b]) => [a + s.start, b + s.start]);
+        allowSpans = allowSpansOf(set, text, s.start, s.end);
         allowCache.set(si, allowSpans);
       }
       if (allowSpans.some(([a, b]) => a < hit.end! && hit.start! < b)) continue;
@@ -205,10 +287,10 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     if (!quotes) {
       const b = doc.blocks[bi];
       const next = doc.blocks[bi + 1];
-      quotes = b ? findQuotes(text, b.start, b.end, { continues: next !== undefined && opensWithQuote(text, next.start, next.end) }) : [];
+      quotes = indexQuotes(b ? findQuotes(text, b.start, b.end, { continues: next !== undefined && opensWithQuote(text, next.start, next.end) }) : []);
       quoteCache.set(bi, quotes);
     }
-    let q = quotes.length ? speechAround(quotes, hit.start, hit.end) : undefined;
+    let q = quotes.spans.length ? speechAt(quotes, hit.start, hit.end) : undefined;
     if (!q || q.kind !== 'speech') {
       let colon = colonCache.get(si);
       if (colon === undefined) {
@@ -242,7 +324,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       start: { ...pos, offset: hit.start },
       end: { ...lineColumn(starts, hit.end), offset: hit.end },
       suggestions: [...rule.data.suggest],
-      sentence: s.text.replace(/\s+/g, ' ').trim(),
+      sentence: sentenceText(s, hit.start, hit.end, sentenceCache),
       url: rule.url,
     };
     if (quoted) f.quoted = true;
@@ -310,6 +392,29 @@ function paragraphAt(paragraphs: number[], offset: number): number {
   return found + 1;
 }
 
+/** Longest `sentence` a finding carries; longer runs (text with no punctuation) are windowed. */
+const MAX_SENTENCE = 600;
+
+/** The finding's sentence with white space collapsed (cached per sentence; windowed if huge). */
+function sentenceText(s: SentenceView, start: number, end: number, cache: Map<number, string>): string {
+  if (s.text.length <= MAX_SENTENCE) {
+    let t = cache.get(s.index);
+    if (t === undefined) {
+      t = s.text.replace(/\s+/g, ' ').trim();
+      cache.set(s.index, t);
+    }
+    return t;
+  }
+  const half = (MAX_SENTENCE - (end - start)) >> 1;
+  let a = Math.max(s.start, start - Math.max(0, half));
+  let b = Math.min(s.end, end + Math.max(0, half));
+  // Never cut a surrogate pair.
+  if (a > s.start && /[\uDC00-\uDFFF]/.test(s.text[a - s.start] ?? '')) a--;
+  if (b < s.end && /[\uDC00-\uDFFF]/.test(s.text[b - s.start] ?? '')) b++;
+  const body = s.text.slice(a - s.start, b - s.start).replace(/\s+/g, ' ').trim();
+  return `${a > s.start ? '… ' : ''}${body}${b < s.end ? ' …' : ''}`;
+}
+
 function fill(template: string, match: string): string {
   return template.replace(/\{match\}/g, match);
 }
@@ -342,15 +447,22 @@ export function compareFindings(a: Finding, b: Finding): number {
 function dedupe(hits: Hit[], set: RuleSet): Hit[] {
   const spanned = hits.filter((h) => h.start !== undefined).sort((a, b) => a.start! - b.start! || b.end! - a.end! || a.rule - b.rule);
   const out: Hit[] = [];
+  // Kept hits that may still cover later ones (they end after the current start): sorting by
+  // start means anything ending at or before it can never cover a later hit.
+  let active: Hit[] = [];
   for (const h of spanned) {
+    if (active.length > 8) active = active.filter((o) => o.end! > h.start!);
     const cat = set.rules[h.rule]!.category;
-    const covered = out.some(
+    const covered = active.some(
       (o) =>
         o.start! <= h.start! &&
         h.end! <= o.end! &&
         (o.rule === h.rule || (set.rules[o.rule]!.category === cat && (o.end! - o.start!) > (h.end! - h.start!))),
     );
-    if (!covered) out.push(h);
+    if (!covered) {
+      out.push(h);
+      active.push(h);
+    }
   }
   return [...out, ...hits.filter((h) => h.start === undefined)];
 }

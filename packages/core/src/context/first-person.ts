@@ -34,7 +34,7 @@ export function isFirstPerson(sentence: string, relStart: number): boolean {
     if (!SKIP.has(t) && !/^\p{Lu}/u.test(orig) && tokens.length - i > 3) break;
   }
   // No subject near the match: does the sentence open in the first person?
-  const opening = sentence.match(TOKEN) ?? [];
+  const opening = sentence.slice(0, 80).match(TOKEN) ?? [];
   for (const w of opening.slice(0, 4)) {
     if (FIRST.test(w) || FIRST.test(w.replace(/^i(?=['’]|$)/, 'I'))) return true;
     if (!LEAD.has(w.toLowerCase())) return false;

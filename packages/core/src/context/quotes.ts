@@ -216,19 +216,56 @@ export function quoteAt(spans: QuoteSpan[], start: number, end: number): QuoteSp
   return found;
 }
 
+/** Quote spans with their nesting, for fast look-ups (see indexQuotes). */
+export interface QuoteIndex {
+  spans: QuoteSpan[];
+  /** Index of the enclosing span, or -1. */
+  parent: Int32Array;
+  /** Index of the nearest speech span that is this span or encloses it, or -1. */
+  speech: Int32Array;
+}
+
 /**
- * The span that decides whether a match is the person's own words: the innermost quote around
- * it, unless an enclosing quote is speech — a scare-quoted word inside the person's quoted speech
- * is still the person's speech.
+ * Index spans from findQuotes (sorted by start, properly nested) so that speechAt is
+ * O(log n + nesting depth) per match, however many quotes a block has.
  */
-export function speechAround(spans: QuoteSpan[], start: number, end: number): QuoteSpan | undefined {
-  let inner: QuoteSpan | undefined;
-  for (const q of spans) {
-    if (q.start > start) break;
-    if (q.start <= start && end <= q.end) {
-      if (q.kind === 'speech') return q;
-      inner ??= q;
-    }
+export function indexQuotes(spans: QuoteSpan[]): QuoteIndex {
+  const parent = new Int32Array(spans.length).fill(-1);
+  const speech = new Int32Array(spans.length).fill(-1);
+  const stack: number[] = [];
+  spans.forEach((q, i) => {
+    while (stack.length && spans[stack[stack.length - 1]!]!.end < q.end) stack.pop();
+    const p = stack.length ? stack[stack.length - 1]! : -1;
+    parent[i] = p;
+    speech[i] = q.kind === 'speech' ? (p >= 0 && speech[p]! >= 0 ? speech[p]! : i) : p >= 0 ? speech[p]! : -1;
+    stack.push(i);
+  });
+  return { spans, parent, speech };
+}
+
+/**
+ * The span that decides whether [start, end) is the person's own words: the outermost speech
+ * quote around it (a scare-quoted word inside the person's quoted speech is still their speech),
+ * else the innermost quote around it, else undefined.
+ */
+export function speechAt(index: QuoteIndex, start: number, end: number): QuoteSpan | undefined {
+  const { spans, parent, speech } = index;
+  let lo = 0;
+  let hi = spans.length - 1;
+  let c = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start <= start) {
+      c = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return inner;
+  while (c >= 0 && !(spans[c]!.start <= start && end <= spans[c]!.end)) c = parent[c]!;
+  if (c < 0) return undefined;
+  return spans[speech[c]! >= 0 ? speech[c]! : c];
+}
+
+/** speechAt for a plain span list (builds the index; for one-off look-ups). */
+export function speechAround(spans: QuoteSpan[], start: number, end: number): QuoteSpan | undefined {
+  return speechAt(indexQuotes(spans), start, end);
 }

@@ -48,6 +48,42 @@ function wordBefore(text: string, i: number): string {
   return text.slice(j, i);
 }
 
+/**
+ * Longest sentence, in UTF-16 units. Text with no sentence punctuation at all (a pasted export, a
+ * run-on note) is cut into pieces no longer than this — at a comma or semicolon if there is one in
+ * the second half of the piece, else at white space — so per-sentence work (context checks,
+ * compromise) stays bounded.
+ */
+export const MAX_SENTENCE_LENGTH = 1500;
+
+function pushCapped(text: string, s: number, e: number, spans: Span[]): void {
+  while (e - s > MAX_SENTENCE_LENGTH) {
+    const limit = s + MAX_SENTENCE_LENGTH;
+    let cut = -1;
+    for (let k = limit; k > s + MAX_SENTENCE_LENGTH / 2; k--) {
+      const c = text.charCodeAt(k - 1);
+      if (c === 44 || c === 59) {
+        cut = k;
+        break;
+      }
+    }
+    if (cut < 0) for (let k = limit; k > s + 1; k--) if (isSpace(text.charCodeAt(k - 1))) {
+      cut = k;
+      break;
+    }
+    if (cut < 0) cut = limit;
+    // Never split a surrogate pair.
+    const lo = text.charCodeAt(cut);
+    if (lo >= 0xdc00 && lo <= 0xdfff && cut > s + 1) cut--;
+    let pe = cut;
+    while (pe > s && isSpace(text.charCodeAt(pe - 1))) pe--;
+    if (pe > s) spans.push({ start: s, end: pe });
+    s = cut;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+  }
+  if (e > s) spans.push({ start: s, end: e });
+}
+
 /** Only white space between the start of the line (or of the current sentence) and `i`. */
 function atLineStart(text: string, i: number, sentenceStart: number): boolean {
   for (let j = i - 1; j >= sentenceStart; j--) {
@@ -71,7 +107,7 @@ export function splitSentences(text: string): Span[] {
     let e = end;
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) spans.push({ start: s, end: e });
+    if (e > s) pushCapped(text, s, e, spans);
     start = end;
   };
   const re = /[.!?…]+|\n/g;

@@ -1,0 +1,183 @@
+/**
+ * Context end to end through analyse(), with small test-only rules: the person's own words
+ * (speech vs scare quotes, includeQuotes, colon speech, continued paragraphs), first-person
+ * self-description, negation policies, `subject`, the allow-list and per-call `allow`.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse.js';
+import { markdown } from '../../src/readers/markdown.js';
+import { validateRule } from '../../src/schema/rule.js';
+import type { AnalyseOptions, Finding } from '../../src/types.js';
+import { RULES, testRule, testSet } from './test-rules.js';
+
+const all = testSet(Object.values(RULES), ['Carer’s Allowance', 'Challenging Behaviour Foundation', 'treatment-resistant']);
+
+function run(text: string, options: AnalyseOptions = {}): Finding[] {
+  const r = analyse(text, all, options);
+  for (const f of r.findings) if (f.start) expect(text.slice(f.start.offset, f.end!.offset)).toBe(f.text);
+  return r.findings;
+}
+const brief = (fs: Finding[]): string[] => fs.map((f) => `${f.text}:${f.severity}${f.quoted ? ':quoted' : ''}`);
+
+describe("the person's own words", () => {
+  it('direct speech is suppressed; includeQuotes reports it at info, quoted: true', () => {
+    const t = 'Jack said "I refused the day centre because it is boring."';
+    expect(run(t)).toEqual([]);
+    const f = run(t, { includeQuotes: true });
+    expect(brief(f)).toEqual(['refused:info:quoted']);
+    expect(f[0]!.quoted).toBe(true);
+  });
+
+  it.each([
+    'He said “I refused. I was tired of it all.”',
+    "She said 'I refuse to go there.'",
+    'In her words: I refused the room because it smells.',
+    "In Jack's own words: I am not a service user.",
+    'He said "no, I refuse".',
+  ])('speech in every style is suppressed: %s', (t) => {
+    expect(run(t)).toEqual([]);
+    expect(run(t, { includeQuotes: true }).every((f) => f.quoted && f.severity === 'info')).toBe(true);
+  });
+
+  it.each([
+    ["Staff reported his 'challenging' behaviour.", 'challenging'],
+    ["She was portrayed as 'impulsive' in the review.", 'impulsive'],
+    ['He is "non-compliant" with his diet.', 'non-compliant'],
+    ['He was described as “aggressive and a danger to staff”.', 'aggressive'],
+  ])('scare quotes are the writer’s label and are reported: %s', (t, word) => {
+    expect(brief(run(t))).toEqual([`${word}:warning`]);
+  });
+
+  it('a scare-quoted word inside the person’s speech is still their speech', () => {
+    expect(run('She said “the nurse called me ‘aggressive’ and I cried.”')).toEqual([]);
+  });
+
+  it('speech spanning a paragraph break (continued quote) is suppressed in both paragraphs', () => {
+    const t = '“I never wanted to move here and I refused the room.\n\n“I want to go home,” Jack said. Staff found him agitated.';
+    expect(brief(run(t))).toEqual(['agitated:warning']);
+    const md = markdown(t);
+    expect(brief(analyse(md, all).findings)).toEqual(['agitated:warning']);
+  });
+
+  it('an unbalanced quote never suppresses the rest of the document', () => {
+    const t = 'He said "I am fine.\n\nLater Jack refused his tea. The service user was agitated.';
+    expect(brief(run(t))).toEqual(['refused:warning', 'service user:warning', 'agitated:warning']);
+    const t2 = 'He said “I am fine and then Jack refused his tea.';
+    expect(brief(run(t2))).toEqual(['refused:warning']);
+  });
+
+  it('apostrophes do not start quotes that hide findings', () => {
+    const t = "Jack's mum won't visit. The Smiths' son refused his tea and the service user's room was cold.";
+    expect(brief(run(t))).toEqual(['refused:warning', 'service user:warning']);
+  });
+
+  it('privacy rules report identifiers inside quotes (quotes: report is the default for privacy)', () => {
+    expect(brief(run('He said "ring me on 07700 900123 any time you like."'))).toEqual(['07700 900123:warning']);
+  });
+});
+
+describe('first-person self-description', () => {
+  it.each([
+    ['I have a learning disability and I like going to the gym.', 'learning disability'],
+    ['I am wheelchair-bound since my accident.', 'wheelchair-bound'],
+    ['Sometimes I refuse my tablets because they make me sick.', 'refuse'],
+    ['My carers say I can be aggressive when I am in pain.', 'aggressive'],
+    ['When I get anxious, I refuse to go out.', 'refuse'],
+  ])('is reported at info, not suppressed: %s', (t, word) => {
+    expect(brief(run(t))).toEqual([`${word}:info`]);
+  });
+
+  it('other people in the sentence are not self-description', () => {
+    expect(brief(run('I visited today and Jack refused his tablets.'))).toEqual(['refused:warning']);
+    expect(brief(run('Staff say he is aggressive.'))).toEqual(['aggressive:warning']);
+  });
+
+  it('only deficit, dehumanising and blaming are softened', () => {
+    expect(brief(run('I need respite every month.'))).toEqual(['respite:warning']);
+    expect(brief(run('I am allowed to go out.'))).toEqual(['allowed to:warning']);
+  });
+
+  it('in a case note (kind: note) "I" is the writer, so nothing is softened', () => {
+    expect(brief(run('I refused to leave until the manager came.', { kind: 'note' }))).toEqual(['refused:warning']);
+  });
+});
+
+describe('negation policies', () => {
+  const drop = testRule('blaming/t-drop', ['aggressive']);
+  const down = testRule('dehumanising/t-down', ['bed blocker'], { negation: 'downgrade' });
+  const keep = testRule('blaming/t-keep', ['refused'], { negation: 'keep' });
+  const defaults = testRule('control/t-default', ['permitted']);
+  const set = testSet([drop, down, keep, defaults]);
+  const b = (t: string): string[] => brief(analyse(t, set).findings);
+
+  it('drop (default for blaming and deficit): a negated match is not reported', () => {
+    expect(b('She is not aggressive.')).toEqual([]);
+    expect(b('There is no evidence he was aggressive.')).toEqual([]);
+    expect(b('She is aggressive.')).toEqual(['aggressive:warning']);
+  });
+  it('downgrade: a negated match is reported at info', () => {
+    expect(b('He is no longer a bed blocker.')).toEqual(['bed blocker:info']);
+    expect(b('He is a bed blocker.')).toEqual(['bed blocker:warning']);
+  });
+  it('keep: negation changes nothing', () => {
+    expect(b('Jack never refused.')).toEqual(['refused:warning']);
+  });
+  it('keep is the default outside blaming and deficit ("not permitted" is itself control)', () => {
+    expect(b('Visitors are not permitted after 8pm.')).toEqual(['permitted:warning']);
+  });
+  it('negation after the word, or in another clause, does not count', () => {
+    expect(b('She was aggressive, not calm.')).toEqual(['aggressive:warning']);
+    expect(b('He did not sleep, he was aggressive.')).toEqual(['aggressive:warning']);
+  });
+  it('the rule schema accepts the three policies and nothing else', () => {
+    for (const negation of ['drop', 'downgrade', 'keep'] as const) expect(() => validateRule({ ...drop, negation })).not.toThrow();
+    expect(() => validateRule({ ...drop, negation: 'maybe' })).toThrow(/negation/);
+  });
+});
+
+describe('subject: who the sentence is about', () => {
+  const person = testRule('blaming/t-person', ['refused', 'refuses'], { subject: 'person' });
+  const control = testRule('control/t-person', ['allow', 'allows', 'allowed'], { subject: 'person' });
+  const org = testRule('gatekeeping/t-org', ['refused', 'reduced'], { subject: 'organisation' });
+  const any = testRule('blaming/t-any', ['refusal']);
+  const set = testSet([person, control, org, any]);
+  const ids = (t: string): string[] => analyse(t, set).findings.map((f) => `${f.ruleId}:${f.text}`);
+
+  it('person: fires when the person is the subject or object', () => {
+    expect(ids('Jack refused his tablets.')).toEqual(['blaming/t-person:refused']);
+    expect(ids('We will allow her to go to the pub.')).toEqual(['control/t-person:allow']);
+  });
+  it('person: not when an organisation, machine, request or document is', () => {
+    expect(ids('Card refused at the till.')).toEqual([]);
+    expect(ids('His application was refused.')).toEqual([]);
+    expect(ids('The tenancy allows pets.')).toEqual([]);
+    expect(ids('The system allowed the upload.')).toEqual([]);
+  });
+  it('organisation: fires only when an organisation is the subject or agent', () => {
+    expect(ids('The council refused the request.')).toEqual(['gatekeeping/t-org:refused']);
+    expect(ids('Her hours were reduced by the panel.')).toEqual(['gatekeeping/t-org:reduced']);
+    expect(ids('Jack reduced his smoking.')).toEqual([]);
+  });
+  it('any (default): the subject is not checked', () => {
+    expect(ids('The council’s refusal was upsetting.')).toEqual(['blaming/t-any:refusal']);
+  });
+  it('the rule schema accepts person, organisation and any', () => {
+    for (const subject of ['person', 'organisation', 'any'] as const) expect(() => validateRule({ ...person, subject })).not.toThrow();
+    expect(() => validateRule({ ...person, subject: 'machine' })).toThrow(/subject/);
+  });
+});
+
+describe('protected terms', () => {
+  it('compound terms on the allow-list are never flagged', () => {
+    expect(run('She gets Carer’s Allowance and Carer\'s Allowance.')).toEqual([]);
+    expect(run('We met the Challenging Behaviour Foundation.')).toEqual([]);
+    expect(run('Treatment-resistant epilepsy.')).toEqual([]);
+  });
+  it('the same words outside the protected phrase are still flagged', () => {
+    expect(brief(run('His behaviour is challenging. We will allow him out.'))).toEqual(['challenging:warning', 'allow:warning']);
+  });
+  it('per-call allow adds protected phrases', () => {
+    expect(brief(run('The Respite Garden Project opens today and respite is booked.', { allow: ['Respite Garden Project'] }))).toEqual(['respite:warning']);
+    expect(brief(run('The Respite Garden Project opens today.'))).toEqual(['Respite:warning']);
+  });
+});
