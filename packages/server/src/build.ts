@@ -72,6 +72,16 @@ export async function buildApp(options: ServerOptions = {}): Promise<FastifyInst
     return reply.code(404).type('application/json; charset=utf-8').send({ statusCode: 404, code: err.code, error: 'Not Found', message: err.message });
   });
 
+  // While shutting down, answer in-flight requests with "Connection: close", so their keep-alive
+  // sockets end with the response and close() is not left waiting on them.
+  let shuttingDown = false;
+  fastify.addHook('preClose', async () => {
+    shuttingDown = true;
+  });
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (shuttingDown) reply.header('connection', 'close');
+  });
+
   await fastify.register(app, {
     bodyLimit,
     batchLimit: options.batchLimit ?? DEFAULTS.batchLimit,

@@ -30,9 +30,16 @@ export async function startServer(
   const app = await buildApp(options);
   const url = await app.listen({ port: options.port ?? DEFAULTS.port, host: options.host ?? DEFAULTS.host });
   let closing: Promise<void> | undefined;
-  const close = (): Promise<void> => (closing ??= app.close());
+  let onSignal: ((signal: NodeJS.Signals) => void) | undefined;
+  const close = (): Promise<void> =>
+    (closing ??= app.close().then(() => {
+      if (onSignal) {
+        process.removeListener('SIGTERM', onSignal);
+        process.removeListener('SIGINT', onSignal);
+      }
+    }));
   if (handleSignals) {
-    const onSignal = (signal: NodeJS.Signals): void => {
+    onSignal = (signal: NodeJS.Signals): void => {
       app.log.info({ signal }, 'shutting down: finishing in-flight requests');
       close().then(
         () => process.exit(0),
@@ -44,10 +51,6 @@ export async function startServer(
     };
     process.once('SIGTERM', onSignal);
     process.once('SIGINT', onSignal);
-    app.addHook('onClose', async () => {
-      process.removeListener('SIGTERM', onSignal);
-      process.removeListener('SIGINT', onSignal);
-    });
   }
   return { app, url, close };
 }

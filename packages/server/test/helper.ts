@@ -66,3 +66,12 @@ export function multipart(parts: { name: string; filename?: string; type?: strin
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+/** Wait until /readyz says the workers have compiled the rules (slow machines take a few seconds). */
+export async function waitReady(app: FastifyInstance): Promise<void> {
+  for (let i = 0; i < 1200; i++) {
+    if ((await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 200) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error('the workers never became ready');
+}

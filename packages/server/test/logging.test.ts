@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { build, multipart, SLOW_WORKER } from './helper.js';
+import { build, multipart, SLOW_WORKER, waitReady } from './helper.js';
 
 const PHRASE = 'Octavia Brightwater-Nkemelu';
 // A finding's text: the phrase itself is flagged (dehumanising/service-user), so finding text is covered too.
@@ -25,7 +25,7 @@ describe('logs', () => {
   it('never contain request bodies, submitted text, finding text or API keys, even on errors', async () => {
     const log = capture();
     const app = await build({ logger: { level: 'trace', stream: log.stream }, apiKeys: ['log-test-key'], workerFile: SLOW_WORKER, timeoutMs: 1000, workers: 2 });
-    for (let i = 0; i < 400 && (await app.inject({ method: 'GET', url: '/readyz' })).statusCode !== 200; i++) await new Promise((r) => setTimeout(r, 25));
+    await waitReady(app);
     const auth = { authorization: 'Bearer log-test-key' };
     const form = { 'content-type': 'application/x-www-form-urlencoded', ...auth };
     const normal = TEXT.replace(' SLOW-TASK', '');

@@ -1,16 +1,8 @@
 /** /healthz, /readyz, /openapi.json, /docs and the web page at /. */
 import { describe, expect, it } from 'vitest';
-import { expectError, shared } from '../helper.js';
+import { expectError, shared, waitReady } from '../helper.js';
 
 const app = shared();
-
-async function waitReady(): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if ((await app().inject({ method: 'GET', url: '/readyz' })).statusCode === 200) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error('never ready');
-}
 
 describe('health', () => {
   it('/healthz answers ok', async () => {
@@ -20,7 +12,7 @@ describe('health', () => {
   });
 
   it('/readyz answers ok once the workers have compiled the rules, with the rule set hash', async () => {
-    await waitReady();
+    await waitReady(app());
     const body = (await app().inject({ method: 'GET', url: '/readyz' })).json();
     expect(body.status).toBe('ok');
     expect(body.rules).toBeGreaterThan(0);

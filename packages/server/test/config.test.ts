@@ -1,0 +1,57 @@
+/** Options from environment variables. */
+import { describe, expect, it } from 'vitest';
+import { optionsFromEnv } from '../src/config.js';
+
+describe('optionsFromEnv', () => {
+  it('leaves everything to the defaults when nothing is set', () => {
+    expect(optionsFromEnv({})).toEqual({});
+  });
+
+  it('reads every variable', () => {
+    expect(
+      optionsFromEnv({
+        SOURDOUGH_PORT: '8080',
+        SOURDOUGH_HOST: '0.0.0.0',
+        SOURDOUGH_BODY_LIMIT: '2048',
+        SOURDOUGH_BATCH_LIMIT: '10',
+        SOURDOUGH_TIMEOUT_MS: '500',
+        SOURDOUGH_WORKERS: '3',
+        SOURDOUGH_RATE_LIMIT: '0',
+        SOURDOUGH_API_KEYS: 'k1,k2',
+        SOURDOUGH_CORS_ORIGINS: 'https://a.example.org, https://b.example.org',
+        SOURDOUGH_TRUST_PROXY: 'true',
+        SOURDOUGH_LOG_LEVEL: 'warn',
+      }),
+    ).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      bodyLimit: 2048,
+      batchLimit: 10,
+      timeoutMs: 500,
+      workers: 3,
+      rateLimit: false,
+      apiKeys: ['k1', 'k2'],
+      corsOrigins: ['https://a.example.org', 'https://b.example.org'],
+      trustProxy: true,
+      logger: 'warn',
+    });
+  });
+
+  it('lets explicit options (CLI flags) win over the environment', () => {
+    expect(optionsFromEnv({ SOURDOUGH_PORT: '8080', SOURDOUGH_HOST: '0.0.0.0' }, { port: 3001, host: undefined })).toEqual({ port: 3001, host: '0.0.0.0' });
+  });
+
+  it.each([
+    ['SOURDOUGH_PORT', 'abc'],
+    ['SOURDOUGH_PORT', '70000'],
+    ['SOURDOUGH_BODY_LIMIT', '0'],
+    ['SOURDOUGH_BATCH_LIMIT', '1.5'],
+    ['SOURDOUGH_TIMEOUT_MS', '-1'],
+  ])('names the variable when %s=%s is not a valid number', (name, value) => {
+    expect(() => optionsFromEnv({ [name]: value })).toThrow(name);
+  });
+
+  it('reads * as any CORS origin', () => {
+    expect(optionsFromEnv({ SOURDOUGH_CORS_ORIGINS: '*' }).corsOrigins).toBe(true);
+  });
+});
