@@ -47,6 +47,14 @@ export function inPersonVoice(sentence: string): boolean {
   return recordsView(sentence);
 }
 
+interface Tally {
+  kind: 'plan' | 'note';
+  voiced: number;
+  counted: number;
+}
+/** Per-document tallies, so the two rules that use this detector count each document once. */
+const tallies = new WeakMap<object, Map<'plan' | 'note', Tally>>();
+
 /** Sentences that count towards the share: four or more words, and not a plan heading. */
 function counts(sentence: string): boolean {
   return countWords(sentence) >= 4 && !isPlanHeading(sentence);
@@ -73,7 +81,18 @@ export const personVoice: Detector = {
     const mode = ctx.params.mode === 'note' ? 'note' : 'plan';
     const threshold = typeof ctx.params.threshold === 'number' ? ctx.params.threshold : 0.2;
     const minSentences = typeof ctx.params.minSentences === 'number' ? ctx.params.minSentences : 3;
+    const finish = (t: Tally): void => {
+      const share = t.counted ? Math.round((t.voiced / t.counted) * 100) / 100 : 0;
+      ctx.stat('kind', t.kind);
+      ctx.stat('personVoiceShare', share);
+      if (t.kind !== mode || t.counted < minSentences) return;
+      if (mode === 'plan' && share < threshold) ctx.report({});
+      if (mode === 'note' && t.voiced === 0) ctx.report({});
+    };
     const kind = resolveDocumentKind(ctx.options.kind, ctx.doc, ctx.sentences.map((s) => s.text));
+    // Both voice rules use this detector: the second reuses the first one's tally.
+    const cached = tallies.get(ctx.doc)?.get(kind);
+    if (cached) return { done: () => finish(cached) };
     let voiced = 0;
     return {
       sentence(s) {
@@ -81,13 +100,11 @@ export const personVoice: Detector = {
         if (kind === 'plan' ? inPersonVoice(s.text) : recordsView(s.text)) voiced++;
       },
       done() {
-        const counted = ctx.sentences.filter((s) => counts(s.text)).length;
-        const share = counted ? Math.round((voiced / counted) * 100) / 100 : 0;
-        ctx.stat('kind', kind);
-        ctx.stat('personVoiceShare', share);
-        if (kind !== mode || counted < minSentences) return;
-        if (mode === 'plan' && share < threshold) ctx.report({});
-        if (mode === 'note' && voiced === 0) ctx.report({});
+        const t: Tally = { kind, voiced, counted: ctx.sentences.filter((s) => counts(s.text)).length };
+        let byKind = tallies.get(ctx.doc);
+        if (!byKind) tallies.set(ctx.doc, (byKind = new Map()));
+        byKind.set(kind, t);
+        finish(t);
       },
     };
   },

@@ -8,11 +8,9 @@ import type { Detector } from './types.js';
 import { resolveDocumentKind } from '../context/document-kind.js';
 import { isNegated } from '../context/negation.js';
 
-const STRENGTH =
+const SCAN =
   /\b(?:enjoys?|enjoyed|enjoying|loves?|loved|loving|likes?|liked|(?:is|am|are|was|'m|’m)\s+(?:really\s+|very\s+|so\s+)?(?:proud|good|great|brilliant|skilled|talented|interested|passionate|keen|confident)|proud of|good at|great at|skilled at|talent(?:ed|s)? (?:for|at)|strengths?|would (?:really\s+)?(?:like|love) to|(?:wants?|wanting|hopes?|hoping|plans?|planning|aims?|dreams?) (?:to|of)|looking forward to|important to (?:me|him|her|them|[A-Z][a-z]+)|matters to (?:me|him|her|them|[A-Z][a-z]+)|(?:like|admire|appreciate) about (?:me|him|her|them|[A-Z][a-z]+)|achieved|achievements?|(?:has|have) a gift for)\b/gi;
 
-/** A separate instance for per-sentence scanning (the engine owns the trigger's lastIndex). */
-const SCAN = new RegExp(STRENGTH.source, 'gi');
 
 /** The `strengths` detector. */
 export const strengths: Detector = {
@@ -26,7 +24,8 @@ export const strengths: Detector = {
         minSentences: { type: 'integer', minimum: 1, description: 'Only report plans with at least this many sentences (default 3).' },
       },
     },
-    trigger: STRENGTH,
+    // Cheap prefilter (word starts only); the full pattern runs on the sentences it finds.
+    trigger: /\b(?:enjoy|lov|lik|proud|good|great|brilliant|skilled|talent|interested|passionate|keen|confident|strength|would|want|hop|plan|aim|dream|looking|important|matters|admire|appreciate|achiev|gift)/gi,
   },
   create(ctx) {
     const minSentences = typeof ctx.params.minSentences === 'number' ? ctx.params.minSentences : 3;

@@ -28,7 +28,7 @@ export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'nhs-number', trigger: /\d{3}[ -]?\d{3}[ -]?\d{4}/g, find: findNhsNumbers, placeholder: '[NHS number]' },
   { kind: 'ni-number', trigger: /\d{2}[ -]?\d{2}[ -]?\d{2}|\bTRN\b/g, find: findNiNumbers, placeholder: '[NI number]' },
   { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, find: findPhoneNumbers, placeholder: '[phone number]' },
-  { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|[/.-]\d\d\b/g, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
+  { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d/g, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
   { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, find: findStreetAddresses, placeholder: '[address]' },
   { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, find: findPostcodes, placeholder: '[postcode]' },
   { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]' },

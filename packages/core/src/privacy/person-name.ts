@@ -9,7 +9,8 @@
 import nlp from 'compromise';
 import type { IdentifierHit } from './types.js';
 
-const NAME_WORD = "[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|(?:Mc|Mac|O['’])[A-Z][a-z]+";
+/** A capitalised name word: "Patel", "Jordan-Lee", "O’Brien", "McDonald" (never a possessive "Patel's"). */
+const NAME_WORD = "(?:Mc|Mac|O['’]|D['’])[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*";
 const TITLE = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.?[ \\t]+(?:[A-Z]\\.?[ \\t]+)*(?:${NAME_WORD})(?:[ \\t]+(?:${NAME_WORD}))?`, 'g');
 const CUE = new RegExp(
   `\\b(?:son|daughter|mum|mother|dad|father|wife|husband|partner|brother|sister|aunt|uncle|nephew|niece|cousin|grandson|granddaughter|grandmother|grandfather|neighbour|friend|carer|GP|called|named|is|was)(?:,|\\s+is|\\s+was)?[ \\t]+((?:${NAME_WORD})[ \\t]+(?:${NAME_WORD}))`,
