@@ -1,39 +1,86 @@
 /**
  * `run(argv, io)`: the sourdough command line (SPEC §4), option parsing by commander. Never calls
  * process.exit; returns the exit code (0 clean, 1 findings over the limit, 2 usage or input error).
+ * One file per subcommand in `commands/`; `serve` is registered by the server package's command.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { CATEGORIES, SEVERITIES } from '@sourdough/core';
+import { formats } from '@sourdough/reporters';
 import type { Io } from './io.js';
 import { check } from './commands/check.js';
+import { rules } from './commands/rules.js';
+import { explain } from './commands/explain.js';
+import { cliVersion } from './version.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+const repeat = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+function wholeNumber(flag: string, min: number) {
+  return (v: string): number => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new CommanderError(2, 'sourdough.usage', `${flag} needs a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${v}"`);
+    return n;
+  };
+}
 
 /** Run the CLI with arguments (without node and script) and streams; resolves to the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   let code = 0;
   const program = new Command('sourdough')
     .description('Checks how we write about people: flags deficit, blaming, dehumanising, controlling and gatekeeping language in support plans and case notes, and says what to write instead.')
+    .version(cliVersion(), '-v, --version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run sourdough --help for usage)');
 
   program
     .command('check')
-    .description('check files (.txt, .md) or standard input (-)')
-    .argument('[paths...]', 'files to check, or - for standard input')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['stylish', 'json']).default('stylish'))
-    .option('--include-quotes', "also report findings inside the person's own quoted words (at info)")
+    .description('check documents (.txt .md .markdown .html .docx), record exports (.csv .jsonl: one document per row), folders, globs, or standard input (-)')
+    .argument('[paths...]', 'files, folders or globs to check, or - for standard input')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...formats]).default('stylish'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-c, --config <file>', 'use this config file for every input (no .sourdough.yaml lookup)')
+    .option('--no-config-lookup', 'do not look for .sourdough.yaml files')
+    .option('--print-config <file>', 'print the settings that apply to a file, and exit')
+    .option('--rules <dir>', 'also load the rules in this folder (repeatable)', repeat)
     .option('--enable <rules>', 'switch on rules or categories (comma-separated, repeatable)', collect)
     .option('--disable <rules>', 'switch off rules or categories (comma-separated, repeatable)', collect)
-    .addOption(new Option('--min-severity <level>', 'only show findings at or above this severity').choices(['info', 'warning', 'error']))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', (v) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 0) throw new CommanderError(2, 'sourdough.usage', `--max-warnings needs a whole number, got "${v}"`);
-      return n;
-    })
+    .option('--allow <phrase>', 'never flag this phrase (repeatable)', repeat)
+    .addOption(new Option('--kind <kind>', 'what the documents are, for voice checks').choices(['plan', 'note', 'auto']))
+    .addOption(new Option('--min-severity <level>', 'only report findings at or above this severity').choices([...SEVERITIES]))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings', 0))
+    .option('--include-quotes', "also report findings inside the person's own quoted words (at info)")
+    .option('--text-field <name>', 'CSV/JSONL field holding the text', 'text')
+    .option('--id-field <name>', 'CSV/JSONL field holding the record id', 'id')
+    .option('--stdin-filename <name>', 'file name for standard input; its extension picks the reader (e.g. notes.jsonl)')
+    .option('--ignore-pattern <pattern>', '.gitignore-style pattern of files to skip in folders and globs (repeatable)', repeat)
+    .option('--ignore-path <file>', 'ignore file to use (default: .sourdoughignore in the working folder)')
+    .option('-j, --jobs <n>', 'documents analysed in parallel on worker threads (default: cores − 1, at least 1)', wholeNumber('--jobs', 1))
+    .option('--no-progress', 'never show the progress bar')
     .action(async (paths: string[], opts) => {
       code = await check(paths, opts, io);
     });
+
+  program
+    .command('rules')
+    .description('list the rules')
+    .addOption(new Option('--category <category>', 'only this category').choices([...CATEGORIES]))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--rules <dir>', 'also load the rules in this folder (repeatable)', repeat)
+    .action((opts) => {
+      code = rules(opts, io);
+    });
+
+  program
+    .command('explain')
+    .description('explain a rule: why it matters, what to write instead, examples and sources')
+    .argument('<rule>', 'rule id, e.g. blaming/refuses')
+    .option('--rules <dir>', 'also load the rules in this folder (repeatable)', repeat)
+    .action((rule: string, opts) => {
+      code = explain(rule, opts, io);
+    });
+
+  // `sourdough serve` is registered here by the server package's command (commands/serve.ts).
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -146,6 +146,15 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
   }
 }
 
+/** csv-parse's error, in plain words. */
+function quotingProblem(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote inside a quoted field is not doubled (inside quotes, write "" for ")';
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
+  if (code === 'INVALID_OPENING_QUOTE') return 'a quote appears in the middle of an unquoted field';
+  return (err as Error).message.replace(/ at line \d+/, '').split('\n')[0] ?? 'unreadable row';
+}
+
 function parseOne(textRecord: string): string[] {
   const rows = parseCsvRecord(textRecord, { relax_column_count: true, skip_empty_lines: false }) as string[][];
   if (rows.length !== 1) throw new Error(`found ${rows.length} records where one was expected`);
@@ -184,8 +193,7 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
     try {
       fields = parseOne(textRecord);
     } catch (err) {
-      const reason = (err as Error).message.replace(/ at line \d+/, '').split('\n')[0];
-      yield fault('SD_ERR_CSV_ROW', `${where} has broken quoting: ${reason}`);
+      yield fault('SD_ERR_CSV_ROW', `${where} has broken quoting: ${quotingProblem(err)}`);
       if (!header) return;
       continue;
     }

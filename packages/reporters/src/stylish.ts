@@ -65,7 +65,7 @@ function summaryLine(summary: Summary, paint: ReturnType<typeof painter>): strin
   const parts = [`${summary.findings} finding${summary.findings === 1 ? '' : 's'}`];
   if (summary.findings) parts.push(`${sev.error ?? 0} error${sev.error === 1 ? '' : 's'}, ${sev.warning ?? 0} warning${sev.warning === 1 ? '' : 's'}, ${sev.info ?? 0} info`);
   parts.push(`in ${docs}`);
-  if (summary.failed) parts.push(paint('red', `${summary.failed} could not be checked`));
+  if (summary.failed) parts.push(`${summary.documents - summary.failed} analysed, ${paint('red', `${summary.failed} could not be checked`)}`);
   return parts.join(' — ');
 }
 

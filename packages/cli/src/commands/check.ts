@@ -1,62 +1,174 @@
 /**
- * `sourdough check [paths|-]…`: analyse files and print findings (SPEC §4).
+ * `sourdough check [paths|globs|-]…` (SPEC §4): expand the inputs, find each file's config, read
+ * documents and records (streaming), analyse them here or on worker threads, and write the report
+ * as results arrive. Exit code: 2 when any input could not be read or the command was misused,
+ * else 1 when there are error-severity findings or more warnings than `--max-warnings`, else 0.
  */
-import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
-import { analyse, builtinRuleSet, readers, summarise, SourdoughError, type AnalyseOptions, type DocumentOutcome } from '@sourdough/core';
-import { getReporter } from '@sourdough/reporters';
+import { cpus } from 'node:os';
+import { SourdoughError, type AnalyseOptions, type DocumentError, type DocumentKind, type RuleSet, type Severity } from '@sourdough/core';
+import { expandGlobs, kindOf, readPath, readStream, type ReadItem } from '@sourdough/readers';
+import { getStreamingReporter, formats } from '@sourdough/reporters';
 import type { Io } from '../io.js';
+import { ConfigResolver } from '../config.js';
+import { ruleInfos, ruleSetFor } from '../rule-set.js';
+import { analyseAll, createAnalyser, defaultJobs } from '../pool.js';
+import { SummaryBuilder } from '../summary.js';
+import { createProgress } from '../progress.js';
+import { fileSink, sinkFor, type Sink } from '../output.js';
+import { cliVersion } from '../version.js';
 
+/** Options of `check`, as parsed by commander. */
 export interface CheckOptions {
   format?: string;
-  includeQuotes?: boolean;
+  output?: string;
+  config?: string;
+  configLookup?: boolean;
+  rules?: string[];
   enable?: string[];
   disable?: string[];
-  minSeverity?: 'info' | 'warning' | 'error';
+  minSeverity?: Severity;
   maxWarnings?: number;
+  jobs?: number;
+  includeQuotes?: boolean;
+  textField?: string;
+  idField?: string;
+  stdinFilename?: string;
+  ignorePattern?: string[];
+  ignorePath?: string;
+  kind?: DocumentKind;
+  allow?: string[];
+  printConfig?: string;
+  progress?: boolean;
 }
 
-async function readStdin(io: Io): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of io.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+/** Command-line settings as analyse options (they win over config files). */
+export function cliAnalyseOptions(opts: CheckOptions): AnalyseOptions {
+  const o: AnalyseOptions = {};
+  if (opts.enable?.length) o.enable = opts.enable;
+  if (opts.disable?.length) o.disable = opts.disable;
+  if (opts.includeQuotes) o.includeQuotes = true;
+  if (opts.minSeverity) o.minSeverity = opts.minSeverity;
+  if (opts.kind) o.kind = opts.kind;
+  if (opts.allow?.length) o.allow = opts.allow;
+  return o;
+}
+
+/** The config resolver for these options. */
+export function configResolver(opts: CheckOptions, io: Io): ConfigResolver {
+  const o: ConstructorParameters<typeof ConfigResolver>[0] = { cwd: io.cwd, lookup: opts.configLookup !== false, cli: cliAnalyseOptions(opts), rulePacks: opts.rules ?? [] };
+  if (opts.config) o.configFile = opts.config;
+  return new ConfigResolver(o);
+}
+
+function usage(io: Io, message: string): number {
+  io.stderr.write(`sourdough: ${message}\n`);
+  return 2;
+}
+
+/** Print a failure of config or rule packs (they name file, line and key) and return 2. */
+function failure(io: Io, err: unknown): number {
+  if (err instanceof SourdoughError) return usage(io, err.message);
+  throw err;
+}
+
+/** `--print-config FILE`: the settings that apply to FILE, as JSON. */
+function printConfig(file: string, opts: CheckOptions, io: Io): number {
+  try {
+    const resolver = configResolver(opts, io);
+    const configFile = resolver.configFor(file);
+    const e = resolver.effective(configFile);
+    ruleSetFor(e.packs); // validate the packs too
+    io.stdout.write(`${JSON.stringify({ file, configFile: configFile ?? null, options: e.options, rulePacks: e.packs }, null, 2)}\n`);
+    return 0;
+  } catch (err) {
+    return failure(io, err);
+  }
 }
 
 /** Run `check`; returns the exit code. */
 export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
-  const format = opts.format ?? (io.stdout.isTTY ? 'stylish' : 'stylish');
-  const reporter = getReporter(format);
-  if (!reporter) {
-    io.stderr.write(`sourdough: unknown format "${format}" (use stylish or json)\n`);
-    return 2;
+  if (opts.printConfig) return printConfig(opts.printConfig, opts, io);
+  const format = opts.format ?? 'stylish';
+  const makeReporter = getStreamingReporter(format);
+  if (!makeReporter) return usage(io, `unknown format "${format}" (use ${formats.join(', ')})`);
+  if (paths.length === 0) return usage(io, 'name at least one file, folder or glob to check, or - for standard input');
+  if (paths.filter((p) => p === '-').length > 1) return usage(io, 'standard input (-) can only be read once');
+  const jobs = opts.jobs ?? defaultJobs(cpus().length);
+
+  // 1. Inputs.
+  let expanded;
+  try {
+    const e: Parameters<typeof expandGlobs>[1] = { cwd: io.cwd };
+    if (opts.ignorePattern?.length) e.ignorePatterns = opts.ignorePattern;
+    if (opts.ignorePath) e.ignorePath = opts.ignorePath;
+    expanded = await expandGlobs(paths, e);
+  } catch (err) {
+    return failure(io, err);
   }
-  if (paths.length === 0) {
-    io.stderr.write('sourdough: name at least one file to check, or - for standard input\n');
-    return 2;
+  const { files, unmatched } = expanded;
+
+  // 2. Config and rule packs for every input, before any output, so a bad config stops the run cleanly.
+  const resolver = configResolver(opts, io);
+  const byFile = new Map<string, { options: AnalyseOptions; packs: string[] }>();
+  const sets = new Set<RuleSet>();
+  try {
+    for (const f of files) {
+      const e = resolver.forPath(f);
+      byFile.set(f, e);
+      sets.add(ruleSetFor(e.packs));
+    }
+    if (!files.length) sets.add(ruleSetFor(resolver.forPath('-').packs));
+  } catch (err) {
+    return failure(io, err);
   }
-  const set = builtinRuleSet();
-  const options: AnalyseOptions = {};
-  if (opts.includeQuotes) options.includeQuotes = true;
-  if (opts.enable?.length) options.enable = opts.enable;
-  if (opts.disable?.length) options.disable = opts.disable;
-  if (opts.minSeverity) options.minSeverity = opts.minSeverity;
-  const results: DocumentOutcome[] = [];
-  for (const p of paths) {
-    try {
-      const source = p === '-' ? await readStdin(io) : await readFile(resolve(io.cwd, p), 'utf8');
-      const ext = extname(p).toLowerCase();
-      const doc = ext === '.md' || ext === '.markdown' ? readers.markdown(source, p) : readers.text(source, p);
-      results.push(analyse(doc, set, options));
-    } catch (err) {
-      const code = err instanceof SourdoughError ? err.code : (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'SD_ERR_READ' : 'SD_ERR_READ';
-      const message = (err as NodeJS.ErrnoException).code === 'ENOENT' ? `file not found: ${p}` : `could not read ${p}: ${(err as Error).message}`;
-      results.push({ path: p, error: { code, message } });
+
+  // 3. Read lazily, in argument order.
+  const readOpts = { textField: opts.textField ?? 'text', idField: opts.idField ?? 'id' };
+  async function* items(): AsyncGenerator<ReadItem> {
+    for (const pattern of unmatched) {
+      const e: DocumentError = { path: pattern, error: { code: 'SD_ERR_INPUT', message: `no files to check match ${pattern}` } };
+      yield e;
+    }
+    for (const f of files) {
+      if (f === '-') {
+        const s: Parameters<typeof readStream>[1] = { ...readOpts };
+        if (opts.stdinFilename) s.filename = opts.stdinFilename;
+        yield* readStream(io.stdin as AsyncIterable<Buffer>, s);
+      } else yield* readPath(f, { ...readOpts, cwd: io.cwd });
     }
   }
-  const summary = summarise(results);
-  io.stdout.write(reporter(results, summary, { color: Boolean(io.stdout.isTTY) && !io.env.NO_COLOR }));
-  if (summary.failed) return 2;
-  if ((summary.bySeverity.error ?? 0) > 0) return 1;
-  if (opts.maxWarnings !== undefined && (summary.bySeverity.warning ?? 0) > opts.maxWarnings) return 1;
+
+  // 4. Analyse and report as results arrive.
+  let sink: Sink;
+  try {
+    sink = opts.output ? await fileSink(io.cwd, opts.output) : sinkFor(io.stdout, false);
+  } catch (err) {
+    return usage(io, `cannot write ${opts.output}: ${(err as Error).message}`);
+  }
+  const color = !opts.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
+  const reporter = makeReporter({ color, rules: ruleInfos(sets), version: cliVersion() });
+  const records = files.some((f) => (f === '-' ? opts.stdinFilename && ['csv', 'jsonl'].includes(kindOf(opts.stdinFilename)) : ['csv', 'jsonl'].includes(kindOf(f))));
+  const progress = createProgress(io, { enabled: opts.progress !== false, ...(records ? {} : { total: files.length + unmatched.length }) });
+  const summary = new SummaryBuilder();
+  const analyser = createAnalyser(jobs);
+  try {
+    await sink.write(reporter.start());
+    const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[] } => byFile.get(item.path) ?? resolver.forPath(item.path);
+    for await (const outcome of analyseAll(items(), analyser, resolveTask)) {
+      summary.add(outcome);
+      progress.tick();
+      await sink.write(reporter.result(outcome));
+    }
+    await sink.write(reporter.end(summary.summary));
+    await sink.close();
+  } finally {
+    progress.stop();
+    await analyser.close();
+  }
+
+  const s = summary.summary;
+  if (s.failed) return 2;
+  if ((s.bySeverity.error ?? 0) > 0) return 1;
+  if (opts.maxWarnings !== undefined && opts.maxWarnings >= 0 && (s.bySeverity.warning ?? 0) > opts.maxWarnings) return 1;
   return 0;
 }

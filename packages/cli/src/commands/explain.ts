@@ -1,0 +1,85 @@
+/**
+ * `sourdough explain RULE`: everything about one rule in the terminal — what it flags, why it
+ * matters, what to write instead, flagged and not-flagged examples, and sources. A mistyped id
+ * gets "did you mean" suggestions by edit distance (natural's Levenshtein, imported as a
+ * submodule: the `natural` index prints to stdout and is slow to load). A category name lists
+ * that category's rules.
+ */
+import { createRequire } from 'node:module';
+import { CATEGORIES, type RuleSet } from '@sourdough/core';
+import type { Io } from '../io.js';
+import { describe, loadSet } from './rules.js';
+
+const require = createRequire(import.meta.url);
+const { LevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance') as { LevenshteinDistance: (a: string, b: string) => number };
+
+/** Options of `explain`. */
+export interface ExplainOptions {
+  rules?: string[];
+}
+
+/** Up to three rule ids close to `wanted` (by whole id or by the name after the slash). */
+export function didYouMean(wanted: string, ids: string[]): string[] {
+  const w = wanted.toLowerCase();
+  const scored = ids.map((id) => {
+    const name = id.slice(id.indexOf('/') + 1);
+    const d = Math.min(LevenshteinDistance(w, id), LevenshteinDistance(w, name), name.startsWith(w) || w.startsWith(name) ? 1 : Infinity);
+    return { id, d };
+  });
+  const limit = Math.max(2, Math.floor(w.length / 3));
+  return scored
+    .filter((s) => s.d <= limit)
+    .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))
+    .slice(0, 3)
+    .map((s) => s.id);
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(indent + line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(indent + line);
+  return lines.join('\n');
+}
+
+function explainRule(set: RuleSet, id: string, width: number): string {
+  const r = set.byId.get(id)!;
+  const d = r.data;
+  const out: string[] = [];
+  out.push(`${r.id}  (${r.category}, ${r.severity})`, '');
+  out.push(wrap(describe(d.message), width, '  '), '');
+  out.push('Why it matters', wrap(d.rationale, width, '  '), '');
+  if (d.suggest.length) out.push('What to write instead', ...d.suggest.map((s) => `  • ${s}`), '');
+  if (d.examples.flag.length) out.push('Flagged', ...d.examples.flag.map((s) => `  ✗ ${s}`), '');
+  if (d.examples.pass.length) out.push('Not flagged', ...d.examples.pass.map((s) => `  ✓ ${s}`), '');
+  if (d.sources.length) out.push('Sources', ...d.sources.map((s) => `  ${s.title}\n    ${s.url}`), '');
+  out.push(`More: ${r.url}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** Run `explain`; returns the exit code. */
+export function explain(ruleId: string, opts: ExplainOptions, io: Io): number {
+  const set = loadSet(opts.rules, io);
+  if (typeof set === 'number') return set;
+  const width = Math.min(100, Math.max(40, (io.stdout.columns ?? 80) - 4));
+  const wanted = ruleId.trim();
+  if (set.byId.has(wanted)) {
+    io.stdout.write(explainRule(set, wanted, width));
+    return 0;
+  }
+  if ((CATEGORIES as readonly string[]).includes(wanted)) {
+    const ids = set.rules.filter((r) => r.category === wanted).map((r) => r.id).sort();
+    io.stdout.write(`${wanted} is a category with ${ids.length} rule${ids.length === 1 ? '' : 's'}:\n${ids.map((i) => `  ${i}`).join('\n')}\nRun \`sourdough explain RULE\` with one of them.\n`);
+    return 0;
+  }
+  const ids = set.rules.map((r) => r.id);
+  const close = didYouMean(wanted, ids);
+  io.stderr.write(`sourdough: there is no rule called "${wanted}".${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.\n`);
+  return 2;
+}

@@ -1,0 +1,109 @@
+/**
+ * Config for `check` (and `audit`): `.sourdough.yaml` (or `.sourdough.yml`) found upward from each
+ * file's folder — the nearest one wins, nothing cascades — or one file given with `--config`.
+ * Command-line options always win over the file. Rule packs named in a config are relative to the
+ * config file; `--rules` folders are relative to the working folder. Files are read through
+ * `@sourdough/core/node`'s `loadConfigFile`, so a bad config names the file, line and key.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { applyConfig, type AnalyseOptions, type Config } from '@sourdough/core';
+import { loadConfigFile } from '@sourdough/core/node';
+
+/** The config file names looked for, in order, in each folder. */
+export const CONFIG_NAMES = ['.sourdough.yaml', '.sourdough.yml'];
+
+/** What applies to one file: analyse options, extra rule packs, and where they came from. */
+export interface Effective {
+  options: AnalyseOptions;
+  /** Absolute folders of extra rule packs (config packs first, then `--rules`). */
+  packs: string[];
+  /** The config file used, if any. */
+  configFile?: string;
+}
+
+/** How to find config. */
+export interface ConfigResolverOptions {
+  cwd: string;
+  /** `--config FILE`: use this file for every input and do not look upward. */
+  configFile?: string;
+  /** Look for `.sourdough.yaml` upward from each file (default true; `--no-config-lookup`). */
+  lookup?: boolean;
+  /** Options from the command line (they win over the config). */
+  cli?: AnalyseOptions;
+  /** `--rules` folders (relative to cwd). */
+  rulePacks?: string[];
+}
+
+/** Finds and caches the effective config of each input file. Errors are SourdoughErrors (SD_ERR_CONFIG). */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, string | undefined>();
+  private readonly byFile = new Map<string, Effective>();
+  private readonly opts: ConfigResolverOptions;
+
+  constructor(options: ConfigResolverOptions) {
+    this.opts = options;
+  }
+
+  /** The nearest config file at or above `dir`, or undefined. */
+  findConfig(dir: string): string | undefined {
+    const chain: string[] = [];
+    let here = dir;
+    let found: string | undefined;
+    for (;;) {
+      if (this.byDir.has(here)) {
+        found = this.byDir.get(here);
+        break;
+      }
+      chain.push(here);
+      const hit = CONFIG_NAMES.map((n) => join(here, n)).find((f) => existsSync(f));
+      if (hit) {
+        found = hit;
+        break;
+      }
+      const up = dirname(here);
+      if (up === here) break;
+      here = up;
+    }
+    for (const d of chain) this.byDir.set(d, found);
+    return found;
+  }
+
+  /** The config file that applies to an input path (`-` means standard input: the working folder). */
+  configFor(path: string): string | undefined {
+    if (this.opts.configFile) return resolve(this.opts.cwd, this.opts.configFile);
+    if (this.opts.lookup === false) return undefined;
+    const dir = path === '-' ? this.opts.cwd : dirname(resolve(this.opts.cwd, path));
+    return this.findConfig(dir);
+  }
+
+  /** The effective settings for a config file (or none). */
+  effective(configFile: string | undefined): Effective {
+    const key = configFile ?? '';
+    let e = this.byFile.get(key);
+    if (!e) {
+      const config: Config = configFile ? loadConfigFile(configFile) : {};
+      const options = applyConfig(config, this.opts.cli ?? {});
+      // The command line wins: what it enables is no longer disabled by the file, and vice versa.
+      const cliEnable = new Set(this.opts.cli?.enable ?? []);
+      const cliDisable = new Set(this.opts.cli?.disable ?? []);
+      if (options.disable && config.disable) options.disable = options.disable.filter((d, i) => i < (this.opts.cli?.disable?.length ?? 0) || !cliEnable.has(d));
+      if (options.enable && config.enable) options.enable = options.enable.filter((d, i) => i < (this.opts.cli?.enable?.length ?? 0) || !cliDisable.has(d));
+      if (options.disable?.length === 0) delete options.disable;
+      if (options.enable?.length === 0) delete options.enable;
+      const packs = [
+        ...(config.rules ?? []).map((p) => resolve(dirname(configFile!), p)),
+        ...(this.opts.rulePacks ?? []).map((p) => resolve(this.opts.cwd, p)),
+      ];
+      e = { options, packs: [...new Set(packs)] };
+      if (configFile) e.configFile = configFile;
+      this.byFile.set(key, e);
+    }
+    return e;
+  }
+
+  /** The effective settings for an input path. */
+  forPath(path: string): Effective {
+    return this.effective(this.configFor(path));
+  }
+}

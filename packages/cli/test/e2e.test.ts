@@ -1,0 +1,291 @@
+/**
+ * End-to-end: the built binary (`node packages/cli/bin/sourdough.js`), spawned as a user would,
+ * against the shared fixtures — every input type, every format, exit codes, bad input in every
+ * format, and `--jobs 4` output identical to `--jobs 1`. Fixture expectations live next to each
+ * input in `expected.json` ("include": findings that must be there; "exclude": ones that must
+ * not; "errors": error entries). Rules keep growing, so other findings are allowed.
+ */
+import { describe, expect, it, beforeAll } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { readPath, isReadError } from '@sourdough/readers';
+import { repoRoot, sourdough, type Spawned } from './helpers.js';
+
+interface Expect {
+  row?: number;
+  id?: string;
+  ruleId: string;
+  text?: string;
+  line: number;
+  column?: number;
+  section?: string;
+  paragraph?: number;
+}
+interface Expected {
+  include?: Expect[];
+  exclude?: Expect[];
+  errors?: { row?: number; code: string }[];
+}
+interface FindingJson {
+  ruleId: string;
+  text?: string;
+  start?: { line: number; column: number; offset: number };
+  end?: { line: number; column: number; offset: number };
+  section?: string;
+  paragraph?: number;
+  severity: string;
+}
+interface ResultJson {
+  path: string;
+  id?: string;
+  row?: number;
+  meta?: Record<string, string>;
+  findings?: FindingJson[];
+  error?: { code: string; message: string };
+}
+
+const GOOD = [
+  'fixtures/documents/text-note/input.txt',
+  'fixtures/documents/markdown-plan/input.md',
+  'fixtures/documents/html-page/input.html',
+  'fixtures/documents/docx-plan/input.docx',
+  'fixtures/records/notes-csv/input.csv',
+  'fixtures/records/notes-jsonl/input.jsonl',
+];
+const BAD = ['fixtures/documents/corrupt-docx/input.docx', 'fixtures/documents/not-utf8/input.txt', 'fixtures/records/bad-csv/input.csv', 'fixtures/records/bad-jsonl/input.jsonl', 'fixtures/documents/no-such-file.txt'];
+const expectedOf = (file: string): Expected => JSON.parse(readFileSync(join(repoRoot, file.replace(/input\.\w+$/, 'expected.json')), 'utf8'));
+
+beforeAll(() => {
+  if (!existsSync(join(repoRoot, 'packages/cli/dist/index.js'))) throw new Error('build the CLI first: npm run build');
+});
+
+/** Source text for each result, for the SPEC offset invariant (records: the record's text). */
+async function sourcesOf(file: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for await (const item of readPath(file, { cwd: repoRoot })) if (!isReadError(item)) out.set(`${item.path}#${item.row ?? ''}`, item.doc.source);
+  return out;
+}
+
+function checkExpectations(file: string, results: ResultJson[]): void {
+  const exp = expectedOf(file);
+  const mine = results.filter((r) => r.path === file);
+  for (const e of exp.include ?? []) {
+    const doc = mine.find((r) => (e.row === undefined ? r.row === undefined : r.row === e.row));
+    expect(doc, `${file} row ${e.row}`).toBeDefined();
+    if (e.id !== undefined) expect(doc!.id).toBe(e.id);
+    const f = doc!.findings?.find((x) => x.ruleId === e.ruleId && x.start?.line === e.line && (e.column === undefined || x.start?.column === e.column));
+    expect(f, `${file}: ${e.ruleId} at ${e.line}:${e.column}`).toBeDefined();
+    if (e.text) expect(f!.text).toBe(e.text);
+    if (e.section) expect(f!.section).toBe(e.section);
+    if (e.paragraph) expect(f!.paragraph).toBe(e.paragraph);
+  }
+  for (const e of exp.exclude ?? []) {
+    const hits = mine.flatMap((r) => r.findings ?? []).filter((x) => x.ruleId === e.ruleId && x.start?.line === e.line);
+    expect(hits, `${file}: no ${e.ruleId} on line ${e.line}`).toEqual([]);
+  }
+  for (const e of exp.errors ?? []) {
+    const r = mine.find((x) => x.error && x.error.code === e.code && (e.row === undefined || x.row === e.row));
+    expect(r, `${file}: error ${e.code} at row ${e.row}`).toBeDefined();
+    expect(r!.error!.message).toContain(file);
+    if (e.row !== undefined) expect(r!.error!.message).toContain(`row ${e.row}`);
+  }
+}
+
+describe('sourdough check (built binary): every input type', () => {
+  let run: Spawned;
+  let report: { version: number; results: ResultJson[]; summary: Record<string, unknown> };
+  beforeAll(async () => {
+    run = await sourdough(['check', '--format', 'json', '--jobs', '1', ...GOOD]);
+    report = JSON.parse(run.stdout);
+  });
+
+  it('reads .txt, .md, .html, .docx, .csv and .jsonl and finds what each fixture expects', () => {
+    expect(report.version).toBe(1);
+    for (const file of GOOD) checkExpectations(file, report.results);
+  });
+
+  it('keeps source.slice(start, end) === text for every finding (records: the record text)', async () => {
+    for (const file of GOOD) {
+      const sources = await sourcesOf(file);
+      for (const r of report.results.filter((x) => x.path === file)) {
+        const source = sources.get(`${r.path}#${r.row ?? ''}`)!;
+        for (const f of r.findings ?? []) if (f.start && f.end) expect(source.slice(f.start.offset, f.end.offset)).toBe(f.text);
+      }
+    }
+  });
+
+  it('keeps record metadata and counts documents read, analysed and failed', () => {
+    const row = report.results.find((r) => r.path.endsWith('notes-csv/input.csv') && r.row === 1)!;
+    expect(row.meta).toEqual({ team: 'North', date: '2026-01-05' });
+    expect(report.summary).toMatchObject({ documents: 4 + 5 + 4, analysed: 13, failed: 0 });
+  });
+
+  it('exits 0 when there are only warnings, with no output on stderr', () => {
+    expect(report.results.flatMap((r) => r.findings ?? []).some((f) => f.severity === 'error')).toBe(false);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
+  it('reads standard input with --stdin-filename choosing the reader', async () => {
+    const md = await sourdough(['check', '-f', 'json', '--stdin-filename', 'plan.md', '-'], { stdin: readFileSync(join(repoRoot, 'fixtures/documents/markdown-plan/input.md')) });
+    const r = JSON.parse(md.stdout).results[0] as ResultJson;
+    expect(r.path).toBe('-');
+    expect(r.findings!.find((f) => f.ruleId === 'voice/passive-decision')?.section).toBe('My support');
+    const jsonl = await sourdough(['check', '-f', 'json', '--stdin-filename', 'notes.jsonl', '-'], { stdin: readFileSync(join(repoRoot, 'fixtures/records/notes-jsonl/input.jsonl')) });
+    expect((JSON.parse(jsonl.stdout).results as ResultJson[]).map((x) => x.id)).toEqual(['J-001', 'J-002', 'J-003', '4']);
+  });
+});
+
+describe('sourdough check (built binary): every format', () => {
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'packages/reporters/test/fixtures/sarif-schema-2.1.0.json'), 'utf8'));
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  addFormats(ajv);
+  const validateSarif = ajv.compile(schema);
+
+  it('stylish: file, line:column, severity, message, rule, highlighted sentence, suggestions, summary; no colour off a TTY', async () => {
+    const r = await sourdough(['check', ...GOOD]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('fixtures/documents/text-note/input.txt');
+    expect(r.stdout).toMatch(/3:30\s+warning\s+“refused” .*blaming\/refuses/);
+    expect(r.stdout).toContain('Amira [refused] lunch');
+    expect(r.stdout).toContain('try: declined');
+    expect(r.stdout).toContain('fixtures/records/notes-csv/input.csv row 1 (id N-001)');
+    expect(r.stdout).toContain('under “How I want to be supported”, paragraph 10');
+    expect(r.stdout).toMatch(/findings? — .* in 13 documents/);
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('sarif: valid SARIF 2.1.0 with a result per finding', async () => {
+    const r = await sourdough(['check', '-f', 'sarif', ...GOOD]);
+    const log = JSON.parse(r.stdout);
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+    const results = log.runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[];
+    expect(results.some((x) => x.ruleId === 'blaming/refuses' && x.locations[0]!.physicalLocation.artifactLocation.uri === 'fixtures/documents/text-note/input.txt' && x.locations[0]!.physicalLocation.region?.startLine === 3)).toBe(true);
+    const rules = log.runs[0].tool.driver.rules as { id: string; fullDescription?: { text: string } }[];
+    expect(rules.find((x) => x.id === 'blaming/refuses')?.fullDescription?.text.length).toBeGreaterThan(20);
+    expect(r.code).toBe(0);
+  });
+
+  it('csv: one row per finding with record id, row and metadata columns', async () => {
+    const r = await sourdough(['check', '-f', 'csv', 'fixtures/records/notes-csv/input.csv', 'fixtures/documents/text-note/input.txt']);
+    const rows = parseCsv(r.stdout, { columns: true }) as Record<string, string>[];
+    const json = JSON.parse((await sourdough(['check', '-f', 'json', 'fixtures/records/notes-csv/input.csv', 'fixtures/documents/text-note/input.txt'])).stdout);
+    expect(rows).toHaveLength(json.summary.findings);
+    const first = rows.find((x) => x.id === 'N-001' && x.rule === 'blaming/refuses')!;
+    expect(first).toMatchObject({ path: 'fixtures/records/notes-csv/input.csv', row: '1', team: 'North', date: '2026-01-05', line: '1', column: '7', text: 'refused' });
+    expect(rows.find((x) => x.id === 'N-005')!.sentence.startsWith("'=SUM")).toBe(true);
+    expect(r.code).toBe(0);
+  });
+
+  it('html: one self-contained page with the findings and totals', async () => {
+    const r = await sourdough(['check', '-f', 'html', ...GOOD]);
+    expect(r.stdout.startsWith('<!doctype html>')).toBe(true);
+    expect(r.stdout).not.toMatch(/<script|<link/i);
+    expect(r.stdout).toContain('Amira <mark>refused</mark> lunch');
+    expect(r.stdout).toContain('<tr><th>documents read</th><td>13</td></tr>');
+    expect(r.code).toBe(0);
+  });
+
+  it('json: -o writes the report to a file and nothing to stdout', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'sourdough-out-'));
+    try {
+      const r = await sourdough(['check', '-f', 'json', '-o', join(dir, 'report.json'), 'fixtures/documents/text-note/input.txt']);
+      expect(r.stdout).toBe('');
+      expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).summary.documents).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('sourdough check (built binary): bad input in every format', () => {
+  const failures: [string, number | undefined, string][] = [
+    ['fixtures/documents/corrupt-docx/input.docx', undefined, 'not a valid Word (.docx) file'],
+    ['fixtures/documents/not-utf8/input.txt', undefined, 'not valid UTF-8'],
+    ['fixtures/records/bad-csv/input.csv', 2, 'broken quoting'],
+    ['fixtures/records/bad-csv/input.csv', 4, 'not valid UTF-8'],
+    ['fixtures/records/bad-csv/input.csv', 5, 'has no "text" field'],
+    ['fixtures/records/bad-csv/input.csv', 7, 'never closed'],
+    ['fixtures/records/bad-jsonl/input.jsonl', 2, 'is not valid JSON'],
+    ['fixtures/records/bad-jsonl/input.jsonl', 3, 'has no "text" field'],
+    ['fixtures/records/bad-jsonl/input.jsonl', 4, 'not valid UTF-8'],
+    ['fixtures/documents/no-such-file.txt', undefined, 'file not found: fixtures/documents/no-such-file.txt'],
+  ];
+  const named = (file: string, row: number | undefined): string => `${file}${row !== undefined ? ` row ${row}` : ''}`;
+
+  it('json: an error entry per bad document or row, the rest still checked, exit 2', async () => {
+    const r = await sourdough(['check', '-f', 'json', ...BAD]);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout);
+    for (const file of BAD.slice(0, 4)) checkExpectations(file, report.results);
+    for (const [file, row, text] of failures) {
+      const e = (report.results as ResultJson[]).find((x) => x.path === file && x.row === row && x.error);
+      expect(e?.error?.message, named(file, row)).toContain(text);
+      expect(e!.error!.message).toContain(named(file, row));
+    }
+    expect(report.summary).toMatchObject({ documents: 2 + 8 + 6 + 1, analysed: 3 + 2, failed: 2 + 5 + 4 + 1 });
+  });
+
+  it.each(['stylish', 'sarif', 'csv', 'html'])('%s: names every bad file and row, exit 2', async (format) => {
+    const r = await sourdough(['check', '-f', format, ...BAD]);
+    expect(r.code).toBe(2);
+    const text = format === 'html' ? r.stdout.replace(/&quot;/g, '"') : format === 'csv' ? r.stdout.replace(/""/g, '"') : format === 'sarif' ? JSON.stringify(JSON.parse(r.stdout)).replace(/\\"/g, '"') : r.stdout;
+    for (const [file, row, message] of failures) {
+      expect(text, `${format}: ${named(file, row)}`).toContain(named(file, row));
+      expect(text, `${format}: ${message}`).toContain(message);
+    }
+  });
+});
+
+describe('sourdough check (built binary): exit codes', () => {
+  it('0 for a clean document', async () => {
+    const r = await sourdough(['check', 'fixtures/documents/clean-note/input.txt']);
+    expect(r.stdout).toContain('No findings in 1 document');
+    expect(r.code).toBe(0);
+  });
+
+  it('1 when warnings exceed --max-warnings, 0 within it', async () => {
+    expect((await sourdough(['check', '--max-warnings', '0', 'fixtures/documents/text-note/input.txt'])).code).toBe(1);
+    expect((await sourdough(['check', '--max-warnings', '1000', 'fixtures/documents/text-note/input.txt'])).code).toBe(0);
+  });
+
+  it('2 for usage errors, with a message on stderr', async () => {
+    const r = await sourdough(['check', '--format', 'nope', 'x.md']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nope/);
+    const none = await sourdough(['check']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('name at least one file');
+    expect((await sourdough(['check', '--jobs', '0', 'x.md'])).code).toBe(2);
+  });
+});
+
+describe('sourdough check (built binary): --jobs', () => {
+  it('--jobs 4 output equals --jobs 1, byte for byte, in every format', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'sourdough-jobs-'));
+    try {
+      const lines: string[] = [];
+      const phrases = ['Amira refused lunch.', 'The service user went out.', 'It was decided that Tom would move.', 'Lena chose the red coat.', 'Ravi suffers from asthma and is wheelchair-bound.'];
+      for (let i = 0; i < 400; i++) lines.push(JSON.stringify({ id: `R${i}`, team: ['North', 'South'][i % 2], text: `${phrases[i % 5]} ${phrases[(i * 7) % 5]} Note ${i}.` }));
+      lines.splice(50, 0, '{ not json');
+      writeFileSync(join(dir, 'many.jsonl'), `${lines.join('\n')}\n`);
+      const inputs = [...GOOD, ...BAD, join(dir, 'many.jsonl')];
+      for (const format of ['json', 'sarif', 'csv', 'stylish']) {
+        const one = await sourdough(['check', '-f', format, '--jobs', '1', ...inputs]);
+        const four = await sourdough(['check', '-f', format, '--jobs', '4', ...inputs]);
+        expect(four.code).toBe(one.code);
+        expect(four.stdout.length).toBeGreaterThan(1000);
+        expect(four.stdout === one.stdout, `${format} output differs`).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+});

@@ -1,0 +1,66 @@
+/** `sourdough rules` and `sourdough explain` (with "did you mean"). */
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/index.js';
+import { didYouMean } from '../src/commands/explain.js';
+import { fakeIo } from './helpers.js';
+
+describe('sourdough rules', () => {
+  it('lists rules as a table with severity and what each looks for', async () => {
+    const f = fakeIo();
+    expect(await run(['rules'], f.io)).toBe(0);
+    expect(f.out()).toMatch(/blaming\/refuses\s+warning\s+Can make a choice sound like defiance\./);
+    expect(f.out()).toMatch(/\d+ rules\./);
+  });
+
+  it('filters by category and prints JSON', async () => {
+    const f = fakeIo();
+    expect(await run(['rules', '--category', 'blaming', '--format', 'json'], f.io)).toBe(0);
+    const list = JSON.parse(f.out()) as { id: string; category: string; rationale: string; url: string }[];
+    expect(list.length).toBeGreaterThan(0);
+    expect(list.every((r) => r.category === 'blaming')).toBe(true);
+    const refuses = list.find((r) => r.id === 'blaming/refuses')!;
+    expect(refuses.rationale.length).toBeGreaterThan(20);
+    expect(refuses.url).toBe('docs/rules/blaming/refuses.md');
+  });
+
+  it('rejects an unknown category', async () => {
+    const f = fakeIo();
+    expect(await run(['rules', '--category', 'rude'], f.io)).toBe(2);
+  });
+});
+
+describe('sourdough explain', () => {
+  it('explains a rule: why, what to write instead, examples, sources', async () => {
+    const f = fakeIo();
+    expect(await run(['explain', 'blaming/refuses'], f.io)).toBe(0);
+    const out = f.out();
+    expect(out).toContain('blaming/refuses  (blaming, warning)');
+    expect(out).toContain('Why it matters');
+    expect(out).toContain('What to write instead');
+    expect(out).toContain('  • declined');
+    expect(out).toMatch(/Flagged\n {2}✗ /);
+    expect(out).toMatch(/Not flagged\n {2}✓ /);
+    expect(out).toMatch(/Sources\n {2}\S/);
+    expect(out).toContain('More: docs/rules/blaming/refuses.md');
+  });
+
+  it('suggests close rule ids for a typo and exits 2', async () => {
+    const f = fakeIo();
+    expect(await run(['explain', 'blaming/refuse'], f.io)).toBe(2);
+    expect(f.err()).toContain('there is no rule called "blaming/refuse". Did you mean "blaming/refuses"');
+    const g = fakeIo();
+    expect(await run(['explain', 'servise-user'], g.io)).toBe(2);
+    expect(g.err()).toContain('"dehumanising/service-user"');
+  });
+
+  it('lists the rules of a category', async () => {
+    const f = fakeIo();
+    expect(await run(['explain', 'voice'], f.io)).toBe(0);
+    expect(f.out()).toContain('voice/passive-decision');
+  });
+
+  it('ranks by edit distance and offers nothing for nonsense', () => {
+    expect(didYouMean('blaming/refusal', ['blaming/refuses', 'control/allowed-to'])).toEqual(['blaming/refuses']);
+    expect(didYouMean('zzzzzzzz', ['blaming/refuses', 'control/allowed-to'])).toEqual([]);
+  });
+});
