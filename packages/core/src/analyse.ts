@@ -6,8 +6,8 @@
  */
 import type { AnalyseOptions, Finding, DocumentResult, Severity, SourceDocument } from './types.js';
 import { SEVERITIES } from './types.js';
-import { withAllow, type CompiledRule, type RuleSet } from './rules/compile.js';
-import { phraseKey, phraseRegex } from './patterns/terms.js';
+import { withAllow, type CompiledRule, type PhraseEntry, type RuleSet } from './rules/compile.js';
+import { phraseRegex } from './patterns/terms.js';
 import { parseSentence, runMatch } from './patterns/match.js';
 import { splitSentences, countWords } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
@@ -17,6 +17,7 @@ import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, typ
 import { isNegated } from './context/negation.js';
 import { aboutWhom, subjectAllows } from './context/subject.js';
 import { isFirstPerson } from './context/first-person.js';
+import { regexAnchors } from './context/regex-anchors.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
@@ -94,6 +95,7 @@ function lastAtOrBefore<T extends { offset: number }>(items: T[], offset: number
 /** What a phrase table needs for scanning: which key lengths occur, and non-letter first characters. */
 interface TableShape {
   lengths: number[];
+  max: number;
   /** First characters of keys that do not start with a letter or digit (e.g. "£", "'"). */
   otherFirst: Set<string>;
 }
@@ -109,10 +111,69 @@ function tableShape(table: Map<string, unknown>): TableShape {
       lengths.add(k.length);
       if (k && !isWordCode(k.charCodeAt(0))) otherFirst.add(k[0]!);
     }
-    shape = { lengths: [...lengths].sort((a, b) => b - a), otherFirst };
+    const sorted = [...lengths].sort((a, b) => b - a);
+    shape = { lengths: sorted, max: sorted[0] ?? 0, otherFirst };
     shapeCache.set(table, shape);
   }
   return shape;
+}
+
+/** Characters of a phrase key. Longer keys keep common first words ("the …") from fanning out. */
+const KEY_LEN = 6;
+
+/**
+ * The lookup key at `p`: up to `max` characters, letters lower-cased, white space and hyphens
+ * skipped (a space in a phrase matches any run of spaces or hyphens; a hyphen matches a hyphen,
+ * a space or nothing), curly apostrophes as straight ones. Phrases get the same key (keyOf).
+ */
+function scanKey(text: string, p: number, max: number): string {
+  let key = '';
+  for (let i = p; i < text.length && key.length < max && i < p + 4 * max; i++) {
+    const ch = text.charCodeAt(i);
+    if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) key += text[i]!;
+    else if (ch >= 65 && ch <= 90) key += String.fromCharCode(ch + 32);
+    else if (ch === 45 || ch === 0x2010 || ch === 0x2011 || ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 12 || ch === 11 || ch === 0xa0) continue;
+    else if (ch === 0x2019) key += "'";
+    else if (ch > 127 && /\s/.test(text[i]!)) continue;
+    else if (isWordCode(ch)) key += text[i]!.toLowerCase();
+    else {
+      // Other characters end the key unless they are part of the phrase; keep them (e.g. "e.g.").
+      key += text[i]!;
+    }
+  }
+  return key;
+}
+
+/** A phrase's key (see scanKey). */
+function keyOf(phrase: string): string {
+  return scanKey(phrase.trim(), 0, KEY_LEN);
+}
+
+const longTables = new WeakMap<RuleSet, Map<string, PhraseEntry[]>>();
+
+/** The phrase table of `set` keyed on up to six characters (built once per rule set). */
+function longTable(set: RuleSet): Map<string, PhraseEntry[]> {
+  let table = longTables.get(set);
+  if (!table) {
+    table = new Map();
+    const add = (rule: number, phrase: string, match?: number): void => {
+      const key = keyOf(phrase);
+      if (!key) return;
+      const entry: PhraseEntry = { rule, re: phraseRegex(phrase) };
+      if (match !== undefined) entry.match = match;
+      const list = table!.get(key);
+      if (list) list.push(entry);
+      else table!.set(key, [entry]);
+    };
+    for (const rule of set.rules) {
+      for (const phrase of rule.phrases) add(rule.index, phrase);
+      rule.matches.forEach((m, i) => {
+        for (const a of m.anchors) add(rule.index, a, i);
+      });
+    }
+    longTables.set(set, table);
+  }
+  return table;
 }
 
 /** Letters and digits as the phrase matcher sees them (A–Z, a–z, 0–9, U+00C0–U+024F). */
@@ -133,20 +194,69 @@ function scanTable<T>(text: string, from: number, to: number, table: Map<string,
     const start = word ? !prevWord : shape.otherFirst.size > 0 && shape.otherFirst.has(text[p]!);
     prevWord = word || c === 45;
     if (!start) continue;
-    // The key: up to three characters, letters lower-cased, spaces and hyphens skipped.
-    let key = '';
-    for (let i = p; i < text.length && key.length < 3 && i < p + 12; i++) {
-      const ch = text.charCodeAt(i);
-      if (isWordCode(ch)) key += ch >= 65 && ch <= 90 ? String.fromCharCode(ch + 32) : text[i]!.toLowerCase();
-      else if (ch === 45 || ch === 32 || ch === 0x2010 || ch === 0x2011) continue;
-      else key += text[i]!;
-    }
+    const key = scanKey(text, p, shape.max);
     for (const len of shape.lengths) {
       if (len > key.length) continue;
       const entries = table.get(len === key.length ? key : key.slice(0, len));
       if (entries) visit(p, entries);
     }
   }
+}
+
+interface RegexPrefilter {
+  /** Regexes with no usable anchors: always run. */
+  always: RegExp[];
+  /** First three letters of an anchor → the anchors starting so, with their regex. */
+  table: Map<string, { anchor: string; re: RegExp; rule: number }[]>;
+}
+
+const prefilters = new WeakMap<RuleSet, RegexPrefilter>();
+
+/**
+ * The regexes of active rules worth running on `text`: those without anchors, and those with an
+ * anchor at a word start (a letter or digit not preceded by [A-Za-z0-9_], as RegExp's \b sees it).
+ */
+function triggeredRegexes(set: RuleSet, text: string, active: boolean[]): Set<RegExp> {
+  let pre = prefilters.get(set);
+  if (!pre) {
+    pre = { always: [], table: new Map() };
+    for (const rule of set.rules) {
+      for (const re of rule.regexes) {
+        const anchors = regexAnchors(re);
+        if (!anchors) {
+          pre.always.push(re);
+          continue;
+        }
+        for (const anchor of anchors) {
+          const key = anchor.slice(0, 3);
+          const list = pre.table.get(key);
+          const entry = { anchor, re, rule: rule.index };
+          if (list) list.push(entry);
+          else pre.table.set(key, [entry]);
+        }
+      }
+    }
+    prefilters.set(set, pre);
+  }
+  const out = new Set<RegExp>(pre.always);
+  if (!pre.table.size) return out;
+  const n = text.length;
+  let prevWord = false;
+  for (let p = 0; p < n; p++) {
+    const c = text.charCodeAt(p);
+    const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    const start = alnum && !prevWord;
+    prevWord = alnum || c === 95;
+    if (!start || p + 3 > n) continue;
+    const key = text.slice(p, p + 3).toLowerCase();
+    const entries = pre.table.get(key);
+    if (!entries) continue;
+    for (const e of entries) {
+      if (out.has(e.re) || !active[e.rule]) continue;
+      if (e.anchor.length === 3 || text.slice(p, p + e.anchor.length).toLowerCase() === e.anchor) out.add(e.re);
+    }
+  }
+  return out;
 }
 
 const allowTables = new WeakMap<RuleSet, Map<string, RegExp[]>>();
@@ -157,7 +267,7 @@ function allowSpansOf(set: RuleSet, text: string, from: number, to: number): [nu
   if (!table) {
     table = new Map();
     for (const phrase of set.allowPhrases) {
-      const key = phraseKey(phrase.trim());
+      const key = keyOf(phrase);
       if (!key) continue;
       const list = table.get(key);
       const re = phraseRegex(phrase.trim());
@@ -207,8 +317,9 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   // letters) says which rules' phrases to confirm with a sticky RegExp. This replaces running the
   // one big alternation RegExp, which V8 tries phrase by phrase at every position.
   const matchCandidates = new Map<string, { rule: number; match: number; sentence: number }>();
-  if (set.table.size) {
-    scanTable(text, 0, text.length, set.table, tableShape(set.table), (p, entries) => {
+  const phraseTable = longTable(set);
+  if (phraseTable.size) {
+    scanTable(text, 0, text.length, phraseTable, tableShape(phraseTable), (p, entries) => {
       for (const e of entries) {
         if (!active[e.rule]) continue;
         e.re.lastIndex = p;
@@ -237,10 +348,15 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     }
   }
 
-  // 3. regex rules and detectors.
+  // 3. regex rules (only those whose literal anchors occur in the document) and detectors.
+  const triggered = triggeredRegexes(set, text, active);
   for (const rule of set.rules) {
     if (!active[rule.index]) continue;
-    for (const re of rule.regexes) for (const [a, b] of spansOf(re, text)) hits.push({ rule: rule.index, start: a, end: b });
+    for (let ri = 0; ri < rule.regexes.length; ri++) {
+      const re = rule.regexes[ri]!;
+      if (!triggered.has(re)) continue;
+      for (const [a, b] of spansOf(re, text)) hits.push({ rule: rule.index, start: a, end: b });
+    }
     if (rule.detector) runDetector(rule, doc, sentences, options, hits, extraStats);
   }
 
