@@ -22,6 +22,7 @@ const FRAMING = new RegExp(
     String.raw`\b(?:within|inside|over|above|exceeds?|exceeding|beyond)\s+(?:the\s+|his\s+|her\s+|their\s+)?indicative\s+(?:budget|allocation|amount|sum|figure|personal\s+budget)`,
     String.raw`\bindicative\s+(?:budget|allocation)\s+(?:is|was|of|only)\b`,
     String.raw`\bpanel\s+(?:will|would|is\s+unlikely\s+to|are\s+unlikely\s+to|won['’]t|wouldn['’]t|will\s+not|would\s+not|is\s+not\s+likely\s+to|may\s+not|might\s+not|does\s+not|did\s+not|didn['’]t|doesn['’]t)\s+(?:not\s+)?(?:agree|approve|accept|fund|sign\s+(?:this\s+|it\s+)?off|support|sanction|authorise|authorize)\b`,
+    String.raw`\b(?:was|is|being|were|are|would\s+be)\s+(?:the\s+)?(?:cheapest|lowest[\s-]+cost|least\s+expensive)\b`,
   ].join('|'),
   'gi',
 );
@@ -33,7 +34,7 @@ const SUPPORT_CONTEXT = /\b(?:support|care|package|placement|provider|agency|hom
 const PERSONAL_SHOPPING = /\b(?:phone|mobile|tariff|deal|broadband|energy|gas|electricity|insurance|supermarket|shop|shopping|trainers|clothes|groceries|food|flights?|tickets?|holiday\s+deal)\b/i;
 
 /** Reasons that make a cost comparison lawful: every option compared meets the outcomes. */
-const REASONED = /\b(?:both|all|each|either)\s+(?:of\s+(?:the|these|them)\s+)?(?:\w+\s+){0,3}(?:meets?|met|would\s+meet|will\s+meet|can\s+meet|could\s+meet)\s+(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?:\w+['’]s\s+|his\s+|her\s+|their\s+|the\s+)?(?:eligible\s+)?(?:needs|outcomes)|\bequally\s+(?:suitable|able)|\b(?:both|all)\s+(?:options\s+|homes\s+|providers\s+)?(?:are\s+)?suitable\b/i;
+const REASONED = /\b(?:both|all|each|either)\s+(?:of\s+(?:the|these|them)\s+)?(?:\w+\s+){0,3}(?:meets?|met|would\s+meet|will\s+meet|can\s+meet|could\s+meet)\s+(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?:\w+['’]s\s+|his\s+|her\s+|their\s+|the\s+)?(?:eligible\s+)?(?:needs|outcomes)|\b(?:that|which)\s+(?:also\s+)?(?:meets?|will\s+meet|would\s+meet|can\s+meet)\s+(?:all\s+)?(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?:\w+['’]s\s+|his\s+|her\s+|their\s+)(?:eligible\s+)?(?:needs|outcomes)|\bequally\s+(?:suitable|able)|\b(?:both|all)\s+(?:options\s+|homes\s+|providers\s+)?(?:are\s+)?suitable\b/i;
 /** The person's own choice between options ("Jack chose the cheaper provider") is theirs to make. */
 const PERSON_CHOSE = /\b(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][a-z]+)\s+(?:chose|prefers|preferred|picked|decided\s+on|asked\s+for|wanted)\b/;
 

@@ -9,12 +9,13 @@
 import type { Detector } from './types.js';
 
 const A = String.raw`(?:an?\s+)`;
+const MOD = String.raw`(?:(?:just|simply|merely|only|really|more\s+of)\s+)`;
 const QUAL = String.raw`(?:(?:real|genuine|actual|eligible|assessed|essential|basic|care|social\s+care|support|true|proper|priority|core)\s+)`;
 
 /** Each pattern's whole match is the reported span. */
 const PATTERNS: RegExp[] = [
   // "a need or a want", "a want or a need", "a need or want", "need or want?"
-  new RegExp(String.raw`\b(?:${A}need\s+or\s+${A}?want|${A}want\s+or\s+${A}?need)\b(?!-)`, 'gi'),
+  new RegExp(String.raw`\b(?:${A}need\s+or\s+${MOD}?${A}?want|${A}want\s+or\s+${MOD}?${A}?need)\b(?!-)`, 'gi'),
   // "needs versus wants", "needs v wants", "wants vs needs"
   /\b(?:needs?\s+(?:versus|vs\.?|v\.?)\s+wants?|wants?\s+(?:versus|vs\.?|v\.?)\s+needs?)\b/gi,
   // "a want not a need", "a want rather than a need", "wants, not needs", "a preference not a need", "a wish rather than a need"
@@ -25,7 +26,10 @@ const PATTERNS: RegExp[] = [
   // "is a want", "is more of a want", "are just wants", "seems like a want"
   new RegExp(String.raw`\b(?:is|are|was|were|seems?|seemed|appears?|sounds?|be)\s+(?:like\s+|more\s+(?:like\s+|of\s+)|just\s+|simply\s+|only\s+|really\s+|merely\s+|more\s+)?(?:${A}want|wants)\b(?!\s+(?:to|for)\b)`, 'gi'),
   // "social activities are not a need", "this is not an eligible care need", "isn't a real need"
-  new RegExp(String.raw`\b(?:is|are|was|were|be)\s+(?:not|n['’]t)\s+(?:really\s+|strictly\s+)?${A}?${QUAL}?${QUAL}?needs?\b(?![-\w])|\b(?:isn|aren|wasn|weren)['’]t\s+(?:really\s+)?${A}?${QUAL}?${QUAL}?needs?\b(?![-\w])`, 'gi'),
+  // ("is not an eligible need" is left to gatekeeping/not-eligible: "eligible need" is a protected phrase.)
+  new RegExp(String.raw`\b(?:is|are|was|were|be)\s+(?:not|n['’]t)\s+(?:really\s+|strictly\s+)?${A}?(?!eligible)${QUAL}?${QUAL}?needs?\b(?![-\w])|\b(?:isn|aren|wasn|weren)['’]t\s+(?:really\s+)?${A}?(?!eligible)${QUAL}?${QUAL}?needs?\b(?![-\w])`, 'gi'),
+  // "is swimming really a need?", "whether it is actually a need" (a question about need)
+  new RegExp(String.raw`\b(?:really|actually|genuinely|truly|strictly)\s+${A}(?!eligible)${QUAL}?needs?\b(?![-\w])(?=[^.!?]*\?)|\bwhether\s+(?:\S+\s+){1,4}(?:is|are)\s+(?:really\s+|actually\s+)?${A}(?!eligible)${QUAL}?needs?\b(?![-\w])`, 'gi'),
   // "a lifestyle choice"
   /\blifestyle\s+choices?\b/gi,
 ];
@@ -36,7 +40,7 @@ export const needVsWant: Detector = {
     name: 'need-vs-want',
     description: 'Wording that re-labels a need as a want, a preference or a lifestyle choice.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\bwants?\b|\bnot\s+(?:\w+\s+){0,4}needs?\b|n['’]t\s+(?:\w+\s+){0,4}needs?\b|\blifestyle\s+choice|\b(?:preferences?|wish(?:es)?|choice)\s*,?\s*(?:and\s+)?(?:not|rather)\b/gi,
+    trigger: /\bwants?\b|\b(?:really|actually|genuinely|truly|strictly|whether)\b[^.?!]*\bneeds?\b|\bnot\s+(?:\w+\s+){0,4}needs?\b|n['’]t\s+(?:\w+\s+){0,4}needs?\b|\blifestyle\s+choice|\b(?:preferences?|wish(?:es)?|choice)\s*,?\s*(?:and\s+)?(?:not|rather)\b/gi,
   },
   create(ctx) {
     return {
@@ -47,7 +51,10 @@ export const needVsWant: Detector = {
           let m: RegExpExecArray | null;
           while ((m = re.exec(s.text))) {
             const a = m.index;
-            const b = a + m[0].length;
+            let b = a + m[0].length;
+            // Stop before a protected "(an) eligible need": "a want, not an eligible need" → "a want, not".
+            const protectedAt = m[0].search(/\s(?:an?\s+)?eligible\s+needs?$/i);
+            if (protectedAt > 0) b = a + protectedAt;
             if (taken.some(([x, y]) => x < b && a < y)) continue;
             // "there is not a need to …", "was not a need for …" state a fact, not a verdict on a need.
             if (/^\s+(?:to|for)\b/i.test(s.text.slice(b, b + 6)) && /needs?$/i.test(m[0])) continue;

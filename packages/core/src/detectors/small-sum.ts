@@ -27,7 +27,21 @@ export const STRONG_CUES = [
 /** Words that signal a cost argument only alongside a question or a negation ("an extra £30?"). */
 export const WEAK_CUES = ['extra', 'additional', 'more', 'increase', 'top up', 'cost', 'costs', 'spend', 'pay for', 'fund', 'funding'];
 
+const cueCache = new Map<string, RegExp>();
+
+/** One case-insensitive, whole-word RegExp for a cue list (compiled once per distinct list). */
 function cueRegex(cues: string[]): RegExp {
+  const key = cues.join('\u0000');
+  let re = cueCache.get(key);
+  if (!re) {
+    re = buildCueRegex(cues);
+    if (cueCache.size > 32) cueCache.clear();
+    cueCache.set(key, re);
+  }
+  return re;
+}
+
+function buildCueRegex(cues: string[]): RegExp {
   const alts = [...new Set(cues.map((c) => c.trim().toLowerCase()).filter(Boolean))]
     .sort((a, b) => b.length - a.length)
     .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/\s+/g, '\\s+'));

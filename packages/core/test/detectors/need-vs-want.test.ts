@@ -26,7 +26,10 @@ describe('need-vs-want', () => {
     ['That is a want rather than a need.', 'a want rather than a need'],
     ['Trips out are wants, not needs.', 'wants, not needs'],
     ['Social activities are not a need.', 'are not a need'],
-    ["Holidays aren't an eligible need.", "aren't an eligible need"],
+    ["Holidays aren't a real need.", "aren't a real need"],
+    ['Is the gym a need or just a want?', 'a need or just a want'],
+    ['Is the weekly cinema trip really a need?', 'really a need'],
+    ['His request for a holiday is a want, not an eligible need.', 'a want, not'],
     ['The manager called it a lifestyle choice.', 'lifestyle choice'],
     ['This seems more like a want.', 'seems more like a want'],
     ['It is a preference rather than a need.', 'a preference rather than a need'],
@@ -45,6 +48,9 @@ describe('need-vs-want', () => {
     'Jack is not needy; he asks for help when he needs it.',
     'We discussed his needs and wants for the coming year.',
     'The review was not needs-led.',
+    // Left to gatekeeping/not-eligible ("eligible need" is a protected phrase).
+    "Holidays aren't an eligible need.",
+    'The weekly cinema trip is really a need for Jack.',
   ])('does not flag %j', (text) => {
     expect(texts(text)).toEqual([]);
   });
