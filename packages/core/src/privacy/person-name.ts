@@ -1,7 +1,8 @@
 /**
  * Full personal names: a title with a surname ("Mrs Patel", "Dr Amir Khan"), a relationship cue
  * followed by a forename and surname ("her neighbour, Priya Shah"), or a known forename followed
- * by a surname that compromise's people detection confirms ("Sarah Jones attended"). A single
+ * by a surname, or any forename followed by a known surname, that compromise's people detection
+ * confirms ("Sarah Jones attended", "Ravi Sharma attended"). A single
  * forename is not reported (consistent first-name pseudonyms are the usual anonymisation), nor is
  * a title with an initial only ("Mrs J."). compromise runs only on the rare sentence that has a
  * known forename followed by a capitalised word — never on every sentence. Pure.
@@ -29,17 +30,26 @@ const NOT_SURNAME = new Set(
     .split(' '),
 );
 let forenames: Set<string> | undefined;
-/** Forenames from compromise's lexicon (built once, lazily). */
-function knownForenames(): Set<string> {
-  if (!forenames) {
-    forenames = new Set();
-    const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-    for (const [word, tag] of Object.entries(lexicon)) {
-      const tags = Array.isArray(tag) ? tag.join(',') : tag;
-      if (/\b(?:FirstName|MaleName|FemaleName)\b/.test(tags) && !word.includes(' ')) forenames.add(word);
-    }
+let surnames: Set<string> | undefined;
+/** Forenames and surnames from compromise's lexicon (built once, lazily). */
+function loadNames(): void {
+  forenames = new Set();
+  surnames = new Set();
+  const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  for (const [word, tag] of Object.entries(lexicon)) {
+    if (word.includes(' ')) continue;
+    const tags = Array.isArray(tag) ? tag.join(',') : tag;
+    if (/\b(?:FirstName|MaleName|FemaleName)\b/.test(tags)) forenames.add(word);
+    else if (/\bLastName\b/.test(tags)) surnames.add(word);
   }
-  return forenames;
+}
+function knownForenames(): Set<string> {
+  if (!forenames) loadNames();
+  return forenames!;
+}
+function knownSurnames(): Set<string> {
+  if (!surnames) loadNames();
+  return surnames!;
 }
 
 function pushUnique(out: IdentifierHit[], start: number, end: number): void {
@@ -80,7 +90,8 @@ export function findPersonNames(sentence: string): IdentifierHit[] {
   while ((m = PAIR.exec(sentence))) {
     const first = m[1]!;
     const second = m[2]!;
-    if (!names.has(first.toLowerCase())) {
+    // A known forename, or a known surname after an unknown forename ("Ravi Sharma"); compromise confirms either.
+    if (!names.has(first.toLowerCase()) && !knownSurnames().has(second.toLowerCase())) {
       PAIR.lastIndex = m.index + first.length; // the second word may start a pair of its own
       continue;
     }

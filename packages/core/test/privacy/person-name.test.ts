@@ -19,6 +19,8 @@ describe('findPersonNames', () => {
   });
   it('finds a known forename + surname confirmed by compromise', () => {
     expect(spans('Sarah Jones attended the review.')).toEqual(['Sarah Jones']);
+    // An unknown forename before a known surname, still confirmed by compromise.
+    expect(spans('Ravi Sharma attended the review.')).toEqual(['Ravi Sharma']);
   });
   it('does not report single names, places or organisations', () => {
     expect(spans('Jack went to Victoria Park with Grace.')).toEqual([]);
