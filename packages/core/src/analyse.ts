@@ -17,6 +17,7 @@ import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, typ
 import { isNegated } from './context/negation.js';
 import { aboutWhom, subjectAllows } from './context/subject.js';
 import { isFirstPerson } from './context/first-person.js';
+import { detectDocumentKind } from './context/document-kind.js';
 import { regexAnchors } from './context/regex-anchors.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
@@ -365,6 +366,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   const quoteCache = new Map<number, QuoteIndex>();
   const colonCache = new Map<number, QuoteSpan | null>();
   const sentenceCache = new Map<number, string>();
+  let personVoice: boolean | undefined;
   const allowCache = new Map<number, [number, number][]>();
   const unlessCache = new Map<string, [number, number][] | 'all'>();
   const findings: Finding[] = [];
@@ -426,9 +428,12 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       if (rule.negation === 'drop') continue;
       sev = 'info';
     }
-    // First-person self-description outside quotes (not in a case note, where "I" is the writer).
-    if (!quoted && options.kind !== 'note' && SELF_DESCRIPTION.has(rule.category) && sev !== 'info' && isFirstPerson(s.text, hit.start - s.start)) {
-      sev = 'info';
+    // First-person self-description outside quotes, in a plan written in the person's voice (in a
+    // case note "I" is the writer). With kind `auto`, a document too short to tell counts as the
+    // person's own words.
+    if (!quoted && SELF_DESCRIPTION.has(rule.category) && sev !== 'info' && options.kind !== 'note' && isFirstPerson(s.text, hit.start - s.start)) {
+      personVoice ??= options.kind === 'plan' || sentences.length < 3 || detectDocumentKind(doc, sentences.map((x) => x.text)) === 'plan';
+      if (personVoice) sev = 'info';
     }
     const matched = doc.source.slice(hit.start, hit.end);
     const f: Finding = {

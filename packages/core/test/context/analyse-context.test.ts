@@ -97,6 +97,14 @@ describe('first-person self-description', () => {
     expect(brief(run('I am allowed to go out.'))).toEqual(['allowed to:warning']);
   });
 
+  it('a longer document is softened only when it reads as the person’s plan', () => {
+    const note = 'I visited Jack at home today. I refused to leave until the manager came. We talked about lunch.';
+    expect(brief(run(note))).toEqual(['refused:warning']);
+    const plan = '# About me\n\nI like music and walks. I have a learning disability. I love my sister.';
+    expect(brief(analyse(markdown(plan), all).findings)).toEqual(['learning disability:info']);
+    expect(brief(run('I like music. I have a learning disability. I love my sister.', { kind: 'plan' }))).toEqual(['learning disability:info']);
+  });
+
   it('in a case note (kind: note) "I" is the writer, so nothing is softened', () => {
     expect(brief(run('I refused to leave until the manager came.', { kind: 'note' }))).toEqual(['refused:warning']);
   });
