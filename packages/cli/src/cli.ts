@@ -10,6 +10,7 @@ import type { Io } from './io.js';
 import { check } from './commands/check.js';
 import { rules } from './commands/rules.js';
 import { explain } from './commands/explain.js';
+import { serve, type ServeOptions } from './commands/serve.js';
 import { cliVersion } from './version.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
@@ -80,7 +81,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
       code = explain(rule, opts, io);
     });
 
-  // `sourdough serve` is registered here by the server package's command (commands/serve.ts).
+  program
+    .command('serve')
+    .description('start the REST API and LanguageTool-compatible server (settings: docs/api.md)')
+    .option('-p, --port <n>', 'port to listen on (default 3000, or SOURDOUGH_PORT)', wholeNumber('--port', 0))
+    .option('--host <address>', 'address to listen on (default 127.0.0.1: this machine only; or SOURDOUGH_HOST)')
+    .action(async (opts: ServeOptions) => {
+      code = await serve(opts, io);
+    });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -24,8 +24,12 @@ export type EngineOutcome = { result: DocumentResult } | { error: { code: string
 
 /** What `fastify.engine` offers the routes. */
 export interface Engine {
-  /** Analyse documents within the time limit. Rejects with a 503 TimeoutError when it runs over. */
-  run(items: EngineItem[], options: AnalyseOptions, signal?: AbortSignal): Promise<EngineOutcome[]>;
+  /**
+   * Analyse documents within the time limit. Rejects with a 503 TimeoutError when it runs over
+   * (the worker running it is terminated and replaced). A client that disconnects does not abort
+   * its analysis: replacing a worker (recompiling the rules) costs far more than finishing it.
+   */
+  run(items: EngineItem[], options: AnalyseOptions): Promise<EngineOutcome[]>;
   /** The built-in rules, as written in YAML. */
   rules: RuleData[];
   /** Rule by id. */
@@ -83,18 +87,17 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     checkRuleNames(list) {
       for (const n of list) if (!names.has(n)) throw new UnknownRuleError(safeRuleName(n));
     },
-    async run(items, options, signal) {
+    async run(items, options) {
       const timeout = AbortSignal.timeout(opts.timeoutMs);
-      const both = signal ? AbortSignal.any([timeout, signal]) : timeout;
       try {
-        const parts = await Promise.all(chunk(items, threads).map((c) => pool.run({ items: c, options }, { signal: both }) as Promise<EngineOutcome[]>));
+        const parts = await Promise.all(chunk(items, threads).map((c) => pool.run({ items: c, options }, { signal: timeout }) as Promise<EngineOutcome[]>));
         const out = parts.flat();
         const ok = out.filter((o): o is { result: DocumentResult } => 'result' in o).map((o) => o.result);
         fastify.metrics.recordResults(ok, out.length - ok.length);
         return out;
       } catch (err) {
         if (timeout.aborted) throw new TimeoutError(opts.timeoutMs);
-        if (signal?.aborted) throw new UnavailableError();
+        if (closing) throw new UnavailableError(); // the pool was stopped under this request
         throw err;
       }
     },
@@ -113,6 +116,11 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     closing = true;
   });
   fastify.addHook('onClose', async () => {
+    // Let queued and running tasks finish (each is bounded by the time limit), even those whose
+    // client has gone, then stop the workers.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([pool.close(), new Promise((resolve) => (timer = setTimeout(resolve, opts.timeoutMs + 1000)))]);
+    clearTimeout(timer);
     await pool.destroy();
   });
 }

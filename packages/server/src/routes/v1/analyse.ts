@@ -3,7 +3,7 @@
  * between HTTP and the engine: the findings are core's, unchanged. Submitted text is held only for
  * the life of the request: never logged, stored or echoed in errors.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import { documentFromBytes } from '@sourdough/readers';
 import { summarise, type AnalyseOptions, type DocumentOutcome, type SourceDocument } from '@sourdough/core';
@@ -39,15 +39,6 @@ function optionsOf(fastify: FastifyInstance, body: Switches): AnalyseOptions {
   if (body.minSeverity) out.minSeverity = body.minSeverity;
   if (body.kind) out.kind = body.kind;
   return out;
-}
-
-/** Abort the analysis when the client goes away: no point finishing work nobody will read. */
-function clientGone(reply: FastifyReply): AbortSignal {
-  const ac = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) ac.abort();
-  });
-  return ac.signal;
 }
 
 function only(outcome: EngineOutcome | undefined): { findings: unknown[]; stats: unknown } {
@@ -91,9 +82,9 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
         response: { 200: analyseResponse, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const options = optionsOf(fastify, request.body);
-      const [outcome] = await fastify.engine.run([{ text: request.body.text, format: request.body.format ?? 'text' }], options, clientGone(reply));
+      const [outcome] = await fastify.engine.run([{ text: request.body.text, format: request.body.format ?? 'text' }], options);
       return only(outcome);
     },
   );
@@ -109,12 +100,12 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
         response: { 200: batchResponse, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { documents } = request.body;
       if (documents.length > opts.batchLimit) throw new TooManyDocumentsError(opts.batchLimit, documents.length);
       const options = optionsOf(fastify, request.body);
       const outcomes = documents.length
-        ? await fastify.engine.run(documents.map((d) => ({ text: d.text, format: d.format ?? 'text' })), options, clientGone(reply))
+        ? await fastify.engine.run(documents.map((d) => ({ text: d.text, format: d.format ?? 'text' })), options)
         : [];
       const results = outcomes.map((o, i) => {
         const id = documents[i]!.id;
@@ -139,7 +130,7 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
         response: { 200: fileResponse, ...errorResponses(400, 401, 413, 415, 422, 429, 500, 503) },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const file = request.body.file;
       if (!file || typeof file.toBuffer !== 'function') throw new BadMultipartError('send the file in a field named "file"');
       const name = String(file.filename ?? '');
@@ -159,7 +150,7 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
           throw new UnreadableFileError(kind === 'docx' ? 'it does not look like a Word (.docx) document' : 'it is not readable HTML');
         }
       }
-      const [outcome] = await fastify.engine.run([item], {}, clientGone(reply));
+      const [outcome] = await fastify.engine.run([item], {});
       return { path, ...only(outcome) };
     },
   );

@@ -1,0 +1,97 @@
+// Load test for the REST API, called by `npm run bench` (needs the server built: dist/).
+// Starts the server in a child process on 127.0.0.1 (rate limit off, logs at warn), warms it up,
+// then autocannon POSTs a synthetic 2,000-word plan to /v1/analyse at 50 concurrent connections
+// for 20 s, and prints throughput, latency percentiles, errors and the server's memory before and
+// after. Bounded in time; the server is always stopped. Flags: --quick (5 s), --duration N,
+// --connections N, --json. Targets (on a 2-core machine shared with autocannon): p99 <= 50 ms,
+// >= 200 requests/s, zero errors, memory stable.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import autocannon from 'autocannon';
+import { plan, rng } from './corpus.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i === -1 ? fallback : Number(argv[i + 1]);
+};
+const quick = argv.includes('--quick');
+const duration = flag('--duration', quick ? 5 : 20);
+const connections = flag('--connections', 50);
+const TARGET = { p99Ms: 50, rps: 200 };
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function memory(base) {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const get = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { rssMb: get('sourdough_process_process_resident_memory_bytes') / 1e6, heapMb: get('sourdough_process_nodejs_heap_size_used_bytes') / 1e6 };
+}
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, [join(here, '../packages/server/dist/server.js')], {
+  env: { ...process.env, SOURDOUGH_PORT: String(port), SOURDOUGH_HOST: '127.0.0.1', SOURDOUGH_RATE_LIMIT: '0', SOURDOUGH_LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const stop = () => {
+  if (server.exitCode === null) server.kill('SIGTERM');
+};
+process.on('exit', stop);
+const hardStop = setTimeout(() => {
+  process.stderr.write('server load test: gave up after the time bound\n');
+  stop();
+  process.exit(2);
+}, (duration + 120) * 1000);
+hardStop.unref();
+
+try {
+  // Wait for the workers to compile the rules.
+  let ready = false;
+  for (let i = 0; i < 600 && !ready; i++) {
+    ready = await fetch(`${base}/readyz`).then((r) => r.status === 200, () => false);
+    if (!ready) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!ready) throw new Error('the server did not become ready within 60 s');
+
+  const text = plan(rng(3), 2000);
+  const body = JSON.stringify({ text, format: 'markdown' });
+  const opts = { url: `${base}/v1/analyse`, method: 'POST', headers: { 'content-type': 'application/json' }, body };
+  const check = await fetch(opts.url, opts).then((r) => r.json());
+  if (!Array.isArray(check.findings)) throw new Error('the server did not answer with findings');
+
+  await autocannon({ ...opts, connections: 10, duration: quick ? 2 : 5 }); // warm-up
+  const before = await memory(base);
+  const r = await autocannon({ ...opts, connections, duration });
+  const after = await memory(base);
+
+  const errors = r.errors + r.timeouts + r.non2xx;
+  const rps = r.requests.average;
+  const p99 = r.latency.p99;
+  const lines = [
+    `POST /v1/analyse, ${text.split(/\s+/).length}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${check.findings.length} findings), ${connections} connections, ${duration} s`,
+    `throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
+    `latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
+    `errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)   target 0   ${errors === 0 ? 'met' : 'MISSED'}`,
+    `server memory: RSS ${before.rssMb.toFixed(0)} MB → ${after.rssMb.toFixed(0)} MB, main heap ${before.heapMb.toFixed(0)} MB → ${after.heapMb.toFixed(0)} MB`,
+  ];
+  console.log(lines.join('\n'));
+  if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, before, after, requests: r.requests.total }));
+} catch (err) {
+  process.stderr.write(`server load test failed: ${err.message}\n`);
+  process.exitCode = 1;
+} finally {
+  stop();
+}
