@@ -129,7 +129,10 @@ export function findMoney(text: string): MoneyAmount[] {
         low = Math.min(firstAdj, second);
         amount = Math.max(firstAdj, second);
       } else amount = first;
-    } else if (m[5] !== undefined) amount = num(m[5]) * scaleOf(m[6]);
+    } else if (m[5] !== undefined) {
+      if (isWeight(text, m.index, m.index + m[0].length)) continue;
+      amount = num(m[5]) * scaleOf(m[6]);
+    }
     else amount = num(m[7]!) / 100;
     if (!Number.isFinite(amount) || amount <= 0) continue;
     out.push(withPeriod(text, m.index, m.index + m[0].length, amount, low));
@@ -137,12 +140,20 @@ export function findMoney(text: string): MoneyAmount[] {
   WORD_AMOUNT.lastIndex = 0;
   while ((m = WORD_AMOUNT.exec(text))) {
     const amount = wordsToNumber(m[1]!);
-    if (amount === undefined) continue;
+    if (amount === undefined || isWeight(text, m.index, m.index + m[0].length)) continue;
     // Trim a leading "a"/"and" that is not part of the number ("costs a hundred" keeps "a hundred").
     out.push(withPeriod(text, m.index, m.index + m[0].length, amount, undefined));
   }
   out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+const WEIGHT_BEFORE = /\b(?:lost|lose|losing|loses|gained|gain|gaining|gains|weighs?|weighed|weighing|put\s+on|putting\s+on)\s+(?:about\s+|around\s+|nearly\s+|almost\s+|over\s+|another\s+|an\s+extra\s+)?$/i;
+const WEIGHT_AFTER = /^\s*(?:in\s+weight|of\s+weight|heavier|lighter|overweight|underweight)/i;
+
+/** "lost 10 pounds", "ten pounds heavier": pounds as a weight, not money. */
+function isWeight(text: string, start: number, end: number): boolean {
+  return WEIGHT_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || WEIGHT_AFTER.test(text.slice(end, end + 30));
 }
 
 function withPeriod(text: string, start: number, end: number, amount: number, low: number | undefined): MoneyAmount {

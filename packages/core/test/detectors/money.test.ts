@@ -51,7 +51,7 @@ describe('parseMoney', () => {
     expect(parseMoney('£18.50 an hour')).toMatchObject({ amount: 18.5, period: 'hour', weekly: undefined });
   });
 
-  it.each(['2.30pm', '£', '30 minutes', 'Room 30', 'at 10.30am', 'a few pounds', 'a pound'])(
+  it.each(['Jack has lost 10 pounds in weight', 'she is ten pounds lighter', 'He weighs 160 pounds', '2.30pm', '£', '30 minutes', 'Room 30', 'at 10.30am', 'a few pounds', 'a pound'])(
     'finds no amount in %j',
     (text) => {
       expect(findMoney(text)).toEqual([]);
