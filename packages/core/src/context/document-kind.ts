@@ -11,7 +11,12 @@ export type ResolvedKind = Exclude<DocumentKind, 'auto'>;
 
 const PLAN_HEADING =
   /^\W*(?:about me|all about me|what(?:'|’)?s important to me|what is important to me|what matters to me|important to me|important for me|how (?:best )?to support me|how I (?:want|like) to be supported|how you can support me|what (?:people|others) (?:like|appreciate|admire)(?: and (?:like|appreciate|admire))? about me|my (?:care and )?support plan|(?:care and )?support plan|one[- ]page profile|my goals|my outcomes|my hopes|my strengths|what I want to achieve|what I would like to achieve|what works (?:well )?for me|my good days?|my communication|my story)\b/i;
-const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|myself)\b/;
+/**
+ * I-statements about oneself ("I like…", "My family…"). A case note's "told me" or "showed me"
+ * is the worker, so bare "me" does not count.
+ */
+const I_STATEMENT =
+  /\b(?:I(?:'m|’m| am| like| love| enjoy| want| would like| would love| need| have| feel| prefer| don't| don’t| do not| can| get| go| live| usually| always| never)|[Mm]y (?:name|family|home|favourite|life|friends?|days?|week|dog|cat|mum|dad|sister|brother|son|daughter|wife|husband|partner|job|work|hobbies))\b/;
 
 /** True when a sentence is a plan heading ("About me", "## What's important to me"), not content. */
 export function isPlanHeading(sentence: string): boolean {
@@ -42,9 +47,9 @@ export function detectDocumentKind(doc: SourceDocument, sentences: readonly stri
   const titles = doc.sections.length ? doc.sections.map((s) => s.title) : headingLines(doc.text);
   if (titles.some((t) => PLAN_HEADING.test(t))) kind = 'plan';
   else if (sentences.length >= 3) {
-    const firstPerson = sentences.filter((s) => FIRST_PERSON.test(s)).length;
-    // A case note's "I" is the worker; a plan written mostly as "I …/my …" is the person's plan.
-    if (firstPerson / sentences.length >= 0.6 && !sentences.some((s) => /\bI (?:visited|telephoned|phoned|called|spoke|met|attended|completed|emailed)\b/.test(s))) kind = 'plan';
+    const statements = sentences.filter((s) => I_STATEMENT.test(s)).length;
+    // A case note's "I" is the worker; a plan written mostly as "I like…/My family…" is the person's.
+    if (statements / sentences.length >= 0.5 && !sentences.some((s) => /\bI (?:visited|telephoned|phoned|called|spoke|met|attended|completed|emailed)\b/.test(s))) kind = 'plan';
   }
   cache.set(doc, kind);
   return kind;

@@ -21,6 +21,7 @@ const NOT_PERSON = new Set(
   'Staff Mum Dad Mother Father The It This That There Everyone Nobody Someone Panel Council Team Family Professionals Services Management Carers Carer Nurse Nurses Doctor Manager Worker Police School Teacher GP Dr Mr Mrs Ms Miss We I You Who What Which'.split(' '),
 );
 const REPORTED = new RegExp(`(?:^|[^\\w'’])((?:[Hh]e|[Ss]he|[Tt]hey)|[A-Z][a-z]+)\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|clearly\\s+|then\\s+)?${VIEW_VERB}\\b`, 'g');
+const AND_VERB = new RegExp(`\\b(?:and|but|then)\\s+(?:also\\s+|later\\s+)?${VIEW_VERB}\\b`);
 const ROLE_BEFORE = /\b(?:his|her|their|the|a|Jack's|mum|dad|daughter|son|wife|husband|partner|brother|sister|friend|neighbour|carer|nurse|doctor|GP|Dr|Mr|Mrs|Ms|Miss|Mx|manager|worker|staff)\s+$/i;
 const WORDS = /\b[Ii]n (?:his|her|their|[A-Z][a-z]+['’]s) (?:own )?words\b|\b(?:[A-Z][a-z]+['’]s|his|her|their) (?:views?|wishes(?: and feelings)?|feelings|words|choice|decision) (?:is|are|was|were|about|on)\b|\b(?:told|said to) (?:me|us)\b/;
 const CUE = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine|said|says|told|tells|explained|explains|shared|shares|expressed|expresses|stated|states|asked|asks|wants?|wanted|would|prefers|preferred|feels|felt|wishes|wished|hopes|hoped|chose|chooses|decided|agreed|disagreed|described|mentioned|commented|replied|answered|confirmed|disclosed|reported|signed|wrote|words|views?|want)\b|["“]/g;
@@ -36,6 +37,11 @@ export function recordsView(sentence: string): boolean {
     if (NOT_PERSON.has(subject)) continue;
     if (ROLE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) continue;
     return true;
+  }
+  // "Amira refused lunch and said she was not hungry": the sentence's subject is the speaker.
+  if (AND_VERB.test(sentence)) {
+    const subject = /^\W*([Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)\b/.exec(sentence)?.[1];
+    if (subject && !NOT_PERSON.has(subject) && !/^\W*[A-Z][a-z]+['’]s\b/.test(sentence)) return true;
   }
   if (/["“'‘]/.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
   return false;

@@ -20,6 +20,8 @@ describe('document kind', () => {
     expect(detectDocumentKind(text(plan.join(' ')), plan)).toBe('plan');
     const note = ['I visited Jack at home.', 'I made him tea.', 'My manager agreed the plan.'];
     expect(detectDocumentKind(text(note.join(' ')), note)).toBe('note');
+    const told = ['Visited Tom at home.', 'Tom showed me his photographs.', 'Tom told me he would like to go out.'];
+    expect(detectDocumentKind(text(told.join(' ')), told)).toBe('note');
   });
   it('defaults to a note, and the option wins over detection', () => {
     const doc = text('Jack was in bed. The kitchen was untidy.');

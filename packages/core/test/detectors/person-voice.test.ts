@@ -15,6 +15,7 @@ describe('recordsView / inPersonVoice', () => {
     'She would like to see her sister more often.',
     'Jack does not want to move.',
     '“I just want my own front door,” Jack explained.',
+    'Amira refused lunch and said she was not hungry.',
   ])('records a view: %s', (s) => {
     expect(recordsView(s)).toBe(true);
   });
@@ -24,6 +25,8 @@ describe('recordsView / inPersonVoice', () => {
     'Dr Khan explained the new medication.',
     'The kitchen was untidy.',
     'I will refer to the OT.',
+    'Staff came in and said she was asleep.',
+    "Jack's mum rang and said he was unwell.",
   ])('does not treat others as the person: %s', (s) => {
     expect(recordsView(s)).toBe(false);
   });
