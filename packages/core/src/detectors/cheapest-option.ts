@@ -36,7 +36,10 @@ const PERSONAL_SHOPPING = /\b(?:phone|mobile|tariff|deal|broadband|energy|gas|el
 /** Reasons that make a cost comparison lawful: every option compared meets the outcomes. */
 const REASONED = /\b(?:both|all|each|either)\s+(?:of\s+(?:the|these|them)\s+)?(?:\w+\s+){0,3}(?:meets?|met|would\s+meet|will\s+meet|can\s+meet|could\s+meet)\s+(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?:\w+['’]s\s+|his\s+|her\s+|their\s+|the\s+)?(?:eligible\s+)?(?:needs|outcomes)|\b(?:that|which)\s+(?:also\s+)?(?:meets?|will\s+meet|would\s+meet|can\s+meet)\s+(?:all\s+)?(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?:\w+['’]s\s+|his\s+|her\s+|their\s+)(?:eligible\s+)?(?:needs|outcomes)|\bequally\s+(?:suitable|able)|\b(?:both|all)\s+(?:options\s+|homes\s+|providers\s+)?(?:are\s+)?suitable\b/i;
 /** The person's own choice between options ("Jack chose the cheaper provider") is theirs to make. */
-const PERSON_CHOSE = /\b(?:[Ss]he|[Hh]e|[Tt]hey|[A-Z][a-z]+)\s+(?:chose|prefers|preferred|picked|decided\s+on|asked\s+for|wanted)\b/;
+const PERSON_CHOSE = /\b(?:[Ss]he|[Hh]e|[Tt]hey|(?!(?:The|Panel|Council|Manager|Commissioners?|Team|Service|Provider|Agency|We|It|This|That)\b)[A-Z][a-z]+)\s+(?:chose|prefers|preferred|picked|decided\s+on|asked\s+for|wanted|agreed\s+to|agreed\s+with)\b/;
+
+/** "Jack visited both homes and chose …": a named person (not an organisation) leads the sentence. */
+const PERSON_AND_CHOSE = /^\s*(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?!(?:The|A|An|Panel|Council|Manager|Commissioners?|Team|Service|Provider|Agency|We|It|This|That|Staff)\b)[A-Z][a-z]+\b[^.;]*\b(?:and|then)\s+(?:chose|agreed\s+to|preferred|picked|decided\s+on)\b/;
 
 /** The cheapest-option detector (rule `gatekeeping/cheapest-option`). */
 export const cheapestOption: Detector = {
@@ -59,7 +62,7 @@ export const cheapestOption: Detector = {
         const inherent = found.some(([a, b]) => SUPPORT_CONTEXT.test(s.text.slice(a, b)) && !/\b(?:way|route)\b/i.test(s.text.slice(a, b)));
         if (!inherent && !SUPPORT_CONTEXT.test(rest)) return;
         if (PERSONAL_SHOPPING.test(rest)) return;
-        if (REASONED.test(s.text) || PERSON_CHOSE.test(rest)) return;
+        if (REASONED.test(s.text) || PERSON_CHOSE.test(rest) || PERSON_AND_CHOSE.test(rest)) return;
         for (const [a, b] of found) ctx.report({ start: s.start + a, end: s.start + b });
       },
     };

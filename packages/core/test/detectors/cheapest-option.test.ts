@@ -23,6 +23,7 @@ describe('cheapest-option', () => {
   it.each([
     ['This is the most cost-effective option for Jack.', 'the most cost-effective option'],
     ['We went with the cheapest provider.', 'the cheapest provider'],
+    ['Panel agreed the cheapest provider for Jack.', 'the cheapest provider'],
     ['Her needs could be met more cheaply by a day centre.', 'could be met more cheaply'],
     ['Support must stay within the indicative budget.', 'within the indicative budget'],
     ['The panel will not agree to a waking night.', 'panel will not agree'],
@@ -39,6 +40,7 @@ describe('cheapest-option', () => {
     'The panel agreed the plan in full.',
     'Both homes meet Mrs Patel’s outcomes, so the panel chose the less expensive option.',
     'Amira chose the cheaper agency because they could come earlier.',
+    'Jack visited both homes and agreed to the less expensive option, which is nearer his sister.',
     'Best value means the option that meets Jack’s outcomes, not the lowest price.',
   ])('does not flag %j', (text) => {
     expect(texts(text)).toEqual([]);
