@@ -16,7 +16,7 @@ import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
 import { aboutWhom, subjectAllows } from './context/subject.js';
-import { isFirstPerson } from './context/first-person.js';
+import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
 import { regexAnchors } from './context/regex-anchors.js';
 import { SourdoughError } from './errors.js';
@@ -431,7 +431,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // First-person self-description outside quotes, in a plan written in the person's voice (in a
     // case note "I" is the writer). With kind `auto`, a document too short to tell counts as the
     // person's own words.
-    if (!quoted && SELF_DESCRIPTION.has(rule.category) && sev !== 'info' && options.kind !== 'note' && isFirstPerson(s.text, hit.start - s.start)) {
+    if (!quoted && SELF_DESCRIPTION.has(rule.category) && sev !== 'info' && options.kind !== 'note' && selfDescribed(rule.category, s.text, hit.start - s.start)) {
       personVoice ??= options.kind === 'plan' || sentences.length < 3 || detectDocumentKind(doc, sentences.map((x) => x.text)) === 'plan';
       if (personVoice) sev = 'info';
     }
@@ -511,6 +511,11 @@ function paragraphAt(paragraphs: number[], offset: number): number {
     } else hi = mid - 1;
   }
   return found + 1;
+}
+
+/** Is the match the person describing themselves? Labels (dehumanising) need "I am a …". */
+function selfDescribed(category: string, sentence: string, rel: number): boolean {
+  return category === 'dehumanising' ? isSelfLabel(sentence, rel) : isFirstPerson(sentence, rel);
 }
 
 /** Longest `sentence` a finding carries; longer runs (text with no punctuation) are windowed. */

@@ -22,12 +22,28 @@ const SKIP = new Set([
   'often', 'still', 'really', 'not', 'never', 'a', 'an', 'the', 'to', 'very', 'quite', 'bit', 'little', 'lot', 'of',
 ]);
 
+/** Options for isFirstPerson. */
+export interface FirstPersonOptions {
+  /**
+   * Does "my <match>" count as self-description? Yes for conditions ("my learning disability"),
+   * no for labels of other people ("my client", "my cases"). Default true.
+   */
+  possessive?: boolean;
+}
+
+const isFirstToken = (w: string): boolean => FIRST.test(w) || FIRST.test(w.replace(/^i(?=['’]|$)/, 'I'));
+const isMy = (w: string): boolean => /^(?:my|mine)$/i.test(w);
+
 /** True when the match at `relStart` in `sentence` is the writer talking about themselves. */
-export function isFirstPerson(sentence: string, relStart: number): boolean {
+export function isFirstPerson(sentence: string, relStart: number, options: FirstPersonOptions = {}): boolean {
   const tokens = clauseTextBefore(sentence, relStart, 120).match(TOKEN) ?? [];
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && isMy(last)) return options.possessive !== false;
   for (let i = tokens.length - 1; i >= Math.max(0, tokens.length - 8); i--) {
     const orig = tokens[i]!;
-    if (FIRST.test(orig) || FIRST.test(orig.toLowerCase().replace(/^i(?=['’]|$)/, 'I'))) return true;
+    // "my <noun>" before the match: the subject is the noun ("my client is …", "my mum says …").
+    if (isMy(orig)) return false;
+    if (isFirstToken(orig)) return true;
     const t = orig.toLowerCase();
     if (OTHER.has(t)) return false;
     if (i > 0 && /^\p{Lu}\p{Ll}/u.test(orig) && !SKIP.has(t)) return false; // a name mid-clause
@@ -36,8 +52,20 @@ export function isFirstPerson(sentence: string, relStart: number): boolean {
   // No subject near the match: does the sentence open in the first person?
   const opening = sentence.slice(0, 80).match(TOKEN) ?? [];
   for (const w of opening.slice(0, 4)) {
-    if (FIRST.test(w) || FIRST.test(w.replace(/^i(?=['’]|$)/, 'I'))) return true;
+    if (isMy(w)) return false;
+    if (isFirstToken(w)) return true;
     if (!LEAD.has(w.toLowerCase())) return false;
   }
   return false;
+}
+
+const SELF_LABEL = /(?:^|[^\p{L}])(?:I(?:['’]m| am| was| have been|['’]ve been| used to be)|(?:call|calls|called) me)(?:\s+(?:a|an|just|only|still|also|really|not|never|no longer))*\s*$/iu;
+
+/**
+ * Self-labelling with a noun ("I'm a service user", "they call me a bed blocker"): the narrower
+ * test used for dehumanising labels, which in other first-person sentences are usually the
+ * writer's words about someone else ("I have 28 cases", "my client").
+ */
+export function isSelfLabel(sentence: string, relStart: number): boolean {
+  return SELF_LABEL.test(clauseTextBefore(sentence, relStart, 60));
 }

@@ -92,6 +92,19 @@ describe('first-person self-description', () => {
     expect(brief(run('Staff say he is aggressive.'))).toEqual(['aggressive:warning']);
   });
 
+  it('dehumanising labels are softened only as self-labels ("I am a …")', () => {
+    expect(brief(run("I'm a service user and proud of it."))).toEqual(['service user:info']);
+    expect(brief(run('They call me a service user.'))).toEqual(['service user:info']);
+    expect(brief(run('I have 28 service users on my list.'))).toEqual(['service users:warning']);
+    expect(brief(run('My service users are waiting.'))).toEqual(['service users:warning']);
+  });
+
+  it('"my <noun>" is someone else: "my client is …" is not self-description', () => {
+    expect(brief(run('My client is wheelchair-bound.'))).toEqual(['wheelchair-bound:warning']);
+    expect(brief(run('My mum says I refuse too much.'))).toEqual(['refuse:info']);
+    expect(brief(run('My learning disability means I need help with forms.'))).toEqual(['learning disability:info']);
+  });
+
   it('only deficit, dehumanising and blaming are softened', () => {
     expect(brief(run('I need respite every month.'))).toEqual(['respite:warning']);
     expect(brief(run('I am allowed to go out.'))).toEqual(['allowed to:warning']);
