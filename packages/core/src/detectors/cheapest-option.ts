@@ -21,7 +21,7 @@ const FRAMING = new RegExp(
     String.raw`\bmore\s+cheaply\b`,
     String.raw`\b(?:within|inside|over|above|exceeds?|exceeding|beyond)\s+(?:the\s+|his\s+|her\s+|their\s+)?indicative\s+(?:budget|allocation|amount|sum|figure|personal\s+budget)`,
     String.raw`\bindicative\s+(?:budget|allocation)\s+(?:is|was|of|only)\b`,
-    String.raw`\bpanel\s+(?:will|would|is\s+unlikely\s+to|are\s+unlikely\s+to|won['’]t|wouldn['’]t|will\s+not|would\s+not|is\s+not\s+likely\s+to|may\s+not|might\s+not|does\s+not|did\s+not|didn['’]t|doesn['’]t)\s+(?:not\s+)?(?:agree|approve|accept|fund|sign\s+(?:this\s+|it\s+)?off|support|sanction|authorise|authorize)\b`,
+    String.raw`\bpanel\s+(?:will|would|is\s+unlikely\s+to|are\s+unlikely\s+to|won['’]t|wouldn['’]t|will\s+not|would\s+not|is\s+not\s+likely\s+to|may\s+not|might\s+not|never)\s+(?:not\s+)?(?:agree|approve|accept|fund|sign\s+(?:this\s+|it\s+)?off|support|sanction|authorise|authorize)\b`,
     String.raw`\b(?:was|is|being|were|are|would\s+be)\s+(?:the\s+)?(?:cheapest|lowest[\s-]+cost|least\s+expensive)\b`,
   ].join('|'),
   'gi',

@@ -36,6 +36,7 @@ describe('cheapest-option', () => {
 
   it.each([
     'Jack looked for the cheapest phone deal.',
+    'The panel did not agree the plan and asked for more detail.',
     'The cheapest way into town is the bus.',
     'The panel agreed the plan in full.',
     'Both homes meet Mrs Patel’s outcomes, so the panel chose the less expensive option.',
