@@ -7,7 +7,7 @@ export { run } from './cli.js';
 export type { Io } from './io.js';
 export { ConfigResolver, CONFIG_NAMES } from './config.js';
 export type { Effective, ConfigResolverOptions } from './config.js';
-export { ruleSetFor, ruleInfos } from './rule-set.js';
+export { ruleSetFor, ruleDataFor, ruleInfos } from './rule-set.js';
 export { createAnalyser, analyseAll, defaultJobs } from './pool.js';
 export type { Analyser, AnalyseTask, Resolve } from './pool.js';
 export { analyseItem } from './analyse-item.js';

@@ -10,6 +10,8 @@ import type { TaskMessage, ResultMessage } from './pool.js';
 
 if (!parentPort) throw new Error('worker.js must run as a worker thread');
 const port = parentPort;
+// Compile the built-in rules while the main thread reads its inputs.
+ruleSetFor([]);
 
 port.on('message', (msg: TaskMessage) => {
   const out: ResultMessage = { seq: msg.seq, outcomes: [] };

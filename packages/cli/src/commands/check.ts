@@ -5,13 +5,13 @@
  * else 1 when there are error-severity findings or more warnings than `--max-warnings`, else 0.
  */
 import { cpus } from 'node:os';
-import { SourdoughError, type AnalyseOptions, type DocumentError, type DocumentKind, type RuleSet, type Severity } from '@sourdough/core';
+import { SourdoughError, type AnalyseOptions, type DocumentError, type DocumentKind, type RuleData, type Severity } from '@sourdough/core';
 import { expandGlobs, kindOf, readPath, readStream, type ReadItem } from '@sourdough/readers';
-import { getStreamingReporter, formats } from '@sourdough/reporters';
+import { getStreamingReporter, formats, type StreamingReporter } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { ConfigResolver } from '../config.js';
-import { ruleInfos, ruleSetFor } from '../rule-set.js';
-import { analyseAll, createAnalyser, defaultJobs } from '../pool.js';
+import { ruleDataFor, ruleInfos } from '../rule-set.js';
+import { analyseAll, createAnalyser, defaultJobs, type Analyser } from '../pool.js';
 import { SummaryBuilder } from '../summary.js';
 import { createProgress } from '../progress.js';
 import { fileSink, sinkFor, type Sink } from '../output.js';
@@ -77,7 +77,7 @@ function printConfig(file: string, opts: CheckOptions, io: Io): number {
     const resolver = configResolver(opts, io);
     const configFile = resolver.configFor(file);
     const e = resolver.effective(configFile);
-    ruleSetFor(e.packs); // validate the packs too
+    ruleDataFor(e.packs); // validate the packs too
     io.stdout.write(`${JSON.stringify({ file, configFile: configFile ?? null, options: e.options, rulePacks: e.packs }, null, 2)}\n`);
     return 0;
   } catch (err) {
@@ -94,6 +94,16 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
   if (paths.length === 0) return usage(io, 'name at least one file, folder or glob to check, or - for standard input');
   if (paths.filter((p) => p === '-').length > 1) return usage(io, 'standard input (-) can only be read once');
   const jobs = opts.jobs ?? defaultJobs(cpus().length);
+  // Workers start now, so their start-up overlaps reading the config and the inputs.
+  const analyser = createAnalyser(jobs);
+  try {
+    return await checkWith(analyser, paths, opts, io, makeReporter);
+  } finally {
+    await analyser.close();
+  }
+}
+
+async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions, io: Io, makeReporter: StreamingReporter): Promise<number> {
 
   // 1. Inputs.
   let expanded;
@@ -110,14 +120,14 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
   // 2. Config and rule packs for every input, before any output, so a bad config stops the run cleanly.
   const resolver = configResolver(opts, io);
   const byFile = new Map<string, { options: AnalyseOptions; packs: string[] }>();
-  const sets = new Set<RuleSet>();
+  const sets = new Set<RuleData[]>();
   try {
     for (const f of files) {
       const e = resolver.forPath(f);
       byFile.set(f, e);
-      sets.add(ruleSetFor(e.packs));
+      sets.add(ruleDataFor(e.packs));
     }
-    if (!files.length) sets.add(ruleSetFor(resolver.forPath('-').packs));
+    if (!files.length) sets.add(ruleDataFor(resolver.forPath('-').packs));
   } catch (err) {
     return failure(io, err);
   }
@@ -150,7 +160,6 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
   const records = files.some((f) => (f === '-' ? opts.stdinFilename && ['csv', 'jsonl'].includes(kindOf(opts.stdinFilename)) : ['csv', 'jsonl'].includes(kindOf(f))));
   const progress = createProgress(io, { enabled: opts.progress !== false, ...(records ? {} : { total: files.length + unmatched.length }) });
   const summary = new SummaryBuilder();
-  const analyser = createAnalyser(jobs);
   try {
     await sink.write(reporter.start());
     const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[] } => byFile.get(item.path) ?? resolver.forPath(item.path);
@@ -163,7 +172,6 @@ export async function check(paths: string[], opts: CheckOptions, io: Io): Promis
     await sink.close();
   } finally {
     progress.stop();
-    await analyser.close();
   }
 
   const s = summary.summary;
