@@ -15,6 +15,22 @@ export function isOrganisationContext(sentence: string): boolean {
   return ORGANISATION.test(sentence) && !PERSONAL.test(sentence);
 }
 
+const SIGN_OFF = /\b(?:kind regards|best regards|warm regards|regards|best wishes|many thanks|yours sincerely|yours faithfully|signed)\b/i;
+const JOB_LINE =
+  /(?:^|\n)[^\n]{0,60}\b(?:social worker|team manager|senior practitioner|advanced practitioner|practice lead|occupational therapist|care co-?ordinator|assessment officer|support worker|reviewing officer|service manager|team leader|duty worker|locality team|[A-Z][a-z]+ (?:team|council|borough council|county council|NHS (?:foundation )?trust))\b[^\n]{0,60}(?:\n|$)/i;
+
+/**
+ * True when `sentence` is a short line of a staff signature block: a sign-off ("Kind regards") or
+ * a job-title / team line in the few lines before it. Contact details there are the worker's or
+ * the organisation's, not the person's. `textBefore` is the text just before the sentence.
+ */
+export function isSignatureContext(textBefore: string, sentence: string): boolean {
+  if (sentence.length > 100) return false;
+  const window = textBefore.slice(-250);
+  if (!window.includes('\n')) return false; // signature lines stand on their own lines
+  return SIGN_OFF.test(window) || JOB_LINE.test(window);
+}
+
 /** The `len` characters of `sentence` before `index` (for "cue just before the value" checks). */
 export function before(sentence: string, index: number, len = 40): string {
   return sentence.slice(Math.max(0, index - len), index);

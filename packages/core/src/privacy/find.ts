@@ -11,6 +11,7 @@ import { findEmails } from './email.js';
 import { findDatesOfBirth } from './date-of-birth.js';
 import { findPersonNames } from './person-name.js';
 import { findStreetAddresses } from './street-address.js';
+import { isSignatureContext } from './cues.js';
 
 /** A finder with the cheap prefilter that decides which sentences it looks at. */
 export interface IdentifierType {
@@ -34,6 +35,14 @@ export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]' },
 ];
 
+/** Kinds that are contact details: in a staff signature block they are not the person's. */
+const CONTACT_KINDS: ReadonlySet<IdentifierKind> = new Set(['phone-number', 'email', 'postcode', 'street-address']);
+
+/** True when a hit of this kind in this sentence is an organisation's or worker's contact detail in a signature. */
+export function isSignatureContact(kind: IdentifierKind, textBefore: string, sentence: string): boolean {
+  return CONTACT_KINDS.has(kind) && isSignatureContext(textBefore, sentence);
+}
+
 /** The identifier type for a kind. */
 export function identifierType(kind: IdentifierKind): IdentifierType {
   return IDENTIFIER_TYPES.find((t) => t.kind === kind)!;
@@ -50,13 +59,15 @@ export function triggers(type: IdentifierType, text: string): boolean {
 /**
  * Every identifier in one sentence, overlaps resolved: where two kinds overlap, the earlier type
  * in IDENTIFIER_TYPES wins (an email beats the name inside it, a street address beats a date).
+ * `textBefore` (the text just before the sentence) lets signature-block contact details go.
  */
-export function findIdentifiers(sentence: string): IdentifierHit[] {
+export function findIdentifiers(sentence: string, textBefore = ''): IdentifierHit[] {
   const out: IdentifierHit[] = [];
   for (const type of IDENTIFIER_TYPES) {
     if (!triggers(type, sentence)) continue;
     for (const h of type.find(sentence)) {
       if (out.some((o) => o.start < h.end && h.start < o.end)) continue;
+      if (isSignatureContact(h.kind, textBefore, sentence)) continue;
       out.push(h);
     }
   }

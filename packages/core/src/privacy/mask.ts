@@ -12,7 +12,7 @@ export function maskIdentifiers(text: string): string {
   const spans: { start: number; end: number; placeholder: string }[] = [];
   for (const s of splitSentences(text)) {
     const sentence = text.slice(s.start, s.end);
-    for (const h of findIdentifiers(sentence)) {
+    for (const h of findIdentifiers(sentence, text.slice(Math.max(0, s.start - 250), s.start))) {
       spans.push({ start: s.start + h.start, end: s.start + h.end, placeholder: identifierType(h.kind).placeholder });
     }
   }

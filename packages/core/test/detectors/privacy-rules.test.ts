@@ -74,6 +74,13 @@ describe('privacy rules', () => {
     expect(run('DOB 14.03.1948.')[0]?.severity).toBe('warning');
   });
 
+  it("leaves a staff signature block's contact details alone, but not a referral form's", () => {
+    const signature = 'Jack is happy with the new times.\n\nKind regards\nSam\nSocial Worker, West Locality Team\nTel: 0113 496 0123\nEmail: sam.r@example.org\n1 High Street, B33 8TH';
+    expect(run(signature)).toEqual([]);
+    const form = 'Referral\nDOB: 01/02/1950\nTel: 0113 496 0123\nEmail: ada.h@example.org\nAddress: 14 Acacia Avenue, B33 8TH';
+    expect(run(form).map((f) => f.ruleId)).toEqual(['privacy/date-of-birth', 'privacy/phone-number', 'privacy/email', 'privacy/street-address', 'privacy/postcode']);
+  });
+
   it('leaves a typical note with only traps alone', () => {
     const note =
       'Visit on 12/03/2024 at 10.30am, case ref 123 456 7890. Jack paid £30.50 for the trip. ' +

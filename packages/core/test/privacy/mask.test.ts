@@ -17,6 +17,10 @@ describe('maskIdentifiers', () => {
     expect(maskIdentifiers(text)).toBe(text);
     expect(maskIdentifiers('')).toBe('');
   });
+  it('keeps signature-block contact details (the organisation’s) but masks names', () => {
+    const text = 'Kind regards\nSam Reid\nSocial Worker, West Locality Team\nTel: 0113 496 0123';
+    expect(maskIdentifiers(text)).toBe('Kind regards\n[name]\nSocial Worker, West Locality Team\nTel: 0113 496 0123');
+  });
   it('never lets an identifier survive masking (idempotent)', () => {
     const once = maskIdentifiers('Her NHS number is 999 000 0018; call 01632 960123.');
     expect(once).toBe('Her NHS number is [NHS number]; call [phone number].');
