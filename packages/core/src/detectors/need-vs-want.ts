@@ -4,7 +4,7 @@
  * "a lifestyle choice"). The person's own wishes ("I want to go swimming", "what she needs is a
  * ramp", "Jack wants to go swimming") are never matched: every pattern needs "want" used as a
  * noun (after an article or in a need/want contrast) or a "not a need" verdict. Pure; the trigger
- * lets through only sentences with "want(s)", "not … need", "lifestyle choice" or "versus".
+ * lets through only sentences with "want(s)", "need(s)" or "lifestyle".
  */
 import type { Detector } from './types.js';
 
@@ -40,7 +40,7 @@ export const needVsWant: Detector = {
     name: 'need-vs-want',
     description: 'Wording that re-labels a need as a want, a preference or a lifestyle choice.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\bwants?\b|\b(?:really|actually|genuinely|truly|strictly|whether)\b[^.?!]*\bneeds?\b|\bnot\s+(?:\w+\s+){0,4}needs?\b|n['’]t\s+(?:\w+\s+){0,4}needs?\b|\blifestyle\s+choice|\b(?:preferences?|wish(?:es)?|choice)\s*,?\s*(?:and\s+)?(?:not|rather)\b/gi,
+    trigger: /\b(?:wants?|needs?|lifestyle)\b/gi,
   },
   create(ctx) {
     return {

@@ -66,7 +66,7 @@ export const smallSum: Detector = {
         weakCues: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words that count only with a question or a negation (replaces the built-in list).' },
       },
     },
-    trigger: /£|GBP|(?<![A-Za-z])(?:pounds?|quid)(?![A-Za-z])|(?<![\w.,£])\d{1,3}p(?![A-Za-z])/gi,
+    trigger: /£|\b(?:GBP|pounds?|quid)\b|\b\d{1,3}p\b/gi,
   },
   create(ctx) {
     const threshold = typeof ctx.params.threshold === 'number' ? ctx.params.threshold : DEFAULT_THRESHOLD;
