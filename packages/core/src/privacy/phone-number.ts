@@ -69,7 +69,7 @@ export function phoneKind(value: string): 'mobile' | 'geographic' | 'non-geograp
 
 const MOBILE = '(?:\\+44\\s?7\\d{3}|\\(?07\\d{3}\\)?)[\\s-]?\\d{3}[\\s-]?\\d{3}';
 const LANDLINE = '(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)(?:1\\d{2,4}|2\\d|3\\d{2}|8\\d{2}|9\\d{2})\\)?[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}';
-const PHONE = new RegExp(`(?<![\\w+£$€.,/:-])(?:${MOBILE}|${LANDLINE})(?![\\w/]|[.,:]\\d)`, 'g');
+const PHONE = new RegExp(`(?<![\\w+£$€.,/-])(?:${MOBILE}|${LANDLINE})(?![\\w/]|[.,:]\\d)`, 'g');
 
 /** Find personal UK phone numbers in one sentence. */
 export function findPhoneNumbers(sentence: string): IdentifierHit[] {

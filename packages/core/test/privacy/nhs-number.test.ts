@@ -33,6 +33,7 @@ describe('findNhsNumbers', () => {
     expect(spans('Seen today, 943 476 5919 on the letter.')).toEqual(['943 476 5919']);
     expect(spans('NHS no: 9434765919.')).toEqual(['9434765919']);
     expect(spans('Reference 9434765919.')).toEqual([]);
+    expect(spans('NHS:9434765919')).toEqual(['9434765919']);
   });
   it('ignores numbers that fail the check, even after a cue', () => {
     expect(spans('NHS number 123 456 7890.')).toEqual([]);

@@ -35,6 +35,9 @@ describe('findPhoneNumbers', () => {
       expect(spans(`Her number is ${n}.`)).toEqual([n]);
     },
   );
+  it('finds a number straight after a label colon', () => {
+    expect(spans('Mob:07700 900461')).toEqual(['07700 900461']);
+  });
   it('marks drama numbers fictional', () => {
     expect(findPhoneNumbers('Her number is 07700 900461.')[0]?.fictional).toBe(true);
   });
