@@ -1,0 +1,35 @@
+/** The worker pool: results in input order, identical to in-thread analysis, failures kept apart. */
+import { describe, expect, it } from 'vitest';
+import { readers } from '@sourdough/core';
+import type { ReadItem } from '@sourdough/readers';
+import { analyseAll, createAnalyser, SummaryBuilder } from '../src/index.js';
+
+async function* items(n: number): AsyncGenerator<ReadItem> {
+  for (let i = 0; i < n; i++) {
+    if (i % 17 === 5) yield { path: 'x.jsonl', row: i + 1, error: { code: 'SD_ERR_JSONL_ROW', message: `x.jsonl row ${i + 1} is not valid JSON` } };
+    else yield { path: 'x.jsonl', row: i + 1, id: `r${i}`, doc: readers.text(i % 3 ? `Note ${i}: Amira refused lunch.` : `Note ${i}: the service user went out.`) };
+  }
+}
+
+describe('pool', () => {
+  it('gives the same results, in the same order, on 3 workers as in this thread', async () => {
+    const collect = async (jobs: number): Promise<unknown[]> => {
+      const a = createAnalyser(jobs);
+      const out: unknown[] = [];
+      try {
+        for await (const r of analyseAll(items(120), a, () => ({ options: {}, packs: [] }), 16)) out.push(r);
+      } finally {
+        await a.close();
+      }
+      return out;
+    };
+    const one = await collect(1);
+    const three = await collect(3);
+    expect(one).toHaveLength(120);
+    expect(JSON.stringify(three)).toBe(JSON.stringify(one));
+    expect((one as { row: number }[]).map((r) => r.row)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    const s = new SummaryBuilder();
+    for (const r of one as Parameters<SummaryBuilder['add']>[0][]) s.add(r);
+    expect(s.summary).toMatchObject({ documents: 120, failed: 7, analysed: 113 });
+  }, 60_000);
+});
