@@ -6,7 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { ajvFilePlugin } from '@fastify/multipart';
 import app from './app.js';
-import { DEFAULTS, loggerLevel, type ServerOptions } from './config.js';
+import { DEFAULTS, loggerLevel, type ServerOptionsInput } from './config.js';
 import { NotFoundError, toErrorBody, type AnyError } from './errors.js';
 
 /** Only the method, path (never the query string, which can carry text) and request id are logged. */
@@ -28,7 +28,7 @@ function errSerializer(err: AnyError & { stack?: string }): Record<string, unkno
 }
 
 /** Build the app with defaults filled in. Await `app.ready()` or `app.listen()` before use. */
-export async function buildApp(options: ServerOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(options: ServerOptionsInput = {}): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit;
   const level = loggerLevel(options.logger);
   const logger: false | Record<string, unknown> =

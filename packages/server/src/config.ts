@@ -42,6 +42,9 @@ export interface ServerOptions {
   workerFile?: string | URL;
 }
 
+/** ServerOptions where any field may also be given as `undefined` (unset CLI flags): the default applies. */
+export type ServerOptionsInput = { [K in keyof ServerOptions]?: ServerOptions[K] | undefined };
+
 /** The defaults, in one place (docs/api.md lists them). */
 export const DEFAULTS = {
   port: 3000,
@@ -102,7 +105,7 @@ export function readKeyFile(file: string): string[] {
  * Options from environment variables, with `overrides` (e.g. CLI flags) winning. Unset variables
  * leave the defaults in place.
  */
-export function optionsFromEnv(env: Record<string, string | undefined>, overrides: ServerOptions = {}): ServerOptions {
+export function optionsFromEnv(env: Record<string, string | undefined>, overrides: ServerOptionsInput = {}): ServerOptions {
   const out: ServerOptions = {};
   const port = whole('SOURDOUGH_PORT', env.SOURDOUGH_PORT, 0);
   if (port !== undefined) {
@@ -128,7 +131,7 @@ export function optionsFromEnv(env: Record<string, string | undefined>, override
   if (cors) out.corsOrigins = cors === '*' ? true : cors.split(',').map((o) => o.trim()).filter(Boolean);
   if (env.SOURDOUGH_TRUST_PROXY && /^(1|true|yes)$/i.test(env.SOURDOUGH_TRUST_PROXY.trim())) out.trustProxy = true;
   if (env.SOURDOUGH_LOG_LEVEL?.trim()) out.logger = env.SOURDOUGH_LOG_LEVEL.trim();
-  return { ...out, ...stripUndefined(overrides) };
+  return { ...out, ...(stripUndefined(overrides) as ServerOptions) };
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {

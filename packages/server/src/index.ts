@@ -6,4 +6,4 @@ export { buildApp } from './build.js';
 export { default as app } from './app.js';
 export { startServer } from './server.js';
 export { optionsFromEnv, DEFAULTS, ENV_VARS, ConfigError } from './config.js';
-export type { ServerOptions } from './config.js';
+export type { ServerOptions, ServerOptionsInput } from './config.js';

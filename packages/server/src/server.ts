@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pathToFileURL } from 'node:url';
 import { buildApp } from './build.js';
-import { DEFAULTS, optionsFromEnv, type ServerOptions } from './config.js';
+import { DEFAULTS, optionsFromEnv, type ServerOptionsInput } from './config.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -23,7 +23,7 @@ export interface RunningServer {
  * winning. With `handleSignals` (the default), SIGTERM and SIGINT close the server gracefully.
  */
 export async function startServer(
-  overrides: ServerOptions = {},
+  overrides: ServerOptionsInput = {},
   { env = process.env, handleSignals = true }: { env?: Record<string, string | undefined>; handleSignals?: boolean } = {},
 ): Promise<RunningServer> {
   const options = optionsFromEnv(env, overrides);

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, expect, onTestFinished } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../src/build.js';
-import type { ServerOptions } from '../src/config.js';
+import type { ServerOptionsInput } from '../src/config.js';
 
 /** Options tests start from: no logs, one worker, no rate limit. */
-export const TEST_DEFAULTS: ServerOptions = { logger: false, workers: 1, rateLimit: false };
+export const TEST_DEFAULTS: ServerOptionsInput = { logger: false, workers: 1, rateLimit: false };
 
 /** The test-only worker that keeps a thread busy for 5 s when a document contains SLOW-TASK. */
 export const SLOW_WORKER = new URL('./fixtures/slow-worker.mjs', import.meta.url);
@@ -18,7 +18,7 @@ export const SLOW_WORKER = new URL('./fixtures/slow-worker.mjs', import.meta.url
 export const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 
 /** An app closed when the current test finishes. */
-export async function build(options: ServerOptions = {}): Promise<FastifyInstance> {
+export async function build(options: ServerOptionsInput = {}): Promise<FastifyInstance> {
   const app = await buildApp({ ...TEST_DEFAULTS, ...options });
   onTestFinished(() => app.close());
   await app.ready();
@@ -26,7 +26,7 @@ export async function build(options: ServerOptions = {}): Promise<FastifyInstanc
 }
 
 /** An app shared by a whole test file: built before its tests, closed after. Call at the top level. */
-export function shared(options: ServerOptions = {}): () => FastifyInstance {
+export function shared(options: ServerOptionsInput = {}): () => FastifyInstance {
   let app: FastifyInstance | undefined;
   beforeAll(async () => {
     app = await buildApp({ ...TEST_DEFAULTS, ...options });
