@@ -3,8 +3,8 @@
  * week cannot be justified", "is £1.50 a day for the bus really necessary?"). Each amount is
  * normalised to a weekly figure (nlp/money.ts) and reported when it is under the threshold
  * (default £50 a week) and the sentence justifies, refuses, questions or reduces support. Plain
- * statements of amounts ("her personal budget is £240 a week", "Jack pays £20 a week towards his
- * rent") are not reported. Pure; cheap: the trigger only lets through sentences with a £ sign,
+ * statements of amounts ("her personal budget is £240 a week") and money that is not support
+ * funding (charges set by the financial assessment, benefits, rent, debts) are not reported. Pure; cheap: the trigger only lets through sentences with a £ sign,
  * "pounds"/"quid" or a pence amount.
  */
 import type { Detector } from './types.js';
@@ -22,6 +22,16 @@ export const STRONG_CUES = [
   'over budget', 'exceeds', 'value for money', 'worth it', 'really necessary', 'really needed', 'not necessary', 'unnecessary',
   'query', 'queried', 'questioned', 'question whether', 'challenge', 'challenged',
   'want not a need', 'a want', 'not a need',
+];
+
+/**
+ * Money that is not the person's support: charging and benefits, rent, wages and debts. A sentence
+ * about these is a financial matter, not an argument over funding a need, so it is left alone.
+ */
+export const IGNORE = [
+  'financial assessment', 'assessed charge', 'assessed contribution', 'client contribution', 'her contribution', 'his contribution', 'their contribution', 'disability-related expenditure', 'DRE',
+  'Attendance Allowance', "Carer's Allowance", 'Carers Allowance', 'Disability Living Allowance', 'PIP', 'Universal Credit', 'pension', 'pension credit', 'housing benefit',
+  'rent', 'council tax', 'service charge', 'wages', 'salary', 'overpayment', 'arrears', 'debt', 'debts', 'loan',
 ];
 
 /** Words that signal a cost argument only alongside a question or a negation ("an extra £30?"). */
@@ -64,6 +74,7 @@ export const smallSum: Detector = {
         threshold: { type: 'number', exclusiveMinimum: 0, description: 'Weekly amount in pounds below which a sum counts as small (default 50).' },
         cues: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words that make a sentence a cost argument on their own (replaces the built-in list).' },
         weakCues: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words that count only with a question or a negation (replaces the built-in list).' },
+        ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words that mark money that is not support funding (charging, benefits, rent, debts); sentences with them are skipped (replaces the built-in list).' },
       },
     },
     trigger: /£|\b(?:GBP|pounds?|quid)\b|\b\d{1,3}p\b/gi,
@@ -72,6 +83,8 @@ export const smallSum: Detector = {
     const threshold = typeof ctx.params.threshold === 'number' ? ctx.params.threshold : DEFAULT_THRESHOLD;
     const strong = cueRegex(Array.isArray(ctx.params.cues) ? (ctx.params.cues as string[]) : STRONG_CUES);
     const weak = cueRegex(Array.isArray(ctx.params.weakCues) ? (ctx.params.weakCues as string[]) : WEAK_CUES);
+    const ignoreList = Array.isArray(ctx.params.ignore) ? (ctx.params.ignore as string[]) : IGNORE;
+    const ignore = ignoreList.length ? cueRegex(ignoreList) : undefined;
     return {
       sentence(s) {
         const amounts = findMoney(s.text);
@@ -81,6 +94,7 @@ export const smallSum: Detector = {
         // Cue words are looked for outside the amounts themselves ("£30 extra a week" counts "extra").
         let rest = s.text;
         for (const a of amounts) rest = rest.slice(0, a.start) + ' '.repeat(a.end - a.start) + rest.slice(a.end);
+        if (ignore?.test(s.text)) return;
         const argued = strong.test(s.text) || (weak.test(s.text) && QUESTION_OR_NEGATION.test(rest));
         if (!argued) return;
         for (const a of small) ctx.report({ start: s.start + a.start, end: s.start + a.end });

@@ -59,6 +59,15 @@ describe('small-sum', () => {
     expect(texts('The hourly rate of £18.50 an hour was not agreed.')).toEqual([]);
   });
 
+  it('leaves charging, benefits, rent and debts alone', () => {
+    expect(texts('Amira questioned the £20 a week contribution set by the financial assessment.')).toEqual([]);
+    expect(texts('Amira questioned her contribution of £20 a week.')).toEqual([]);
+    expect(texts('Disability-related expenditure of £15 a week was not agreed.')).toEqual([]);
+    expect(texts('His rent went up by £12 a week and he cannot afford it.')).toEqual([]);
+    expect(texts('Amira questioned her contribution of £20 a week.', { ignore: [] })).toEqual(['£20 a week']);
+    expect(texts('The council will not increase its contribution by £20 a week for the gym.')).toEqual(['£20 a week']);
+  });
+
   it('keeps the SPEC offset invariant in longer documents', () => {
     const doc = 'Jack enjoys the allotment.\n\nThe panel did not agree £5pw for his bus fare. He was upset.';
     const f = analyse(doc, compileRules([rule()])).findings;
