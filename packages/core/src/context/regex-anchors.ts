@@ -81,7 +81,11 @@ function items(branch: string): Item[] | undefined {
     } else if (c === '[') {
       const e = skipBracket(branch, k);
       if (e < 0) return undefined;
-      item = { kind: 'other', optional: false, repeat: false };
+      const cls = branch.slice(k + 1, e - 1);
+      // [Hh] — one letter in either case — is that letter (anchors are compared in lower case).
+      if (cls.length === 2 && /^[A-Za-z]{2}$/.test(cls) && cls[0]!.toLowerCase() === cls[1]!.toLowerCase() && cls[0] !== cls[1]) {
+        item = { kind: 'literal', text: cls[0]!.toLowerCase(), optional: false, repeat: false };
+      } else item = { kind: 'other', optional: false, repeat: false };
       k = e;
     } else if (c === '(') {
       const e = skipBracket(branch, k);
@@ -162,6 +166,12 @@ function prefixes(body: string): string[] | undefined {
   return out;
 }
 
+/** Does every alternative of a group body end with a space or \\s (optionally +)? */
+function endsWithSpace(body: string): boolean {
+  const alts = splitAlternatives(body);
+  return !!alts && alts.every((a) => / $|\\s\+?$/.test(a));
+}
+
 /** Anchors for one branch: the most selective required literal set at a word start. */
 function branchAnchors(branch: string): string[] | undefined {
   const its = items(branch);
@@ -188,7 +198,8 @@ function branchAnchors(branch: string): string[] | undefined {
     }
     if (it.kind === 'look') continue;
     if (it.optional) {
-      wordStart = false;
+      // "(?:very |quite )?word": with or without the optional words, "word" follows white space.
+      if (!(wordStart && it.kind === 'group' && !it.repeat && endsWithSpace(it.body!))) wordStart = false;
       continue;
     }
     if (wordStart && it.kind === 'literal') {

@@ -25,6 +25,8 @@ describe('regexAnchors', () => {
     [/\bclaim(?:s|ed|ing)? (?:that|to be)\b/gi, ['claim']],
     [/\b(?:refused|declined|turned)\s+by\b/gi, ['refused', 'declined', 'turned']],
     [/\b(?:a|an) drop ?-?out\b/gi, ['drop']],
+    [/\b(?:a|an) (?:early |late )?drop ?-?out\b/gi, ['drop']],
+    [/\b(?:[Hh]e|[Ss]he) (?:[Mm]ust|should)\b/g, ['must', 'should']],
     [/\bDNA(?:ed)? the\b|\bmissed appointments?\b/g, ['dna', 'appointment']],
     [/\bpolicy\s+is\s+not/gi, ['policy']],
   ])('%s → %j', (re, expected) => {
@@ -37,7 +39,7 @@ describe('regexAnchors', () => {
     /(?<![a-z])word/gi, // no word-start marker
     /\p{L}+ing/gu,
     /(?:^|\n)[ \t]*Race(?=[ \t]*:)/g,
-    /\b(?:a|an) (?:early )?drop ?-?out\b/gi, // an optional word before the literal: not sure where it starts
+    /\b(?:a|an) (?:early|late)? ?drop ?-?out\b/gi, // an optional item that does not end in a space: unsure where the word starts
   ])('no anchors (always runs): %s', (re) => {
     expect(regexAnchors(re)).toBeUndefined();
   });
