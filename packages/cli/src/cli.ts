@@ -98,7 +98,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
       if (err.code === 'sourdough.usage') io.stderr.write(`sourdough: ${err.message}\n`);
       return 2;
     }
-    throw err;
+    // The reader of our output went away (e.g. `| head`): stop quietly.
+    if ((err as NodeJS.ErrnoException).code === 'EPIPE') return code || 0;
+    io.stderr.write(`sourdough: internal error: ${(err as Error).message}\n`);
+    return 2;
   }
   return code;
 }
