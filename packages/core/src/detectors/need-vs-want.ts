@@ -23,8 +23,8 @@ const PATTERNS: RegExp[] = [
     String.raw`\b(?:${A}?(?:want|wants|preference|preferences|wish|wishes|lifestyle\s+choice|choice)|more\s+of\s+${A}want)\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of|as\s+opposed\s+to|more\s+than)\s+${A}?${QUAL}?needs?\b(?!-)`,
     'gi',
   ),
-  // "is a want", "is more of a want", "are just wants", "seems like a want"
-  new RegExp(String.raw`\b(?:is|are|was|were|seems?|seemed|appears?|sounds?|be)\s+(?:like\s+|more\s+(?:like\s+|of\s+)|just\s+|simply\s+|only\s+|really\s+|merely\s+|more\s+)?(?:${A}want|wants)\b(?!\s+(?:to|for)\b)`, 'gi'),
+  // "is a want", "is more of a want", "are just wants", "seems like a want", "is seen as a 'want'"
+  new RegExp(String.raw`\b(?:is|are|was|were|seems?|seemed|appears?|sounds?|be)\s+(?:seen\s+as\s+|regarded\s+as\s+|viewed\s+as\s+|classed\s+as\s+|classified\s+as\s+|described\s+as\s+|considered\s+|deemed\s+|felt\s+to\s+be\s+)?(?:like\s+|more\s+(?:like\s+|of\s+)|just\s+|simply\s+|only\s+|really\s+|merely\s+|more\s+)?(?:${A}["'“‘]?want|["'“‘]?wants)\b(?!\s+(?:to|for)\b)(?:["'”’](?![A-Za-z]))?`, 'gi'),
   // "social activities are not a need", "this is not an eligible care need", "isn't a real need"
   // ("is not an eligible need" is left to gatekeeping/not-eligible: "eligible need" is a protected phrase.)
   new RegExp(String.raw`\b(?:is|are|was|were|be)\s+(?:not|n['’]t)\s+(?:really\s+|strictly\s+)?${A}?(?!eligible)${QUAL}?${QUAL}?needs?\b(?![-\w])|\b(?:isn|aren|wasn|weren)['’]t\s+(?:really\s+)?${A}?(?!eligible)${QUAL}?${QUAL}?needs?\b(?![-\w])`, 'gi'),

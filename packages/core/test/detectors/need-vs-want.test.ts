@@ -34,6 +34,8 @@ describe('need-vs-want', () => {
     ['This seems more like a want.', 'seems more like a want'],
     ['It is a preference rather than a need.', 'a preference rather than a need'],
     ['We talked about needs vs wants.', 'needs vs wants'],
+    ['Swimming is seen as a "want" by the panel.', 'is seen as a "want"'],
+    ['His trips out were classed as wants.', 'were classed as wants'],
   ])('flags %j as %j', (text, span) => {
     expect(texts(text)).toEqual([span]);
   });
