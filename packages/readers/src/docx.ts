@@ -5,7 +5,6 @@
  * Headings become sections. A file that is not a Word document fails with SD_ERR_READ_DOCX.
  * No I/O here: it takes the bytes.
  */
-import mammoth from 'mammoth';
 import { Parser } from 'htmlparser2';
 import { SourdoughError, type Section, type SourceDocument } from '@sourdough/core';
 import { maskUrls } from './mask.js';
@@ -55,6 +54,8 @@ function paragraphsOf(htmlText: string): Para[] {
 export async function docx(bytes: Uint8Array, path?: string): Promise<SourceDocument> {
   let htmlText: string;
   try {
+    // Loaded on first use: most runs read no Word files, and mammoth takes a while to load.
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     htmlText = result.value;
   } catch (err) {
