@@ -59,3 +59,14 @@ describe('readStream', () => {
     expect(recs.map((r) => r.row)).toEqual([1, 2]);
   });
 });
+
+describe('readStream for Word files', () => {
+  it('reads a .docx from standard input when --stdin-filename says so', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const bytes = readFileSync(join(repoRoot, 'fixtures/documents/docx-plan/input.docx'));
+    const items = (await collect(readStream(Readable.from([bytes]), { filename: 'plan.docx' }))) as ReadDocument[];
+    expect(items[0]!.doc.format).toBe('docx');
+    expect(items[0]!.doc.sections[0]!.title).toBe('Support plan for Jack');
+  });
+});
