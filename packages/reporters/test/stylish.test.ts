@@ -71,3 +71,10 @@ describe('stylish extras', () => {
     expect(s.start() + withPlace.map((r) => s.result(r)).join('') + s.end(summary)).toBe(out);
   });
 });
+
+describe('stylish snapshot', () => {
+  it('matches the snapshot, with and without colour', async () => {
+    await expect(stylish(results, summary)).toMatchFileSnapshot('./snapshots/stylish.txt');
+    await expect(stylish(results, summary, { color: true })).toMatchFileSnapshot('./snapshots/stylish-color.txt');
+  });
+});
