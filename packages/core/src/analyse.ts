@@ -214,10 +214,12 @@ interface RegexPrefilter {
 const prefilters = new WeakMap<RuleSet, RegexPrefilter>();
 
 /**
- * The regexes of active rules worth running on `text`: those without anchors, and those with an
- * anchor at a word start (a letter or digit not preceded by [A-Za-z0-9_], as RegExp's \b sees it).
+ * Where the regexes of active rules are worth running on `text`: everywhere (`'all'`) for those
+ * without anchors; for the others, the sentences holding one of their anchors at a word start (a
+ * letter or digit not preceded by [A-Za-z0-9_], as RegExp's \b sees it). Regexes absent from the
+ * map cannot match.
  */
-function triggeredRegexes(set: RuleSet, text: string, active: boolean[]): Set<RegExp> {
+function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentences: SentenceView[]): Map<RegExp, Set<number> | 'all'> {
   let pre = prefilters.get(set);
   if (!pre) {
     pre = { always: [], table: new Map() };
@@ -239,22 +241,34 @@ function triggeredRegexes(set: RuleSet, text: string, active: boolean[]): Set<Re
     }
     prefilters.set(set, pre);
   }
-  const out = new Set<RegExp>(pre.always);
-  if (!pre.table.size) return out;
+  const out = new Map<RegExp, Set<number> | 'all'>();
+  for (const re of pre.always) out.set(re, 'all');
+  if (!pre.table.size || !sentences.length) return out;
   const n = text.length;
   let prevWord = false;
+  let si = -1;
+  let siEnd = -1;
   for (let p = 0; p < n; p++) {
     const c = text.charCodeAt(p);
     const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
     const start = alnum && !prevWord;
     prevWord = alnum || c === 95;
     if (!start || p + 3 > n) continue;
-    const key = text.slice(p, p + 3).toLowerCase();
-    const entries = pre.table.get(key);
+    const entries = pre.table.get(text.slice(p, p + 3).toLowerCase());
     if (!entries) continue;
+    if (p >= siEnd || si < 0) {
+      si = sentenceIndexAt(sentences, p);
+      siEnd = si >= 0 ? sentences[si]!.end : -1;
+      if (si < 0 || p >= siEnd) continue; // not in a sentence (masked or between sentences)
+    }
     for (const e of entries) {
-      if (out.has(e.re) || !active[e.rule]) continue;
-      if (e.anchor.length === 3 || text.slice(p, p + e.anchor.length).toLowerCase() === e.anchor) out.add(e.re);
+      if (!active[e.rule]) continue;
+      const have = out.get(e.re);
+      if (have === 'all' || (have && have.has(si))) continue;
+      if (e.anchor.length === 3 || text.slice(p, p + e.anchor.length).toLowerCase() === e.anchor) {
+        if (have) have.add(si);
+        else out.set(e.re, new Set([si]));
+      }
     }
   }
   return out;
@@ -350,13 +364,23 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   }
 
   // 3. regex rules (only those whose literal anchors occur in the document) and detectors.
-  const triggered = triggeredRegexes(set, text, active);
+  const triggered = triggeredRegexes(set, text, active, sentences);
   for (const rule of set.rules) {
     if (!active[rule.index]) continue;
     for (let ri = 0; ri < rule.regexes.length; ri++) {
       const re = rule.regexes[ri]!;
-      if (!triggered.has(re)) continue;
-      for (const [a, b] of spansOf(re, text)) hits.push({ rule: rule.index, start: a, end: b });
+      const where = triggered.get(re);
+      if (!where) continue;
+      if (where === 'all') {
+        for (const [a, b] of spansOf(re, text)) hits.push({ rule: rule.index, start: a, end: b });
+        continue;
+      }
+      // Only the sentences holding an anchor: a reportable match lies inside one sentence and
+      // contains an anchor, so it is found there.
+      for (const si of where) {
+        const s = sentences[si]!;
+        for (const [a, b] of spansOf(re, s.text)) hits.push({ rule: rule.index, start: s.start + a, end: s.start + b });
+      }
     }
     if (rule.detector) runDetector(rule, doc, sentences, options, hits, extraStats);
   }
