@@ -44,6 +44,7 @@ export const strengths: Detector = {
       done() {
         ctx.stat('strengths', count);
         const kind = resolveDocumentKind(ctx.options.kind, ctx.doc, ctx.sentences.map((s) => s.text));
+        ctx.stat('kind', kind);
         if (kind === 'plan' && count === 0 && ctx.sentences.length >= minSentences) ctx.report({});
       },
     };

@@ -28,6 +28,7 @@ describe('strengths', () => {
     const r = analyse('Support plan\n\nJack has dementia. He needs help with washing. He is at risk of falls.', set);
     expect(r.findings.map((f) => [f.ruleId, f.severity, f.start])).toEqual([['voice/strengths', 'info', undefined]]);
     expect(r.stats.strengths).toBe(0);
+    expect(r.stats.kind).toBe('plan');
   });
 
   it('does not report a case note with none', () => {
