@@ -73,6 +73,7 @@ try {
   if (!Array.isArray(check.findings)) throw new Error('the server did not answer with findings');
 
   await autocannon({ ...opts, connections: 10, duration: quick ? 2 : 5 }); // warm-up
+  await fetch(opts.url, opts).then((res) => res.text()); // queued behind the warm-up's last requests: returns once they are done
   const before = await memory(base);
   const r = await autocannon({ ...opts, connections, duration });
   const after = await memory(base);
@@ -85,7 +86,7 @@ try {
     `throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
     `latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
     `errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)   target 0   ${errors === 0 ? 'met' : 'MISSED'}`,
-    `server memory: RSS ${before.rssMb.toFixed(0)} MB → ${after.rssMb.toFixed(0)} MB, main heap ${before.heapMb.toFixed(0)} MB → ${after.heapMb.toFixed(0)} MB`,
+    `server memory: RSS ${before.rssMb.toFixed(0)} MB → ${after.rssMb.toFixed(0)} MB, main heap ${before.heapMb.toFixed(0)} MB → ${after.heapMb.toFixed(0)} MB   target stable (RSS growth ≤ 25%)   ${after.rssMb <= before.rssMb * 1.25 ? 'met' : 'MISSED'}`,
   ];
   console.log(lines.join('\n'));
   if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, before, after, requests: r.requests.total }));

@@ -86,6 +86,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description('start the REST API and LanguageTool-compatible server (settings: docs/api.md)')
     .option('-p, --port <n>', 'port to listen on (default 3000, or SOURDOUGH_PORT)', wholeNumber('--port', 0))
     .option('--host <address>', 'address to listen on (default 127.0.0.1: this machine only; or SOURDOUGH_HOST)')
+    .option('--rules <dir>', 'also load the rules in this folder (repeatable)', repeat)
     .action(async (opts: ServeOptions) => {
       code = await serve(opts, io);
     });

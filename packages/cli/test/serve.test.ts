@@ -30,6 +30,23 @@ describe('sourdough serve', () => {
     expect(err()).toContain(`${url}/docs`);
   });
 
+  it('loads extra rule packs given with --rules, relative to the working folder', async () => {
+    const { io } = fakeIo();
+    io.env = { SOURDOUGH_WORKERS: '1' };
+    let ids: string[] = [];
+    const code = await serve({ port: 0, rules: ['packages/server/test/fixtures/rules'] }, io, {
+      onListening: (handle) => {
+        void (async () => {
+          const res = await fetch(`${handle.url}/v1/analyse`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'The zorblat is on Tuesday.' }) });
+          ids = ((await res.json()) as { findings: { ruleId: string }[] }).findings.map((f) => f.ruleId);
+          await handle.stop();
+        })();
+      },
+    });
+    expect(code).toBe(0);
+    expect(ids).toEqual(['jargon/zorblat']);
+  });
+
   it('exits 2 with a clear message when the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));

@@ -33,6 +33,7 @@ export interface AppOptions {
   workers?: number | undefined;
   workerFile?: string | URL | undefined;
   publicDir?: string | undefined;
+  rules?: string[] | undefined;
 }
 
 /** The package's `public/` folder (the web page), from src/ or dist/ alike. */
@@ -72,7 +73,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
     attachFieldsToBody: true,
     limits: { fileSize: opts.bodyLimit, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
   });
-  await fastify.register(engine, { timeoutMs: opts.timeoutMs, workers: opts.workers, workerFile: opts.workerFile });
+  await fastify.register(engine, { timeoutMs: opts.timeoutMs, workers: opts.workers, workerFile: opts.workerFile, rules: opts.rules });
 
   fastify.get(
     '/openapi.json',

@@ -92,6 +92,7 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
     workers: options.workers,
     workerFile: options.workerFile,
     publicDir: options.publicDir,
+    rules: options.rules,
   });
   return fastify;
 }

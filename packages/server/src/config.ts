@@ -4,6 +4,7 @@
  * `sourdough serve` pass the environment in. Never logs the keys.
  */
 import { readFileSync } from 'node:fs';
+import { delimiter } from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 
 /** Everything `buildApp()` can be told. Every field is optional; defaults are safe. */
@@ -33,6 +34,8 @@ export interface ServerOptions {
    * bodies and finding text are never logged, whatever is passed here.
    */
   logger?: boolean | string | { level?: string; stream?: NodeJS.WritableStream };
+  /** Extra rule packs (folders of `<category>/<name>.yaml`), added to the built-in rules. */
+  rules?: string[];
   /** Folder served at `/` (the web page). Default: the package's `public/` folder. */
   publicDir?: string;
   /**
@@ -69,6 +72,7 @@ export const ENV_VARS = [
   'SOURDOUGH_CORS_ORIGINS',
   'SOURDOUGH_TRUST_PROXY',
   'SOURDOUGH_LOG_LEVEL',
+  'SOURDOUGH_RULES',
 ] as const;
 
 /** A configuration mistake (bad number, unreadable key file). The message names the setting. */
@@ -131,6 +135,8 @@ export function optionsFromEnv(env: Record<string, string | undefined>, override
   if (cors) out.corsOrigins = cors === '*' ? true : cors.split(',').map((o) => o.trim()).filter(Boolean);
   if (env.SOURDOUGH_TRUST_PROXY && /^(1|true|yes)$/i.test(env.SOURDOUGH_TRUST_PROXY.trim())) out.trustProxy = true;
   if (env.SOURDOUGH_LOG_LEVEL?.trim()) out.logger = env.SOURDOUGH_LOG_LEVEL.trim();
+  // Folders separated like PATH (":" on Linux and macOS, ";" on Windows).
+  if (env.SOURDOUGH_RULES?.trim()) out.rules = env.SOURDOUGH_RULES.split(delimiter).map((d) => d.trim()).filter(Boolean);
   return { ...out, ...(stripUndefined(overrides) as ServerOptions) };
 }
 

@@ -1,5 +1,6 @@
 /** Options from environment variables. */
 import { describe, expect, it } from 'vitest';
+import { delimiter } from 'node:path';
 import { optionsFromEnv } from '../src/config.js';
 
 describe('optionsFromEnv', () => {
@@ -49,6 +50,10 @@ describe('optionsFromEnv', () => {
     ['SOURDOUGH_TIMEOUT_MS', '-1'],
   ])('names the variable when %s=%s is not a valid number', (name, value) => {
     expect(() => optionsFromEnv({ [name]: value })).toThrow(name);
+  });
+
+  it('reads SOURDOUGH_RULES as folders separated like PATH', () => {
+    expect(optionsFromEnv({ SOURDOUGH_RULES: ['packs/team', 'packs/org'].join(delimiter) }).rules).toEqual(['packs/team', 'packs/org']);
   });
 
   it('reads * as any CORS origin', () => {

@@ -4,9 +4,12 @@
  * thread loads this file directly, whether the server runs from `src/` (tests) or `dist/`.
  * Never logs, stores or sends anything: text in, findings out.
  */
-import { analyse, builtinRuleSet, readers } from '@sourdough/core';
+import { workerData } from 'node:worker_threads';
+import { analyse, builtinAllowList, builtinRuleSet, builtinRules, compileRules, readers } from '@sourdough/core';
 
-const ruleSet = builtinRuleSet();
+// Extra rule packs arrive as data (already validated by the main thread), never as paths.
+const extra = workerData?.extraRules ?? [];
+const ruleSet = extra.length ? compileRules([...builtinRules(), ...extra], { allow: builtinAllowList(), validate: false }) : builtinRuleSet();
 
 /**
  * Analyse a list of documents with one set of options.

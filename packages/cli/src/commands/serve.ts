@@ -2,16 +2,19 @@
  * `sourdough serve [--port 3000] [--host 127.0.0.1]`: start the REST API and the
  * LanguageTool-compatible endpoint (SPEC §5). `@sourdough/server` is imported only when this
  * command runs, so `check` starts quickly. Settings also come from SOURDOUGH_* environment
- * variables (docs/api.md); flags win. Ctrl+C (SIGINT) or SIGTERM stops accepting connections,
+ * variables (docs/api.md); flags win. `--rules DIR` adds a rule pack, as for `check`. Ctrl+C (SIGINT) or SIGTERM stops accepting connections,
  * lets requests in progress finish, then returns 0. Logs go to standard output at `warn` unless
  * SOURDOUGH_LOG_LEVEL says otherwise, and never contain submitted text.
  */
+import { resolve } from 'node:path';
 import type { Io } from '../io.js';
 
 /** Options of `serve`. */
 export interface ServeOptions {
   port?: number;
   host?: string;
+  /** Extra rule packs (folders), relative to the working folder. */
+  rules?: string[];
 }
 
 /** A started server, as handed to `onListening` (tests use it to stop the server). */
@@ -30,6 +33,7 @@ export async function serve(opts: ServeOptions, io: Io, hooks: { onListening?: (
       {
         ...(opts.port !== undefined ? { port: opts.port } : {}),
         ...(opts.host !== undefined ? { host: opts.host } : {}),
+        ...(opts.rules?.length ? { rules: opts.rules.map((d) => resolve(io.cwd, d)) } : {}),
         logger: { level: io.env.SOURDOUGH_LOG_LEVEL?.trim() || 'warn', stream: io.stdout },
       },
       { env: io.env, handleSignals: false },

@@ -8,7 +8,8 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { Piscina } from 'piscina';
 import { availableParallelism } from 'node:os';
-import { builtinRules, CATEGORIES, type AnalyseOptions, type DocumentResult, type RuleData, type SourceDocument } from '@sourdough/core';
+import { loadRulePack } from '@sourdough/core/node';
+import { builtinAllowList, builtinRules, compileRules, CATEGORIES, type AnalyseOptions, type DocumentResult, type RuleData, type SourceDocument } from '@sourdough/core';
 import { TimeoutError, UnavailableError, UnknownRuleError, safeRuleName } from '../errors.js';
 
 /** One document for the pool: a string to read as text or Markdown, or a document already read. */
@@ -50,6 +51,8 @@ declare module 'fastify' {
 /** Options for the engine plugin. */
 export interface EngineOptions {
   timeoutMs: number;
+  /** Extra rule packs (folders), loaded and validated once at start-up. */
+  rules?: string[] | undefined;
   workers?: number | undefined;
   workerFile?: string | URL | undefined;
 }
@@ -67,13 +70,17 @@ function chunk<T>(items: T[], workers: number): T[][] {
 async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Promise<void> {
   const threads = opts.workers ?? Math.max(1, Math.min(4, availableParallelism()));
   const file = opts.workerFile ?? DEFAULT_WORKER;
+  // Extra packs are read and validated here, once; workers receive the rule data, never paths.
+  const extra = (opts.rules ?? []).flatMap((dir) => loadRulePack(dir));
+  const rules = [...builtinRules(), ...extra];
+  if (extra.length) compileRules(rules, { allow: builtinAllowList(), validate: false }); // duplicate ids etc. fail now, not per request
   const pool = new Piscina({
     filename: typeof file === 'string' ? file : file.href,
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    workerData: { extraRules: extra },
   });
-  const rules = builtinRules();
   const byId = new Map(rules.map((r) => [r.id, r]));
   const names = new Set<string>([...byId.keys(), ...CATEGORIES, '*']);
   let ready = false;
