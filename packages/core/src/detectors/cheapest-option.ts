@@ -31,7 +31,7 @@ const FRAMING = new RegExp(
 const SUPPORT_CONTEXT = /\b(?:support|care|package|placement|provider|agency|home|hours|visits?|needs?|outcomes?|plan|budget|panel|funding|fund|funded|service|services|personal\s+assistant|PA|direct\s+payments?|carers?|option|options|respite|short\s+breaks?|day\s+(?:centre|service|opportunities)|residential|nursing|supported\s+living|tenancy|transport)\b/i;
 
 /** The person's own purchases, where "cheapest" is ordinary thrift, not a decision about support. */
-const PERSONAL_SHOPPING = /\b(?:phone|mobile|tariff|deal|broadband|energy|gas|electricity|insurance|supermarket|shop|shopping|trainers|clothes|groceries|food|flights?|tickets?|holiday\s+deal)\b/i;
+const PERSONAL_SHOPPING = /\b(?:phone|mobile|tariff|deal|broadband|energy|gas|electricity|insurance|supermarket|shop|shopping|trainers|clothes|groceries|food|flights?|tickets?|holiday\s+deal|rent|renting|mortgage|landlord|flat|house\s+move)\b/i;
 
 /** Reasons that make a cost comparison lawful: every option compared meets the outcomes. */
 const REASONED = /\b(?:both|all|each|either)\s+(?:of\s+(?:the|these|them)\s+)?(?:\w+\s+){0,3}(?:meets?|met|would\s+meet|will\s+meet|can\s+meet|could\s+meet)\s+(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?:\w+['’]s\s+|his\s+|her\s+|their\s+|the\s+)?(?:eligible\s+)?(?:needs|outcomes)|\b(?:that|which)\s+(?:also\s+)?(?:meets?|will\s+meet|would\s+meet|can\s+meet)\s+(?:all\s+)?(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?:\w+['’]s\s+|his\s+|her\s+|their\s+)(?:eligible\s+)?(?:needs|outcomes)|\bequally\s+(?:suitable|able)|\b(?:both|all)\s+(?:options\s+|homes\s+|providers\s+)?(?:are\s+)?suitable\b/i;

@@ -36,6 +36,7 @@ describe('cheapest-option', () => {
 
   it.each([
     'Jack looked for the cheapest phone deal.',
+    'Jack is looking for a cheaper home to rent nearer his brother.',
     'The panel did not agree the plan and asked for more detail.',
     'The cheapest way into town is the bus.',
     'The panel agreed the plan in full.',
