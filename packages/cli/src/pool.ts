@@ -81,14 +81,19 @@ class WorkerAnalyser implements Analyser {
   private batch: Pending = { tasks: [], resolvers: [] };
   private flushScheduled = false;
   private closed = false;
+  private restarts = 0;
+  private broken: Error | undefined;
 
-  constructor(jobs: number) {
+  private readonly file: URL;
+
+  constructor(jobs: number, file: URL) {
     this.jobs = jobs;
+    this.file = file;
     for (let i = 0; i < jobs; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const worker = new Worker(workerFile());
+    const worker = new Worker(this.file);
     const slot: Slot = { worker, inFlight: new Map(), load: 0 };
     worker.on('message', (msg: ResultMessage) => {
       const p = slot.inFlight.get(msg.seq);
@@ -106,7 +111,13 @@ class WorkerAnalyser implements Analyser {
       slot.load = 0;
       if (!this.closed) {
         const i = this.slots.indexOf(slot);
-        if (i >= 0) this.slots[i] = this.spawn();
+        if (i >= 0) {
+          // Give up after repeated deaths (e.g. the worker file cannot load) instead of looping.
+          if (++this.restarts > this.jobs * 3) {
+            this.slots.splice(i, 1);
+            if (!this.slots.length) this.broken = err;
+          } else this.slots[i] = this.spawn();
+        }
       }
     };
     worker.on('error', fail);
@@ -117,6 +128,10 @@ class WorkerAnalyser implements Analyser {
   }
 
   analyse(task: AnalyseTask): Promise<DocumentOutcome> {
+    if (this.broken) {
+      const where = `${task.item.path}${task.item.row !== undefined ? ` row ${task.item.row}` : ''}`;
+      return Promise.resolve({ ...labelOf(task.item), error: { code: 'SD_ERR_INTERNAL', message: `${where}: the analysis workers could not run: ${this.broken.message}` } });
+    }
     return new Promise((resolveOutcome) => {
       this.batch.tasks.push(task);
       this.batch.resolvers.push(resolveOutcome);
@@ -133,6 +148,11 @@ class WorkerAnalyser implements Analyser {
     if (!this.batch.tasks.length) return;
     const p = this.batch;
     this.batch = { tasks: [], resolvers: [] };
+    if (this.broken || !this.slots.length) {
+      const why = this.broken?.message ?? 'no worker is running';
+      p.tasks.forEach((t, i) => p.resolvers[i]!({ ...labelOf(t.item), error: { code: 'SD_ERR_INTERNAL', message: `${t.item.path}${t.item.row !== undefined ? ` row ${t.item.row}` : ''}: the analysis workers could not run: ${why}` } }));
+      return;
+    }
     let slot = this.slots[0]!;
     for (const s of this.slots) if (s.load < slot.load) slot = s;
     const seq = ++this.seq;
@@ -149,9 +169,9 @@ class WorkerAnalyser implements Analyser {
   }
 }
 
-/** An analyser for `jobs` threads (1 = this thread). */
-export function createAnalyser(jobs: number): Analyser {
-  return jobs > 1 ? new WorkerAnalyser(jobs) : new LocalAnalyser();
+/** An analyser for `jobs` threads (1 = this thread). `workerFile` replaces the worker entry (tests). */
+export function createAnalyser(jobs: number, options: { workerFile?: URL } = {}): Analyser {
+  return jobs > 1 ? new WorkerAnalyser(jobs, options.workerFile ?? workerFile()) : new LocalAnalyser();
 }
 
 /** What applies to one read document; a DocumentError to report it as failed instead. */

@@ -32,4 +32,26 @@ describe('pool', () => {
     for (const r of one as Parameters<SummaryBuilder['add']>[0][]) s.add(r);
     expect(s.summary).toMatchObject({ documents: 120, failed: 7, analysed: 113 });
   }, 60_000);
+
+  it('turns documents into error entries, never a hang, when the workers cannot run', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const dir = mkdtempSync(join(tmpdir(), 'sourdough-worker-'));
+    const file = join(dir, 'broken-worker.mjs');
+    writeFileSync(file, "throw new Error('cannot start');\n");
+    const a = createAnalyser(2, { workerFile: pathToFileURL(file) });
+    try {
+      const out: { error?: { code: string; message: string } }[] = [];
+      for await (const r of analyseAll(items(30), a, () => ({ options: {}, packs: [] }), 8)) out.push(r as { error?: { code: string; message: string } });
+      expect(out).toHaveLength(30);
+      expect(out.every((r) => r.error)).toBe(true);
+      expect(out.filter((r) => r.error!.code === 'SD_ERR_INTERNAL').length).toBeGreaterThan(20);
+      expect(out.find((r) => r.error!.code === 'SD_ERR_INTERNAL')!.error!.message).toContain('cannot start');
+    } finally {
+      await a.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
