@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../src/nlp/sentences.js';
 import { analyse, sentencesOf } from '../src/analyse.js';
-import { text as readText } from '../src/readers/text.js';
+import { paragraphBlocks, text as readText } from '../src/readers/text.js';
 import { markdown } from '../src/readers/markdown.js';
 import { compileRules } from '../src/rules/compile.js';
 
@@ -90,6 +90,26 @@ describe('splitSentences: invariants', () => {
         expect(input.slice(s.start, s.end).trim()).toBe(input.slice(s.start, s.end));
       }
     }
+  });
+});
+
+describe('plain-text paragraphs (readers/text.ts)', () => {
+  const paras = (t: string): string[] => paragraphBlocks(t).map((b) => t.slice(b.start, b.end).trim());
+  it('blank lines (with spaces, tabs or CR) separate blocks', () => {
+    expect(paras('one\ntwo\n\nthree\n \t\nfour\r\n\r\nfive')).toEqual(['one\ntwo', 'three', 'four', 'five']);
+  });
+  it('several blank lines and leading or trailing ones make no empty blocks', () => {
+    expect(paras('\n\n\none\n\n\n\ntwo\n\n')).toEqual(['one', 'two']);
+  });
+  it('an empty text is one empty block', () => {
+    expect(paragraphBlocks('')).toEqual([{ start: 0, end: 0 }]);
+  });
+  it('a very long line is capped into bounded sentences that still slice the text', () => {
+    const line = 'word, '.repeat(2000);
+    const spans = splitSentences(line);
+    expect(spans.length).toBeGreaterThan(1);
+    for (const sp of spans) expect(sp.end - sp.start).toBeLessThanOrEqual(1500);
+    expect(spans.map((sp) => line.slice(sp.start, sp.end)).join(' ').replace(/\s+/g, ' ')).toBe(line.trim());
   });
 });
 
