@@ -99,6 +99,15 @@ interface TableShape {
   max: number;
   /** First characters of keys that do not start with a letter or digit (e.g. "£", "'"). */
   otherFirst: Set<string>;
+  /** Codes (see asciiCode) of the first one to three characters of every key, when all are ASCII. */
+  prefixes: Set<number>;
+  /** False when some key starts with non-ASCII characters: every word start takes the slow path. */
+  fast: boolean;
+}
+
+/** A number for the first `n` (1–3) key characters, all ASCII: length and 7 bits per character. */
+function asciiCode(n: number, a: number, b: number, c: number): number {
+  return n === 1 ? (1 << 21) | a : n === 2 ? (2 << 21) | (a << 7) | b : (3 << 21) | (a << 14) | (b << 7) | c;
 }
 
 const shapeCache = new WeakMap<Map<string, unknown>, TableShape>();
@@ -113,7 +122,15 @@ function tableShape(table: Map<string, unknown>): TableShape {
       if (k && !isWordCode(k.charCodeAt(0))) otherFirst.add(k[0]!);
     }
     const sorted = [...lengths].sort((a, b) => b - a);
-    shape = { lengths: sorted, max: sorted[0] ?? 0, otherFirst };
+    const prefixes = new Set<number>();
+    let fast = true;
+    for (const k of table.keys()) {
+      const n = Math.min(3, k.length);
+      const cs = [0, 1, 2].map((i) => (i < n ? k.charCodeAt(i) : 0));
+      if (n === 0 || cs.some((x) => x >= 128)) fast = false;
+      else prefixes.add(asciiCode(n, cs[0]!, cs[1]!, cs[2]!));
+    }
+    shape = { lengths: sorted, max: sorted[0] ?? 0, otherFirst, prefixes, fast };
     shapeCache.set(table, shape);
   }
   return shape;
@@ -195,6 +212,31 @@ function scanTable<T>(text: string, from: number, to: number, table: Map<string,
     const start = word ? !prevWord : shape.otherFirst.size > 0 && shape.otherFirst.has(text[p]!);
     prevWord = word || c === 45;
     if (!start) continue;
+    if (shape.fast) {
+      // Cheap check on the first three key characters (ASCII only) before building the key.
+      let n = 0;
+      let a = 0;
+      let b = 0;
+      let d = 0;
+      let slow = false;
+      for (let i = p; i < text.length && n < 3 && i < p + 4 * shape.max; i++) {
+        let ch = text.charCodeAt(i);
+        if (ch >= 128) {
+          slow = true;
+          break;
+        }
+        if (ch === 45 || ch === 32 || (ch >= 9 && ch <= 13)) continue;
+        if (ch >= 65 && ch <= 90) ch += 32;
+        if (n === 0) a = ch;
+        else if (n === 1) b = ch;
+        else d = ch;
+        n++;
+      }
+      if (!slow && n > 0) {
+        const hit = (n >= 3 && shape.prefixes.has(asciiCode(3, a, b, d))) || (n >= 2 && shape.prefixes.has(asciiCode(2, a, b, 0))) || shape.prefixes.has(asciiCode(1, a, 0, 0));
+        if (!hit) continue;
+      }
+    }
     const key = scanKey(text, p, shape.max);
     for (const len of shape.lengths) {
       if (len > key.length) continue;
@@ -209,6 +251,8 @@ interface RegexPrefilter {
   always: RegExp[];
   /** First three letters of an anchor → the anchors starting so, with their regex. */
   table: Map<string, { anchor: string; re: RegExp; rule: number }[]>;
+  /** The same lists keyed on the three characters' codes (7 bits each) when they are ASCII. */
+  codes: Map<number, { anchor: string; re: RegExp; rule: number }[]>;
 }
 
 const prefilters = new WeakMap<RuleSet, RegexPrefilter>();
@@ -222,7 +266,7 @@ const prefilters = new WeakMap<RuleSet, RegexPrefilter>();
 function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentences: SentenceView[]): Map<RegExp, Set<number> | 'all'> {
   let pre = prefilters.get(set);
   if (!pre) {
-    pre = { always: [], table: new Map() };
+    pre = { always: [], table: new Map(), codes: new Map() };
     for (const rule of set.rules) {
       for (const re of rule.regexes) {
         const anchors = regexAnchors(re);
@@ -239,6 +283,9 @@ function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentenc
         }
       }
     }
+    for (const [key, list] of pre.table) {
+      if (key.length === 3 && /^[\x00-\x7f]{3}$/.test(key)) pre.codes.set((key.charCodeAt(0) << 14) | (key.charCodeAt(1) << 7) | key.charCodeAt(2), list);
+    }
     prefilters.set(set, pre);
   }
   const out = new Map<RegExp, Set<number> | 'all'>();
@@ -254,7 +301,12 @@ function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentenc
     const start = alnum && !prevWord;
     prevWord = alnum || c === 95;
     if (!start || p + 3 > n) continue;
-    const entries = pre.table.get(text.slice(p, p + 3).toLowerCase());
+    const c1 = text.charCodeAt(p + 1);
+    const c2 = text.charCodeAt(p + 2);
+    const entries =
+      c1 < 128 && c2 < 128
+        ? pre.codes.get(((c | 32) << 14) | ((c1 >= 65 && c1 <= 90 ? c1 + 32 : c1) << 7) | (c2 >= 65 && c2 <= 90 ? c2 + 32 : c2))
+        : pre.table.get(text.slice(p, p + 3).toLowerCase());
     if (!entries) continue;
     if (p >= siEnd || si < 0) {
       si = sentenceIndexAt(sentences, p);
