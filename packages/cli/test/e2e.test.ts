@@ -249,6 +249,13 @@ describe('sourdough check (built binary): exit codes', () => {
     expect(r.code).toBe(0);
   });
 
+  it('0 for a Word document with nothing above info', async () => {
+    const r = await sourdough(['check', '-f', 'json', 'fixtures/documents/docx-clean/input.docx']);
+    const findings = JSON.parse(r.stdout).results[0].findings as FindingJson[];
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+
   it('1 when warnings exceed --max-warnings, 0 within it', async () => {
     expect((await sourdough(['check', '--max-warnings', '0', 'fixtures/documents/text-note/input.txt'])).code).toBe(1);
     expect((await sourdough(['check', '--max-warnings', '1000', 'fixtures/documents/text-note/input.txt'])).code).toBe(0);
