@@ -5,7 +5,7 @@
  * reported when the sentence is not about support ("Jack found the cheapest phone deal") or when
  * it records that the options compared all meet the person's outcomes, which is what statutory
  * guidance para 10.27 allows. Pure; cheap: the trigger lets through only sentences with "cheap",
- * "cost-effective", "least expensive", "lowest cost", "indicative" or "panel".
+ * "cost-effective", "expensive", "costs more/less than", "lowest cost", "indicative" or "panel".
  */
 import type { Detector } from './types.js';
 
@@ -23,6 +23,8 @@ const FRAMING = new RegExp(
     String.raw`\bindicative\s+(?:budget|allocation)\s+(?:is|was|of|only)\b`,
     String.raw`\bpanel\s+(?:will|would|is\s+unlikely\s+to|are\s+unlikely\s+to|won['’]t|wouldn['’]t|will\s+not|would\s+not|is\s+not\s+likely\s+to|may\s+not|might\s+not|never)\s+(?:not\s+)?(?:agree|approve|accept|fund|sign\s+(?:this\s+|it\s+)?off|support|sanction|authorise|authorize)\b`,
     String.raw`\b(?:was|is|being|were|are|would\s+be)\s+(?:the\s+)?(?:cheapest|lowest[\s-]+cost|least\s+expensive)\b`,
+    String.raw`\b(?:cheaper|more\s+expensive|less\s+expensive|dearer|costlier|more\s+costly|less\s+costly)\s+than\b`,
+    String.raw`\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b`,
   ].join('|'),
   'gi',
 );
@@ -47,7 +49,7 @@ export const cheapestOption: Detector = {
     name: 'cheapest-option',
     description: 'Cost framed as the deciding reason for support: cheapest option, most cost-effective, more cheaply, indicative budget, "the panel will not agree".',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /cheap|cost[\s-]?effective|\bless\s+expensive|\bleast\s+expensive|\blowe[rs]t?[\s-]+cost|\beconomical|\bindicative\b|\bpanel\b/gi,
+    trigger: /cheap|cost[\s-]?effective|\bexpensive\b|\bdearer\b|\bcostl|\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b|\blowe[rs]t?[\s-]+cost|\beconomical|\bindicative\b|\bpanel\b/gi,
   },
   create(ctx) {
     return {

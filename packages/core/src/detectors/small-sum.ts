@@ -21,6 +21,7 @@ export const STRONG_CUES = [
   'unreasonable', 'excessive', 'luxury', 'luxuries', 'nice to have', 'non-essential', 'not essential', 'optional',
   'over budget', 'exceeds', 'value for money', 'worth it', 'really necessary', 'really needed', 'not necessary', 'unnecessary',
   'query', 'queried', 'questioned', 'question whether', 'challenge', 'challenged',
+  'good use of', 'best use of', 'public money', 'taxpayer', "taxpayers'",
   'want not a need', 'a want', 'not a need',
 ];
 

@@ -23,6 +23,8 @@ describe('cheapest-option', () => {
   it.each([
     ['This is the most cost-effective option for Jack.', 'the most cost-effective option'],
     ['We went with the cheapest provider.', 'the cheapest provider'],
+    ['A live-in carer costs more than residential care, so residential care is recommended.', 'costs more than'],
+    ['Home care is more expensive than a care home for Jack.', 'more expensive than'],
     ['Panel agreed the cheapest provider for Jack.', 'the cheapest provider'],
     ['Her needs could be met more cheaply by a day centre.', 'could be met more cheaply'],
     ['Support must stay within the indicative budget.', 'within the indicative budget'],

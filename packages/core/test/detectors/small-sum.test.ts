@@ -27,6 +27,7 @@ describe('small-sum', () => {
     expect(texts('Is £1.50 a day for the bus really necessary?')).toEqual(['£1.50 a day']);
     expect(texts('The panel refused £120 per month for the gym.')).toEqual(['£120 per month']);
     expect(texts('£1,200 a year for classes is not affordable.')).toEqual(['£1,200 a year']);
+    expect(texts('£15 a week for a cleaner is not a good use of public money.')).toEqual(['£15 a week']);
   });
 
   it('normalises to a weekly figure before comparing with the threshold', () => {
