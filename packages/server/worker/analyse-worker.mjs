@@ -6,6 +6,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { analyse, builtinAllowList, builtinRuleSet, builtinRules, compileRules, readers } from '@sourdough/core';
+import { documentFromBytes } from '@sourdough/readers';
 
 // Extra rule packs arrive as data (already validated by the main thread), never as paths.
 const extra = workerData?.extraRules ?? [];
@@ -13,14 +14,18 @@ const ruleSet = extra.length ? compileRules([...builtinRules(), ...extra], { all
 
 /**
  * Analyse a list of documents with one set of options.
- * @param {{ items: { text?: string, format?: 'text'|'markdown', doc?: import('@sourdough/core').SourceDocument, path?: string }[], options?: import('@sourdough/core').AnalyseOptions }} task
- * @returns {({ result: import('@sourdough/core').DocumentResult } | { error: { code: string, message: string } })[]}
+ * Uploaded files arrive as bytes and are read here too (DOCX unzipping and HTML parsing stay off
+ * the event loop and inside the time limit).
+ * @param {{ items: { text?: string, format?: 'text'|'markdown', doc?: import('@sourdough/core').SourceDocument, bytes?: Uint8Array, kind?: 'docx'|'html'|'markdown'|'text', path?: string }[], options?: import('@sourdough/core').AnalyseOptions }} task
+ * @returns {Promise<({ result: import('@sourdough/core').DocumentResult } | { error: { code: string, message: string } })[]>}
  */
-export default function analyseTask(task) {
+export default async function analyseTask(task) {
   const out = [];
   for (const item of task.items) {
     try {
-      const doc = item.doc ?? (item.format === 'markdown' ? readers.markdown(item.text ?? '', item.path) : readers.text(item.text ?? '', item.path));
+      const doc = item.bytes
+        ? await documentFromBytes(item.bytes, item.path ?? '-', item.kind ?? 'text')
+        : (item.doc ?? (item.format === 'markdown' ? readers.markdown(item.text ?? '', item.path) : readers.text(item.text ?? '', item.path)));
       out.push({ result: analyse(doc, ruleSet, task.options ?? {}) });
     } catch (err) {
       // Only the code and a fixed message cross back: error messages could quote the input.

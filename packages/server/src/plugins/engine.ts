@@ -12,11 +12,16 @@ import { loadRulePack } from '@sourdough/core/node';
 import { builtinAllowList, builtinRules, compileRules, CATEGORIES, type AnalyseOptions, type DocumentResult, type RuleData, type SourceDocument } from '@sourdough/core';
 import { TimeoutError, UnavailableError, UnknownRuleError, safeRuleName } from '../errors.js';
 
-/** One document for the pool: a string to read as text or Markdown, or a document already read. */
+/**
+ * One document for the pool: a string to read as text or Markdown, a document already read, or
+ * an uploaded file's bytes with the reader to use (read in the worker).
+ */
 export interface EngineItem {
   text?: string;
   format?: 'text' | 'markdown';
   doc?: SourceDocument;
+  bytes?: Uint8Array;
+  kind?: 'docx' | 'html' | 'markdown' | 'text';
   path?: string;
 }
 

@@ -5,8 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
-import { documentFromBytes } from '@sourdough/readers';
-import { summarise, type AnalyseOptions, type DocumentOutcome, type SourceDocument } from '@sourdough/core';
+import { summarise, type AnalyseOptions, type DocumentOutcome } from '@sourdough/core';
 import { analyseBody, analyseResponse, batchBody, batchResponse, fileBody, fileResponse } from '../../schemas/analyse.js';
 import { errorResponses } from '../../schemas/error.js';
 import { InternalError, TooManyDocumentsError, UnreadableFileError, UnsupportedFileError, BadMultipartError } from '../../errors.js';
@@ -61,13 +60,13 @@ const EXTENSIONS: Record<string, 'docx' | 'markdown' | 'text' | 'html'> = {
   '.htm': 'html',
 };
 
-function decodeUtf8(bytes: Buffer): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
-    throw new UnreadableFileError('it is not UTF-8 text');
-  }
-}
+/** Reader failures (from @sourdough/readers, in the worker) → what to tell the user. */
+const READ_ERRORS: Record<string, string> = {
+  SD_ERR_ENCODING: 'it is not UTF-8 text',
+  SD_ERR_READ_DOCX: 'it does not look like a Word (.docx) document',
+  SD_ERR_READ_HTML: 'it is not readable HTML',
+  SD_ERR_READ: 'it could not be read',
+};
 
 /** Registers the analyse routes. */
 export default async function analyseRoutes(fastify: FastifyInstance, opts: AnalyseRouteOptions): Promise<void> {
@@ -139,18 +138,8 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
       if (!kind) throw new UnsupportedFileError();
       const bytes = await file.toBuffer();
       const path = name.replace(/^.*[\\/]/, '').slice(0, 255);
-      let item: { text: string; format: 'text' | 'markdown'; path: string } | { doc: SourceDocument };
-      if (kind === 'text' || kind === 'markdown') item = { text: decodeUtf8(bytes), format: kind, path };
-      else {
-        try {
-          item = { doc: await documentFromBytes(bytes, path, kind) };
-        } catch (err) {
-          const code = (err as { code?: string }).code;
-          if (code === 'SD_ERR_ENCODING') throw new UnreadableFileError('it is not UTF-8 text');
-          throw new UnreadableFileError(kind === 'docx' ? 'it does not look like a Word (.docx) document' : 'it is not readable HTML');
-        }
-      }
-      const [outcome] = await fastify.engine.run([item], {});
+      const [outcome] = await fastify.engine.run([{ bytes, kind, path }], {});
+      if (outcome && 'error' in outcome && READ_ERRORS[outcome.error.code]) throw new UnreadableFileError(READ_ERRORS[outcome.error.code]!);
       return { path, ...only(outcome) };
     },
   );
