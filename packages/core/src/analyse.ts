@@ -249,10 +249,18 @@ function scanTable<T>(text: string, from: number, to: number, table: Map<string,
 interface RegexPrefilter {
   /** Regexes with no usable anchors: always run. */
   always: RegExp[];
-  /** First three letters of an anchor → the anchors starting so, with their regex. */
-  table: Map<string, { anchor: string; re: RegExp; rule: number }[]>;
+  /** Regexes with anchors, by id. */
+  regexes: RegExp[];
+  /** First three letters of an anchor → the anchors starting so, with their regex id and rule. */
+  table: Map<string, AnchorEntry[]>;
   /** The same lists keyed on the three characters' codes (7 bits each) when they are ASCII. */
-  codes: Map<number, { anchor: string; re: RegExp; rule: number }[]>;
+  codes: Map<number, AnchorEntry[]>;
+}
+
+interface AnchorEntry {
+  anchor: string;
+  id: number;
+  rule: number;
 }
 
 const prefilters = new WeakMap<RuleSet, RegexPrefilter>();
@@ -266,7 +274,7 @@ const prefilters = new WeakMap<RuleSet, RegexPrefilter>();
 function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentences: SentenceView[]): Map<RegExp, Set<number> | 'all'> {
   let pre = prefilters.get(set);
   if (!pre) {
-    pre = { always: [], table: new Map(), codes: new Map() };
+    pre = { always: [], regexes: [], table: new Map(), codes: new Map() };
     for (const rule of set.rules) {
       for (const re of rule.regexes) {
         const anchors = regexAnchors(re);
@@ -274,10 +282,11 @@ function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentenc
           pre.always.push(re);
           continue;
         }
+        const id = pre.regexes.push(re) - 1;
         for (const anchor of anchors) {
           const key = anchor.slice(0, 3);
           const list = pre.table.get(key);
-          const entry = { anchor, re, rule: rule.index };
+          const entry: AnchorEntry = { anchor, id, rule: rule.index };
           if (list) list.push(entry);
           else pre.table.set(key, [entry]);
         }
@@ -295,6 +304,8 @@ function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentenc
   let prevWord = false;
   let si = -1;
   let siEnd = -1;
+  const last = new Int32Array(pre.regexes.length).fill(-1);
+  const found: (number[] | undefined)[] = new Array(pre.regexes.length);
   for (let p = 0; p < n; p++) {
     const c = text.charCodeAt(p);
     const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -314,15 +325,16 @@ function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentenc
       if (si < 0 || p >= siEnd) continue; // not in a sentence (masked or between sentences)
     }
     for (const e of entries) {
-      if (!active[e.rule]) continue;
-      const have = out.get(e.re);
-      if (have === 'all' || (have && have.has(si))) continue;
+      if (last[e.id] === si || !active[e.rule]) continue;
       if (e.anchor.length === 3 || text.slice(p, p + e.anchor.length).toLowerCase() === e.anchor) {
-        if (have) have.add(si);
-        else out.set(e.re, new Set([si]));
+        last[e.id] = si;
+        (found[e.id] ??= []).push(si);
       }
     }
   }
+  found.forEach((list, id) => {
+    if (list) out.set(pre!.regexes[id]!, new Set(list));
+  });
   return out;
 }
 
