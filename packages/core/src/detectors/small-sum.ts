@@ -1,6 +1,7 @@
 /**
  * small-sum: an argument over a small amount of money about a person's support ("an extra £30 a
- * week cannot be justified", "is £1.50 a day for the bus really necessary?"). Each amount is
+ * week cannot be justified", "is £1.50 a day for the bus really necessary?", "Jack asked for £20 a
+ * week for swimming. This cannot be justified."). Each amount is
  * normalised to a weekly figure (nlp/money.ts) and reported when it is under the threshold
  * (default £50 a week) and the sentence justifies, refuses, questions or reduces support. Plain
  * statements of amounts ("her personal budget is £240 a week") and money that is not support
@@ -61,6 +62,9 @@ function buildCueRegex(cues: string[]): RegExp {
 
 const QUESTION_OR_NEGATION = /\?|(?<![A-Za-z])(?:not|no|cannot|can['’]t|won['’]t|wouldn['’]t|shouldn['’]t|isn['’]t|aren['’]t|never|only|why|whether)(?![A-Za-z])/i;
 
+/** A sentence that starts by pointing back at the one before ("This cannot be justified."). */
+const POINTS_BACK = /^\s*(?:this|that|it|which|such|these|the\s+(?:cost|amount|sum|request|extra|increase))\b/i;
+
 const DEFAULT_THRESHOLD = 50;
 
 /** The small-sum detector (rule `gatekeeping/small-sum`). */
@@ -96,7 +100,11 @@ export const smallSum: Detector = {
         let rest = s.text;
         for (const a of amounts) rest = rest.slice(0, a.start) + ' '.repeat(a.end - a.start) + rest.slice(a.end);
         if (ignore?.test(s.text)) return;
-        const argued = strong.test(s.text) || (weak.test(s.text) && QUESTION_OR_NEGATION.test(rest));
+        // The argument may follow in the next sentence when it points back: "… £20 a week for
+        // swimming. This cannot be justified."
+        const next = ctx.sentences[s.index + 1];
+        const nextArgues = next !== undefined && POINTS_BACK.test(next.text) && strong.test(next.text) && !ignore?.test(next.text);
+        const argued = nextArgues || strong.test(s.text) || (weak.test(s.text) && QUESTION_OR_NEGATION.test(rest));
         if (!argued) return;
         for (const a of small) ctx.report({ start: s.start + a.start, end: s.start + a.end });
       },

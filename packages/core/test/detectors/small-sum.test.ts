@@ -38,6 +38,12 @@ describe('small-sum', () => {
     expect(texts('The panel queried £3,000 a year for the course.')).toEqual([]);
   });
 
+  it('reads the argument from the next sentence when it points back', () => {
+    expect(texts('Jack asked for £20 a week for swimming. This cannot be justified.')).toEqual(['£20 a week']);
+    expect(texts('Jack asked for £20 a week for swimming. The panel met on Tuesday and agreed it.')).toEqual([]);
+    expect(texts('Jack asked for £20 a week for swimming. He loves it.')).toEqual([]);
+  });
+
   it('honours a configured threshold', () => {
     expect(texts('The panel queried £70 a week for the club.', { threshold: 100 })).toEqual(['£70 a week']);
     expect(texts('The panel queried £30 a week for the club.', { threshold: 20 })).toEqual([]);
