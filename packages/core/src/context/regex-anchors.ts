@@ -6,6 +6,14 @@
  * regex always runs. Pure; never throws.
  */
 
+/** Very common words: valid anchors, but chosen only when nothing rarer is required. */
+const COMMON = new Set([
+  'the', 'and', 'was', 'were', 'his', 'her', 'hers', 'she', 'they', 'them', 'their', 'has', 'have', 'had', 'are',
+  'not', 'for', 'with', 'this', 'that', 'been', 'will', 'would', 'can', 'could', 'should', 'from', 'but', 'you',
+  'our', 'who', 'which', 'when', 'what', 'there', 'then', 'into', 'about', 'all', 'any', 'some', 'very', 'more',
+  'also', 'him', 'its', 'one', 'two', 'out', 'did', 'does', 'being', 'get', 'got', 'because', 'may', 'might',
+]);
+
 const LITERAL = /[A-Za-z0-9'’ ]/;
 const ESCAPED_LITERAL = /[.\-'’/&,:;!?"()[\]{}|*+^$]/;
 
@@ -182,8 +190,11 @@ function branchAnchors(branch: string): string[] | undefined {
     if (!set || set.length === 0) return;
     const trimmed = set.map((s) => s.replace(/\s+$/, ''));
     if (trimmed.some((s) => !/^[a-z0-9]/.test(s))) return;
-    const score = Math.min(...trimmed.map((s) => s.length));
-    if (score >= 3 && score > bestScore) {
+    // Valid anchors have three or more characters; among valid sets, prefer the one whose
+    // weakest member is most selective (a very common word counts as barely selective).
+    if (Math.min(...trimmed.map((s) => s.length)) < 3) return;
+    const score = Math.min(...trimmed.map((s) => (COMMON.has(s) ? 1 : s.length)));
+    if (score > bestScore) {
       best = trimmed;
       bestScore = score;
     }
