@@ -103,3 +103,13 @@ describe('markdown positions', () => {
     expect(f[0]!.start!.offset).toBe(md.indexOf('refused'));
   });
 });
+
+describe('markdown with and without GFM syntax', () => {
+  it('autolinks, task lists and strikethrough keep exact positions either way', () => {
+    for (const md of ['- [ ] Jack refused tea www.example.org/respite', '- [x] ~~respite~~ Jack refused tea | ok']) {
+      const f = check(md);
+      expect(f.map((x) => x.text)).toContain('refused');
+      expect(f.some((x) => x.text === 'respite' && md.indexOf('www.') >= 0)).toBe(false);
+    }
+  });
+});
