@@ -9,6 +9,10 @@ import { repoRoot } from '../helpers.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { analyse } from '../../src/analyse.js';
+import { compileRules } from '../../src/rules/compile.js';
+import { builtinContextWords } from '../../src/rules/builtin.js';
+import { testRule } from './test-rules.js';
 
 const words = parse(readFileSync(join(repoRoot, 'rules', '_context.yaml'), 'utf8'));
 const index = compileContextWords(words);
@@ -98,5 +102,18 @@ describe('compileContextWords', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('subject word lists in a rule set', () => {
+  const rule = testRule('blaming/t-subject', ['refused'], { subject: 'person' });
+  it('compileRules uses the built-in lists by default', () => {
+    expect(analyse('The council refused.', compileRules([rule])).findings).toEqual([]);
+    expect(builtinContextWords().organisations).toContain('council');
+  });
+  it('callers can pass their own lists', () => {
+    const set = compileRules([rule], { context: { organisations: ['quango'] } });
+    expect(analyse('The quango refused.', set).findings).toEqual([]);
+    expect(analyse('The council refused.', set).findings.map((f) => f.text)).toEqual(['refused']);
   });
 });
