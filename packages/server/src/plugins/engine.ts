@@ -86,6 +86,9 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     idleTimeout: 60_000,
     workerData: { extraRules: extra },
   });
+  // A worker that dies (a crash, or a module that fails to load) must never take the server down:
+  // its task is rejected (a 500 for that request) and piscina starts a new worker.
+  pool.on('error', (err: unknown) => fastify.log.error({ err }, 'an analysis worker failed'));
   const byId = new Map(rules.map((r) => [r.id, r]));
   const names = new Set<string>([...byId.keys(), ...CATEGORIES, '*']);
   let ready = false;

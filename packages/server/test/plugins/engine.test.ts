@@ -49,6 +49,16 @@ describe('analysis time limit', () => {
     expectError(lt, 503, 'SD_ERR_TIMEOUT');
   });
 
+  it('survives workers that fail to load: requests get 503, health stays up, readiness says so', async () => {
+    const app = await build({ workerFile: new URL('../fixtures/broken-worker.mjs', import.meta.url), timeoutMs: 800, workers: 1 });
+    await app.listen({ port: 0, host: '127.0.0.1' }); // a listening server, as in production
+    expectError(await app.inject({ method: 'POST', url: '/v1/analyse', payload: { text: 'Jack refused lunch.' } }), 503, 'SD_ERR_TIMEOUT');
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    const ready = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toEqual({ status: 'starting' });
+  });
+
   it('runs requests in parallel across workers', async () => {
     const app = await build({ workers: 2 });
     const texts = Array.from({ length: 20 }, (_, i) => `Note ${i}: Jack refused lunch.`);

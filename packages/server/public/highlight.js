@@ -1,0 +1,132 @@
+/**
+ * Pure helpers for the web page: the category table (label, letter, underline), grouping findings
+ * into highlight spans built from their UTF-16 offsets, which suggestions can replace the phrase,
+ * and stable keys for dismissing. No DOM and no network here, so the tests can import this module
+ * in Node as well as the page in the browser.
+ */
+
+/**
+ * The eight categories (SPEC §1) in display order. `letter` is the badge shown on every
+ * highlight, so colour is never the only cue; `line` names the underline style in style.css.
+ */
+export const CATEGORIES = [
+  { id: 'deficit', label: 'Deficit', letter: 'D', line: 'wavy', hint: 'defines the person by problems or limits' },
+  { id: 'gatekeeping', label: 'Gatekeeping', letter: 'G', line: 'double', hint: 'funding and eligibility gatekeeping' },
+  { id: 'dehumanising', label: 'Dehumanising', letter: 'H', line: 'thick', hint: 'labels that reduce a person to a category or task' },
+  { id: 'blaming', label: 'Blaming', letter: 'B', line: 'dashed', hint: 'judgemental words that blame' },
+  { id: 'control', label: 'Control', letter: 'C', line: 'dotted', hint: 'power over ordinary choices' },
+  { id: 'jargon', label: 'Jargon', letter: 'J', line: 'solid', hint: 'shorthand the person would not use' },
+  { id: 'voice', label: 'Voice', letter: 'V', line: 'double-thin', hint: 'the person’s own voice is missing' },
+  { id: 'privacy', label: 'Privacy', letter: 'P', line: 'wavy-thick', hint: 'identifiers left in the text' },
+];
+
+/** Severities, most serious first, with the words the page uses for them. */
+export const SEVERITIES = [
+  { id: 'error', label: 'Change before sign-off', short: 'Error' },
+  { id: 'warning', label: 'Consider rewording', short: 'Warning' },
+  { id: 'info', label: 'For information', short: 'Info' },
+];
+
+const CATEGORY_BY_ID = new Map(CATEGORIES.map((c) => [c.id, c]));
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2 };
+
+/** The category entry for an id (an unknown id from an extra rule pack gets a neutral entry). */
+export function categoryOf(id) {
+  return CATEGORY_BY_ID.get(id) ?? { id, label: id, letter: '?', line: 'solid', hint: '' };
+}
+
+/** True when a finding points at a span of the text (document-level findings do not). */
+export function hasSpan(f) {
+  return Boolean(f.start && f.end && typeof f.start.offset === 'number' && typeof f.end.offset === 'number');
+}
+
+/**
+ * A key that survives re-checking after edits elsewhere in the text (offsets move; the rule, the
+ * words and their sentence do not), so a dismissed finding stays dismissed for the session.
+ */
+export function findingKey(f) {
+  return [f.ruleId, f.text ?? '', f.sentence ?? '', hasSpan(f) ? '' : 'document'].join('\u0000');
+}
+
+/** Findings ordered for display: by position (document-level ones first), then severity, then rule. */
+export function sortFindings(findings) {
+  return [...findings].sort((a, b) => {
+    const ao = hasSpan(a) ? a.start.offset : -1;
+    const bo = hasSpan(b) ? b.start.offset : -1;
+    if (ao !== bo) return ao - bo;
+    const s = (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3);
+    if (s) return s;
+    return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+  });
+}
+
+/**
+ * Split `text` into plain and highlighted pieces. Findings whose spans overlap share one
+ * highlight (covering all of them), so every character is shown exactly once and every finding
+ * is reachable from exactly one highlight. Findings without a span, or with offsets outside the
+ * text, are left out.
+ * @returns {{ start: number, end: number, text: string, findings: object[] }[]} in text order;
+ *   `findings` is empty for plain pieces and sorted most serious first for highlights.
+ */
+export function segments(text, findings) {
+  const spans = findings
+    .filter((f) => hasSpan(f) && f.start.offset >= 0 && f.end.offset <= text.length && f.end.offset > f.start.offset)
+    .sort((a, b) => a.start.offset - b.start.offset || b.end.offset - a.end.offset);
+  const groups = [];
+  for (const f of spans) {
+    const last = groups[groups.length - 1];
+    if (last && f.start.offset < last.end) {
+      last.end = Math.max(last.end, f.end.offset);
+      last.findings.push(f);
+    } else groups.push({ start: f.start.offset, end: f.end.offset, findings: [f] });
+  }
+  const out = [];
+  let at = 0;
+  for (const g of groups) {
+    if (g.start > at) out.push({ start: at, end: g.start, text: text.slice(at, g.start), findings: [] });
+    g.findings.sort((a, b) => (SEVERITY_RANK[a.severity] ?? 3) - (SEVERITY_RANK[b.severity] ?? 3));
+    out.push({ start: g.start, end: g.end, text: text.slice(g.start, g.end), findings: g.findings });
+    at = g.end;
+  }
+  if (at < text.length) out.push({ start: at, end: text.length, text: text.slice(at), findings: [] });
+  return out;
+}
+
+/**
+ * True when a suggestion reads as a drop-in replacement for the phrase. Advice ("describe what
+ * the person did…"), suggestions with a gap to fill ("did not want to because …"), examples and
+ * alternatives separated by punctuation can be copied but are never put into the text.
+ */
+export function isReplacement(suggestion) {
+  const s = suggestion.trim();
+  if (!s || /…|\.\.\.|[:;()"“”]|\be\.g\.|\bi\.e\./i.test(s)) return false;
+  return s.split(/\s+/).length <= 5;
+}
+
+/**
+ * The replacement text as it would go into the sentence: when the phrase starts with a capital
+ * (a sentence start) and the suggestion does not, its first letter is capitalised. Nothing else
+ * about the suggestion changes.
+ */
+export function fitCase(original, suggestion) {
+  const first = original.charAt(0);
+  if (first && first !== first.toLowerCase() && /^[a-z]/.test(suggestion)) return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
+  return suggestion;
+}
+
+/**
+ * Replace `text[start, end)` with `replacement`, only if that slice is still `expected` (the
+ * finding's text): never edits a text that has changed since it was checked.
+ * @returns {string | null} the new text, or null when the slice no longer matches.
+ */
+export function replaceAt(text, start, end, expected, replacement) {
+  if (start < 0 || end > text.length || text.slice(start, end) !== expected) return null;
+  return text.slice(0, start) + replacement + text.slice(end);
+}
+
+/** Count findings by a field (category or severity). */
+export function countBy(findings, field) {
+  const out = {};
+  for (const f of findings) out[f[field]] = (out[f[field]] ?? 0) + 1;
+  return out;
+}
