@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
 import { compileRules } from '../../src/rules/compile.js';
 import type { RuleData } from '../../src/types.js';
+import { cheapestOption } from '../../src/detectors/cheapest-option.js';
+import { repoRules } from '../helpers.js';
 
 const set = compileRules([
   {
@@ -48,5 +50,16 @@ describe('cheapest-option', () => {
     'Best value means the option that meets Jack’s outcomes, not the lowest price.',
   ])('does not flag %j', (text) => {
     expect(texts(text)).toEqual([]);
+  });
+
+  it('has a global trigger that lets through every flag example of its rule', () => {
+    const trigger = cheapestOption.meta.trigger!;
+    expect(trigger.global).toBe(true);
+    const rule = repoRules().rules.find((r) => r.id === 'gatekeeping/cheapest-option')!;
+    expect(rule.examples.flag.length).toBeGreaterThan(1);
+    for (const text of rule.examples.flag) {
+      trigger.lastIndex = 0;
+      expect(trigger.test(text), text).toBe(true);
+    }
   });
 });

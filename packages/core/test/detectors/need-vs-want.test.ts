@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
 import { compileRules } from '../../src/rules/compile.js';
 import type { RuleData } from '../../src/types.js';
+import { needVsWant } from '../../src/detectors/need-vs-want.js';
+import { repoRules } from '../helpers.js';
 
 const set = compileRules([
   {
@@ -55,5 +57,16 @@ describe('need-vs-want', () => {
     'The weekly cinema trip is really a need for Jack.',
   ])('does not flag %j', (text) => {
     expect(texts(text)).toEqual([]);
+  });
+
+  it('has a global trigger that lets through every flag example of its rule', () => {
+    const trigger = needVsWant.meta.trigger!;
+    expect(trigger.global).toBe(true);
+    const rule = repoRules().rules.find((r) => r.id === 'gatekeeping/need-vs-want')!;
+    expect(rule.examples.flag.length).toBeGreaterThan(1);
+    for (const text of rule.examples.flag) {
+      trigger.lastIndex = 0;
+      expect(trigger.test(text), text).toBe(true);
+    }
   });
 });

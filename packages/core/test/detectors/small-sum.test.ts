@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
 import { compileRules } from '../../src/rules/compile.js';
 import type { RuleData } from '../../src/types.js';
+import { smallSum } from '../../src/detectors/small-sum.js';
+import { repoRules } from '../helpers.js';
 
 function rule(params: Record<string, unknown> = {}): RuleData {
   return {
@@ -80,5 +82,16 @@ describe('small-sum', () => {
     const f = analyse(doc, compileRules([rule()])).findings;
     expect(f).toHaveLength(1);
     expect(doc.slice(f[0]!.start!.offset, f[0]!.end!.offset)).toBe('£5pw');
+  });
+
+  it('has a global trigger that lets through every flag example of its rule', () => {
+    const trigger = smallSum.meta.trigger!;
+    expect(trigger.global).toBe(true);
+    const rule = repoRules().rules.find((r) => r.id === 'gatekeeping/small-sum')!;
+    expect(rule.examples.flag.length).toBeGreaterThan(1);
+    for (const text of rule.examples.flag) {
+      trigger.lastIndex = 0;
+      expect(trigger.test(text), text).toBe(true);
+    }
   });
 });
