@@ -132,7 +132,9 @@ describe('config', () => {
     const f = fakeIo('', dir);
     const code = await run(['check', '-f', 'json', '--jobs', '1', 'team/notes/a.txt', 'other/b.txt'], f.io);
     const [a, b] = JSON.parse(f.out()).results;
-    expect(a.findings.map((x: { ruleId: string; severity: string }) => `${x.ruleId}:${x.severity}`)).toEqual(['blaming/refuses:error']);
+    const labels = a.findings.map((x: { ruleId: string; severity: string }) => `${x.ruleId}:${x.severity}`);
+    expect(labels).toContain('blaming/refuses:error');
+    expect(labels.filter((l: string) => l.startsWith('dehumanising/'))).toEqual([]);
     expect(b.findings.map((x: { ruleId: string }) => x.ruleId)).toContain('dehumanising/service-user');
     expect(code).toBe(1);
   });
