@@ -21,6 +21,7 @@ import rulesRoutes from './routes/v1/rules.js';
 import languageToolRoutes from './routes/v2/languagetool.js';
 import healthRoutes from './routes/health.js';
 import webRoutes from './routes/web.js';
+import ruleDocsRoutes from './routes/rule-docs.js';
 
 /** Options the app plugin needs (build.ts fills in the defaults). */
 export interface AppOptions {
@@ -85,5 +86,6 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(rulesRoutes);
   await fastify.register(languageToolRoutes, { bodyLimit: opts.bodyLimit });
   await fastify.register(languageToolRoutes, { bodyLimit: opts.bodyLimit, prefix: '/api', hide: true });
+  await fastify.register(ruleDocsRoutes);
   await fastify.register(webRoutes, { publicDir: opts.publicDir ?? DEFAULT_PUBLIC_DIR });
 }

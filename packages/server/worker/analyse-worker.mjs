@@ -12,14 +12,24 @@ import { documentFromBytes } from '@sourdough/readers';
 const extra = workerData?.extraRules ?? [];
 const ruleSet = extra.length ? compileRules([...builtinRules(), ...extra], { allow: builtinAllowList(), validate: false }) : builtinRuleSet();
 
+/** Tell the pool's owner this task has started running (so queue time and run time can differ). */
+export function started(task) {
+  if (task.started) {
+    task.started.postMessage(0);
+    task.started.close();
+    task.started = undefined;
+  }
+}
+
 /**
  * Analyse a list of documents with one set of options.
  * Uploaded files arrive as bytes and are read here too (DOCX unzipping and HTML parsing stay off
  * the event loop and inside the time limit).
- * @param {{ items: { text?: string, format?: 'text'|'markdown', doc?: import('@sourdough/core').SourceDocument, bytes?: Uint8Array, kind?: 'docx'|'html'|'markdown'|'text', path?: string }[], options?: import('@sourdough/core').AnalyseOptions }} task
+ * @param {{ started?: import('node:worker_threads').MessagePort, items: { text?: string, format?: 'text'|'markdown', doc?: import('@sourdough/core').SourceDocument, bytes?: Uint8Array, kind?: 'docx'|'html'|'markdown'|'text', path?: string }[], options?: import('@sourdough/core').AnalyseOptions }} task
  * @returns {Promise<({ result: import('@sourdough/core').DocumentResult } | { error: { code: string, message: string } })[]>}
  */
 export default async function analyseTask(task) {
+  started(task);
   const out = [];
   for (const item of task.items) {
     try {

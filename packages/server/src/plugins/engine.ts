@@ -8,6 +8,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { Piscina } from 'piscina';
 import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
 import { loadRulePack } from '@sourdough/core/node';
 import { builtinAllowList, builtinRules, compileRules, CATEGORIES, type AnalyseOptions, type DocumentResult, type RuleData, type SourceDocument } from '@sourdough/core';
 import { TimeoutError, UnavailableError, UnknownRuleError, safeRuleName } from '../errors.js';
@@ -103,20 +104,61 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
       for (const n of list) if (!names.has(n)) throw new UnknownRuleError(safeRuleName(n));
     },
     async run(items, options) {
-      const timeout = AbortSignal.timeout(opts.timeoutMs);
+      const limit = opts.timeoutMs;
+      const tasks = chunk(items, threads).map((c) => runChunk(c, options, limit));
+      let deadline: NodeJS.Timeout | undefined;
+      const overtime = new Promise<never>((_resolve, reject) => {
+        deadline = setTimeout(() => {
+          for (const t of tasks) t.deadlinePassed();
+          reject(new TimeoutError(limit));
+        }, limit);
+      });
       try {
-        const parts = await Promise.all(chunk(items, threads).map((c) => pool.run({ items: c, options }, { signal: timeout }) as Promise<EngineOutcome[]>));
+        const parts = await Promise.race([Promise.all(tasks.map((t) => t.result)), overtime]);
         const out = parts.flat();
         const ok = out.filter((o): o is { result: DocumentResult } => 'result' in o).map((o) => o.result);
         fastify.metrics.recordResults(ok, out.length - ok.length);
         return out;
       } catch (err) {
-        if (timeout.aborted) throw new TimeoutError(opts.timeoutMs);
+        if (err instanceof TimeoutError) throw err;
         if (closing) throw new UnavailableError(); // the pool was stopped under this request
         throw err;
+      } finally {
+        clearTimeout(deadline);
+        // Abandoned tasks settle later (finished, or aborted): never leave their rejections unhandled.
+        for (const t of tasks) t.result.catch(() => undefined);
       }
     },
   };
+
+  /**
+   * Run one chunk with the time limit applied twice: the request gets its 503 when `limit` has
+   * passed since it arrived (`deadlinePassed`), but the worker is only terminated when the chunk
+   * itself has *run* for `limit` — a task still waiting in the queue is simply dropped. Under
+   * overload this sheds queued work cheaply instead of killing (and recompiling) workers.
+   */
+  function runChunk(items: EngineItem[], options: AnalyseOptions, limit: number) {
+    const ac = new AbortController();
+    const { port1, port2 } = new MessageChannel();
+    let startedAt: number | undefined;
+    let killer: NodeJS.Timeout | undefined;
+    port1.once('message', () => {
+      startedAt = Date.now();
+      killer = setTimeout(() => ac.abort(), limit);
+      port1.close();
+    });
+    port1.unref();
+    const result = (pool.run({ items, options, started: port2 }, { signal: ac.signal, transferList: [port2] }) as Promise<EngineOutcome[]>).finally(() => {
+      clearTimeout(killer);
+      port1.close();
+    });
+    return {
+      result,
+      deadlinePassed() {
+        if (startedAt === undefined) ac.abort();
+      },
+    };
+  }
   fastify.decorate('engine', engine);
 
   fastify.addHook('onReady', async () => {
