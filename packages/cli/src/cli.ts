@@ -8,6 +8,7 @@ import { CATEGORIES, SEVERITIES } from '@sourdough/core';
 import { formats } from '@sourdough/reporters';
 import type { Io } from './io.js';
 import { check } from './commands/check.js';
+import { audit } from './commands/audit.js';
 import { rules } from './commands/rules.js';
 import { explain } from './commands/explain.js';
 import { serve, type ServeOptions } from './commands/serve.js';
@@ -60,6 +61,37 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--no-progress', 'never show the progress bar')
     .action(async (paths: string[], opts) => {
       code = await check(paths, opts, io);
+    });
+
+  program
+    .command('audit')
+    .description('audit many documents or record exports for quality leads: report.html (charts, tables, examples), findings.csv, documents.csv and summary.json in a folder (see docs/audit.md)')
+    .argument('[paths...]', 'CSV/JSONL exports, files, folders or globs, or - for standard input')
+    .requiredOption('-o, --output <dir>', 'folder to write the report into (created if needed)')
+    .option('--group-by <field>', 'record field to compare groups by, e.g. team or record type (repeatable; folder groups plain files by folder)', repeat)
+    .option('--date-field <field>', 'record field holding the date, for trends over time')
+    .addOption(new Option('--period <period>', 'trend period').choices(['month', 'quarter']).default('month'))
+    .option('--compare <file>', 'summary.json of an earlier audit: add the change since then')
+    .option('--allow-rule-changes', 'compare even when the earlier audit used different rules or settings')
+    .option('--no-excerpts', 'leave example sentences out of every output')
+    .option('-c, --config <file>', 'use this config file for every input (no .sourdough.yaml lookup)')
+    .option('--no-config-lookup', 'do not look for .sourdough.yaml files')
+    .option('--rules <dir>', 'also load the rules in this folder (repeatable)', repeat)
+    .option('--enable <rules>', 'switch on rules or categories (comma-separated, repeatable)', collect)
+    .option('--disable <rules>', 'switch off rules or categories (comma-separated, repeatable)', collect)
+    .option('--allow <phrase>', 'never flag this phrase (repeatable)', repeat)
+    .addOption(new Option('--kind <kind>', 'what the documents are, for voice checks').choices(['plan', 'note', 'auto']))
+    .addOption(new Option('--min-severity <level>', 'only count findings at or above this severity').choices([...SEVERITIES]))
+    .option('--include-quotes', "also count findings inside the person's own quoted words (at info)")
+    .option('--text-field <name>', 'CSV/JSONL field holding the text', 'text')
+    .option('--id-field <name>', 'CSV/JSONL field holding the record id', 'id')
+    .option('--stdin-filename <name>', 'file name for standard input; its extension picks the reader (e.g. notes.jsonl)')
+    .option('--ignore-pattern <pattern>', '.gitignore-style pattern of files to skip in folders and globs (repeatable)', repeat)
+    .option('--ignore-path <file>', 'ignore file to use (default: .sourdoughignore in the working folder)')
+    .option('-j, --jobs <n>', 'documents analysed in parallel on worker threads (default: cores − 1, at least 1)', wholeNumber('--jobs', 1))
+    .option('--no-progress', 'never show the progress bar')
+    .action(async (paths: string[], opts) => {
+      code = await audit(paths, opts, io);
     });
 
   program

@@ -31,5 +31,14 @@ export const formats: readonly string[] = Object.keys(reporters);
 
 export { json, stylish, csv, sarif, html, jsonStream, stylishStream, csvStream, sarifStream, htmlStream, csvCell, escapeHtml };
 export { fromStream } from './types.js';
+export type { AuditSummary } from './audit-html.js';
+
+/**
+ * The audit report (`report.html`) for a `summary.json` object. Loaded on first use, so commands
+ * that never write an audit do not load the charting library (Vega).
+ */
+export async function renderAuditHtml(summary: import('./audit-html.js').AuditSummary): Promise<string> {
+  return (await import('./audit-html.js')).auditHtml(summary);
+}
 export type { Reporter, ReporterOptions, ReporterStream, StreamingReporter, RuleInfo } from './types.js';
 export type { StylishOptions };

@@ -1,0 +1,48 @@
+/**
+ * The audit's output folder, written atomically: every output goes to a hidden temporary folder
+ * inside DIR first and is renamed into place only when the whole run has succeeded (data files
+ * first, `summary.json` next, `report.html` last), so an interrupted or failed run never leaves a
+ * report that looks complete. A failed run removes its temporary folder. Writes only the files the
+ * user asked for; nothing else (no logs, no copies of the text).
+ */
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileSink, type Sink } from './output.js';
+
+/** The files an audit writes, in the order they are moved into place. */
+export const AUDIT_FILES = ['findings.csv', 'documents.csv', 'summary.json', 'report.html'] as const;
+export type AuditFile = (typeof AUDIT_FILES)[number];
+
+/** A staging area for the audit outputs. */
+export interface AuditOutput {
+  /** The final folder (absolute). */
+  readonly dir: string;
+  /** A buffered writer for one output, in the staging folder. */
+  sink(name: AuditFile): Promise<Sink>;
+  /** Move every staged output into place and remove the staging folder. */
+  commit(): Promise<void>;
+  /** Remove the staging folder and everything in it (safe to call after commit). */
+  discard(): Promise<void>;
+}
+
+/** Create DIR (if needed) and a hidden staging folder inside it. */
+export async function openAuditOutput(cwd: string, dir: string): Promise<AuditOutput> {
+  const final = resolve(cwd, dir);
+  await mkdir(final, { recursive: true });
+  const staging = await mkdtemp(join(final, '.sourdough-audit-'));
+  const written = new Set<AuditFile>();
+  return {
+    dir: final,
+    async sink(name) {
+      written.add(name);
+      return fileSink(staging, name);
+    },
+    async commit() {
+      for (const name of AUDIT_FILES) if (written.has(name)) await rename(join(staging, name), join(final, name));
+      await rm(staging, { recursive: true, force: true });
+    },
+    async discard() {
+      await rm(staging, { recursive: true, force: true });
+    },
+  };
+}

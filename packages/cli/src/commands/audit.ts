@@ -1,0 +1,296 @@
+/**
+ * `sourdough audit [paths|globs]… -o DIR`: batch audit for quality leads. Reads documents and
+ * CSV/JSONL exports with the same readers, config and worker pool as `check`, folds every result
+ * into core's streaming `AuditAggregator` (memory bounded by the number of rules, groups and
+ * periods, never by the number of records), and writes `findings.csv`, `documents.csv`,
+ * `summary.json` and `report.html` into DIR atomically. `--compare PREVIOUS/summary.json` adds
+ * the change since the last audit, refusing when the rule sets differ unless
+ * `--allow-rule-changes`. Example sentences are masked with core's `maskIdentifiers`;
+ * `--no-excerpts` leaves every sentence out. Never logs or prints the text.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { dirname, relative, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import {
+  AuditAggregator,
+  builtinRulesHash,
+  compareAudits,
+  maskIdentifiers,
+  SourdoughError,
+  type AnalyseOptions,
+  type AuditFigures,
+  type DocumentError,
+  type DocumentOutcome,
+  type Finding,
+  type RuleData,
+} from '@sourdough/core';
+import { expandGlobs, readPath, readStream, type ReadItem } from '@sourdough/readers';
+import { csvStream, renderAuditHtml, type AuditSummary } from '@sourdough/reporters';
+import type { Io } from '../io.js';
+import { ruleDataFor, ruleInfos } from '../rule-set.js';
+import { analyseAll, createAnalyser, defaultJobs } from '../pool.js';
+import { createProgress } from '../progress.js';
+import { cliVersion } from '../version.js';
+import { openAuditOutput, type AuditOutput } from '../audit-output.js';
+import { DocumentsCsv } from '../audit-documents.js';
+import { countDocuments } from '../audit-count.js';
+import { configResolver, type CheckOptions } from './check.js';
+
+/** Options of `audit`, as parsed by commander. */
+export interface AuditCommandOptions extends Omit<CheckOptions, 'format' | 'maxWarnings' | 'printConfig'> {
+  output?: string;
+  groupBy?: string[];
+  dateField?: string;
+  period?: 'month' | 'quarter';
+  compare?: string;
+  allowRuleChanges?: boolean;
+  excerpts?: boolean;
+}
+
+/** Example sentences kept per rule in the report. */
+const EXCERPTS = 3;
+
+function usage(io: Io, message: string): number {
+  io.stderr.write(`sourdough audit: ${message}\n`);
+  return 2;
+}
+
+/** The rule-set identity written to summary.json: version, content hash and number of rules. */
+export function ruleSetIdentity(lists: readonly (readonly RuleData[])[], settings: readonly { options: AnalyseOptions; packs: string[] }[]): AuditSummary['ruleSet'] {
+  const ids = new Set<string>();
+  for (const l of lists) for (const r of l) ids.add(r.id);
+  const packRules = new Map<string, unknown>();
+  for (const l of lists) for (const r of l) if (r.file !== undefined) packRules.set(r.id, { ...r, file: undefined });
+  const options = [...new Set(settings.map((s) => JSON.stringify(s.options, Object.keys(s.options).sort() as string[])))].sort();
+  const plain = packRules.size === 0 && options.every((o) => o === '{}');
+  // With only the built-in rules and no settings, the hash is the built-in rules' own hash; extra
+  // packs and settings that change what is reported (enable, disable, min severity, allow…) change it.
+  const hash = plain
+    ? builtinRulesHash
+    : createHash('sha256')
+        .update(JSON.stringify({ builtin: builtinRulesHash, packs: [...packRules.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)), options }))
+        .digest('hex')
+        .slice(0, 16);
+  return { version: cliVersion(), hash, rules: ids.size };
+}
+
+/** Read and check a previous `summary.json` for `--compare`. */
+async function readPrevious(cwd: string, file: string): Promise<AuditSummary> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (err) {
+    throw new SourdoughError('SD_ERR_INPUT', `cannot read ${file} for --compare: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (err as Error).message}`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new SourdoughError('SD_ERR_INPUT', `${file} is not JSON; --compare needs the summary.json of an earlier audit`);
+  }
+  const v = value as Partial<AuditSummary> | null;
+  if (!v || v.version !== 1 || typeof v.ruleSet?.hash !== 'string' || !v.figures || typeof v.figures.per1000Words !== 'number' || !v.figures.byCategory || !v.figures.rules) {
+    throw new SourdoughError('SD_ERR_INPUT', `${file} is not the summary.json of a sourdough audit (version 1); --compare needs the summary.json written by an earlier audit`);
+  }
+  return v as AuditSummary;
+}
+
+/** The finding as written to findings.csv: identifiers masked, and no sentence with --no-excerpts. */
+function forCsv(f: Finding, excerpts: boolean): Finding {
+  const out: Finding = { ...f };
+  if (f.category === 'privacy' && f.text) {
+    const masked = maskIdentifiers(f.text);
+    out.text = masked === f.text ? '[identifier]' : masked;
+  }
+  if (!excerpts) delete out.sentence;
+  else if (f.sentence) out.sentence = maskIdentifiers(f.sentence);
+  return out;
+}
+
+/** Run `audit`; returns the exit code (0 written, 2 usage or input errors — the report is still written when only some records failed). */
+export async function audit(paths: string[], opts: AuditCommandOptions, io: Io): Promise<number> {
+  const started = performance.now();
+  if (!opts.output) return usage(io, 'name the folder for the report with -o DIR (e.g. -o audit-2026-11)');
+  if (paths.length === 0) return usage(io, 'name at least one file, folder or glob to audit (CSV/JSONL exports, or folders of documents)');
+  if (paths.filter((p) => p === '-').length > 1) return usage(io, 'standard input (-) can only be read once');
+  const groupBy = [...new Set(opts.groupBy ?? [])];
+  const excerpts = opts.excerpts !== false;
+  const period = opts.period ?? 'month';
+
+  // 1. Inputs, config, rule packs and the previous audit, before any work, so mistakes stop the run cleanly.
+  let previous: AuditSummary | undefined;
+  const resolver = configResolver(opts, io);
+  const byFile = new Map<string, { options: AnalyseOptions; packs: string[] }>();
+  const lists = new Set<RuleData[]>();
+  let files: string[];
+  let unmatched: string[];
+  try {
+    const e: Parameters<typeof expandGlobs>[1] = { cwd: io.cwd };
+    if (opts.ignorePattern?.length) e.ignorePatterns = opts.ignorePattern;
+    if (opts.ignorePath) e.ignorePath = opts.ignorePath;
+    ({ files, unmatched } = await expandGlobs(paths, e));
+    for (const f of files) {
+      const eff = resolver.forPath(f);
+      byFile.set(f, eff);
+      lists.add(ruleDataFor(eff.packs));
+    }
+    if (!files.length) lists.add(ruleDataFor(resolver.forPath('-').packs));
+    if (opts.compare) previous = await readPrevious(io.cwd, opts.compare);
+  } catch (err) {
+    if (err instanceof SourdoughError) return usage(io, err.message);
+    throw err;
+  }
+  const settings = byFile.size ? [...byFile.values()] : [resolver.forPath('-')];
+  const ruleSet = ruleSetIdentity([...lists], settings);
+  if (previous && previous.ruleSet.hash !== ruleSet.hash && !opts.allowRuleChanges) {
+    try {
+      compareAudits(previous, { ruleSet, figures: previous.figures });
+    } catch (err) {
+      return usage(io, `cannot compare with ${opts.compare}: ${(err as Error).message}`);
+    }
+  }
+
+  // 2. The output folder (a hidden staging folder inside it until the end).
+  let out: AuditOutput;
+  try {
+    out = await openAuditOutput(io.cwd, opts.output);
+  } catch (err) {
+    return usage(io, `cannot write to ${opts.output}: ${(err as Error).message}`);
+  }
+
+  const jobs = opts.jobs ?? defaultJobs(cpus().length);
+  const analyser = createAnalyser(jobs);
+  const barAllowed = opts.progress !== false && Boolean(io.stderr.isTTY);
+  let progress = createProgress(io, { enabled: false });
+  try {
+    const total = barAllowed ? await countDocuments(files, io.cwd) : undefined;
+    progress = createProgress(io, { enabled: barAllowed, ...(total !== undefined ? { total: total + unmatched.length } : {}) });
+
+    const readOpts = { textField: opts.textField ?? 'text', idField: opts.idField ?? 'id' };
+    async function* items(): AsyncGenerator<ReadItem> {
+      for (const pattern of unmatched) {
+        const e: DocumentError = { path: pattern, error: { code: 'SD_ERR_INPUT', message: `no files to audit match ${pattern}` } };
+        yield e;
+      }
+      for (const f of files) {
+        if (f === '-') {
+          const s: Parameters<typeof readStream>[1] = { ...readOpts };
+          if (opts.stdinFilename) s.filename = opts.stdinFilename;
+          yield* readStream(io.stdin as AsyncIterable<Buffer>, s);
+        } else yield* readPath(f, { ...readOpts, cwd: io.cwd });
+      }
+    }
+
+    const infos = ruleInfos(lists);
+    const agg = new AuditAggregator({
+      groupBy,
+      ...(opts.dateField ? { dateField: opts.dateField } : {}),
+      period,
+      excerpts: excerpts ? EXCERPTS : 0,
+      mask: maskIdentifiers,
+      rules: new Map([...infos.values()].map((r) => [r.id, { rationale: r.rationale ?? '', category: r.category }])),
+    });
+    const findingsSink = await out.sink('findings.csv');
+    const documentsSink = await out.sink('documents.csv');
+    const findingsCsv = csvStream({});
+    const documentsCsv = new DocumentsCsv();
+    const seenFields = new Set<string>();
+    const wanted = [...groupBy, ...(opts.dateField ? [opts.dateField] : [])];
+    await findingsSink.write(findingsCsv.start());
+
+    const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[] } => byFile.get(item.path) ?? resolver.forPath(item.path);
+    for await (const raw of analyseAll(items(), analyser, resolveTask)) {
+      const outcome = withFolder(raw, groupBy);
+      for (const k of wanted) if (outcome.meta?.[k]) seenFields.add(k);
+      agg.add(outcome);
+      if (!('error' in outcome) && outcome.findings.length) {
+        await findingsSink.write(findingsCsv.result({ ...outcome, findings: outcome.findings.map((f) => forCsv(f, excerpts)) }));
+      }
+      await documentsSink.write(documentsCsv.row(outcome));
+      progress.tick();
+    }
+    await findingsSink.write(findingsCsv.end({ documents: 0, failed: 0, findings: 0, byCategory: {}, bySeverity: {} }));
+    await documentsSink.write(documentsCsv.end());
+    await findingsSink.close();
+    await documentsSink.close();
+    progress.stop();
+
+    // 3. Summary, comparison and report.
+    const figures: AuditFigures = agg.finish();
+    const summary: AuditSummary = {
+      version: 1,
+      generatedAt: new Date().toISOString(),
+      runTimeMs: 0,
+      inputs: paths,
+      ruleSet,
+      config: effectiveConfig(opts, io, settings, { groupBy, period, excerpts, jobs }),
+      groupBy,
+      dateField: opts.dateField ?? null,
+      figures,
+    };
+    if (previous) summary.comparison = { ...compareAudits(previous, { ruleSet, figures }, opts.allowRuleChanges === true), previous: opts.compare! };
+    summary.runTimeMs = Math.round(performance.now() - started);
+    const html = await renderAuditHtml(summary);
+    const summarySink = await out.sink('summary.json');
+    await summarySink.write(`${JSON.stringify(summary, null, 2)}\n`);
+    await summarySink.close();
+    const htmlSink = await out.sink('report.html');
+    await htmlSink.write(html);
+    await htmlSink.close();
+    await out.commit();
+
+    const rel = relative(io.cwd, out.dir);
+    const where = !rel ? '.' : rel.startsWith('..') ? out.dir : rel;
+    const missing = wanted.filter((k) => !seenFields.has(k));
+    for (const k of missing) io.stderr.write(`sourdough audit: no record has a "${k}" field, so every record is counted as (none) there; check the column name\n`);
+    io.stderr.write(
+      `sourdough audit: ${figures.documents.analysed.toLocaleString('en-GB')} documents analysed, ${figures.findings.toLocaleString('en-GB')} findings (${figures.per1000Words} per 1,000 words); report written to ${where}/report.html\n`,
+    );
+    if (figures.documents.failed) {
+      const n = figures.documents.failed;
+      io.stderr.write(`sourdough audit: ${n.toLocaleString('en-GB')} ${n === 1 ? 'document' : 'documents'} could not be read or analysed; ${n === 1 ? 'it is' : 'they are'} listed under "Data quality" in the report and in documents.csv\n`);
+      return 2;
+    }
+    return 0;
+  } catch (err) {
+    await out.discard();
+    if (err instanceof SourdoughError) return usage(io, err.message);
+    throw err;
+  } finally {
+    progress.stop();
+    await analyser.close();
+  }
+}
+
+/** Documents that are files (not records) get their folder as `folder`, so `--group-by folder` groups a tree of plans. */
+function withFolder(o: DocumentOutcome, groupBy: string[]): DocumentOutcome {
+  if (o.row !== undefined || !groupBy.includes('folder') || o.meta?.folder !== undefined) return o;
+  return { ...o, meta: { ...o.meta, folder: o.path === '-' ? '-' : dirname(o.path) } };
+}
+
+/** The settings the run used, for summary.json (paths relative to the working folder). */
+function effectiveConfig(
+  opts: AuditCommandOptions,
+  io: Io,
+  settings: { options: AnalyseOptions; packs: string[]; configFile?: string }[],
+  run: { groupBy: string[]; period: string; excerpts: boolean; jobs: number },
+): Record<string, unknown> {
+  const rel = (p: string): string => relative(io.cwd, p) || '.';
+  const seen = new Map<string, { configFile: string | null; options: AnalyseOptions; rulePacks: string[] }>();
+  for (const s of settings) {
+    const key = JSON.stringify([s.configFile ?? null, s.options, s.packs]);
+    if (!seen.has(key)) seen.set(key, { configFile: s.configFile ? rel(s.configFile) : null, options: s.options, rulePacks: s.packs.map(rel) });
+  }
+  return {
+    textField: opts.textField ?? 'text',
+    idField: opts.idField ?? 'id',
+    groupBy: run.groupBy,
+    dateField: opts.dateField ?? null,
+    period: run.period,
+    excerpts: run.excerpts,
+    jobs: run.jobs,
+    settings: [...seen.values()],
+  };
+}
