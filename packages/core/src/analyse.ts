@@ -36,8 +36,23 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 /** Categories whose findings in first-person self-description are reported at info (LEXICON §4.2). */
 const SELF_DESCRIPTION: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming']);
 
-/** Which rules run, and at what severity, under these options. */
+const resolvedCache = new WeakMap<RuleSet, Map<string, { active: boolean[]; severity: Severity[] }>>();
+
+/** Which rules run, and at what severity, under these options (computed once per rule set and option values). */
 export function resolveRules(set: RuleSet, options: AnalyseOptions): { active: boolean[]; severity: Severity[] } {
+  let bySet = resolvedCache.get(set);
+  if (!bySet) resolvedCache.set(set, (bySet = new Map()));
+  const key = JSON.stringify([options.enable ?? [], options.disable ?? [], options.severity ?? {}]);
+  let resolved = bySet.get(key);
+  if (!resolved) {
+    resolved = computeRules(set, options);
+    if (bySet.size > 64) bySet.clear();
+    bySet.set(key, resolved);
+  }
+  return resolved;
+}
+
+function computeRules(set: RuleSet, options: AnalyseOptions): { active: boolean[]; severity: Severity[] } {
   const enable = new Set(options.enable ?? []);
   const disable = new Set(options.disable ?? []);
   const sev = options.severity ?? {};

@@ -20,7 +20,10 @@ const VIEW_VERB =
 const NOT_PERSON = new Set(
   'Staff Mum Dad Mother Father The It This That There Everyone Nobody Someone Panel Council Team Family Professionals Services Management Carers Carer Nurse Nurses Doctor Manager Worker Police School Teacher GP Dr Mr Mrs Ms Miss We I You Who What Which'.split(' '),
 );
-const REPORTED = new RegExp(`(?:^|[^\\w'’])((?:[Hh]e|[Ss]he|[Tt]hey)|[A-Z][a-z]+)\\s+(?:has\\s+|had\\s+|have\\s+|also\\s+|clearly\\s+|then\\s+)?${VIEW_VERB}\\b`, 'g');
+/** A view verb anywhere in the sentence: the cheap anchor for a reported view. */
+const VIEW = new RegExp(`\\b${VIEW_VERB}\\b`, 'g');
+/** The subject right before a view verb: a pronoun or a capitalised name, with an optional adverb or auxiliary. */
+const SUBJECT_BEFORE = /(?:^|[^\w'’])((?:[Hh]e|[Ss]he|[Tt]hey)|[A-Z][a-z]+)\s+(?:has\s+|had\s+|have\s+|also\s+|clearly\s+|then\s+)?$/;
 const AND_VERB = new RegExp(`\\b(?:and|but|then)\\s+(?:also\\s+|later\\s+)?${VIEW_VERB}\\b`);
 const ROLE_BEFORE = /\b(?:his|her|their|the|a|Jack's|mum|dad|daughter|son|wife|husband|partner|brother|sister|friend|neighbour|carer|nurse|doctor|GP|Dr|Mr|Mrs|Ms|Miss|Mx|manager|worker|staff)\s+$/i;
 const WORDS = /\b[Ii]n (?:his|her|their|[A-Z][a-z]+['’]s) (?:own )?words\b|\b(?:[A-Z][a-z]+['’]s|his|her|their) (?:views?|wishes(?: and feelings)?|feelings|words|choice|decision) (?:is|are|was|were|about|on)\b|\b(?:told|said to) (?:me|us)\b/;
@@ -29,11 +32,17 @@ const CUE = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]
 /** True when the sentence records the person's own view (third-person report or direct speech). */
 export function recordsView(sentence: string): boolean {
   if (WORDS.test(sentence)) return true;
-  REPORTED.lastIndex = 0;
+  VIEW.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = REPORTED.exec(sentence))) {
-    const subject = m[1]!;
-    const at = m.index + m[0].indexOf(subject);
+  while ((m = VIEW.exec(sentence))) {
+    // Only the few words before the verb matter: never scan the whole sentence for subjects.
+    const from = Math.max(0, m.index - 48);
+    const before = sentence.slice(from, m.index);
+    const sm = SUBJECT_BEFORE.exec(before);
+    if (!sm) continue;
+    const subject = sm[1]!;
+    const at = from + sm.index + sm[0].indexOf(subject);
+    if (from > 0 && sm.index === 0 && /[\w'’]/.test(sentence[from - 1] ?? '')) continue;
     if (NOT_PERSON.has(subject)) continue;
     if (ROLE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) continue;
     return true;
