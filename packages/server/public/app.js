@@ -296,7 +296,7 @@ function renderList() {
   const visible = visibleFindings();
   if (!state.stats) return;
   if (!visible.length) {
-    el.findings.append(h('li', { class: 'none' }, state.findings.length ? 'No findings match the filters.' : 'No findings. 🎉'));
+    el.findings.append(h('li', { class: 'none' }, state.findings.length ? 'No findings match the filters.' : 'No findings.'));
     return;
   }
   for (const f of visible) {
@@ -456,17 +456,17 @@ function accept(f, suggestion) {
 }
 
 function dismiss(f) {
-  state.dismissed.add(findingKey(f));
   // Focus moves to the next finding in the list, or the list heading.
   const i = visibleFindings().indexOf(f);
-  closeDetails();
+  state.dismissed.add(findingKey(f));
   renderView();
   renderList();
   updateDismissedNote();
   const items = el.findings.querySelectorAll('button.finding-item');
-  const next = items[Math.min(i, items.length - 1)];
-  state.opener = /** @type {HTMLElement | null} */ (next ?? null);
-  restoreFocus();
+  state.opener = /** @type {HTMLElement | null} */ (items[Math.max(0, Math.min(i, items.length - 1))] ?? null);
+  // Closing the dialog returns focus to state.opener (see restoreFocus).
+  if (el.dialog.open) closeDetails();
+  else restoreFocus();
   say(`Dismissed ${hasSpan(f) ? quoteOf(f.text) : 'the finding'} for this session. ${plural(visibleFindings().length, 'finding')} shown.`);
 }
 

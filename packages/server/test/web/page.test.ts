@@ -5,6 +5,7 @@
  * stored in the browser), an axe-core accessibility check, and screenshots at desktop and phone
  * widths. All text is synthetic.
  */
+/// <reference lib="dom" />
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -49,6 +50,8 @@ beforeAll(async () => {
   ({ app, url: base } = await startServer());
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+  // Fail a step quickly with Playwright's own message rather than hit the test's time limit.
+  context.setDefaultTimeout(8000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
 }, 60_000);
 
@@ -67,7 +70,10 @@ async function openPage(viewport?: { width: number; height: number }): Promise<P
   const page = await context.newPage();
   if (viewport) await page.setViewportSize(viewport);
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()}: ${r.url()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
@@ -167,8 +173,8 @@ describe('the web page', () => {
     expect(await body.locator('a[href="/rules/blaming/refuses"]').count()).toBe(1);
 
     await page.keyboard.press('Escape');
-    await page.waitForSelector('#details:not([open])');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('refused');
+    await page.waitForSelector('#details:not([open])', { state: 'attached' });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('refused');
 
     // The findings list works the same way: Enter on an item opens it.
     await page.focus('#findings button.finding-item[data-category="control"]');
@@ -176,7 +182,7 @@ describe('the web page', () => {
     await page.waitForSelector('#details[open]');
     expect(await page.textContent('#details-title')).toBe('“is allowed to”');
     await page.keyboard.press('Escape');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-category'))).toBe('control');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-category'))).toBe('control');
 
     // The rule page the link points to renders, from this server.
     await page.goto(`${base}/rules/blaming/refuses`);
@@ -198,7 +204,7 @@ describe('the web page', () => {
     expect(await page.inputValue('#text')).toBe(PLAN); // opening and copying change nothing
 
     await item.locator('button.accept').click();
-    await page.waitForSelector('#details:not([open])');
+    await page.waitForSelector('#details:not([open])', { state: 'attached' });
     expect(await page.inputValue('#text')).toBe(PLAN.replace('Sam refused his tablets', 'Sam declined his tablets'));
     await page.waitForFunction(() => /^Checked/.test(document.getElementById('status')?.textContent ?? ''));
     const after = await marks(page);
@@ -228,9 +234,10 @@ describe('the web page', () => {
     // Dismiss "service user": it disappears, stays gone after a re-check, and can be restored.
     await page.click('#view mark:text-is("service user")');
     await page.click('#details-body button.dismiss');
-    await page.waitForSelector('#details:not([open])');
+    await page.waitForSelector('#details:not([open])', { state: 'attached' });
     expect((await marks(page)).map((m) => m.text)).not.toContain('service user');
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('finding-item'))).toBe(true);
+    // Focus moves on to the next finding in the list (once the dialog's close event has run).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.querySelector('.finding-text')?.textContent)).toBe('“suffers from”');
     await page.click('#check');
     await page.waitForFunction(() => /^Checked/.test(document.getElementById('status')?.textContent ?? ''));
     expect((await marks(page)).map((m) => m.text)).not.toContain('service user');
