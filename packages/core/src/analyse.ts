@@ -18,7 +18,7 @@ import { isNegated } from './context/negation.js';
 import { aboutWhom, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
-import { regexAnchors } from './context/regex-anchors.js';
+import { requiredLiterals } from './patterns/regex-anchors.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
@@ -292,7 +292,7 @@ function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentenc
     pre = { always: [], regexes: [], table: new Map(), codes: new Map() };
     for (const rule of set.rules) {
       for (const re of rule.regexes) {
-        const anchors = regexAnchors(re);
+        const anchors = requiredLiterals(re.source, re.flags);
         if (!anchors) {
           pre.always.push(re);
           continue;
@@ -341,7 +341,7 @@ function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentenc
     }
     for (const e of entries) {
       if (last[e.id] === si || !active[e.rule]) continue;
-      if (e.anchor.length === 3 || text.slice(p, p + e.anchor.length).toLowerCase() === e.anchor) {
+      if (e.anchor.length === 3 || startsWithFolded(text, p, e.anchor)) {
         last[e.id] = si;
         (found[e.id] ??= []).push(si);
       }
@@ -351,6 +351,18 @@ function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentenc
     if (list) out.set(pre!.regexes[id]!, new Set(list));
   });
   return out;
+}
+
+/** True when `text` at `p` reads `lower` (already lower case), folding ASCII capitals; no allocation. */
+function startsWithFolded(text: string, p: number, lower: string): boolean {
+  if (p + lower.length > text.length) return false;
+  for (let i = 0; i < lower.length; i++) {
+    let c = text.charCodeAt(p + i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c > 127) return text.slice(p + i, p + lower.length).toLowerCase() === lower.slice(i);
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 const allowTables = new WeakMap<RuleSet, Map<string, RegExp[]>>();

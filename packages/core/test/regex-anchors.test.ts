@@ -13,8 +13,9 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals('\\b[Cc]laims\\b that')).toEqual(['claims that']);
   });
   it('uses quantified groups only when they must occur', () => {
-    expect(requiredLiterals('(?:very )?rude')).toEqual(['rude']);
-    expect(requiredLiterals('(?:abscond)+ed')).toEqual(['abscond']);
+    expect(requiredLiterals('\\b(?:very )?rude')).toEqual(['rude']);
+    expect(requiredLiterals('(?:very )?rude')).toBeNull(); // could be inside "prude"
+    expect(requiredLiterals('\\b(?:abscond)+ed')).toEqual(['abscond']);
   });
   it('returns null when nothing long enough is required', () => {
     expect(requiredLiterals('\\b[A-Z][a-z]+ \\d+\\b')).toBeNull();
@@ -39,5 +40,55 @@ describe('requiredLiterals', () => {
         if (req) expect(req.some((lit) => m![0].toLowerCase().includes(lit)), `${src}: ${req} in ${m![0]}`).toBe(true);
       }
     }
+  });
+});
+
+describe('requiredLiterals: only literals that start a word', () => {
+  it('drops a literal that may start inside a word', () => {
+    expect(requiredLiterals('[a-z]+ing to school')).toEqual(['to school']);
+    expect(requiredLiterals('claims that')).toEqual(['that']);
+  });
+  it('keeps a word after an optional group that ends in a space', () => {
+    expect(requiredLiterals('\\b(?:a|an) (?:early )?dropout\\b')).toEqual(['dropout']);
+  });
+  it('treats a literal after \\b or a space as a word start', () => {
+    expect(requiredLiterals('\\bkick(?:s|ed)? off')).toEqual(['kick']);
+    expect(requiredLiterals('x\\s+refused')).toEqual(['refused']);
+  });
+});
+
+describe('requiredLiterals on the built-in rules', () => {
+  /** Is one of `literals` at a word start (not after [A-Za-z0-9_]) in `text`? */
+  function anchored(text: string, literals: string[]): boolean {
+    const lower = text.toLowerCase();
+    for (const a of literals) {
+      let i = lower.indexOf(a);
+      while (i >= 0) {
+        if (i === 0 || !/[A-Za-z0-9_]/.test(text[i - 1]!)) return true;
+        i = lower.indexOf(a, i + 1);
+      }
+    }
+    return false;
+  }
+
+  it('never skips a regex on a text it matches (every regex of every rule, every example)', async () => {
+    const { builtinRuleSet } = await import('../src/rules/builtin.js');
+    const set = builtinRuleSet();
+    const texts = set.rules.flatMap((r) => [...r.data.examples.flag, ...r.data.examples.pass]);
+    let checked = 0;
+    for (const rule of set.rules) {
+      for (const re of rule.regexes) {
+        const literals = requiredLiterals(re.source, re.flags);
+        if (!literals) continue;
+        for (const t of texts) {
+          re.lastIndex = 0;
+          if (re.test(t)) {
+            checked++;
+            expect(anchored(t, literals), `${rule.id} ${re.source} on: ${t}`).toBe(true);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
   });
 });

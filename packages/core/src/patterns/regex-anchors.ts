@@ -2,8 +2,9 @@
  * Required literals of a rule regex, so the engine can run it only on sentences that could match.
  * Parses the regex (regexpp, the parser ESLint uses) and computes a set of lower-case strings at
  * least one of which must occur in any match — like a code-search index's required substrings.
- * A regex with no such string of at least MIN_LITERAL characters is "unanchored" and has to be run
- * over the whole text. Pure; runs once per rule at compile time.
+ * Every literal starts at a word start in any match, so the engine only looks for them at word
+ * starts. A regex with no such string of at least MIN_LITERAL characters is "unanchored" and has
+ * to be run over the whole text. Pure; runs once per rule at compile time.
  */
 import { RegExpParser } from '@eslint-community/regexpp';
 import type { Alternative, Element, Node, Pattern } from '@eslint-community/regexpp/ast';
@@ -45,44 +46,119 @@ function literalChar(el: Element): string | undefined {
   return undefined;
 }
 
-function isZeroWidth(el: Element): boolean {
-  return el.type === 'Assertion';
+function isWordChar(ch: string): boolean {
+  return /[a-z0-9_]/.test(ch);
 }
 
-function alternative(alt: Alternative): Req {
+/** A zero-width assertion after which a word starts (\b, ^, a look-behind for a non-word). */
+function isBoundary(el: Element): boolean {
+  return el.type === 'Assertion' && (el.kind === 'word' ? !el.negate : el.kind === 'start');
+}
+
+/**
+ * Required literals of a sequence. Every literal returned starts at a word start in any match
+ * (it follows \b, ^, a non-word character, or the start of a sequence that itself starts at a
+ * word start), so the engine can look for it at word starts only.
+ */
+function alternative(alt: Alternative, atStart: boolean): Req {
   const candidates: Req[] = [];
   let run = '';
+  let runAtStart = atStart;
+  let boundary = atStart;
   const flush = (): void => {
-    if (run) candidates.push([run]);
+    if (run) {
+      if (runAtStart) candidates.push([run]);
+      else {
+        // Keep the part after the first non-word character: that part starts a word.
+        const i = [...run].findIndex((c) => !isWordChar(c));
+        if (i >= 0) {
+          const rest = run.slice(i).replace(/^[^a-z0-9_]+/, '');
+          if (rest) candidates.push([rest]);
+        }
+      }
+    }
     run = '';
   };
   for (const el of alt.elements) {
     const ch = literalChar(el);
     if (ch !== undefined) {
+      if (!run) runAtStart = boundary || !isWordChar(ch);
+      if (!run && !isWordChar(ch)) {
+        // Leading separators are not part of the literal; the word after them starts a word.
+        boundary = true;
+        continue;
+      }
       run += ch;
+      boundary = !isWordChar(ch);
       continue;
     }
-    if (isZeroWidth(el)) continue; // \b, ^, $, look-arounds consume nothing
+    if (el.type === 'Assertion') {
+      if (isBoundary(el) && !run) boundary = true;
+      continue; // zero-width: consumes nothing
+    }
     flush();
-    candidates.push(element(el));
+    candidates.push(element(el, boundary));
+    // After an element a word starts if the element always ends in a separator, or may be
+    // empty where a word was about to start ("(?:very )?rude").
+    boundary = endsWithSeparator(el) || (boundary && mayBeEmpty(el) && endsWithSeparatorOrEmpty(el));
   }
   flush();
   return best(candidates);
 }
 
-function alternatives(alts: Alternative[]): Req {
-  return union(alts.map(alternative));
-}
-
-function element(el: Element | Node): Req {
+/** True when every way through the element ends with a non-word character. */
+function endsWithSeparator(el: Element | Node): boolean {
   switch (el.type) {
     case 'Group':
     case 'CapturingGroup':
-      return alternatives(el.alternatives);
+      return el.alternatives.every((a) => {
+        const last = a.elements[a.elements.length - 1];
+        return last !== undefined && endsWithSeparator(last);
+      });
     case 'Quantifier':
-      return el.min >= 1 ? element(el.element) : null;
+      return el.min >= 1 && endsWithSeparator(el.element);
+    default: {
+      const ch = literalChar(el as Element);
+      if (ch !== undefined) return !isWordChar(ch);
+      if (el.type === 'CharacterSet') return el.kind === 'space' && !el.negate;
+      return false;
+    }
+  }
+}
+
+/** True when the element can match the empty string. */
+function mayBeEmpty(el: Element | Node): boolean {
+  if (el.type === 'Quantifier') return el.min === 0 || mayBeEmpty(el.element);
+  if (el.type === 'Group' || el.type === 'CapturingGroup') return el.alternatives.some((a) => a.elements.every((e) => mayBeEmpty(e)));
+  return el.type === 'Assertion';
+}
+
+/** Every non-empty way through the element ends in a separator. */
+function endsWithSeparatorOrEmpty(el: Element | Node): boolean {
+  if (el.type === 'Quantifier') return endsWithSeparatorOrEmpty(el.element);
+  if (el.type === 'Group' || el.type === 'CapturingGroup') {
+    return el.alternatives.every((a) => {
+      const last = a.elements[a.elements.length - 1];
+      return last === undefined || endsWithSeparator(last) || (last.type === 'Quantifier' && endsWithSeparatorOrEmpty(last));
+    });
+  }
+  return endsWithSeparator(el);
+}
+
+function alternatives(alts: Alternative[], atStart: boolean): Req {
+  return union(alts.map((a) => alternative(a, atStart)));
+}
+
+function element(el: Element | Node, atStart: boolean): Req {
+  switch (el.type) {
+    case 'Group':
+    case 'CapturingGroup':
+      return alternatives(el.alternatives, atStart);
+    case 'Quantifier':
+      return el.min >= 1 ? element(el.element, atStart) : null;
     case 'Character': {
-      return [String.fromCodePoint(el.value).toLowerCase()];
+      const ch = String.fromCodePoint(el.value).toLowerCase();
+      return atStart && isWordChar(ch) ? [ch] : null;
     }
     default:
       return null;
@@ -100,7 +176,8 @@ export function requiredLiterals(source: string, flags = 'i'): string[] | null {
   } catch {
     return null;
   }
-  const req = alternatives(pattern.alternatives);
+  // A match can start anywhere, so only literals after a boundary are known to start a word.
+  const req = alternatives(pattern.alternatives, false);
   if (!req || req.some((s) => s.trim().length < MIN_LITERAL)) return null;
   return req;
 }

@@ -6,13 +6,14 @@ import safeRegex from 'safe-regex2';
 import { SourdoughError } from '../errors.js';
 
 /** Compile a rule regex (global) or throw SD_ERR_RULE_REGEX naming the rule. */
-export function compileRegex(source: string, caseSensitive: boolean | undefined, ruleId: string, file?: string): RegExp {
+export function compileRegex(source: string, caseSensitive: boolean | undefined, ruleId: string, file?: string, trusted = false): RegExp {
   let re: RegExp;
   try {
     re = new RegExp(source, caseSensitive ? 'g' : 'gi');
   } catch (err) {
     throw new SourdoughError('SD_ERR_RULE_REGEX', `${file ?? ruleId}: regex does not compile: ${(err as Error).message}`, file ? { file, field: 'patterns.regex' } : { field: 'patterns.regex' });
   }
+  if (trusted) return re;
   if (!safeRegex(re, { limit: 25 })) {
     throw new SourdoughError(
       'SD_ERR_RULE_REGEX',

@@ -80,6 +80,11 @@ export interface CompileOptions {
   allow?: string[];
   /** Validate each rule against the schema first (default true). */
   validate?: boolean;
+  /**
+   * The rules were already fully checked at build time (the bundled built-in rules): skip the
+   * regex backtracking analysis, which dominates start-up. Never set this for user rule packs.
+   */
+  trusted?: boolean;
   /** Word lists for `subject` checks; default: the built-in `rules/_context.yaml`. */
   context?: Partial<ContextWords>;
 }
@@ -96,13 +101,13 @@ function validateInternal(item: unknown): RuleData {
   return validateRule(item);
 }
 
-function compileUnless(rule: RuleData): CompiledUnless[] {
+function compileUnless(rule: RuleData, trusted: boolean): CompiledUnless[] {
   return (rule.unless ?? []).map((p) => {
     const scope = p.scope ?? 'sentence';
     if ('terms' in p) return { scope, phrases: anyPhraseRegex(p.terms)! };
     if ('lemma' in p) return { scope, phrases: anyPhraseRegex(rule.expanded?.[p.lemma] ?? inflect(p.lemma, p.pos))! };
     if ('match' in p) return { scope, match: compileMatch(p.match, rule.id, rule.file) };
-    return { scope, regex: compileRegex(p.regex, p.caseSensitive, rule.id, rule.file) };
+    return { scope, regex: compileRegex(p.regex, p.caseSensitive, rule.id, rule.file, trusted) };
   });
 }
 
@@ -133,7 +138,7 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       if ('terms' in p) phrases.push(...p.terms);
       else if ('lemma' in p) phrases.push(...(data.expanded?.[p.lemma] ?? inflect(p.lemma, p.pos)));
       else if ('match' in p) matches.push(compileMatch(p.match, data.id, data.file));
-      else regexes.push(compileRegex(p.regex, p.caseSensitive, data.id, data.file));
+      else regexes.push(compileRegex(p.regex, p.caseSensitive, data.id, data.file, options.trusted === true));
     }
     let detector: Detector | undefined;
     const params = data.params ?? {};
@@ -156,7 +161,7 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       phrases: [...new Set(phrases.map((p) => p.toLowerCase()))],
       matches,
       regexes,
-      unless: compileUnless(data),
+      unless: compileUnless(data, options.trusted === true),
       params,
       negation: data.negation ?? (NEGATION_DROP.has(data.category) ? 'drop' : 'keep'),
       quotes: data.quotes ?? (QUOTES_REPORT.has(data.category) ? 'report' : 'suppress'),
