@@ -60,7 +60,46 @@ export function loadRuleFile(file: string, root?: string): RuleData {
   const expanded: Record<string, string[]> = {};
   for (const p of [...(rule.patterns ?? []), ...(rule.unless ?? [])]) if ('lemma' in p) expanded[p.lemma] = inflect(p.lemma, p.pos);
   if (Object.keys(expanded).length) rule.expanded = expanded;
+  checkCompiles(rule, file, locate);
   return rule;
+}
+
+/**
+ * Compile one rule on its own (regex safety, match anchors, detector and params, placeholders) and
+ * point any error at the line of the offending field, like schema errors.
+ */
+function checkCompiles(rule: RuleData, file: string, locate: (path: (string | number)[]) => { line: number; column: number } | undefined): void {
+  try {
+    compileRules([rule], { validate: false });
+  } catch (err) {
+    if (!(err instanceof SourdoughError)) throw err;
+    const field = err.location?.field ?? '';
+    let path: (string | number)[] = field ? field.split('.') : [];
+    // A pattern error: find which pattern (or unless entry) it is by compiling each alone.
+    const [list, kind] = path as [string | undefined, string | undefined];
+    if ((list === 'patterns' || list === 'unless') && kind) {
+      for (const key of ['patterns', 'unless'] as const) {
+        const items = rule[key] ?? [];
+        const at = items.findIndex((p) => {
+          if (!(kind in p)) return false;
+          try {
+            compileRules([{ ...rule, patterns: [p], unless: [], detector: undefined } as unknown as RuleData], { validate: false });
+            return false;
+          } catch {
+            return true;
+          }
+        });
+        if (at >= 0) {
+          path = [key, at, kind];
+          break;
+        }
+      }
+    }
+    const where = locate(path);
+    if (!where) throw err;
+    const detail = err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message.replace(/^[^:]*: /, '');
+    throw new SourdoughError(err.code, `${file}:${where.line}:${where.column}: ${detail}`, { file, field: path.join('.') || field, line: where.line, column: where.column }, { cause: err });
+  }
 }
 
 function walk(dir: string): string[] {
