@@ -181,6 +181,7 @@ function render() {
   el.view.classList.remove('stale');
   renderSummary();
   renderFilters();
+  $('jump').hidden = !state.stats;
   renderView();
   renderList();
 }

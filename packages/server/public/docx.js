@@ -3,7 +3,8 @@
  * leaves the person's computer until they press Check, and then only as plain text. The text
  * matches what the server's reader (mammoth, in @sourdough/readers) extracts: one paragraph per
  * line (headings, list items, table cells), tabs and line breaks inside a paragraph as spaces,
- * empty paragraphs left out. A test compares the two on the shared fixtures.
+ * empty paragraphs left out. A test compares the two on the shared fixtures. (One known
+ * difference: mammoth adds footnote reference marks such as "[1]" and "↑"; this does not.)
  *
  * A .docx is a zip archive; this reads its central directory and inflates `word/document.xml`
  * with the browser's own DecompressionStream, and parses the XML with DOMParser. It does not
