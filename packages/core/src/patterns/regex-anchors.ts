@@ -19,9 +19,21 @@ type Req = string[] | null;
 
 const parser = new RegExpParser({ ecmaVersion: 2024 });
 
+/**
+ * Words so common in case notes that a regex anchored on them would run on almost every sentence.
+ * A required set containing one is a last resort: any rarer required element is preferred.
+ */
+const COMMON = new Set(
+  'the and but for with from that this these those there then than his her hers him she they them their theirs its our ours you your was were are been being has have had can could should would will shall may might must not nor did does done also very more most much many some any all each into onto over under about after before when where what which who whom whose why how out off own too just only even still well able needs need staff support care carer carers home visit visited day week today'.split(' '),
+);
+
 function score(req: Req): number {
   if (!req || req.length === 0) return -1;
-  return Math.min(...req.map((s) => s.trim().length)) * 1000 - req.length;
+  const words = req.map((s) => s.trim());
+  const min = Math.min(...words.map((w) => w.length));
+  if (min < MIN_LITERAL) return 0; // unusable as a filter
+  if (words.some((w) => COMMON.has(w))) return min;
+  return min * 1000 - req.length;
 }
 
 function best(candidates: Req[]): Req {
