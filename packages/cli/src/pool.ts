@@ -5,7 +5,7 @@
  * read items through an analyser and yields results in input order with a bounded number in
  * flight, so a huge record file runs in bounded memory and output never depends on timing.
  */
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnalyseOptions, DocumentOutcome } from '@sourdough/core';
@@ -85,15 +85,17 @@ class WorkerAnalyser implements Analyser {
   private broken: Error | undefined;
 
   private readonly file: URL;
+  private readonly resourceLimits: ResourceLimits | undefined;
 
-  constructor(jobs: number, file: URL) {
+  constructor(jobs: number, file: URL, resourceLimits?: ResourceLimits) {
     this.jobs = jobs;
     this.file = file;
+    this.resourceLimits = resourceLimits;
     for (let i = 0; i < jobs; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const worker = new Worker(this.file);
+    const worker = new Worker(this.file, this.resourceLimits ? { resourceLimits: this.resourceLimits } : {});
     const slot: Slot = { worker, inFlight: new Map(), load: 0 };
     worker.on('message', (msg: ResultMessage) => {
       const p = slot.inFlight.get(msg.seq);
@@ -169,9 +171,13 @@ class WorkerAnalyser implements Analyser {
   }
 }
 
-/** An analyser for `jobs` threads (1 = this thread). `workerFile` replaces the worker entry (tests). */
-export function createAnalyser(jobs: number, options: { workerFile?: URL } = {}): Analyser {
-  return jobs > 1 ? new WorkerAnalyser(jobs, options.workerFile ?? workerFile()) : new LocalAnalyser();
+/**
+ * An analyser for `jobs` threads (1 = this thread). `workerFile` replaces the worker entry (tests);
+ * `resourceLimits` caps each worker's heap (audit uses a small young generation to keep the peak
+ * memory of long runs down).
+ */
+export function createAnalyser(jobs: number, options: { workerFile?: URL; resourceLimits?: ResourceLimits } = {}): Analyser {
+  return jobs > 1 ? new WorkerAnalyser(jobs, options.workerFile ?? workerFile(), options.resourceLimits) : new LocalAnalyser();
 }
 
 /** What applies to one read document; a DocumentError to report it as failed instead. */

@@ -20,8 +20,8 @@ export interface AuditOptions {
   excerpts?: number;
   /** Masks identifiers in example sentences before they are kept. */
   mask?: (sentence: string) => string;
-  /** Rule metadata for the top-rules table (rationale, message). */
-  rules?: Map<string, { rationale: string; category: Category }>;
+  /** Rule metadata for the top-rules table (rationale, what to write instead). */
+  rules?: Map<string, { rationale: string; category: Category; suggest?: string[] }>;
   /** Failures listed in full (the rest are counted). Default 200. */
   maxFailuresListed?: number;
 }
@@ -43,6 +43,8 @@ export interface AuditRuleRow {
   findings: number;
   documents: number;
   rationale?: string;
+  /** What to write instead (the rule's `suggest`), when known. */
+  suggest?: string[];
   examples: string[];
 }
 
@@ -231,7 +233,10 @@ export class AuditAggregator {
       .map(([ruleId, r]) => {
         const row: AuditRuleRow = { ruleId, category: r.category, findings: r.findings, documents: r.documents, examples: r.examples };
         const meta = this.options.rules?.get(ruleId);
-        if (meta) row.rationale = meta.rationale;
+        if (meta) {
+          row.rationale = meta.rationale;
+          if (meta.suggest?.length) row.suggest = meta.suggest;
+        }
         return row;
       });
     const groups: AuditFigures['groups'] = {};

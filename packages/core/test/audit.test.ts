@@ -85,6 +85,23 @@ describe('AuditAggregator', () => {
   });
 });
 
+describe('AuditAggregator rule metadata', () => {
+  it('adds rationale and suggestions to the rules it knows, and nothing to the others', () => {
+    const agg = new AuditAggregator({ rules: new Map([['blaming/refuses', { rationale: 'Why it matters.', category: 'blaming' as const, suggest: ['declined'] }]]) });
+    agg.add(doc({}, 10, [finding('blaming/refuses'), finding('jargon/respite')]));
+    const [a, b] = agg.finish().topRules;
+    expect(a).toMatchObject({ ruleId: 'blaming/refuses', rationale: 'Why it matters.', suggest: ['declined'] });
+    expect(b!.rationale).toBeUndefined();
+    expect(b!.suggest).toBeUndefined();
+  });
+
+  it('keeps no example sentences when excerpts is 0', () => {
+    const agg = new AuditAggregator({ excerpts: 0 });
+    agg.add(doc({}, 10, [finding('blaming/refuses')]));
+    expect(agg.finish().topRules[0]!.examples).toEqual([]);
+  });
+});
+
 describe('compareAudits', () => {
   const a = new AuditAggregator({ groupBy: ['team'] });
   a.add(doc({ team: 'North' }, 1000, [finding('blaming/refuses'), finding('blaming/refuses')]));

@@ -58,6 +58,11 @@ th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line
 th { background: var(--panel); }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 .chart { overflow-x: auto; margin: 8px 0 20px; }
+.table-wrap { overflow-x: auto; }
+th[scope="row"] { white-space: nowrap; }
+.wide { font-size: .85rem; }
+.wide th, .wide td { padding: 5px 6px; }
+.try { margin: 6px 0; }
 .chart svg { max-width: 100%; height: auto; }
 .cat { display: inline-block; padding: 0 6px; border-radius: 3px; color: #fff; font-size: .85rem; white-space: nowrap; }
 .rule { border: 1px solid var(--line); padding: 12px 14px; margin: 12px 0; }
@@ -77,7 +82,7 @@ function sliceTable(field: string, slices: AuditFigures['groups'][string]): stri
   const rows = Object.entries(slices)
     .map(([k, s]) => `<tr><th scope="row">${escapeHtml(k)}</th><td class="n">${num(s.documents)}</td><td class="n">${num(s.words)}</td><td class="n">${num(s.findings)}</td><td class="n">${dec(s.per1000Words)}</td><td class="n">${pct(s.shareWithFindings)}</td>${cats.map((c) => `<td class="n">${num(s.byCategory[c])}</td>`).join('')}</tr>`)
     .join('');
-  return `<table><thead>${head}</thead><tbody>${rows}</tbody></table>`;
+  return `<div class="table-wrap"><table class="wide"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** Render the audit report. Async because the charts are rendered by Vega. */
@@ -86,7 +91,7 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
   const parts: string[] = [];
   const catRows = CATEGORY_ORDER.map((c) => ({ category: c, per1000Words: f.byCategory[c]?.per1000Words ?? 0 }));
 
-  parts.push(`<header><h1>Language audit</h1><p class="lead">How we write about people: ${num(f.documents.analysed)} records analysed on ${escapeHtml(summary.generatedAt.slice(0, 10))}. Figures count phrases worth a second look, not mistakes: each one links to why it matters and what to write instead.</p></header>`);
+  parts.push(`<header><h1>Language audit</h1><p class="lead">How we write about people: ${num(f.documents.analysed)} records analysed on ${escapeHtml(summary.generatedAt.slice(0, 10))}. Figures count phrases worth a second look, not mistakes: the rules below say why each one matters and what to write instead.</p></header>`);
 
   parts.push('<section aria-labelledby="h-headline"><h2 id="h-headline">Headline figures</h2><div class="cards">');
   const cards: [string, string][] = [
@@ -132,6 +137,7 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
     for (const r of top.slice(0, 10)) {
       parts.push(`<div class="rule"><h3>${catBadge(r.category)} <code>${escapeHtml(r.ruleId)}</code> — ${num(r.findings)} findings in ${num(r.documents)} records</h3>`);
       if (r.rationale) parts.push(`<p>${escapeHtml(r.rationale)}</p>`);
+      if (r.suggest?.length) parts.push(`<p class="try"><strong>Try instead:</strong> ${r.suggest.map(escapeHtml).join(' · ')}</p>`);
       for (const e of r.examples) parts.push(`<blockquote>${escapeHtml(e)}</blockquote>`);
       parts.push('</div>');
     }
@@ -140,7 +146,7 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
 
   for (const [field, slices] of Object.entries(f.groups)) {
     const rows = Object.entries(slices).flatMap(([group, s]) => CATEGORY_ORDER.map((category) => ({ group, category, per1000Words: s.words ? Math.round((s.byCategory[category] / s.words) * 100000) / 100 : 0 })));
-    parts.push(`<section aria-labelledby="h-group-${escapeHtml(field)}"><h2 id="h-group-${escapeHtml(field)}">By ${escapeHtml(field)}</h2>`);
+    parts.push(`<section aria-labelledby="h-group-${escapeHtml(field)}"><h2 id="h-group-${escapeHtml(field)}">By ${escapeHtml(field.replace(/_/g, ' '))}</h2>`);
     parts.push(`<figure class="chart group-chart">${await groupChart(rows, field, `Findings per 1,000 words by category for each ${field}`)}<figcaption>Findings per 1,000 words by category, each ${escapeHtml(field)} side by side.</figcaption></figure>`);
     parts.push(sliceTable(field, slices));
     parts.push('</section>');
@@ -164,7 +170,7 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
   parts.push('<section aria-labelledby="h-voice"><h2 id="h-voice">Strengths and the person\'s voice</h2><ul>');
   parts.push(`<li>${v.plans ? `${pct(v.shareOfPlansWithStrengths)} of support plans (${num(v.plansWithStrengths)} of ${num(v.plans)}) record at least one strength or aspiration.` : 'No records were recognised as support plans.'}</li>`);
   parts.push(`<li>${v.meanPersonVoiceShare === null ? 'No voice measures were available.' : `On average ${pct(v.meanPersonVoiceShare)} of sentences are in the person's own voice (first person, or recording what they said), across ${num(v.documentsWithVoiceStats)} records.`}</li>`);
-  parts.push('</ul></section>');
+  parts.push('</ul><p>A record counts as a support plan when it reads like one (headings such as “What matters to me”, or mostly written in the first person), or when the audit was run with <code>--kind plan</code>.</p></section>');
 
   const q = f.dataQuality;
   parts.push(`<section aria-labelledby="h-quality"><h2 id="h-quality">Data quality</h2><p>${num(q.read)} records read, ${num(q.analysed)} analysed, ${num(q.failed)} could not be analysed.</p>`);

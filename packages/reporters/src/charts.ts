@@ -81,21 +81,22 @@ export function topRulesChart(rows: { ruleId: string; category: string; findings
   );
 }
 
-/** Grouped bars: each group side by side, findings per 1,000 words by category. */
+/** Grouped bars: for each category, the groups side by side (findings per 1,000 words). */
 export function groupChart(rows: { group: string; category: string; per1000Words: number }[], field: string, title: string): Promise<string> {
+  const groups = new Set(rows.map((r) => r.group)).size;
   return render(
     {
       ...base,
       data: { values: rows },
       mark: { type: 'bar' },
       encoding: {
-        column: { field: 'category', type: 'nominal', title: null, header: { labelAngle: 0, labelFontSize: 11 } },
-        x: { field: 'group', type: 'nominal', title: null, axis: { labelAngle: -40 } },
-        y: { field: 'per1000Words', type: 'quantitative', title: 'per 1,000 words' },
+        x: { field: 'category', type: 'nominal', title: null, sort: Object.keys(CATEGORY_COLOURS), axis: { labelAngle: -30 } },
+        xOffset: { field: 'group', type: 'nominal' },
+        y: { field: 'per1000Words', type: 'quantitative', title: 'findings per 1,000 words' },
         color: { field: 'group', type: 'nominal', title: field, scale: { scheme: 'tableau10' } },
       },
-      width: { step: 14 },
-      height: 160,
+      width: { step: Math.max(36, Math.min(120, groups * 14)) },
+      height: 200,
     } as TopLevelSpec,
     title,
   );
@@ -114,7 +115,7 @@ export function trendChart(rows: { period: string; series: string; per1000Words:
         x: { field: 'period', type: 'ordinal', title: null, axis: { labelAngle: -40 } },
         y: { field: 'per1000Words', type: 'quantitative', title: 'findings per 1,000 words' },
         color: { field: 'series', type: 'nominal', title: null, scale: { domain: ['all', ...colourScale.domain], range: ['#000000', ...colourScale.range] } },
-        strokeDash: { field: 'series', type: 'nominal', legend: null },
+        strokeDash: { field: 'series', type: 'nominal', title: null },
       },
     } as TopLevelSpec,
     title,

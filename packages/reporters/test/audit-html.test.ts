@@ -11,7 +11,7 @@ function doc(team: string, date: string, findings: Finding[]): DocumentOutcome {
 }
 
 function summary(): AuditSummary {
-  const agg = new AuditAggregator({ groupBy: ['team'], dateField: 'date', rules: new Map([['blaming/refuses', { rationale: 'Refused frames a <choice> as defiance.', category: 'blaming' }]]) });
+  const agg = new AuditAggregator({ groupBy: ['team'], dateField: 'date', rules: new Map([['blaming/refuses', { rationale: 'Refused frames a <choice> as defiance.', category: 'blaming', suggest: ['declined', 'chose <not> to'] }]]) });
   agg.add(doc('North', '2026-01-03', [finding('blaming/refuses', 'Jack <script>alert(1)</script> refused lunch.')]));
   agg.add(doc('South', '2026-02-03', [finding('jargon/respite', 'Respite was arranged.'), finding('blaming/refuses', 'Amira refused.')]));
   agg.add(doc('South', '2026-02-09', []));
@@ -58,6 +58,7 @@ describe('auditHtml', () => {
     const html = await auditHtml(summary());
     expect(html).toContain('Jack &lt;script&gt;alert(1)&lt;/script&gt; refused lunch.');
     expect(html).toContain('Refused frames a &lt;choice&gt; as defiance.');
+    expect(html).toContain('<strong>Try instead:</strong> declined · chose &lt;not&gt; to');
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
