@@ -478,6 +478,10 @@ function dismiss(f) {
 async function openFile(file) {
   const name = file.name ?? '';
   const ext = (/\.[a-z]+$/i.exec(name)?.[0] ?? '').toLowerCase();
+  // A check still running is for the old text: drop it, so its result cannot replace this file's messages.
+  clearTimeout(state.timer);
+  state.controller?.abort();
+  state.seq++;
   try {
     let text;
     if (ext === '.docx') {

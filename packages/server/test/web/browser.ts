@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/build.js';
+import type { ServerOptionsInput } from '../../src/config.js';
 import { TEST_DEFAULTS, waitReady } from '../helper.js';
 
 /** Where Debian (and .ci/run) installs Chromium. */
@@ -18,8 +19,8 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('./screenshots/', import.met
 export const DOCS_IMAGES = fileURLToPath(new URL('../../../../docs/images/', import.meta.url));
 
 /** Start the app on a free local port; resolves once the workers have compiled the rules. */
-export async function startServer(): Promise<{ app: FastifyInstance; url: string }> {
-  const app = await buildApp({ ...TEST_DEFAULTS });
+export async function startServer(options: ServerOptionsInput = {}): Promise<{ app: FastifyInstance; url: string }> {
+  const app = await buildApp({ ...TEST_DEFAULTS, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   await waitReady(app);
   const address = app.server.address();
