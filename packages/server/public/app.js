@@ -109,8 +109,11 @@ async function api(path, init = {}) {
 // ---------------------------------------------------------------------------
 // Checking
 
-/** Check the text in the box now (cancels a check in progress). */
-async function check() {
+/**
+ * Check the text in the box now (cancels a check in progress). `quiet` (check-as-you-type) skips
+ * the "Checking…" announcement, so screen readers hear only the result while someone types.
+ */
+async function check(quiet = false) {
   clearTimeout(state.timer);
   const text = el.text.value;
   if (!text.trim()) {
@@ -127,7 +130,7 @@ async function check() {
   state.controller = controller;
   const seq = ++state.seq;
   el.check.setAttribute('aria-busy', 'true');
-  say('Checking…');
+  if (!quiet) say('Checking…');
   try {
     const result = await api('/v1/analyse', { method: 'POST', body: JSON.stringify({ text, format: el.format.value }), signal: controller.signal });
     if (seq !== state.seq) return;
@@ -167,7 +170,7 @@ function scheduleCheck() {
     if (changed && state.checkedText) say('Your text has changed since it was checked: press Check to see the findings for it.');
     return;
   }
-  state.timer = window.setTimeout(check, AUTO_DELAY_MS);
+  state.timer = window.setTimeout(() => check(true), AUTO_DELAY_MS);
 }
 
 // ---------------------------------------------------------------------------

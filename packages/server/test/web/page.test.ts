@@ -84,10 +84,13 @@ async function openPage(viewport?: { width: number; height: number }): Promise<P
   return page;
 }
 
-/** Paste text with check-as-you-type off, press Check, and wait for the result. */
+/** Paste text (through the clipboard, as a person would) with check-as-you-type off, press Check, and wait for the result. */
 async function pasteAndCheck(page: Page, text: string): Promise<void> {
   await page.uncheck('#auto');
-  await page.fill('#text', text);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.focus('#text');
+  await page.keyboard.press('Control+v');
+  expect(await page.inputValue('#text')).toBe(text);
   await page.click('#check');
   await page.waitForFunction(() => /^Checked/.test(document.getElementById('status')?.textContent ?? ''));
 }
