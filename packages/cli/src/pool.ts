@@ -105,9 +105,9 @@ class WorkerAnalyser implements Analyser {
       msg.outcomes.forEach((o, i) => p.resolvers[i]!(o));
     });
     const fail = (err: Error): void => {
-      // A worker that dies fails only the documents it held; a fresh one takes its place.
+      // A worker that dies fails only the documents it held (SD_ERR_WORKER); a fresh one takes its place.
       for (const p of slot.inFlight.values()) {
-        p.tasks.forEach((t, i) => p.resolvers[i]!({ ...labelOf(t.item), error: { code: 'SD_ERR_INTERNAL', message: `${t.item.path}${t.item.row !== undefined ? ` row ${t.item.row}` : ''}: the analysis worker stopped: ${err.message}` } }));
+        p.tasks.forEach((t, i) => p.resolvers[i]!({ ...labelOf(t.item), error: { code: 'SD_ERR_WORKER', message: `${t.item.path}${t.item.row !== undefined ? ` row ${t.item.row}` : ''}: the analysis worker stopped: ${err.message}` } }));
       }
       slot.inFlight.clear();
       slot.load = 0;
@@ -132,7 +132,7 @@ class WorkerAnalyser implements Analyser {
   analyse(task: AnalyseTask): Promise<DocumentOutcome> {
     if (this.broken) {
       const where = `${task.item.path}${task.item.row !== undefined ? ` row ${task.item.row}` : ''}`;
-      return Promise.resolve({ ...labelOf(task.item), error: { code: 'SD_ERR_INTERNAL', message: `${where}: the analysis workers could not run: ${this.broken.message}` } });
+      return Promise.resolve({ ...labelOf(task.item), error: { code: 'SD_ERR_WORKER', message: `${where}: the analysis workers could not run: ${this.broken.message}` } });
     }
     return new Promise((resolveOutcome) => {
       this.batch.tasks.push(task);
@@ -152,7 +152,7 @@ class WorkerAnalyser implements Analyser {
     this.batch = { tasks: [], resolvers: [] };
     if (this.broken || !this.slots.length) {
       const why = this.broken?.message ?? 'no worker is running';
-      p.tasks.forEach((t, i) => p.resolvers[i]!({ ...labelOf(t.item), error: { code: 'SD_ERR_INTERNAL', message: `${t.item.path}${t.item.row !== undefined ? ` row ${t.item.row}` : ''}: the analysis workers could not run: ${why}` } }));
+      p.tasks.forEach((t, i) => p.resolvers[i]!({ ...labelOf(t.item), error: { code: 'SD_ERR_WORKER', message: `${t.item.path}${t.item.row !== undefined ? ` row ${t.item.row}` : ''}: the analysis workers could not run: ${why}` } }));
       return;
     }
     let slot = this.slots[0]!;

@@ -13,8 +13,16 @@ const port = parentPort;
 // Compile the built-in rules while the main thread reads its inputs.
 ruleSetFor([]);
 
+/**
+ * Test-only fault injection (docs/security.md): with SOURDOUGH_TEST_CRASH_AT=<n> set, a worker
+ * dies abruptly when it is handed the record at row n, as if the thread had crashed. Has no
+ * effect unless the variable is set.
+ */
+const crashAt = /^\d+$/.test(process.env.SOURDOUGH_TEST_CRASH_AT ?? '') ? Number(process.env.SOURDOUGH_TEST_CRASH_AT) : undefined;
+
 port.on('message', (msg: TaskMessage) => {
   const out: ResultMessage = { seq: msg.seq, outcomes: [] };
+  if (crashAt !== undefined && msg.tasks.some((t) => t.item.row === crashAt)) process.exit(70);
   for (const task of msg.tasks) out.outcomes.push(analyseItem(task.item, ruleSetFor(task.packs), task.options));
   port.postMessage(out);
 });

@@ -47,8 +47,8 @@ describe('pool', () => {
       for await (const r of analyseAll(items(30), a, () => ({ options: {}, packs: [] }), 8)) out.push(r as { error?: { code: string; message: string } });
       expect(out).toHaveLength(30);
       expect(out.every((r) => r.error)).toBe(true);
-      expect(out.filter((r) => r.error!.code === 'SD_ERR_INTERNAL').length).toBeGreaterThan(20);
-      expect(out.find((r) => r.error!.code === 'SD_ERR_INTERNAL')!.error!.message).toContain('cannot start');
+      expect(out.filter((r) => r.error!.code === 'SD_ERR_WORKER').length).toBeGreaterThan(20);
+      expect(out.find((r) => r.error!.code === 'SD_ERR_WORKER')!.error!.message).toContain('cannot start');
     } finally {
       await a.close();
       rmSync(dir, { recursive: true, force: true });

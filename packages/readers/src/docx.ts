@@ -8,6 +8,7 @@
 import { Parser } from 'htmlparser2';
 import { SourdoughError, type Section, type SourceDocument } from '@sourdough/core';
 import { maskUrls } from './mask.js';
+import { checkDocx } from './limits.js';
 
 /** Elements mammoth emits that hold one paragraph of text each. */
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'pre', 'blockquote']);
@@ -53,6 +54,8 @@ function paragraphsOf(htmlText: string): Para[] {
 /** Read the bytes of a .docx file into a document; `path` is used in messages. */
 export async function docx(bytes: Uint8Array, path?: string): Promise<SourceDocument> {
   let htmlText: string;
+  // Size limits first: a zip bomb is refused before mammoth inflates anything.
+  await checkDocx(bytes, path);
   try {
     // Loaded on first use: most runs read no Word files, and mammoth takes a while to load.
     const { default: mammoth } = await import('mammoth');

@@ -5,7 +5,7 @@
  * file name (`--stdin-filename`) to pick the reader. Record files stream row by row.
  */
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { readers, SourdoughError, type DocumentError, type SourceDocument } from '@sourdough/core';
 import type { ReadItem, ReadOptions } from './types.js';
@@ -13,6 +13,7 @@ import { decodeUtf8 } from './decode.js';
 import { html } from './html.js';
 import { docx } from './docx.js';
 import { csv, jsonl } from './records.js';
+import { LIMITS, tooLarge } from './limits.js';
 
 /** The kinds of input sourdough reads. */
 export type InputKind = 'text' | 'markdown' | 'html' | 'docx' | 'csv' | 'jsonl';
@@ -62,6 +63,7 @@ export function errorEntry(path: string, err: unknown): DocumentError {
 /** Build a document from the whole contents of a (non-record) file. */
 export async function documentFromBytes(bytes: Uint8Array, path: string, kind: Exclude<InputKind, 'csv' | 'jsonl'>): Promise<SourceDocument> {
   if (kind === 'docx') return docx(bytes, path);
+  if (bytes.byteLength > LIMITS.documentBytes) throw tooLarge(path, 'the file', LIMITS.documentBytes);
   const source = decodeUtf8(bytes, path);
   if (kind === 'markdown') return readers.markdown(source, path);
   if (kind === 'html') return html(source, path);
@@ -87,6 +89,10 @@ export async function* readPath(path: string, options: ReadPathOptions = {}): As
   }
   let item: ReadItem;
   try {
+    // Refuse an oversized file by its size on disk, before reading it into memory.
+    const limit = kind === 'docx' ? LIMITS.docxBytes : LIMITS.documentBytes;
+    const info = await stat(full);
+    if (info.isFile() && info.size > limit) throw tooLarge(path, 'the file', limit);
     const bytes = await readFile(full);
     item = { path, doc: await documentFromBytes(bytes, path, kind) };
   } catch (err) {
@@ -115,7 +121,15 @@ export async function* readStream(stream: AsyncIterable<Buffer | string | Uint8A
   let item: ReadItem;
   try {
     const chunks: Buffer[] = [];
-    for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c));
+    const limit = kind === 'docx' ? LIMITS.docxBytes : LIMITS.documentBytes;
+    let size = 0;
+    for await (const c of stream) {
+      const buf = typeof c === 'string' ? Buffer.from(c, 'utf8') : Buffer.from(c);
+      size += buf.length;
+      // Stop reading at the limit, so memory stays bounded whatever is piped in.
+      if (size > limit) throw tooLarge(path === '-' ? 'standard input' : path, 'the input', limit);
+      chunks.push(buf);
+    }
     item = { path, doc: await documentFromBytes(Buffer.concat(chunks), path, kind) };
   } catch (err) {
     item = errorEntry(path, err);

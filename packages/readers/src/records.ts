@@ -10,9 +10,13 @@ import { readers, SourdoughError, type DocumentError } from '@sourdough/core';
 import type { ReadItem, ReadOptions } from './types.js';
 import { decodeUtf8 } from './decode.js';
 import { isBlank, splitLines, type Line } from './lines.js';
+import { LIMITS } from './limits.js';
 
 /** A CSV record may span lines (quoted newlines) but not more than this before it is called broken. */
-const MAX_CSV_RECORD_BYTES = 4 * 1024 * 1024;
+const MAX_CSV_RECORD_BYTES = LIMITS.recordBytes;
+
+const tooLongMessage = (where: string): string =>
+  `${where} is too large: one record may be at most ${Math.round(LIMITS.recordBytes / (1024 * 1024))} MB (it was skipped)`;
 
 function fail(path: string, row: number, code: string, message: string, id?: string): DocumentError {
   const e: DocumentError = { path, row, error: { code, message } };
@@ -54,9 +58,13 @@ export function recordToItem(record: Record<string, unknown>, path: string, row:
 
 /** Records of a JSONL (one JSON object per line) stream. Row = line number; blank lines are skipped. */
 export async function* jsonl(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
-  for await (const { bytes, line } of splitLines(chunks)) {
-    if (isBlank(bytes)) continue;
+  for await (const { bytes, line, tooLong } of splitLines(chunks, LIMITS.recordBytes)) {
     const where = `${path} row ${line}`;
+    if (tooLong) {
+      yield fail(path, line, 'SD_ERR_TOO_LARGE', tooLongMessage(where));
+      continue;
+    }
+    if (isBlank(bytes)) continue;
     let textLine: string;
     try {
       textLine = decodeUtf8(line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, where);
@@ -89,6 +97,8 @@ interface RawRecord {
   lines: Line[];
   /** False when the record never closed its quotes (end of file or too long). */
   closed: boolean;
+  /** A line of the record was over the record limit (its bytes were skipped). */
+  tooLong?: true;
 }
 
 /**
@@ -97,7 +107,7 @@ interface RawRecord {
  * line after it, so one stray quote cannot swallow the rest of the file.
  */
 async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>): AsyncGenerator<RawRecord> {
-  const source = splitLines(chunks)[Symbol.asyncIterator]();
+  const source = splitLines(chunks, MAX_CSV_RECORD_BYTES)[Symbol.asyncIterator]();
   const replay: Line[] = [];
   let pending: Line[] = [];
   let quotes = 0;
@@ -110,6 +120,14 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
   for (;;) {
     const l = await next();
     if (!l) break;
+    if (l.tooLong) {
+      // The rest of the record is unknowable: report it at its first line and start afresh.
+      yield { lines: [...pending, l], closed: true, tooLong: true };
+      pending = [];
+      quotes = 0;
+      bytes = 0;
+      continue;
+    }
     if (!pending.length && isBlank(l.bytes)) continue;
     pending.push(l);
     quotes += countQuotes(l.bytes);
@@ -174,6 +192,11 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
     if (header) row++;
     const where = header ? `${path} row ${row} (${lineLabel})` : `${path} header (${lineLabel})`;
     const fault = (code: string, message: string): DocumentError => (header ? fail(path, row, code, message) : { path, error: { code, message } });
+    if (rec.tooLong) {
+      yield fault('SD_ERR_TOO_LARGE', tooLongMessage(where));
+      if (!header) return;
+      continue;
+    }
     if (!rec.closed) {
       yield fault('SD_ERR_CSV_ROW', `${where} has a quote that is never closed (check the quoting of this row)`);
       if (!header) return;

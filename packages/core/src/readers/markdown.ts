@@ -11,6 +11,35 @@ import type { Nodes, Root } from 'mdast';
 import type { Directive, Section, SourceDocument } from '../types.js';
 import { parseDirectives } from '../suppress.js';
 import { lineColumn, lineStarts, maskUrls } from './mask.js';
+import { SourdoughError } from '../errors.js';
+
+/**
+ * Markdown the parser handles in time worse than linear is refused (SD_ERR_TOO_LARGE) before
+ * parsing: containers (`>` quotes, list markers) nested more than this deep at the start of a line
+ * (very deep nesting also overflows the parser's stack)…
+ */
+export const MAX_MARKDOWN_NESTING = 100;
+/** …and a run of more than this many `*`, `_`, `[` or `]` in a row (emphasis and link matching is quadratic in the run). */
+export const MAX_MARKDOWN_DELIMITER_RUN = 500;
+
+const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/gm;
+const CONTAINER_MARKER = />|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])/g;
+const LONG_RUN = new RegExp(`\\*{${MAX_MARKDOWN_DELIMITER_RUN + 1}}|_{${MAX_MARKDOWN_DELIMITER_RUN + 1}}|\\[{${MAX_MARKDOWN_DELIMITER_RUN + 1}}|\\]{${MAX_MARKDOWN_DELIMITER_RUN + 1}}`);
+
+/** Throw SD_ERR_TOO_LARGE for Markdown nested or repeated beyond the limits above. */
+function guard(source: string, path: string | undefined): void {
+  const name = path ?? 'the document';
+  for (const m of source.matchAll(CONTAINER_PREFIX)) {
+    if (m[0].length <= MAX_MARKDOWN_NESTING) continue;
+    const depth = m[0].match(CONTAINER_MARKER)?.length ?? 0;
+    if (depth > MAX_MARKDOWN_NESTING) {
+      throw new SourdoughError('SD_ERR_TOO_LARGE', `${name} has quotes or lists nested more than ${MAX_MARKDOWN_NESTING} deep; sourdough cannot read Markdown nested that deeply`, path ? { file: path } : undefined);
+    }
+  }
+  if (LONG_RUN.test(source)) {
+    throw new SourdoughError('SD_ERR_TOO_LARGE', `${name} has a run of more than ${MAX_MARKDOWN_DELIMITER_RUN} * _ [ or ] characters in a row; sourdough cannot read Markdown like that`, path ? { file: path } : undefined);
+  }
+}
 
 const gfmParser = unified().use(remarkParse).use(remarkGfm);
 /** CommonMark alone is about twice as fast; GFM is needed only for tables, footnotes and strikethrough. */
@@ -28,6 +57,7 @@ function plain(node: Nodes): string {
 
 /** Read a Markdown string into a document the engine can analyse. */
 export function markdown(source: string, path?: string): SourceDocument {
+  guard(source, path);
   const tree = (NEEDS_GFM.test(source) ? gfmParser : plainParser).parse(source) as Root;
   const keep: [number, number][] = [];
   const blocks: { start: number; end: number }[] = [];
