@@ -4,10 +4,11 @@
  * columns stay true); an entity such as `&amp;` becomes its character followed by spaces. Block
  * elements (paragraphs, list items, headings, table cells…) become blocks, so sentences never run
  * across them; headings become sections; `<!-- sourdough-… -->` comments become directives.
- * Pure: no I/O.
+ * HTML nested more than LIMITS.htmlNesting deep is refused (SD_ERR_TOO_LARGE). Pure: no I/O.
  */
 import { Parser } from 'htmlparser2';
-import type { Directive, Section, SourceDocument } from '@sourdough/core';
+import { SourdoughError, type Directive, type Section, type SourceDocument } from '@sourdough/core';
+import { LIMITS } from './limits.js';
 import { parseCommentDirective } from './directives.js';
 import { maskUrls } from './mask.js';
 
@@ -75,6 +76,9 @@ export function html(source: string, path?: string): SourceDocument {
       onopentag(name, attrs) {
         if (BLOCK.has(name)) closeBlock();
         stack.push(name);
+        if (stack.length > LIMITS.htmlNesting) {
+          throw new SourdoughError('SD_ERR_TOO_LARGE', `${path ?? 'the document'} has elements nested more than ${LIMITS.htmlNesting} deep; sourdough cannot read HTML nested that deeply`, path ? { file: path } : undefined);
+        }
         if (hiddenDepth < 0 && (INVISIBLE.has(name) || isHidden(attrs))) hiddenDepth = stack.length;
         const h = HEADING.exec(name);
         if (h && hiddenDepth < 0) heading = { offset: parser.startIndex, depth: Number(h[1]), title: '', stackDepth: stack.length };

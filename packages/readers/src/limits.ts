@@ -20,6 +20,11 @@ export const LIMITS = {
   docxTotalBytes: 128 * 1024 * 1024,
   /** Most parts (zip entries) in a .docx. */
   docxEntries: 10_000,
+  /**
+   * Deepest HTML element nesting (htmlparser2 keeps its open elements in an array it shifts, so
+   * time grows with the square of the depth: 200,000 nested elements took over a minute).
+   */
+  htmlNesting: 1000,
   /** Largest CSV or JSONL record (one line, or one quoted record over several lines), in bytes (4 MiB). */
   recordBytes: 4 * 1024 * 1024,
 } as const;
