@@ -18,44 +18,79 @@ const PLAN_HEADING =
 const I_STATEMENT =
   /\b(?:I(?:'m|’m| am| like| love| enjoy| want| would like| would love| need| have| feel| prefer| don't| don’t| do not| can| get| go| live| usually| always| never)|[Mm]y (?:name|family|home|favourite|life|friends?|days?|week|dog|cat|mum|dad|sister|brother|son|daughter|wife|husband|partner|job|work|hobbies))\b/;
 
+/** Text that every I-statement contains ("I", then an apostrophe or a space; "my "), to skip documents without one. */
+const FIRST_PERSON_HINT = /I['’ ]|[Mm]y /;
+
 /** True when a sentence is a plan heading ("About me", "## What's important to me"), not content. */
 export function isPlanHeading(sentence: string): boolean {
+  // Most sentences are longer than any heading: skip the trim when it cannot shorten them.
+  if (sentence.length > 60 && !/\s/.test(sentence[0]!) && !/\s/.test(sentence[sentence.length - 1]!)) return false;
   const t = sentence.trim();
   return t.length <= 60 && !/[.!?]$/.test(t) && PLAN_HEADING.test(t);
 }
 
 const cache = new WeakMap<SourceDocument, ResolvedKind>();
 
-/** Lines short enough to be headings (plain text has no markup to say so). */
-function headingLines(text: string): string[] {
-  const out: string[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    const t = line.trim();
-    if (t && t.length <= 60 && !/[.!?]$/.test(t)) out.push(t);
+/** Does any line short enough to be a heading (plain text has no markup to say so) name a plan section? */
+function hasPlanHeadingLine(text: string): boolean {
+  // One pass over the lines with indexOf: no array of lines, and PLAN_HEADING runs only on short ones.
+  let from = 0;
+  while (from <= text.length) {
+    let nl = text.indexOf('\n', from);
+    if (nl < 0) nl = text.length;
+    let a = from;
+    let b = nl > from && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    // Strip the common white space by hand; trim() (which knows every space character) runs only
+    // on lines that may be short enough once trimmed.
+    while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+    if (b > a && (b - a <= 60 || /\s/.test(text[a]!) || /\s/.test(text[b - 1]!))) {
+      const t = text.slice(a, b).trim();
+      if (t && t.length <= 60 && !/[.!?]$/.test(t) && PLAN_HEADING.test(t)) return true;
+    }
+    from = nl + 1;
   }
-  return out;
+  return false;
 }
 
+/** White space as String.prototype.trim sees it, for the common characters; others fall back to trim(). */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+}
+
+/** A sentence's text, whether given as a string or a sentence view. */
+type SentenceLike = string | { readonly text: string };
+function textOf(s: SentenceLike): string {
+  return typeof s === 'string' ? s : s.text;
+}
+
+const WORKER_VISIT = /\bI (?:visited|telephoned|phoned|called|spoke|met|attended|completed|emailed)\b/;
+
 /**
- * Decide the kind of `doc` from its headings and text. `sentences` (the document's sentence
- * texts) lets a heading-less plan written in the first person count as a plan.
+ * Decide the kind of `doc` from its headings and text. `sentences` (the document's sentences, as
+ * texts or sentence views) lets a heading-less plan written in the first person count as a plan.
  */
-export function detectDocumentKind(doc: SourceDocument, sentences: readonly string[] = []): ResolvedKind {
+export function detectDocumentKind(doc: SourceDocument, sentences: readonly SentenceLike[] = []): ResolvedKind {
   const cached = cache.get(doc);
   if (cached) return cached;
   let kind: ResolvedKind = 'note';
-  const titles = doc.sections.length ? doc.sections.map((s) => s.title) : headingLines(doc.text);
-  if (titles.some((t) => PLAN_HEADING.test(t))) kind = 'plan';
-  else if (sentences.length >= 3) {
-    const statements = sentences.filter((s) => I_STATEMENT.test(s)).length;
+  const headed = doc.sections.length ? doc.sections.some((s) => PLAN_HEADING.test(s.title)) : hasPlanHeadingLine(doc.text);
+  if (headed) kind = 'plan';
+  else if (sentences.length >= 3 && FIRST_PERSON_HINT.test(doc.text)) {
     // A case note's "I" is the worker; a plan written mostly as "I like…/My family…" is the person's.
-    if (statements / sentences.length >= 0.5 && !sentences.some((s) => /\bI (?:visited|telephoned|phoned|called|spoke|met|attended|completed|emailed)\b/.test(s))) kind = 'plan';
+    // Counting stops as soon as the half-way mark is reached or can no longer be reached.
+    const need = Math.ceil(sentences.length * 0.5);
+    let statements = 0;
+    for (let i = 0; i < sentences.length && statements < need && statements + (sentences.length - i) >= need; i++) {
+      if (I_STATEMENT.test(textOf(sentences[i]!))) statements++;
+    }
+    if (statements >= need && !sentences.some((s) => WORKER_VISIT.test(textOf(s)))) kind = 'plan';
   }
   cache.set(doc, kind);
   return kind;
 }
 
 /** The kind to use: the caller's option when it is `plan` or `note`, else detected. */
-export function resolveDocumentKind(option: DocumentKind | undefined, doc: SourceDocument, sentences: readonly string[] = []): ResolvedKind {
+export function resolveDocumentKind(option: DocumentKind | undefined, doc: SourceDocument, sentences: readonly SentenceLike[] = []): ResolvedKind {
   return option === 'plan' || option === 'note' ? option : detectDocumentKind(doc, sentences);
 }

@@ -4,13 +4,13 @@
  * in a case note, only recorded views ("Jack said…", "she told me…", "in her words", direct
  * speech), since a note's "I" is the worker. Adds `personVoiceShare` and `kind` to the stats.
  * With `mode: plan` it reports (document-level) a plan whose share is below `threshold`; with
- * `mode: note` it reports a note that records no view of the person at all. Pure and cheap: a
- * few regex tests per sentence that has a cue, nothing on other sentences.
+ * `mode: note` it reports a note that records no view of the person at all. Pure and cheap: one
+ * pass over the sentences per document (shared by both rules), where one gate regex rules out
+ * most sentences and no sentence is scanned twice for the same thing.
  */
-import type { Detector } from './types.js';
+import type { Detector, SentenceView } from './types.js';
 import { isPlanHeading, resolveDocumentKind } from '../context/document-kind.js';
 import { findQuotes } from '../context/quotes.js';
-import { countWords } from '../nlp/sentences.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine)\b/;
 const WORKER_I = /\bI (?:visited|telephoned|phoned|called|spoke to|met with|attended|completed|emailed|arranged|assessed|observed|explained to)\b/;
@@ -27,14 +27,28 @@ const SUBJECT_BEFORE = /(?:^|[^\w'’])((?:[Hh]e|[Ss]he|[Tt]hey)|[A-Z][a-z]+)\s+
 const AND_VERB = new RegExp(`\\b(?:and|but|then)\\s+(?:also\\s+|later\\s+)?${VIEW_VERB}\\b`);
 const ROLE_BEFORE = /\b(?:his|her|their|the|a|Jack's|mum|dad|daughter|son|wife|husband|partner|brother|sister|friend|neighbour|carer|nurse|doctor|GP|Dr|Mr|Mrs|Ms|Miss|Mx|manager|worker|staff)\s+$/i;
 const WORDS = /\b[Ii]n (?:his|her|their|[A-Z][a-z]+['’]s) (?:own )?words\b|\b(?:[A-Z][a-z]+['’]s|his|her|their) (?:views?|wishes(?: and feelings)?|feelings|words|choice|decision) (?:is|are|was|were|about|on)\b|\b(?:told|said to) (?:me|us)\b/;
+/** Words and marks of the person's voice: a sentence without one is never counted as voiced. */
 const CUE = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine|said|says|told|tells|explained|explains|shared|shares|expressed|expresses|stated|states|asked|asks|wants?|wanted|would|prefers|preferred|feels|felt|wishes|wished|hopes|hoped|chose|chooses|decided|agreed|disagreed|described|mentioned|commented|replied|answered|confirmed|disclosed|reported|signed|wrote|words|views?|want)\b|["“]/g;
 
-/** True when the sentence records the person's own view (third-person report or direct speech). */
+/** Literal text every WORDS phrase contains: WORDS (a slow scan) runs only on sentences with one. */
+const WORDS_HINT = /words|view|wishes|feelings|choice|decision|told |said to /;
+/**
+ * A mark that can open a quote for findQuotes(): a double, curly or angle opening mark, or a
+ * straight apostrophe after a non-letter (never a possessive such as "Nowak's"). Without one, no
+ * quote can be found.
+ */
+const QUOTE_OPENER = /["“‘«]|(?:^|[^A-Za-z0-9])'/;
+
+/**
+ * True when the sentence records the person's own view (third-person report or direct speech).
+ * The four ways a view shows are tried cheapest and commonest first; each needs something a
+ * quick test can rule out (a view verb, a WORDS hint, a quote mark).
+ */
 export function recordsView(sentence: string): boolean {
-  if (WORDS.test(sentence)) return true;
   VIEW.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = VIEW.exec(sentence))) {
+  let m = VIEW.exec(sentence);
+  const hasVerb = m !== null;
+  for (; m; m = VIEW.exec(sentence)) {
     // Only the few words before the verb matter: never scan the whole sentence for subjects.
     const from = Math.max(0, m.index - 48);
     const before = sentence.slice(from, m.index);
@@ -45,14 +59,17 @@ export function recordsView(sentence: string): boolean {
     if (from > 0 && sm.index === 0 && /[\w'’]/.test(sentence[from - 1] ?? '')) continue;
     if (NOT_PERSON.has(subject)) continue;
     if (ROLE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) continue;
+    VIEW.lastIndex = 0;
     return true;
   }
+  if (WORDS_HINT.test(sentence) && WORDS.test(sentence)) return true;
   // "Amira refused lunch and said she was not hungry": the sentence's subject is the speaker.
-  if (AND_VERB.test(sentence)) {
+  // (AND_VERB's verb is a view verb, so without one there is nothing to find.)
+  if (hasVerb && AND_VERB.test(sentence)) {
     const subject = /^\W*([Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)\b/.exec(sentence)?.[1];
     if (subject && !NOT_PERSON.has(subject) && !/^\W*[A-Z][a-z]+['’]s\b/.test(sentence)) return true;
   }
-  if (/["“'‘]/.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
+  if (QUOTE_OPENER.test(sentence) && /["“'‘]/.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
   return false;
 }
 
@@ -72,7 +89,53 @@ const tallies = new WeakMap<object, Map<'plan' | 'note', Tally>>();
 
 /** Sentences that count towards the share: four or more words, and not a plan heading. */
 function counts(sentence: string): boolean {
-  return countWords(sentence) >= 4 && !isPlanHeading(sentence);
+  return hasWords(sentence, 4) && !isPlanHeading(sentence);
+}
+
+/**
+ * `countWords(text) >= n` (nlp/sentences.ts, same notion of a word), stopping at the n-th word
+ * instead of reading the whole sentence.
+ */
+export function hasWords(text: string, n: number): boolean {
+  let count = 0;
+  let inWord = false;
+  const to = text.length;
+  for (let i = 0; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0x7f && !isSpace(c) && c !== 0x2013 && c !== 0x2014 && c !== 0x2018 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0xa3);
+    if (word && !inWord && ++count >= n) return true;
+    inWord = word || (inWord && (c === 39 || c === 0x2019 || c === 45) && i + 1 < to);
+  }
+  return count >= n;
+}
+
+/** White space as nlp/sentences.ts's countWords sees it. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000;
+}
+
+/**
+ * One pass over the document's sentences: how many count and how many of those are in the
+ * person's voice. A sentence is in the person's voice only if a cue word (CUE) starts in it, as
+ * when this detector let analyse() pick its sentences with CUE as a trigger; the cue scan runs
+ * only for sentences already found voiced, and each scan's result serves every sentence before it.
+ */
+function tally(text: string, sentences: readonly SentenceView[], kind: 'plan' | 'note'): Tally {
+  let counted = 0;
+  let voiced = 0;
+  let cueAt = -1;
+  for (const s of sentences) {
+    if (!counts(s.text)) continue;
+    counted++;
+    if (!(kind === 'plan' ? inPersonVoice(s.text) : recordsView(s.text))) continue;
+    if (cueAt < s.start) {
+      CUE.lastIndex = s.start;
+      const m = CUE.exec(text);
+      cueAt = m ? m.index : Infinity;
+    }
+    if (cueAt < s.end) voiced++;
+  }
+  return { kind, voiced, counted };
 }
 
 /** The `person-voice` detector. */
@@ -90,7 +153,7 @@ export const personVoice: Detector = {
         minSentences: { type: 'integer', minimum: 1, description: 'Only report documents with at least this many sentences of four or more words (default 3).' },
       },
     },
-    trigger: CUE,
+    // No trigger and no sentence handler: done() makes the one pass over the sentences itself.
   },
   create(ctx) {
     const mode = ctx.params.mode === 'note' ? 'note' : 'plan';
@@ -104,21 +167,17 @@ export const personVoice: Detector = {
       if (mode === 'plan' && share < threshold) ctx.report({});
       if (mode === 'note' && t.voiced === 0) ctx.report({});
     };
-    const kind = resolveDocumentKind(ctx.options.kind, ctx.doc, ctx.sentences.map((s) => s.text));
-    // Both voice rules use this detector: the second reuses the first one's tally.
-    const cached = tallies.get(ctx.doc)?.get(kind);
-    if (cached) return { done: () => finish(cached) };
-    let voiced = 0;
     return {
-      sentence(s) {
-        if (!counts(s.text)) return;
-        if (kind === 'plan' ? inPersonVoice(s.text) : recordsView(s.text)) voiced++;
-      },
       done() {
-        const t: Tally = { kind, voiced, counted: ctx.sentences.filter((s) => counts(s.text)).length };
+        const kind = resolveDocumentKind(ctx.options.kind, ctx.doc, ctx.sentences);
+        // Both voice rules use this detector: the second reuses the first one's tally.
         let byKind = tallies.get(ctx.doc);
-        if (!byKind) tallies.set(ctx.doc, (byKind = new Map()));
-        byKind.set(kind, t);
+        let t = byKind?.get(kind);
+        if (!t) {
+          t = tally(ctx.doc.text, ctx.sentences, kind);
+          if (!byKind) tallies.set(ctx.doc, (byKind = new Map()));
+          byKind.set(kind, t);
+        }
         finish(t);
       },
     };

@@ -40,9 +40,20 @@ export const IGNORE = [
 export const WEAK_CUES = ['extra', 'additional', 'more', 'increase', 'top up', 'cost', 'costs', 'spend', 'pay for', 'fund', 'funding'];
 
 const cueCache = new Map<string, RegExp>();
+/** The same list object (the built-in lists, a rule's params) skips even building the key. */
+const cueByList = new WeakMap<readonly string[], { copy: string[]; re: RegExp }>();
 
 /** One case-insensitive, whole-word RegExp for a cue list (compiled once per distinct list). */
 function cueRegex(cues: string[]): RegExp {
+  const known = cueByList.get(cues);
+  // A list changed in place since it was compiled is compiled again.
+  if (known && known.copy.length === cues.length && known.copy.every((c, i) => c === cues[i])) return known.re;
+  const re = cueRegexByKey(cues);
+  cueByList.set(cues, { copy: [...cues], re });
+  return re;
+}
+
+function cueRegexByKey(cues: string[]): RegExp {
   const key = cues.join('\u0000');
   let re = cueCache.get(key);
   if (!re) {

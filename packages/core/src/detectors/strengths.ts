@@ -43,7 +43,7 @@ export const strengths: Detector = {
       },
       done() {
         ctx.stat('strengths', count);
-        const kind = resolveDocumentKind(ctx.options.kind, ctx.doc, ctx.sentences.map((s) => s.text));
+        const kind = resolveDocumentKind(ctx.options.kind, ctx.doc, ctx.sentences);
         ctx.stat('kind', kind);
         if (kind === 'plan' && count === 0 && ctx.sentences.length >= minSentences) ctx.report({});
       },

@@ -33,4 +33,30 @@ describe('document kind', () => {
     expect(isPlanHeading('Jack told me about me and my family.')).toBe(false);
     expect(detectDocumentKind(text('Jack talked about his support plan at length today. He was cheerful.'))).toBe('note');
   });
+  it('finds heading lines whatever their line endings and padding', () => {
+    expect(detectDocumentKind(text('Visit on Monday.\r\nAbout me\r\nJack likes tea. He goes out on Mondays.'))).toBe('plan');
+    expect(detectDocumentKind(text(`Visit on Monday.\n${' '.repeat(70)}About me${'\t'.repeat(5)}\nJack likes tea.`))).toBe('plan');
+    // Padding that only trim() knows (an em space) still leaves a short heading.
+    expect(detectDocumentKind(text(`Visit on Monday.\n${'\u2003'.repeat(70)}About me\nJack likes tea.`))).toBe('plan');
+    // A heading phrase that opens a long line is not a heading.
+    expect(detectDocumentKind(text(`About me and the people who know me best, written with my sister over two long afternoons\nJack likes tea.`))).toBe('note');
+    expect(detectDocumentKind(text('About me.\nJack likes tea.'))).toBe('note');
+  });
+  it('counts exactly half the sentences as I-statements as a plan, and one fewer as a note', () => {
+    const half = ['I like tea.', 'Tea is hot.', 'My home is warm.', 'The bus is late.'];
+    expect(detectDocumentKind(text(half.join(' ')), half)).toBe('plan');
+    const under = ['I like tea.', 'Tea is hot.', 'The home is warm.', 'The bus is late.', 'My family visit.'];
+    expect(detectDocumentKind(text(under.join(' ')), under)).toBe('note');
+    const odd = ['I like tea.', 'Tea is hot.', 'My home is warm.', 'The bus is late.', 'I am happy.'];
+    expect(detectDocumentKind(text(odd.join(' ')), odd)).toBe('plan');
+  });
+  it('accepts sentence views as well as texts', () => {
+    const plan = ['I like tea.', 'My cat is called Tibbs.', 'I go out on Mondays.'];
+    expect(detectDocumentKind(text(plan.join(' ')), plan.map((t) => ({ text: t })))).toBe('plan');
+  });
+  it('skips the trim for long sentences without losing a padded heading', () => {
+    expect(isPlanHeading(`${' '.repeat(70)}About me`)).toBe(true);
+    expect(isPlanHeading(`About me${'\u2003'.repeat(70)}`)).toBe(true);
+    expect(isPlanHeading(`About me and everything else that matters to me in my life at home`)).toBe(false);
+  });
 });

@@ -1,7 +1,8 @@
 /** person-voice: plan share, note view, stats and the kind option. */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
-import { inPersonVoice, recordsView } from '../../src/detectors/person-voice.js';
+import { hasWords, inPersonVoice, recordsView } from '../../src/detectors/person-voice.js';
+import { countWords } from '../../src/nlp/sentences.js';
 import { repoRuleSet } from '../helpers.js';
 
 const set = repoRuleSet((r) => r.id === 'voice/plan-person-voice' || r.id === 'voice/note-person-view');
@@ -79,3 +80,37 @@ describe('person-voice through analyse()', () => {
     expect(analyse('Jack was in bed.', set).findings).toEqual([]);
   });
 });
+
+describe('person-voice shortcuts keep the same answers', () => {
+  it.each([
+    "'Leave it on the table please,' came the reply from the bedroom.",
+    "«Je veux rester ici», and Jack's reply was clear.",
+    "“I'm staying,” she replied.",
+    'Jack then said he was tired.',
+    "In Amira's own words, the flat is home.",
+    'Sofia has told me she is lonely.',
+  ])('still records a view: %s', (s) => {
+    expect(recordsView(s)).toBe(true);
+  });
+  it.each([
+    "Mrs Nowak's daughter phoned to say the washing machine is fixed.",
+    "The Smiths' house was cold and the heating was off.",
+    'Staff then said she was asleep.',
+    'The review is booked for Monday.',
+  ])('still finds no view: %s', (s) => {
+    expect(recordsView(s)).toBe(false);
+  });
+  it('counts words as countWords does, stopping early', () => {
+    const samples = ['', 'one', 'one two three', 'one two three four', "don't won't can't shan't", 'a-b-c d e', '£30 – £40 “ok” ‘no’', 'é è ê ë', 'one two three four-', "x' y' z' w'", '  a  b  c  '];
+    for (const s of samples) for (const n of [1, 2, 3, 4, 5]) expect(hasWords(s, n), `${s} ${n}`).toBe(countWords(s) >= n);
+  });
+  it('only counts a sentence as the person’s voice when it has a voice cue word', () => {
+    // "her decision was" records a view, but the sentence has none of the cue words or marks that
+    // this detector has always required, so the note still reads as recording no view.
+    const note = 'In a meeting today, her decision was final. The kitchen was untidy and cold. Carers have missed two calls.';
+    expect(recordsView('In a meeting today, her decision was final.')).toBe(true);
+    expect(analyse(note, set).findings.map((f) => f.ruleId)).toEqual(['voice/note-person-view']);
+    expect(analyse(note.replace('her decision', 'I think her decision'), set, { kind: 'note' }).findings).toEqual([]);
+  });
+});
+
