@@ -19,6 +19,8 @@ const el = {
   file: /** @type {HTMLInputElement} */ ($('file')),
   auto: /** @type {HTMLInputElement} */ ($('auto')),
   format: /** @type {HTMLSelectElement} */ ($('format')),
+  kind: /** @type {HTMLSelectElement} */ ($('kind')),
+  quotes: /** @type {HTMLInputElement} */ ($('quotes')),
   status: $('status'),
   apiKeyBox: $('api-key-box'),
   apiKey: /** @type {HTMLInputElement} */ ($('api-key')),
@@ -132,7 +134,7 @@ async function check(quiet = false) {
   el.check.setAttribute('aria-busy', 'true');
   if (!quiet) say('Checking…');
   try {
-    const result = await api('/v1/analyse', { method: 'POST', body: JSON.stringify({ text, format: el.format.value }), signal: controller.signal });
+    const result = await api('/v1/analyse', { method: 'POST', body: JSON.stringify(requestBody(text)), signal: controller.signal });
     if (seq !== state.seq) return;
     state.checkedText = text;
     state.findings = sortFindings(result.findings);
@@ -151,6 +153,14 @@ async function check(quiet = false) {
   } finally {
     if (seq === state.seq) el.check.removeAttribute('aria-busy');
   }
+}
+
+/** The POST /v1/analyse body for the text and the options chosen on the page. */
+function requestBody(text) {
+  const body = { text, format: el.format.value };
+  if (el.kind.value !== 'auto') body.kind = el.kind.value;
+  if (el.quotes.checked) body.includeQuotes = true;
+  return body;
 }
 
 function checkedMessage() {
@@ -310,7 +320,7 @@ function renderList() {
     const button = h(
       'button',
       { type: 'button', class: `finding-item cat-${c.id} sev-${f.severity}`, 'data-findings': String(i), 'data-category': c.id },
-      h('span', { class: 'finding-top' }, badge(f.category), h('span', { class: 'finding-text' }, where), h('span', { class: 'finding-meta' }, `${c.label} · ${severityShort(f.severity)}`)),
+      h('span', { class: 'finding-top' }, badge(f.category), h('span', { class: 'finding-text' }, where), h('span', { class: 'finding-meta' }, `${c.label} · ${severityShort(f.severity)}${f.quoted ? ' · the person’s own words' : ''}`)),
       h('span', { class: 'finding-message' }, f.message),
     );
     el.findings.append(h('li', {}, button));
@@ -386,6 +396,7 @@ function detailFor(f) {
     { class: `finding-detail cat-${c.id}` },
     h('p', { class: 'detail-meta' }, badge(f.category), ` ${c.label} · ${SEVERITIES.find((s) => s.id === f.severity)?.label ?? f.severity}`),
     h('p', { class: 'detail-message' }, f.message),
+    f.quoted ? h('p', { class: 'detail-quoted' }, 'These are the person’s own words, quoted: keep them as they said them. This is shown only because you asked to check quoted words.') : null,
     f.sentence && hasSpan(f) ? h('p', { class: 'detail-sentence' }, 'In: ', h('q', {}, f.sentence)) : null,
     h('h3', {}, 'Why it matters'),
     rationale,
@@ -516,9 +527,11 @@ el.text.addEventListener('input', scheduleCheck);
 el.auto.addEventListener('change', () => {
   if (el.auto.checked && el.text.value !== state.checkedText) scheduleCheck();
 });
-el.format.addEventListener('change', () => {
-  if (el.text.value.trim()) check();
-});
+for (const option of [el.format, el.kind, el.quotes]) {
+  option.addEventListener('change', () => {
+    if (el.text.value.trim()) check();
+  });
+}
 el.apiKey.addEventListener('change', () => check());
 el.file.addEventListener('change', () => {
   const f = el.file.files?.[0];

@@ -89,6 +89,7 @@ async function pasteAndCheck(page: Page, text: string): Promise<void> {
   await page.uncheck('#auto');
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.focus('#text');
+  await page.keyboard.press('Control+a');
   await page.keyboard.press('Control+v');
   expect(await page.inputValue('#text')).toBe(text);
   await page.click('#check');
@@ -281,6 +282,23 @@ describe('the web page', () => {
     await page.waitForFunction(() => document.querySelector('#view')?.textContent?.startsWith('# My plan'));
     expect(await page.inputValue('#format')).toBe('markdown');
     expect((await marks(page)).map((m) => m.text)).toEqual(['refused']);
+    await page.close();
+  });
+
+  it('passes the options: what the document is, and whether to check quoted words', async () => {
+    const page = await openPage();
+    await pasteAndCheck(page, 'Kim said: "I refused the bath because the water was too cold."');
+    expect(await marks(page)).toEqual([]);
+    await page.check('#quotes');
+    await page.waitForSelector('#view mark');
+    expect((await marks(page)).map((m) => m.text)).toEqual(['refused']);
+    expect(await page.textContent('#findings')).toContain('the person’s own words');
+
+    await pasteAndCheck(page, PLAN);
+    await page.selectOption('#kind', 'plan');
+    await page.waitForFunction(() => /support plan/.test(document.getElementById('summary')?.textContent ?? ''));
+    await page.selectOption('#kind', 'note');
+    await page.waitForFunction(() => /Read as a case note/.test(document.getElementById('summary')?.textContent ?? ''));
     await page.close();
   });
 
