@@ -386,6 +386,9 @@ describe('sourdough audit: report.html in headless chromium', () => {
       const shot = process.env.SOURDOUGH_SCREENSHOTS === '1' ? join(repoRoot, 'docs', 'images', 'audit-report.png') : join(dir, 'audit-report.png');
       await page.screenshot({ path: shot, fullPage: false });
       expect(existsSync(shot)).toBe(true);
+      const groups = shot.replace('audit-report.png', 'audit-groups.png');
+      await page.locator('section[aria-labelledby="h-group-team"]').screenshot({ path: groups });
+      expect(existsSync(groups)).toBe(true);
     } finally {
       await browser.close();
     }

@@ -95,7 +95,8 @@ export function groupChart(rows: { group: string; category: string; per1000Words
         y: { field: 'per1000Words', type: 'quantitative', title: 'findings per 1,000 words' },
         color: { field: 'group', type: 'nominal', title: field, scale: { scheme: 'tableau10' } },
       },
-      width: { step: Math.max(36, Math.min(120, groups * 14)) },
+      // With xOffset the step is one bar: about 640 px in all, whatever the number of groups.
+      width: { step: Math.max(6, Math.min(28, Math.floor(640 / (8 * Math.max(1, groups))))) },
       height: 200,
     } as TopLevelSpec,
     title,
