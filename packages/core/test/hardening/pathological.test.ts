@@ -1,0 +1,137 @@
+/**
+ * Pathological text (docs/security.md, "Pathological text"): for every built-in rule and detector,
+ * text built to defeat it — its own flag examples with near-misses (words cut short, run
+ * together, hyphenated), thousands of quote marks, numbers and currency signs, and thousands of
+ * sentences full of candidate words — is analysed in time linear in its length. Each group of
+ * rules (one category's pattern rules, or one detector's rule) runs alone, so a slow rule is not
+ * hidden by the others; the test compares the median of three runs at 4× the size with 1× (≤ 6×),
+ * never absolute times. Two shapes: many short sentences, and one long run-on line.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/analyse.js';
+import { readers } from '../../src/index.js';
+import type { RuleData } from '../../src/types.js';
+import { repoRules, repoRuleSet } from '../helpers.js';
+
+const { rules } = repoRules();
+
+/** Near-misses of a phrase: each word cut short, doubled letters, hyphenated, run together. */
+function nearMisses(text: string): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  return [
+    words.map((w) => (w.length > 3 ? w.slice(0, -1) : w)).join(' '),
+    words.map((w) => (w.length > 3 ? w + w.slice(-1) : w)).join(' '),
+    words.join('-'),
+    words.join(''),
+    words.map((w) => w.toUpperCase()).join(' '),
+  ];
+}
+
+const NOISE = [
+  '"'.repeat(40) + ' ““““”””” ‘‘’’ ' + "'".repeat(20),
+  'She said "no" "no" "no" "no" "no" and “I won’t” ‘maybe’ "',
+  '£1,000.00 £5 £ £ £0.50 €20 $3 999 000 0000 07700 900123 020 7946 0001 QQ 12 34 56 A 943 476 5919 12/03/1980 01.01.01 1 2 3 4 5 6 7 8 9 10',
+  'Mr. Dr. e.g. i.e. etc. a.m. p.m. No. 5 St. Anne’s Rd. flat 3b, ' + 'x'.repeat(60),
+];
+
+/** One unit of hostile text for a group of rules: roughly `sentences` sentences. */
+function unit(group: RuleData[]): string[] {
+  const out: string[] = [];
+  for (const r of group) {
+    for (const ex of [...(r.examples?.flag ?? []), ...(r.examples?.pass ?? [])]) {
+      out.push(ex);
+      for (const n of nearMisses(ex)) out.push(n.endsWith('.') ? n : `${n}.`);
+    }
+  }
+  out.push(...NOISE);
+  return out;
+}
+
+/** Build text of about `size` characters from the unit, as sentences or as one run-on line. */
+function build(parts: string[], size: number, shape: 'sentences' | 'run-on'): string {
+  const chunks: string[] = [];
+  let n = 0;
+  for (let i = 0; n < size; i++) {
+    let p = parts[i % parts.length]!;
+    if (shape === 'run-on') p = p.replace(/[.!?\n]+/g, ' ');
+    chunks.push(p);
+    n += p.length + 1;
+  }
+  return chunks.join(' ');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => void, runs = 3): number {
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  return median(t);
+}
+
+const categories = [...new Set(rules.map((r) => r.category))];
+const groups: { name: string; rules: RuleData[] }[] = [
+  ...categories.map((c) => ({ name: `${c} (pattern rules)`, rules: rules.filter((r) => r.category === c && !r.detector) })),
+  ...rules.filter((r) => r.detector).map((r) => ({ name: `${r.id} (detector ${r.detector})`, rules: [r] })),
+].filter((g) => g.rules.length);
+
+/** 1× size in characters; small enough for the whole file to stay well under a minute on two cores. */
+const BASE = 24_000;
+const LIMIT = 6;
+
+describe('analysis time is linear in the length of hostile text', () => {
+  it('covers every built-in rule (each is in exactly one group)', () => {
+    expect(groups.flatMap((g) => g.rules).length).toBe(rules.length);
+  });
+
+  for (const shape of ['sentences', 'run-on'] as const) {
+    for (const g of groups) {
+      it(`${g.name}: ${shape}, 4× the text takes ≤ ${LIMIT}× the time`, () => {
+        const set = repoRuleSet((r) => g.rules.includes(r));
+        const enable = [...new Set(g.rules.map((r) => r.id))];
+        const parts = unit(g.rules);
+        const small = build(parts, BASE, shape);
+        const large = build(parts, BASE * 4, shape);
+        const run = (s: string) => () => analyse(readers.text(s), set, { enable, includeQuotes: true });
+        run(small)(); // warm up (compile caches, JIT)
+        // The machine is shared (CI has two cores and other tests run alongside): a ratio over the
+        // limit is measured again, up to three attempts of five runs each. A rule that really is
+        // quadratic takes about 16× the time at 4× the size and fails every attempt.
+        const attempts: string[] = [];
+        let ok = false;
+        for (let attempt = 0; attempt < 4 && !ok; attempt++) {
+          const runs = attempt === 0 ? 3 : 5;
+          const t1 = time(run(small), runs);
+          const t4 = time(run(large), runs);
+          attempts.push(`1×: ${t1.toFixed(1)} ms, 4×: ${t4.toFixed(1)} ms`);
+          // Tiny times are rounded up to 3 ms (timer and GC noise).
+          ok = t4 <= LIMIT * Math.max(t1, 3);
+        }
+        expect(ok, attempts.join('; ')).toBe(true);
+      });
+    }
+  }
+
+  it('10,000 sentences full of candidate words from every rule, all rules on: 4× ≤ 6× the time', () => {
+    const set = repoRuleSet();
+    const parts = unit(rules);
+    const sentences = (n: number): string => Array.from({ length: n }, (_, i) => parts[i % parts.length]!).join(' ');
+    const run = (s: string) => () => analyse(readers.text(s), set, { enable: categories });
+    run(sentences(500))();
+    const attempts: string[] = [];
+    let ok = false;
+    for (let attempt = 0; attempt < 2 && !ok; attempt++) {
+      const t1 = time(run(sentences(2_500)), 3);
+      const t4 = time(run(sentences(10_000)), 3);
+      attempts.push(`1×: ${t1.toFixed(0)} ms, 4×: ${t4.toFixed(0)} ms`);
+      ok = t4 <= LIMIT * t1;
+    }
+    expect(ok, attempts.join('; ')).toBe(true);
+  });
+});
