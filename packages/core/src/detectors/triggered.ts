@@ -1,0 +1,36 @@
+/**
+ * Visits the sentences of a document that a trigger RegExp matches in, as analyse() does for a
+ * detector's `meta.trigger`, but without collecting every match: once a sentence is hit, the scan
+ * jumps to its end. For detectors whose trigger matches many times per sentence (short word
+ * stems). Only for triggers whose matches never cross a sentence boundary (no white space or
+ * punctuation in a match); with those, the sentences visited are exactly analyse()'s. Pure.
+ */
+import type { SentenceView } from './types.js';
+
+/**
+ * Call `visit` for each sentence (in order) in which a non-empty match of `trigger` (a global
+ * RegExp) starts. `sentences` must be sorted and must not overlap, as analyse() makes them.
+ */
+export function forEachTriggered(text: string, sentences: readonly SentenceView[], trigger: RegExp, visit: (s: SentenceView) => void): void {
+  let si = 0;
+  trigger.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  try {
+    while (si < sentences.length && (m = trigger.exec(text))) {
+      if (m[0].length === 0) {
+        trigger.lastIndex++;
+        continue;
+      }
+      const at = m.index;
+      while (si < sentences.length && sentences[si]!.end <= at) si++;
+      if (si >= sentences.length) break;
+      const s = sentences[si]!;
+      if (at < s.start) continue; // between sentences (block markup): no sentence is hit
+      si++;
+      if (trigger.lastIndex < s.end) trigger.lastIndex = s.end;
+      visit(s);
+    }
+  } finally {
+    trigger.lastIndex = 0;
+  }
+}

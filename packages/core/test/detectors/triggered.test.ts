@@ -1,0 +1,56 @@
+/** forEachTriggered: visits exactly the sentences analyse() would pick with a trigger, in order. */
+import { describe, expect, it } from 'vitest';
+import { forEachTriggered } from '../../src/detectors/triggered.js';
+import { sentencesOf } from '../../src/analyse.js';
+import { text } from '../../src/readers/text.js';
+import { markdown } from '../../src/readers/markdown.js';
+import type { SentenceView } from '../../src/detectors/types.js';
+
+/** analyse()'s way: every match, the sentence that starts at or before it, if the match is inside it. */
+function reference(source: string, sentences: SentenceView[], trigger: RegExp): number[] {
+  const seen = new Set<number>();
+  trigger.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = trigger.exec(source))) {
+    if (m[0].length === 0) {
+      trigger.lastIndex++;
+      continue;
+    }
+    let si = -1;
+    for (let i = 0; i < sentences.length; i++) if (sentences[i]!.start <= m.index) si = i;
+    if (si >= 0 && m.index < sentences[si]!.end) seen.add(si);
+  }
+  trigger.lastIndex = 0;
+  return [...seen].sort((a, b) => a - b);
+}
+
+function visited(source: string, sentences: SentenceView[], trigger: RegExp): number[] {
+  const out: number[] = [];
+  forEachTriggered(source, sentences, trigger, (s) => out.push(s.index));
+  return out;
+}
+
+const SAMPLES = [
+  'Jack enjoys gardening and loves his dog. He likes tea. The bus was late. She would like to swim; she hopes to go on Friday.',
+  '# About me\n\n- I love music and like dancing\n- Walking\n\n| Likes | Dislikes |\n| --- | --- |\n| tea | noise |\n\nGood days are quiet.',
+  'No match here at all. Nor here.',
+  'like like like. like.\n\nlike',
+  '',
+];
+
+describe('forEachTriggered', () => {
+  it.each(SAMPLES)('visits the same sentences as a full scan: %j', (source) => {
+    for (const doc of [text(source), markdown(source)]) {
+      const sentences = sentencesOf(doc);
+      for (const trigger of [/\b(?:enjoy|lov|lik|hop|would|good)/gi, /e/g, /\b/g, /(?:)/g, /#/g, /\|/g]) {
+        expect(visited(doc.text, sentences, trigger), `${trigger}`).toEqual(reference(doc.text, sentences, trigger));
+      }
+    }
+  });
+  it('leaves the trigger ready for the next document', () => {
+    const trigger = /lik/gi;
+    const doc = text('He likes tea. She likes coffee.');
+    forEachTriggered(doc.text, sentencesOf(doc), trigger, () => {});
+    expect(trigger.lastIndex).toBe(0);
+  });
+});
