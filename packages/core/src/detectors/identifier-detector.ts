@@ -7,7 +7,7 @@
  */
 import type { Detector } from './types.js';
 import type { IdentifierHit, IdentifierKind } from '../privacy/types.js';
-import { identifierType, isSignatureContact } from '../privacy/find.js';
+import { identifierType, isContactKind, isSignatureContact } from '../privacy/find.js';
 
 /** Params every identifier detector accepts (JSON Schema). */
 export const identifierParams = {
@@ -40,7 +40,8 @@ export function identifierDetector(
       return {
         sentence(s) {
           for (const h of find(s.text, ctx.params)) {
-            if (isSignatureContact(h.kind, ctx.doc.text.slice(Math.max(0, s.start - 250), s.start), s.text)) continue;
+            // Only contact kinds can be a signature's; the text before is sliced only for them.
+            if (isContactKind(h.kind) && isSignatureContact(h.kind, ctx.doc.text.slice(Math.max(0, s.start - 250), s.start), s.text)) continue;
             const report: Parameters<typeof ctx.report>[0] = { start: s.start + h.start, end: s.start + h.end };
             if (h.fictional) {
               if (fictional === 'ignore') continue;

@@ -38,6 +38,11 @@ export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
 /** Kinds that are contact details: in a staff signature block they are not the person's. */
 const CONTACT_KINDS: ReadonlySet<IdentifierKind> = new Set(['phone-number', 'email', 'postcode', 'street-address']);
 
+/** True for the kinds that are contact details (phone, email, postcode, street address). */
+export function isContactKind(kind: IdentifierKind): boolean {
+  return CONTACT_KINDS.has(kind);
+}
+
 /** True when a hit of this kind in this sentence is an organisation's or worker's contact detail in a signature. */
 export function isSignatureContact(kind: IdentifierKind, textBefore: string, sentence: string): boolean {
   return CONTACT_KINDS.has(kind) && isSignatureContext(textBefore, sentence);

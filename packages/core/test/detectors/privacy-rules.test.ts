@@ -81,6 +81,11 @@ describe('privacy rules', () => {
     expect(run(form).map((f) => f.ruleId)).toEqual(['privacy/date-of-birth', 'privacy/phone-number', 'privacy/email', 'privacy/street-address', 'privacy/postcode']);
   });
 
+  it("still reports a full name in a signature block (only contact details are the organisation's)", () => {
+    const signature = 'Jack is happy with the new times.\n\nKind regards\nSam Reid\nSocial Worker, West Locality Team\nTel: 0113 496 0123';
+    expect(run(signature).map((f) => [f.ruleId, f.text])).toEqual([['privacy/person-name', 'Sam Reid']]);
+  });
+
   it('leaves a typical note with only traps alone', () => {
     const note =
       'Visit on 12/03/2024 at 10.30am, case ref 123 456 7890. Jack paid £30.50 for the trip. ' +
