@@ -275,6 +275,24 @@ describe('sourdough audit: options', () => {
     expect(rows.every((x) => x.sentence === '')).toBe(true);
   });
 
+  it('audits a folder of plans, grouped by folder with --group-by folder', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'plans', 'north'), { recursive: true });
+    mkdirSync(join(dir, 'plans', 'south'), { recursive: true });
+    writeFileSync(join(dir, 'plans', 'north', 'a.md'), '# About me\n\nI enjoy gardening. Jack refused his tablets.\n');
+    writeFileSync(join(dir, 'plans', 'north', 'b.txt'), 'Amira is a service user.\n');
+    writeFileSync(join(dir, 'plans', 'south', 'c.md'), '# What matters to me\n\nMy dog Bess matters to me.\n');
+    const r = await runAudit(['plans', '--group-by', 'folder', '--jobs', '1', '-o', 'plans-out'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(readFileSync(join(dir, 'plans-out', 'summary.json'), 'utf8'));
+    expect(s.figures.documents.analysed).toBe(3);
+    expect(Object.keys(s.figures.groups.folder)).toEqual([join('plans', 'north'), join('plans', 'south')]);
+    expect(s.figures.groups.folder[join('plans', 'north')].documents).toBe(2);
+    expect(s.figures.rules['blaming/refuses']).toBe(1);
+    const docs = parse(readFileSync(join(dir, 'plans-out', 'documents.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(docs.map((d) => d.path).sort()).toEqual([join('plans', 'north', 'a.md'), join('plans', 'north', 'b.txt'), join('plans', 'south', 'c.md')]);
+  });
+
   it('usage errors exit 2 with a clear message and write nothing', async () => {
     const noOut = await runAudit(['export.csv'], dir);
     expect(noOut.code).toBe(2);

@@ -9,7 +9,9 @@
  * `--no-excerpts` leaves every sentence out. Never logs or prints the text.
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import type { ResourceLimits } from 'node:worker_threads';
 import { cpus } from 'node:os';
 import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -26,7 +28,7 @@ import {
   type Finding,
   type RuleData,
 } from '@sourdough/core';
-import { expandGlobs, readPath, readStream, type ReadItem } from '@sourdough/readers';
+import { expandGlobs, kindOf, readPath, readStream, type ReadItem } from '@sourdough/readers';
 import { csvStream, renderAuditHtml, type AuditSummary } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { ruleDataFor, ruleInfos } from '../rule-set.js';
@@ -50,11 +52,28 @@ export interface AuditCommandOptions extends Omit<CheckOptions, 'format' | 'maxW
 }
 
 /**
- * Each worker's young generation (MB). V8's default lets every worker keep tens of MB of
- * short-lived garbage; with a small one the peak memory of a 100,000-record audit on two workers
- * drops by about 60 MB for a few per cent more CPU (measured with bench/audit.mjs).
+ * Heap limits for each worker. V8's defaults let every worker's heap grow far beyond what it holds
+ * (tens of MB of young garbage, and an old generation that is collected late), so a long audit on
+ * two workers peaked above 450 MB; with these limits a 100,000-record audit peaks near 300 MB for
+ * a few per cent more CPU (measured with bench/audit.mjs). A record is at most 4 MB (the CSV
+ * reader's limit) and a 4 MB text analyses well within 128 MB, but a 10 MB document does not, so
+ * the old-generation cap is left off when a plain document (or standard input) may be larger.
  */
-const WORKER_YOUNG_GENERATION_MB = 8;
+function workerLimits(files: readonly string[], cwd: string, stdinFilename: string | undefined): ResourceLimits {
+  const limits: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
+  const record = (name: string): boolean => ['csv', 'jsonl'].includes(kindOf(name));
+  const big = files.some((f) => {
+    if (f === '-') return !(stdinFilename && record(stdinFilename));
+    if (record(f)) return false;
+    try {
+      return statSync(resolve(cwd, f)).size > 4 * 1024 * 1024;
+    } catch {
+      return false;
+    }
+  });
+  if (!big) limits.maxOldGenerationSizeMb = 128;
+  return limits;
+}
 
 /** Example sentences kept per rule in the report. */
 const EXCERPTS = 3;
@@ -168,7 +187,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   }
 
   const jobs = opts.jobs ?? defaultJobs(cpus().length);
-  const analyser = createAnalyser(jobs, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  const analyser = createAnalyser(jobs, { resourceLimits: workerLimits(files, io.cwd, opts.stdinFilename) });
   const barAllowed = opts.progress !== false && Boolean(io.stderr.isTTY);
   let progress = createProgress(io, { enabled: false });
   try {
