@@ -30,14 +30,16 @@ const WORDS = /\b[Ii]n (?:his|her|their|[A-Z][a-z]+['’]s) (?:own )?words\b|\b(
 /** Words and marks of the person's voice: a sentence without one is never counted as voiced. */
 const CUE = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine|said|says|told|tells|explained|explains|shared|shares|expressed|expresses|stated|states|asked|asks|wants?|wanted|would|prefers|preferred|feels|felt|wishes|wished|hopes|hoped|chose|chooses|decided|agreed|disagreed|described|mentioned|commented|replied|answered|confirmed|disclosed|reported|signed|wrote|words|views?|want)\b|["“]/g;
 
-/** Literal text every WORDS phrase contains: WORDS (a slow scan) runs only on sentences with one. */
-const WORDS_HINT = /words|view|wishes|feelings|choice|decision|told |said to /;
+/** Words every WORDS phrase contains, each after a space: WORDS (a slow scan) runs only on sentences with one. */
+const WORDS_HINT = /\b(?:words|view|wishes|feelings|choice|decision|told |said to )/;
 /**
  * A mark that can open a quote for findQuotes(): a double, curly or angle opening mark, or a
  * straight apostrophe after a non-letter (never a possessive such as "Nowak's"). Without one, no
  * quote can be found.
  */
-const QUOTE_OPENER = /["“‘«]|(?:^|[^A-Za-z0-9])'/;
+const QUOTE_OPENER = /["“‘«]|(?<![A-Za-z0-9])'/;
+/** WORDS_HINT or QUOTE_OPENER: one scan rules out both for most sentences. */
+const REST_HINT = new RegExp(`${WORDS_HINT.source}|${QUOTE_OPENER.source}`);
 
 /**
  * True when the sentence records the person's own view (third-person report or direct speech).
@@ -62,15 +64,19 @@ export function recordsView(sentence: string): boolean {
     VIEW.lastIndex = 0;
     return true;
   }
-  if (WORDS_HINT.test(sentence) && WORDS.test(sentence)) return true;
-  // "Amira refused lunch and said she was not hungry": the sentence's subject is the speaker.
+  const rest = REST_HINT.test(sentence);
+  if (rest && WORDS_HINT.test(sentence) && WORDS.test(sentence)) return true;
   // (AND_VERB's verb is a view verb, so without one there is nothing to find.)
-  if (hasVerb && AND_VERB.test(sentence)) {
-    const subject = /^\W*([Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)\b/.exec(sentence)?.[1];
-    if (subject && !NOT_PERSON.has(subject) && !/^\W*[A-Z][a-z]+['’]s\b/.test(sentence)) return true;
-  }
-  if (QUOTE_OPENER.test(sentence) && /["“'‘]/.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
+  if (hasVerb && subjectSpeaks(sentence)) return true;
+  if (rest && QUOTE_OPENER.test(sentence) && /["“'‘]/.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
   return false;
+}
+
+/** "Amira refused lunch and said she was not hungry": the sentence's subject is the speaker. */
+function subjectSpeaks(sentence: string): boolean {
+  if (!AND_VERB.test(sentence)) return false;
+  const subject = /^\W*([Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)\b/.exec(sentence)?.[1];
+  return !!subject && !NOT_PERSON.has(subject) && !/^\W*[A-Z][a-z]+['’]s\b/.test(sentence);
 }
 
 /** True when a plan sentence is in the person's voice: first person (not the worker's) or a recorded view. */
