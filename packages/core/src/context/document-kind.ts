@@ -24,7 +24,7 @@ const FIRST_PERSON_HINT = /I['’ ]|[Mm]y /;
 /** True when a sentence is a plan heading ("About me", "## What's important to me"), not content. */
 export function isPlanHeading(sentence: string): boolean {
   // Most sentences are longer than any heading: skip the trim when it cannot shorten them.
-  if (sentence.length > 60 && !/\s/.test(sentence[0]!) && !/\s/.test(sentence[sentence.length - 1]!)) return false;
+  if (sentence.length > 60 && !mayBeSpace(sentence.charCodeAt(0)) && !mayBeSpace(sentence.charCodeAt(sentence.length - 1))) return false;
   const t = sentence.trim();
   return t.length <= 60 && !/[.!?]$/.test(t) && PLAN_HEADING.test(t);
 }
@@ -44,13 +44,18 @@ function hasPlanHeadingLine(text: string): boolean {
     // on lines that may be short enough once trimmed.
     while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
     while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
-    if (b > a && (b - a <= 60 || /\s/.test(text[a]!) || /\s/.test(text[b - 1]!))) {
+    if (b > a && (b - a <= 60 || mayBeSpace(text.charCodeAt(a)) || mayBeSpace(text.charCodeAt(b - 1)))) {
       const t = text.slice(a, b).trim();
       if (t && t.length <= 60 && !/[.!?]$/.test(t) && PLAN_HEADING.test(t)) return true;
     }
     from = nl + 1;
   }
   return false;
+}
+
+/** Could trim() remove this character? Printable ASCII never; anything else is asked of /\s/. */
+function mayBeSpace(c: number): boolean {
+  return !(c > 32 && c < 127) && /\s/.test(String.fromCharCode(c));
 }
 
 /** White space as String.prototype.trim sees it, for the common characters; others fall back to trim(). */
