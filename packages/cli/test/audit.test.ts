@@ -289,6 +289,13 @@ describe('sourdough audit: options', () => {
     expect(Object.keys(s.figures.groups.folder)).toEqual([join('plans', 'north'), join('plans', 'south')]);
     expect(s.figures.groups.folder[join('plans', 'north')].documents).toBe(2);
     expect(s.figures.rules['blaming/refuses']).toBe(1);
+    const found = parse(readFileSync(join(dir, 'plans-out', 'findings.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(found.find((f) => f.rule === 'blaming/refuses')!.section).toBe('About me');
+    const bare = await runAudit(['plans', '--no-excerpts', '--jobs', '1', '-o', 'plans-bare'], dir);
+    expect(bare.code, bare.stderr).toBe(0);
+    const bareRows = parse(readFileSync(join(dir, 'plans-bare', 'findings.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(bareRows.length).toBe(found.length);
+    expect(bareRows.every((f) => f.section === '' && f.sentence === '')).toBe(true);
     const docs = parse(readFileSync(join(dir, 'plans-out', 'documents.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(docs.map((d) => d.path).sort()).toEqual([join('plans', 'north', 'a.md'), join('plans', 'north', 'b.txt'), join('plans', 'south', 'c.md')]);
   });

@@ -123,15 +123,20 @@ async function readPrevious(cwd: string, file: string): Promise<AuditSummary> {
   return v as AuditSummary;
 }
 
-/** The finding as written to findings.csv: identifiers masked, and no sentence with --no-excerpts. */
+/** The finding as written to findings.csv: identifiers masked, and no sentence or section heading with --no-excerpts. */
 function forCsv(f: Finding, excerpts: boolean): Finding {
   const out: Finding = { ...f };
   if (f.category === 'privacy' && f.text) {
     const masked = maskIdentifiers(f.text);
     out.text = masked === f.text ? '[identifier]' : masked;
   }
-  if (!excerpts) delete out.sentence;
-  else if (f.sentence) out.sentence = maskIdentifiers(f.sentence);
+  if (!excerpts) {
+    delete out.sentence;
+    delete out.section;
+  } else {
+    if (f.sentence) out.sentence = maskIdentifiers(f.sentence);
+    if (f.section) out.section = maskIdentifiers(f.section);
+  }
   return out;
 }
 
