@@ -5,7 +5,8 @@
  * values (Ofcom drama numbers, the NHS test range, example.org) at `info` or not at all, as the
  * rule's `fictional` param says. Not a detector itself. Pure.
  */
-import type { Detector } from './types.js';
+import type { Detector, SentenceView } from './types.js';
+import { forEachTriggered } from './triggered.js';
 import type { IdentifierHit, IdentifierKind } from '../privacy/types.js';
 import { identifierType, isContactKind, isSignatureContact } from '../privacy/find.js';
 
@@ -32,27 +33,32 @@ export function identifierDetector(
   const type = identifierType(kind);
   const find = options.find ?? ((s: string) => type.find(s));
   return {
-    meta: { name: kind, description, params: options.params ?? identifierParams, trigger: type.trigger },
+    // No meta.trigger: done() runs the type's trigger itself, match by match as analyse() would,
+    // without collecting the matches (person names match on most sentences).
+    meta: { name: kind, description, params: options.params ?? identifierParams },
     create(ctx) {
       const fictional = ctx.params.fictional === 'ignore' ? 'ignore' : 'info';
       const fictionalMessage = typeof ctx.params.fictionalMessage === 'string' ? ctx.params.fictionalMessage : undefined;
       const weakMessage = typeof ctx.params.weakMessage === 'string' ? ctx.params.weakMessage : undefined;
-      return {
-        sentence(s) {
-          for (const h of find(s.text, ctx.params)) {
-            // Only contact kinds can be a signature's; the text before is sliced only for them.
-            if (isContactKind(h.kind) && isSignatureContact(h.kind, ctx.doc.text.slice(Math.max(0, s.start - 250), s.start), s.text)) continue;
-            const report: Parameters<typeof ctx.report>[0] = { start: s.start + h.start, end: s.start + h.end };
-            if (h.fictional) {
-              if (fictional === 'ignore') continue;
-              report.severity = 'info';
-              if (fictionalMessage) report.message = fictionalMessage;
-            } else if (h.weak) {
-              report.severity = 'info';
-              if (weakMessage) report.message = weakMessage;
-            }
-            ctx.report(report);
+      const sentence = (s: SentenceView): void => {
+        for (const h of find(s.text, ctx.params)) {
+          // Only contact kinds can be a signature's; the text before is sliced only for them.
+          if (isContactKind(h.kind) && isSignatureContact(h.kind, ctx.doc.text.slice(Math.max(0, s.start - 250), s.start), s.text)) continue;
+          const report: Parameters<typeof ctx.report>[0] = { start: s.start + h.start, end: s.start + h.end };
+          if (h.fictional) {
+            if (fictional === 'ignore') continue;
+            report.severity = 'info';
+            if (fictionalMessage) report.message = fictionalMessage;
+          } else if (h.weak) {
+            report.severity = 'info';
+            if (weakMessage) report.message = weakMessage;
           }
+          ctx.report(report);
+        }
+      };
+      return {
+        done() {
+          forEachTriggered(ctx.doc.text, ctx.sentences, type.trigger, sentence, { jump: false });
         },
       };
     },

@@ -24,9 +24,9 @@ function reference(source: string, sentences: SentenceView[], trigger: RegExp): 
   return [...seen].sort((a, b) => a - b);
 }
 
-function visited(source: string, sentences: SentenceView[], trigger: RegExp): number[] {
+function visited(source: string, sentences: SentenceView[], trigger: RegExp, jump = true): number[] {
   const out: number[] = [];
-  forEachTriggered(source, sentences, trigger, (s) => out.push(s.index));
+  forEachTriggered(source, sentences, trigger, (s) => out.push(s.index), { jump });
   return out;
 }
 
@@ -35,6 +35,7 @@ const SAMPLES = [
   '# About me\n\n- I love music and like dancing\n- Walking\n\n| Likes | Dislikes |\n| --- | --- |\n| tea | noise |\n\nGood days are quiet.',
   'No match here at all. Nor here.',
   'like like like. like.\n\nlike',
+  'Jack Smith. Grace Jones\tMary Lee. Visited Tom Byrne today.\nAnna Berg went home',
   '',
 ];
 
@@ -44,6 +45,14 @@ describe('forEachTriggered', () => {
       const sentences = sentencesOf(doc);
       for (const trigger of [/\b(?:enjoy|lov|lik|hop|would|good)/gi, /e/g, /\b/g, /(?:)/g, /#/g, /\|/g]) {
         expect(visited(doc.text, sentences, trigger), `${trigger}`).toEqual(reference(doc.text, sentences, trigger));
+      }
+    }
+  });
+  it.each(SAMPLES)('without jumps, matches even triggers that cross sentences: %j', (source) => {
+    for (const doc of [text(source), markdown(source)]) {
+      const sentences = sentencesOf(doc);
+      for (const trigger of [/\w+[.;]?\s+\w/g, /[a-z]+\s+[A-Z]/g, /e/g, /(?:)/g, /\s/g, /\|[^|]*\|/g]) {
+        expect(visited(doc.text, sentences, trigger, false), `${trigger}`).toEqual(reference(doc.text, sentences, trigger));
       }
     }
   });
