@@ -286,6 +286,7 @@ describe('sourdough audit: options', () => {
     expect(r.code, r.stderr).toBe(0);
     const s = JSON.parse(readFileSync(join(dir, 'plans-out', 'summary.json'), 'utf8'));
     expect(s.figures.documents.analysed).toBe(3);
+    expect(r.stderr).not.toContain('no record has a value');
     expect(Object.keys(s.figures.groups.folder)).toEqual([join('plans', 'north'), join('plans', 'south')]);
     expect(s.figures.groups.folder[join('plans', 'north')].documents).toBe(2);
     expect(s.figures.rules['blaming/refuses']).toBe(1);
@@ -293,6 +294,10 @@ describe('sourdough audit: options', () => {
     expect(found.find((f) => f.rule === 'blaming/refuses')!.section).toBe('About me');
     const bare = await runAudit(['plans', '--no-excerpts', '--jobs', '1', '-o', 'plans-bare'], dir);
     expect(bare.code, bare.stderr).toBe(0);
+    const misspelt = await runAudit(['plans', '--group-by', 'teem', '--date-field', 'when', '--jobs', '1', '-o', 'plans-misspelt'], dir);
+    expect(misspelt.code, misspelt.stderr).toBe(0);
+    expect(misspelt.stderr).toContain('no record has a value in a "teem" field, so every record is counted as (none) in the "teem" table; check the column name');
+    expect(misspelt.stderr).toContain('no record has a value in a "when" field, so no record is in the trend');
     const bareRows = parse(readFileSync(join(dir, 'plans-bare', 'findings.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(bareRows.length).toBe(found.length);
     expect(bareRows.every((f) => f.section === '' && f.sentence === '')).toBe(true);

@@ -275,7 +275,10 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     const rel = relative(io.cwd, out.dir);
     const where = !rel ? '.' : rel.startsWith('..') ? out.dir : rel;
     const missing = wanted.filter((k) => !seenFields.has(k));
-    for (const k of missing) io.stderr.write(`sourdough audit: no record has a "${k}" field, so every record is counted as (none) there; check the column name\n`);
+    for (const k of missing) {
+      const effect = k === opts.dateField && !groupBy.includes(k) ? 'no record is in the trend' : `every record is counted as (none) in the "${k}" table`;
+      io.stderr.write(`sourdough audit: no record has a value in a "${k}" field, so ${effect}; check the column name\n`);
+    }
     io.stderr.write(
       `sourdough audit: ${figures.documents.analysed.toLocaleString('en-GB')} documents analysed, ${figures.findings.toLocaleString('en-GB')} findings (${figures.per1000Words} per 1,000 words); report written to ${where}/report.html\n`,
     );
