@@ -547,7 +547,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // case note "I" is the writer). With kind `auto`, a document too short to tell counts as the
     // person's own words.
     if (!quoted && SELF_DESCRIPTION.has(rule.category) && sev !== 'info' && options.kind !== 'note' && selfDescribed(rule.category, s.text, hit.start - s.start)) {
-      personVoice ??= options.kind === 'plan' || sentences.length < 3 || detectDocumentKind(doc, sentences.map((x) => x.text)) === 'plan';
+      personVoice ??= options.kind === 'plan' || sentences.length < 3 || detectDocumentKind(doc, sentences) === 'plan';
       if (personVoice) sev = 'info';
     }
     const matched = doc.source.slice(hit.start, hit.end);
@@ -759,14 +759,25 @@ function runDetector(rule: CompiledRule, doc: SourceDocument, sentences: Sentenc
     });
     if (handlers.sentence) {
       if (det.meta.trigger) {
-        const seen = new Set<number>();
-        for (const [a] of spansOf(det.meta.trigger, doc.text)) {
-          const si = sentenceIndexAt(sentences, a);
-          if (si >= 0 && !seen.has(si) && a < sentences[si]!.end) {
-            seen.add(si);
-          }
+        // Walk the trigger's matches and the sentences together; once a sentence is hit, jump to
+        // its end (further matches in it change nothing).
+        const t = det.meta.trigger;
+        const re = t.global ? t : new RegExp(t.source, `${t.flags}g`);
+        re.lastIndex = 0;
+        let si = 0;
+        let m: RegExpExecArray | null;
+        while (si < sentences.length && (m = re.exec(doc.text))) {
+          const a = m.index;
+          while (si < sentences.length && sentences[si]!.end <= a) si++;
+          const s = sentences[si];
+          if (!s) break;
+          if (a >= s.start) {
+            handlers.sentence(s);
+            re.lastIndex = s.end;
+            si++;
+          } else if (m[0].length === 0) re.lastIndex++;
         }
-        for (const si of [...seen].sort((x, y) => x - y)) handlers.sentence(sentences[si]!);
+        re.lastIndex = 0;
       } else for (const s of sentences) handlers.sentence(s);
     }
     handlers.done?.();

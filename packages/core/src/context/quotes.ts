@@ -111,8 +111,13 @@ export function findQuotes(text: string, from = 0, to = text.length, options: Fi
     }
     return false;
   };
-  for (let i = Math.max(0, from); i < end; i++) {
-    const ch = text[i]!;
+  // Jump from one quote mark to the next: most of a block has none, so never look at every character.
+  const marks = /[“”«»"‘'’]/g; // every character that may open or close a quote
+  marks.lastIndex = Math.max(0, from);
+  let m: RegExpExecArray | null;
+  while ((m = marks.exec(text)) && m.index < end) {
+    const i = m.index;
+    const ch = m[0];
     switch (ch) {
       case '“':
         stack.push({ at: i, family: 'double', straight: false });
