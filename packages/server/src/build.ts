@@ -30,6 +30,7 @@ function errSerializer(err: AnyError & { stack?: string }): Record<string, unkno
 /** Build the app with defaults filled in. Await `app.ready()` or `app.listen()` before use. */
 export async function buildApp(options: ServerOptionsInput = {}): Promise<FastifyInstance> {
   const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit;
+  const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULTS.requestTimeoutMs;
   const level = loggerLevel(options.logger);
   const logger: false | Record<string, unknown> =
     level === false
@@ -48,6 +49,8 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
     bodyLimit,
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
+    // A client must send its whole request within this time (slow bodies are cut off).
+    requestTimeout: requestTimeoutMs,
     forceCloseConnections: 'idle',
     ajv: {
       // Wrong types are errors (no coercion), unknown fields are errors (not silently removed).
@@ -55,6 +58,12 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
       plugins: [ajvFilePlugin],
     },
   });
+
+  // Node checks request timeouts every 30 s by default; check often enough for the limit to hold.
+  // Node ignores the request timeout while the headers timeout (60 s) is longer, so cap that too.
+  const server = fastify.server as { connectionsCheckingInterval?: number; headersTimeout?: number };
+  server.connectionsCheckingInterval = Math.max(100, Math.min(30_000, Math.floor(requestTimeoutMs / 4)));
+  server.headersTimeout = Math.min(server.headersTimeout ?? requestTimeoutMs, requestTimeoutMs);
 
   // The API takes JSON (and forms on /v2, multipart on /v1/analyse/file); plain text gets a 415.
   fastify.removeContentTypeParser('text/plain');

@@ -19,6 +19,11 @@ export interface ServerOptions {
   batchLimit?: number;
   /** Longest a request may spend analysing, in milliseconds, before it gets a 503. Default 10,000. */
   timeoutMs?: number;
+  /**
+   * Longest a client may take to send a whole request (headers and body), in milliseconds, before
+   * its connection is closed (slow "slowloris" bodies). Default 30,000.
+   */
+  requestTimeoutMs?: number;
   /** Worker threads that run the analysis. Default: one per CPU core, at most 4. */
   workers?: number;
   /** Requests per minute from one address; 0 or false switches rate limiting off. Default 600. */
@@ -55,6 +60,7 @@ export const DEFAULTS = {
   bodyLimit: 1024 * 1024,
   batchLimit: 1000,
   timeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
   rateLimit: 600,
 } as const;
 
@@ -123,6 +129,8 @@ export function optionsFromEnv(env: Record<string, string | undefined>, override
   if (batchLimit !== undefined) out.batchLimit = batchLimit;
   const timeoutMs = whole('SOURDOUGH_TIMEOUT_MS', env.SOURDOUGH_TIMEOUT_MS, 1);
   if (timeoutMs !== undefined) out.timeoutMs = timeoutMs;
+  const requestTimeoutMs = whole('SOURDOUGH_REQUEST_TIMEOUT_MS', env.SOURDOUGH_REQUEST_TIMEOUT_MS, 1);
+  if (requestTimeoutMs !== undefined) out.requestTimeoutMs = requestTimeoutMs;
   const workers = whole('SOURDOUGH_WORKERS', env.SOURDOUGH_WORKERS, 1);
   if (workers !== undefined) out.workers = workers;
   const rate = whole('SOURDOUGH_RATE_LIMIT', env.SOURDOUGH_RATE_LIMIT, 0);

@@ -59,7 +59,11 @@ function describeValidation(err: AnyError): string {
   const where = `${err.validationContext ?? 'body'}${v?.instancePath ? v.instancePath.replace(/\//g, '.') : ''}`;
   if (!v) return `${where} is invalid`;
   if (v.keyword === 'required') return `${where} needs "${String(v.params?.missingProperty ?? '')}"`;
-  if (v.keyword === 'additionalProperties') return `${where} has an unknown field "${String(v.params?.additionalProperty ?? '')}"`.slice(0, 160);
+  if (v.keyword === 'additionalProperties') {
+    // Name the field only when it looks like a field name: a key can carry submitted text too.
+    const name = String(v.params?.additionalProperty ?? '');
+    return /^[A-Za-z_$][\w$-]{0,31}$/.test(name) ? `${where} has an unknown field "${name}"` : `${where} has an unknown field`;
+  }
   // ajv messages describe the schema ("must be string", "must NOT have fewer than 1 characters"), never the data.
   return `${where} ${v.message ?? 'is invalid'}`;
 }

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { Piscina } from 'piscina';
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { loadRulePack } from '@sourdough/core/node';
 import { builtinAllowList, builtinRules, compileRules, CATEGORIES, type AnalyseOptions, type DocumentResult, type RuleData, type SourceDocument } from '@sourdough/core';
 import { TimeoutError, UnavailableError, UnknownRuleError, safeRuleName } from '../errors.js';
@@ -63,6 +64,13 @@ export interface EngineOptions {
   workerFile?: string | URL | undefined;
 }
 
+/**
+ * The current request's "client went away" signal. Work still queued for a request whose client
+ * has disconnected is dropped (a running chunk finishes, bounded by the time limit, so a
+ * disconnecting client cannot make the server kill and recompile workers).
+ */
+const requestSignal = new AsyncLocalStorage<AbortSignal>();
+
 const DEFAULT_WORKER = new URL('../../worker/analyse-worker.mjs', import.meta.url);
 
 /** Split items into about one chunk per worker (at most 50 documents each), keeping order. */
@@ -106,6 +114,11 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     async run(items, options) {
       const limit = opts.timeoutMs;
       const tasks = chunk(items, threads).map((c) => runChunk(c, options, limit));
+      const gone = requestSignal.getStore();
+      const onGone = (): void => {
+        for (const t of tasks) t.deadlinePassed();
+      };
+      gone?.addEventListener('abort', onGone, { once: true });
       let deadline: NodeJS.Timeout | undefined;
       const overtime = new Promise<never>((_resolve, reject) => {
         deadline = setTimeout(() => {
@@ -121,9 +134,10 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
         return out;
       } catch (err) {
         if (err instanceof TimeoutError) throw err;
-        if (closing) throw new UnavailableError(); // the pool was stopped under this request
+        if (closing || gone?.aborted) throw new UnavailableError(); // the pool was stopped under this request, or its client left
         throw err;
       } finally {
+        gone?.removeEventListener('abort', onGone);
         clearTimeout(deadline);
         // Abandoned tasks settle later (finished, or aborted): never leave their rejections unhandled.
         for (const t of tasks) t.result.catch(() => undefined);
@@ -160,6 +174,15 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     };
   }
   fastify.decorate('engine', engine);
+
+  // A request's signal aborts when its connection closes before the answer was sent.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const ac = new AbortController();
+    reply.raw.once('close', () => {
+      if (!reply.raw.writableFinished) ac.abort();
+    });
+    requestSignal.run(ac.signal, done);
+  });
 
   fastify.addHook('onReady', async () => {
     // Warm every worker (each compiles the rule set on load) without delaying start-up.
