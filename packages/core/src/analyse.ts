@@ -394,6 +394,20 @@ function allowSpansOf(set: RuleSet, text: string, from: number, to: number): [nu
   return out;
 }
 
+/** Push every match of a global `re` in `text` as a hit of `rule`, offset by `base` (no intermediate arrays). */
+function pushMatches(re: RegExp, text: string, base: number, rule: number, hits: Hit[]): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const len = m[0].length;
+    if (len === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    hits.push({ rule, start: base + m.index, end: base + m.index + len });
+  }
+}
+
 function spansOf(re: RegExp, text: string): [number, number][] {
   const out: [number, number][] = [];
   re.lastIndex = 0;
@@ -463,14 +477,14 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       const where = triggered.get(re);
       if (!where) continue;
       if (where === 'all') {
-        for (const [a, b] of spansOf(re, text)) hits.push({ rule: rule.index, start: a, end: b });
+        pushMatches(re, text, 0, rule.index, hits);
         continue;
       }
       // Only the sentences holding an anchor: a reportable match lies inside one sentence and
       // contains an anchor, so it is found there.
       for (const si of where) {
         const s = sentences[si]!;
-        for (const [a, b] of spansOf(re, s.text)) hits.push({ rule: rule.index, start: s.start + a, end: s.start + b });
+        pushMatches(re, s.text, s.start, rule.index, hits);
       }
     }
     if (rule.detector) runDetector(rule, doc, sentences, options, hits, extraStats);
