@@ -1,0 +1,134 @@
+// Soak test for the REST API (`npm run soak`; not in CI). Starts the built server in a child
+// process on 127.0.0.1 (rate limit off, logs at warn), then sends a steady stream of requests for
+// a bounded time (default 120 s at 20 requests/s): notes and plans of different sizes, small
+// batches, and requests that fail (bad JSON, unknown rules, wrong types). It samples the server's
+// memory from /metrics every 2 s and judges it flat when, after a warm-up (the first quarter of the
+// run), the RSS at the end is within 15% (+16 MB) of the RSS at the end of warm-up and the fitted
+// growth is under 5 MB a minute. Prints the figures (and JSON with --json); exits 1 when memory
+// grows or a request that should succeed fails. Flags: --duration S, --rate N, --json.
+// The text is synthetic (bench/corpus.mjs); nothing is logged or kept.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { note, plan, rng } from '../bench/corpus.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i === -1 ? fallback : Number(argv[i + 1]);
+};
+const duration = flag('--duration', 120);
+const rate = flag('--rate', 20);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function memory(base) {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const get = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { rssMb: get('sourdough_process_process_resident_memory_bytes') / 1e6, heapMb: get('sourdough_process_nodejs_heap_size_used_bytes') / 1e6 };
+}
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(process.execPath, [join(here, '../packages/server/dist/server.js')], {
+  env: { ...process.env, SOURDOUGH_PORT: String(port), SOURDOUGH_HOST: '127.0.0.1', SOURDOUGH_RATE_LIMIT: '0', SOURDOUGH_LOG_LEVEL: 'warn', SOURDOUGH_WORKERS: '2' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const stop = () => {
+  if (server.exitCode === null) server.kill('SIGTERM');
+};
+process.on('exit', stop);
+const hardStop = setTimeout(() => {
+  process.stderr.write('soak test: gave up after the time bound\n');
+  stop();
+  process.exit(2);
+}, (duration + 120) * 1000);
+hardStop.unref();
+
+/** The request mix: [weight, expected status, body]. */
+function mix() {
+  const r = rng(11);
+  const json = (o) => JSON.stringify(o);
+  return [
+    [6, 200, () => json({ text: note(r, 150) })],
+    [2, 200, () => json({ text: plan(r, 1500), format: 'markdown' })],
+    [1, 200, () => json({ documents: Array.from({ length: 10 }, (_, k) => ({ id: `n-${k}`, text: note(r, 80) })) }), '/v1/analyse/batch'],
+    [1, 400, () => '{"text": "unterminated'],
+    [1, 400, () => json({ text: 'Sam chose lunch.', rules: { enable: ['no-such/rule'] } })],
+    [1, 400, () => json({ text: 42 })],
+  ];
+}
+
+try {
+  let ready = false;
+  for (let i = 0; i < 600 && !ready; i++) {
+    ready = await fetch(`${base}/readyz`).then((res) => res.status === 200, () => false);
+    if (!ready) await new Promise((res) => setTimeout(res, 100));
+  }
+  if (!ready) throw new Error('the server did not become ready within 60 s');
+
+  const kinds = mix();
+  const bag = kinds.flatMap((k, i) => Array(k[0]).fill(i));
+  const counts = { sent: 0, ok: 0, expectedFailures: 0, unexpected: 0 };
+  const surprises = {};
+  const inFlight = new Set();
+  const samples = [];
+  const t0 = Date.now();
+  const sampler = setInterval(() => void memory(base).then((m) => samples.push({ s: (Date.now() - t0) / 1000, ...m }), () => undefined), 2000);
+  let i = 0;
+  const sender = setInterval(() => {
+    const [, expected, body, path = '/v1/analyse'] = kinds[bag[i++ % bag.length]];
+    counts.sent++;
+    const p = fetch(`${base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        if (res.status === expected) counts[expected === 200 ? 'ok' : 'expectedFailures']++;
+        else {
+          counts.unexpected++;
+          surprises[`${path} ${res.status}`] = (surprises[`${path} ${res.status}`] ?? 0) + 1;
+        }
+      })
+      .catch(() => counts.unexpected++)
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }, 1000 / rate);
+  await new Promise((res) => setTimeout(res, duration * 1000));
+  clearInterval(sender);
+  await Promise.all(inFlight);
+  clearInterval(sampler);
+  const end = await memory(base);
+
+  const warm = samples.filter((x) => x.s >= duration / 4);
+  const atWarm = warm[0] ?? end;
+  const n = warm.length;
+  const mx = warm.reduce((a, x) => a + x.s, 0) / Math.max(1, n);
+  const my = warm.reduce((a, x) => a + x.rssMb, 0) / Math.max(1, n);
+  const slope = warm.reduce((a, x) => a + (x.s - mx) * (x.rssMb - my), 0) / Math.max(1e-9, warm.reduce((a, x) => a + (x.s - mx) ** 2, 0));
+  const perMinute = slope * 60;
+  const peak = Math.max(...samples.map((x) => x.rssMb));
+  const flat = n >= 4 && end.rssMb <= atWarm.rssMb * 1.15 + 16 && perMinute < 5;
+  const lines = [
+    `soak: ${duration} s at ${rate} requests/s — ${counts.sent} sent, ${counts.ok} answered 200, ${counts.expectedFailures} refused as expected (400), ${counts.unexpected} unexpected`,
+    `server RSS: ${samples[0]?.rssMb.toFixed(0)} MB at start, ${atWarm.rssMb.toFixed(0)} MB after warm-up (${(duration / 4).toFixed(0)} s), peak ${peak.toFixed(0)} MB, ${end.rssMb.toFixed(0)} MB at the end; fitted growth after warm-up ${perMinute.toFixed(1)} MB/min; main heap ${atWarm.heapMb.toFixed(0)} → ${end.heapMb.toFixed(0)} MB   ${flat ? 'flat' : 'GROWING'}`,
+  ];
+  if (counts.unexpected) lines.push(`unexpected answers: ${JSON.stringify(surprises)}`);
+  console.log(lines.join('\n'));
+  if (argv.includes('--json')) console.log(JSON.stringify({ duration, rate, counts, atWarm, end, peak, perMinute, samples }));
+  if (!flat || counts.unexpected) process.exitCode = 1;
+} catch (err) {
+  process.stderr.write(`soak test failed: ${err.message}\n`);
+  process.exitCode = 1;
+} finally {
+  stop();
+}
