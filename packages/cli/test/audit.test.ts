@@ -193,13 +193,19 @@ describe('sourdough audit: summary.json against independent counts', () => {
     const plans = analysed.filter((x) => x.r.stats.kind === 'plan');
     const voiced = analysed.filter((x) => typeof x.r.stats.personVoiceShare === 'number');
     const withStrengths = plans.filter((x) => (x.r.stats.strengths ?? 0) > 0).length;
+    const notes = voiced.filter((x) => x.r.stats.kind === 'note');
+    const notesWithView = notes.filter((x) => (x.r.stats.personVoiceShare as number) > 0).length;
     expect(summary.figures.voice).toEqual({
       plans: plans.length,
       plansWithStrengths: withStrengths,
       shareOfPlansWithStrengths: plans.length ? r4(withStrengths / plans.length) : 0,
       meanPersonVoiceShare: r4(voiced.reduce((a, x) => a + (x.r.stats.personVoiceShare as number), 0) / voiced.length),
       documentsWithVoiceStats: voiced.length,
+      notes: notes.length,
+      notesWithView: notesWithView,
+      shareOfNotesWithView: r4(notesWithView / notes.length),
     });
+    expect(notes.length).toBeGreaterThan(0);
     expect(plans.length).toBeGreaterThan(0);
   });
 

@@ -60,7 +60,18 @@ export interface AuditFigures {
   rules: Record<string, number>;
   groups: Record<string, Record<string, AuditSlice>>;
   trend: { field: string; period: 'month' | 'quarter'; points: (AuditSlice & { period: string })[]; undated: number } | null;
-  voice: { plans: number; plansWithStrengths: number; shareOfPlansWithStrengths: number; meanPersonVoiceShare: number | null; documentsWithVoiceStats: number };
+  voice: {
+    plans: number;
+    plansWithStrengths: number;
+    shareOfPlansWithStrengths: number;
+    /** Mean share of sentences in the person's voice, over documents with voice stats. */
+    meanPersonVoiceShare: number | null;
+    documentsWithVoiceStats: number;
+    /** Case notes (kind `note`) with voice stats, and those recording at least one view of the person. */
+    notes: number;
+    notesWithView: number;
+    shareOfNotesWithView: number;
+  };
   dataQuality: { read: number; analysed: number; failed: number; reasons: Record<string, number>; failures: { path: string; row?: number; id?: string; code: string; message: string }[] };
 }
 
@@ -140,6 +151,8 @@ export class AuditAggregator {
   private plansWithStrengths = 0;
   private voiceDocs = 0;
   private voiceSum = 0;
+  private notes = 0;
+  private notesWithView = 0;
 
   constructor(options: AuditOptions = {}) {
     this.options = options;
@@ -211,6 +224,10 @@ export class AuditAggregator {
     if (typeof outcome.stats.personVoiceShare === 'number') {
       this.voiceDocs++;
       this.voiceSum += outcome.stats.personVoiceShare;
+      if (kind === 'note') {
+        this.notes++;
+        if (outcome.stats.personVoiceShare > 0) this.notesWithView++;
+      }
     }
   }
 
@@ -268,6 +285,9 @@ export class AuditAggregator {
         shareOfPlansWithStrengths: this.plans ? round(this.plansWithStrengths / this.plans, 4) : 0,
         meanPersonVoiceShare: this.voiceDocs ? round(this.voiceSum / this.voiceDocs, 4) : null,
         documentsWithVoiceStats: this.voiceDocs,
+        notes: this.notes,
+        notesWithView: this.notesWithView,
+        shareOfNotesWithView: this.notes ? round(this.notesWithView / this.notes, 4) : 0,
       },
       dataQuality: { read: this.read, analysed: this.read - this.failed, failed: this.failed, reasons: { ...this.reasons }, failures: [...this.failures] },
     };

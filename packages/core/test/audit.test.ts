@@ -76,7 +76,16 @@ describe('AuditAggregator', () => {
   });
 
   it('reports strengths and voice across plans', () => {
-    expect(f.voice).toEqual({ plans: 2, plansWithStrengths: 1, shareOfPlansWithStrengths: 0.5, meanPersonVoiceShare: 0.3, documentsWithVoiceStats: 2 });
+    expect(f.voice).toEqual({ plans: 2, plansWithStrengths: 1, shareOfPlansWithStrengths: 0.5, meanPersonVoiceShare: 0.3, documentsWithVoiceStats: 2, notes: 0, notesWithView: 0, shareOfNotesWithView: 0 });
+  });
+
+  it('counts case notes that record the person\'s view', () => {
+    const a = new AuditAggregator();
+    a.add(doc({}, 50, [], { kind: 'note', personVoiceShare: 0 }));
+    a.add(doc({}, 50, [], { kind: 'note', personVoiceShare: 0.25 }));
+    a.add(doc({}, 50, [], { kind: 'note', personVoiceShare: 0.5 }));
+    a.add(doc({}, 50, [], { kind: 'note' }));
+    expect(a.finish().voice).toMatchObject({ notes: 3, notesWithView: 2, shareOfNotesWithView: 0.6667, documentsWithVoiceStats: 3 });
   });
 
   it('records data quality with reasons', () => {

@@ -169,6 +169,7 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
   const v = f.voice;
   parts.push('<section aria-labelledby="h-voice"><h2 id="h-voice">Strengths and the person\'s voice</h2><ul>');
   parts.push(`<li>${v.plans ? `${pct(v.shareOfPlansWithStrengths)} of support plans (${num(v.plansWithStrengths)} of ${num(v.plans)}) record at least one strength or aspiration.` : 'No records were recognised as support plans.'}</li>`);
+  if (v.notes) parts.push(`<li>${pct(v.shareOfNotesWithView)} of case notes (${num(v.notesWithView)} of ${num(v.notes)}) record at least one view of the person: what they said, wanted or felt.</li>`);
   parts.push(`<li>${v.meanPersonVoiceShare === null ? 'No voice measures were available.' : `On average ${pct(v.meanPersonVoiceShare)} of sentences are in the person's own voice (first person, or recording what they said), across ${num(v.documentsWithVoiceStats)} records.`}</li>`);
   parts.push('</ul><p>A record counts as a support plan when it reads like one (headings such as “What matters to me”, or mostly written in the first person), or when the audit was run with <code>--kind plan</code>.</p></section>');
 

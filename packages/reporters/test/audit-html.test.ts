@@ -15,6 +15,7 @@ function summary(): AuditSummary {
   agg.add(doc('North', '2026-01-03', [finding('blaming/refuses', 'Jack <script>alert(1)</script> refused lunch.')]));
   agg.add(doc('South', '2026-02-03', [finding('jargon/respite', 'Respite was arranged.'), finding('blaming/refuses', 'Amira refused.')]));
   agg.add(doc('South', '2026-02-09', []));
+  agg.add({ ...doc('West', '2026-02-10', []), stats: { words: 50, sentences: 4, findings: 0, byCategory: {}, bySeverity: {}, per1000Words: 0, kind: 'note', personVoiceShare: 0.5 } });
   agg.add({ path: 'export.csv', row: 9, error: { code: 'SD_ERR_CSV_ROW', message: 'row 9: unclosed quote' } });
   const figures = agg.finish();
   return {
@@ -43,7 +44,8 @@ describe('auditHtml', () => {
     expect((html.match(/<svg /g) ?? []).length).toBe(4);
     expect(html).toContain('Change since the last audit');
     expect(html).toContain('row 9: unclosed quote');
-    expect(html).toMatch(/66.7%<\/span><span class="k">of records have at least one finding/);
+    expect(html).toMatch(/50%<\/span><span class="k">of records have at least one finding/);
+    expect(html).toContain('100% of case notes (1 of 1) record at least one view of the person');
   });
 
   it('makes no external requests and has no scripts', async () => {
