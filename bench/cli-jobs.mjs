@@ -11,6 +11,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { notes, rng } from './corpus.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'packages', 'cli', 'bin', 'sourdough.js');
@@ -22,46 +23,10 @@ const flag = (name, dflt) => {
 const count = flag('--notes', 1000);
 const runs = flag('--runs', 3);
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const NAMES = ['Jack', 'Amira', 'Mrs Patel', 'Mr Okafor', 'Lena', 'Tom', 'Ravi', 'Grace', 'Sofia', 'Kwame'];
-const CLEAN = [
-  (n) => `Visited ${n} at home at 2pm; ${n} was in good spirits and talked about the weekend.`,
-  (n) => `${n} told me they enjoy going to the library and would like to go more often.`,
-  (n) => `We agreed that a support worker will go with ${n} to the park on Thursdays.`,
-  (n) => `${n} said the new medication makes them feel sleepy in the afternoons.`,
-  (n) => `${n} is proud of the garden and grows tomatoes and beans every summer.`,
-  (n) => `The occupational therapist will visit on Monday to look at the bathroom with ${n}.`,
-  (n) => `${n} explained that mornings are hard because of stiffness, so visits will start later.`,
-];
-const PROBLEM = [
-  (n) => `${n} refused personal care again this morning.`,
-  (n) => `${n} is a service user who suffers from dementia.`,
-  (n) => `${n} was non-compliant with medication over the weekend.`,
-  (n) => `It was decided that ${n} will move to residential care.`,
-  (n) => `${n} is not allowed to go to the shop alone.`,
-  (n) => `Is swimming a need or a want for ${n}?`,
-];
+// The same deterministic notes as `npm run bench` (bench/corpus.mjs), one JSON line each.
 const r = rng(7);
-const pick = (arr) => arr[Math.floor(r() * arr.length)];
-const lines = [];
-for (let i = 0; i < count; i++) {
-  const sentences = [];
-  for (let words = 0; words < 300; ) {
-    const s = (r() < 0.15 ? pick(PROBLEM) : pick(CLEAN))(pick(NAMES));
-    sentences.push(s);
-    words += s.split(' ').length;
-  }
-  lines.push(JSON.stringify({ id: `N-${String(i + 1).padStart(5, '0')}`, team: pick(['North', 'South', 'East']), text: sentences.join(' ') }));
-}
+const TEAMS = ['North', 'South', 'East'];
+const lines = notes(count, 300, 7).map((text, i) => JSON.stringify({ id: `N-${String(i + 1).padStart(5, '0')}`, team: TEAMS[Math.floor(r() * TEAMS.length)], text }));
 
 const dir = mkdtempSync(join(tmpdir(), 'sourdough-bench-'));
 try {
