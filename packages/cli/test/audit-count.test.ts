@@ -14,6 +14,11 @@ describe('countDocuments', () => {
     expect(await countDocuments(['a.csv'], dir)).toBe(3);
   });
 
+  it('counts lines when a quote never closes (the reader reads on after the broken row)', async () => {
+    writeFileSync(join(dir, 'broken.csv'), 'id,text\n1,"fine"\n2,"never closed\n3,ok\n4,"also fine"\n');
+    expect(await countDocuments(['broken.csv'], dir)).toBe(4);
+  });
+
   it('counts JSONL lines that are not blank (a last line without a newline too)', async () => {
     writeFileSync(join(dir, 'b.jsonl'), '{"id":1,"text":"a"}\n\n  \n{"id":2,"text":"b \\"q\\""}\n{"id":3,"text":"c"}');
     expect(await countDocuments(['b.jsonl'], dir)).toBe(3);
