@@ -25,5 +25,9 @@ export type { Detector, DetectorContext, SentenceView } from './detectors/index.
 export { CATEGORIES, SEVERITIES } from './types.js';
 export type * from './types.js';
 
+/** Helpers other readers share: URL masking, line tables, suppression comments. */
+export { maskUrls, lineStarts, lineColumn } from './readers/mask.js';
+export { parseDirectives } from './suppress.js';
+
 /** String readers: plain text and Markdown → SourceDocument. */
 export const readers = { text, markdown };

@@ -6,8 +6,7 @@
  * No I/O here: it takes the bytes.
  */
 import { Parser } from 'htmlparser2';
-import { SourdoughError, type Section, type SourceDocument } from '@sourdough/core';
-import { maskUrls } from './mask.js';
+import { SourdoughError, maskUrls, type Section, type SourceDocument } from '@sourdough/core';
 import { checkDocx } from './limits.js';
 
 /** Elements mammoth emits that hold one paragraph of text each. */

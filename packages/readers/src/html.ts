@@ -7,10 +7,8 @@
  * HTML nested more than LIMITS.htmlNesting deep is refused (SD_ERR_TOO_LARGE). Pure: no I/O.
  */
 import { Parser } from 'htmlparser2';
-import { SourdoughError, type Directive, type Section, type SourceDocument } from '@sourdough/core';
+import { SourdoughError, lineColumn, lineStarts, maskUrls, parseDirectives, type Directive, type Section, type SourceDocument } from '@sourdough/core';
 import { LIMITS } from './limits.js';
-import { parseCommentDirective } from './directives.js';
-import { maskUrls } from './mask.js';
 
 /** Elements whose content is never shown as text. */
 const INVISIBLE = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'canvas', 'textarea', 'select']);
@@ -22,22 +20,6 @@ const BLOCK = new Set([
 ]);
 const HEADING = /^h([1-6])$/;
 
-function lineTable(source: string): number[] {
-  const starts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
-}
 
 function isHidden(attrs: Record<string, string>): boolean {
   if ('hidden' in attrs) return true;
@@ -111,7 +93,7 @@ export function html(source: string, path?: string): SourceDocument {
         }
       },
       oncomment(data) {
-        const d = parseCommentDirective(data, parser.startIndex, lineAt((starts ??= lineTable(source)), parser.startIndex));
+        const d = parseDirectives(`<!--${data}-->`, parser.startIndex, (o) => lineColumn((starts ??= lineStarts(source)), o).line)[0];
         if (d) directives.push(d);
       },
     },
