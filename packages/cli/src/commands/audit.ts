@@ -17,6 +17,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   AuditAggregator,
+  builtinRules,
   builtinRulesHash,
   compareAudits,
   maskIdentifiers,
@@ -88,7 +89,8 @@ export function ruleSetIdentity(lists: readonly (readonly RuleData[])[], setting
   const ids = new Set<string>();
   for (const l of lists) for (const r of l) ids.add(r.id);
   const packRules = new Map<string, unknown>();
-  for (const l of lists) for (const r of l) if (r.file !== undefined) packRules.set(r.id, { ...r, file: undefined });
+  const builtin = new Set<RuleData>(builtinRules());
+  for (const l of lists) for (const r of l) if (!builtin.has(r)) packRules.set(r.id, { ...r, file: undefined });
   const options = [...new Set(settings.map((s) => JSON.stringify(s.options, Object.keys(s.options).sort() as string[])))].sort();
   const plain = packRules.size === 0 && options.every((o) => o === '{}');
   // With only the built-in rules and no settings, the hash is the built-in rules' own hash; extra
