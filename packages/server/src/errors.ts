@@ -14,6 +14,8 @@ export const UnsupportedMediaTypeError = createError('SD_ERR_UNSUPPORTED_MEDIA_T
 export const BadMultipartError = createError('SD_ERR_BAD_MULTIPART', 'The upload could not be read: %s.', 400);
 export const UnsupportedFileError = createError('SD_ERR_UNSUPPORTED_FILE', 'Files of this type cannot be checked here. Upload a .docx, .md, .txt or .html file.', 415);
 export const UnreadableFileError = createError('SD_ERR_READ', 'The file could not be read: %s.', 422);
+/** An upload within the body limit that is over the readers' limits once read (a zip bomb, very deep nesting). */
+export const FileTooLargeError = createError('SD_ERR_TOO_LARGE', 'The file is over the size limits for reading once unpacked, or nested too deeply (the limits are listed in docs/security.md).', 413);
 export const UnknownRuleError = createError('SD_ERR_UNKNOWN_RULE', '%s is not a rule id or category. GET /v1/rules lists them.', 400);
 export const RuleNotFoundError = createError('SD_ERR_RULE_NOT_FOUND', 'There is no rule with that id. GET /v1/rules lists them.', 404);
 export const NotFoundError = createError('SD_ERR_NOT_FOUND', 'There is no route here. The API routes are listed at /docs.', 404);

@@ -58,7 +58,7 @@ interface Outcome {
 }
 
 /** Every row 1..N exactly once; bad rows are errors; good rows carry their id. */
-function expectEachRowOnce(rows: { row: number; id?: string; error?: string }[]): { workerErrors: number } {
+function expectEachRowOnce(rows: { row: number; id?: string | undefined; error?: string | undefined }[]): { workerErrors: number } {
   const seen = new Map<number, number>();
   for (const r of rows) seen.set(r.row, (seen.get(r.row) ?? 0) + 1);
   const missing = [];

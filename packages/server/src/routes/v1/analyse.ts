@@ -8,7 +8,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import { summarise, type AnalyseOptions, type DocumentOutcome } from '@sourdough/core';
 import { analyseBody, analyseResponse, batchBody, batchResponse, fileBody, fileResponse } from '../../schemas/analyse.js';
 import { errorResponses } from '../../schemas/error.js';
-import { InternalError, TooManyDocumentsError, UnreadableFileError, UnsupportedFileError, BadMultipartError } from '../../errors.js';
+import { InternalError, TooManyDocumentsError, UnreadableFileError, FileTooLargeError, UnsupportedFileError, BadMultipartError } from '../../errors.js';
 import type { EngineOutcome } from '../../plugins/engine.js';
 
 /** Options for the analyse routes. */
@@ -139,6 +139,7 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
       const bytes = await file.toBuffer();
       const path = name.replace(/^.*[\\/]/, '').slice(0, 255);
       const [outcome] = await fastify.engine.run([{ bytes, kind, path }], {});
+      if (outcome && 'error' in outcome && outcome.error.code === 'SD_ERR_TOO_LARGE') throw new FileTooLargeError();
       if (outcome && 'error' in outcome && READ_ERRORS[outcome.error.code]) throw new UnreadableFileError(READ_ERRORS[outcome.error.code]!);
       return { path, ...only(outcome) };
     },
