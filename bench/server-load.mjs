@@ -5,14 +5,10 @@
 // during and after the run. Bounded in time; the server is always stopped. Flags: --quick (5 s), --duration N,
 // --connections N, --json. Targets (on a 2-core machine shared with autocannon): p99 <= 50 ms,
 // >= 200 requests/s, zero errors, memory stable.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 import autocannon from 'autocannon';
 import { plan, rng } from './corpus.mjs';
+import { memory, startServer } from './server-harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => {
   const i = argv.indexOf(name);
@@ -23,48 +19,12 @@ const duration = flag('--duration', quick ? 5 : 20);
 const connections = flag('--connections', 50);
 const TARGET = { p99Ms: 50, rps: 200 };
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function memory(base) {
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const get = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return { rssMb: get('sourdough_process_process_resident_memory_bytes') / 1e6, heapMb: get('sourdough_process_nodejs_heap_size_used_bytes') / 1e6 };
-}
-
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [join(here, '../packages/server/dist/server.js')], {
-  env: { ...process.env, SOURDOUGH_PORT: String(port), SOURDOUGH_HOST: '127.0.0.1', SOURDOUGH_RATE_LIMIT: '0', SOURDOUGH_LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-const stop = () => {
-  if (server.exitCode === null) server.kill('SIGTERM');
-};
-process.on('exit', stop);
-const hardStop = setTimeout(() => {
-  process.stderr.write('server load test: gave up after the time bound\n');
-  stop();
-  process.exit(2);
-}, (duration + 120) * 1000);
-hardStop.unref();
+let stop = () => {};
 
 try {
-  // Wait for the workers to compile the rules.
-  let ready = false;
-  for (let i = 0; i < 600 && !ready; i++) {
-    ready = await fetch(`${base}/readyz`).then((r) => r.status === 200, () => false);
-    if (!ready) await new Promise((r) => setTimeout(r, 100));
-  }
-  if (!ready) throw new Error('the server did not become ready within 60 s');
+  const started = await startServer({ env: {}, boundSeconds: duration + 120, label: 'server load test' });
+  stop = started.stop;
+  const base = started.base;
 
   const text = plan(rng(3), 2000);
   const body = JSON.stringify({ text, format: 'markdown' });

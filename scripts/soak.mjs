@@ -9,13 +9,9 @@
 // overall peak before it. Prints the figures (and JSON with --json); exits 1 when memory grows or a
 // request gets an unexpected answer. Flags: --duration S, --rate N, --json.
 // The text is synthetic (bench/corpus.mjs); nothing is logged or kept.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
 import { note, plan, rng } from '../bench/corpus.mjs';
+import { memory, startServer } from '../bench/server-harness.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => {
   const i = argv.indexOf(name);
@@ -24,39 +20,7 @@ const flag = (name, fallback) => {
 const duration = flag('--duration', 300);
 const rate = flag('--rate', 20);
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function memory(base) {
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const get = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return { rssMb: get('sourdough_process_process_resident_memory_bytes') / 1e6, heapMb: get('sourdough_process_nodejs_heap_size_used_bytes') / 1e6 };
-}
-
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, [join(here, '../packages/server/dist/server.js')], {
-  env: { ...process.env, SOURDOUGH_PORT: String(port), SOURDOUGH_HOST: '127.0.0.1', SOURDOUGH_RATE_LIMIT: '0', SOURDOUGH_LOG_LEVEL: 'warn', SOURDOUGH_WORKERS: '2' },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-const stop = () => {
-  if (server.exitCode === null) server.kill('SIGTERM');
-};
-process.on('exit', stop);
-const hardStop = setTimeout(() => {
-  process.stderr.write('soak test: gave up after the time bound\n');
-  stop();
-  process.exit(2);
-}, (duration + 120) * 1000);
-hardStop.unref();
+let stop = () => {};
 
 /** The request mix: [weight, expected status, body]. */
 function mix() {
@@ -73,12 +37,9 @@ function mix() {
 }
 
 try {
-  let ready = false;
-  for (let i = 0; i < 600 && !ready; i++) {
-    ready = await fetch(`${base}/readyz`).then((res) => res.status === 200, () => false);
-    if (!ready) await new Promise((res) => setTimeout(res, 100));
-  }
-  if (!ready) throw new Error('the server did not become ready within 60 s');
+  const started = await startServer({ env: { SOURDOUGH_WORKERS: '2' }, boundSeconds: duration + 120, label: 'soak test' });
+  stop = started.stop;
+  const base = started.base;
 
   const kinds = mix();
   const bag = kinds.flatMap((k, i) => Array(k[0]).fill(i));

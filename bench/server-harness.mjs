@@ -1,0 +1,62 @@
+// Shared by bench/server-load.mjs and scripts/soak.mjs: start the built server in a child process
+// on a free port of 127.0.0.1 (rate limit off, logs at warn), wait until its workers are ready,
+// read its memory from /metrics, and always stop it — also on a time bound.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The server's resident and heap memory in MB, from its /metrics. */
+export async function memory(base) {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const get = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN);
+  return { rssMb: get('sourdough_process_process_resident_memory_bytes') / 1e6, heapMb: get('sourdough_process_nodejs_heap_size_used_bytes') / 1e6 };
+}
+
+/**
+ * Start the server (extra environment variables in `env`); it is stopped when this process exits,
+ * and this process gives up with exit code 2 after `boundSeconds`. Resolves once /readyz is ok.
+ */
+export async function startServer({ env = {}, boundSeconds, label }) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, [join(here, '../packages/server/dist/server.js')], {
+    env: { ...process.env, SOURDOUGH_PORT: String(port), SOURDOUGH_HOST: '127.0.0.1', SOURDOUGH_RATE_LIMIT: '0', SOURDOUGH_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const stop = () => {
+    if (server.exitCode === null) server.kill('SIGTERM');
+  };
+  process.on('exit', stop);
+  const hardStop = setTimeout(() => {
+    process.stderr.write(`${label}: gave up after the time bound\n`);
+    stop();
+    process.exit(2);
+  }, boundSeconds * 1000);
+  hardStop.unref();
+  // Wait for the workers to compile the rules.
+  let ready = false;
+  for (let i = 0; i < 600 && !ready; i++) {
+    ready = await fetch(`${base}/readyz`).then((r) => r.status === 200, () => false);
+    if (!ready) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!ready) {
+    stop();
+    throw new Error('the server did not become ready within 60 s');
+  }
+  return { base, server, stop };
+}
