@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { note, rng } from './corpus.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const bin = join(here, '..', 'packages', 'cli', 'bin', 'sourdough.js');
@@ -19,35 +20,9 @@ const flag = (name, dflt) => (args.includes(name) ? Number(args[args.indexOf(nam
 const records = flag('--records', args.includes('--quick') ? 10_000 : 100_000);
 const jobs = flag('--jobs', 2);
 
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Notes from the shared corpus generator; a few records also carry an identifier (from the
+// official fictional NHS range), so the masking of example sentences is exercised.
 const NAMES = ['Jack', 'Amira', 'Lena', 'Tom', 'Ravi', 'Grace', 'Sofia', 'Kwame', 'Nell', 'Idris'];
-const CLEAN = [
-  (n) => `Visited ${n} at home at 2pm; ${n} was in good spirits and talked about the weekend.`,
-  (n) => `${n} told me they enjoy going to the library and would like to go more often.`,
-  (n) => `We agreed that a support worker will go with ${n} to the park on Thursdays.`,
-  (n) => `${n} said the new medication makes them feel sleepy in the afternoons.`,
-  (n) => `${n} is proud of the garden and grows tomatoes and beans every summer.`,
-  (n) => `The occupational therapist will visit on Monday to look at the bathroom with ${n}.`,
-  (n) => `${n} explained that mornings are hard because of stiffness, so visits will start later.`,
-];
-const PROBLEM = [
-  (n) => `${n} refused personal care again this morning.`,
-  (n) => `${n} is a service user who suffers from dementia.`,
-  (n) => `${n} was non-compliant with medication over the weekend.`,
-  (n) => `It was decided that ${n} will move to residential care.`,
-  (n) => `${n} is not allowed to go to the shop alone.`,
-  (n) => `Is swimming a need or a want for ${n}?`,
-  (n) => `${n}'s NHS number 943 476 5919 was on the referral.`,
-];
 const TEAMS = ['North', 'South', 'East', 'West'];
 const TYPES = ['case note', 'support plan', 'review'];
 
@@ -60,14 +35,10 @@ try {
   const pick = (arr) => arr[Math.floor(r() * arr.length)];
   let chunk = '';
   for (let i = 0; i < records; i++) {
-    const sentences = [];
-    for (let words = 0; words < 300; ) {
-      const s = (r() < 0.12 ? pick(PROBLEM) : pick(CLEAN))(pick(NAMES));
-      sentences.push(s);
-      words += s.split(' ').length;
-    }
+    let text = note(r, 300);
+    if (r() < 0.05) text += ` ${pick(NAMES)}'s NHS number 943 476 5919 was on the referral.`;
     const month = String(1 + (i % 12)).padStart(2, '0');
-    chunk += `R-${i + 1},${pick(TEAMS)},${pick(TYPES)},2026-${month}-${String(1 + (i % 28)).padStart(2, '0')},"${sentences.join(' ')}"\r\n`;
+    chunk += `R-${i + 1},${pick(TEAMS)},${pick(TYPES)},2026-${month}-${String(1 + (i % 28)).padStart(2, '0')},"${text}"\r\n`;
     if (chunk.length > 4 << 20) {
       writeSync(fd, chunk);
       chunk = '';

@@ -7,18 +7,10 @@
 // from the command line: node scripts/make-audit-fixture.mjs OUT.csv [--records N] [--seed N].
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { rng } from '../bench/corpus.mjs';
 
-/** A small seeded PRNG (mulberry32), so the export is the same on every machine. */
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (mulberry32), so the export is the same on every machine. */
+export { rng };
 
 export const TEAMS = ['North', 'South', 'East', 'West'];
 export const MONTHS = ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
