@@ -24,14 +24,14 @@ import {
   SourdoughError,
   type AnalyseOptions,
   type AuditFigures,
-  type DocumentError,
   type DocumentOutcome,
   type Finding,
   type RuleData,
 } from '@sourdough/core';
-import { expandGlobs, kindOf, readPath, readStream, type ReadItem } from '@sourdough/readers';
+import { expandGlobs, kindOf, type ReadItem } from '@sourdough/readers';
 import { csvStream, renderAuditHtml, type AuditSummary } from '@sourdough/reporters';
 import type { Io } from '../io.js';
+import { readInputs } from '../inputs.js';
 import { ruleDataFor, ruleInfos } from '../rule-set.js';
 import { analyseAll, createAnalyser, defaultJobs } from '../pool.js';
 import { createProgress } from '../progress.js';
@@ -201,20 +201,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     const total = barAllowed ? await countDocuments(files, io.cwd) : undefined;
     progress = createProgress(io, { enabled: barAllowed, ...(total !== undefined ? { total: total + unmatched.length } : {}) });
 
-    const readOpts = { textField: opts.textField ?? 'text', idField: opts.idField ?? 'id' };
-    async function* items(): AsyncGenerator<ReadItem> {
-      for (const pattern of unmatched) {
-        const e: DocumentError = { path: pattern, error: { code: 'SD_ERR_INPUT', message: `no files to audit match ${pattern}` } };
-        yield e;
-      }
-      for (const f of files) {
-        if (f === '-') {
-          const s: Parameters<typeof readStream>[1] = { ...readOpts };
-          if (opts.stdinFilename) s.filename = opts.stdinFilename;
-          yield* readStream(io.stdin as AsyncIterable<Buffer>, s);
-        } else yield* readPath(f, { ...readOpts, cwd: io.cwd });
-      }
-    }
+    const items = (): AsyncGenerator<ReadItem> => readInputs(files, unmatched, opts, 'audit', io);
 
     const infos = ruleInfos(lists);
     const agg = new AuditAggregator({

@@ -5,10 +5,11 @@
  * else 1 when there are error-severity findings or more warnings than `--max-warnings`, else 0.
  */
 import { cpus } from 'node:os';
-import { SourdoughError, type AnalyseOptions, type DocumentError, type DocumentKind, type RuleData, type Severity } from '@sourdough/core';
-import { expandGlobs, kindOf, readPath, readStream, type ReadItem } from '@sourdough/readers';
+import { SourdoughError, type AnalyseOptions, type DocumentKind, type RuleData, type Severity } from '@sourdough/core';
+import { expandGlobs, kindOf, type ReadItem } from '@sourdough/readers';
 import { getStreamingReporter, formats, type StreamingReporter } from '@sourdough/reporters';
 import type { Io } from '../io.js';
+import { readInputs } from '../inputs.js';
 import { ConfigResolver } from '../config.js';
 import { ruleDataFor, ruleInfos } from '../rule-set.js';
 import { analyseAll, createAnalyser, defaultJobs, type Analyser } from '../pool.js';
@@ -133,20 +134,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   }
 
   // 3. Read lazily, in argument order.
-  const readOpts = { textField: opts.textField ?? 'text', idField: opts.idField ?? 'id' };
-  async function* items(): AsyncGenerator<ReadItem> {
-    for (const pattern of unmatched) {
-      const e: DocumentError = { path: pattern, error: { code: 'SD_ERR_INPUT', message: `no files to check match ${pattern}` } };
-      yield e;
-    }
-    for (const f of files) {
-      if (f === '-') {
-        const s: Parameters<typeof readStream>[1] = { ...readOpts };
-        if (opts.stdinFilename) s.filename = opts.stdinFilename;
-        yield* readStream(io.stdin as AsyncIterable<Buffer>, s);
-      } else yield* readPath(f, { ...readOpts, cwd: io.cwd });
-    }
-  }
+  const items = (): AsyncGenerator<ReadItem> => readInputs(files, unmatched, opts, 'check', io);
 
   // 4. Analyse and report as results arrive.
   let sink: Sink;

@@ -1,0 +1,34 @@
+/**
+ * The documents a run reads, lazily and in argument order: first an error entry for each pattern
+ * that matched nothing, then every file (or standard input for `-`) through the readers. Shared by
+ * `check` and `audit`. Reads only; never analyses.
+ */
+import type { DocumentError } from '@sourdough/core';
+import { readPath, readStream, type ReadItem } from '@sourdough/readers';
+import type { Io } from './io.js';
+
+/** The command options reading uses. */
+export interface InputOptions {
+  textField?: string | undefined;
+  idField?: string | undefined;
+  stdinFilename?: string | undefined;
+}
+
+/**
+ * Yield every document (or error entry) of `files`, after one error per unmatched pattern.
+ * `verb` completes "no files to … match" (`check` or `audit`).
+ */
+export async function* readInputs(files: string[], unmatched: string[], opts: InputOptions, verb: string, io: Io): AsyncGenerator<ReadItem> {
+  const readOpts = { textField: opts.textField ?? 'text', idField: opts.idField ?? 'id' };
+  for (const pattern of unmatched) {
+    const e: DocumentError = { path: pattern, error: { code: 'SD_ERR_INPUT', message: `no files to ${verb} match ${pattern}` } };
+    yield e;
+  }
+  for (const f of files) {
+    if (f === '-') {
+      const s: Parameters<typeof readStream>[1] = { ...readOpts };
+      if (opts.stdinFilename) s.filename = opts.stdinFilename;
+      yield* readStream(io.stdin as AsyncIterable<Buffer>, s);
+    } else yield* readPath(f, { ...readOpts, cwd: io.cwd });
+  }
+}
