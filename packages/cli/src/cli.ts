@@ -25,6 +25,32 @@ function wholeNumber(flag: string, min: number) {
   };
 }
 
+/** Rule and config options shared by `check` and `audit` (`verb`: what happens to findings). */
+function ruleOptions(cmd: Command, verb: 'report' | 'count'): Command {
+  return cmd
+    .option('-c, --config <file>', 'use this config file for every input (no .sourdough.yaml lookup)')
+    .option('--no-config-lookup', 'do not look for .sourdough.yaml files')
+    .option('--rules <dir>', 'also load the rules in this folder (repeatable)', repeat)
+    .option('--enable <rules>', 'switch on rules or categories (comma-separated, repeatable)', collect)
+    .option('--disable <rules>', 'switch off rules or categories (comma-separated, repeatable)', collect)
+    .option('--allow <phrase>', 'never flag this phrase (repeatable)', repeat)
+    .addOption(new Option('--kind <kind>', 'what the documents are, for voice checks').choices(['plan', 'note', 'auto']))
+    .addOption(new Option('--min-severity <level>', `only ${verb} findings at or above this severity`).choices([...SEVERITIES]))
+    .option('--include-quotes', `also ${verb} findings inside the person's own quoted words (at info)`);
+}
+
+/** Input and batch options shared by `check` and `audit`. */
+function inputOptions(cmd: Command): Command {
+  return cmd
+    .option('--text-field <name>', 'CSV/JSONL field holding the text', 'text')
+    .option('--id-field <name>', 'CSV/JSONL field holding the record id', 'id')
+    .option('--stdin-filename <name>', 'file name for standard input; its extension picks the reader (e.g. notes.jsonl)')
+    .option('--ignore-pattern <pattern>', '.gitignore-style pattern of files to skip in folders and globs (repeatable)', repeat)
+    .option('--ignore-path <file>', 'ignore file to use (default: .sourdoughignore in the working folder)')
+    .option('-j, --jobs <n>', 'documents analysed in parallel on worker threads (default: cores − 1, at least 1)', wholeNumber('--jobs', 1))
+    .option('--no-progress', 'never show the progress bar');
+}
+
 /** Run the CLI with arguments (without node and script) and streams; resolves to the exit code. */
 export async function run(argv: string[], io: Io): Promise<number> {
   let code = 0;
@@ -35,35 +61,19 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run sourdough --help for usage)');
 
-  program
+  const checkCommand = program
     .command('check')
     .description('check documents (.txt .md .markdown .html .docx), record exports (.csv .jsonl: one document per row), folders, globs, or standard input (-)')
     .argument('[paths...]', 'files, folders or globs to check, or - for standard input')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...formats]).default('stylish'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .option('-c, --config <file>', 'use this config file for every input (no .sourdough.yaml lookup)')
-    .option('--no-config-lookup', 'do not look for .sourdough.yaml files')
     .option('--print-config <file>', 'print the settings that apply to a file, and exit')
-    .option('--rules <dir>', 'also load the rules in this folder (repeatable)', repeat)
-    .option('--enable <rules>', 'switch on rules or categories (comma-separated, repeatable)', collect)
-    .option('--disable <rules>', 'switch off rules or categories (comma-separated, repeatable)', collect)
-    .option('--allow <phrase>', 'never flag this phrase (repeatable)', repeat)
-    .addOption(new Option('--kind <kind>', 'what the documents are, for voice checks').choices(['plan', 'note', 'auto']))
-    .addOption(new Option('--min-severity <level>', 'only report findings at or above this severity').choices([...SEVERITIES]))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings', 0))
-    .option('--include-quotes', "also report findings inside the person's own quoted words (at info)")
-    .option('--text-field <name>', 'CSV/JSONL field holding the text', 'text')
-    .option('--id-field <name>', 'CSV/JSONL field holding the record id', 'id')
-    .option('--stdin-filename <name>', 'file name for standard input; its extension picks the reader (e.g. notes.jsonl)')
-    .option('--ignore-pattern <pattern>', '.gitignore-style pattern of files to skip in folders and globs (repeatable)', repeat)
-    .option('--ignore-path <file>', 'ignore file to use (default: .sourdoughignore in the working folder)')
-    .option('-j, --jobs <n>', 'documents analysed in parallel on worker threads (default: cores − 1, at least 1)', wholeNumber('--jobs', 1))
-    .option('--no-progress', 'never show the progress bar')
-    .action(async (paths: string[], opts) => {
-      code = await check(paths, opts, io);
-    });
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings', 0));
+  inputOptions(ruleOptions(checkCommand, 'report')).action(async (paths: string[], opts) => {
+    code = await check(paths, opts, io);
+  });
 
-  program
+  const auditCommand = program
     .command('audit')
     .description('audit many documents or record exports for quality leads: report.html (charts, tables, examples), findings.csv, documents.csv and summary.json in a folder (see docs/audit.md)')
     .argument('[paths...]', 'CSV/JSONL exports, files, folders or globs, or - for standard input')
@@ -73,26 +83,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(new Option('--period <period>', 'trend period').choices(['month', 'quarter']).default('month'))
     .option('--compare <file>', 'summary.json of an earlier audit: add the change since then')
     .option('--allow-rule-changes', 'compare even when the earlier audit used different rules or settings')
-    .option('--no-excerpts', 'leave example sentences out of every output')
-    .option('-c, --config <file>', 'use this config file for every input (no .sourdough.yaml lookup)')
-    .option('--no-config-lookup', 'do not look for .sourdough.yaml files')
-    .option('--rules <dir>', 'also load the rules in this folder (repeatable)', repeat)
-    .option('--enable <rules>', 'switch on rules or categories (comma-separated, repeatable)', collect)
-    .option('--disable <rules>', 'switch off rules or categories (comma-separated, repeatable)', collect)
-    .option('--allow <phrase>', 'never flag this phrase (repeatable)', repeat)
-    .addOption(new Option('--kind <kind>', 'what the documents are, for voice checks').choices(['plan', 'note', 'auto']))
-    .addOption(new Option('--min-severity <level>', 'only count findings at or above this severity').choices([...SEVERITIES]))
-    .option('--include-quotes', "also count findings inside the person's own quoted words (at info)")
-    .option('--text-field <name>', 'CSV/JSONL field holding the text', 'text')
-    .option('--id-field <name>', 'CSV/JSONL field holding the record id', 'id')
-    .option('--stdin-filename <name>', 'file name for standard input; its extension picks the reader (e.g. notes.jsonl)')
-    .option('--ignore-pattern <pattern>', '.gitignore-style pattern of files to skip in folders and globs (repeatable)', repeat)
-    .option('--ignore-path <file>', 'ignore file to use (default: .sourdoughignore in the working folder)')
-    .option('-j, --jobs <n>', 'documents analysed in parallel on worker threads (default: cores − 1, at least 1)', wholeNumber('--jobs', 1))
-    .option('--no-progress', 'never show the progress bar')
-    .action(async (paths: string[], opts) => {
-      code = await audit(paths, opts, io);
-    });
+    .option('--no-excerpts', 'leave example sentences out of every output');
+  inputOptions(ruleOptions(auditCommand, 'count')).action(async (paths: string[], opts) => {
+    code = await audit(paths, opts, io);
+  });
 
   program
     .command('rules')
