@@ -217,7 +217,7 @@ function isWordCode(c: number): boolean {
 /**
  * Visit every position in [from, to) where a phrase of `table` may start — each word start, and
  * each listed non-letter first character — and call `visit` with the entries whose key (see
- * phraseKey: first three letters, skipping spaces and hyphens, lower case) matches there.
+ * scanKey: first letters, skipping spaces and hyphens, lower case) matches there.
  */
 function scanTable<T>(text: string, from: number, to: number, table: Map<string, T[]>, shape: TableShape, visit: (p: number, entries: T[]) => void): void {
   let prevWord = from > 0 && (isWordCode(text.charCodeAt(from - 1)) || text.charCodeAt(from - 1) === 45);
@@ -512,7 +512,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     const s = sentences[si];
     if (!s || hit.end > s.end) continue; // outside prose, or crossing a sentence boundary
     // Protected terms.
-    if (set.allow) {
+    if (set.allowPhrases.length) {
       let allowSpans = allowCache.get(si);
       if (!allowSpans) {
         allowSpans = allowSpansOf(set, text, s.start, s.end);

@@ -32,18 +32,6 @@ export function phraseSource(phrase: string): string {
     .join('[\\s\\-\\u2010\\u2011]+');
 }
 
-/** A short, lower-case key of a phrase's first letters, used to find candidate phrases at a position. */
-export function phraseKey(textOrPhrase: string): string {
-  let key = '';
-  for (let i = 0; i < textOrPhrase.length && key.length < 3; i++) {
-    const ch = textOrPhrase[i]!;
-    if (/[A-Za-z0-9\u00C0-\u024F]/.test(ch)) key += ch.toLowerCase();
-    else if (ch === '-' || ch === ' ' || ch === '\u2010' || ch === '\u2011') continue;
-    else key += ch;
-  }
-  return key;
-}
-
 /** A sticky, case-insensitive RegExp matching the phrase as whole words at `lastIndex`. */
 export function phraseRegex(phrase: string): RegExp {
   return new RegExp(`${BOUNDARY_BEFORE}(?:${phraseSource(phrase)})${BOUNDARY_AFTER}`, 'iy');

@@ -1,13 +1,14 @@
 /**
- * Raw rule objects → a compiled RuleSet, once. Literal anchors of every rule (terms, lemma
- * inflections, the literal words of match patterns) are merged into one scanner RegExp, so the
- * engine finds candidate sentences in a single cheap pass; compromise only runs on sentences with
- * an anchor of a `match` rule. Pure.
+ * Raw rule objects → a compiled RuleSet, once: validated rules with their literal phrases (terms
+ * and lemma inflections), compromise `match` patterns with their anchor words, regexes, `unless`
+ * patterns and detectors. analyse() indexes the phrases and anchors by their first letters, so it
+ * finds candidates in one cheap pass over word starts; compromise only runs on sentences with an
+ * anchor of a `match` rule. Pure.
  */
 import type { Category, NegationPolicy, RuleData, Severity, SubjectPolicy } from '../types.js';
 import { SourdoughError } from '../errors.js';
 import { validateRule } from '../schema/rule.js';
-import { anyPhraseRegex, phraseKey, phraseRegex } from '../patterns/terms.js';
+import { anyPhraseRegex } from '../patterns/terms.js';
 import { compileMatch, type CompiledMatch } from '../patterns/match.js';
 import { compileRegex } from '../patterns/regex.js';
 import { inflect } from '../nlp/lemmas.js';
@@ -56,12 +57,10 @@ export interface PhraseEntry {
 export interface RuleSet {
   rules: CompiledRule[];
   byId: Map<string, CompiledRule>;
-  /** One global RegExp over every literal anchor of every rule. */
-  scanner: RegExp | undefined;
-  /** Phrase key (first letters) → candidate phrases to try at a scanner hit. */
-  table: Map<string, PhraseEntry[]>;
-  /** Protected terms that are never flagged (statutory, clinical, organisation names). */
-  allow: RegExp | undefined;
+  /**
+   * Protected terms that are never flagged (statutory, clinical, organisation names). analyse()
+   * indexes them, like the rules' phrases, by their first letters (built once per rule set).
+   */
   allowPhrases: string[];
   /** Organisation / machine / request / document words for `subject` checks (rules/_context.yaml). */
   context: ContextIndex;
@@ -115,8 +114,6 @@ function compileUnless(rule: RuleData, trusted: boolean): CompiledUnless[] {
 export function compileRules(raw: readonly (RuleData | unknown)[], options: CompileOptions = {}): RuleSet {
   const rules: CompiledRule[] = [];
   const byId = new Map<string, CompiledRule>();
-  const table = new Map<string, PhraseEntry[]>();
-  const scannerPhrases: string[] = [];
 
   for (const item of raw) {
     const data = options.validate === false ? (item as RuleData) : validateInternal(item);
@@ -171,30 +168,15 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
     if (detector) rule.detector = detector;
     rules.push(rule);
     byId.set(rule.id, rule);
-
-    const add = (phrase: string, match?: number): void => {
-      const key = phraseKey(phrase);
-      const entry: PhraseEntry = { rule: index, re: phraseRegex(phrase) };
-      if (match !== undefined) entry.match = match;
-      const list = table.get(key);
-      if (list) list.push(entry);
-      else table.set(key, [entry]);
-      scannerPhrases.push(phrase);
-    };
-    for (const phrase of rule.phrases) add(phrase);
-    matches.forEach((m, i) => {
-      for (const a of m.anchors) add(a, i);
-    });
   }
 
   const allowPhrases = [...(options.allow ?? [])];
   const context = compileContextWords(options.context ?? (bundle.context as Partial<ContextWords> | undefined));
-  return { rules, byId, scanner: anyPhraseRegex(scannerPhrases), table, allow: anyPhraseRegex(allowPhrases), allowPhrases, context };
+  return { rules, byId, allowPhrases, context };
 }
 
 /** A copy of `set` with more protected phrases (used by config allow-list additions). */
 export function withAllow(set: RuleSet, extra: string[]): RuleSet {
   if (extra.length === 0) return set;
-  const allowPhrases = [...set.allowPhrases, ...extra];
-  return { ...set, allowPhrases, allow: anyPhraseRegex(allowPhrases) };
+  return { ...set, allowPhrases: [...set.allowPhrases, ...extra] };
 }
