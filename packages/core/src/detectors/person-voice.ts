@@ -11,6 +11,7 @@
 import type { Detector, SentenceView } from './types.js';
 import { isPlanHeading, resolveDocumentKind } from '../context/document-kind.js';
 import { findQuotes } from '../context/quotes.js';
+import { countWords } from '../nlp/sentences.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine)\b/;
 const WORKER_I = /\bI (?:visited|telephoned|phoned|called|spoke to|met with|attended|completed|emailed|arranged|assessed|observed|explained to)\b/;
@@ -98,26 +99,9 @@ function counts(sentence: string): boolean {
   return hasWords(sentence, 4) && !isPlanHeading(sentence);
 }
 
-/**
- * `countWords(text) >= n` (nlp/sentences.ts, same notion of a word), stopping at the n-th word
- * instead of reading the whole sentence.
- */
+/** True when `text` has at least `n` words (counting as countWords does, stopping at n). */
 export function hasWords(text: string, n: number): boolean {
-  let count = 0;
-  let inWord = false;
-  const to = text.length;
-  for (let i = 0; i < to; i++) {
-    const c = text.charCodeAt(i);
-    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0x7f && !isSpace(c) && c !== 0x2013 && c !== 0x2014 && c !== 0x2018 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0xa3);
-    if (word && !inWord && ++count >= n) return true;
-    inWord = word || (inWord && (c === 39 || c === 0x2019 || c === 45) && i + 1 < to);
-  }
-  return count >= n;
-}
-
-/** White space as nlp/sentences.ts's countWords sees it. */
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000;
+  return countWords(text, 0, text.length, n) >= n;
 }
 
 /**

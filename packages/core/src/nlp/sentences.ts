@@ -167,14 +167,17 @@ export function splitSentences(text: string): Span[] {
   return spans;
 }
 
-/** Count words cheaply: runs of letters/digits (ASCII or any non-ASCII non-space character). */
-export function countWords(text: string, from = 0, to = text.length): number {
+/**
+ * Count words cheaply: runs of letters/digits (ASCII or any non-ASCII non-space character).
+ * Stops counting once `limit` words are found (for "has at least N words" checks).
+ */
+export function countWords(text: string, from = 0, to = text.length, limit = Infinity): number {
   let count = 0;
   let inWord = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0x7f && !isSpace(c) && c !== 0x2013 && c !== 0x2014 && c !== 0x2018 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0xa3);
-    if (word && !inWord) count++;
+    if (word && !inWord && ++count >= limit) return count;
     inWord = word || (inWord && (c === 39 || c === 0x2019 || c === 45) && i + 1 < to);
   }
   return count;
