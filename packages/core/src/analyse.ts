@@ -11,7 +11,7 @@ import { phraseRegex } from './patterns/terms.js';
 import { parseSentence, runMatch } from './patterns/match.js';
 import { splitSentences, countWords } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
-import { lineColumn, lineStarts } from './readers/mask.js';
+import { positionAt, lineStarts } from './readers/mask.js';
 import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
@@ -19,6 +19,7 @@ import { aboutWhom, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
 import { requiredLiterals } from './patterns/regex-anchors.js';
+import { buildTrie, step, type Trie } from './patterns/trie.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
@@ -108,47 +109,13 @@ function lastAtOrBefore<T extends { offset: number }>(items: T[], offset: number
   return found;
 }
 
-/** What a phrase table needs for scanning: which key lengths occur, and non-letter first characters. */
-interface TableShape {
-  lengths: number[];
-  max: number;
-  /** First characters of keys that do not start with a letter or digit (e.g. "£", "'"). */
-  otherFirst: Set<string>;
-  /** Codes (see asciiCode) of the first one to three characters of every key, when all are ASCII. */
-  prefixes: Set<number>;
-  /** False when some key starts with non-ASCII characters: every word start takes the slow path. */
-  fast: boolean;
-}
-
-/** A number for the first `n` (1–3) key characters, all ASCII: length and 7 bits per character. */
-function asciiCode(n: number, a: number, b: number, c: number): number {
-  return n === 1 ? (1 << 21) | a : n === 2 ? (2 << 21) | (a << 7) | b : (3 << 21) | (a << 14) | (b << 7) | c;
-}
-
-const shapeCache = new WeakMap<Map<string, unknown>, TableShape>();
-
-function tableShape(table: Map<string, unknown>): TableShape {
-  let shape = shapeCache.get(table);
-  if (!shape) {
-    const lengths = new Set<number>();
-    const otherFirst = new Set<string>();
-    for (const k of table.keys()) {
-      lengths.add(k.length);
-      if (k && !isWordCode(k.charCodeAt(0))) otherFirst.add(k[0]!);
-    }
-    const sorted = [...lengths].sort((a, b) => b - a);
-    const prefixes = new Set<number>();
-    let fast = true;
-    for (const k of table.keys()) {
-      const n = Math.min(3, k.length);
-      const cs = [0, 1, 2].map((i) => (i < n ? k.charCodeAt(i) : 0));
-      if (n === 0 || cs.some((x) => x >= 128)) fast = false;
-      else prefixes.add(asciiCode(n, cs[0]!, cs[1]!, cs[2]!));
-    }
-    shape = { lengths: sorted, max: sorted[0] ?? 0, otherFirst, prefixes, fast };
-    shapeCache.set(table, shape);
-  }
-  return shape;
+/** A key trie (see scanKey) and the non-letter characters keys may start with (e.g. "£", "'"). */
+interface KeyTrie<T> {
+  trie: Trie<T>;
+  /** ASCII first characters of keys that are not letters or digits (1 = yes). */
+  otherAscii: Uint8Array;
+  /** Other such first characters. */
+  otherWide: Set<number>;
 }
 
 /** Characters of a phrase key. Longer keys keep common first words ("the …") from fanning out. */
@@ -157,7 +124,8 @@ const KEY_LEN = 6;
 /**
  * The lookup key at `p`: up to `max` characters, letters lower-cased, white space and hyphens
  * skipped (a space in a phrase matches any run of spaces or hyphens; a hyphen matches a hyphen,
- * a space or nothing), curly apostrophes as straight ones. Phrases get the same key (keyOf).
+ * a space or nothing), curly apostrophes as straight ones. Phrases get the same key (keyOf);
+ * scanKeys walks the text the same way without building strings.
  */
 function scanKey(text: string, p: number, max: number): string {
   let key = '';
@@ -165,9 +133,8 @@ function scanKey(text: string, p: number, max: number): string {
     const ch = text.charCodeAt(i);
     if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) key += text[i]!;
     else if (ch >= 65 && ch <= 90) key += String.fromCharCode(ch + 32);
-    else if (ch === 45 || ch === 0x2010 || ch === 0x2011 || ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 12 || ch === 11 || ch === 0xa0) continue;
+    else if (isKeySpace(ch)) continue;
     else if (ch === 0x2019) key += "'";
-    else if (ch > 127 && /\s/.test(text[i]!)) continue;
     else if (isWordCode(ch)) key += text[i]!.toLowerCase();
     else {
       // Other characters end the key unless they are part of the phrase; keep them (e.g. "e.g.").
@@ -177,33 +144,49 @@ function scanKey(text: string, p: number, max: number): string {
   return key;
 }
 
+/** Characters a key skips: spaces (any Unicode white space) and hyphens. */
+function isKeySpace(ch: number): boolean {
+  if (ch < 128) return ch === 45 || ch === 32 || (ch >= 9 && ch <= 13);
+  return ch === 0x2010 || ch === 0x2011 || ch === 0xa0 || /\s/.test(String.fromCharCode(ch));
+}
+
 /** A phrase's key (see scanKey). */
 function keyOf(phrase: string): string {
   return scanKey(phrase.trim(), 0, KEY_LEN);
 }
 
-const longTables = new WeakMap<RuleSet, Map<string, PhraseEntry[]>>();
+/** A key trie over (phrase, value) pairs. */
+function keyTrie<T>(pairs: [string, T][]): KeyTrie<T> {
+  const keyed: [string, T][] = [];
+  const otherAscii = new Uint8Array(128);
+  const otherWide = new Set<number>();
+  for (const [phrase, value] of pairs) {
+    const key = keyOf(phrase);
+    if (!key) continue;
+    keyed.push([key, value]);
+    const c = key.charCodeAt(0);
+    if (!isWordCode(c)) {
+      if (c < 128) otherAscii[c] = 1;
+      else otherWide.add(c);
+    }
+  }
+  return { trie: buildTrie(keyed), otherAscii, otherWide };
+}
 
-/** The phrase table of `set` keyed on up to six characters (built once per rule set). */
-function longTable(set: RuleSet): Map<string, PhraseEntry[]> {
+const longTables = new WeakMap<RuleSet, KeyTrie<PhraseEntry>>();
+
+/** The phrase trie of `set`, keyed on up to six characters (built once per rule set). */
+function longTable(set: RuleSet): KeyTrie<PhraseEntry> {
   let table = longTables.get(set);
   if (!table) {
-    table = new Map();
-    const add = (rule: number, phrase: string, match?: number): void => {
-      const key = keyOf(phrase);
-      if (!key) return;
-      const entry: PhraseEntry = { rule, re: phraseRegex(phrase) };
-      if (match !== undefined) entry.match = match;
-      const list = table!.get(key);
-      if (list) list.push(entry);
-      else table!.set(key, [entry]);
-    };
+    const pairs: [string, PhraseEntry][] = [];
     for (const rule of set.rules) {
-      for (const phrase of rule.phrases) add(rule.index, phrase);
+      for (const phrase of rule.phrases) if (keyOf(phrase)) pairs.push([phrase, { rule: rule.index, re: phraseRegex(phrase) }]);
       rule.matches.forEach((m, i) => {
-        for (const a of m.anchors) add(rule.index, a, i);
+        for (const a of m.anchors) if (keyOf(a)) pairs.push([a, { rule: rule.index, re: phraseRegex(a), match: i }]);
       });
     }
+    table = keyTrie(pairs);
     longTables.set(set, table);
   }
   return table;
@@ -215,176 +198,153 @@ function isWordCode(c: number): boolean {
 }
 
 /**
- * Visit every position in [from, to) where a phrase of `table` may start — each word start, and
- * each listed non-letter first character — and call `visit` with the entries whose key (see
- * scanKey: first letters, skipping spaces and hyphens, lower case) matches there.
+ * Visit every position in [from, to) where a key of `kt` may start — each word start, and each
+ * listed non-letter first character — and call `visit` with the values of every key (see
+ * scanKey: first letters, skipping spaces and hyphens, lower case) that the text there begins with.
  */
-function scanTable<T>(text: string, from: number, to: number, table: Map<string, T[]>, shape: TableShape, visit: (p: number, entries: T[]) => void): void {
+function scanKeys<T>(text: string, from: number, to: number, kt: KeyTrie<T>, visit: (p: number, values: T[]) => void): void {
+  const { next, width, ascii, values, depth: max } = kt.trie;
+  if (max === 0) return;
+  const n = text.length;
   let prevWord = from > 0 && (isWordCode(text.charCodeAt(from - 1)) || text.charCodeAt(from - 1) === 45);
   for (let p = from; p < to; p++) {
     const c = text.charCodeAt(p);
     const word = isWordCode(c);
-    const start = word ? !prevWord : shape.otherFirst.size > 0 && shape.otherFirst.has(text[p]!);
+    const start = word ? !prevWord : c < 128 ? kt.otherAscii[c] === 1 : kt.otherWide.has(c);
     prevWord = word || c === 45;
     if (!start) continue;
-    if (shape.fast) {
-      // Cheap check on the first three key characters (ASCII only) before building the key.
-      let n = 0;
-      let a = 0;
-      let b = 0;
-      let d = 0;
-      let slow = false;
-      for (let i = p; i < text.length && n < 3 && i < p + 4 * shape.max; i++) {
-        let ch = text.charCodeAt(i);
-        if (ch >= 128) {
-          slow = true;
-          break;
-        }
-        if (ch === 45 || ch === 32 || (ch >= 9 && ch <= 13)) continue;
+    let node = 0;
+    let depth = 0;
+    const limit = Math.min(n, p + 4 * max);
+    for (let i = p; i < limit && depth < max; i++) {
+      let ch = text.charCodeAt(i);
+      if (ch < 128) {
         if (ch >= 65 && ch <= 90) ch += 32;
-        if (n === 0) a = ch;
-        else if (n === 1) b = ch;
-        else d = ch;
-        n++;
+        else if (ch === 45 || ch === 32 || (ch >= 9 && ch <= 13)) continue;
+        const col = ascii[ch]!;
+        if (col < 0) break;
+        node = next[node * width + col]!;
+      } else {
+        if (isKeySpace(ch)) continue;
+        // Rare: fold as scanKey does (a lower-cased letter may be two code units).
+        const folded = ch === 0x2019 ? "'" : isWordCode(ch) ? text[i]!.toLowerCase() : text[i]!;
+        for (let k = 0; k < folded.length; k++) {
+          node = step(kt.trie, node, folded.charCodeAt(k));
+          if (node === 0) break;
+          depth++;
+          const v = values[node];
+          if (v) visit(p, v);
+        }
+        if (node === 0) break;
+        continue;
       }
-      if (!slow && n > 0) {
-        const hit = (n >= 3 && shape.prefixes.has(asciiCode(3, a, b, d))) || (n >= 2 && shape.prefixes.has(asciiCode(2, a, b, 0))) || shape.prefixes.has(asciiCode(1, a, 0, 0));
-        if (!hit) continue;
-      }
-    }
-    const key = scanKey(text, p, shape.max);
-    for (const len of shape.lengths) {
-      if (len > key.length) continue;
-      const entries = table.get(len === key.length ? key : key.slice(0, len));
-      if (entries) visit(p, entries);
+      if (node === 0) break;
+      depth++;
+      const v = values[node];
+      if (v) visit(p, v);
     }
   }
 }
 
 interface RegexPrefilter {
-  /** Regexes with no usable anchors: always run. */
-  always: RegExp[];
-  /** Regexes with anchors, by id. */
-  regexes: RegExp[];
-  /** First three letters of an anchor → the anchors starting so, with their regex id and rule. */
-  table: Map<string, AnchorEntry[]>;
-  /** The same lists keyed on the three characters' codes (7 bits each) when they are ASCII. */
-  codes: Map<number, AnchorEntry[]>;
+  /** Every rule regex, in rule order, with its rule. */
+  regexes: { re: RegExp; rule: number }[];
+  /** Ids of the regexes with no usable anchors: they always run over the whole text. */
+  always: number[];
+  /** The anchors (lower case) of the others, each with its regex id and rule. */
+  anchors: Trie<AnchorEntry>;
 }
 
 interface AnchorEntry {
-  anchor: string;
   id: number;
   rule: number;
 }
 
 const prefilters = new WeakMap<RuleSet, RegexPrefilter>();
 
-/**
- * Where the regexes of active rules are worth running on `text`: everywhere (`'all'`) for those
- * without anchors; for the others, the sentences holding one of their anchors at a word start (a
- * letter or digit not preceded by [A-Za-z0-9_], as RegExp's \b sees it). Regexes absent from the
- * map cannot match.
- */
-function triggeredRegexes(set: RuleSet, text: string, active: boolean[], sentences: SentenceView[]): Map<RegExp, Set<number> | 'all'> {
+function prefilterOf(set: RuleSet): RegexPrefilter {
   let pre = prefilters.get(set);
   if (!pre) {
-    pre = { always: [], regexes: [], table: new Map(), codes: new Map() };
+    const regexes: { re: RegExp; rule: number }[] = [];
+    const always: number[] = [];
+    const pairs: [string, AnchorEntry][] = [];
     for (const rule of set.rules) {
       for (const re of rule.regexes) {
+        const id = regexes.push({ re, rule: rule.index }) - 1;
         const anchors = requiredLiterals(re.source, re.flags);
-        if (!anchors) {
-          pre.always.push(re);
-          continue;
-        }
-        const id = pre.regexes.push(re) - 1;
-        for (const anchor of anchors) {
-          const key = anchor.slice(0, 3);
-          const list = pre.table.get(key);
-          const entry: AnchorEntry = { anchor, id, rule: rule.index };
-          if (list) list.push(entry);
-          else pre.table.set(key, [entry]);
-        }
+        if (!anchors) always.push(id);
+        else for (const anchor of anchors) pairs.push([anchor, { id, rule: rule.index }]);
       }
     }
-    for (const [key, list] of pre.table) {
-      if (key.length === 3 && /^[\x00-\x7f]{3}$/.test(key)) pre.codes.set((key.charCodeAt(0) << 14) | (key.charCodeAt(1) << 7) | key.charCodeAt(2), list);
-    }
+    pre = { regexes, always, anchors: buildTrie(pairs) };
     prefilters.set(set, pre);
   }
-  const out = new Map<RegExp, Set<number> | 'all'>();
-  for (const re of pre.always) out.set(re, 'all');
-  if (!pre.table.size || !sentences.length) return out;
+  return pre;
+}
+
+/**
+ * Where each regex of the active rules (by id, see prefilterOf) is worth running on `text`:
+ * everywhere (`'all'`) for those without anchors; for the others, the sentences (ascending
+ * indices) holding one of their anchors at a word start (a letter or digit not preceded by
+ * [A-Za-z0-9_], as RegExp's \b sees it). Regexes left undefined cannot match.
+ */
+function triggeredRegexes(pre: RegexPrefilter, text: string, active: boolean[], sentences: SentenceView[]): (number[] | 'all' | undefined)[] {
+  const out: (number[] | 'all' | undefined)[] = new Array(pre.regexes.length);
+  for (const id of pre.always) out[id] = 'all';
+  const trie = pre.anchors;
+  if (!trie.depth || !sentences.length) return out;
+  const { next, width, ascii, values } = trie;
   const n = text.length;
   let prevWord = false;
   let si = -1;
   let siEnd = -1;
   const last = new Int32Array(pre.regexes.length).fill(-1);
-  const found: (number[] | undefined)[] = new Array(pre.regexes.length);
   for (let p = 0; p < n; p++) {
     const c = text.charCodeAt(p);
     const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
     const start = alnum && !prevWord;
     prevWord = alnum || c === 95;
-    if (!start || p + 3 > n) continue;
-    const c1 = text.charCodeAt(p + 1);
-    const c2 = text.charCodeAt(p + 2);
-    const entries =
-      c1 < 128 && c2 < 128
-        ? pre.codes.get(((c | 32) << 14) | ((c1 >= 65 && c1 <= 90 ? c1 + 32 : c1) << 7) | (c2 >= 65 && c2 <= 90 ? c2 + 32 : c2))
-        : pre.table.get(text.slice(p, p + 3).toLowerCase());
-    if (!entries) continue;
-    if (p >= siEnd || si < 0) {
-      si = sentenceIndexAt(sentences, p);
-      siEnd = si >= 0 ? sentences[si]!.end : -1;
-      if (si < 0 || p >= siEnd) continue; // not in a sentence (masked or between sentences)
-    }
-    for (const e of entries) {
-      if (last[e.id] === si || !active[e.rule]) continue;
-      if (e.anchor.length === 3 || startsWithFolded(text, p, e.anchor)) {
+    if (!start) continue;
+    let node = 0;
+    for (let i = p; i < n; i++) {
+      let ch = text.charCodeAt(i);
+      if (ch < 128) {
+        if (ch >= 65 && ch <= 90) ch += 32;
+        const col = ascii[ch]!;
+        node = col < 0 ? 0 : next[node * width + col]!;
+      } else {
+        const lower = String.fromCharCode(ch).toLowerCase();
+        node = lower.length === 1 ? step(trie, node, lower.charCodeAt(0)) : 0;
+      }
+      if (node === 0) break;
+      const entries = values[node];
+      if (!entries) continue;
+      if (p >= siEnd || si < 0) {
+        si = sentenceIndexAt(sentences, p);
+        siEnd = si >= 0 ? sentences[si]!.end : -1;
+      }
+      if (si < 0 || p >= siEnd) break; // not in a sentence (masked or between sentences)
+      for (const e of entries) {
+        if (last[e.id] === si || !active[e.rule]) continue;
         last[e.id] = si;
-        (found[e.id] ??= []).push(si);
+        ((out[e.id] as number[] | undefined) ??= []).push(si);
       }
     }
   }
-  found.forEach((list, id) => {
-    if (list) out.set(pre!.regexes[id]!, new Set(list));
-  });
   return out;
 }
 
-/** True when `text` at `p` reads `lower` (already lower case), folding ASCII capitals; no allocation. */
-function startsWithFolded(text: string, p: number, lower: string): boolean {
-  if (p + lower.length > text.length) return false;
-  for (let i = 0; i < lower.length; i++) {
-    let c = text.charCodeAt(p + i);
-    if (c >= 65 && c <= 90) c += 32;
-    else if (c > 127) return text.slice(p + i, p + lower.length).toLowerCase() === lower.slice(i);
-    if (c !== lower.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
-const allowTables = new WeakMap<RuleSet, Map<string, RegExp[]>>();
+const allowTables = new WeakMap<RuleSet, KeyTrie<RegExp>>();
 
 /** Spans of protected phrases (the allow-list) in [from, to), found with the same word-start scan. */
 function allowSpansOf(set: RuleSet, text: string, from: number, to: number): [number, number][] {
   let table = allowTables.get(set);
   if (!table) {
-    table = new Map();
-    for (const phrase of set.allowPhrases) {
-      const key = keyOf(phrase);
-      if (!key) continue;
-      const list = table.get(key);
-      const re = phraseRegex(phrase.trim());
-      if (list) list.push(re);
-      else table.set(key, [re]);
-    }
+    table = keyTrie(set.allowPhrases.map((phrase) => [phrase, phraseRegex(phrase.trim())] as [string, RegExp]));
     allowTables.set(set, table);
   }
   const out: [number, number][] = [];
-  if (!table.size) return out;
-  scanTable(text, from, to, table, tableShape(table), (p, res) => {
+  scanKeys(text, from, to, table, (p, res) => {
     for (const re of res) {
       re.lastIndex = p;
       const m = re.exec(text);
@@ -438,8 +398,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   // one big alternation RegExp, which V8 tries phrase by phrase at every position.
   const matchCandidates = new Map<string, { rule: number; match: number; sentence: number }>();
   const phraseTable = longTable(set);
-  if (phraseTable.size) {
-    scanTable(text, 0, text.length, phraseTable, tableShape(phraseTable), (p, entries) => {
+  if (phraseTable.trie.depth) {
+    scanKeys(text, 0, text.length, phraseTable, (p, entries) => {
       for (const e of entries) {
         if (!active[e.rule]) continue;
         e.re.lastIndex = p;
@@ -469,25 +429,26 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   }
 
   // 3. regex rules (only those whose literal anchors occur in the document) and detectors.
-  const triggered = triggeredRegexes(set, text, active, sentences);
-  for (const rule of set.rules) {
-    if (!active[rule.index]) continue;
-    for (let ri = 0; ri < rule.regexes.length; ri++) {
-      const re = rule.regexes[ri]!;
-      const where = triggered.get(re);
-      if (!where) continue;
-      if (where === 'all') {
-        pushMatches(re, text, 0, rule.index, hits);
-        continue;
-      }
-      // Only the sentences holding an anchor: a reportable match lies inside one sentence and
-      // contains an anchor, so it is found there.
-      for (const si of where) {
-        const s = sentences[si]!;
-        pushMatches(re, s.text, s.start, rule.index, hits);
-      }
+  const pre = prefilterOf(set);
+  const triggered = triggeredRegexes(pre, text, active, sentences);
+  for (let id = 0; id < pre.regexes.length; id++) {
+    const where = triggered[id];
+    if (!where) continue;
+    const { re, rule } = pre.regexes[id]!;
+    if (!active[rule]) continue;
+    if (where === 'all') {
+      pushMatches(re, text, 0, rule, hits);
+      continue;
     }
-    if (rule.detector) runDetector(rule, doc, sentences, options, hits, extraStats);
+    // Only the sentences holding an anchor: a reportable match lies inside one sentence and
+    // contains an anchor, so it is found there.
+    for (const si of where) {
+      const s = sentences[si]!;
+      pushMatches(re, s.text, s.start, rule, hits);
+    }
+  }
+  for (const rule of set.rules) {
+    if (active[rule.index] && rule.detector) runDetector(rule, doc, sentences, options, hits, extraStats);
   }
 
   // 4. Context: decide what is reported.
@@ -525,7 +486,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // Who it is about (rules with `subject: person | organisation`).
     if (rule.subject !== 'any' && set.context && !subjectAllows(rule.subject, aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context))) continue;
     // Suppression comments.
-    const pos = lineColumn(starts, hit.start);
+    const pos = positionAt(starts, hit.start);
     if (doc.directives.length && isSuppressed(doc.directives, rule.id, rule.category, hit.start, pos.line)) continue;
     // The person's own words: quotes in the block (continued from paragraph to paragraph), and
     // colon-introduced speech in the sentence.
@@ -571,8 +532,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       severity: sev,
       message: fill(hit.message ?? rule.data.message, matched),
       text: matched,
-      start: { ...pos, offset: hit.start },
-      end: { ...lineColumn(starts, hit.end), offset: hit.end },
+      start: pos,
+      end: positionAt(starts, hit.end),
       suggestions: [...rule.data.suggest],
       sentence: sentenceText(s, hit.start, hit.end, sentenceCache),
       url: rule.url,

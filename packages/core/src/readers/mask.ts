@@ -23,6 +23,17 @@ export function lineStarts(text: string): number[] {
 
 /** 1-based line and column for an offset, given a line table. */
 export function lineColumn(starts: number[], offset: number): { line: number; column: number } {
+  const line = lineIndex(starts, offset);
+  return { line: line + 1, column: offset - starts[line]! + 1 };
+}
+
+/** A finding position (`{line, column, offset}`, 1-based line and column) for `offset`. */
+export function positionAt(starts: number[], offset: number): { line: number; column: number; offset: number } {
+  const line = lineIndex(starts, offset);
+  return { line: line + 1, column: offset - starts[line]! + 1, offset };
+}
+
+function lineIndex(starts: number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -30,5 +41,5 @@ export function lineColumn(starts: number[], offset: number): { line: number; co
     if (starts[mid]! <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  return lo;
 }

@@ -1,0 +1,49 @@
+/** The flat character trie behind the engine's word-start scans. */
+import { describe, expect, it } from 'vitest';
+import { buildTrie, step, type Trie } from '../../src/patterns/trie.js';
+
+/** Values of every key that `text` begins with, shortest first (as the scans walk). */
+function prefixesOf<T>(trie: Trie<T>, text: string): T[] {
+  const out: T[] = [];
+  let node = 0;
+  for (let i = 0; i < text.length; i++) {
+    node = step(trie, node, text.charCodeAt(i));
+    if (node === 0) break;
+    out.push(...(trie.values[node] ?? []));
+  }
+  return out;
+}
+
+describe('buildTrie', () => {
+  const trie = buildTrie<string>([
+    ['ser', 'A'],
+    ['servic', 'B'],
+    ['servic', 'C'],
+    ['£', 'D'],
+    ['café', 'E'],
+  ]);
+
+  it('finds every key a text begins with, and keeps repeated keys in order', () => {
+    expect(prefixesOf(trie, 'service user')).toEqual(['A', 'B', 'C']);
+    expect(prefixesOf(trie, 'sermon')).toEqual(['A']);
+    expect(prefixesOf(trie, 'se')).toEqual([]);
+  });
+
+  it('handles non-ASCII code units', () => {
+    expect(prefixesOf(trie, '£30')).toEqual(['D']);
+    expect(prefixesOf(trie, 'café')).toEqual(['E']);
+    expect(prefixesOf(trie, 'cafe')).toEqual([]);
+  });
+
+  it('stops at a character no key uses', () => {
+    expect(step(trie, 0, 'x'.charCodeAt(0))).toBe(0);
+    expect(step(trie, 0, 'é'.charCodeAt(0))).toBe(0);
+  });
+
+  it('reports the longest key and ignores empty keys', () => {
+    expect(trie.depth).toBe(6);
+    const empty = buildTrie<number>([['', 1]]);
+    expect(empty.depth).toBe(0);
+    expect(empty.values.every((v) => v === undefined)).toBe(true);
+  });
+});
