@@ -175,7 +175,13 @@ function keyTrie<T>(pairs: [string, T][]): KeyTrie<T> {
 
 const longTables = new WeakMap<RuleSet, KeyTrie<PhraseEntry>>();
 
-/** The phrase trie of `set`, keyed on up to six characters (built once per rule set). */
+/** Rule number of allow-list entries in the phrase trie. */
+const ALLOW = -1;
+
+/**
+ * The phrase trie of `set`, keyed on up to six characters (built once per rule set). It holds the
+ * protected phrases of the allow-list too, as entries of rule ALLOW, so one scan finds both.
+ */
 function longTable(set: RuleSet): KeyTrie<PhraseEntry> {
   let table = longTables.get(set);
   if (!table) {
@@ -186,6 +192,7 @@ function longTable(set: RuleSet): KeyTrie<PhraseEntry> {
         for (const a of m.anchors) if (keyOf(a)) pairs.push([a, { rule: rule.index, re: phraseRegex(a), match: i }]);
       });
     }
+    for (const phrase of set.allowPhrases) if (keyOf(phrase)) pairs.push([phrase, { rule: ALLOW, re: phraseRegex(phrase.trim()) }]);
     table = keyTrie(pairs);
     longTables.set(set, table);
   }
@@ -253,6 +260,10 @@ interface RegexPrefilter {
   always: number[];
   /** The anchors (lower case) of the others, each with its regex id and rule. */
   anchors: Trie<AnchorEntry>;
+  /** Scratch for triggeredRegexes: the call (`calls`) and sentence in which each regex was last seen. */
+  lastCall: Int32Array;
+  lastSentence: Int32Array;
+  calls: number;
 }
 
 interface AnchorEntry {
@@ -276,7 +287,7 @@ function prefilterOf(set: RuleSet): RegexPrefilter {
         else for (const anchor of anchors) pairs.push([anchor, { id, rule: rule.index }]);
       }
     }
-    pre = { regexes, always, anchors: buildTrie(pairs) };
+    pre = { regexes, always, anchors: buildTrie(pairs), lastCall: new Int32Array(regexes.length), lastSentence: new Int32Array(regexes.length), calls: 0 };
     prefilters.set(set, pre);
   }
   return pre;
@@ -298,7 +309,9 @@ function triggeredRegexes(pre: RegexPrefilter, text: string, active: boolean[], 
   let prevWord = false;
   let si = -1;
   let siEnd = -1;
-  const last = new Int32Array(pre.regexes.length).fill(-1);
+  // Typed arrays are costly to allocate per call: reuse the prefilter's, stamped with the call.
+  const call = (pre.calls = (pre.calls % 0x7fffffff) + 1);
+  const { lastCall, lastSentence } = pre;
   for (let p = 0; p < n; p++) {
     const c = text.charCodeAt(p);
     const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -325,8 +338,9 @@ function triggeredRegexes(pre: RegexPrefilter, text: string, active: boolean[], 
       }
       if (si < 0 || p >= siEnd) break; // not in a sentence (masked or between sentences)
       for (const e of entries) {
-        if (last[e.id] === si || !active[e.rule]) continue;
-        last[e.id] = si;
+        if ((lastCall[e.id] === call && lastSentence[e.id] === si) || !active[e.rule]) continue;
+        lastCall[e.id] = call;
+        lastSentence[e.id] = si;
         ((out[e.id] as number[] | undefined) ??= []).push(si);
       }
     }
@@ -334,24 +348,20 @@ function triggeredRegexes(pre: RegexPrefilter, text: string, active: boolean[], 
   return out;
 }
 
-const allowTables = new WeakMap<RuleSet, KeyTrie<RegExp>>();
-
-/** Spans of protected phrases (the allow-list) in [from, to), found with the same word-start scan. */
-function allowSpansOf(set: RuleSet, text: string, from: number, to: number): [number, number][] {
-  let table = allowTables.get(set);
-  if (!table) {
-    table = keyTrie(set.allowPhrases.map((phrase) => [phrase, phraseRegex(phrase.trim())] as [string, RegExp]));
-    allowTables.set(set, table);
+/**
+ * Does a protected phrase starting in sentence `s` overlap [start, end)? `starts` is ascending;
+ * `ends` are the spans' ends.
+ */
+function isAllowed(starts: number[], ends: number[], s: SentenceView, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid]! < s.start) lo = mid + 1;
+    else hi = mid;
   }
-  const out: [number, number][] = [];
-  scanKeys(text, from, to, table, (p, res) => {
-    for (const re of res) {
-      re.lastIndex = p;
-      const m = re.exec(text);
-      if (m) out.push([p, p + m[0].length]);
-    }
-  });
-  return out;
+  for (let j = lo; j < starts.length && starts[j]! < s.end && starts[j]! < end; j++) if (start < ends[j]!) return true;
+  return false;
 }
 
 /** Push every match of a global `re` in `text` as a hit of `rule`, offset by `base` (no intermediate arrays). */
@@ -398,14 +408,20 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   // one big alternation RegExp, which V8 tries phrase by phrase at every position.
   const matchCandidates = new Map<string, { rule: number; match: number; sentence: number }>();
   const phraseTable = longTable(set);
+  // Spans of protected phrases, by start.
+  const allowStart: number[] = [];
+  const allowEnd: number[] = [];
   if (phraseTable.trie.depth) {
     scanKeys(text, 0, text.length, phraseTable, (p, entries) => {
       for (const e of entries) {
-        if (!active[e.rule]) continue;
+        if (e.rule !== ALLOW && !active[e.rule]) continue;
         e.re.lastIndex = p;
         const mm = e.re.exec(text);
         if (!mm) continue;
-        if (e.match === undefined) hits.push({ rule: e.rule, start: p, end: p + mm[0].length });
+        if (e.rule === ALLOW) {
+          allowStart.push(p);
+          allowEnd.push(p + mm[0].length);
+        } else if (e.match === undefined) hits.push({ rule: e.rule, start: p, end: p + mm[0].length });
         else {
           const si = sentenceIndexAt(sentences, p);
           if (si >= 0) matchCandidates.set(`${e.rule}:${e.match}:${si}`, { rule: e.rule, match: e.match, sentence: si });
@@ -457,7 +473,6 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   const colonCache = new Map<number, QuoteSpan | null>();
   const sentenceCache = new Map<number, string>();
   let personVoice: boolean | undefined;
-  const allowCache = new Map<number, [number, number][]>();
   const unlessCache = new Map<string, [number, number][] | 'all'>();
   const findings: Finding[] = [];
 
@@ -473,14 +488,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     const s = sentences[si];
     if (!s || hit.end > s.end) continue; // outside prose, or crossing a sentence boundary
     // Protected terms.
-    if (set.allowPhrases.length) {
-      let allowSpans = allowCache.get(si);
-      if (!allowSpans) {
-        allowSpans = allowSpansOf(set, text, s.start, s.end);
-        allowCache.set(si, allowSpans);
-      }
-      if (allowSpans.some(([a, b]) => a < hit.end! && hit.start! < b)) continue;
-    }
+    if (allowStart.length && isAllowed(allowStart, allowEnd, s, hit.start, hit.end)) continue;
     // unless patterns.
     if (rule.unless.length && cancelledByUnless(rule, s, hit, unlessCache)) continue;
     // Who it is about (rules with `subject: person | organisation`).
@@ -534,7 +542,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       text: matched,
       start: pos,
       end: positionAt(starts, hit.end),
-      suggestions: [...rule.data.suggest],
+      suggestions: rule.data.suggest.slice(),
       sentence: sentenceText(s, hit.start, hit.end, sentenceCache),
       url: rule.url,
     };
@@ -611,12 +619,16 @@ function selfDescribed(category: string, sentence: string, rel: number): boolean
 /** Longest `sentence` a finding carries; longer runs (text with no punctuation) are windowed. */
 const MAX_SENTENCE = 600;
 
+/** White space other than a plain space, or a space followed by more white space. */
+const ODD_SPACE = /[^\S ]| \s/;
+
 /** The finding's sentence with white space collapsed (cached per sentence; windowed if huge). */
 function sentenceText(s: SentenceView, start: number, end: number, cache: Map<number, string>): string {
   if (s.text.length <= MAX_SENTENCE) {
     let t = cache.get(s.index);
     if (t === undefined) {
-      t = s.text.replace(/\s+/g, ' ').trim();
+      // Most sentences hold only single plain spaces: then collapsing changes nothing.
+      t = (ODD_SPACE.test(s.text) ? s.text.replace(/\s+/g, ' ') : s.text).trim();
       cache.set(s.index, t);
     }
     return t;
