@@ -18,7 +18,7 @@ import { isNegated } from './context/negation.js';
 import { aboutWhom, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
-import { requiredLiterals } from './patterns/regex-anchors.js';
+import { prefixLiterals, requiredLiterals } from './patterns/regex-anchors.js';
 import { buildTrie, step, type Trie } from './patterns/trie.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
@@ -254,8 +254,11 @@ function scanKeys<T>(text: string, from: number, to: number, kt: KeyTrie<T>, vis
 }
 
 interface RegexPrefilter {
-  /** Every rule regex, in rule order, with its rule. */
-  regexes: { re: RegExp; rule: number }[];
+  /**
+   * Every rule regex, in rule order, with its rule; `sticky` (a sticky copy) when every match
+   * begins with one of its anchors at a word start, so it is only tried where those begin.
+   */
+  regexes: { re: RegExp; rule: number; sticky?: RegExp }[];
   /** Ids of the regexes with no usable anchors: they always run over the whole text. */
   always: number[];
   /** The anchors (lower case) of the others, each with its regex id and rule. */
@@ -269,6 +272,8 @@ interface RegexPrefilter {
 interface AnchorEntry {
   id: number;
   rule: number;
+  /** The anchor begins every match of the regex (see RegexPrefilter.regexes). */
+  prefix?: boolean;
 }
 
 const prefilters = new WeakMap<RuleSet, RegexPrefilter>();
@@ -276,13 +281,20 @@ const prefilters = new WeakMap<RuleSet, RegexPrefilter>();
 function prefilterOf(set: RuleSet): RegexPrefilter {
   let pre = prefilters.get(set);
   if (!pre) {
-    const regexes: { re: RegExp; rule: number }[] = [];
+    const regexes: { re: RegExp; rule: number; sticky?: RegExp }[] = [];
     const always: number[] = [];
     const pairs: [string, AnchorEntry][] = [];
     for (const rule of set.rules) {
       for (const re of rule.regexes) {
-        const id = regexes.push({ re, rule: rule.index }) - 1;
         const anchors = requiredLiterals(re.source, re.flags);
+        // When the best anchors are also the regex's prefixes, try it only where they begin.
+        const prefixes = anchors && prefixLiterals(re.source, re.flags);
+        if (anchors && prefixes && prefixes.length === anchors.length && prefixes.every((p) => anchors.includes(p))) {
+          const id = regexes.push({ re, rule: rule.index, sticky: new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`) }) - 1;
+          for (const prefix of prefixes) pairs.push([prefix, { id, rule: rule.index, prefix: true }]);
+          continue;
+        }
+        const id = regexes.push({ re, rule: rule.index }) - 1;
         if (!anchors) always.push(id);
         else for (const anchor of anchors) pairs.push([anchor, { id, rule: rule.index }]);
       }
@@ -297,7 +309,8 @@ function prefilterOf(set: RuleSet): RegexPrefilter {
  * Where each regex of the active rules (by id, see prefilterOf) is worth running on `text`:
  * everywhere (`'all'`) for those without anchors; for the others, the sentences (ascending
  * indices) holding one of their anchors at a word start (a letter or digit not preceded by
- * [A-Za-z0-9_], as RegExp's \b sees it). Regexes left undefined cannot match.
+ * [A-Za-z0-9_], as RegExp's \b sees it); for regexes with a sticky copy, every (sentence, offset)
+ * pair, flattened, where one of their prefixes begins. Regexes left undefined cannot match.
  */
 function triggeredRegexes(pre: RegexPrefilter, text: string, active: boolean[], sentences: SentenceView[]): (number[] | 'all' | undefined)[] {
   const out: (number[] | 'all' | undefined)[] = new Array(pre.regexes.length);
@@ -338,6 +351,12 @@ function triggeredRegexes(pre: RegexPrefilter, text: string, active: boolean[], 
       }
       if (si < 0 || p >= siEnd) break; // not in a sentence (masked or between sentences)
       for (const e of entries) {
+        if (e.prefix) {
+          if (!active[e.rule]) continue;
+          const list = ((out[e.id] as number[] | undefined) ??= []);
+          if (list[list.length - 1] !== p) list.push(si, p);
+          continue;
+        }
         if ((lastCall[e.id] === call && lastSentence[e.id] === si) || !active[e.rule]) continue;
         lastCall[e.id] = call;
         lastSentence[e.id] = si;
@@ -450,8 +469,24 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   for (let id = 0; id < pre.regexes.length; id++) {
     const where = triggered[id];
     if (!where) continue;
-    const { re, rule } = pre.regexes[id]!;
+    const { re, rule, sticky } = pre.regexes[id]!;
     if (!active[rule]) continue;
+    if (sticky && where !== 'all') {
+      // Tried only where a prefix begins, in order, skipping those inside the previous match
+      // (as a global search of each sentence would).
+      let end = -1;
+      for (let k = 0; k < where.length; k += 2) {
+        const p = where[k + 1]!;
+        if (p < end) continue;
+        const s = sentences[where[k]!]!;
+        sticky.lastIndex = p - s.start;
+        const m = sticky.exec(s.text);
+        if (!m || m[0].length === 0) continue;
+        end = p + m[0].length;
+        hits.push({ rule, start: p, end });
+      }
+      continue;
+    }
     if (where === 'all') {
       pushMatches(re, text, 0, rule, hits);
       continue;

@@ -1,6 +1,6 @@
 /** Required-literal extraction for rule regexes (the prefilter that keeps regex rules cheap). */
 import { describe, expect, it } from 'vitest';
-import { requiredLiterals } from '../src/patterns/regex-anchors.js';
+import { prefixLiterals, requiredLiterals } from '../src/patterns/regex-anchors.js';
 
 describe('requiredLiterals', () => {
   it('finds the longest mandatory literal in a sequence', () => {
@@ -90,5 +90,33 @@ describe('requiredLiterals on the built-in rules', () => {
       }
     }
     expect(checked).toBeGreaterThan(100);
+  });
+});
+
+describe('prefixLiterals', () => {
+  it('finds the literals every match begins with, after a word boundary', () => {
+    expect(prefixLiterals('\\b(?:agitated|agitating) (?:for|against)\\b')?.sort()).toEqual(['agitated', 'agitating']);
+    expect(prefixLiterals('\\b[Cc]laims?\\b that')).toEqual(['claim']);
+    expect(prefixLiterals('\\bdid not attend\\b|\\bDNA\\b')?.sort()).toEqual(['did not attend', 'dna']);
+  });
+  it('refuses a regex whose match may begin mid-word or without a literal', () => {
+    expect(prefixLiterals('cheap|\\bexpensive\\b')).toBeNull(); // "cheap" may follow a letter
+    expect(prefixLiterals('\\b(?:very )?rude')).toBeNull(); // optional first word
+    expect(prefixLiterals('\\b[A-Z][a-z]+ said')).toBeNull();
+    expect(prefixLiterals('\\b(?:he|it) is', 'i', 3)).toBeNull(); // shorter than the minimum
+    expect(prefixLiterals('(')).toBeNull();
+  });
+  it('every match found by a global search starts where a prefix begins (samples)', () => {
+    const cases: [string, string][] = [
+      ['\\b(?:refused|refuses) (?:to )?(?:eat|wash)\\b', 'He refused to eat. She refuses wash. Refused eat.'],
+      ['\\b[Ss]ervice [Uu]sers?\\b', 'Service users and the service user were seen.'],
+    ];
+    for (const [source, text] of cases) {
+      const prefixes = prefixLiterals(source)!;
+      expect(prefixes).not.toBeNull();
+      for (const m of text.matchAll(new RegExp(source, 'gi'))) {
+        expect(prefixes.some((p) => text.slice(m.index).toLowerCase().startsWith(p))).toBe(true);
+      }
+    }
   });
 });

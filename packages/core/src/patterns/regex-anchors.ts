@@ -193,3 +193,63 @@ export function requiredLiterals(source: string, flags = 'i'): string[] | null {
   if (!req || req.some((s) => s.trim().length < MIN_LITERAL)) return null;
   return req;
 }
+
+/**
+ * The literal prefixes of a regex: lower-case strings one of which every match begins with, at a
+ * word start (the match opens with `\b` or `^` and the literal with a letter or digit). Then the
+ * regex need only be tried, sticky, where one of them begins — not scanned over whole sentences.
+ * `null` when the regex has no such prefix of at least `min` characters. Pure; compile time.
+ */
+export function prefixLiterals(source: string, flags = 'i', min = 2): string[] | null {
+  let pattern: Pattern;
+  try {
+    pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+  } catch {
+    return null;
+  }
+  const out = new Set<string>();
+  for (const alt of pattern.alternatives) {
+    // Each top-level alternative must open with a boundary, then a literal.
+    let i = 0;
+    let bounded = false;
+    while (i < alt.elements.length && alt.elements[i]!.type === 'Assertion') {
+      if (isBoundary(alt.elements[i]!)) bounded = true;
+      i++;
+    }
+    if (!bounded) return null;
+    const lits = leading(alt.elements.slice(i));
+    if (!lits) return null;
+    for (const l of lits) {
+      if (l.length < min || !/^[a-z0-9]/.test(l)) return null;
+      out.add(l);
+    }
+    if (out.size > MAX_SET) return null;
+  }
+  return out.size ? [...out] : null;
+}
+
+/** The literals a sequence of elements always begins with (consuming elements only), or null. */
+function leading(elements: Element[]): string[] | null {
+  let run = '';
+  for (let i = 0; i < elements.length; i++) {
+    const el = elements[i]!;
+    const ch = literalChar(el);
+    if (ch !== undefined) {
+      run += ch;
+      continue;
+    }
+    if (run) return [run];
+    if (el.type === 'Group' || el.type === 'CapturingGroup') {
+      const out: string[] = [];
+      for (const a of el.alternatives) {
+        const l = leading(a.elements);
+        if (!l) return null;
+        out.push(...l);
+      }
+      return out;
+    }
+    if (el.type === 'Quantifier' && el.min >= 1) return leading([el.element]);
+    return null;
+  }
+  return run ? [run] : null;
+}
