@@ -6,8 +6,7 @@
  */
 import type { AnalyseOptions, Finding, DocumentResult, Severity, SourceDocument } from './types.js';
 import { SEVERITIES } from './types.js';
-import { withAllow, type CompiledRule, type PhraseEntry, type RuleSet } from './rules/compile.js';
-import { phraseRegex } from './patterns/terms.js';
+import { withAllow, type CompiledRule, type RuleSet } from './rules/compile.js';
 import { parseSentence, runMatch } from './patterns/match.js';
 import { splitSentences, countWords } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
@@ -18,8 +17,7 @@ import { isNegated } from './context/negation.js';
 import { aboutWhom, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
-import { prefixLiterals, requiredLiterals } from './patterns/regex-anchors.js';
-import { buildTrie, step, type Trie } from './patterns/trie.js';
+import { scanDocument } from './scan.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
@@ -109,277 +107,19 @@ function lastAtOrBefore<T extends { offset: number }>(items: T[], offset: number
   return found;
 }
 
-/** A key trie (see scanKey) and the non-letter characters keys may start with (e.g. "£", "'"). */
-interface KeyTrie<T> {
-  trie: Trie<T>;
-  /** ASCII first characters of keys that are not letters or digits (1 = yes). */
-  otherAscii: Uint8Array;
-  /** Other such first characters. */
-  otherWide: Set<number>;
-}
-
-/** Characters of a phrase key. Longer keys keep common first words ("the …") from fanning out. */
-const KEY_LEN = 6;
-
 /**
- * The lookup key at `p`: up to `max` characters, letters lower-cased, white space and hyphens
- * skipped (a space in a phrase matches any run of spaces or hyphens; a hyphen matches a hyphen,
- * a space or nothing), curly apostrophes as straight ones. Phrases get the same key (keyOf);
- * scanKeys walks the text the same way without building strings.
+ * Does a protected phrase starting in sentence `s` overlap [start, end)? `spans` holds (start,
+ * end) pairs, flattened, by ascending start.
  */
-function scanKey(text: string, p: number, max: number): string {
-  let key = '';
-  for (let i = p; i < text.length && key.length < max && i < p + 4 * max; i++) {
-    const ch = text.charCodeAt(i);
-    if ((ch >= 97 && ch <= 122) || (ch >= 48 && ch <= 57)) key += text[i]!;
-    else if (ch >= 65 && ch <= 90) key += String.fromCharCode(ch + 32);
-    else if (isKeySpace(ch)) continue;
-    else if (ch === 0x2019) key += "'";
-    else if (isWordCode(ch)) key += text[i]!.toLowerCase();
-    else {
-      // Other characters end the key unless they are part of the phrase; keep them (e.g. "e.g.").
-      key += text[i]!;
-    }
-  }
-  return key;
-}
-
-/** Characters a key skips: spaces (any Unicode white space) and hyphens. */
-function isKeySpace(ch: number): boolean {
-  if (ch < 128) return ch === 45 || ch === 32 || (ch >= 9 && ch <= 13);
-  return ch === 0x2010 || ch === 0x2011 || ch === 0xa0 || /\s/.test(String.fromCharCode(ch));
-}
-
-/** A phrase's key (see scanKey). */
-function keyOf(phrase: string): string {
-  return scanKey(phrase.trim(), 0, KEY_LEN);
-}
-
-/** A key trie over (phrase, value) pairs. */
-function keyTrie<T>(pairs: [string, T][]): KeyTrie<T> {
-  const keyed: [string, T][] = [];
-  const otherAscii = new Uint8Array(128);
-  const otherWide = new Set<number>();
-  for (const [phrase, value] of pairs) {
-    const key = keyOf(phrase);
-    if (!key) continue;
-    keyed.push([key, value]);
-    const c = key.charCodeAt(0);
-    if (!isWordCode(c)) {
-      if (c < 128) otherAscii[c] = 1;
-      else otherWide.add(c);
-    }
-  }
-  return { trie: buildTrie(keyed), otherAscii, otherWide };
-}
-
-const longTables = new WeakMap<RuleSet, KeyTrie<PhraseEntry>>();
-
-/** Rule number of allow-list entries in the phrase trie. */
-const ALLOW = -1;
-
-/**
- * The phrase trie of `set`, keyed on up to six characters (built once per rule set). It holds the
- * protected phrases of the allow-list too, as entries of rule ALLOW, so one scan finds both.
- */
-function longTable(set: RuleSet): KeyTrie<PhraseEntry> {
-  let table = longTables.get(set);
-  if (!table) {
-    const pairs: [string, PhraseEntry][] = [];
-    for (const rule of set.rules) {
-      for (const phrase of rule.phrases) if (keyOf(phrase)) pairs.push([phrase, { rule: rule.index, re: phraseRegex(phrase) }]);
-      rule.matches.forEach((m, i) => {
-        for (const a of m.anchors) if (keyOf(a)) pairs.push([a, { rule: rule.index, re: phraseRegex(a), match: i }]);
-      });
-    }
-    for (const phrase of set.allowPhrases) if (keyOf(phrase)) pairs.push([phrase, { rule: ALLOW, re: phraseRegex(phrase.trim()) }]);
-    table = keyTrie(pairs);
-    longTables.set(set, table);
-  }
-  return table;
-}
-
-/** Letters and digits as the phrase matcher sees them (A–Z, a–z, 0–9, U+00C0–U+024F). */
-function isWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
-}
-
-/**
- * Visit every position in [from, to) where a key of `kt` may start — each word start, and each
- * listed non-letter first character — and call `visit` with the values of every key (see
- * scanKey: first letters, skipping spaces and hyphens, lower case) that the text there begins with.
- */
-function scanKeys<T>(text: string, from: number, to: number, kt: KeyTrie<T>, visit: (p: number, values: T[]) => void): void {
-  const { next, width, ascii, values, depth: max } = kt.trie;
-  if (max === 0) return;
-  const n = text.length;
-  let prevWord = from > 0 && (isWordCode(text.charCodeAt(from - 1)) || text.charCodeAt(from - 1) === 45);
-  for (let p = from; p < to; p++) {
-    const c = text.charCodeAt(p);
-    const word = isWordCode(c);
-    const start = word ? !prevWord : c < 128 ? kt.otherAscii[c] === 1 : kt.otherWide.has(c);
-    prevWord = word || c === 45;
-    if (!start) continue;
-    let node = 0;
-    let depth = 0;
-    const limit = Math.min(n, p + 4 * max);
-    for (let i = p; i < limit && depth < max; i++) {
-      let ch = text.charCodeAt(i);
-      if (ch < 128) {
-        if (ch >= 65 && ch <= 90) ch += 32;
-        else if (ch === 45 || ch === 32 || (ch >= 9 && ch <= 13)) continue;
-        const col = ascii[ch]!;
-        if (col < 0) break;
-        node = next[node * width + col]!;
-      } else {
-        if (isKeySpace(ch)) continue;
-        // Rare: fold as scanKey does (a lower-cased letter may be two code units).
-        const folded = ch === 0x2019 ? "'" : isWordCode(ch) ? text[i]!.toLowerCase() : text[i]!;
-        for (let k = 0; k < folded.length; k++) {
-          node = step(kt.trie, node, folded.charCodeAt(k));
-          if (node === 0) break;
-          depth++;
-          const v = values[node];
-          if (v) visit(p, v);
-        }
-        if (node === 0) break;
-        continue;
-      }
-      if (node === 0) break;
-      depth++;
-      const v = values[node];
-      if (v) visit(p, v);
-    }
-  }
-}
-
-interface RegexPrefilter {
-  /**
-   * Every rule regex, in rule order, with its rule; `sticky` (a sticky copy) when every match
-   * begins with one of its anchors at a word start, so it is only tried where those begin.
-   */
-  regexes: { re: RegExp; rule: number; sticky?: RegExp }[];
-  /** Ids of the regexes with no usable anchors: they always run over the whole text. */
-  always: number[];
-  /** The anchors (lower case) of the others, each with its regex id and rule. */
-  anchors: Trie<AnchorEntry>;
-  /** Scratch for triggeredRegexes: the call (`calls`) and sentence in which each regex was last seen. */
-  lastCall: Int32Array;
-  lastSentence: Int32Array;
-  calls: number;
-}
-
-interface AnchorEntry {
-  id: number;
-  rule: number;
-  /** The anchor begins every match of the regex (see RegexPrefilter.regexes). */
-  prefix?: boolean;
-}
-
-const prefilters = new WeakMap<RuleSet, RegexPrefilter>();
-
-function prefilterOf(set: RuleSet): RegexPrefilter {
-  let pre = prefilters.get(set);
-  if (!pre) {
-    const regexes: { re: RegExp; rule: number; sticky?: RegExp }[] = [];
-    const always: number[] = [];
-    const pairs: [string, AnchorEntry][] = [];
-    for (const rule of set.rules) {
-      for (const re of rule.regexes) {
-        const anchors = requiredLiterals(re.source, re.flags);
-        // When the best anchors are also the regex's prefixes, try it only where they begin.
-        const prefixes = anchors && prefixLiterals(re.source, re.flags);
-        if (anchors && prefixes && prefixes.length === anchors.length && prefixes.every((p) => anchors.includes(p))) {
-          const id = regexes.push({ re, rule: rule.index, sticky: new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`) }) - 1;
-          for (const prefix of prefixes) pairs.push([prefix, { id, rule: rule.index, prefix: true }]);
-          continue;
-        }
-        const id = regexes.push({ re, rule: rule.index }) - 1;
-        if (!anchors) always.push(id);
-        else for (const anchor of anchors) pairs.push([anchor, { id, rule: rule.index }]);
-      }
-    }
-    pre = { regexes, always, anchors: buildTrie(pairs), lastCall: new Int32Array(regexes.length), lastSentence: new Int32Array(regexes.length), calls: 0 };
-    prefilters.set(set, pre);
-  }
-  return pre;
-}
-
-/**
- * Where each regex of the active rules (by id, see prefilterOf) is worth running on `text`:
- * everywhere (`'all'`) for those without anchors; for the others, the sentences (ascending
- * indices) holding one of their anchors at a word start (a letter or digit not preceded by
- * [A-Za-z0-9_], as RegExp's \b sees it); for regexes with a sticky copy, every (sentence, offset)
- * pair, flattened, where one of their prefixes begins. Regexes left undefined cannot match.
- */
-function triggeredRegexes(pre: RegexPrefilter, text: string, active: boolean[], sentences: SentenceView[]): (number[] | 'all' | undefined)[] {
-  const out: (number[] | 'all' | undefined)[] = new Array(pre.regexes.length);
-  for (const id of pre.always) out[id] = 'all';
-  const trie = pre.anchors;
-  if (!trie.depth || !sentences.length) return out;
-  const { next, width, ascii, values } = trie;
-  const n = text.length;
-  let prevWord = false;
-  let si = -1;
-  let siEnd = -1;
-  // Typed arrays are costly to allocate per call: reuse the prefilter's, stamped with the call.
-  const call = (pre.calls = (pre.calls % 0x7fffffff) + 1);
-  const { lastCall, lastSentence } = pre;
-  for (let p = 0; p < n; p++) {
-    const c = text.charCodeAt(p);
-    const alnum = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-    const start = alnum && !prevWord;
-    prevWord = alnum || c === 95;
-    if (!start) continue;
-    let node = 0;
-    for (let i = p; i < n; i++) {
-      let ch = text.charCodeAt(i);
-      if (ch < 128) {
-        if (ch >= 65 && ch <= 90) ch += 32;
-        const col = ascii[ch]!;
-        node = col < 0 ? 0 : next[node * width + col]!;
-      } else {
-        const lower = String.fromCharCode(ch).toLowerCase();
-        node = lower.length === 1 ? step(trie, node, lower.charCodeAt(0)) : 0;
-      }
-      if (node === 0) break;
-      const entries = values[node];
-      if (!entries) continue;
-      if (p >= siEnd || si < 0) {
-        si = sentenceIndexAt(sentences, p);
-        siEnd = si >= 0 ? sentences[si]!.end : -1;
-      }
-      if (si < 0 || p >= siEnd) break; // not in a sentence (masked or between sentences)
-      for (const e of entries) {
-        if (e.prefix) {
-          if (!active[e.rule]) continue;
-          const list = ((out[e.id] as number[] | undefined) ??= []);
-          if (list[list.length - 1] !== p) list.push(si, p);
-          continue;
-        }
-        if ((lastCall[e.id] === call && lastSentence[e.id] === si) || !active[e.rule]) continue;
-        lastCall[e.id] = call;
-        lastSentence[e.id] = si;
-        ((out[e.id] as number[] | undefined) ??= []).push(si);
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * Does a protected phrase starting in sentence `s` overlap [start, end)? `starts` is ascending;
- * `ends` are the spans' ends.
- */
-function isAllowed(starts: number[], ends: number[], s: SentenceView, start: number, end: number): boolean {
+function isAllowed(spans: number[], s: SentenceView, start: number, end: number): boolean {
   let lo = 0;
-  let hi = starts.length;
+  let hi = spans.length >> 1;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (starts[mid]! < s.start) lo = mid + 1;
+    if (spans[2 * mid]! < s.start) lo = mid + 1;
     else hi = mid;
   }
-  for (let j = lo; j < starts.length && starts[j]! < s.end && starts[j]! < end; j++) if (start < ends[j]!) return true;
+  for (let j = 2 * lo; j < spans.length && spans[j]! < s.end && spans[j]! < end; j += 2) if (start < spans[j + 1]!) return true;
   return false;
 }
 
@@ -422,31 +162,16 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   /** Figures detectors add to the stats (strengths, voice share…). */
   const extraStats: Record<string, unknown> = {};
 
-  // 1. One pass over the word starts of the text: at each, the phrase table (keyed on the first
-  // letters) says which rules' phrases to confirm with a sticky RegExp. This replaces running the
-  // one big alternation RegExp, which V8 tries phrase by phrase at every position.
+  // 1. One pass over the word starts of the text (scan.ts): phrases, protected terms, and where
+  // each regex needs to run.
+  const scan = scanDocument(set, text, sentences, active);
+  const { allow } = scan;
+  for (let k = 0; k < scan.phrases.length; k += 3) hits.push({ rule: scan.phrases[k]!, start: scan.phrases[k + 1]!, end: scan.phrases[k + 2]! });
   const matchCandidates = new Map<string, { rule: number; match: number; sentence: number }>();
-  const phraseTable = longTable(set);
-  // Spans of protected phrases, by start.
-  const allowStart: number[] = [];
-  const allowEnd: number[] = [];
-  if (phraseTable.trie.depth) {
-    scanKeys(text, 0, text.length, phraseTable, (p, entries) => {
-      for (const e of entries) {
-        if (e.rule !== ALLOW && !active[e.rule]) continue;
-        e.re.lastIndex = p;
-        const mm = e.re.exec(text);
-        if (!mm) continue;
-        if (e.rule === ALLOW) {
-          allowStart.push(p);
-          allowEnd.push(p + mm[0].length);
-        } else if (e.match === undefined) hits.push({ rule: e.rule, start: p, end: p + mm[0].length });
-        else {
-          const si = sentenceIndexAt(sentences, p);
-          if (si >= 0) matchCandidates.set(`${e.rule}:${e.match}:${si}`, { rule: e.rule, match: e.match, sentence: si });
-        }
-      }
-    });
+  for (let k = 0; k < scan.matchCandidates.length; k += 3) {
+    const [rule, match, sentence] = [scan.matchCandidates[k]!, scan.matchCandidates[k + 1]!, scan.matchCandidates[k + 2]!];
+    const key = `${rule}:${match}:${sentence}`;
+    if (!matchCandidates.has(key)) matchCandidates.set(key, { rule, match, sentence });
   }
 
   // 2. compromise, only on candidate sentences of match rules.
@@ -464,12 +189,11 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   }
 
   // 3. regex rules (only those whose literal anchors occur in the document) and detectors.
-  const pre = prefilterOf(set);
-  const triggered = triggeredRegexes(pre, text, active, sentences);
-  for (let id = 0; id < pre.regexes.length; id++) {
+  const triggered = scan.triggered;
+  for (let id = 0; id < scan.regexes.length; id++) {
     const where = triggered[id];
     if (!where) continue;
-    const { re, rule, sticky } = pre.regexes[id]!;
+    const { re, rule, sticky } = scan.regexes[id]!;
     if (!active[rule]) continue;
     if (sticky && where !== 'all') {
       // Tried only where a prefix begins, in order, skipping those inside the previous match
@@ -523,7 +247,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     const s = sentences[si];
     if (!s || hit.end > s.end) continue; // outside prose, or crossing a sentence boundary
     // Protected terms.
-    if (allowStart.length && isAllowed(allowStart, allowEnd, s, hit.start, hit.end)) continue;
+    if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
     if (rule.unless.length && cancelledByUnless(rule, s, hit, unlessCache)) continue;
     // Who it is about (rules with `subject: person | organisation`).

@@ -46,13 +46,6 @@ export interface CompiledRule {
 }
 
 /** An entry of the phrase table: which rule a phrase (or match anchor) belongs to. */
-export interface PhraseEntry {
-  rule: number;
-  re: RegExp;
-  /** Index into rule.matches when the phrase is an anchor of a match pattern. */
-  match?: number;
-}
-
 /** A compiled rule set. Build once with compileRules(); analyse() reuses it. */
 export interface RuleSet {
   rules: CompiledRule[];

@@ -1,0 +1,300 @@
+/**
+ * The engine's one pass over the word starts of a document. A single character trie holds every
+ * rule phrase (and `match` anchor), every protected phrase of the allow-list, and the required
+ * words of every rule regex; one walk at each word start finds all three:
+ *
+ * - phrases are confirmed with their sticky RegExp and become hits;
+ * - protected phrases become allow spans;
+ * - a regex's required words say which sentences it needs to run on (or, when they are also its
+ *   prefixes, exactly where to try it).
+ *
+ * Keys are folded as `scanKey` folds text: letters lower-cased, spaces and hyphens skipped, curly
+ * apostrophes straight. Phrase keys are cut to KEY_LEN characters; required words are kept whole.
+ * Pure; the scanner is built once per rule set.
+ */
+import type { RuleSet } from './rules/compile.js';
+import type { SentenceView } from './detectors/types.js';
+import { phraseRegex } from './patterns/terms.js';
+import { prefixLiterals, requiredLiterals } from './patterns/regex-anchors.js';
+import { buildTrie, step, type Trie } from './patterns/trie.js';
+
+/** Characters of a phrase key. Longer keys keep common first words ("the …") from fanning out. */
+const KEY_LEN = 6;
+
+/** Rule number of allow-list entries. */
+const ALLOW = -1;
+
+/** A phrase (or match anchor, or protected phrase) to confirm where its key begins. */
+interface PhraseEntry {
+  kind: 0;
+  /** Rule index, or ALLOW. */
+  rule: number;
+  /** Sticky, case-insensitive, whole words. */
+  re: RegExp;
+  /** Index into rule.matches when the phrase is an anchor of a match pattern. */
+  match: number;
+}
+
+/** A required word of a rule regex. */
+interface AnchorEntry {
+  kind: 1;
+  /** Regex id (index into Scanner.regexes). */
+  id: number;
+  rule: number;
+  /** The word begins every match of the regex (see Scanner.regexes). */
+  prefix: boolean;
+}
+
+type Entry = PhraseEntry | AnchorEntry;
+
+/** A rule regex; `sticky` (a sticky copy) when every match begins with one of its anchors. */
+export interface ScanRegex {
+  re: RegExp;
+  rule: number;
+  sticky?: RegExp;
+}
+
+/** What the scanner keeps per rule set. */
+interface Scanner {
+  trie: Trie<Entry>;
+  /** ASCII first characters of phrase keys that are not letters or digits (1 = yes), e.g. "£". */
+  otherAscii: Uint8Array;
+  /** Other such first characters. */
+  otherWide: Set<number>;
+  /** Every rule regex, in rule order. */
+  regexes: ScanRegex[];
+  /** Ids of regexes without usable anchors: they always run over the whole text. */
+  always: number[];
+  /** Scratch: the call and sentence in which each regex was last triggered. */
+  lastCall: Int32Array;
+  lastSentence: Int32Array;
+  calls: number;
+}
+
+/** What one scan of a document found. */
+export interface ScanResult {
+  /** Phrase matches: rule, start, end, flattened. */
+  phrases: number[];
+  /** Protected spans by start: start, end, flattened. */
+  allow: number[];
+  /** Sentences holding an anchor of a `match` pattern: rule, match, sentence, flattened. */
+  matchCandidates: number[];
+  /** The rule regexes, and for each id where to run it (see triggered). */
+  regexes: ScanRegex[];
+  /**
+   * Per regex id: `'all'` (no anchors: run over the whole text); ascending sentence indices
+   * holding an anchor; for regexes with a sticky copy, (sentence, offset) pairs, flattened, where
+   * a prefix begins; undefined when it cannot match.
+   */
+  triggered: (number[] | 'all' | undefined)[];
+}
+
+/** Letters and digits as the phrase matcher sees them (A–Z, a–z, 0–9, U+00C0–U+024F). */
+export function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
+}
+
+/** Characters a key skips: spaces (any Unicode white space) and hyphens. */
+function isKeySpace(ch: number): boolean {
+  if (ch < 128) return ch === 45 || ch === 32 || (ch >= 9 && ch <= 13);
+  return ch === 0x2010 || ch === 0x2011 || ch === 0xa0 || /\s/.test(String.fromCharCode(ch));
+}
+
+/**
+ * The key of `phrase`: up to `max` characters, letters lower-cased, white space and hyphens
+ * skipped (a space in a phrase matches any run of spaces or hyphens; a hyphen matches a hyphen,
+ * a space or nothing), curly apostrophes as straight ones, other characters kept (e.g. "e.g.").
+ */
+export function keyOf(phrase: string, max = KEY_LEN): string {
+  let key = '';
+  for (let i = 0; i < phrase.length && key.length < max; i++) {
+    const ch = phrase.charCodeAt(i);
+    if (isKeySpace(ch)) continue;
+    if (ch === 0x2019) key += "'";
+    else if (ch < 128 || isWordCode(ch)) key += phrase[i]!.toLowerCase();
+    else key += phrase[i]!;
+  }
+  return key;
+}
+
+const scanners = new WeakMap<RuleSet, Scanner>();
+
+function scannerOf(set: RuleSet): Scanner {
+  let scanner = scanners.get(set);
+  if (scanner) return scanner;
+  const pairs: [string, Entry][] = [];
+  const phrase = (text: string, rule: number, match = -1): void => {
+    const key = keyOf(text);
+    if (key) pairs.push([key, { kind: 0, rule, re: phraseRegex(text.trim()), match }]);
+  };
+  for (const rule of set.rules) {
+    for (const p of rule.phrases) phrase(p, rule.index);
+    rule.matches.forEach((m, i) => {
+      for (const a of m.anchors) phrase(a, rule.index, i);
+    });
+  }
+  for (const p of set.allowPhrases) phrase(p, ALLOW);
+  const regexes: ScanRegex[] = [];
+  const always: number[] = [];
+  for (const rule of set.rules) {
+    for (const re of rule.regexes) {
+      const anchors = requiredLiterals(re.source, re.flags);
+      // When the best anchors are also the regex's prefixes, try it only where they begin.
+      const prefixes = anchors && prefixLiterals(re.source, re.flags);
+      const prefix = !!anchors && !!prefixes && prefixes.length === anchors.length && prefixes.every((p) => anchors.includes(p));
+      const entry: ScanRegex = { re, rule: rule.index };
+      if (prefix) entry.sticky = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
+      const id = regexes.push(entry) - 1;
+      if (!anchors) always.push(id);
+      else for (const a of anchors) {
+        const key = keyOf(a, Infinity);
+        if (key) pairs.push([key, { kind: 1, id, rule: rule.index, prefix }]);
+      }
+    }
+  }
+  const otherAscii = new Uint8Array(128);
+  const otherWide = new Set<number>();
+  for (const [key, e] of pairs) {
+    const c = key.charCodeAt(0);
+    if (e.kind === 0 && !isWordCode(c)) {
+      if (c < 128) otherAscii[c] = 1;
+      else otherWide.add(c);
+    }
+  }
+  scanner = { trie: buildTrie(pairs), otherAscii, otherWide, regexes, always, lastCall: new Int32Array(regexes.length), lastSentence: new Int32Array(regexes.length), calls: 0 };
+  scanners.set(set, scanner);
+  return scanner;
+}
+
+function sentenceIndexAt(sentences: SentenceView[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Scan `text` once. A phrase may begin at a word start (a letter or digit after anything but a
+ * letter, digit or hyphen) or at one of its listed non-letter first characters; a regex anchor at
+ * a word start as RegExp's \b sees it (an ASCII letter or digit not preceded by [A-Za-z0-9_]).
+ */
+export function scanDocument(set: RuleSet, text: string, sentences: SentenceView[], active: boolean[]): ScanResult {
+  const sc = scannerOf(set);
+  const phrases: number[] = [];
+  const allow: number[] = [];
+  const matchCandidates: number[] = [];
+  const triggered: (number[] | 'all' | undefined)[] = new Array(sc.regexes.length);
+  for (const id of sc.always) triggered[id] = 'all';
+  const result: ScanResult = { phrases, allow, matchCandidates, regexes: sc.regexes, triggered };
+  const trie = sc.trie;
+  const { next, width, ascii, values, depth: max } = trie;
+  if (max === 0) return result;
+  // Typed arrays are costly to allocate per call: reuse the scanner's, stamped with the call.
+  const call = (sc.calls = (sc.calls % 0x7fffffff) + 1);
+  const st: WalkState = { sc, text, sentences, active, result, call, p: 0, phraseStart: false, regexStart: false, si: -1, siEnd: -1 };
+  const { otherAscii, otherWide } = sc;
+  const n = text.length;
+  let prevPhrase = false; // previous character continues a phrase word (letter, digit, hyphen)
+  let prevRegex = false; // previous character is a \b word character
+  for (let p = 0; p < n; p++) {
+    const c = text.charCodeAt(p);
+    const word = isWordCode(c);
+    const alnum = c < 128 && word;
+    const phraseStart = word ? !prevPhrase : c < 128 ? otherAscii[c] === 1 : otherWide.has(c);
+    const regexStart = alnum && !prevRegex;
+    prevPhrase = word || c === 45;
+    prevRegex = alnum || c === 95;
+    if (!phraseStart && !regexStart) continue;
+    st.p = p;
+    st.phraseStart = phraseStart;
+    st.regexStart = regexStart;
+    let node = 0;
+    const limit = Math.min(n, p + 4 * max);
+    walk: for (let i = p; i < limit; i++) {
+      let ch = text.charCodeAt(i);
+      if (ch < 128) {
+        if (ch >= 65 && ch <= 90) ch += 32;
+        else if (ch === 45 || ch === 32 || (ch >= 9 && ch <= 13)) continue;
+        const col = ascii[ch]!;
+        if (col < 0) break;
+        node = next[node * width + col]!;
+        if (node === 0) break;
+        const v = values[node];
+        if (v) take(v, st);
+        continue;
+      }
+      if (isKeySpace(ch)) continue;
+      // Rare: fold as keyOf does (a lower-cased letter may be two code units).
+      const folded = ch === 0x2019 ? "'" : isWordCode(ch) ? text[i]!.toLowerCase() : text[i]!;
+      for (let k = 0; k < folded.length; k++) {
+        node = step(trie, node, folded.charCodeAt(k));
+        if (node === 0) break walk;
+        const v = values[node];
+        if (v) take(v, st);
+      }
+    }
+  }
+  return result;
+}
+
+/** The state of one scan, shared with take(). */
+interface WalkState {
+  sc: Scanner;
+  text: string;
+  sentences: SentenceView[];
+  active: boolean[];
+  result: ScanResult;
+  call: number;
+  /** The word start being walked, and what may begin there. */
+  p: number;
+  phraseStart: boolean;
+  regexStart: boolean;
+  /** The sentence of the last anchor found, and its end. */
+  si: number;
+  siEnd: number;
+}
+
+/** Act on the entries whose key the text at `st.p` begins with. */
+function take(entries: Entry[], st: WalkState): void {
+  const p = st.p;
+  for (const e of entries) {
+    if (e.kind === 0) {
+      if (!st.phraseStart || (e.rule !== ALLOW && !st.active[e.rule])) continue;
+      e.re.lastIndex = p;
+      const m = e.re.exec(st.text);
+      if (!m) continue;
+      if (e.rule === ALLOW) st.result.allow.push(p, p + m[0].length);
+      else if (e.match < 0) st.result.phrases.push(e.rule, p, p + m[0].length);
+      else {
+        const at = sentenceIndexAt(st.sentences, p);
+        if (at >= 0) st.result.matchCandidates.push(e.rule, e.match, at);
+      }
+      continue;
+    }
+    if (!st.regexStart || !st.active[e.rule]) continue;
+    if (p >= st.siEnd || st.si < 0) {
+      st.si = sentenceIndexAt(st.sentences, p);
+      st.siEnd = st.si >= 0 ? st.sentences[st.si]!.end : -1;
+    }
+    const si = st.si;
+    if (si < 0 || p >= st.siEnd) continue; // not in a sentence (masked or between sentences)
+    const triggered = st.result.triggered;
+    if (e.prefix) {
+      const list = ((triggered[e.id] as number[] | undefined) ??= []);
+      if (list[list.length - 1] !== p) list.push(si, p);
+      continue;
+    }
+    const { lastCall, lastSentence } = st.sc;
+    if (lastCall[e.id] === st.call && lastSentence[e.id] === si) continue;
+    lastCall[e.id] = st.call;
+    lastSentence[e.id] = si;
+    ((triggered[e.id] as number[] | undefined) ??= []).push(si);
+  }
+}

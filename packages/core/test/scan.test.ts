@@ -1,0 +1,105 @@
+/**
+ * scanDocument(): the one word-start pass that finds phrases, protected terms and where each
+ * regex must run. Test-only rules.
+ */
+import { describe, expect, it } from 'vitest';
+import { scanDocument, keyOf } from '../src/scan.js';
+import { sentencesOf } from '../src/analyse.js';
+import { text as readText } from '../src/readers/text.js';
+import { testRule, testSet } from './context/test-rules.js';
+
+const set = testSet(
+  [
+    testRule('dehumanising/t-service-user', ['service user']),
+    testRule('gatekeeping/t-sum', ['£30 a week']),
+    testRule('blaming/t-claims', ['x'], { patterns: [{ regex: '\\bclaim(?:s|ed)? (?:that|to)\\b' }], examples: { flag: ['claims that'], pass: ['x'] } }),
+    testRule('blaming/t-refused-food', ['x'], { patterns: [{ regex: '\\b(?:he|she) (?:has )?refused (?:food|meals)\\b' }], examples: { flag: ['he refused food'], pass: ['x'] } }),
+    testRule('jargon/t-asd', ['x'], { patterns: [{ regex: '\\bASD\\b' }], examples: { flag: ['ASD'], pass: ['x'] } }),
+    testRule('jargon/t-ld', ['x'], { patterns: [{ regex: '\\bLD\\b' }], examples: { flag: ['LD'], pass: ['x'] } }),
+  ],
+  ['Service User Forum'],
+);
+const all = set.rules.map(() => true);
+
+function scan(source: string) {
+  const doc = readText(source);
+  const sentences = sentencesOf(doc);
+  return { result: scanDocument(set, doc.text, sentences, all), sentences, source };
+}
+
+/** The phrase matches as [rule id, matched text]. */
+function phrases(source: string): [string, string][] {
+  const { result } = scan(source);
+  const out: [string, string][] = [];
+  for (let k = 0; k < result.phrases.length; k += 3) out.push([set.rules[result.phrases[k]!]!.id, source.slice(result.phrases[k + 1], result.phrases[k + 2])]);
+  return out;
+}
+
+describe('keyOf', () => {
+  it('folds case, skips spaces and hyphens, straightens apostrophes, keeps other marks', () => {
+    expect(keyOf('Service-User')).toBe('servic');
+    expect(keyOf('service user', Infinity)).toBe('serviceuser');
+    expect(keyOf('won’t')).toBe("won't");
+    expect(keyOf('e.g.')).toBe('e.g.');
+    expect(keyOf('£30 a week', Infinity)).toBe('£30aweek');
+  });
+});
+
+describe('scanDocument', () => {
+  it('finds phrases with any spacing or hyphenation, whole words only', () => {
+    expect(phrases('The service-user and the Service  User left.')).toEqual([
+      ['dehumanising/t-service-user', 'service-user'],
+      ['dehumanising/t-service-user', 'Service  User'],
+    ]);
+    expect(phrases('The nonservice user left.')).toEqual([]);
+  });
+
+  it('finds phrases that begin with a symbol', () => {
+    expect(phrases('An extra £30 a week.')).toEqual([['gatekeeping/t-sum', '£30 a week']]);
+  });
+
+  it('records protected spans as (start, end) pairs', () => {
+    const source = 'She chairs the Service User Forum.';
+    const { result } = scan(source);
+    expect(result.allow).toEqual([15, 33]);
+    expect(source.slice(15, 33)).toBe('Service User Forum');
+  });
+
+  it('marks the sentences holding a regex anchor, once each', () => {
+    const source = 'He claims that he is fine and claims to cook. All well. She claimed to drive.';
+    const { result, sentences } = scan(source);
+    const id = result.regexes.findIndex((r) => set.rules[r.rule]!.id === 'blaming/t-claims');
+    const where = result.triggered[id];
+    // Prefix regex: (sentence, offset) pairs where "claim" begins.
+    expect(result.regexes[id]!.sticky).toBeDefined();
+    expect(where).toEqual([0, 3, 0, 30, 2, 60]);
+    expect(sentences[2]!.text).toContain('claimed');
+  });
+
+  it('uses sentence indices when the anchor is not the prefix', () => {
+    const source = 'All good. He refused meals today.';
+    const { result } = scan(source);
+    const id = result.regexes.findIndex((r) => set.rules[r.rule]!.id === 'blaming/t-refused-food');
+    expect(result.regexes[id]!.sticky).toBeUndefined();
+    expect(result.triggered[id]).toEqual([1]);
+  });
+
+  it('leaves regexes whose anchors are absent untriggered, and skips inactive rules', () => {
+    const { result } = scan('Nothing to see here.');
+    // Only the regex too short to have anchors runs everywhere.
+    expect(result.triggered.map((t, id) => (t ? set.rules[result.regexes[id]!.rule]!.id : t)).filter(Boolean)).toEqual(['jargon/t-ld']);
+    expect(result.triggered.filter(Boolean)).toEqual(['all']);
+    const doc = readText('He claims that.');
+    const none = scanDocument(set, doc.text, sentencesOf(doc), set.rules.map(() => false));
+    expect(none.triggered.filter((t) => t !== undefined && t !== 'all')).toEqual([]);
+    expect(none.phrases).toEqual([]);
+  });
+
+  it('looks for regex anchors only at \\b word starts', () => {
+    const { result } = scan('Reclaims that. ASD team. CASD team. x_ASD.');
+    const claims = result.regexes.findIndex((r) => set.rules[r.rule]!.id === 'blaming/t-claims');
+    const asd = result.regexes.findIndex((r) => set.rules[r.rule]!.id === 'jargon/t-asd');
+    expect(result.triggered[claims]).toBeUndefined();
+    expect(result.triggered[asd]).toEqual([1, 15]);
+  });
+});
