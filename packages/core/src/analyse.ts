@@ -137,6 +137,20 @@ function pushMatches(re: RegExp, text: string, base: number, rule: number, hits:
   }
 }
 
+/** Does a global `re` match `text` anywhere (non-empty, as spansOf counts matches)? */
+function hasMatch(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length > 0) {
+      re.lastIndex = 0;
+      return true;
+    }
+    re.lastIndex++;
+  }
+  return false;
+}
+
 function spansOf(re: RegExp, text: string): [number, number][] {
   const out: [number, number][] = [];
   re.lastIndex = 0;
@@ -232,7 +246,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   const colonCache = new Map<number, QuoteSpan | null>();
   const sentenceCache = new Map<number, string>();
   let personVoice: boolean | undefined;
-  const unlessCache = new Map<string, [number, number][] | 'all'>();
+  const unlessCache = new Map<number, [number, number][] | 'all'>();
   const findings: Finding[] = [];
 
   for (const hit of dedupe(hits, set)) {
@@ -288,9 +302,10 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // First-person self-description outside quotes, in a plan written in the person's voice (in a
     // case note "I" is the writer). With kind `auto`, a document too short to tell counts as the
     // person's own words.
-    if (!quoted && SELF_DESCRIPTION.has(rule.category) && sev !== 'info' && options.kind !== 'note' && selfDescribed(rule.category, s.text, hit.start - s.start)) {
+    // (The document's kind is cached, and the voice detectors have usually asked already.)
+    if (!quoted && SELF_DESCRIPTION.has(rule.category) && sev !== 'info' && options.kind !== 'note') {
       personVoice ??= options.kind === 'plan' || sentences.length < 3 || detectDocumentKind(doc, sentences) === 'plan';
-      if (personVoice) sev = 'info';
+      if (personVoice && selfDescribed(rule.category, s.text, hit.start - s.start)) sev = 'info';
     }
     const matched = doc.source.slice(hit.start, hit.end);
     const f: Finding = {
@@ -454,23 +469,34 @@ function dedupe(hits: Hit[], set: RuleSet): Hit[] {
   return [...out, ...hits.filter((h) => h.start === undefined)];
 }
 
-function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache: Map<string, [number, number][] | 'all'>): boolean {
-  const key = `${rule.index}:${s.index}`;
+function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache: Map<number, [number, number][] | 'all'>): boolean {
+  const key = rule.index * 0x100000000 + s.index;
   let spans = cache.get(key);
   if (!spans) {
     const found: [number, number][] = [];
     let all = false;
     let nlpDoc: ReturnType<typeof parseSentence> | undefined;
     for (const u of rule.unless) {
+      const re = u.phrases ?? u.regex;
+      if (re && u.scope === 'sentence') {
+        // Any match cancels the whole sentence: no need to collect spans.
+        if (hasMatch(re, s.text)) {
+          all = true;
+          break;
+        }
+        continue;
+      }
       let rel: [number, number][] = [];
-      if (u.phrases) rel = spansOf(u.phrases, s.text);
-      else if (u.regex) rel = spansOf(u.regex, s.text);
+      if (re) rel = spansOf(re, s.text);
       else if (u.match) {
         if (!u.match.anchors.some((a) => s.text.toLowerCase().includes(a))) continue;
         nlpDoc ??= parseSentence(s.text);
         rel = runMatch(nlpDoc, u.match);
       }
-      if (rel.length && u.scope === 'sentence') all = true;
+      if (rel.length && u.scope === 'sentence') {
+        all = true;
+        break;
+      }
       for (const [a, b] of rel) found.push([a + s.start, b + s.start]);
     }
     spans = all ? 'all' : found;
