@@ -8,8 +8,10 @@
  * - a regex's required words say which sentences it needs to run on (or, when they are also its
  *   prefixes, exactly where to try it).
  *
- * Keys are folded as `scanKey` folds text: letters lower-cased, spaces and hyphens skipped, curly
- * apostrophes straight. Phrase keys are cut to KEY_LEN characters; required words are kept whole.
+ * Keys are folded as keyOf folds text: letters lower-cased, spaces and hyphens skipped, curly
+ * apostrophes straight; a phrase's RegExp confirms the exact spacing. A phrase that is one plain
+ * word (ASCII letters and digits) needs no RegExp: reaching the end of its key without skipping
+ * anything, before a non-word character, is a match.
  * Pure; the scanner is built once per rule set.
  */
 import type { RuleSet } from './rules/compile.js';
@@ -17,9 +19,6 @@ import type { SentenceView } from './detectors/types.js';
 import { phraseRegex } from './patterns/terms.js';
 import { prefixLiterals, requiredLiterals } from './patterns/regex-anchors.js';
 import { buildTrie, step, type Trie } from './patterns/trie.js';
-
-/** Characters of a phrase key. Longer keys keep common first words ("the …") from fanning out. */
-const KEY_LEN = 6;
 
 /** Rule number of allow-list entries. */
 const ALLOW = -1;
@@ -33,6 +32,8 @@ interface PhraseEntry {
   re: RegExp;
   /** Index into rule.matches when the phrase is an anchor of a match pattern. */
   match: number;
+  /** One plain word ([a-z0-9]+): matched without the RegExp (see take). */
+  simple: boolean;
 }
 
 /** A required word of a rule regex. */
@@ -105,7 +106,7 @@ function isKeySpace(ch: number): boolean {
  * skipped (a space in a phrase matches any run of spaces or hyphens; a hyphen matches a hyphen,
  * a space or nothing), curly apostrophes as straight ones, other characters kept (e.g. "e.g.").
  */
-export function keyOf(phrase: string, max = KEY_LEN): string {
+export function keyOf(phrase: string, max = Infinity): string {
   let key = '';
   for (let i = 0; i < phrase.length && key.length < max; i++) {
     const ch = phrase.charCodeAt(i);
@@ -125,7 +126,7 @@ function scannerOf(set: RuleSet): Scanner {
   const pairs: [string, Entry][] = [];
   const phrase = (text: string, rule: number, match = -1): void => {
     const key = keyOf(text);
-    if (key) pairs.push([key, { kind: 0, rule, re: phraseRegex(text.trim()), match }]);
+    if (key) pairs.push([key, { kind: 0, rule, re: phraseRegex(text.trim()), match, simple: /^[a-z0-9]+$/i.test(text.trim()) }]);
   };
   for (const rule of set.rules) {
     for (const p of rule.phrases) phrase(p, rule.index);
@@ -147,7 +148,7 @@ function scannerOf(set: RuleSet): Scanner {
       const id = regexes.push(entry) - 1;
       if (!anchors) always.push(id);
       else for (const a of anchors) {
-        const key = keyOf(a, Infinity);
+        const key = keyOf(a);
         if (key) pairs.push([key, { kind: 1, id, rule: rule.index, prefix }]);
       }
     }
@@ -198,7 +199,7 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   if (max === 0) return result;
   // Typed arrays are costly to allocate per call: reuse the scanner's, stamped with the call.
   const call = (sc.calls = (sc.calls % 0x7fffffff) + 1);
-  const st: WalkState = { sc, text, sentences, active, result, call, p: 0, phraseStart: false, regexStart: false, si: -1, siEnd: -1 };
+  const st: WalkState = { sc, text, sentences, active, result, call, p: 0, phraseStart: false, regexStart: false, end: 0, skipped: false, si: -1, siEnd: -1 };
   const { otherAscii, otherWide } = sc;
   const n = text.length;
   let prevPhrase = false; // previous character continues a phrase word (letter, digit, hyphen)
@@ -215,21 +216,29 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
     st.p = p;
     st.phraseStart = phraseStart;
     st.regexStart = regexStart;
+    st.skipped = false;
     let node = 0;
     const limit = Math.min(n, p + 4 * max);
     walk: for (let i = p; i < limit; i++) {
       let ch = text.charCodeAt(i);
       if (ch < 128) {
         if (ch >= 65 && ch <= 90) ch += 32;
-        else if (ch === 45 || ch === 32 || (ch >= 9 && ch <= 13)) continue;
+        else if (ch === 45 || ch === 32 || (ch >= 9 && ch <= 13)) {
+          st.skipped = true;
+          continue;
+        } else if (ch < 48 || (ch > 57 && ch < 97) || ch > 122) st.skipped = true;
         const col = ascii[ch]!;
         if (col < 0) break;
         node = next[node * width + col]!;
         if (node === 0) break;
         const v = values[node];
-        if (v) take(v, st);
+        if (v) {
+          st.end = i + 1;
+          take(v, st);
+        }
         continue;
       }
+      st.skipped = true;
       if (isKeySpace(ch)) continue;
       // Rare: fold as keyOf does (a lower-cased letter may be two code units).
       const folded = ch === 0x2019 ? "'" : isWordCode(ch) ? text[i]!.toLowerCase() : text[i]!;
@@ -237,7 +246,10 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
         node = step(trie, node, folded.charCodeAt(k));
         if (node === 0) break walk;
         const v = values[node];
-        if (v) take(v, st);
+        if (v) {
+          st.end = i + 1;
+          take(v, st);
+        }
       }
     }
   }
@@ -256,6 +268,9 @@ interface WalkState {
   p: number;
   phraseStart: boolean;
   regexStart: boolean;
+  /** Where the key just reached ends in the text, and whether the walk skipped or folded anything but ASCII letters and digits. */
+  end: number;
+  skipped: boolean;
   /** The sentence of the last anchor found, and its end. */
   si: number;
   siEnd: number;
@@ -267,11 +282,21 @@ function take(entries: Entry[], st: WalkState): void {
   for (const e of entries) {
     if (e.kind === 0) {
       if (!st.phraseStart || (e.rule !== ALLOW && !st.active[e.rule])) continue;
-      e.re.lastIndex = p;
-      const m = e.re.exec(st.text);
-      if (!m) continue;
-      if (e.rule === ALLOW) st.result.allow.push(p, p + m[0].length);
-      else if (e.match < 0) st.result.phrases.push(e.rule, p, p + m[0].length);
+      let end: number;
+      if (e.simple) {
+        // The text from p is exactly the word (case aside): a match when a word boundary follows.
+        if (st.skipped) continue;
+        const after = st.text.charCodeAt(st.end);
+        if (isWordCode(after) || after === 45) continue;
+        end = st.end;
+      } else {
+        e.re.lastIndex = p;
+        const m = e.re.exec(st.text);
+        if (!m) continue;
+        end = p + m[0].length;
+      }
+      if (e.rule === ALLOW) st.result.allow.push(p, end);
+      else if (e.match < 0) st.result.phrases.push(e.rule, p, end);
       else {
         const at = sentenceIndexAt(st.sentences, p);
         if (at >= 0) st.result.matchCandidates.push(e.rule, e.match, at);

@@ -12,6 +12,7 @@ const set = testSet(
   [
     testRule('dehumanising/t-service-user', ['service user']),
     testRule('gatekeeping/t-sum', ['£30 a week']),
+    testRule('blaming/t-refused', ['refused']),
     testRule('blaming/t-claims', ['x'], { patterns: [{ regex: '\\bclaim(?:s|ed)? (?:that|to)\\b' }], examples: { flag: ['claims that'], pass: ['x'] } }),
     testRule('blaming/t-refused-food', ['x'], { patterns: [{ regex: '\\b(?:he|she) (?:has )?refused (?:food|meals)\\b' }], examples: { flag: ['he refused food'], pass: ['x'] } }),
     testRule('jargon/t-asd', ['x'], { patterns: [{ regex: '\\bASD\\b' }], examples: { flag: ['ASD'], pass: ['x'] } }),
@@ -37,8 +38,8 @@ function phrases(source: string): [string, string][] {
 
 describe('keyOf', () => {
   it('folds case, skips spaces and hyphens, straightens apostrophes, keeps other marks', () => {
-    expect(keyOf('Service-User')).toBe('servic');
-    expect(keyOf('service user', Infinity)).toBe('serviceuser');
+    expect(keyOf('Service-User')).toBe('serviceuser');
+    expect(keyOf('service user', 6)).toBe('servic');
     expect(keyOf('won’t')).toBe("won't");
     expect(keyOf('e.g.')).toBe('e.g.');
     expect(keyOf('£30 a week', Infinity)).toBe('£30aweek');
@@ -52,6 +53,15 @@ describe('scanDocument', () => {
       ['dehumanising/t-service-user', 'Service  User'],
     ]);
     expect(phrases('The nonservice user left.')).toEqual([]);
+  });
+
+  it('matches a plain word only as a whole word, in any case', () => {
+    expect(phrases('SERVICE USER, Service user; refused.')).toEqual([
+      ['dehumanising/t-service-user', 'SERVICE USER'],
+      ['dehumanising/t-service-user', 'Service user'],
+      ['blaming/t-refused', 'refused'],
+    ]);
+    expect(phrases('Refused-ish, unrefused, refusedx, re-fused, ref used, Refused')).toEqual([['blaming/t-refused', 'Refused']]);
   });
 
   it('finds phrases that begin with a symbol', () => {
