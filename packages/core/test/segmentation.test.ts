@@ -3,7 +3,7 @@
  * bullets, line-per-entry notes with no full stops. Spans must slice the input exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/nlp/sentences.js';
+import { countWords, splitSentences } from '../src/nlp/sentences.js';
 import { analyse, sentencesOf } from '../src/analyse.js';
 import { paragraphBlocks, text as readText } from '../src/readers/text.js';
 import { markdown } from '../src/readers/markdown.js';
@@ -144,5 +144,48 @@ describe('sentences in documents', () => {
     );
     const r = analyse('Mr. Smith came at 10.30am.\nJack refused\nhis lunch. Later he ate.', set);
     expect(r.findings.map((f) => f.sentence)).toEqual(['Jack refused his lunch.']);
+  });
+});
+
+describe('splitSentences: line breaks, bullets and full stops (read character by character)', () => {
+  it.each([
+    ['Went to the shop and\nbought bread. Home by 2.', ['Went to the shop and\nbought bread.', 'Home by 2.']],
+    ['Went to the shop,\n(with Amira) and home.', ['Went to the shop,', '(with Amira) and home.']],
+    ['Items:\r\na) bread\r\nb) milk', ['Items:', 'a) bread', 'b) milk']],
+    ['Plan\n12) ring GP\n3/4 – visit', ['Plan', '12) ring GP', '3/4 – visit']],
+    ['Went out\n+ bought milk\n· came home', ['Went out', '+ bought milk', '· came home']],
+    ['She said no.\nhe agreed', ['She said no.', 'he agreed']],
+    ['Saw Dr. Patel today. And Mrs. K. Ahmed.', ['Saw Dr. Patel today.', 'And Mrs. K. Ahmed.']],
+    ['It was e.g. fine. Then i.e. ok.', ['It was e.g. fine.', 'Then i.e. ok.']],
+    ['Last seen 3. Then left.', ['Last seen 3.', 'Then left.']],
+    ['Call no. 5 now. No. Thanks.', ['Call no. 5 now.', 'No.', 'Thanks.']],
+    ['Really?! yes. OK…\nNext', ['Really?! yes.', 'OK…', 'Next']],
+    ['Ended here.” She left.', ['Ended here.”', 'She left.']],
+    ['é. É. x. Y.', ['é.', 'É. x. Y.']],
+    ['Items\na.b fine', ['Items\na.b fine']],
+  ])('%j', (input, expected) => {
+    expect(split(input)).toEqual(expected);
+  });
+});
+
+describe('countWords', () => {
+  it.each([
+    ["don't stop", 2],
+    ['it’s Jack’s well-known \'thing\'', 4],
+    ['one - two', 2],
+    ['£30 – £40', 2],
+    ['café 10.30am', 3],
+    ['end-', 1],
+    ["a''b", 1],
+    ['  ', 0],
+    ['', 0],
+  ])('%j has %i words', (text, words) => {
+    expect(countWords(text)).toBe(words);
+  });
+
+  it('counts only within [from, to) and stops at the limit', () => {
+    expect(countWords('one two three four', 4, 13)).toBe(2);
+    expect(countWords('one two three four', 0, 18, 2)).toBe(2);
+    expect(countWords('one two', -5, 100)).toBe(2);
   });
 });

@@ -6,9 +6,10 @@
  * (default £50 a week) and the sentence justifies, refuses, questions or reduces support. Plain
  * statements of amounts ("her personal budget is £240 a week") and money that is not support
  * funding (charges set by the financial assessment, benefits, rent, debts) are not reported. Pure; cheap: the trigger only lets through sentences with a £ sign,
- * "pounds"/"quid" or a pence amount.
+ * "pounds"/"quid" or a pence amount, and it is only tried where a fast literal search finds one.
  */
-import type { Detector } from './types.js';
+import type { Detector, SentenceView } from './types.js';
+import { forEachTriggeredSkipping } from './triggered.js';
 import { findMoney } from '../nlp/money.js';
 
 /** Words that, on their own, make a sentence an argument about cost or a refusal of support. */
@@ -78,6 +79,41 @@ const POINTS_BACK = /^\s*(?:this|that|it|which|such|these|the\s+(?:cost|amount|s
 
 const DEFAULT_THRESHOLD = 50;
 
+/** The sentences the detector looks at: a £ sign, "GBP", "pounds"/"quid", or a pence amount. */
+export const TRIGGER = /£|\b(?:GBP|pounds?|quid)\b|\b\d{1,3}p\b/gi;
+
+/**
+ * Literal pieces every TRIGGER match other than "£" contains: "gbp", "pound", "quid" where the
+ * match starts, or a digit and "p" at most two characters after it. Unlike TRIGGER (tried at
+ * every position), these are found with fast literal searches.
+ */
+const TRIGGER_PIECES = /gbp|pound|quid|\dp/gi;
+
+/**
+ * A skipTo for forEachTriggeredSkipping(): the first place at or after `from` where TRIGGER can
+ * match, or earlier, or -1 when it cannot match at all. Remembers the last searches, so the text
+ * is searched once per document however many times it is asked.
+ */
+export function triggerSkipper(): (text: string, from: number) => number {
+  let pound = -2;
+  let piece = -2;
+  let pieceLength = 0;
+  return (text, from) => {
+    if (pound !== -1 && pound < from) pound = text.indexOf('£', from);
+    if (piece !== -1 && piece < from) {
+      TRIGGER_PIECES.lastIndex = from;
+      const m = TRIGGER_PIECES.exec(text);
+      TRIGGER_PIECES.lastIndex = 0;
+      piece = m ? m.index : -1;
+      pieceLength = m ? m[0].length : 0;
+    }
+    // A pence amount starts up to two digits before the digit that "\dp" found.
+    const byPiece = piece < 0 ? -1 : pieceLength === 2 ? Math.max(from, piece - 2) : piece;
+    if (pound < 0) return byPiece;
+    return byPiece < 0 ? pound : Math.min(pound, byPiece);
+  };
+}
+
 /** The small-sum detector (rule `gatekeeping/small-sum`). */
 export const smallSum: Detector = {
   meta: {
@@ -93,7 +129,7 @@ export const smallSum: Detector = {
         ignore: { type: 'array', items: { type: 'string', minLength: 1 }, description: 'Words that mark money that is not support funding (charging, benefits, rent, debts); sentences with them are skipped (replaces the built-in list).' },
       },
     },
-    trigger: /£|\b(?:GBP|pounds?|quid)\b|\b\d{1,3}p\b/gi,
+    // No meta.trigger: done() walks TRIGGER as analyse() would, skipping ahead with fast searches.
   },
   create(ctx) {
     const threshold = typeof ctx.params.threshold === 'number' ? ctx.params.threshold : DEFAULT_THRESHOLD;
@@ -101,23 +137,26 @@ export const smallSum: Detector = {
     const weak = cueRegex(Array.isArray(ctx.params.weakCues) ? (ctx.params.weakCues as string[]) : WEAK_CUES);
     const ignoreList = Array.isArray(ctx.params.ignore) ? (ctx.params.ignore as string[]) : IGNORE;
     const ignore = ignoreList.length ? cueRegex(ignoreList) : undefined;
+    const sentence = (s: SentenceView): void => {
+      const amounts = findMoney(s.text);
+      if (amounts.length === 0) return;
+      const small = amounts.filter((a) => a.weekly !== undefined && a.weekly < threshold);
+      if (small.length === 0) return;
+      // Cue words are looked for outside the amounts themselves ("£30 extra a week" counts "extra").
+      let rest = s.text;
+      for (const a of amounts) rest = rest.slice(0, a.start) + ' '.repeat(a.end - a.start) + rest.slice(a.end);
+      if (ignore?.test(s.text)) return;
+      // The argument may follow in the next sentence when it points back: "… £20 a week for
+      // swimming. This cannot be justified."
+      const next = ctx.sentences[s.index + 1];
+      const nextArgues = next !== undefined && POINTS_BACK.test(next.text) && strong.test(next.text) && !ignore?.test(next.text);
+      const argued = nextArgues || strong.test(s.text) || (weak.test(s.text) && QUESTION_OR_NEGATION.test(rest));
+      if (!argued) return;
+      for (const a of small) ctx.report({ start: s.start + a.start, end: s.start + a.end });
+    };
     return {
-      sentence(s) {
-        const amounts = findMoney(s.text);
-        if (amounts.length === 0) return;
-        const small = amounts.filter((a) => a.weekly !== undefined && a.weekly < threshold);
-        if (small.length === 0) return;
-        // Cue words are looked for outside the amounts themselves ("£30 extra a week" counts "extra").
-        let rest = s.text;
-        for (const a of amounts) rest = rest.slice(0, a.start) + ' '.repeat(a.end - a.start) + rest.slice(a.end);
-        if (ignore?.test(s.text)) return;
-        // The argument may follow in the next sentence when it points back: "… £20 a week for
-        // swimming. This cannot be justified."
-        const next = ctx.sentences[s.index + 1];
-        const nextArgues = next !== undefined && POINTS_BACK.test(next.text) && strong.test(next.text) && !ignore?.test(next.text);
-        const argued = nextArgues || strong.test(s.text) || (weak.test(s.text) && QUESTION_OR_NEGATION.test(rest));
-        if (!argued) return;
-        for (const a of small) ctx.report({ start: s.start + a.start, end: s.start + a.end });
+      done() {
+        forEachTriggeredSkipping(ctx.doc.text, ctx.sentences, TRIGGER, sentence, triggerSkipper());
       },
     };
   },

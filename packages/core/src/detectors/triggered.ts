@@ -4,7 +4,9 @@
  * sentence list for each one. With `jump`, once a sentence is hit the scan jumps to its end (for
  * triggers that match many times per sentence); that is exact only for triggers whose matches
  * never cross a sentence boundary (no white space or punctuation in a match). Without it, the
- * scan is match by match, exactly as analyse()'s. Pure.
+ * scan is match by match, exactly as analyse()'s. forEachTriggeredSkipping() is analyse()'s own
+ * walk for a detector's `meta.trigger`, for a detector that runs it in done() so that a cheap
+ * search can say where the trigger's next match can start. Pure.
  */
 import type { SentenceView } from './types.js';
 
@@ -32,6 +34,40 @@ export function forEachTriggered(text: string, sentences: readonly SentenceView[
       si++; // later matches in this sentence now fall before sentences[si] and are skipped
       if (jump && trigger.lastIndex < s.end) trigger.lastIndex = s.end;
       visit(s);
+    }
+  } finally {
+    trigger.lastIndex = 0;
+  }
+}
+
+/**
+ * Visit the sentences analyse() would visit for a detector with `meta.trigger` = `trigger` (a
+ * global RegExp), in the same order, with the same walk: the first match at or after the scan
+ * position; a match inside a sentence visits it and moves the scan to its end; a match between
+ * sentences moves the scan past the match. Before each search, `skipTo(text, from)` moves the scan
+ * ahead: it must return a position at or after `from` and at or before the first place at or
+ * after `from` where a match of `trigger` can start, or -1 when no match can start there. So the
+ * (slow) trigger is only ever tried right before a place a (fast) search found.
+ */
+export function forEachTriggeredSkipping(text: string, sentences: readonly SentenceView[], trigger: RegExp, visit: (s: SentenceView) => void, skipTo: (text: string, from: number) => number): void {
+  let si = 0;
+  trigger.lastIndex = 0;
+  try {
+    while (si < sentences.length) {
+      const from = skipTo(text, trigger.lastIndex);
+      if (from < 0) break;
+      trigger.lastIndex = from;
+      const m = trigger.exec(text);
+      if (!m) break;
+      const at = m.index;
+      while (si < sentences.length && sentences[si]!.end <= at) si++;
+      const s = sentences[si];
+      if (!s) break;
+      if (at >= s.start) {
+        visit(s);
+        trigger.lastIndex = s.end;
+        si++;
+      } else if (m[0].length === 0) trigger.lastIndex++;
     }
   } finally {
     trigger.lastIndex = 0;

@@ -35,8 +35,6 @@ function isUpperOrDigitStart(ch: string): boolean {
   return false;
 }
 
-const BULLET_START = /^(?:[-*•·▪◦–—>+]|\d{1,2}[./)-]|\d{1,2}\/\d{1,2}|[a-z][.)]\s)/;
-
 /** The word (letters, digits, dots) immediately before position `i` (exclusive). */
 function wordBefore(text: string, i: number): string {
   let j = i;
@@ -94,9 +92,95 @@ function atLineStart(text: string, i: number, sentenceStart: number): boolean {
   return true;
 }
 
+/** Closing quotes and brackets that belong to the sentence they end: " ' ” ’ ) ]. */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
+}
+
+/** Lower-case ASCII letter. */
+function isLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** ASCII digit. */
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** White space as RegExp `\s` sees it. */
+function isRegExpSpace(c: number): boolean {
+  return isSpace(c) || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
+}
+
+/**
+ * BULLET_START at `k` (a bullet mark, "1." / "12)" / "3/4", or "a) "), looking no further than
+ * four characters from `k`, as a test of `text.slice(k, k + 4)` would.
+ */
+function bulletAt(text: string, k: number): boolean {
+  const lim = Math.min(text.length, k + 4);
+  if (k >= lim) return false;
+  const c0 = text.charCodeAt(k);
+  // [-*•·▪◦–—>+]
+  if (c0 === 45 || c0 === 42 || c0 === 0x2022 || c0 === 0xb7 || c0 === 0x25aa || c0 === 0x25e6 || c0 === 0x2013 || c0 === 0x2014 || c0 === 62 || c0 === 43) return true;
+  if (isDigit(c0)) {
+    // \d{1,2}[./)-] (which also covers \d{1,2}\/\d{1,2})
+    let j = k + 1;
+    if (j < lim && isDigit(text.charCodeAt(j))) {
+      const c = text.charCodeAt(j + 1);
+      if (j + 1 < lim && (c === 46 || c === 47 || c === 41 || c === 45)) return true;
+    }
+    const c = text.charCodeAt(j);
+    return j < lim && (c === 46 || c === 47 || c === 41 || c === 45);
+  }
+  if (isLower(c0)) {
+    // [a-z][.)]\s
+    if (k + 2 >= lim) return false;
+    const c1 = text.charCodeAt(k + 1);
+    return (c1 === 46 || c1 === 41) && isRegExpSpace(text.charCodeAt(k + 2));
+  }
+  return false;
+}
+
+/** isUpperOrDigitStart for the character at `k` (k < text.length). */
+function upperOrDigitAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 0x80) return isDigit(c) || (c >= 65 && c <= 90) || c === 34 || c === 39 || c === 40 || c === 91 || c === 42 || c === 45 || c === 62 || c === 35;
+  return isUpperOrDigitStart(text.charAt(k));
+}
+
+/** ".!?:;…" */
+function isEndMark(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0x2026;
+}
+
+/** `word` (lower case) is "e.g"-like: letters joined by single dots, as /^(?:[a-z]\.)+[a-z]$/ tests. */
+function isDotted(word: string): boolean {
+  const n = word.length;
+  if (n < 3 || (n & 1) === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = word.charCodeAt(i);
+    if ((i & 1) === 0 ? !isLower(c) : c !== 46) return false;
+  }
+  return true;
+}
+
+/** The word before a full stop, lower-cased, without leading punctuation (as the abbreviation checks need it). */
+function abbreviationWord(text: string, at: number): string {
+  const raw = wordBefore(text, at);
+  const c = raw.charCodeAt(0);
+  // Plain lower-case ASCII needs no work; anything else goes through the general path.
+  let plain = raw.length > 0 && (isLower(c) || isDigit(c));
+  for (let i = 0; plain && i < raw.length; i++) {
+    const d = raw.charCodeAt(i);
+    plain = isLower(d) || isDigit(d) || d === 46;
+  }
+  return plain ? raw : raw.toLowerCase().replace(/^[^a-z0-9]+/, '');
+}
+
 /**
  * Split `text` into sentence spans (trimmed of surrounding white space). Empty stretches are
- * skipped. Never throws; linear in the length of the text.
+ * skipped. Never throws; linear in the length of the text. Boundaries are tested with character
+ * codes, not slices and RegExps, since this runs for every sentence of every document.
  */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
@@ -114,53 +198,56 @@ export function splitSentences(text: string): Span[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const at = m.index;
-    if (m[0] === '\n') {
+    const len = m[0].length;
+    if (text.charCodeAt(at) === 10) {
       // Blank line: always a boundary.
       let k = at + 1;
-      while (k < n && (text[k] === ' ' || text[k] === '\t' || text[k] === '\r')) k++;
-      if (k >= n || text[k] === '\n') {
+      let c = text.charCodeAt(k);
+      while (k < n && (c === 32 || c === 9 || c === 13)) c = text.charCodeAt(++k);
+      if (k >= n || c === 10) {
         push(at);
         continue;
       }
       // Single line break: a boundary unless the next line continues the sentence in lower case.
-      const prev = text.slice(Math.max(start, at - 2), at).replace(/\r$/, '');
-      const next = text.slice(k, k + 4);
-      const lastCh = prev.charAt(prev.length - 1);
-      if (BULLET_START.test(next) || isUpperOrDigitStart(next.charAt(0)) || /[.!?:;…]$/.test(prev) || lastCh === '') {
+      // The last character before the break (a CR dropped), looking back no further than two
+      // characters and never before the sentence start; -1 when there is none.
+      const lo = Math.max(start, at - 2);
+      let pe = at;
+      if (pe > lo && text.charCodeAt(pe - 1) === 13) pe--;
+      const last = pe > lo ? text.charCodeAt(pe - 1) : -1;
+      if (bulletAt(text, k) || upperOrDigitAt(text, k) || (last >= 0 && isEndMark(last)) || last < 0) {
         push(at);
-      } else if (start < at && /[a-z,]/.test(lastCh) && /^[a-z(]/.test(next)) {
+      } else if (start < at && (isLower(last) || last === 44) && (isLower(c) || c === 40)) {
         continue; // wrapped prose
       } else {
         push(at);
       }
       continue;
     }
-    let end = at + m[0].length;
+    let end = at + len;
     // Closing quotes and brackets belong to the sentence they end.
-    while (end < n && '"\'”’)]'.includes(text[end]!)) end++;
+    while (end < n && isCloser(text.charCodeAt(end))) end++;
     if (end < n && !isSpace(text.charCodeAt(end))) continue; // 10.30am, £1.50, e.g.x, file.txt
-    if (m[0] === '.') {
-      const word = wordBefore(text, at).toLowerCase().replace(/^[^a-z0-9]+/, '');
-      let k = end;
-      while (k < n && isSpace(text.charCodeAt(k)) && text[k] !== '\n') k++;
-      const nextCh = text.charAt(k);
-      const nextIsNewline = nextCh === '\n' || k >= n;
+    let k = end;
+    while (k < n && isSpace(text.charCodeAt(k)) && text.charCodeAt(k) !== 10) k++;
+    const nextCode = k < n ? text.charCodeAt(k) : -1;
+    if (len === 1 && text.charCodeAt(at) === 46) {
+      const nextIsNewline = nextCode === 10 || k >= n;
       if (!nextIsNewline) {
-        if (/^(?:\d{1,3}|[a-z])$/.test(word) && atLineStart(text, at - word.length, start)) continue; // "1. Ring Amira", "a. first item"
-        if (/^[a-z]$/.test(word) && word.length === 1) continue; // initials: "J. Smith"
+        const word = abbreviationWord(text, at);
+        const wl = word.length;
+        const w0 = word.charCodeAt(0);
+        const digits = wl >= 1 && wl <= 3 && isDigit(w0) && (wl < 2 || isDigit(word.charCodeAt(1))) && (wl < 3 || isDigit(word.charCodeAt(2)));
+        if ((digits || (wl === 1 && isLower(w0))) && atLineStart(text, at - wl, start)) continue; // "1. Ring Amira", "a. first item"
+        if (wl === 1 && isLower(w0)) continue; // initials: "J. Smith"
         if (ABBREVIATIONS.has(word)) {
           if (!AMBIGUOUS.has(word)) continue;
-          if (/[0-9a-z]/.test(nextCh)) continue;
+          if (isLower(nextCode) || isDigit(nextCode)) continue;
         }
-        if (/^(?:[a-z]\.)+[a-z]$/.test(word)) continue; // e.g, i.e, a.m (inner dots)
-        if (/[a-z]/.test(nextCh)) continue; // "approx. three" – lower case continues
+        if (isDotted(word)) continue; // e.g, i.e, a.m (inner dots)
+        if (isLower(nextCode)) continue; // "approx. three" – lower case continues
       }
-    } else {
-      let k = end;
-      while (k < n && isSpace(text.charCodeAt(k)) && text[k] !== '\n') k++;
-      const nextCh = text.charAt(k);
-      if (k < n && nextCh !== '\n' && /[a-z]/.test(nextCh)) continue;
-    }
+    } else if (k < n && nextCode !== 10 && isLower(nextCode)) continue;
     push(end);
   }
   push(n);
@@ -168,17 +255,38 @@ export function splitSentences(text: string): Span[] {
 }
 
 /**
- * Count words cheaply: runs of letters/digits (ASCII or any non-ASCII non-space character).
+ * countWords' class of every UTF-16 code unit: 1 = word character (ASCII letter or digit, or any
+ * non-ASCII character but white space, dashes, curly quotes and £), 2 = joiner inside a word
+ * (' ’ -), 0 = other. A 64 KB table, built once, so the loop makes one lookup per character.
+ */
+const WORD_CLASS = ((): Uint8Array => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0x7f && !isSpace(c) && c !== 0x2013 && c !== 0x2014 && c !== 0x2018 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0xa3);
+    t[c] = word ? 1 : c === 39 || c === 0x2019 || c === 45 ? 2 : 0;
+  }
+  return t;
+})();
+
+/**
+ * Count words cheaply: runs of letters/digits (ASCII or any non-ASCII non-space character), where
+ * an apostrophe or hyphen inside a run does not start a new word.
  * Stops counting once `limit` words are found (for "has at least N words" checks).
  */
 export function countWords(text: string, from = 0, to = text.length, limit = Infinity): number {
   let count = 0;
   let inWord = false;
-  for (let i = from; i < to; i++) {
+  // Positions outside the text are never word characters: clamp rather than test each one.
+  const end = Math.min(to, text.length);
+  for (let i = Math.max(from, 0); i < end; i++) {
     const c = text.charCodeAt(i);
-    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0x7f && !isSpace(c) && c !== 0x2013 && c !== 0x2014 && c !== 0x2018 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0xa3);
-    if (word && !inWord && ++count >= limit) return count;
-    inWord = word || (inWord && (c === 39 || c === 0x2019 || c === 45) && i + 1 < to);
+    const k = WORD_CLASS[c]!;
+    if (k === 1) {
+      if (!inWord) {
+        if (++count >= limit) return count;
+        inWord = true;
+      }
+    } else if (k === 0 || i + 1 >= to) inWord = false;
   }
   return count;
 }

@@ -31,6 +31,9 @@ const NOT_SURNAME = new Set(
 );
 let forenames: Set<string> | undefined;
 let surnames: Set<string> | undefined;
+/** The same names capitalised ("jack" → "Jack"), for lookups of capitalised words without lower-casing them. */
+let capitalisedForenames: Set<string> | undefined;
+let capitalisedSurnames: Set<string> | undefined;
 /** Forenames and surnames from compromise's lexicon (built once, lazily). */
 function loadNames(): void {
   forenames = new Set();
@@ -42,14 +45,38 @@ function loadNames(): void {
     if (/\b(?:FirstName|MaleName|FemaleName)\b/.test(tags)) forenames.add(word);
     else if (/\bLastName\b/.test(tags)) surnames.add(word);
   }
+  capitalisedForenames = capitalised(forenames);
+  capitalisedSurnames = capitalised(surnames);
 }
-function knownForenames(): Set<string> {
+
+/** The names of `set` that are all lower-case ASCII letters, capitalised. */
+function capitalised(set: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const w of set) if (/^[a-z]+$/.test(w)) out.add(w[0]!.toUpperCase() + w.slice(1));
+  return out;
+}
+
+/** [A-Z][a-z]+: a capitalised word whose lower-case form is its first letter lowered. */
+function isCapitalisedWord(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (!(c >= 65 && c <= 90) || word.length < 2) return false;
+  for (let i = 1; i < word.length; i++) {
+    const d = word.charCodeAt(i);
+    if (!(d >= 97 && d <= 122)) return false;
+  }
+  return true;
+}
+
+/** Is the word a known forename (compared in lower case)? A plain capitalised word needs no lower-casing. */
+function isKnownForename(word: string): boolean {
   if (!forenames) loadNames();
-  return forenames!;
+  return isCapitalisedWord(word) ? capitalisedForenames!.has(word) : forenames!.has(word.toLowerCase());
 }
-function knownSurnames(): Set<string> {
+
+/** Is the word a known surname (compared in lower case)? A plain capitalised word needs no lower-casing. */
+function isKnownSurname(word: string): boolean {
   if (!surnames) loadNames();
-  return surnames!;
+  return isCapitalisedWord(word) ? capitalisedSurnames!.has(word) : surnames!.has(word.toLowerCase());
 }
 
 function pushUnique(out: IdentifierHit[], start: number, end: number): void {
@@ -57,10 +84,48 @@ function pushUnique(out: IdentifierHit[], start: number, end: number): void {
   out.push({ kind: 'person-name', start, end });
 }
 
-function looksLikePlace(words: string[], following: string): boolean {
-  if (words.some((w) => NOT_SURNAME.has(w.toLowerCase()))) return true;
-  const next = /^[ \t]+([A-Z][a-z]+)/.exec(following);
+/** The capitalised word right after white space at a position (sticky: tried only there). */
+const NEXT_WORD = /[ \t]+([A-Z][a-z]+)/y;
+
+/** Is the word after `end` in `sentence` (after spaces or tabs) a place or organisation word? */
+function placeWordAfter(sentence: string, end: number): boolean {
+  NEXT_WORD.lastIndex = end;
+  const next = NEXT_WORD.exec(sentence);
+  NEXT_WORD.lastIndex = 0;
   return !!next && NOT_SURNAME.has(next[1]!.toLowerCase());
+}
+
+function looksLikePlace(words: string[], sentence: string, end: number): boolean {
+  if (words.some((w) => NOT_SURNAME.has(w.toLowerCase()))) return true;
+  return placeWordAfter(sentence, end);
+}
+
+/**
+ * For a TITLE match `sentence.slice(start, end)`: does a word after the title (initials such as
+ * "J." aside) or the word after the match make it a place ("Dr Gray Surgery")? The match is read
+ * word by word (spaces and tabs between words) instead of being split into an array.
+ */
+function titleLooksLikePlace(sentence: string, start: number, end: number): boolean {
+  let i = start;
+  // Skip the title itself.
+  while (i < end && !isBlank(sentence.charCodeAt(i))) i++;
+  while (i < end) {
+    while (i < end && isBlank(sentence.charCodeAt(i))) i++;
+    const a = i;
+    while (i < end && !isBlank(sentence.charCodeAt(i))) i++;
+    if (i > a && !isInitial(sentence, a, i) && NOT_SURNAME.has(sentence.slice(a, i).toLowerCase())) return true;
+  }
+  return placeWordAfter(sentence, end);
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** /^[A-Z]\.?$/ on sentence.slice(a, b). */
+function isInitial(sentence: string, a: number, b: number): boolean {
+  const c = sentence.charCodeAt(a);
+  return c >= 65 && c <= 90 && (b - a === 1 || (b - a === 2 && sentence.charCodeAt(a + 1) === 46));
 }
 
 /** Find full personal names in one sentence. */
@@ -69,9 +134,8 @@ export function findPersonNames(sentence: string): IdentifierHit[] {
   let m: RegExpExecArray | null;
   TITLE.lastIndex = 0;
   while ((m = TITLE.exec(sentence))) {
-    const words = m[0].split(/[ \t]+/).slice(1).filter((w) => !/^[A-Z]\.?$/.test(w));
-    if (words.length === 0) continue;
-    if (looksLikePlace(words, sentence.slice(m.index + m[0].length))) continue;
+    // (A match always has a name word after the title and any initials.)
+    if (titleLooksLikePlace(sentence, m.index, m.index + m[0].length)) continue;
     pushUnique(out, m.index, m.index + m[0].length);
   }
   CUE.lastIndex = 0;
@@ -79,26 +143,25 @@ export function findPersonNames(sentence: string): IdentifierHit[] {
     const name = m[1]!;
     const start = m.index + m[0].length - name.length;
     const words = name.split(/[ \t]+/);
-    if (looksLikePlace(words, sentence.slice(start + name.length))) continue;
+    if (looksLikePlace(words, sentence, start + name.length)) continue;
     // "is/was" only count when the first word is a known forename ("the carer was Anna Berg").
-    if (/(?:is|was)$/.test(m[0].slice(0, m[0].length - name.length).trim()) && !knownForenames().has(words[0]!.toLowerCase())) continue;
+    if (/(?:is|was)$/.test(m[0].slice(0, m[0].length - name.length).trim()) && !isKnownForename(words[0]!)) continue;
     pushUnique(out, start, start + name.length);
   }
-  const names = knownForenames();
   let confirmed: { start: number; end: number }[] | undefined;
   PAIR.lastIndex = 0;
   while ((m = PAIR.exec(sentence))) {
     const first = m[1]!;
     const second = m[2]!;
     // A known forename, or a known surname after an unknown forename ("Ravi Sharma"); compromise confirms either.
-    if (!names.has(first.toLowerCase()) && !knownSurnames().has(second.toLowerCase())) {
+    if (!isKnownForename(first) && !isKnownSurname(second)) {
       PAIR.lastIndex = m.index + first.length; // the second word may start a pair of its own
       continue;
     }
     const start = m.index;
     const end = m.index + m[0].length;
     if (out.some((h) => h.start < end && start < h.end)) continue;
-    if (looksLikePlace([first, second], sentence.slice(end))) continue;
+    if (looksLikePlace([first, second], sentence, end)) continue;
     if (/\b(?:St|Saint)\.?[ \t]+$/.test(sentence.slice(0, start))) continue;
     confirmed ??= peopleSpans(sentence);
     if (!confirmed.some((p) => p.start <= start && end <= p.end + 1)) continue;

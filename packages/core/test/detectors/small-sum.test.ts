@@ -1,9 +1,10 @@
 /** The small-sum detector: small weekly sums argued over, with a configurable threshold. */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { analyse } from '../../src/analyse.js';
 import { compileRules } from '../../src/rules/compile.js';
 import type { RuleData } from '../../src/types.js';
-import { smallSum } from '../../src/detectors/small-sum.js';
+import { smallSum, TRIGGER, triggerSkipper } from '../../src/detectors/small-sum.js';
 import { repoRules } from '../helpers.js';
 
 function rule(params: Record<string, unknown> = {}): RuleData {
@@ -85,7 +86,7 @@ describe('small-sum', () => {
   });
 
   it('has a global trigger that lets through every flag example of its rule', () => {
-    const trigger = smallSum.meta.trigger!;
+    const trigger = TRIGGER;
     expect(trigger.global).toBe(true);
     const rule = repoRules().rules.find((r) => r.id === 'gatekeeping/small-sum')!;
     expect(rule.examples.flag.length).toBeGreaterThan(1);
@@ -93,5 +94,42 @@ describe('small-sum', () => {
       trigger.lastIndex = 0;
       expect(trigger.test(text), text).toBe(true);
     }
+  });
+});
+
+describe('small-sum: the trigger skipper', () => {
+  /** The first place at or after `from` where TRIGGER matches, or -1. */
+  function firstMatch(text: string, from: number): number {
+    TRIGGER.lastIndex = from;
+    const m = TRIGGER.exec(text);
+    TRIGGER.lastIndex = 0;
+    return m ? m.index : -1;
+  }
+  const piece = fc.constantFrom('£', '£5', '30p', '1234p', '12p ', 'pp', '5pm', ' ', '.', 'x', 'GBP', 'gbp ', 'pound', 'Pounds', 'pounds.', 'quid', 'QUID', 'q', '9', 'p', '_', 'é');
+
+  it('never skips past a place where the trigger matches, and says -1 only when none is left', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const text = pieces.join('');
+        const skip = triggerSkipper();
+        for (let from = 0; from <= text.length; from++) {
+          const at = skip(text, from);
+          const first = firstMatch(text, from);
+          if (first < 0) expect(at === -1 || at >= from).toBe(true);
+          else {
+            expect(at).toBeGreaterThanOrEqual(from);
+            expect(at).toBeLessThanOrEqual(first);
+          }
+          // A fresh skipper (nothing remembered) agrees.
+          expect(triggerSkipper()(text, from)).toBe(at);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('finds no place in text with no money or pence-like digits, and stops at a "2p" that may be one', () => {
+    expect(triggerSkipper()('Jack went to the shop and bought bread.', 0)).toBe(-1);
+    expect(triggerSkipper()('Jack went to the shop at 12pm.', 0)).toBe(24);
   });
 });

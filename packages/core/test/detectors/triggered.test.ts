@@ -1,6 +1,6 @@
 /** forEachTriggered: visits exactly the sentences analyse() would pick with a trigger, in order. */
 import { describe, expect, it } from 'vitest';
-import { forEachTriggered } from '../../src/detectors/triggered.js';
+import { forEachTriggered, forEachTriggeredSkipping } from '../../src/detectors/triggered.js';
 import { sentencesOf } from '../../src/analyse.js';
 import { text } from '../../src/readers/text.js';
 import { markdown } from '../../src/readers/markdown.js';
@@ -61,5 +61,51 @@ describe('forEachTriggered', () => {
     const doc = text('He likes tea. She likes coffee.');
     forEachTriggered(doc.text, sentencesOf(doc), trigger, () => {});
     expect(trigger.lastIndex).toBe(0);
+  });
+});
+
+/** analyse()'s walk for a detector's meta.trigger: a hit sentence moves the scan to its end. */
+function analyseWalk(source: string, sentences: SentenceView[], trigger: RegExp): number[] {
+  const out: number[] = [];
+  trigger.lastIndex = 0;
+  let si = 0;
+  let m: RegExpExecArray | null;
+  while (si < sentences.length && (m = trigger.exec(source))) {
+    const a = m.index;
+    while (si < sentences.length && sentences[si]!.end <= a) si++;
+    const s = sentences[si];
+    if (!s) break;
+    if (a >= s.start) {
+      out.push(s.index);
+      trigger.lastIndex = s.end;
+      si++;
+    } else if (m[0].length === 0) trigger.lastIndex++;
+  }
+  trigger.lastIndex = 0;
+  return out;
+}
+
+describe('forEachTriggeredSkipping', () => {
+  const skipped = (source: string, sentences: SentenceView[], trigger: RegExp, skipTo: (t: string, from: number) => number): number[] => {
+    const out: number[] = [];
+    forEachTriggeredSkipping(source, sentences, trigger, (s) => out.push(s.index), skipTo);
+    return out;
+  };
+  /** A skipTo that finds the next "a" or "£" (every trigger below needs one where it starts). */
+  const nextMark = (t: string, from: number): number => {
+    for (let i = from; i < t.length; i++) if (t[i] === 'a' || t[i] === '£') return i;
+    return -1;
+  };
+
+  it.each([...SAMPLES, 'a. aa. £3 a\n\na', 'Mr a£a b. c a'])('walks as analyse() does: %j', (source) => {
+    for (const doc of [text(source), markdown(source)]) {
+      const sentences = sentencesOf(doc);
+      for (const trigger of [/a/g, /a\w*\s+\w/g, /£|a+/g, /(?=a)/g, /a[\s\S]*?\|/g]) {
+        const expected = analyseWalk(doc.text, sentences, trigger);
+        expect(skipped(doc.text, sentences, trigger, (_t, from) => from), `${trigger}`).toEqual(expected);
+        expect(skipped(doc.text, sentences, trigger, nextMark), `${trigger}`).toEqual(expected);
+        expect(trigger.lastIndex).toBe(0);
+      }
+    }
   });
 });

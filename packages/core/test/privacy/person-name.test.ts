@@ -30,3 +30,21 @@ describe('findPersonNames', () => {
     expect(spans('Mrs Patel Road is closed.')).toEqual([]);
   });
 });
+
+describe('findPersonNames: titles, initials and places word by word', () => {
+  it.each([
+    ['Dr J. Gray Surgery phoned.', []],
+    ['Mrs A. B. Patel visited.', ['Mrs A. B. Patel']],
+    ['Mr\tSmith Road is closed.', []],
+    ['Prof. Amir Khan Hospital', []],
+    ['Mrs Jordan-Lee called.', ['Mrs Jordan-Lee']],
+    ['Her son, Ravi Sharma, rang.', ['Ravi Sharma']],
+    ['The carer was Anna Berg.', ['Anna Berg']],
+    ['The carer was Bloggs Berg.', []],
+    ['Met Sarah Jones today.', ['Sarah Jones']],
+    ['Met SARAH Jones today.', []],
+    ['Mr McDonald and Mrs O’Neil came.', ['Mr McDonald', 'Mrs O’Neil']],
+  ])('%j', (sentence, expected) => {
+    expect(spans(sentence)).toEqual(expected);
+  });
+});
