@@ -120,3 +120,19 @@ describe('prefixLiterals', () => {
     }
   });
 });
+
+describe('literals computed at build time', () => {
+  it('equal what the parser computes for every built-in rule regex', async () => {
+    // This test file imports regex-anchors.ts alone, so nothing is primed here: fresh results.
+    const { default: bundle } = await import('../generated/builtin-rules.js');
+    const entries = Object.entries(bundle.literals ?? {});
+    expect(entries.length).toBeGreaterThan(200);
+    for (const [key, [required, prefix]] of entries) {
+      const slash = key.indexOf('/');
+      const flags = key.slice(0, slash);
+      const source = key.slice(slash + 1);
+      expect(requiredLiterals(source, flags), key).toEqual(required);
+      expect(prefixLiterals(source, flags), key).toEqual(prefix);
+    }
+  });
+});

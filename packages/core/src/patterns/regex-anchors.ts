@@ -19,6 +19,18 @@ type Req = string[] | null;
 
 const parser = new RegExpParser({ ecmaVersion: 2024 });
 
+/** Literals computed at build time for the built-in rules, keyed by `flags/source`. */
+const primed = new Map<string, readonly [string[] | null, string[] | null]>();
+
+/**
+ * Register required and prefix literals computed ahead of time (the built-in rule bundle carries
+ * them), so start-up need not parse every regex. Keys are `${flags}/${source}`.
+ */
+export function primeLiterals(table: Record<string, readonly [string[] | null, string[] | null]>): void {
+  for (const [key, value] of Object.entries(table)) primed.set(key, value);
+}
+
+
 /**
  * Words so common in case notes that a regex anchored on them would run on almost every sentence.
  * A required set containing one is a last resort: any rarer required element is preferred.
@@ -182,6 +194,8 @@ function element(el: Element | Node, atStart: boolean): Req {
  * characters (then it must be run over the whole text).
  */
 export function requiredLiterals(source: string, flags = 'i'): string[] | null {
+  const known = primed.get(`${flags}/${source}`);
+  if (known) return known[0];
   let pattern: Pattern;
   try {
     pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
@@ -201,6 +215,8 @@ export function requiredLiterals(source: string, flags = 'i'): string[] | null {
  * `null` when the regex has no such prefix of at least `min` characters. Pure; compile time.
  */
 export function prefixLiterals(source: string, flags = 'i', min = 2): string[] | null {
+  const known = min === 2 ? primed.get(`${flags}/${source}`) : undefined;
+  if (known) return known[1];
   let pattern: Pattern;
   try {
     pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });

@@ -6,6 +6,10 @@ import bundle from '../../generated/builtin-rules.js';
 import type { RuleData } from '../types.js';
 import type { ContextWords } from '../context/subject.js';
 import { compileRules, type RuleSet } from './compile.js';
+import { primeLiterals } from '../patterns/regex-anchors.js';
+
+// The regexes' required and prefix literals were computed when the bundle was built.
+primeLiterals(bundle.literals ?? {});
 
 let compiled: RuleSet | undefined;
 
