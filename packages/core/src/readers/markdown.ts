@@ -12,6 +12,7 @@ import type { Directive, Section, SourceDocument } from '../types.js';
 import { parseDirectives } from '../suppress.js';
 import { lineColumn, lineStarts, maskUrls } from './mask.js';
 import { SourdoughError } from '../errors.js';
+import { readPlainMarkdown } from './markdown-plain.js';
 
 /**
  * Markdown the parser handles in time worse than linear is refused (SD_ERR_TOO_LARGE) before
@@ -57,7 +58,20 @@ function plain(node: Nodes): string {
 
 /** Read a Markdown string into a document the engine can analyse. */
 export function markdown(source: string, path?: string): SourceDocument {
+  return readMarkdown(source, path, true);
+}
+
+/**
+ * markdown(), with the fast path for plain documents (markdown-plain.ts) on or off. Exported for
+ * the tests that check both give the same document.
+ */
+export function readMarkdown(source: string, path: string | undefined, fast: boolean): SourceDocument {
   guard(source, path);
+  const plainParse = fast ? readPlainMarkdown(source) : null;
+  if (plainParse) {
+    const sections: Section[] = plainParse.headings.map((h) => ({ offset: h.offset, depth: h.depth, title: h.title.trim() }));
+    return finish(source, path, plainParse.keep, plainParse.blocks, sections, []);
+  }
   const tree = (NEEDS_GFM.test(source) ? gfmParser : plainParser).parse(source) as Root;
   const keep: [number, number][] = [];
   const blocks: { start: number; end: number }[] = [];
@@ -86,7 +100,11 @@ export function markdown(source: string, path?: string): SourceDocument {
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
   visit(tree);
+  return finish(source, path, keep, blocks, sections, directives);
+}
 
+/** Blank everything but the kept prose (keeping line breaks) and assemble the document. */
+function finish(source: string, path: string | undefined, keep: [number, number][], blocks: { start: number; end: number }[], sections: Section[], directives: Directive[]): SourceDocument {
   keep.sort((a, b) => a[0] - b[0]);
   let masked = '';
   let at = 0;
