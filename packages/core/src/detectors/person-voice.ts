@@ -24,11 +24,7 @@ const NOT_PERSON = new Set(
 /** A view verb anywhere in the sentence: the cheap anchor for a reported view. */
 const VIEW = new RegExp(`\\b${VIEW_VERB}\\b`, 'g');
 /** The subject right before a view verb: a pronoun or a capitalised name, with an optional adverb or auxiliary. */
-/**
- * The subject right before a view verb, as a RegExp on the text before the verb (subjectBefore()
- * reads the same thing backwards, with character codes).
- */
-export const SUBJECT_BEFORE = /(?:^|[^\w'’])((?:[Hh]e|[Ss]he|[Tt]hey)|[A-Z][a-z]+)\s+(?:has\s+|had\s+|have\s+|also\s+|clearly\s+|then\s+)?$/;
+const SUBJECT_BEFORE = /(?:^|[^\w'’])((?:[Hh]e|[Ss]he|[Tt]hey)|[A-Z][a-z]+)\s+(?:has\s+|had\s+|have\s+|also\s+|clearly\s+|then\s+)?$/;
 const AND_VERB = new RegExp(`\\b(?:and|but|then)\\s+(?:also\\s+|later\\s+)?${VIEW_VERB}\\b`);
 const ROLE_BEFORE = /\b(?:his|her|their|the|a|Jack's|mum|dad|daughter|son|wife|husband|partner|brother|sister|friend|neighbour|carer|nurse|doctor|GP|Dr|Mr|Mrs|Ms|Miss|Mx|manager|worker|staff)\s+$/i;
 const WORDS = /\b[Ii]n (?:his|her|their|[A-Z][a-z]+['’]s) (?:own )?words\b|\b(?:[A-Z][a-z]+['’]s|his|her|their) (?:views?|wishes(?: and feelings)?|feelings|words|choice|decision) (?:is|are|was|were|about|on)\b|\b(?:told|said to) (?:me|us)\b/;
@@ -43,8 +39,8 @@ const WORDS_HINT = /\b(?:words|view|wishes|feelings|choice|decision|told |said t
  * quote can be found.
  */
 const QUOTE_OPENER = /["“‘«]|(?<![A-Za-z0-9])'/;
-/** Every mark QUOTE_OPENER can match, as one character class. */
-const QUOTE_MARK = /["“‘«']/;
+/** WORDS_HINT or QUOTE_OPENER: one scan rules out both for most sentences. */
+const REST_HINT = new RegExp(`${WORDS_HINT.source}|${QUOTE_OPENER.source}`);
 
 /**
  * True when the sentence records the person's own view (third-person report or direct speech).
@@ -58,81 +54,23 @@ export function recordsView(sentence: string): boolean {
   for (; m; m = VIEW.exec(sentence)) {
     // Only the few words before the verb matter: never scan the whole sentence for subjects.
     const from = Math.max(0, m.index - 48);
-    const sm = subjectBefore(sentence, from, m.index);
+    const before = sentence.slice(from, m.index);
+    const sm = SUBJECT_BEFORE.exec(before);
     if (!sm) continue;
-    if (from > 0 && sm.index === from && /[\w'’]/.test(sentence[from - 1] ?? '')) continue;
-    if (NOT_PERSON.has(sm.subject)) continue;
-    const at = sm.at;
+    const subject = sm[1]!;
+    const at = from + sm.index + sm[0].indexOf(subject);
+    if (from > 0 && sm.index === 0 && /[\w'’]/.test(sentence[from - 1] ?? '')) continue;
+    if (NOT_PERSON.has(subject)) continue;
     if (ROLE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) continue;
     VIEW.lastIndex = 0;
     return true;
   }
-  if (WORDS_HINT.test(sentence) && WORDS.test(sentence)) return true;
+  const rest = REST_HINT.test(sentence);
+  if (rest && WORDS_HINT.test(sentence) && WORDS.test(sentence)) return true;
   // (AND_VERB's verb is a view verb, so without one there is nothing to find.)
   if (hasVerb && subjectSpeaks(sentence)) return true;
-  // QUOTE_MARK (one character class, found fast) rules out QUOTE_OPENER for most sentences.
-  if (QUOTE_MARK.test(sentence) && QUOTE_OPENER.test(sentence) && /["“'‘]/.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
+  if (rest && QUOTE_OPENER.test(sentence) && /["“'‘]/.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
   return false;
-}
-
-/** Words SUBJECT_BEFORE allows between the subject and the verb. */
-const AUXILIARIES = new Set(['has', 'had', 'have', 'also', 'clearly', 'then']);
-
-/** White space as RegExp `\s` sees it. */
-function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-/** RegExp `[\w'’]`. */
-function isWordOrApostrophe(c: number): boolean {
-  return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 39 || c === 0x2019;
-}
-
-/** He, she, they (either case of the first letter) or a capitalised word: [A-Z][a-z]+. */
-function isSubjectWord(s: string, a: number, b: number): boolean {
-  const c = s.charCodeAt(a);
-  if (b - a < 2 || !(c >= 65 && c <= 90) && !(c === 104 || c === 115 || c === 116)) return false;
-  for (let i = a + 1; i < b; i++) {
-    const d = s.charCodeAt(i);
-    if (!(d >= 97 && d <= 122)) {
-      return false;
-    }
-  }
-  if (c >= 65 && c <= 90) return true;
-  // Lower-case first letter: only "he", "she", "they".
-  const w = s.slice(a, b);
-  return w === 'he' || w === 'she' || w === 'they';
-}
-
-/**
- * SUBJECT_BEFORE on `sentence.slice(from, end)`, read backwards from the verb with character
- * codes instead of a RegExp on a slice: the subject (a pronoun or capitalised word, then white
- * space and at most one auxiliary such as "has" or "also") that ends right before `end`. Returns
- * where the match would start (`index`, absolute), the subject and where it starts (`at`).
- */
-export function subjectBefore(sentence: string, from: number, end: number): { index: number; subject: string; at: number } | undefined {
-  let j = end;
-  while (j > from && isSpaceCode(sentence.charCodeAt(j - 1))) j--;
-  if (j === end) return undefined;
-  let k = j;
-  while (k > from && isAsciiLetter(sentence.charCodeAt(k - 1))) k--;
-  if (k === j) return undefined;
-  if (AUXILIARIES.has(sentence.slice(k, j))) {
-    // "Jack has said": the subject is the word before the auxiliary.
-    j = k;
-    while (j > from && isSpaceCode(sentence.charCodeAt(j - 1))) j--;
-    if (j === k) return undefined;
-    k = j;
-    while (k > from && isAsciiLetter(sentence.charCodeAt(k - 1))) k--;
-    if (k === j) return undefined;
-  }
-  if (!isSubjectWord(sentence, k, j)) return undefined;
-  if (k > from && isWordOrApostrophe(sentence.charCodeAt(k - 1))) return undefined;
-  return { index: k > from ? k - 1 : from, subject: sentence.slice(k, j), at: k };
 }
 
 /** "Amira refused lunch and said she was not hungry": the sentence's subject is the speaker. */

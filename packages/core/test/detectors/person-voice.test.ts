@@ -1,8 +1,7 @@
 /** person-voice: plan share, note view, stats and the kind option. */
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { analyse } from '../../src/analyse.js';
-import { hasWords, inPersonVoice, recordsView, subjectBefore, SUBJECT_BEFORE } from '../../src/detectors/person-voice.js';
+import { hasWords, inPersonVoice, recordsView } from '../../src/detectors/person-voice.js';
 import { countWords } from '../../src/nlp/sentences.js';
 import { repoRuleSet } from '../helpers.js';
 
@@ -115,43 +114,3 @@ describe('person-voice shortcuts keep the same answers', () => {
   });
 });
 
-
-describe('subjectBefore reads SUBJECT_BEFORE backwards', () => {
-  /** The RegExp's answer on the slice, in subjectBefore's terms. */
-  function byRegExp(sentence: string, from: number, end: number): { index: number; subject: string; at: number } | undefined {
-    const before = sentence.slice(from, end);
-    const m = SUBJECT_BEFORE.exec(before);
-    if (!m) return undefined;
-    const subject = m[1]!;
-    return { index: from + m.index, subject, at: from + m.index + m[0].indexOf(subject) };
-  }
-
-  it.each([
-    ['Jack said', 5],
-    ['Then she has said', 13],
-    ['and they also said', 15],
-    ['Mum has said', 8],
-    ['O’Brien said', 8],
-    ['McDonald said', 9],
-    ['x_Jack said', 7],
-    ['I said', 2],
-    ['he  \u00a0said', 6],
-    ['Jack,has said', 8],
-    ['has said', 4],
-    ['Jack then clearly said', 18],
-  ])('%j up to %i', (sentence, end) => {
-    for (let from = 0; from <= end; from++) expect(subjectBefore(sentence, from, end)).toEqual(byRegExp(sentence, from, end));
-  });
-
-  it('agrees with the RegExp on arbitrary word sequences', () => {
-    const token = fc.constantFrom('Jack', 'he', 'She', 'they', 'Then', 'then', 'has', 'had', 'have', 'also', 'clearly', 'x', 'McDonald', "O'Brien", '_', '1', ',', ' ', '  ', '\t', '\u00a0', '\u2003', '’', 'É');
-    fc.assert(
-      fc.property(fc.array(token, { maxLength: 12 }), fc.nat(), (tokens, cut) => {
-        const sentence = tokens.join('');
-        const from = cut % (sentence.length + 1);
-        expect(subjectBefore(sentence, from, sentence.length)).toEqual(byRegExp(sentence, from, sentence.length));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-});
