@@ -17,7 +17,8 @@ import { isNegated } from './context/negation.js';
 import { aboutWhom, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
-import { scanDocument } from './scan.js';
+import { scanDocument, skipperFor, type ScanResult } from './scan.js';
+import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
@@ -237,7 +238,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     }
   }
   for (const rule of set.rules) {
-    if (active[rule.index] && rule.detector) runDetector(rule, doc, sentences, options, hits, extraStats);
+    if (active[rule.index] && rule.detector) runDetector(rule, doc, sentences, options, hits, extraStats, scan);
   }
 
   // 4. Context: decide what is reported.
@@ -506,7 +507,7 @@ function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache:
   return spans.some(([a, b]) => a < hit.end! && hit.start! < b);
 }
 
-function runDetector(rule: CompiledRule, doc: SourceDocument, sentences: SentenceView[], options: AnalyseOptions, hits: Hit[], stats: Record<string, unknown>): void {
+function runDetector(rule: CompiledRule, doc: SourceDocument, sentences: SentenceView[], options: AnalyseOptions, hits: Hit[], stats: Record<string, unknown>, scan: ScanResult): void {
   const det = rule.detector!;
   const params = { ...rule.params, ...(options.detectorParams?.[det.meta.name] ?? {}) };
   try {
@@ -528,28 +529,18 @@ function runDetector(rule: CompiledRule, doc: SourceDocument, sentences: Sentenc
       stat(name, value) {
         stats[name] = value;
       },
+      skipTo(re) {
+        return skipperFor(scan, re);
+      },
     });
     if (handlers.sentence) {
       if (det.meta.trigger) {
         // Walk the trigger's matches and the sentences together; once a sentence is hit, jump to
-        // its end (further matches in it change nothing).
+        // its end (further matches in it change nothing). The scan says where the trigger can
+        // begin, so it is only tried there.
         const t = det.meta.trigger;
         const re = t.global ? t : new RegExp(t.source, `${t.flags}g`);
-        re.lastIndex = 0;
-        let si = 0;
-        let m: RegExpExecArray | null;
-        while (si < sentences.length && (m = re.exec(doc.text))) {
-          const a = m.index;
-          while (si < sentences.length && sentences[si]!.end <= a) si++;
-          const s = sentences[si];
-          if (!s) break;
-          if (a >= s.start) {
-            handlers.sentence(s);
-            re.lastIndex = s.end;
-            si++;
-          } else if (m[0].length === 0) re.lastIndex++;
-        }
-        re.lastIndex = 0;
+        forEachTriggeredSkipping(doc.text, sentences, re, (s) => handlers.sentence!(s), skipperFor(scan, t));
       } else for (const s of sentences) handlers.sentence(s);
     }
     handlers.done?.();

@@ -46,7 +46,14 @@ interface AnchorEntry {
   prefix: boolean;
 }
 
-type Entry = PhraseEntry | AnchorEntry;
+/** A literal prefix of a regex a detector searches the text with (its trigger or `meta.searches`). */
+interface SearchEntry {
+  kind: 2;
+  /** Index into Scanner.searches. */
+  id: number;
+}
+
+type Entry = PhraseEntry | AnchorEntry | SearchEntry;
 
 /** A rule regex; `sticky` (a sticky copy) when every match begins with one of its anchors. */
 export interface ScanRegex {
@@ -66,6 +73,10 @@ interface Scanner {
   regexes: ScanRegex[];
   /** Ids of regexes without usable anchors: they always run over the whole text. */
   always: number[];
+  /** Detectors' search regexes whose every match begins with a literal at a word start. */
+  searches: RegExp[];
+  /** ASCII character → trie column of its folded form; SKIP for spaces and hyphens; -1 when no key uses it. */
+  asciiColumn: Int16Array;
   /** Scratch: the call and sentence in which each regex was last triggered. */
   lastCall: Int32Array;
   lastSentence: Int32Array;
@@ -82,6 +93,11 @@ export interface ScanResult {
   matchCandidates: number[];
   /** The rule regexes, and for each id where to run it (see triggered). */
   regexes: ScanRegex[];
+  /**
+   * For each detector search regex the scanner knows (see detectorSearches): every offset, in
+   * order, where one of its prefixes begins at a word start — a superset of where it can match.
+   */
+  searches: Map<RegExp, number[]>;
   /**
    * Per regex id: `'all'` (no anchors: run over the whole text); ascending sentence indices
    * holding an anchor; for regexes with a sticky copy, (sentence, offset) pairs, flattened, where
@@ -120,6 +136,20 @@ export function keyOf(phrase: string, max = Infinity): string {
 
 const scanners = new WeakMap<RuleSet, Scanner>();
 
+/** asciiColumn value of characters a key skips. */
+const SKIP = -2;
+
+/** Classes of ASCII characters for the scan (bit flags). */
+const LETTER = 1; // letter or digit: a phrase word character and a \b word character
+const UNDERSCORE = 2; // a \b word character only
+const HYPHEN = 4; // continues a phrase word
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) CLASS[c] = LETTER;
+  else if (c === 95) CLASS[c] = UNDERSCORE;
+  else if (c === 45) CLASS[c] = HYPHEN;
+}
+
 function scannerOf(set: RuleSet): Scanner {
   let scanner = scanners.get(set);
   if (scanner) return scanner;
@@ -153,6 +183,13 @@ function scannerOf(set: RuleSet): Scanner {
       }
     }
   }
+  const searches: RegExp[] = [];
+  for (const re of detectorSearches(set)) {
+    const prefixes = prefixLiterals(re.source, re.flags);
+    if (!prefixes) continue;
+    const id = searches.push(re) - 1;
+    for (const p of prefixes) pairs.push([keyOf(p), { kind: 2, id }]);
+  }
   const otherAscii = new Uint8Array(128);
   const otherWide = new Set<number>();
   for (const [key, e] of pairs) {
@@ -162,9 +199,42 @@ function scannerOf(set: RuleSet): Scanner {
       else otherWide.add(c);
     }
   }
-  scanner = { trie: buildTrie(pairs), otherAscii, otherWide, regexes, always, lastCall: new Int32Array(regexes.length), lastSentence: new Int32Array(regexes.length), calls: 0 };
+  const trie = buildTrie(pairs);
+  const asciiColumn = new Int16Array(128);
+  for (let c = 0; c < 128; c++) {
+    const folded = c >= 65 && c <= 90 ? c + 32 : c;
+    asciiColumn[c] = c === 45 || c === 32 || (c >= 9 && c <= 13) ? SKIP : trie.ascii[folded]!;
+  }
+  scanner = { trie, otherAscii, otherWide, asciiColumn, regexes, always, searches, lastCall: new Int32Array(regexes.length), lastSentence: new Int32Array(regexes.length), calls: 0 };
   scanners.set(set, scanner);
   return scanner;
+}
+
+/** The regexes the set's detectors search whole texts with: their triggers and `meta.searches`. */
+function detectorSearches(set: RuleSet): RegExp[] {
+  const out = new Set<RegExp>();
+  for (const rule of set.rules) {
+    const meta = rule.detector?.meta;
+    if (!meta) continue;
+    if (meta.trigger) out.add(meta.trigger);
+    for (const re of meta.searches ?? []) out.add(re);
+  }
+  return [...out];
+}
+
+/**
+ * A `skipTo` for a search regex (see forEachTriggered): the first offset at or after `from` where
+ * it can begin, or -1 when there is none. Without positions for it, `from` itself.
+ */
+export function skipperFor(result: ScanResult, re: RegExp): (text: string, from: number) => number {
+  const at = result.searches.get(re);
+  if (!at) return (_text, from) => from;
+  let k = 0;
+  return (_text, from) => {
+    if (k > 0 && at[k - 1]! >= from) k = 0; // searches only move forward; restart if not
+    while (k < at.length && at[k]! < from) k++;
+    return k < at.length ? at[k]! : -1;
+  };
 }
 
 function sentenceIndexAt(sentences: SentenceView[], offset: number): number {
@@ -193,25 +263,42 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   const matchCandidates: number[] = [];
   const triggered: (number[] | 'all' | undefined)[] = new Array(sc.regexes.length);
   for (const id of sc.always) triggered[id] = 'all';
-  const result: ScanResult = { phrases, allow, matchCandidates, regexes: sc.regexes, triggered };
+  const searches = new Map<RegExp, number[]>();
+  for (const re of sc.searches) searches.set(re, []);
+  const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered };
   const trie = sc.trie;
-  const { next, width, ascii, values, depth: max } = trie;
+  const { next, width, values, depth: max } = trie;
   if (max === 0) return result;
   // Typed arrays are costly to allocate per call: reuse the scanner's, stamped with the call.
   const call = (sc.calls = (sc.calls % 0x7fffffff) + 1);
   const st: WalkState = { sc, text, sentences, active, result, call, p: 0, phraseStart: false, regexStart: false, end: 0, skipped: false, si: -1, siEnd: -1 };
-  const { otherAscii, otherWide } = sc;
+  const { otherAscii, otherWide, asciiColumn } = sc;
   const n = text.length;
   let prevPhrase = false; // previous character continues a phrase word (letter, digit, hyphen)
   let prevRegex = false; // previous character is a \b word character
   for (let p = 0; p < n; p++) {
     const c = text.charCodeAt(p);
-    const word = isWordCode(c);
-    const alnum = c < 128 && word;
-    const phraseStart = word ? !prevPhrase : c < 128 ? otherAscii[c] === 1 : otherWide.has(c);
-    const regexStart = alnum && !prevRegex;
-    prevPhrase = word || c === 45;
-    prevRegex = alnum || c === 95;
+    let phraseStart: boolean;
+    let regexStart: boolean;
+    if (c < 128) {
+      const k = CLASS[c]!;
+      if (k === LETTER) {
+        phraseStart = !prevPhrase;
+        regexStart = !prevRegex;
+        prevPhrase = prevRegex = true;
+      } else {
+        phraseStart = otherAscii[c] === 1;
+        regexStart = false;
+        prevPhrase = k === HYPHEN;
+        prevRegex = k === UNDERSCORE;
+      }
+    } else {
+      const word = isWordCode(c);
+      phraseStart = word ? !prevPhrase : otherWide.has(c);
+      regexStart = false;
+      prevPhrase = word;
+      prevRegex = false;
+    }
     if (!phraseStart && !regexStart) continue;
     st.p = p;
     st.phraseStart = phraseStart;
@@ -220,15 +307,15 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
     let node = 0;
     const limit = Math.min(n, p + 4 * max);
     walk: for (let i = p; i < limit; i++) {
-      let ch = text.charCodeAt(i);
+      const ch = text.charCodeAt(i);
       if (ch < 128) {
-        if (ch >= 65 && ch <= 90) ch += 32;
-        else if (ch === 45 || ch === 32 || (ch >= 9 && ch <= 13)) {
+        const col = asciiColumn[ch]!;
+        if (col < 0) {
+          if (col !== SKIP) break;
           st.skipped = true;
           continue;
-        } else if (ch < 48 || (ch > 57 && ch < 97) || ch > 122) st.skipped = true;
-        const col = ascii[ch]!;
-        if (col < 0) break;
+        }
+        if (CLASS[ch] !== LETTER) st.skipped = true;
         node = next[node * width + col]!;
         if (node === 0) break;
         const v = values[node];
@@ -303,7 +390,13 @@ function take(entries: Entry[], st: WalkState): void {
       }
       continue;
     }
-    if (!st.regexStart || !st.active[e.rule]) continue;
+    if (!st.regexStart) continue;
+    if (e.kind === 2) {
+      const list = st.result.searches.get(st.sc.searches[e.id]!)!;
+      if (list[list.length - 1] !== p) list.push(p);
+      continue;
+    }
+    if (!st.active[e.rule]) continue;
     if (p >= st.siEnd || st.si < 0) {
       st.si = sentenceIndexAt(st.sentences, p);
       st.siEnd = st.si >= 0 ? st.sentences[st.si]!.end : -1;

@@ -113,3 +113,20 @@ describe('scanDocument', () => {
     expect(result.triggered[asd]).toEqual([1, 15]);
   });
 });
+
+describe('detector searches', () => {
+  it('notes every word start where a detector search regex can begin, and skips to them', async () => {
+    const { builtinRuleSet } = await import('../src/rules/builtin.js');
+    const { skipperFor } = await import('../src/scan.js');
+    const builtin = builtinRuleSet();
+    const trigger = builtin.rules.find((r) => r.detector?.meta.name === 'need-vs-want')!.detector!.meta.trigger!;
+    const source = 'She wants a lifestyle change; unwanted needs. NEEDS review.';
+    const doc = readText(source);
+    const result = scanDocument(builtin, doc.text, sentencesOf(doc), builtin.rules.map(() => true));
+    expect(result.searches.get(trigger)).toEqual([4, 12, 39, 46]);
+    const skip = skipperFor(result, trigger);
+    expect([skip(source, 0), skip(source, 5), skip(source, 13), skip(source, 46), skip(source, 47)]).toEqual([4, 12, 39, 46, -1]);
+    // A regex the scan was not told about: no skipping.
+    expect(skipperFor(result, /x/g)(source, 7)).toBe(7);
+  });
+});

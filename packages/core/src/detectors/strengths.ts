@@ -31,7 +31,9 @@ export const strengths: Detector = {
         minSentences: { type: 'integer', minimum: 1, description: 'Only report plans with at least this many sentences (default 3).' },
       },
     },
-    // No trigger: done() scans with TRIGGER itself, jumping to the end of each sentence it hits.
+    // No trigger: done() scans with TRIGGER itself, jumping to the end of each sentence it hits,
+    // and only where the engine's scan found one of its words.
+    searches: [TRIGGER],
   },
   create(ctx) {
     const minSentences = typeof ctx.params.minSentences === 'number' ? ctx.params.minSentences : 3;
@@ -49,7 +51,7 @@ export const strengths: Detector = {
     };
     return {
       done() {
-        forEachTriggered(ctx.doc.text, ctx.sentences, TRIGGER, sentence);
+        forEachTriggered(ctx.doc.text, ctx.sentences, TRIGGER, sentence, { skipTo: ctx.skipTo?.(TRIGGER) });
         ctx.stat('strengths', count);
         const kind = resolveDocumentKind(ctx.options.kind, ctx.doc, ctx.sentences);
         ctx.stat('kind', kind);

@@ -13,15 +13,24 @@ import type { SentenceView } from './types.js';
 /**
  * Call `visit` for each sentence (in order) in which a non-empty match of `trigger` (a global
  * RegExp) starts. `sentences` must be sorted and must not overlap, as analyse() makes them.
- * `jump` (default true): skip the rest of a sentence once it is hit (see above).
+ * `jump` (default true): skip the rest of a sentence once it is hit (see above). `skipTo` (as
+ * for forEachTriggeredSkipping, e.g. the detector context's `skipTo`) moves each search ahead to
+ * where a match can begin; the matches found are the same.
  */
-export function forEachTriggered(text: string, sentences: readonly SentenceView[], trigger: RegExp, visit: (s: SentenceView) => void, options: { jump?: boolean } = {}): void {
+export function forEachTriggered(text: string, sentences: readonly SentenceView[], trigger: RegExp, visit: (s: SentenceView) => void, options: { jump?: boolean; skipTo?: ((text: string, from: number) => number) | undefined } = {}): void {
   const jump = options.jump !== false;
+  const skipTo = options.skipTo;
   let si = 0;
   trigger.lastIndex = 0;
   let m: RegExpExecArray | null;
   try {
-    while (si < sentences.length && (m = trigger.exec(text))) {
+    while (si < sentences.length) {
+      if (skipTo) {
+        const from = skipTo(text, trigger.lastIndex);
+        if (from < 0) break;
+        trigger.lastIndex = from;
+      }
+      if (!(m = trigger.exec(text))) break;
       if (m[0].length === 0) {
         trigger.lastIndex++;
         continue;

@@ -37,6 +37,12 @@ export interface DetectorContext {
   report(r: DetectorReport): void;
   /** Add a figure to the document's stats (e.g. strengths count). */
   stat(name: string, value: unknown): void;
+  /**
+   * For a regex in `meta.searches` (or the trigger): a function giving the first offset at or
+   * after `from` where it can begin to match, or -1 when it cannot match after `from` — for
+   * forEachTriggered's `skipTo`. For other regexes it returns `from`.
+   */
+  skipTo?(re: RegExp): (text: string, from: number) => number;
 }
 
 /** The handlers a detector returns. */
@@ -56,6 +62,12 @@ export interface Detector {
     params: Record<string, unknown>;
     /** Cheap prefilter: sentence() runs only on sentences this matches (a global RegExp). */
     trigger?: RegExp;
+    /**
+     * Global RegExps the detector searches whole texts with (its trigger is included anyway).
+     * When one opens with `\b` and literal words, the engine's one scan notes where those begin,
+     * and `ctx.skipTo(re)` lets the search jump ahead instead of running over every character.
+     */
+    searches?: RegExp[];
   };
   create(ctx: DetectorContext): DetectorHandlers;
 }

@@ -109,3 +109,20 @@ describe('forEachTriggeredSkipping', () => {
     }
   });
 });
+
+describe('forEachTriggered with the scan’s skipTo', () => {
+  it.each(SAMPLES)('visits the same sentences when searches jump to where the trigger can begin: %j', async (source) => {
+    const { scanDocument, skipperFor } = await import('../../src/scan.js');
+    const { builtinRuleSet } = await import('../../src/rules/builtin.js');
+    const set = builtinRuleSet();
+    const trigger = set.rules.find((r) => r.detector?.meta.name === 'strengths')!.detector!.meta.searches![0]!;
+    for (const doc of [text(source), markdown(source)]) {
+      const sentences = sentencesOf(doc);
+      const scan = scanDocument(set, doc.text, sentences, set.rules.map(() => true));
+      expect(scan.searches.has(trigger)).toBe(true);
+      const out: number[] = [];
+      forEachTriggered(doc.text, sentences, trigger, (s) => out.push(s.index), { skipTo: skipperFor(scan, trigger) });
+      expect(out).toEqual(visited(doc.text, sentences, trigger));
+    }
+  });
+});
