@@ -49,13 +49,14 @@ for (const [group, list] of Object.entries(context)) {
   }
 }
 hash.update(readFileSync(contextFile));
-// Pass 2: the required and prefix literals of every rule regex (the scan's prefilter), so start-up
-// need not parse them again. Keyed by `${flags}/${source}` as compiled.
+// Pass 2: compile the pack with every check (regex safety, known detectors and their params), and
+// record the required and prefix literals of every rule regex (the scan's prefilter), so start-up
+// need neither check nor parse them again. Keyed by `${flags}/${source}` as compiled.
 const literals = {};
 if (expand) {
   const { compileRules } = await import(join(pkg, 'dist', 'rules', 'compile.js'));
   const { requiredLiterals, prefixLiterals } = await import(join(pkg, 'dist', 'patterns', 'regex-anchors.js'));
-  for (const rule of compileRules(rules, { allow, validate: false, trusted: true }).rules) {
+  for (const rule of compileRules(rules, { allow, validate: false }).rules) {
     for (const re of rule.regexes) literals[`${re.flags}/${re.source}`] = [requiredLiterals(re.source, re.flags), prefixLiterals(re.source, re.flags)];
   }
 }

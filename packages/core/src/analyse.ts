@@ -205,9 +205,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
 
   // 3. regex rules (only those whose literal anchors occur in the document) and detectors.
   const triggered = scan.triggered;
-  for (let id = 0; id < scan.regexes.length; id++) {
-    const where = triggered[id];
-    if (!where) continue;
+  for (const id of scan.triggeredIds) {
+    const where = triggered[id]!;
     const { re, rule, sticky } = scan.regexes[id]!;
     if (!active[rule]) continue;
     if (sticky && where !== 'all') {
@@ -237,8 +236,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       pushMatches(re, s.text, s.start, rule, hits);
     }
   }
-  for (const rule of set.rules) {
-    if (active[rule.index] && rule.detector) runDetector(rule, doc, sentences, options, hits, extraStats, scan);
+  for (const rule of detectorRules(set)) {
+    if (active[rule.index]) runDetector(rule, doc, sentences, options, hits, extraStats, scan);
   }
 
   // 4. Context: decide what is reported.
@@ -507,9 +506,19 @@ function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache:
   return spans.some(([a, b]) => a < hit.end! && hit.start! < b);
 }
 
+const detectorRuleCache = new WeakMap<RuleSet, CompiledRule[]>();
+
+/** The rules of `set` backed by a detector, in rule order (found once per rule set). */
+function detectorRules(set: RuleSet): CompiledRule[] {
+  let list = detectorRuleCache.get(set);
+  if (!list) detectorRuleCache.set(set, (list = set.rules.filter((r) => r.detector)));
+  return list;
+}
+
 function runDetector(rule: CompiledRule, doc: SourceDocument, sentences: SentenceView[], options: AnalyseOptions, hits: Hit[], stats: Record<string, unknown>, scan: ScanResult): void {
   const det = rule.detector!;
-  const params = { ...rule.params, ...(options.detectorParams?.[det.meta.name] ?? {}) };
+  const override = options.detectorParams?.[det.meta.name];
+  const params = override ? { ...rule.params, ...override } : rule.params;
   try {
     const handlers = det.create({
       params,

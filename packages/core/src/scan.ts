@@ -104,6 +104,8 @@ export interface ScanResult {
    * a prefix begins; undefined when it cannot match.
    */
   triggered: (number[] | 'all' | undefined)[];
+  /** The ids with an entry in `triggered`, ascending. */
+  triggeredIds: number[];
 }
 
 /** Letters and digits as the phrase matcher sees them (A–Z, a–z, 0–9, U+00C0–U+024F). */
@@ -262,10 +264,14 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   const allow: number[] = [];
   const matchCandidates: number[] = [];
   const triggered: (number[] | 'all' | undefined)[] = new Array(sc.regexes.length);
-  for (const id of sc.always) triggered[id] = 'all';
+  const triggeredIds: number[] = [];
+  for (const id of sc.always) {
+    triggered[id] = 'all';
+    triggeredIds.push(id);
+  }
   const searches = new Map<RegExp, number[]>();
   for (const re of sc.searches) searches.set(re, []);
-  const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered };
+  const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds };
   const trie = sc.trie;
   const { next, width, values, depth: max } = trie;
   if (max === 0) return result;
@@ -340,6 +346,7 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
       }
     }
   }
+  triggeredIds.sort((a, b) => a - b);
   return result;
 }
 
@@ -405,7 +412,11 @@ function take(entries: Entry[], st: WalkState): void {
     if (si < 0 || p >= st.siEnd) continue; // not in a sentence (masked or between sentences)
     const triggered = st.result.triggered;
     if (e.prefix) {
-      const list = ((triggered[e.id] as number[] | undefined) ??= []);
+      let list = triggered[e.id] as number[] | undefined;
+      if (!list) {
+        triggered[e.id] = list = [];
+        st.result.triggeredIds.push(e.id);
+      }
       if (list[list.length - 1] !== p) list.push(si, p);
       continue;
     }
@@ -413,6 +424,11 @@ function take(entries: Entry[], st: WalkState): void {
     if (lastCall[e.id] === st.call && lastSentence[e.id] === si) continue;
     lastCall[e.id] = st.call;
     lastSentence[e.id] = si;
-    ((triggered[e.id] as number[] | undefined) ??= []).push(si);
+    let list = triggered[e.id] as number[] | undefined;
+    if (!list) {
+      triggered[e.id] = list = [];
+      st.result.triggeredIds.push(e.id);
+    }
+    list.push(si);
   }
 }

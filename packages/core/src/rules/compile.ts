@@ -74,7 +74,8 @@ export interface CompileOptions {
   validate?: boolean;
   /**
    * The rules were already fully checked at build time (the bundled built-in rules): skip the
-   * regex backtracking analysis, which dominates start-up. Never set this for user rule packs.
+   * regex backtracking analysis and the detector params check, which dominate start-up. Never
+   * set this for user rule packs.
    */
   trusted?: boolean;
   /** Word lists for `subject` checks; default: the built-in `rules/_context.yaml`. */
@@ -137,8 +138,9 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       if (!detector) {
         throw new SourdoughError('SD_ERR_DETECTOR', `${data.file ?? data.id}: unknown detector "${data.detector}" (known: ${Object.keys(detectors).sort().join(', ')})`, data.file ? { file: data.file, field: 'detector' } : { field: 'detector' });
       }
-      const check = ajv.compile(detector.meta.params);
-      if (!check(params)) {
+      // Built-in rules (trusted) had their params checked when the bundle was built.
+      const check = options.trusted ? undefined : ajv.compile(detector.meta.params);
+      if (check && !check(params)) {
         throw new SourdoughError('SD_ERR_DETECTOR', `${data.file ?? data.id}: params for detector "${data.detector}" ${ajv.errorsText(check.errors)}`, data.file ? { file: data.file, field: 'params' } : { field: 'params' });
       }
     }
