@@ -43,13 +43,23 @@ const QUOTE_OPENER = /["“‘«]|(?<![A-Za-z0-9])'/;
 const REST_HINT = new RegExp(`${WORDS_HINT.source}|${QUOTE_OPENER.source}`);
 
 /**
+ * What the engine's scan already knows about a sentence: whether a view verb (VIEW) or a WORDS
+ * hint can begin in it. `false` means it cannot; `true` means the search must still be run.
+ */
+export interface VoiceHints {
+  verb: boolean;
+  words: boolean;
+}
+
+/**
  * True when the sentence records the person's own view (third-person report or direct speech).
  * The four ways a view shows are tried cheapest and commonest first; each needs something a
- * quick test can rule out (a view verb, a WORDS hint, a quote mark).
+ * quick test can rule out (a view verb, a WORDS hint, a quote mark). `hints` (see VoiceHints)
+ * lets it skip the searches the scan has already ruled out; the answer is the same.
  */
-export function recordsView(sentence: string): boolean {
+export function recordsView(sentence: string, hints?: VoiceHints): boolean {
   VIEW.lastIndex = 0;
-  let m = VIEW.exec(sentence);
+  let m = !hints || hints.verb ? VIEW.exec(sentence) : null;
   const hasVerb = m !== null;
   for (; m; m = VIEW.exec(sentence)) {
     // Only the few words before the verb matter: never scan the whole sentence for subjects.
@@ -64,6 +74,13 @@ export function recordsView(sentence: string): boolean {
     if (ROLE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) continue;
     VIEW.lastIndex = 0;
     return true;
+  }
+  if (hints) {
+    // REST_HINT is WORDS_HINT or QUOTE_OPENER: test each only where it can match.
+    if (hints.words && WORDS_HINT.test(sentence) && WORDS.test(sentence)) return true;
+    if (hasVerb && subjectSpeaks(sentence)) return true;
+    if (QUOTE_OPENER.test(sentence) && /["“'‘]/.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
+    return false;
   }
   const rest = REST_HINT.test(sentence);
   if (rest && WORDS_HINT.test(sentence) && WORDS.test(sentence)) return true;
@@ -81,9 +98,9 @@ function subjectSpeaks(sentence: string): boolean {
 }
 
 /** True when a plan sentence is in the person's voice: first person (not the worker's) or a recorded view. */
-export function inPersonVoice(sentence: string): boolean {
+export function inPersonVoice(sentence: string, hints?: VoiceHints): boolean {
   if (FIRST_PERSON.test(sentence) && !WORKER_I.test(sentence)) return true;
-  return recordsView(sentence);
+  return recordsView(sentence, hints);
 }
 
 interface Tally {
@@ -110,14 +127,23 @@ export function hasWords(text: string, n: number): boolean {
  * when this detector let analyse() pick its sentences with CUE as a trigger; the cue scan runs
  * only for sentences already found voiced, and each scan's result serves every sentence before it.
  */
-function tally(text: string, sentences: readonly SentenceView[], kind: 'plan' | 'note'): Tally {
+function tally(text: string, sentences: readonly SentenceView[], kind: 'plan' | 'note', skipTo?: (re: RegExp) => (text: string, from: number) => number): Tally {
   let counted = 0;
   let voiced = 0;
   let cueAt = -1;
+  // Where a view verb or a WORDS hint can begin (from the engine's scan), when known.
+  const verbAt = skipTo?.(VIEW);
+  const hintAt = skipTo?.(WORDS_HINT);
   for (const s of sentences) {
     if (!counts(s.text)) continue;
     counted++;
-    if (!(kind === 'plan' ? inPersonVoice(s.text) : recordsView(s.text))) continue;
+    let hints: VoiceHints | undefined;
+    if (verbAt && hintAt) {
+      const v = verbAt(text, s.start);
+      const h = hintAt(text, s.start);
+      hints = { verb: v >= 0 && v < s.end, words: h >= 0 && h < s.end };
+    }
+    if (!(kind === 'plan' ? inPersonVoice(s.text, hints) : recordsView(s.text, hints))) continue;
     if (cueAt < s.start) {
       CUE.lastIndex = s.start;
       const m = CUE.exec(text);
@@ -143,7 +169,9 @@ export const personVoice: Detector = {
         minSentences: { type: 'integer', minimum: 1, description: 'Only report documents with at least this many sentences of four or more words (default 3).' },
       },
     },
-    // No trigger and no sentence handler: done() makes the one pass over the sentences itself.
+    // No trigger and no sentence handler: done() makes the one pass over the sentences itself,
+    // told by the engine's scan where view verbs and WORDS hints can begin.
+    searches: [VIEW, WORDS_HINT],
   },
   create(ctx) {
     const mode = ctx.params.mode === 'note' ? 'note' : 'plan';
@@ -164,7 +192,7 @@ export const personVoice: Detector = {
         let byKind = tallies.get(ctx.doc);
         let t = byKind?.get(kind);
         if (!t) {
-          t = tally(ctx.doc.text, ctx.sentences, kind);
+          t = tally(ctx.doc.text, ctx.sentences, kind, ctx.skipTo?.bind(ctx));
           if (!byKind) tallies.set(ctx.doc, (byKind = new Map()));
           byKind.set(kind, t);
         }

@@ -35,6 +35,37 @@ describe('recordsView / inPersonVoice', () => {
     expect(inPersonVoice('I like gardening and my cat.')).toBe(true);
     expect(inPersonVoice('I visited Jack at home.')).toBe(false);
   });
+  it('gives the same answer with the scan’s hints as without', async () => {
+    const { scanDocument, skipperFor } = await import('../../src/scan.js');
+    const { sentencesOf } = await import('../../src/analyse.js');
+    const { text } = await import('../../src/readers/text.js');
+    const { builtinRuleSet } = await import('../../src/rules/builtin.js');
+    const builtin = builtinRuleSet();
+    const meta = builtin.rules.find((r) => r.detector?.meta.name === 'person-voice')!.detector!.meta;
+    const [view, hint] = meta.searches!;
+    const source = [
+      'Jack said he would rather stay at home. He told me that the carers are kind.',
+      'In her words, the flat is "home". Riya\'s view is that the day centre is too noisy.',
+      'Staff said she has been unsettled. The kitchen was untidy. “I just want my own front door,” Jack explained.',
+      'Amira refused lunch and said she was not hungry. His daughter said he is not eating. I like my cat.',
+      "She doesn't want to move. Her wishes are clear. Told me so. Nothing here at all.",
+    ].join('\n\n');
+    const doc = text(source);
+    const sentences = sentencesOf(doc);
+    const scan = scanDocument(builtin, doc.text, sentences, builtin.rules.map(() => true));
+    const verbAt = skipperFor(scan, view!);
+    const hintAt = skipperFor(scan, hint!);
+    let ruledOut = 0;
+    for (const s of sentences) {
+      const v = verbAt(doc.text, s.start);
+      const h = hintAt(doc.text, s.start);
+      const hints = { verb: v >= 0 && v < s.end, words: h >= 0 && h < s.end };
+      if (!hints.verb || !hints.words) ruledOut++;
+      expect(recordsView(s.text, hints), s.text).toBe(recordsView(s.text));
+      expect(inPersonVoice(s.text, hints), s.text).toBe(inPersonVoice(s.text));
+    }
+    expect(ruledOut).toBeGreaterThan(3);
+  });
 });
 
 describe('person-voice through analyse()', () => {
