@@ -95,6 +95,15 @@ export interface ReplyLike {
 
 const DEFAULT_WORKER = new URL('../../worker/analyse-worker.mjs', import.meta.url);
 
+/**
+ * Each worker's young generation, in MB (V8 splits it into two 32 MB semi-spaces and a large-object
+ * space). Analysing a document allocates several MB of short-lived objects (the Markdown reader
+ * most of all); with V8's default 16 MB semi-spaces they are scavenged about every third document
+ * and many survive into the old generation, so GC took about a third of the workers' CPU time
+ * (docs/performance.md, "The server under load"). The space grows only as it is used.
+ */
+const WORKER_YOUNG_GENERATION_MB = 96;
+
 /** Split items into about one chunk per worker (at most 50 documents each), keeping order. */
 function chunk<T>(items: T[], workers: number): T[][] {
   const size = Math.max(1, Math.min(50, Math.ceil(items.length / workers)));
@@ -115,6 +124,7 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     workerData: {
       extraRules: extra,
       responses: Object.fromEntries(Object.entries(opts.responses ?? {}).map(([name, schema]) => [name, { schema, shared: fastify.getSchemas() }])),
