@@ -2,8 +2,9 @@
 // on a free port of 127.0.0.1 (rate limit off, logs at warn), wait until its workers are ready,
 // read its memory from /metrics, and always stop it — also on a time bound.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,13 +29,32 @@ export async function memory(base) {
 }
 
 /**
+ * CPU time (user + system, all threads: main, workers, GC) a process has used so far, in ms, from
+ * /proc (Linux); undefined elsewhere. 10 ms resolution, so read it around thousands of requests.
+ */
+export function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Start the server (extra environment variables in `env`); it is stopped when this process exits,
  * and this process gives up with exit code 2 after `boundSeconds`. Resolves once /readyz is ok.
+ * `workerFile` swaps the analysis worker (the bench's canned-result worker).
  */
-export async function startServer({ env = {}, boundSeconds, label }) {
+export async function startServer({ env = {}, boundSeconds, label, workerFile }) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [join(here, '../packages/server/dist/server.js')], {
+  const entry = pathToFileURL(join(here, '../packages/server/dist/server.js')).href;
+  const args = workerFile
+    ? ['--input-type=module', '-e', `import { startServer } from ${JSON.stringify(entry)};\nawait startServer({ workerFile: new URL(${JSON.stringify(pathToFileURL(workerFile).href)}) });`]
+    : [fileURLToPath(entry)];
+  const server = spawn(process.execPath, args, {
     env: { ...process.env, SOURDOUGH_PORT: String(port), SOURDOUGH_HOST: '127.0.0.1', SOURDOUGH_RATE_LIMIT: '0', SOURDOUGH_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

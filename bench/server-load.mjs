@@ -1,13 +1,16 @@
 // Load test for the REST API, called by `npm run bench` (needs the server built: dist/).
 // Starts the server in a child process on 127.0.0.1 (rate limit off, logs at warn), warms it up,
 // then autocannon POSTs a synthetic 2,000-word plan to /v1/analyse at 50 concurrent connections
-// for 20 s, and prints throughput, latency percentiles, errors and the server's memory before,
-// during and after the run. Bounded in time; the server is always stopped. Flags: --quick (5 s), --duration N,
-// --connections N, --json. Targets (on a 2-core machine shared with autocannon): p99 <= 50 ms,
-// >= 200 requests/s, zero errors, memory stable.
+// for 20 s, and prints throughput, latency percentiles, errors, the server's CPU time per request
+// (all its threads, from /proc on Linux: steadier than wall-clock figures on a shared machine) and
+// its memory before, during and after the run. Bounded in time; the server is always stopped.
+// Flags: --quick (5 s), --duration N, --connections N, --json, --canned (the analysis replaced by
+// one result computed once, to measure the server around it). Targets (on a 2-core machine shared
+// with autocannon): p99 <= 50 ms, >= 200 requests/s, zero errors, memory stable.
 import autocannon from 'autocannon';
 import { plan, rng } from './corpus.mjs';
-import { memory, startServer } from './server-harness.mjs';
+import { fileURLToPath } from 'node:url';
+import { cpuMs, memory, startServer } from './server-harness.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -17,12 +20,14 @@ const flag = (name, fallback) => {
 const quick = argv.includes('--quick');
 const duration = flag('--duration', quick ? 5 : 20);
 const connections = flag('--connections', 50);
+const canned = argv.includes('--canned');
+const CANNED_WORKER = fileURLToPath(new URL('../packages/server/test/fixtures/canned-worker.mjs', import.meta.url));
 const TARGET = { p99Ms: 50, rps: 200 };
 
 let stop = () => {};
 
 try {
-  const started = await startServer({ env: {}, boundSeconds: duration + 120, label: 'server load test' });
+  const started = await startServer({ env: {}, boundSeconds: duration + 120, label: 'server load test', ...(canned ? { workerFile: CANNED_WORKER } : {}) });
   stop = started.stop;
   const base = started.base;
 
@@ -39,7 +44,9 @@ try {
   // the run uses no more than the first half (plus 15%), i.e. no steady growth.
   const samples = [];
   const sampler = setInterval(() => void memory(base).then((m) => samples.push(m), () => undefined), 1000);
+  const cpu0 = cpuMs(started.server.pid);
   const r = await autocannon({ ...opts, connections, duration });
+  const cpu1 = cpuMs(started.server.pid);
   clearInterval(sampler);
   const after = await memory(base);
   const half = Math.floor(samples.length / 2);
@@ -51,15 +58,17 @@ try {
   const errors = r.errors + r.timeouts + r.non2xx;
   const rps = r.requests.average;
   const p99 = r.latency.p99;
+  const cpuPerRequest = cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, r.requests.total);
   const lines = [
-    `POST /v1/analyse, ${text.split(/\s+/).length}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${check.findings.length} findings), ${connections} connections, ${duration} s`,
+    `POST /v1/analyse, ${text.split(/\s+/).length}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${check.findings.length} findings), ${connections} connections, ${duration} s${canned ? ', analysis replaced by a canned result' : ''}`,
     `throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
     `latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
+    `server CPU: ${cpuPerRequest === undefined ? 'not available (no /proc)' : `${cpuPerRequest.toFixed(2)} ms per request (all threads)`}`,
     `errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)   target 0   ${errors === 0 ? 'met' : 'MISSED'}`,
     `server memory: RSS ${before.rssMb.toFixed(0)} MB before, mean ${firstHalf.toFixed(0)} MB in the first half of the run and ${secondHalf.toFixed(0)} MB in the second, ${after.rssMb.toFixed(0)} MB after; main heap ${before.heapMb.toFixed(0)} → ${after.heapMb.toFixed(0)} MB   target stable (second half ≤ first half + 15%)   ${stable ? 'met' : 'MISSED'}`,
   ];
   console.log(lines.join('\n'));
-  if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, before, after, firstHalf, secondHalf, requests: r.requests.total }));
+  if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, cpuPerRequest, canned, before, after, firstHalf, secondHalf, requests: r.requests.total }));
 } catch (err) {
   process.stderr.write(`server load test failed: ${err.message}\n`);
   process.exitCode = 1;

@@ -16,7 +16,8 @@ import metrics from './plugins/metrics.js';
 import security from './plugins/security.js';
 import auth from './plugins/auth.js';
 import engine from './plugins/engine.js';
-import analyseRoutes from './routes/v1/analyse.js';
+import analyseRoutes, { ANALYSE_RESPONSE } from './routes/v1/analyse.js';
+import { analyseResponse } from './schemas/analyse.js';
 import rulesRoutes from './routes/v1/rules.js';
 import languageToolRoutes from './routes/v2/languagetool.js';
 import healthRoutes from './routes/health.js';
@@ -74,7 +75,13 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
     attachFieldsToBody: true,
     limits: { fileSize: opts.bodyLimit, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
   });
-  await fastify.register(engine, { timeoutMs: opts.timeoutMs, workers: opts.workers, workerFile: opts.workerFile, rules: opts.rules });
+  await fastify.register(engine, {
+    timeoutMs: opts.timeoutMs,
+    workers: opts.workers,
+    workerFile: opts.workerFile,
+    rules: opts.rules,
+    responses: { [ANALYSE_RESPONSE]: analyseResponse },
+  });
 
   fastify.get(
     '/openapi.json',

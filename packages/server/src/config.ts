@@ -45,7 +45,9 @@ export interface ServerOptions {
   publicDir?: string;
   /**
    * The worker module that runs analysis tasks. Tests use this to give the pool a deliberately
-   * slow task; production never sets it.
+   * slow task (and the load test a canned result); production never sets it. Such a module must
+   * hand its tasks to `worker/analyse-worker.mjs` (which also writes `/v1/analyse` bodies when a
+   * task asks for them with `respond`).
    */
   workerFile?: string | URL;
 }

@@ -7,26 +7,58 @@
 import { workerData } from 'node:worker_threads';
 import { analyse, builtinAllowList, builtinRuleSet, builtinRules, compileRules, readers } from '@sourdough/core';
 import { documentFromBytes } from '@sourdough/readers';
+import fastJsonStringify from 'fast-json-stringify';
 
 // Extra rule packs arrive as data (already validated by the main thread), never as paths.
 const extra = workerData?.extraRules ?? [];
 const ruleSet = extra.length ? compileRules([...builtinRules(), ...extra], { allow: builtinAllowList(), validate: false }) : builtinRuleSet();
 
-/** Tell the pool's owner this task has started running (so queue time and run time can differ). */
-export function started(task) {
-  if (task.started) {
-    task.started.postMessage(0);
-    task.started.close();
-    task.started = undefined;
+/**
+ * Response serialisers, built here from the route's response schema and the app's shared schemas
+ * (sent by the main thread), exactly as Fastify builds its own: `fastJsonStringify(schema, { schema:
+ * shared })`. A task that names one gets its answer back as UTF-8 JSON bytes, so the main thread
+ * neither deserialises the findings nor serialises them again.
+ */
+const serialisers = new Map(
+  Object.entries(workerData?.responses ?? {}).map(([name, { schema, shared }]) => [name, fastJsonStringify(schema, { schema: shared })]),
+);
+const encoder = new TextEncoder();
+
+/**
+ * A document result as the route's response body: `{ findings, stats }` serialised with the named
+ * serialiser, plus the finding counts by category and severity that the metrics need.
+ * @param {string} name
+ * @param {import('@sourdough/core').DocumentResult} result
+ * @returns {{ body: Uint8Array, tally: Record<string, number> }}
+ */
+export function respond(name, result) {
+  const serialise = serialisers.get(name);
+  if (!serialise) throw new Error(`no response serialiser named ${name}`);
+  /** @type {Record<string, number>} */
+  const tally = {};
+  for (const f of result.findings) {
+    const key = `${f.category}\t${f.severity}`;
+    tally[key] = (tally[key] ?? 0) + 1;
   }
+  return { body: encoder.encode(serialise({ findings: result.findings, stats: result.stats })), tally };
 }
 
 /**
- * Analyse a list of documents with one set of options.
+ * Tell the pool's owner this task has started running (so queue time and run time can differ):
+ * the task carries a 4-byte shared buffer that holds 0 while queued; the first call stores the
+ * milliseconds since the task was created, plus one. Later calls change nothing.
+ */
+export function started(task) {
+  if (task.startedAt) Atomics.compareExchange(task.startedAt, 0, 0, Math.max(1, Date.now() - (task.created ?? Date.now()) + 1));
+}
+
+/**
+ * Analyse a list of documents with one set of options. With `task.respond`, each result comes
+ * back as response bytes (see respond()) instead of the result object.
  * Uploaded files arrive as bytes and are read here too (DOCX unzipping and HTML parsing stay off
  * the event loop and inside the time limit).
- * @param {{ started?: import('node:worker_threads').MessagePort, items: { text?: string, format?: 'text'|'markdown', doc?: import('@sourdough/core').SourceDocument, bytes?: Uint8Array, kind?: 'docx'|'html'|'markdown'|'text', path?: string }[], options?: import('@sourdough/core').AnalyseOptions }} task
- * @returns {Promise<({ result: import('@sourdough/core').DocumentResult } | { error: { code: string, message: string } })[]>}
+ * @param {{ startedAt?: Int32Array, created?: number, respond?: string, items: { text?: string, format?: 'text'|'markdown', doc?: import('@sourdough/core').SourceDocument, bytes?: Uint8Array, kind?: 'docx'|'html'|'markdown'|'text', path?: string }[], options?: import('@sourdough/core').AnalyseOptions }} task
+ * @returns {Promise<({ result: import('@sourdough/core').DocumentResult } | { body: Uint8Array, tally: Record<string, number> } | { error: { code: string, message: string } })[]>}
  */
 export default async function analyseTask(task) {
   started(task);
@@ -36,7 +68,8 @@ export default async function analyseTask(task) {
       const doc = item.bytes
         ? await documentFromBytes(item.bytes, item.path ?? '-', item.kind ?? 'text')
         : (item.doc ?? (item.format === 'markdown' ? readers.markdown(item.text ?? '', item.path) : readers.text(item.text ?? '', item.path)));
-      out.push({ result: analyse(doc, ruleSet, task.options ?? {}) });
+      const result = analyse(doc, ruleSet, task.options ?? {});
+      out.push(task.respond ? respond(task.respond, result) : { result });
     } catch (err) {
       // Only the code and a fixed message cross back: error messages could quote the input.
       const code = typeof err?.code === 'string' && err.code.startsWith('SD_ERR_') ? err.code : 'SD_ERR_INTERNAL';

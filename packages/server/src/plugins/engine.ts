@@ -8,8 +8,6 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { Piscina } from 'piscina';
 import { availableParallelism } from 'node:os';
-import { MessageChannel } from 'node:worker_threads';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { loadRulePack } from '@sourdough/core/node';
 import { builtinAllowList, builtinRules, compileRules, CATEGORIES, type AnalyseOptions, type DocumentResult, type RuleData, type SourceDocument } from '@sourdough/core';
 import { TimeoutError, UnavailableError, UnknownRuleError, safeRuleName } from '../errors.js';
@@ -30,14 +28,30 @@ export interface EngineItem {
 /** A document's outcome from the pool. */
 export type EngineOutcome = { result: DocumentResult } | { error: { code: string; message: string } };
 
+/** A document's outcome as a finished response body (see Engine.runToBody). */
+export type EngineBody = { body: Buffer } | { error: { code: string; message: string } };
+
+/** What a worker sends back for a task with `respond` set: UTF-8 JSON and the finding counts. */
+type WorkerBody = { body: Uint8Array; tally: Record<string, number> } | { error: { code: string; message: string } };
+
 /** What `fastify.engine` offers the routes. */
 export interface Engine {
   /**
    * Analyse documents within the time limit. Rejects with a 503 TimeoutError when it runs over
    * (the worker running it is terminated and replaced). A client that disconnects does not abort
-   * its analysis: replacing a worker (recompiling the rules) costs far more than finishing it.
+   * its analysis: replacing a worker (recompiling the rules) costs far more than finishing it;
+   * but work still queued for it is dropped when `reply` (the request's reply) says its
+   * connection closed before the answer was sent.
    */
-  run(items: EngineItem[], options: AnalyseOptions): Promise<EngineOutcome[]>;
+  run(items: EngineItem[], options: AnalyseOptions, reply?: ReplyLike): Promise<EngineOutcome[]>;
+  /**
+   * Analyse one document and get its response body ready to send: `{ findings, stats }` written
+   * in the worker by the serialiser of the response schema registered under `respond` (the same
+   * serialiser Fastify would build for that schema), as UTF-8 bytes. The findings never cross the
+   * thread boundary as objects and the main thread never serialises them. Same time limit, errors
+   * and metrics as run().
+   */
+  runToBody(item: EngineItem, options: AnalyseOptions, respond: string, reply?: ReplyLike): Promise<EngineBody>;
   /** The built-in rules, as written in YAML. */
   rules: RuleData[];
   /** Rule by id. */
@@ -62,16 +76,33 @@ export interface EngineOptions {
   rules?: string[] | undefined;
   workers?: number | undefined;
   workerFile?: string | URL | undefined;
+  /**
+   * Response schemas (by name) that runToBody() may serialise with, in the worker; they are
+   * compiled there together with the app's shared schemas (`fastify.getSchemas()`).
+   */
+  responses?: Record<string, object> | undefined;
 }
 
 /**
- * The current request's "client went away" signal. Work still queued for a request whose client
- * has disconnected is dropped (a running chunk finishes, bounded by the time limit, so a
- * disconnecting client cannot make the server kill and recompile workers).
+ * The part of a Fastify reply the engine watches: its raw response, which emits `close` when the
+ * connection ends (before `writableFinished` if the client went away). Work still queued for a
+ * request whose client has disconnected is dropped (a running chunk finishes, bounded by the time
+ * limit, so a disconnecting client cannot make the server kill and recompile workers).
  */
-const requestSignal = new AsyncLocalStorage<AbortSignal>();
+export interface ReplyLike {
+  raw: { writableFinished: boolean; once(event: 'close', listener: () => void): unknown; removeListener(event: 'close', listener: () => void): unknown };
+}
 
 const DEFAULT_WORKER = new URL('../../worker/analyse-worker.mjs', import.meta.url);
+
+/**
+ * Each worker's young generation, in MB (V8 splits it into two 32 MB semi-spaces and a large-object
+ * space). Analysing a document allocates several MB of short-lived objects (the Markdown reader
+ * most of all); with V8's default 16 MB semi-spaces they are scavenged about every third document
+ * and many survive into the old generation, so GC took about a third of the workers' CPU time
+ * (docs/performance.md, "The server under load"). The space grows only as it is used.
+ */
+const WORKER_YOUNG_GENERATION_MB = 96;
 
 /** Split items into about one chunk per worker (at most 50 documents each), keeping order. */
 function chunk<T>(items: T[], workers: number): T[][] {
@@ -93,7 +124,11 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
-    workerData: { extraRules: extra },
+    resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    workerData: {
+      extraRules: extra,
+      responses: Object.fromEntries(Object.entries(opts.responses ?? {}).map(([name, schema]) => [name, { schema, shared: fastify.getSchemas() }])),
+    },
   });
   // A worker that dies (a crash, or a module that fails to load) must never take the server down:
   // its task is rejected (a 500 for that request) and piscina starts a new worker.
@@ -111,78 +146,89 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     checkRuleNames(list) {
       for (const n of list) if (!names.has(n)) throw new UnknownRuleError(safeRuleName(n));
     },
-    async run(items, options) {
-      const limit = opts.timeoutMs;
-      const tasks = chunk(items, threads).map((c) => runChunk(c, options, limit));
-      const gone = requestSignal.getStore();
-      const onGone = (): void => {
-        for (const t of tasks) t.deadlinePassed();
-      };
-      gone?.addEventListener('abort', onGone, { once: true });
-      let deadline: NodeJS.Timeout | undefined;
-      const overtime = new Promise<never>((_resolve, reject) => {
-        deadline = setTimeout(() => {
-          for (const t of tasks) t.deadlinePassed();
-          reject(new TimeoutError(limit));
-        }, limit);
-      });
-      try {
-        const parts = await Promise.race([Promise.all(tasks.map((t) => t.result)), overtime]);
-        const out = parts.flat();
-        const ok = out.filter((o): o is { result: DocumentResult } => 'result' in o).map((o) => o.result);
-        fastify.metrics.recordResults(ok, out.length - ok.length);
+    async run(items, options, reply) {
+      const out = (await settle(items, options, reply, undefined)) as EngineOutcome[];
+      const ok = out.filter((o): o is { result: DocumentResult } => 'result' in o).map((o) => o.result);
+      fastify.metrics.recordResults(ok, out.length - ok.length);
+      return out;
+    },
+    async runToBody(item, options, respond, reply) {
+      const [out] = (await settle([item], options, reply, respond)) as WorkerBody[];
+      if (!out) throw new Error('the analysis worker returned nothing');
+      if ('error' in out) {
+        fastify.metrics.recordTally(0, 1, {});
         return out;
-      } catch (err) {
-        if (err instanceof TimeoutError) throw err;
-        if (closing || gone?.aborted) throw new UnavailableError(); // the pool was stopped under this request, or its client left
-        throw err;
-      } finally {
-        gone?.removeEventListener('abort', onGone);
-        clearTimeout(deadline);
-        // Abandoned tasks settle later (finished, or aborted): never leave their rejections unhandled.
-        for (const t of tasks) t.result.catch(() => undefined);
       }
+      fastify.metrics.recordTally(1, 0, out.tally);
+      return { body: Buffer.from(out.body.buffer, out.body.byteOffset, out.body.byteLength) };
     },
   };
+
+  /** Run items through the pool in chunks within the time limit; the workers' outcomes, in order. */
+  async function settle(items: EngineItem[], options: AnalyseOptions, reply: ReplyLike | undefined, respond: string | undefined): Promise<unknown[]> {
+    const limit = opts.timeoutMs;
+    const tasks = chunk(items, threads).map((c) => runChunk(c, options, limit, respond));
+    let gone = false;
+    const onGone = (): void => {
+      if (reply!.raw.writableFinished) return;
+      gone = true;
+      for (const t of tasks) t.dropIfQueued();
+    };
+    reply?.raw.once('close', onGone);
+    let deadline: NodeJS.Timeout | undefined;
+    const overtime = new Promise<never>((_resolve, reject) => {
+      deadline = setTimeout(() => {
+        for (const t of tasks) t.deadlinePassed();
+        reject(new TimeoutError(limit));
+      }, limit);
+    });
+    try {
+      const parts = await Promise.race([Promise.all(tasks.map((t) => t.result)), overtime]);
+      return parts.length === 1 ? parts[0]! : parts.flat();
+    } catch (err) {
+      if (err instanceof TimeoutError) throw err;
+      if (closing || gone) throw new UnavailableError(); // the pool was stopped under this request, or its client left
+      throw err;
+    } finally {
+      reply?.raw.removeListener('close', onGone);
+      clearTimeout(deadline);
+      // Abandoned tasks settle later (finished, or aborted): never leave their rejections unhandled.
+      for (const t of tasks) t.result.catch(() => undefined);
+    }
+  }
 
   /**
    * Run one chunk with the time limit applied twice: the request gets its 503 when `limit` has
    * passed since it arrived (`deadlinePassed`), but the worker is only terminated when the chunk
    * itself has *run* for `limit` — a task still waiting in the queue is simply dropped. Under
    * overload this sheds queued work cheaply instead of killing (and recompiling) workers.
+   *
+   * The worker marks the moment it starts the task in a 4-byte shared buffer (milliseconds since
+   * the task was created, plus one; 0 while queued), which costs far less per task than a message
+   * channel and lets the main thread read the state only when a deadline needs it.
    */
-  function runChunk(items: EngineItem[], options: AnalyseOptions, limit: number) {
+  function runChunk(items: EngineItem[], options: AnalyseOptions, limit: number, respond: string | undefined) {
     const ac = new AbortController();
-    const { port1, port2 } = new MessageChannel();
-    let startedAt: number | undefined;
+    const created = Date.now();
+    const startedAt = new Int32Array(new SharedArrayBuffer(4));
     let killer: NodeJS.Timeout | undefined;
-    port1.once('message', () => {
-      startedAt = Date.now();
-      killer = setTimeout(() => ac.abort(), limit);
-      port1.close();
-    });
-    port1.unref();
-    const result = (pool.run({ items, options, started: port2 }, { signal: ac.signal, transferList: [port2] }) as Promise<EngineOutcome[]>).finally(() => {
-      clearTimeout(killer);
-      port1.close();
-    });
+    const task = respond ? { items, options, startedAt, created, respond } : { items, options, startedAt, created };
+    const result = (pool.run(task, { signal: ac.signal }) as Promise<unknown[]>).finally(() => clearTimeout(killer));
     return {
       result,
+      /** The request's time is up: drop the chunk if still queued, else terminate it once it has run for `limit`. */
       deadlinePassed() {
-        if (startedAt === undefined) ac.abort();
+        const mark = Atomics.load(startedAt, 0);
+        if (mark === 0) ac.abort();
+        else if (killer === undefined) killer = setTimeout(() => ac.abort(), Math.max(0, created + mark - 1 + limit - Date.now()));
+      },
+      /** The client has gone: drop the chunk if it is still queued. */
+      dropIfQueued() {
+        if (Atomics.load(startedAt, 0) === 0) ac.abort();
       },
     };
   }
   fastify.decorate('engine', engine);
-
-  // A request's signal aborts when its connection closes before the answer was sent.
-  fastify.addHook('onRequest', (request, reply, done) => {
-    const ac = new AbortController();
-    reply.raw.once('close', () => {
-      if (!reply.raw.writableFinished) ac.abort();
-    });
-    requestSignal.run(ac.signal, done);
-  });
 
   fastify.addHook('onReady', async () => {
     // Warm every worker (each compiles the rule set on load) without delaying start-up.

@@ -14,6 +14,11 @@ export interface Metrics {
   registry: Registry;
   /** Count analysed documents and their findings (by category and severity). */
   recordResults(results: DocumentResult[], failed?: number): void;
+  /**
+   * The same counts, already tallied (by a worker): `tally` maps `category<TAB>severity` to a
+   * number of findings.
+   */
+  recordTally(documents: number, failed: number, tally: Record<string, number>): void;
 }
 
 declare module 'fastify' {
@@ -57,6 +62,14 @@ async function metricsPlugin(fastify: FastifyInstance): Promise<void> {
       if (results.length) documents.inc({ outcome: 'ok' }, results.length);
       if (failed) documents.inc({ outcome: 'failed' }, failed);
       for (const r of results) for (const f of r.findings) findings.inc({ category: f.category, severity: f.severity });
+    },
+    recordTally(ok: number, failed: number, tally: Record<string, number>) {
+      if (ok) documents.inc({ outcome: 'ok' }, ok);
+      if (failed) documents.inc({ outcome: 'failed' }, failed);
+      for (const key in tally) {
+        const tab = key.indexOf('\t');
+        findings.inc({ category: key.slice(0, tab), severity: key.slice(tab + 1) }, tally[key]!);
+      }
     },
   } satisfies Metrics);
 

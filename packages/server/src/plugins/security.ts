@@ -1,12 +1,12 @@
 /**
  * Safe defaults for every response: security headers with a strict Content-Security-Policy
- * (@fastify/helmet: scripts and styles from this server only, no inline script), CORS switched off
+ * (helmet: scripts and styles from this server only, no inline script), CORS switched off
  * unless origins are configured (@fastify/cors), and rate limiting per client address
  * (@fastify/rate-limit; health checks are exempt).
  */
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { RateLimitedError } from '../errors.js';
@@ -32,10 +32,14 @@ export const CSP_DIRECTIVES = {
 };
 
 async function securityPlugin(fastify: FastifyInstance, opts: SecurityOptions): Promise<void> {
-  await fastify.register(helmet, {
+  // helmet's middleware, built once (@fastify/helmet rebuilds it, parsing the CSP, on every request).
+  const headers = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     // Same-origin by default; CORS below opens it to configured origins only.
     crossOriginResourcePolicy: { policy: opts.corsOrigins ? 'cross-origin' : 'same-origin' },
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    headers(request.raw, reply.raw, (err) => done(err as Error | undefined));
   });
   if (opts.corsOrigins) {
     await fastify.register(cors, { origin: opts.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'Authorization'] });

@@ -40,13 +40,22 @@ function optionsOf(fastify: FastifyInstance, body: Switches): AnalyseOptions {
   return out;
 }
 
+/** The name the /v1/analyse response schema is registered under with the engine (app.ts). */
+export const ANALYSE_RESPONSE = 'v1/analyse';
+
+/** What Fastify itself sends JSON as. */
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A 500 for a document the worker could not analyse, with the worker's fixed message. */
+function documentError(error: { message: string }): Error {
+  const err = new InternalError();
+  err.message = error.message;
+  return err;
+}
+
 function only(outcome: EngineOutcome | undefined): { findings: unknown[]; stats: unknown } {
   if (!outcome) throw new InternalError();
-  if ('error' in outcome) {
-    const err = new InternalError();
-    err.message = outcome.error.message;
-    throw err;
-  }
+  if ('error' in outcome) throw documentError(outcome.error);
   return { findings: outcome.result.findings, stats: outcome.result.stats };
 }
 
@@ -81,10 +90,12 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
         response: { 200: analyseResponse, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const options = optionsOf(fastify, request.body);
-      const [outcome] = await fastify.engine.run([{ text: request.body.text, format: request.body.format ?? 'text' }], options);
-      return only(outcome);
+      // The worker answers with the body already serialised by this route's response schema.
+      const out = await fastify.engine.runToBody({ text: request.body.text, format: request.body.format ?? 'text' }, options, ANALYSE_RESPONSE, reply);
+      if ('error' in out) throw documentError(out.error);
+      return reply.type(JSON_TYPE).send(out.body);
     },
   );
 
@@ -99,12 +110,12 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
         response: { 200: batchResponse, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { documents } = request.body;
       if (documents.length > opts.batchLimit) throw new TooManyDocumentsError(opts.batchLimit, documents.length);
       const options = optionsOf(fastify, request.body);
       const outcomes = documents.length
-        ? await fastify.engine.run(documents.map((d) => ({ text: d.text, format: d.format ?? 'text' })), options)
+        ? await fastify.engine.run(documents.map((d) => ({ text: d.text, format: d.format ?? 'text' })), options, reply)
         : [];
       const results = outcomes.map((o, i) => {
         const id = documents[i]!.id;
@@ -129,7 +140,7 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
         response: { 200: fileResponse, ...errorResponses(400, 401, 413, 415, 422, 429, 500, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const file = request.body.file;
       if (!file || typeof file.toBuffer !== 'function') throw new BadMultipartError('send the file in a field named "file"');
       const name = String(file.filename ?? '');
@@ -138,7 +149,7 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
       if (!kind) throw new UnsupportedFileError();
       const bytes = await file.toBuffer();
       const path = name.replace(/^.*[\\/]/, '').slice(0, 255);
-      const [outcome] = await fastify.engine.run([{ bytes, kind, path }], {});
+      const [outcome] = await fastify.engine.run([{ bytes, kind, path }], {}, reply);
       if (outcome && 'error' in outcome && outcome.error.code === 'SD_ERR_TOO_LARGE') throw new FileTooLargeError();
       if (outcome && 'error' in outcome && READ_ERRORS[outcome.error.code]) throw new UnreadableFileError(READ_ERRORS[outcome.error.code]!);
       return { path, ...only(outcome) };

@@ -258,7 +258,7 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
         response: { 200: checkResponse, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const body = request.body ?? {};
       const language = languageOf(body.language);
       let item: { text: string } | { doc: SourceDocument };
@@ -271,7 +271,7 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
         item = { doc };
         source = doc.source;
       } else throw new ValidationError('body needs "text" or "data"');
-      const [outcome] = await fastify.engine.run([item], optionsOf(body));
+      const [outcome] = await fastify.engine.run([item], optionsOf(body), reply);
       if (!outcome || 'error' in outcome) throw new InternalError();
       return {
         software: { name: 'sourdough', version, buildDate: '', apiVersion: 1, premium: false, status: '' },

@@ -5,8 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Fastify from 'fastify';
 import { analyse, builtinRuleSet, readers } from '@sourdough/core';
 import { build, expectError, FIXTURES, multipart, shared } from '../../helper.js';
+import { analyseResponse } from '../../../src/schemas/analyse.js';
+import { findingSchema, statsSchema, summarySchema } from '../../../src/schemas/finding.js';
+import { errorSchema } from '../../../src/schemas/error.js';
 
 const app = shared();
 const PLAN = 'Jack refused his tablets again this morning. He is a service user at the day centre.';
@@ -37,6 +41,30 @@ describe('POST /v1/analyse', () => {
     expect(res.statusCode).toBe(200);
     const expected = analyse(format === 'markdown' ? readers.markdown(text) : readers.text(text), builtinRuleSet());
     expect(res.json()).toEqual({ findings: expected.findings, stats: expected.stats });
+  });
+
+  it('sends the body byte for byte as Fastify would serialise core analyse() through the response schema', async () => {
+    // The worker serialises the answer itself; a plain Fastify route with the same schemas is the reference.
+    const ref = Fastify();
+    for (const schema of [errorSchema, findingSchema, statsSchema, summarySchema]) ref.addSchema(schema);
+    ref.post<{ Body: { text: string; format: 'text' | 'markdown' } }>('/', { schema: { response: { 200: analyseResponse } } }, async (request) => {
+      const { text, format } = request.body;
+      const r = analyse(format === 'markdown' ? readers.markdown(text) : readers.text(text), builtinRuleSet());
+      return { findings: r.findings, stats: r.stats };
+    });
+    try {
+      for (const [file, format] of [['example-plan/input.md', 'markdown'], ['text-note/input.txt', 'text'], ['clean-note/input.txt', 'text']] as const) {
+        const text = readFileSync(join(FIXTURES, 'documents', file), 'utf8');
+        const res = await app().inject({ method: 'POST', url: '/v1/analyse', payload: { text, format } });
+        const expected = await ref.inject({ method: 'POST', url: '/', payload: { text, format } });
+        expect(res.statusCode).toBe(200);
+        expect(res.headers['content-type']).toBe(expected.headers['content-type']);
+        expect(res.headers['content-length']).toBe(expected.headers['content-length']);
+        expect(res.payload).toBe(expected.payload);
+      }
+    } finally {
+      await ref.close();
+    }
   });
 
   it('reads Markdown when asked, skipping code', async () => {
