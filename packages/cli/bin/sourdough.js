@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { run } from '../dist/index.js';
+import { run } from '../dist/cli.js';
 // Test hook (off unless set): report peak memory on exit, for the bounded-memory streaming test.
 if (process.env.SOURDOUGH_REPORT_MAXRSS === '1') process.on('exit', () => process.stderr.write(`sourdough-maxrss-kb ${process.resourceUsage().maxRSS}\n`));
 process.exitCode = await run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
