@@ -11,6 +11,7 @@ import { cpus } from 'node:os';
 import type { AnalyseOptions, DocumentOutcome } from '@sourdough/core';
 import type { ReadDocument } from '@sourdough/readers';
 import { labelOf, whereOf } from './label.js';
+import { freshBundle } from './bundle.js';
 
 /** One document to analyse, with what applies to it. */
 export interface AnalyseTask {
@@ -40,11 +41,13 @@ export interface Analyser {
   readonly jobs: number;
 }
 
-/** The compiled worker file (tests running from src/ use the built one in dist/). */
+/**
+ * The worker entry: the single-file bundle when it is current (it starts in about two thirds of
+ * the CPU time), else the compiled module. Tests running from src/ use the built files in dist/.
+ */
 function workerFile(): URL {
-  const here = new URL('./worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  return new URL('../dist/worker.js', import.meta.url);
+  const dist = existsSync(fileURLToPath(new URL('./worker.js', import.meta.url))) ? new URL('./', import.meta.url) : new URL('../dist/', import.meta.url);
+  return freshBundle(dist, 'worker') ?? new URL('worker.js', dist);
 }
 
 interface Pending {
