@@ -1,15 +1,15 @@
 /**
- * Whether the single-file worker bundle (`scripts/bundle-worker.mjs`, made by `npm run build`)
- * may be used: only while every workspace file it was built from is byte-identical and every npm
- * package it holds has the same version. Otherwise (the engine rebuilt on its own, a dependency
- * upgraded, no bundle at all) workers load the plain modules, so they never run stale code.
- * Loads nothing of the engine.
+ * Whether the single-file bundles (`scripts/bundle.mjs`, made by `npm run build`) may be used:
+ * only while every workspace file they were built from is byte-identical and every npm package
+ * they hold has the same version. Otherwise (one package rebuilt on its own, a dependency
+ * upgraded, no bundles at all, running from src/) the plain modules load instead, so nothing
+ * stale ever runs. Loads nothing of the engine.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** What `dist/<name>.bundle.json` records. */
+/** What `dist/bundles.json` records. */
 interface BundleManifest {
   /** SHA-256 of each workspace file, by path relative to dist/. */
   files: Record<string, string>;
@@ -17,19 +17,31 @@ interface BundleManifest {
   packages: Record<string, string>;
 }
 
-/** `dist/<name>.bundle.js` if it exists and still matches what it was built from, else undefined. */
-export function freshBundle(dist: URL, name: string): URL | undefined {
+/** The verdict for each dist folder already checked in this process. */
+const checked = new Map<string, boolean>();
+
+function current(dist: URL): boolean {
   try {
-    const manifest = JSON.parse(readFileSync(new URL(`${name}.bundle.json`, dist), 'utf8')) as BundleManifest;
+    const manifest = JSON.parse(readFileSync(new URL('bundles.json', dist), 'utf8')) as BundleManifest;
     for (const [file, hash] of Object.entries(manifest.files)) {
-      if (createHash('sha256').update(readFileSync(fileURLToPath(new URL(file, dist)))).digest('hex') !== hash) return undefined;
+      if (createHash('sha256').update(readFileSync(fileURLToPath(new URL(file, dist)))).digest('hex') !== hash) return false;
     }
     for (const [file, version] of Object.entries(manifest.packages)) {
-      if ((JSON.parse(readFileSync(fileURLToPath(new URL(file, dist)), 'utf8')) as { version?: string }).version !== version) return undefined;
+      if ((JSON.parse(readFileSync(fileURLToPath(new URL(file, dist)), 'utf8')) as { version?: string }).version !== version) return false;
     }
-    const bundle = new URL(`${name}.bundle.js`, dist);
-    return existsSync(fileURLToPath(bundle)) ? bundle : undefined;
+    return true;
   } catch {
-    return undefined;
+    return false;
   }
+}
+
+/**
+ * `<dist>/<name>.bundle.js` (`worker` or `check`) if it exists and the bundles still match what
+ * they were built from, else undefined. The check runs once per folder and process.
+ */
+export function freshBundle(dist: URL, name: string): URL | undefined {
+  let ok = checked.get(dist.href);
+  if (ok === undefined) checked.set(dist.href, (ok = current(dist)));
+  const bundle = new URL(`${name}.bundle.js`, dist);
+  return ok && existsSync(fileURLToPath(bundle)) ? bundle : undefined;
 }

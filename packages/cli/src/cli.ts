@@ -12,6 +12,7 @@ import type { Io } from './io.js';
 import type { CheckOptions } from './commands/check.js';
 import type { ServeOptions } from './commands/serve.js';
 import { earlyAnalyser } from './workers.js';
+import { freshBundle } from './bundle.js';
 import { cliVersion } from './version.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
@@ -72,7 +73,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   inputOptions(ruleOptions(checkCommand, 'report')).action(async (paths: string[], opts: CheckOptions) => {
     // Workers first, then the engine in this thread: the two start-ups run side by side.
     const analyser = earlyAnalyser(paths, opts);
-    const { check } = await import('./commands/check.js');
+    // From dist/, the single-file bundle of the command when it is current (it loads in under half the CPU time).
+    const bundled = freshBundle(new URL('./', import.meta.url), 'check');
+    const { check } = bundled ? ((await import(bundled.href)) as typeof import('./commands/check.js')) : await import('./commands/check.js');
     code = await check(paths, opts, io, analyser);
   });
 

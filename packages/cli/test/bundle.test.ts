@@ -1,8 +1,8 @@
 /**
- * The single-file worker bundle is used only while it matches what it was built from: a changed
- * workspace file, a different package version or a missing manifest or bundle sends workers back
- * to the plain modules. And the build's own bundle is current, so the `--jobs N` tests (identical
- * output to `--jobs 1`) run the bundled workers.
+ * The single-file bundles are used only while they match what they were built from: a changed
+ * workspace file, a different package version or a missing manifest or bundle means the plain
+ * modules load instead. And the build's own bundles are current, so the tests that spawn the
+ * binary (every format, `--jobs N` output identical to `--jobs 1`) run the bundled code.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -29,7 +29,7 @@ function layout(name: string): { dist: URL; engine: string; pkgJson: string } {
   writeFileSync(engine, 'export const x = 1;\n');
   writeFileSync(pkgJson, JSON.stringify({ name: 'dep', version: '1.2.3' }));
   writeFileSync(join(base, 'dist', 'worker.bundle.js'), '// bundle\n');
-  writeFileSync(join(base, 'dist', 'worker.bundle.json'), JSON.stringify({ files: { '../engine/analyse.js': sha('export const x = 1;\n') }, packages: { '../node_modules/dep/package.json': '1.2.3' } }));
+  writeFileSync(join(base, 'dist', 'bundles.json'), JSON.stringify({ files: { '../engine/analyse.js': sha('export const x = 1;\n') }, packages: { '../node_modules/dep/package.json': '1.2.3' } }));
   return { dist: pathToFileURL(join(base, 'dist') + '/'), engine, pkgJson };
 }
 
@@ -56,15 +56,20 @@ describe('freshBundle', () => {
     rmSync(a.engine);
     expect(freshBundle(a.dist, 'worker')).toBeUndefined();
     const b = layout('gone-manifest');
-    rmSync(new URL('worker.bundle.json', b.dist));
+    rmSync(new URL('bundles.json', b.dist));
     expect(freshBundle(b.dist, 'worker')).toBeUndefined();
     const c = layout('gone-bundle');
     rmSync(new URL('worker.bundle.js', c.dist));
     expect(freshBundle(c.dist, 'worker')).toBeUndefined();
   });
 
-  it('finds the build’s own worker bundle current', () => {
+  it('finds the build’s own worker and check bundles current', () => {
     const dist = pathToFileURL(join(repoRoot, 'packages', 'cli', 'dist') + '/');
     expect(freshBundle(dist, 'worker')?.href).toBe(new URL('worker.bundle.js', dist).href);
+    expect(freshBundle(dist, 'check')?.href).toBe(new URL('check.bundle.js', dist).href);
+  });
+
+  it('has no bundles when running from src/', () => {
+    expect(freshBundle(new URL('../src/', import.meta.url), 'check')).toBeUndefined();
   });
 });
