@@ -6,7 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import { analyseItem } from './analyse-item.js';
 import { ruleSetFor } from './rule-set.js';
-import type { TaskMessage, ResultMessage } from './pool.js';
+import type { TaskMessage, ResultMessage } from './workers.js';
 
 if (!parentPort) throw new Error('worker.js must run as a worker thread');
 const port = parentPort;

@@ -2,7 +2,7 @@
  * Config (from `.sourdough.yaml`, API requests or CLI flags) → AnalyseOptions. Pure: the CLI
  * finds and reads the file; this only validates and merges.
  */
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import type { AnalyseOptions } from './types.js';
 import { CATEGORIES, SEVERITIES } from './types.js';
 import { SourdoughError } from './errors.js';
@@ -41,11 +41,15 @@ export const configSchema = {
   },
 } as const;
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+// Compiled on first use, not at import: worker threads and runs without a config file never pay
+// for compiling the schema.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema));
 
 /** Validate a parsed config object; throws SD_ERR_CONFIG naming the key. */
 export function validateConfig(raw: unknown, file?: string, locate?: (path: (string | number)[]) => { line: number; column: number } | undefined): Config {
   if (raw === null || raw === undefined) return {};
+  const validate = validator();
   if (!validate(raw)) {
     const e = validate.errors![0]!;
     const path = e.instancePath.split('/').slice(1);

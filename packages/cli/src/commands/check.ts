@@ -86,21 +86,24 @@ function printConfig(file: string, opts: CheckOptions, io: Io): number {
   }
 }
 
-/** Run `check`; returns the exit code. */
-export async function check(paths: string[], opts: CheckOptions, io: Io): Promise<number> {
-  if (opts.printConfig) return printConfig(opts.printConfig, opts, io);
-  const format = opts.format ?? 'stylish';
-  const makeReporter = getStreamingReporter(format);
-  if (!makeReporter) return usage(io, `unknown format "${format}" (use ${formats.join(', ')})`);
-  if (paths.length === 0) return usage(io, 'name at least one file, folder or glob to check, or - for standard input');
-  if (paths.filter((p) => p === '-').length > 1) return usage(io, 'standard input (-) can only be read once');
-  const jobs = opts.jobs ?? defaultJobs(cpus().length);
-  // Workers start now, so their start-up overlaps reading the config and the inputs.
-  const analyser = createAnalyser(jobs);
+/**
+ * Run `check`; returns the exit code. `analyser`: workers already started for this run (see
+ * `earlyAnalyser`); `check` owns them from here and closes them. Without one it makes its own.
+ */
+export async function check(paths: string[], opts: CheckOptions, io: Io, analyser?: Analyser): Promise<number> {
   try {
+    if (opts.printConfig) return printConfig(opts.printConfig, opts, io);
+    const format = opts.format ?? 'stylish';
+    const makeReporter = getStreamingReporter(format);
+    if (!makeReporter) return usage(io, `unknown format "${format}" (use ${formats.join(', ')})`);
+    if (paths.length === 0) return usage(io, 'name at least one file, folder or glob to check, or - for standard input');
+    if (paths.filter((p) => p === '-').length > 1) return usage(io, 'standard input (-) can only be read once');
+    // Workers start now (if the command line has not started them already), so their start-up
+    // overlaps reading the config and the inputs.
+    analyser ??= createAnalyser(opts.jobs ?? defaultJobs(cpus().length));
     return await checkWith(analyser, paths, opts, io, makeReporter);
   } finally {
-    await analyser.close();
+    await analyser?.close();
   }
 }
 

@@ -3,7 +3,7 @@
  * Used for load-time validation (validateRule), the generated `rules/rule.schema.json` for
  * editors, and the server's rule response schemas. Pure: no I/O.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { CATEGORIES, SEVERITIES, type RuleData } from '../types.js';
 import { SourdoughError, type ErrorLocation } from '../errors.js';
 
@@ -108,8 +108,10 @@ export const ruleSchema = {
   ],
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validate = ajv.compile(ruleSchema);
+// Compiled on first use, not at import: built-in rules are validated at build time, so a run
+// without rule packs (and every worker thread) never pays for compiling the schema.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(ruleSchema));
 
 /** A function that maps a field path (e.g. ['examples','flag',0]) to a line/column in the source file. */
 export type Locator = (path: (string | number)[]) => { line: number; column: number } | undefined;
@@ -153,6 +155,7 @@ function bestError(errors: ErrorObject[]): ErrorObject {
  * naming the file, the line and the field when it is invalid.
  */
 export function validateRule(raw: unknown, file?: string, locate?: Locator): RuleData {
+  const validate = validator();
   if (!validate(raw)) {
     const errors = validate.errors ?? [];
     // Both patterns and detector, or neither: say so plainly.

@@ -1,0 +1,183 @@
+/**
+ * The worker threads of `--jobs N`: `WorkerAnalyser` starts N workers, each compiling its rule sets
+ * once, and sends them small batches of documents. This module loads nothing of the engine, so the
+ * command line can start the workers before this thread loads the engine and readers: their
+ * start-up then overlaps instead of following it.
+ */
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { cpus } from 'node:os';
+import type { AnalyseOptions, DocumentOutcome } from '@sourdough/core';
+import type { ReadDocument } from '@sourdough/readers';
+import { labelOf, whereOf } from './label.js';
+import { freshBundle } from './bundle.js';
+
+/** One document to analyse, with what applies to it. */
+export interface AnalyseTask {
+  item: ReadDocument;
+  options: AnalyseOptions;
+  /** Extra rule pack folders (absolute). */
+  packs: string[];
+}
+
+/** Message to a worker. */
+export interface TaskMessage {
+  seq: number;
+  tasks: AnalyseTask[];
+}
+
+/** Message from a worker. */
+export interface ResultMessage {
+  seq: number;
+  outcomes: DocumentOutcome[];
+}
+
+/** Analyses documents, here or on workers. */
+export interface Analyser {
+  analyse(task: AnalyseTask): Promise<DocumentOutcome>;
+  /** Stop the workers (safe to call twice). */
+  close(): Promise<void>;
+  readonly jobs: number;
+}
+
+/**
+ * The worker entry: the single-file bundle when it is current (it starts in about two thirds of
+ * the CPU time), else the compiled module. Tests running from src/ use the built files in dist/.
+ */
+function workerFile(): URL {
+  const dist = existsSync(fileURLToPath(new URL('./worker.js', import.meta.url))) ? new URL('./', import.meta.url) : new URL('../dist/', import.meta.url);
+  return freshBundle(dist, 'worker') ?? new URL('worker.js', dist);
+}
+
+interface Pending {
+  tasks: AnalyseTask[];
+  resolvers: ((o: DocumentOutcome) => void)[];
+}
+
+interface Slot {
+  worker: Worker;
+  inFlight: Map<number, Pending>;
+  load: number;
+}
+
+/** Documents per message: enough to make messaging cheap, few enough to keep workers balanced. */
+export const BATCH = 8;
+
+/** Worker-thread analysis (`--jobs N`, N > 1). */
+export class WorkerAnalyser implements Analyser {
+  readonly jobs: number;
+  private readonly slots: Slot[] = [];
+  private seq = 0;
+  private batch: Pending = { tasks: [], resolvers: [] };
+  private flushScheduled = false;
+  private closed = false;
+  private restarts = 0;
+  private broken: Error | undefined;
+
+  private readonly file: URL;
+  private readonly resourceLimits: ResourceLimits | undefined;
+
+  constructor(jobs: number, file: URL, resourceLimits?: ResourceLimits) {
+    this.jobs = jobs;
+    this.file = file;
+    this.resourceLimits = resourceLimits;
+    for (let i = 0; i < jobs; i++) this.slots.push(this.spawn());
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.file, this.resourceLimits ? { resourceLimits: this.resourceLimits } : {});
+    const slot: Slot = { worker, inFlight: new Map(), load: 0 };
+    worker.on('message', (msg: ResultMessage) => {
+      const p = slot.inFlight.get(msg.seq);
+      if (!p) return;
+      slot.inFlight.delete(msg.seq);
+      slot.load -= p.tasks.length;
+      msg.outcomes.forEach((o, i) => p.resolvers[i]!(o));
+    });
+    const fail = (err: Error): void => {
+      // A worker that dies fails only the documents it held (SD_ERR_WORKER); a fresh one takes its place.
+      for (const p of slot.inFlight.values()) {
+        p.tasks.forEach((t, i) => p.resolvers[i]!({ ...labelOf(t.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(t.item)}: the analysis worker stopped: ${err.message}` } }));
+      }
+      slot.inFlight.clear();
+      slot.load = 0;
+      if (!this.closed) {
+        const i = this.slots.indexOf(slot);
+        if (i >= 0) {
+          // Give up after repeated deaths (e.g. the worker file cannot load) instead of looping.
+          if (++this.restarts > this.jobs * 3) {
+            this.slots.splice(i, 1);
+            if (!this.slots.length) this.broken = err;
+          } else this.slots[i] = this.spawn();
+        }
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (code !== 0 && !this.closed) fail(new Error(`exit code ${code}`));
+    });
+    return slot;
+  }
+
+  analyse(task: AnalyseTask): Promise<DocumentOutcome> {
+    if (this.broken) {
+      return Promise.resolve({ ...labelOf(task.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(task.item)}: the analysis workers could not run: ${this.broken.message}` } });
+    }
+    return new Promise((resolveOutcome) => {
+      this.batch.tasks.push(task);
+      this.batch.resolvers.push(resolveOutcome);
+      if (this.batch.tasks.length >= BATCH) this.flush();
+      else if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    if (!this.batch.tasks.length) return;
+    const p = this.batch;
+    this.batch = { tasks: [], resolvers: [] };
+    if (this.broken || !this.slots.length) {
+      const why = this.broken?.message ?? 'no worker is running';
+      p.tasks.forEach((t, i) => p.resolvers[i]!({ ...labelOf(t.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(t.item)}: the analysis workers could not run: ${why}` } }));
+      return;
+    }
+    let slot = this.slots[0]!;
+    for (const s of this.slots) if (s.load < slot.load) slot = s;
+    const seq = ++this.seq;
+    slot.inFlight.set(seq, p);
+    slot.load += p.tasks.length;
+    const msg: TaskMessage = { seq, tasks: p.tasks };
+    slot.worker.postMessage(msg);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+}
+
+/** Start `jobs` workers (`workerFile` replaces the worker entry in tests; `resourceLimits` caps each worker's heap). */
+export function startWorkers(jobs: number, options: { workerFile?: URL; resourceLimits?: ResourceLimits } = {}): WorkerAnalyser {
+  return new WorkerAnalyser(jobs, options.workerFile ?? workerFile(), options.resourceLimits);
+}
+
+/** Default `--jobs`: cores − 1, at least 1. */
+export function defaultJobs(cores: number): number {
+  return Math.max(1, cores - 1);
+}
+
+/**
+ * The workers a `check` run needs, started before anything else is loaded, or undefined when the
+ * run analyses in this thread (`--jobs 1`), has nothing to analyse (no paths) or only prints the
+ * config. The caller hands them to `check()`, which closes them.
+ */
+export function earlyAnalyser(paths: readonly string[], opts: { jobs?: number | undefined; printConfig?: string | undefined }): WorkerAnalyser | undefined {
+  if (opts.printConfig || !paths.length) return undefined;
+  const jobs = opts.jobs ?? defaultJobs(cpus().length);
+  return jobs > 1 ? startWorkers(jobs) : undefined;
+}
