@@ -77,6 +77,8 @@ interface Scanner {
   searches: RegExp[];
   /** ASCII character → trie column of its folded form; SKIP for spaces and hyphens; -1 when no key uses it. */
   asciiColumn: Int16Array;
+  /** Scratch: the call in which each regex was first triggered (see triggeredIds). */
+  seenCall: Int32Array;
   /** Scratch: the call and sentence in which each regex was last triggered. */
   lastCall: Int32Array;
   lastSentence: Int32Array;
@@ -207,7 +209,7 @@ function scannerOf(set: RuleSet): Scanner {
     const folded = c >= 65 && c <= 90 ? c + 32 : c;
     asciiColumn[c] = c === 45 || c === 32 || (c >= 9 && c <= 13) ? SKIP : trie.ascii[folded]!;
   }
-  scanner = { trie, otherAscii, otherWide, asciiColumn, regexes, always, searches, lastCall: new Int32Array(regexes.length), lastSentence: new Int32Array(regexes.length), calls: 0 };
+  scanner = { trie, otherAscii, otherWide, asciiColumn, regexes, always, searches, seenCall: new Int32Array(regexes.length), lastCall: new Int32Array(regexes.length), lastSentence: new Int32Array(regexes.length), calls: 0 };
   scanners.set(set, scanner);
   return scanner;
 }
@@ -265,18 +267,21 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   const matchCandidates: number[] = [];
   const triggered: (number[] | 'all' | undefined)[] = new Array(sc.regexes.length);
   const triggeredIds: number[] = [];
+  // Typed arrays are costly to allocate per call: reuse the scanner's, stamped with the call.
+  const call = (sc.calls = (sc.calls % 0x7fffffff) + 1);
   for (const id of sc.always) {
     triggered[id] = 'all';
-    triggeredIds.push(id);
+    sc.seenCall[id] = call;
   }
   const searches = new Map<RegExp, number[]>();
   for (const re of sc.searches) searches.set(re, []);
   const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds };
   const trie = sc.trie;
   const { next, width, values, depth: max } = trie;
-  if (max === 0) return result;
-  // Typed arrays are costly to allocate per call: reuse the scanner's, stamped with the call.
-  const call = (sc.calls = (sc.calls % 0x7fffffff) + 1);
+  if (max === 0) {
+    triggeredIds.push(...sc.always);
+    return result;
+  }
   const st: WalkState = { sc, text, sentences, active, result, call, p: 0, phraseStart: false, regexStart: false, end: 0, skipped: false, si: -1, siEnd: -1 };
   const { otherAscii, otherWide, asciiColumn } = sc;
   const n = text.length;
@@ -346,7 +351,9 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
       }
     }
   }
-  triggeredIds.sort((a, b) => a - b);
+  // The ids stamped with this call, in order (cheaper than sorting with a comparator).
+  const { seenCall } = sc;
+  for (let id = 0; id < seenCall.length; id++) if (seenCall[id] === call) triggeredIds.push(id);
   return result;
 }
 
@@ -415,7 +422,7 @@ function take(entries: Entry[], st: WalkState): void {
       let list = triggered[e.id] as number[] | undefined;
       if (!list) {
         triggered[e.id] = list = [];
-        st.result.triggeredIds.push(e.id);
+        st.sc.seenCall[e.id] = st.call;
       }
       if (list[list.length - 1] !== p) list.push(si, p);
       continue;
@@ -427,7 +434,7 @@ function take(entries: Entry[], st: WalkState): void {
     let list = triggered[e.id] as number[] | undefined;
     if (!list) {
       triggered[e.id] = list = [];
-      st.result.triggeredIds.push(e.id);
+      st.sc.seenCall[e.id] = st.call;
     }
     list.push(si);
   }

@@ -57,11 +57,18 @@ export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
     (values[node] ??= []).push(v);
     depth = Math.max(depth, k.length);
   }
+  // Number the nodes breadth first, so the shallow nodes most walks touch sit together in memory.
+  const order: number[] = [0];
+  for (let k = 0; k < order.length; k++) for (const child of kids[order[k]!]!.values()) order.push(child);
+  const renumber = new Int32Array(kids.length);
+  order.forEach((old, i) => (renumber[old] = i));
   const next = new Int32Array(kids.length * width);
-  kids.forEach((m, node) => {
-    for (const [col, child] of m) next[node * width + col] = child;
+  const ordered: (T[] | undefined)[] = new Array(kids.length);
+  order.forEach((old, i) => {
+    ordered[i] = values[old];
+    for (const [col, child] of kids[old]!) next[i * width + col] = renumber[child]!;
   });
-  return { width, ascii, wide, next, values, depth };
+  return { width, ascii, wide, next, values: ordered, depth };
 }
 
 /** The child of `node` for code unit `c`, or 0 when no key continues so. */
