@@ -8,7 +8,7 @@ import type { AnalyseOptions, Finding, DocumentResult, Severity, SourceDocument 
 import { SEVERITIES } from './types.js';
 import { withAllow, type CompiledRule, type RuleSet } from './rules/compile.js';
 import { parseSentence, runMatch } from './patterns/match.js';
-import { splitSentences, countWords } from './nlp/sentences.js';
+import { splitSentences } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
 import { positionAt, lineStarts } from './readers/mask.js';
 import { isSuppressed } from './suppress.js';
@@ -330,7 +330,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   const min = options.minSeverity ? SEVERITY_RANK[options.minSeverity] : 0;
   const kept = findings.filter((f) => SEVERITY_RANK[f.severity] >= min);
   kept.sort(compareFindings);
-  const words = countWords(text);
+  const words = scan.words;
   const result: DocumentResult = {
     path: doc.path ?? '-',
     findings: kept,

@@ -19,6 +19,7 @@ import type { SentenceView } from './detectors/types.js';
 import { phraseRegex } from './patterns/terms.js';
 import { prefixLiterals, requiredLiterals } from './patterns/regex-anchors.js';
 import { buildTrie, step, type Trie } from './patterns/trie.js';
+import { WORD_CLASS, countWords } from './nlp/sentences.js';
 
 /** Rule number of allow-list entries. */
 const ALLOW = -1;
@@ -108,6 +109,8 @@ export interface ScanResult {
   triggered: (number[] | 'all' | undefined)[];
   /** The ids with an entry in `triggered`, ascending. */
   triggeredIds: number[];
+  /** The text's words, counted as countWords counts them (the scan reads every character anyway). */
+  words: number;
 }
 
 /** Letters and digits as the phrase matcher sees them (A–Z, a–z, 0–9, U+00C0–U+024F). */
@@ -275,11 +278,12 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   }
   const searches = new Map<RegExp, number[]>();
   for (const re of sc.searches) searches.set(re, []);
-  const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds };
+  const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds, words: 0 };
   const trie = sc.trie;
   const { next, width, values, depth: max } = trie;
   if (max === 0) {
     triggeredIds.push(...sc.always);
+    result.words = countWords(text);
     return result;
   }
   const st: WalkState = { sc, text, sentences, active, result, call, p: 0, phraseStart: false, regexStart: false, end: 0, skipped: false, si: -1, siEnd: -1 };
@@ -287,8 +291,17 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   const n = text.length;
   let prevPhrase = false; // previous character continues a phrase word (letter, digit, hyphen)
   let prevRegex = false; // previous character is a \b word character
+  let words = 0;
+  let inWord = false; // countWords' state
   for (let p = 0; p < n; p++) {
     const c = text.charCodeAt(p);
+    const w = WORD_CLASS[c]!;
+    if (w === 1) {
+      if (!inWord) {
+        words++;
+        inWord = true;
+      }
+    } else if (w === 0 || p + 1 >= n) inWord = false;
     let phraseStart: boolean;
     let regexStart: boolean;
     if (c < 128) {
@@ -351,6 +364,7 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
       }
     }
   }
+  result.words = words;
   // The ids stamped with this call, in order (cheaper than sorting with a comparator).
   const { seenCall } = sc;
   for (let id = 0; id < seenCall.length; id++) if (seenCall[id] === call) triggeredIds.push(id);

@@ -11,13 +11,14 @@ export function computeStats(findings: Finding[], words: number, sentences: numb
     byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
     bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
   }
-  return {
-    ...extra,
-    words,
-    sentences,
-    findings: findings.length,
-    byCategory,
-    bySeverity,
-    per1000Words: words ? Math.round((findings.length / words) * 1000 * 100) / 100 : 0,
-  };
+  // Detector figures first, then ours (the key order is part of the JSON output).
+  const out = {} as Stats;
+  for (const key in extra) out[key] = extra[key];
+  out.words = words;
+  out.sentences = sentences;
+  out.findings = findings.length;
+  out.byCategory = byCategory;
+  out.bySeverity = bySeverity;
+  out.per1000Words = words ? Math.round((findings.length / words) * 1000 * 100) / 100 : 0;
+  return out;
 }

@@ -259,7 +259,7 @@ export function splitSentences(text: string): Span[] {
  * non-ASCII character but white space, dashes, curly quotes and £), 2 = joiner inside a word
  * (' ’ -), 0 = other. A 64 KB table, built once, so the loop makes one lookup per character.
  */
-const WORD_CLASS = ((): Uint8Array => {
+export const WORD_CLASS = ((): Uint8Array => {
   const t = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 0x7f && !isSpace(c) && c !== 0x2013 && c !== 0x2014 && c !== 0x2018 && c !== 0x2019 && c !== 0x201c && c !== 0x201d && c !== 0xa3);
