@@ -36,10 +36,17 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 /** Categories whose findings in first-person self-description are reported at info (LEXICON §4.2). */
 const SELF_DESCRIPTION: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming']);
 
+const plainResolved = new WeakMap<RuleSet, { active: boolean[]; severity: Severity[] }>();
 const resolvedCache = new WeakMap<RuleSet, Map<string, { active: boolean[]; severity: Severity[] }>>();
 
 /** Which rules run, and at what severity, under these options (computed once per rule set and option values). */
 export function resolveRules(set: RuleSet, options: AnalyseOptions): { active: boolean[]; severity: Severity[] } {
+  // The common case, no overrides: one resolution per rule set, no key to build.
+  if (!options.enable && !options.disable && !options.severity) {
+    let plain = plainResolved.get(set);
+    if (!plain) plainResolved.set(set, (plain = computeRules(set, {})));
+    return plain;
+  }
   let bySet = resolvedCache.get(set);
   if (!bySet) resolvedCache.set(set, (bySet = new Map()));
   const key = JSON.stringify([options.enable ?? [], options.disable ?? [], options.severity ?? {}]);
