@@ -17,7 +17,7 @@ import { isNegated } from './context/negation.js';
 import { aboutWhom, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
-import { scanDocument, skipperFor, type ScanResult } from './scan.js';
+import { scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
 import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
@@ -85,20 +85,6 @@ export function sentencesOf(doc: SourceDocument): SentenceView[] {
     }
   }
   return out;
-}
-
-function sentenceIndexAt(sentences: SentenceView[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 function lastAtOrBefore<T extends { offset: number }>(items: T[], offset: number): T | undefined {

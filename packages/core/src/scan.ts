@@ -244,7 +244,8 @@ export function skipperFor(result: ScanResult, re: RegExp): (text: string, from:
   };
 }
 
-function sentenceIndexAt(sentences: SentenceView[], offset: number): number {
+/** Index of the last sentence starting at or before `offset` (-1 when none does). */
+export function sentenceIndexAt(sentences: readonly SentenceView[], offset: number): number {
   let lo = 0;
   let hi = sentences.length - 1;
   let found = -1;
