@@ -6,7 +6,15 @@
 import { parentPort } from 'node:worker_threads';
 import { analyseItem } from './analyse-item.js';
 import { ruleSetFor } from './rule-set.js';
-import type { TaskMessage, ResultMessage } from './workers.js';
+import { renderJsonResult } from '@sourdough/reporters/json';
+import type { DocumentOutcome } from '@sourdough/core';
+import type { TaskMessage, ResultMessage, OutcomeCounts } from './workers.js';
+
+/** The counts the run summary takes from a result (see SummaryBuilder.addCounts). */
+function countsOf(o: DocumentOutcome): OutcomeCounts {
+  if ('error' in o) return { failed: true };
+  return { failed: false, findings: o.findings.length, byCategory: { ...o.stats.byCategory }, bySeverity: { ...o.stats.bySeverity } };
+}
 
 if (!parentPort) throw new Error('worker.js must run as a worker thread');
 const port = parentPort;
@@ -23,6 +31,9 @@ const crashAt = /^\d+$/.test(process.env.SOURDOUGH_TEST_CRASH_AT ?? '') ? Number
 port.on('message', (msg: TaskMessage) => {
   const out: ResultMessage = { seq: msg.seq, outcomes: [] };
   if (crashAt !== undefined && msg.tasks.some((t) => t.item.row === crashAt)) process.exit(70);
-  for (const task of msg.tasks) out.outcomes.push(analyseItem(task.item, ruleSetFor(task.packs), task.options));
+  for (const task of msg.tasks) {
+    const outcome = analyseItem(task.item, ruleSetFor(task.packs), task.options);
+    out.outcomes.push(task.render === 'json' ? { rendered: renderJsonResult(outcome), counts: countsOf(outcome) } : outcome);
+  }
   port.postMessage(out);
 });

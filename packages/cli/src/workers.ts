@@ -19,6 +19,29 @@ export interface AnalyseTask {
   options: AnalyseOptions;
   /** Extra rule pack folders (absolute). */
   packs: string[];
+  /**
+   * `json`: a worker renders the result's report text itself and sends back only that and the
+   * counts the summary needs (RenderedOutcome), so the main thread neither receives the findings
+   * nor formats them.
+   */
+  render?: 'json';
+}
+
+/** What the run summary needs of one result. */
+export type OutcomeCounts = { failed: true } | { failed: false; findings: number; byCategory: Record<string, number>; bySeverity: Record<string, number> };
+
+/** A result already rendered by a worker (AnalyseTask.render). */
+export interface RenderedOutcome {
+  rendered: string;
+  counts: OutcomeCounts;
+}
+
+/** What an analyser gives for one task. */
+export type Outcome = DocumentOutcome | RenderedOutcome;
+
+/** Was the result rendered by a worker? */
+export function isRendered(o: Outcome): o is RenderedOutcome {
+  return 'rendered' in o;
 }
 
 /** Message to a worker. */
@@ -30,12 +53,12 @@ export interface TaskMessage {
 /** Message from a worker. */
 export interface ResultMessage {
   seq: number;
-  outcomes: DocumentOutcome[];
+  outcomes: Outcome[];
 }
 
 /** Analyses documents, here or on workers. */
 export interface Analyser {
-  analyse(task: AnalyseTask): Promise<DocumentOutcome>;
+  analyse(task: AnalyseTask): Promise<Outcome>;
   /** Stop the workers (safe to call twice). */
   close(): Promise<void>;
   readonly jobs: number;
@@ -52,7 +75,7 @@ function workerFile(): URL {
 
 interface Pending {
   tasks: AnalyseTask[];
-  resolvers: ((o: DocumentOutcome) => void)[];
+  resolvers: ((o: Outcome) => void)[];
 }
 
 interface Slot {
@@ -120,7 +143,7 @@ export class WorkerAnalyser implements Analyser {
     return slot;
   }
 
-  analyse(task: AnalyseTask): Promise<DocumentOutcome> {
+  analyse(task: AnalyseTask): Promise<Outcome> {
     if (this.broken) {
       return Promise.resolve({ ...labelOf(task.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(task.item)}: the analysis workers could not run: ${this.broken.message}` } });
     }

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readers } from '@sourdough/core';
 import type { ReadItem } from '@sourdough/readers';
 import { analyseAll, createAnalyser, SummaryBuilder } from '../src/index.js';
+import { isRendered, type Outcome } from '../src/pool.js';
+import { jsonStream } from '@sourdough/reporters';
 
 async function* items(n: number): AsyncGenerator<ReadItem> {
   for (let i = 0; i < n; i++) {
@@ -12,6 +14,37 @@ async function* items(n: number): AsyncGenerator<ReadItem> {
 }
 
 describe('pool', () => {
+  it('lets workers render json results: same report text and summary as rendering here', async () => {
+    const run = async (jobs: number, render: boolean): Promise<{ text: string; summary: unknown }> => {
+      const a = createAnalyser(jobs);
+      const stream = jsonStream();
+      const summary = new SummaryBuilder();
+      let text = stream.start();
+      let rendered = 0;
+      try {
+        for await (const r of analyseAll(items(60), a, () => (render ? { options: {}, packs: [], render: 'json' as const } : { options: {}, packs: [] }), 16) as AsyncGenerator<Outcome>) {
+          if (isRendered(r)) {
+            rendered++;
+            summary.addCounts(r.counts);
+            text += stream.resultText!(r.rendered);
+          } else {
+            summary.add(r);
+            text += stream.result(r);
+          }
+        }
+      } finally {
+        await a.close();
+      }
+      if (render) expect(rendered).toBe(60 - 4); // every analysed document; read errors stay here
+      text += stream.end(summary.summary);
+      return { text, summary: summary.summary };
+    };
+    const here = await run(1, false);
+    const workers = await run(2, true);
+    expect(workers.text).toBe(here.text);
+    expect(JSON.stringify(workers.summary)).toBe(JSON.stringify(here.summary));
+  });
+
   it('gives the same results, in the same order, on 3 workers as in this thread', async () => {
     const collect = async (jobs: number): Promise<unknown[]> => {
       const a = createAnalyser(jobs);

@@ -4,6 +4,7 @@
  * runs of any size in bounded memory. Reporters only use `import type` from core.
  */
 import { json, jsonStream } from './json.js';
+export { renderJsonResult } from './json.js';
 import { stylish, stylishStream, type StylishOptions } from './stylish.js';
 import { csv, csvStream, csvCell } from './csv.js';
 import { sarif, sarifStream } from './sarif.js';

@@ -8,13 +8,24 @@ import { fromStream, type ReporterStream } from './types.js';
 
 const indent = (s: string, pad: string): string => s.replace(/\n/g, `\n${pad}`);
 
+/**
+ * One result as it appears in the report, without the separator before it. It depends on nothing
+ * but the result, so a worker thread can render it (see ReporterStream.resultText).
+ */
+export function renderJsonResult(r: DocumentOutcome): string {
+  return indent(JSON.stringify(r, null, 2), '    ');
+}
+
 /** Streaming form of the json reporter. */
 export function jsonStream(): ReporterStream {
   let count = 0;
   return {
     start: () => '{\n  "version": 1,\n  "results": [',
     result(r) {
-      return `${count++ ? ',' : ''}\n    ${indent(JSON.stringify(r, null, 2), '    ')}`;
+      return `${count++ ? ',' : ''}\n    ${renderJsonResult(r)}`;
+    },
+    resultText(rendered) {
+      return `${count++ ? ',' : ''}\n    ${rendered}`;
     },
     end(summary) {
       return `${count ? '\n  ' : ''}],\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ')}\n}\n`;

@@ -32,6 +32,11 @@ export interface ReporterOptions {
 export interface ReporterStream {
   start(): string;
   result(r: DocumentOutcome): string;
+  /**
+   * For formats whose per-result text depends only on the result (json): the same as `result(r)`
+   * given that text already rendered (by `renderJsonResult`, e.g. in a worker thread).
+   */
+  resultText?(rendered: string): string;
   end(summary: Summary): string;
 }
 

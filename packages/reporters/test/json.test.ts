@@ -1,6 +1,6 @@
 /** The json reporter: the SPEC §4 contract, byte-identical to JSON.stringify, streamed. */
 import { describe, expect, it } from 'vitest';
-import { json, jsonStream } from '../src/index.js';
+import { json, jsonStream, renderJsonResult } from '../src/index.js';
 import { results, summary } from './sample.js';
 
 describe('json', () => {
@@ -12,6 +12,12 @@ describe('json', () => {
   it('gives the same text when streamed result by result', () => {
     const s = jsonStream();
     const streamed = s.start() + results.map((r) => s.result(r)).join('') + s.end(summary);
+    expect(streamed).toBe(json(results, summary));
+  });
+
+  it('gives the same text from results rendered elsewhere (resultText)', () => {
+    const s = jsonStream();
+    const streamed = s.start() + results.map((r) => s.resultText!(renderJsonResult(r))).join('') + s.end(summary);
     expect(streamed).toBe(json(results, summary));
   });
 

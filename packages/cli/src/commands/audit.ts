@@ -222,7 +222,8 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
 
     const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[] } => byFile.get(item.path) ?? resolver.forPath(item.path);
     for await (const raw of analyseAll(items(), analyser, resolveTask)) {
-      const outcome = withFolder(raw, groupBy);
+      // (audit never asks the workers to render, so every outcome is a full result.)
+      const outcome = withFolder(raw as DocumentOutcome, groupBy);
       for (const k of wanted) if (outcome.meta?.[k]) seenFields.add(k);
       agg.add(outcome);
       if (!('error' in outcome) && outcome.findings.length) {

@@ -12,7 +12,7 @@ import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
 import { ConfigResolver } from '../config.js';
 import { ruleDataFor, ruleInfos } from '../rule-set.js';
-import { analyseAll, createAnalyser, defaultJobs, type Analyser } from '../pool.js';
+import { analyseAll, createAnalyser, defaultJobs, isRendered, type Analyser } from '../pool.js';
 import { SummaryBuilder } from '../summary.js';
 import { createProgress } from '../progress.js';
 import { fileSink, sinkFor, type Sink } from '../output.js';
@@ -156,11 +156,22 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   const summary = new SummaryBuilder();
   try {
     await sink.write(reporter.start());
-    const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[] } => byFile.get(item.path) ?? resolver.forPath(item.path);
+    // With workers and a format whose result text depends on the result alone (json), the
+    // workers render it: the findings then never cross back to this thread.
+    const render = analyser.jobs > 1 && (opts.format ?? 'stylish') === 'json' && reporter.resultText ? ('json' as const) : undefined;
+    const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[]; render?: 'json' } => {
+      const e = byFile.get(item.path) ?? resolver.forPath(item.path);
+      return render ? { ...e, render } : e;
+    };
     for await (const outcome of analyseAll(items(), analyser, resolveTask)) {
-      summary.add(outcome);
       progress.tick();
-      await sink.write(reporter.result(outcome));
+      if (isRendered(outcome)) {
+        summary.addCounts(outcome.counts);
+        await sink.write(reporter.resultText!(outcome.rendered));
+      } else {
+        summary.add(outcome);
+        await sink.write(reporter.result(outcome));
+      }
     }
     await sink.write(reporter.end(summary.summary));
     await sink.close();
