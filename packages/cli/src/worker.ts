@@ -8,7 +8,7 @@ import { analyseItem } from './analyse-item.js';
 import { ruleSetFor } from './rule-set.js';
 import { renderJsonResult } from '@sourdough/reporters/json';
 import type { DocumentOutcome } from '@sourdough/core';
-import type { TaskMessage, ResultMessage, OutcomeCounts } from './workers.js';
+import { unslim, type TaskMessage, type ResultMessage, type OutcomeCounts } from './workers.js';
 
 /** The counts the run summary takes from a result (see SummaryBuilder.addCounts). */
 function countsOf(o: DocumentOutcome): OutcomeCounts {
@@ -31,7 +31,8 @@ const crashAt = /^\d+$/.test(process.env.SOURDOUGH_TEST_CRASH_AT ?? '') ? Number
 port.on('message', (msg: TaskMessage) => {
   const out: ResultMessage = { seq: msg.seq, outcomes: [] };
   if (crashAt !== undefined && msg.tasks.some((t) => t.item.row === crashAt)) process.exit(70);
-  for (const task of msg.tasks) {
+  for (const sent of msg.tasks) {
+    const task = unslim(sent);
     const outcome = analyseItem(task.item, ruleSetFor(task.packs), task.options);
     out.outcomes.push(task.render === 'json' ? { rendered: renderJsonResult(outcome), counts: countsOf(outcome) } : outcome);
   }
