@@ -80,9 +80,6 @@ interface Scanner {
   asciiColumn: Int16Array;
   /** Scratch: the call in which each regex was first triggered (see triggeredIds). */
   seenCall: Int32Array;
-  /** Scratch: the call and sentence in which each regex was last triggered. */
-  lastCall: Int32Array;
-  lastSentence: Int32Array;
   calls: number;
 }
 
@@ -212,7 +209,7 @@ function scannerOf(set: RuleSet): Scanner {
     const folded = c >= 65 && c <= 90 ? c + 32 : c;
     asciiColumn[c] = c === 45 || c === 32 || (c >= 9 && c <= 13) ? SKIP : trie.ascii[folded]!;
   }
-  scanner = { trie, otherAscii, otherWide, asciiColumn, regexes, always, searches, seenCall: new Int32Array(regexes.length), lastCall: new Int32Array(regexes.length), lastSentence: new Int32Array(regexes.length), calls: 0 };
+  scanner = { trie, otherAscii, otherWide, asciiColumn, regexes, always, searches, seenCall: new Int32Array(regexes.length), calls: 0 };
   scanners.set(set, scanner);
   return scanner;
 }
@@ -433,24 +430,14 @@ function take(entries: Entry[], st: WalkState): void {
     const si = st.si;
     if (si < 0 || p >= st.siEnd) continue; // not in a sentence (masked or between sentences)
     const triggered = st.result.triggered;
-    if (e.prefix) {
-      let list = triggered[e.id] as number[] | undefined;
-      if (!list) {
-        triggered[e.id] = list = [];
-        st.sc.seenCall[e.id] = st.call;
-      }
-      if (list[list.length - 1] !== p) list.push(si, p);
-      continue;
-    }
-    const { lastCall, lastSentence } = st.sc;
-    if (lastCall[e.id] === st.call && lastSentence[e.id] === si) continue;
-    lastCall[e.id] = st.call;
-    lastSentence[e.id] = si;
     let list = triggered[e.id] as number[] | undefined;
     if (!list) {
       triggered[e.id] = list = [];
       st.sc.seenCall[e.id] = st.call;
     }
-    list.push(si);
+    // Offsets and sentences only grow, so a repeat is always the last entry.
+    if (e.prefix) {
+      if (list[list.length - 1] !== p) list.push(si, p);
+    } else if (list[list.length - 1] !== si) list.push(si);
   }
 }

@@ -189,6 +189,15 @@ function element(el: Element | Node, atStart: boolean): Req {
   }
 }
 
+/** The regex's syntax tree, or null when regexpp cannot parse it. */
+function parse(source: string, flags: string): Pattern | null {
+  try {
+    return parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The required literals of a regex source, or `null` when it has none of at least MIN_LITERAL
  * characters (then it must be run over the whole text).
@@ -196,12 +205,8 @@ function element(el: Element | Node, atStart: boolean): Req {
 export function requiredLiterals(source: string, flags = 'i'): string[] | null {
   const known = primed.get(`${flags}/${source}`);
   if (known) return known[0];
-  let pattern: Pattern;
-  try {
-    pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
-  } catch {
-    return null;
-  }
+  const pattern = parse(source, flags);
+  if (!pattern) return null;
   // A match can start anywhere, so only literals after a boundary are known to start a word.
   const req = alternatives(pattern.alternatives, false);
   if (!req || req.some((s) => s.trim().length < MIN_LITERAL)) return null;
@@ -217,12 +222,8 @@ export function requiredLiterals(source: string, flags = 'i'): string[] | null {
 export function prefixLiterals(source: string, flags = 'i', min = 2): string[] | null {
   const known = min === 2 ? primed.get(`${flags}/${source}`) : undefined;
   if (known) return known[1];
-  let pattern: Pattern;
-  try {
-    pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
-  } catch {
-    return null;
-  }
+  const pattern = parse(source, flags);
+  if (!pattern) return null;
   const out = new Set<string>();
   for (const alt of pattern.alternatives) {
     // Each top-level alternative must open with a boundary, then a literal.

@@ -1,7 +1,7 @@
 /**
  * Raw rule objects → a compiled RuleSet, once: validated rules with their literal phrases (terms
  * and lemma inflections), compromise `match` patterns with their anchor words, regexes, `unless`
- * patterns and detectors. analyse() indexes the phrases and anchors by their first letters, so it
+ * patterns and detectors. scan.ts indexes the phrases and anchors in one character trie, so it
  * finds candidates in one cheap pass over word starts; compromise only runs on sentences with an
  * anchor of a `match` rule. Pure.
  */
@@ -51,8 +51,8 @@ export interface RuleSet {
   rules: CompiledRule[];
   byId: Map<string, CompiledRule>;
   /**
-   * Protected terms that are never flagged (statutory, clinical, organisation names). analyse()
-   * indexes them, like the rules' phrases, by their first letters (built once per rule set).
+   * Protected terms that are never flagged (statutory, clinical, organisation names). scan.ts
+   * indexes them with the rules' phrases in its character trie (built once per rule set).
    */
   allowPhrases: string[];
   /** Organisation / machine / request / document words for `subject` checks (rules/_context.yaml). */
