@@ -7,28 +7,32 @@ import { repoRuleSet } from '../helpers.js';
 
 const set = repoRuleSet((r) => r.id === 'voice/plan-person-voice' || r.id === 'voice/note-person-view');
 
+/** Sentences that record the person's view, and sentences that record someone else's. */
+const VIEWS = [
+  'Jack said he would rather stay at home.',
+  'He told me that the carers are kind.',
+  'In her words, the flat is "home".',
+  "Riya's view is that the day centre is too noisy.",
+  'She would like to see her sister more often.',
+  'Jack does not want to move.',
+  '“I just want my own front door,” Jack explained.',
+  'Amira refused lunch and said she was not hungry.',
+];
+const NOT_VIEWS = [
+  'His daughter said he is not eating.',
+  'Staff said she has been unsettled.',
+  'Dr Khan explained the new medication.',
+  'The kitchen was untidy.',
+  'I will refer to the OT.',
+  'Staff came in and said she was asleep.',
+  "Jack's mum rang and said he was unwell.",
+];
+
 describe('recordsView / inPersonVoice', () => {
-  it.each([
-    'Jack said he would rather stay at home.',
-    'He told me that the carers are kind.',
-    'In her words, the flat is "home".',
-    "Riya's view is that the day centre is too noisy.",
-    'She would like to see her sister more often.',
-    'Jack does not want to move.',
-    '“I just want my own front door,” Jack explained.',
-    'Amira refused lunch and said she was not hungry.',
-  ])('records a view: %s', (s) => {
+  it.each(VIEWS)('records a view: %s', (s) => {
     expect(recordsView(s)).toBe(true);
   });
-  it.each([
-    'His daughter said he is not eating.',
-    'Staff said she has been unsettled.',
-    'Dr Khan explained the new medication.',
-    'The kitchen was untidy.',
-    'I will refer to the OT.',
-    'Staff came in and said she was asleep.',
-    "Jack's mum rang and said he was unwell.",
-  ])('does not treat others as the person: %s', (s) => {
+  it.each(NOT_VIEWS)('does not treat others as the person: %s', (s) => {
     expect(recordsView(s)).toBe(false);
   });
   it('counts first person in plans, but not the worker', () => {
@@ -43,13 +47,8 @@ describe('recordsView / inPersonVoice', () => {
     const builtin = builtinRuleSet();
     const meta = builtin.rules.find((r) => r.detector?.meta.name === 'person-voice')!.detector!.meta;
     const [view, hint] = meta.searches!;
-    const source = [
-      'Jack said he would rather stay at home. He told me that the carers are kind.',
-      'In her words, the flat is "home". Riya\'s view is that the day centre is too noisy.',
-      'Staff said she has been unsettled. The kitchen was untidy. “I just want my own front door,” Jack explained.',
-      'Amira refused lunch and said she was not hungry. His daughter said he is not eating. I like my cat.',
-      "She doesn't want to move. Her wishes are clear. Told me so. Nothing here at all.",
-    ].join('\n\n');
+    // Every sample above, plus sentences the scan rules out, one paragraph each.
+    const source = [...VIEWS, ...NOT_VIEWS, "She doesn't want to move. Her wishes are clear. Told me so. Nothing here at all. I like my cat."].join('\n\n');
     const doc = text(source);
     const sentences = sentencesOf(doc);
     const scan = scanDocument(builtin, doc.text, sentences, builtin.rules.map(() => true));

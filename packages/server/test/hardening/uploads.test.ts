@@ -4,36 +4,15 @@
  * worker's readers, quickly, and the server answers the next request normally.
  */
 import { describe, expect, it } from 'vitest';
-import { constants, deflateRawSync } from 'node:zlib';
 import { build, expectError, multipart, waitReady } from '../helper.js';
+// The zip builder the readers' hardening tests use (test-only code, shared rather than copied).
+import { repeatedDeflate, zip } from '../../../readers/test/hardening/zip.js';
 
-/** A zip whose word/document.xml inflates to `mb` MB of zeros (see readers' hardening/zip.ts). */
+const MB = 1024 * 1024;
+
+/** A zip whose word/document.xml inflates to `mb` MB of zeros. */
 function bomb(mb: number): Buffer {
-  const block = deflateRawSync(Buffer.alloc(1024 * 1024), { finishFlush: constants.Z_FULL_FLUSH, level: 9 });
-  const deflated = Buffer.concat([...Array<Buffer>(mb).fill(block), deflateRawSync(Buffer.alloc(0))]);
-  const name = Buffer.from('word/document.xml');
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(8, 8);
-  local.writeUInt32LE(deflated.length, 18);
-  local.writeUInt32LE(mb * 1024 * 1024, 22);
-  local.writeUInt16LE(name.length, 26);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt32LE(deflated.length, 20);
-  central.writeUInt32LE(mb * 1024 * 1024, 24);
-  central.writeUInt16LE(name.length, 28);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(1, 8);
-  eocd.writeUInt16LE(1, 10);
-  eocd.writeUInt32LE(central.length + name.length, 12);
-  eocd.writeUInt32LE(local.length + name.length + deflated.length, 16);
-  return Buffer.concat([local, name, deflated, central, name, eocd]);
+  return zip([{ name: 'word/document.xml', deflated: repeatedDeflate(Buffer.alloc(MB), mb), declaredSize: mb * MB }]);
 }
 
 describe('hostile uploads', () => {
