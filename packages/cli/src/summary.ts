@@ -5,30 +5,31 @@
 import type { DocumentOutcome, Summary } from '@sourdough/core';
 import type { OutcomeCounts } from './workers.js';
 
+/**
+ * What the summary takes from one result: failed, or its findings counted by category and by
+ * severity (keys in the order the findings first show them, as the summary lists them).
+ */
+export function countsOf(r: DocumentOutcome): OutcomeCounts {
+  if ('error' in r) return { failed: true };
+  const byCategory: Record<string, number> = {};
+  const bySeverity: Record<string, number> = {};
+  for (const f of r.findings) {
+    byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+    bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+  }
+  return { failed: false, findings: r.findings.length, byCategory, bySeverity };
+}
+
 /** An incrementally built summary. */
 export class SummaryBuilder {
   readonly summary: Summary & { analysed: number } = { documents: 0, analysed: 0, failed: 0, findings: 0, byCategory: {}, bySeverity: {} };
 
   /** Count one result. */
   add(r: DocumentOutcome): void {
-    const s = this.summary;
-    s.documents++;
-    if ('error' in r) {
-      s.failed++;
-      return;
-    }
-    s.analysed++;
-    s.findings += r.findings.length;
-    for (const f of r.findings) {
-      s.byCategory[f.category] = (s.byCategory[f.category] ?? 0) + 1;
-      s.bySeverity[f.severity] = (s.bySeverity[f.severity] ?? 0) + 1;
-    }
+    this.addCounts(countsOf(r));
   }
 
-  /**
-   * Count one result from its counts alone (a result a worker rendered). The same as add(): a
-   * result's stats list categories and severities in the order its findings first show them.
-   */
+  /** Count one result from its counts alone (see countsOf; a worker sends these with a rendered result). */
   addCounts(c: OutcomeCounts): void {
     const s = this.summary;
     s.documents++;

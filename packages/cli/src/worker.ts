@@ -7,14 +7,8 @@ import { parentPort } from 'node:worker_threads';
 import { analyseItem } from './analyse-item.js';
 import { ruleSetFor } from './rule-set.js';
 import { renderJsonResult } from '@sourdough/reporters/json';
-import type { DocumentOutcome } from '@sourdough/core';
-import { unslim, type TaskMessage, type ResultMessage, type OutcomeCounts } from './workers.js';
-
-/** The counts the run summary takes from a result (see SummaryBuilder.addCounts). */
-function countsOf(o: DocumentOutcome): OutcomeCounts {
-  if ('error' in o) return { failed: true };
-  return { failed: false, findings: o.findings.length, byCategory: { ...o.stats.byCategory }, bySeverity: { ...o.stats.bySeverity } };
-}
+import { countsOf } from './summary.js';
+import { unslim, type TaskMessage, type ResultMessage } from './workers.js';
 
 if (!parentPort) throw new Error('worker.js must run as a worker thread');
 const port = parentPort;
