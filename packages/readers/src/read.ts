@@ -8,7 +8,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { readers, SourdoughError, type DocumentError, type SourceDocument } from '@sourdough/core';
-import type { ReadItem, ReadOptions } from './types.js';
+import type { RawRecord, ReadItem, ReadOptions } from './types.js';
 import { decodeUtf8 } from './decode.js';
 import { html } from './html.js';
 import { docx } from './docx.js';
@@ -45,6 +45,11 @@ export interface ReadPathOptions extends ReadOptions {
   cwd?: string;
   /** Force a reader instead of choosing by extension. */
   kind?: InputKind;
+  /**
+   * JSONL records come out as RawRecord (split into lines, not parsed), for the caller to parse
+   * with `parseRecord` on a worker thread. Other inputs are unaffected.
+   */
+  deferRecords?: boolean;
 }
 
 /** Turn a whole-file failure into an error entry with a plain message. */
@@ -70,7 +75,7 @@ export async function documentFromBytes(bytes: Uint8Array, path: string, kind: E
   return readers.text(source, path);
 }
 
-async function* guarded(items: AsyncIterable<ReadItem>, path: string): AsyncGenerator<ReadItem> {
+async function* guarded<T>(items: AsyncIterable<T>, path: string): AsyncGenerator<T | DocumentError> {
   try {
     yield* items;
   } catch (err) {
@@ -78,13 +83,18 @@ async function* guarded(items: AsyncIterable<ReadItem>, path: string): AsyncGene
   }
 }
 
-/** Read one file: a single document (or error entry), or one item per record for CSV/JSONL. */
-export async function* readPath(path: string, options: ReadPathOptions = {}): AsyncGenerator<ReadItem> {
+/**
+ * Read one file: a single document (or error entry), or one item per record for CSV/JSONL (raw
+ * JSONL records with `deferRecords`).
+ */
+export function readPath(path: string, options: ReadPathOptions & { deferRecords: true }): AsyncGenerator<ReadItem | RawRecord>;
+export function readPath(path: string, options?: ReadPathOptions): AsyncGenerator<ReadItem>;
+export async function* readPath(path: string, options: ReadPathOptions = {}): AsyncGenerator<ReadItem | RawRecord> {
   const full = resolve(options.cwd ?? '.', path);
   const kind = options.kind ?? kindOf(path);
   if (kind === 'csv' || kind === 'jsonl') {
     const stream = createReadStream(full, { highWaterMark: 256 * 1024 });
-    yield* guarded(kind === 'csv' ? csv(stream, path, options) : jsonl(stream, path, options), path);
+    yield* guarded(kind === 'csv' ? csv(stream, path, options) : jsonl(stream, path, options, options.deferRecords === true), path);
     return;
   }
   let item: ReadItem;
@@ -108,14 +118,18 @@ export interface ReadStreamOptions extends ReadOptions {
   /** A file name whose extension picks the reader (`--stdin-filename`). */
   filename?: string;
   kind?: InputKind;
+  /** As ReadPathOptions.deferRecords. */
+  deferRecords?: boolean;
 }
 
 /** Read a stream (standard input): one document, or one item per record for CSV/JSONL. */
-export async function* readStream(stream: AsyncIterable<Buffer | string | Uint8Array>, options: ReadStreamOptions = {}): AsyncGenerator<ReadItem> {
+export function readStream(stream: AsyncIterable<Buffer | string | Uint8Array>, options: ReadStreamOptions & { deferRecords: true }): AsyncGenerator<ReadItem | RawRecord>;
+export function readStream(stream: AsyncIterable<Buffer | string | Uint8Array>, options?: ReadStreamOptions): AsyncGenerator<ReadItem>;
+export async function* readStream(stream: AsyncIterable<Buffer | string | Uint8Array>, options: ReadStreamOptions = {}): AsyncGenerator<ReadItem | RawRecord> {
   const path = options.path ?? '-';
   const kind = options.kind ?? (options.filename ? kindOf(options.filename) : 'text');
   if (kind === 'csv' || kind === 'jsonl') {
-    yield* guarded(kind === 'csv' ? csv(stream, path, options) : jsonl(stream, path, options), path);
+    yield* guarded(kind === 'csv' ? csv(stream, path, options) : jsonl(stream, path, options, options.deferRecords === true), path);
     return;
   }
   let item: ReadItem;

@@ -6,8 +6,9 @@
  * row and line, and reading goes on with the next record.
  */
 import { parse as parseCsvRecord } from 'csv-parse/sync';
-import { readers, SourdoughError, type DocumentError } from '@sourdough/core';
-import type { ReadItem, ReadOptions } from './types.js';
+import type { SourdoughError, DocumentError } from '@sourdough/core';
+import type { RawRecord, ReadItem, ReadOptions } from './types.js';
+import { fail, jsonlRecord, recordToItem } from './record.js';
 import { decodeUtf8 } from './decode.js';
 import { isBlank, splitLines, type Line } from './lines.js';
 import { LIMITS } from './limits.js';
@@ -18,72 +19,24 @@ const MAX_CSV_RECORD_BYTES = LIMITS.recordBytes;
 const tooLongMessage = (where: string): string =>
   `${where} is too large: one record may be at most ${Math.round(LIMITS.recordBytes / (1024 * 1024))} MB (it was skipped)`;
 
-function fail(path: string, row: number, code: string, message: string, id?: string): DocumentError {
-  const e: DocumentError = { path, row, error: { code, message } };
-  if (id !== undefined) e.id = id;
-  return e;
-}
-
-function stringify(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  return JSON.stringify(v);
-}
-
-/** Turn one parsed record (field → value) into a document or an error entry. */
-export function recordToItem(record: Record<string, unknown>, path: string, row: number, where: string, options: ReadOptions = {}): ReadItem {
-  const textField = options.textField ?? 'text';
-  const idField = options.idField ?? 'id';
-  const rawId = record[idField];
-  const id = rawId === undefined || rawId === null || rawId === '' ? undefined : stringify(rawId);
-  const text = record[textField];
-  if (typeof text !== 'string') {
-    const fields = Object.keys(record).slice(0, 8).join(', ');
-    const why = text === undefined ? `has no "${textField}" field` : `has a "${textField}" field that is not text`;
-    return fail(path, row, 'SD_ERR_INPUT', `${where} ${why} (fields: ${fields || 'none'}; choose the field with --text-field)`, id);
-  }
-  const meta: Record<string, string> = {};
-  let hasMeta = false;
-  for (const [k, v] of Object.entries(record)) {
-    if (k === textField || k === idField) continue;
-    meta[k] = stringify(v);
-    hasMeta = true;
-  }
-  const item: ReadItem = { path, row, doc: readers.text(text, path) };
-  if (id !== undefined) item.id = id;
-  if (hasMeta) item.meta = meta;
-  return item;
-}
-
-/** Records of a JSONL (one JSON object per line) stream. Row = line number; blank lines are skipped. */
-export async function* jsonl(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+/**
+ * Records of a JSONL (one JSON object per line) stream. Row = line number; blank lines are
+ * skipped. With `defer`, each record comes out raw (its line's bytes) for `parseRecord` to parse
+ * later, on a worker thread; a line over the record limit is still reported here.
+ */
+export function jsonl(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options?: ReadOptions): AsyncGenerator<ReadItem>;
+export function jsonl(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions, defer: boolean): AsyncGenerator<ReadItem | RawRecord>;
+export async function* jsonl(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions = {}, defer = false): AsyncGenerator<ReadItem | RawRecord> {
+  const fields: ReadOptions = {};
+  if (options.textField !== undefined) fields.textField = options.textField;
+  if (options.idField !== undefined) fields.idField = options.idField;
   for await (const { bytes, line, tooLong } of splitLines(chunks, LIMITS.recordBytes)) {
-    const where = `${path} row ${line}`;
     if (tooLong) {
-      yield fail(path, line, 'SD_ERR_TOO_LARGE', tooLongMessage(where));
+      yield fail(path, line, 'SD_ERR_TOO_LARGE', tooLongMessage(`${path} row ${line}`));
       continue;
     }
     if (isBlank(bytes)) continue;
-    let textLine: string;
-    try {
-      textLine = decodeUtf8(line === 1 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, where);
-    } catch (err) {
-      yield fail(path, line, 'SD_ERR_ENCODING', (err as Error).message);
-      continue;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(textLine);
-    } catch (err) {
-      yield fail(path, line, 'SD_ERR_JSONL_ROW', `${where} is not valid JSON: ${(err as Error).message}`);
-      continue;
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value)) {
-      yield fail(path, line, 'SD_ERR_JSONL_ROW', `${where} is not a JSON object (each line must be one {…} record)`);
-      continue;
-    }
-    yield recordToItem(value as Record<string, unknown>, path, line, where, options);
+    yield defer ? { path, row: line, raw: bytes, fields } : jsonlRecord(bytes, path, line, fields);
   }
 }
 
@@ -93,7 +46,7 @@ function countQuotes(bytes: Buffer): number {
   return n;
 }
 
-interface RawRecord {
+interface CsvRecord {
   lines: Line[];
   /** False when the record never closed its quotes (end of file or too long). */
   closed: boolean;
@@ -106,7 +59,7 @@ interface RawRecord {
  * whose quotes never close is reported as broken at its first line, and reading restarts on the
  * line after it, so one stray quote cannot swallow the rest of the file.
  */
-async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>): AsyncGenerator<RawRecord> {
+async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>): AsyncGenerator<CsvRecord> {
   const source = splitLines(chunks, MAX_CSV_RECORD_BYTES)[Symbol.asyncIterator]();
   const replay: Line[] = [];
   let pending: Line[] = [];

@@ -20,6 +20,20 @@ export interface ReadDocument {
 /** One item from a reader: a document, or an error entry (the run goes on). */
 export type ReadItem = ReadDocument | DocumentError;
 
+/**
+ * A JSONL record left unparsed (`deferRecords`): its line's bytes, for `parseRecord` to turn into
+ * a document or error entry elsewhere (on a worker thread), exactly as reading would have.
+ */
+export interface RawRecord {
+  path: string;
+  /** The line number. */
+  row: number;
+  /** The line's bytes, without the line break. */
+  raw: Uint8Array;
+  /** The reading options that apply (text and id fields). */
+  fields: ReadOptions;
+}
+
 /** Options shared by the readers. */
 export interface ReadOptions {
   /** Field holding the text in CSV/JSONL records. Default `text`. */

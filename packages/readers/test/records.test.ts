@@ -1,7 +1,7 @@
 /** CSV and JSONL records: one document per row, metadata kept, every bad row an error entry. */
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { csv, jsonl, readPath, isReadError, type ReadDocument } from '../src/index.js';
+import { csv, jsonl, readPath, readStream, isReadError, isRawRecord, parseRecord, type RawRecord, type ReadDocument, type ReadItem } from '../src/index.js';
 import { analyseChecked, collect, repoRoot } from './helpers.js';
 
 const chunks = (...parts: (string | Buffer)[]): AsyncIterable<Buffer> => Readable.from(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
@@ -72,5 +72,44 @@ describe('jsonl', () => {
     const parts = line.split('').map((c) => c);
     const items = (await collect(jsonl(chunks(...parts, '\n'), 'x.jsonl'))) as ReadDocument[];
     expect(items[0]!.doc.source).toBe('The service user refused.');
+  });
+
+  describe('deferRecords (lines parsed later, on worker threads)', () => {
+    /** Read with deferRecords, then parse every raw record as a worker would (after a copy). */
+    const deferred = async (items: AsyncIterable<ReadItem | RawRecord>): Promise<{ raw: number; items: ReadItem[] }> => {
+      let raw = 0;
+      const out: ReadItem[] = [];
+      for await (const i of items) {
+        if (isRawRecord(i)) {
+          raw++;
+          out.push(parseRecord(structuredClone({ ...i, raw: new Uint8Array(i.raw) })));
+        } else out.push(i);
+      }
+      return { raw, items: out };
+    };
+
+    it.each(['fixtures/records/bad-jsonl/input.jsonl', 'fixtures/records/notes-jsonl/input.jsonl'])('gives exactly what reading gives, for %s', async (file) => {
+      const direct = await collect(readPath(file, { cwd: repoRoot }));
+      const later = await deferred(readPath(file, { cwd: repoRoot, deferRecords: true }));
+      expect(later.raw).toBe(direct.length);
+      expect(later.items).toEqual(direct);
+    });
+
+    it('keeps the text and id fields, a byte-order mark and CRLF endings, and still reports an over-long line while reading', async () => {
+      const big = "x".repeat(5 * 1024 * 1024);
+      const input = () => chunks(Buffer.from([0xef, 0xbb, 0xbf]), '{"ref":"R1","body":"Amira refused lunch."}\r\n\n', `{"ref":"R2","body":"${big}"}\n`, '{"ref":"R3","note":"no body"}\n');
+      const opts = { textField: 'body', idField: 'ref', filename: 'x.jsonl', path: 'x.jsonl' };
+      const direct = await collect(readStream(input(), opts));
+      const later = await deferred(readStream(input(), { ...opts, deferRecords: true }));
+      expect(later.raw).toBe(2);
+      expect(later.items).toEqual(direct);
+      expect(direct.map((i) => (isReadError(i) ? i.error.code : i.id))).toEqual(['R1', 'SD_ERR_TOO_LARGE', 'SD_ERR_INPUT']);
+    });
+
+    it('leaves other inputs as they are', async () => {
+      const items = await collect(readPath('fixtures/records/notes-csv/input.csv', { cwd: repoRoot, deferRecords: true }));
+      expect(items.some((i) => isRawRecord(i))).toBe(false);
+      expect(items).toHaveLength(5);
+    });
   });
 });
