@@ -4,7 +4,8 @@
  * error entry for that document, never a crash.
  */
 import { analyse, SourdoughError, type AnalyseOptions, type DocumentOutcome, type RuleSet } from '@sourdough/core';
-import type { ReadDocument } from '@sourdough/readers';
+import type { RawRecord, ReadDocument } from '@sourdough/readers';
+import { isRawRecord, parseRecord } from '@sourdough/readers/record';
 import { labelOf, whereOf } from './label.js';
 
 export { labelOf } from './label.js';
@@ -18,4 +19,11 @@ export function analyseItem(item: ReadDocument, set: RuleSet, options: AnalyseOp
     const code = err instanceof SourdoughError ? err.code : 'SD_ERR_INTERNAL';
     return { ...labelOf(item), error: { code, message: `${whereOf(item)}: could not be analysed: ${(err as Error).message}` } };
   }
+}
+
+/** Analyse a read document, or parse a raw record first (a record that cannot be read gives its error entry). */
+export function analyseTaskItem(item: ReadDocument | RawRecord, set: RuleSet, options: AnalyseOptions): DocumentOutcome {
+  if (!isRawRecord(item)) return analyseItem(item, set, options);
+  const read = parseRecord(item);
+  return 'error' in read ? read : analyseItem(read, set, options);
 }

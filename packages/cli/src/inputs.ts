@@ -4,7 +4,7 @@
  * `check` and `audit`. Reads only; never analyses.
  */
 import type { DocumentError } from '@sourdough/core';
-import { readPath, readStream, type ReadItem } from '@sourdough/readers';
+import { readPath, readStream, type RawRecord, type ReadItem } from '@sourdough/readers';
 import type { Io } from './io.js';
 
 /** The command options reading uses. */
@@ -16,10 +16,11 @@ export interface InputOptions {
 
 /**
  * Yield every document (or error entry) of `files`, after one error per unmatched pattern.
- * `verb` completes "no files to … match" (`check` or `audit`).
+ * `verb` completes "no files to … match" (`check` or `audit`). With `deferRecords` (worker
+ * threads will analyse), JSONL records come out raw, for the workers to parse.
  */
-export async function* readInputs(files: string[], unmatched: string[], opts: InputOptions, verb: string, io: Io): AsyncGenerator<ReadItem> {
-  const readOpts = { textField: opts.textField ?? 'text', idField: opts.idField ?? 'id' };
+export async function* readInputs(files: string[], unmatched: string[], opts: InputOptions, verb: string, io: Io, deferRecords = false): AsyncGenerator<ReadItem | RawRecord> {
+  const readOpts = { textField: opts.textField ?? 'text', idField: opts.idField ?? 'id', deferRecords };
   for (const pattern of unmatched) {
     const e: DocumentError = { path: pattern, error: { code: 'SD_ERR_INPUT', message: `no files to ${verb} match ${pattern}` } };
     yield e;

@@ -8,8 +8,8 @@
 import type { ResourceLimits } from 'node:worker_threads';
 import type { AnalyseOptions, DocumentOutcome } from '@sourdough/core';
 import type { Outcome } from './workers.js';
-import { isReadError, type ReadDocument, type ReadItem } from '@sourdough/readers';
-import { analyseItem } from './analyse-item.js';
+import type { RawRecord, ReadItem } from '@sourdough/readers';
+import { analyseTaskItem } from './analyse-item.js';
 import { ruleSetFor } from './rule-set.js';
 import { BATCH, startWorkers, type Analyser, type AnalyseTask } from './workers.js';
 
@@ -22,7 +22,7 @@ class LocalAnalyser implements Analyser {
   readonly jobs = 1;
   analyse(task: AnalyseTask): Promise<DocumentOutcome> {
     // (Never renders: in this thread the reporter formats the result directly.)
-    return Promise.resolve(analyseItem(task.item, ruleSetFor(task.packs), task.options));
+    return Promise.resolve(analyseTaskItem(task.item, ruleSetFor(task.packs), task.options));
   }
   close(): Promise<void> {
     return Promise.resolve();
@@ -38,17 +38,17 @@ export function createAnalyser(jobs: number, options: { workerFile?: URL; resour
   return jobs > 1 ? startWorkers(jobs, options) : new LocalAnalyser();
 }
 
-/** What applies to one read document (and whether workers should render its json result). */
-export type Resolve = (item: ReadDocument) => { options: AnalyseOptions; packs: string[]; render?: 'json' };
+/** What applies to one read document, by its path (and whether workers should render its json result). */
+export type Resolve = (item: { path: string }) => { options: AnalyseOptions; packs: string[]; render?: 'json' };
 
 /**
  * Stream read items through an analyser. Results come out in input order; at most `window`
  * documents are in flight, so reading pauses while the workers catch up.
  */
-export async function* analyseAll(items: AsyncIterable<ReadItem>, analyser: Analyser, resolveTask: Resolve, window = Math.max(32, analyser.jobs * BATCH * 4)): AsyncGenerator<Outcome> {
+export async function* analyseAll(items: AsyncIterable<ReadItem | RawRecord>, analyser: Analyser, resolveTask: Resolve, window = Math.max(32, analyser.jobs * BATCH * 4)): AsyncGenerator<Outcome> {
   const queue: Promise<Outcome>[] = [];
   for await (const item of items) {
-    if (isReadError(item)) queue.push(Promise.resolve(item));
+    if ('error' in item) queue.push(Promise.resolve(item));
     else {
       const { options, packs, render } = resolveTask(item);
       const task: AnalyseTask = { item, options, packs };

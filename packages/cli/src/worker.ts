@@ -4,11 +4,11 @@
  * to stdout/stderr and never logs the text.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyseItem } from './analyse-item.js';
+import { analyseTaskItem } from './analyse-item.js';
 import { ruleSetFor } from './rule-set.js';
 import { renderJsonResult } from '@sourdough/reporters/json';
 import { countsOf } from './summary.js';
-import { unslim, type TaskMessage, type ResultMessage } from './workers.js';
+import { unslim, type TaskMessage, type ResultMessage, type RenderedOutcome } from './workers.js';
 
 if (!parentPort) throw new Error('worker.js must run as a worker thread');
 const port = parentPort;
@@ -22,13 +22,35 @@ ruleSetFor([]);
  */
 const crashAt = /^\d+$/.test(process.env.SOURDOUGH_TEST_CRASH_AT ?? '') ? Number(process.env.SOURDOUGH_TEST_CRASH_AT) : undefined;
 
+const NO_BYTES = new Uint8Array(0);
+
 port.on('message', (msg: TaskMessage) => {
   const out: ResultMessage = { seq: msg.seq, outcomes: [] };
   if (crashAt !== undefined && msg.tasks.some((t) => t.item.row === crashAt)) process.exit(70);
+  const texts: string[] = [];
+  const rendered: RenderedOutcome[] = [];
   for (const sent of msg.tasks) {
     const task = unslim(sent);
-    const outcome = analyseItem(task.item, ruleSetFor(task.packs), task.options);
-    out.outcomes.push(task.render === 'json' ? { rendered: renderJsonResult(outcome), counts: countsOf(outcome) } : outcome);
+    const outcome = analyseTaskItem(task.item, ruleSetFor(task.packs), task.options);
+    if (task.render === 'json') {
+      const r: RenderedOutcome = { rendered: NO_BYTES, counts: countsOf(outcome) };
+      texts.push(renderJsonResult(outcome));
+      rendered.push(r);
+      out.outcomes.push(r);
+    } else out.outcomes.push(outcome);
   }
-  port.postMessage(out);
+  if (!texts.length) {
+    port.postMessage(out);
+    return;
+  }
+  // Rendered texts go back as UTF-8 in one transferred buffer: nothing to copy or encode there.
+  const lengths = texts.map((t) => Buffer.byteLength(t));
+  const all = Buffer.allocUnsafeSlow(lengths.reduce((a, b) => a + b, 0));
+  let at = 0;
+  texts.forEach((t, i) => {
+    all.write(t, at);
+    rendered[i]!.rendered = new Uint8Array(all.buffer, all.byteOffset + at, lengths[i]);
+    at += lengths[i]!;
+  });
+  port.postMessage(out, [all.buffer]);
 });

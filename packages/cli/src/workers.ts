@@ -9,20 +9,20 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 import type { AnalyseOptions, DocumentOutcome } from '@sourdough/core';
-import type { ReadDocument } from '@sourdough/readers';
+import type { RawRecord, ReadDocument } from '@sourdough/readers';
 import { labelOf, whereOf } from './label.js';
 import { freshBundle } from './bundle.js';
 
-/** One document to analyse, with what applies to it. */
+/** One document to analyse (or a JSONL record still to parse), with what applies to it. */
 export interface AnalyseTask {
-  item: ReadDocument;
+  item: ReadDocument | RawRecord;
   options: AnalyseOptions;
   /** Extra rule pack folders (absolute). */
   packs: string[];
   /**
-   * `json`: a worker renders the result's report text itself and sends back only that and the
-   * counts the summary needs (RenderedOutcome), so the main thread neither receives the findings
-   * nor formats them.
+   * `json`: a worker renders the result's report text itself and sends back only that (as UTF-8
+   * bytes) and the counts the summary needs (RenderedOutcome), so the main thread neither
+   * receives the findings nor formats or encodes them.
    */
   render?: 'json';
   /** Set by the pool when it leaves out a masked text identical to the source (see `slim`). */
@@ -32,9 +32,9 @@ export interface AnalyseTask {
 /** What the run summary needs of one result. */
 export type OutcomeCounts = { failed: true } | { failed: false; findings: number; byCategory: Record<string, number>; bySeverity: Record<string, number> };
 
-/** A result already rendered by a worker (AnalyseTask.render). */
+/** A result already rendered by a worker (AnalyseTask.render): its report text as UTF-8 bytes. */
 export interface RenderedOutcome {
-  rendered: string;
+  rendered: Uint8Array;
   counts: OutcomeCounts;
 }
 
@@ -91,6 +91,7 @@ interface Slot {
  * the usual case for plain text), the text is left out rather than copied twice; see `unslim`.
  */
 function slim(task: AnalyseTask): AnalyseTask {
+  if (isRaw(task.item)) return task;
   const doc = task.item.doc;
   if (doc.text !== doc.source) return task;
   return { ...task, textIsSource: true, item: { ...task.item, doc: { ...doc, text: '' } } };
@@ -98,8 +99,34 @@ function slim(task: AnalyseTask): AnalyseTask {
 
 /** Undo `slim` (in the worker). */
 export function unslim(task: AnalyseTask): AnalyseTask {
-  if (task.textIsSource) task.item.doc.text = task.item.doc.source;
+  if (task.textIsSource && !isRaw(task.item)) task.item.doc.text = task.item.doc.source;
   return task;
+}
+
+/** A raw JSONL record (readers' isRawRecord, without loading the readers here). */
+function isRaw(item: ReadDocument | RawRecord): item is RawRecord {
+  return 'raw' in item;
+}
+
+/**
+ * The tasks of one message, ready to post: raw records' bytes are copied into one buffer, which is
+ * transferred rather than cloned; other tasks are slimmed.
+ */
+function packed(tasks: AnalyseTask[]): { tasks: AnalyseTask[]; transfer: ArrayBuffer[] } {
+  let bytes = 0;
+  for (const t of tasks) if (isRaw(t.item)) bytes += t.item.raw.byteLength;
+  if (!bytes) return { tasks: tasks.map(slim), transfer: [] };
+  const all = new Uint8Array(bytes);
+  let at = 0;
+  const out = tasks.map((t) => {
+    if (!isRaw(t.item)) return slim(t);
+    const raw = t.item.raw;
+    all.set(raw, at);
+    const item: RawRecord = { ...t.item, raw: all.subarray(at, at + raw.byteLength) };
+    at += raw.byteLength;
+    return { ...t, item };
+  });
+  return { tasks: out, transfer: [all.buffer] };
 }
 
 /** Documents per message: enough to make messaging cheap, few enough to keep workers balanced. */
@@ -191,8 +218,9 @@ export class WorkerAnalyser implements Analyser {
     const seq = ++this.seq;
     slot.inFlight.set(seq, p);
     slot.load += p.tasks.length;
-    const msg: TaskMessage = { seq, tasks: p.tasks.map(slim) };
-    slot.worker.postMessage(msg);
+    const { tasks, transfer } = packed(p.tasks);
+    const msg: TaskMessage = { seq, tasks };
+    slot.worker.postMessage(msg, transfer);
   }
 
   async close(): Promise<void> {

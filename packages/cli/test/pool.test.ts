@@ -1,7 +1,7 @@
 /** The worker pool: results in input order, identical to in-thread analysis, failures kept apart. */
 import { describe, expect, it } from 'vitest';
 import { readers } from '@sourdough/core';
-import type { ReadItem } from '@sourdough/readers';
+import type { RawRecord, ReadItem } from '@sourdough/readers';
 import { analyseAll, createAnalyser, SummaryBuilder } from '../src/index.js';
 import { isRendered, type Outcome } from '../src/pool.js';
 import { jsonStream } from '@sourdough/reporters';
@@ -13,7 +13,43 @@ async function* items(n: number): AsyncGenerator<ReadItem> {
   }
 }
 
+/** The same records as JSONL lines left raw (as reading with deferRecords gives them), with bad lines among them. */
+async function* rawItems(n: number): AsyncGenerator<ReadItem | RawRecord> {
+  for (let i = 0; i < n; i++) {
+    const line =
+      i % 17 === 5 ? '{"id": "broken",'
+      : i % 19 === 7 ? '{"id": "no-text", "note": "x"}'
+      : i % 23 === 9 ? '{"id": "bad bytes", "text": "caf\xe9"}'
+      : JSON.stringify({ id: `r${i}`, team: 'North', text: i % 3 ? `Note ${i}: Amira refused lunch, café.` : `Note ${i}: the service user went out.` });
+    const raw = i % 23 === 9 ? Buffer.from(line, 'latin1') : Buffer.from(line);
+    yield { path: 'x.jsonl', row: i + 1, raw, fields: { textField: 'text', idField: 'id' } };
+  }
+}
+
 describe('pool', () => {
+  it('parses raw JSONL records on the workers exactly as in this thread, rendered or not', async () => {
+    const run = async (jobs: number, render: boolean): Promise<string> => {
+      const a = createAnalyser(jobs);
+      const stream = jsonStream();
+      let text = stream.start();
+      try {
+        for await (const r of analyseAll(rawItems(90), a, () => (render ? { options: {}, packs: [], render: 'json' as const } : { options: {}, packs: [] }), 16) as AsyncGenerator<Outcome>) {
+          text += isRendered(r) ? stream.resultPrefix!() + new TextDecoder().decode(r.rendered) : stream.result(r);
+        }
+      } finally {
+        await a.close();
+      }
+      return text;
+    };
+    const here = await run(1, false);
+    expect(here).toContain('SD_ERR_JSONL_ROW');
+    expect(here).toContain('SD_ERR_INPUT');
+    expect(here).toContain('SD_ERR_ENCODING');
+    expect(here).toContain('blaming/refuses');
+    expect(await run(2, false)).toBe(here);
+    expect(await run(2, true)).toBe(here);
+  }, 60_000);
+
   it('lets workers render json results: same report text and summary as rendering here', async () => {
     const run = async (jobs: number, render: boolean): Promise<{ text: string; summary: unknown }> => {
       const a = createAnalyser(jobs);
@@ -26,7 +62,7 @@ describe('pool', () => {
           if (isRendered(r)) {
             rendered++;
             summary.addCounts(r.counts);
-            text += stream.resultText!(r.rendered);
+            text += stream.resultPrefix!() + new TextDecoder().decode(r.rendered);
           } else {
             summary.add(r);
             text += stream.result(r);

@@ -8,12 +8,19 @@ import { fromStream, type ReporterStream } from './types.js';
 
 const indent = (s: string, pad: string): string => s.replace(/\n/g, `\n${pad}`);
 
+/** What JSON.stringify puts around a value nested two arrays deep (see renderJsonResult). */
+const NEST_OPEN = '[\n  [\n    '.length;
+const NEST_CLOSE = '\n  ]\n]'.length;
+
 /**
  * One result as it appears in the report, without the separator before it. It depends on nothing
- * but the result, so a worker thread can render it (see ReporterStream.resultText).
+ * but the result, so a worker thread can render it (see ReporterStream.resultPrefix).
  */
 export function renderJsonResult(r: DocumentOutcome): string {
-  return indent(JSON.stringify(r, null, 2), '    ');
+  // The result sits at depth 2 of the report, so its lines are indented by four spaces: stringify
+  // it nested two arrays deep and cut the arrays off, rather than re-indenting every line.
+  const nested = JSON.stringify([[r]], null, 2);
+  return nested.slice(NEST_OPEN, nested.length - NEST_CLOSE);
 }
 
 /** Streaming form of the json reporter. */
@@ -24,8 +31,8 @@ export function jsonStream(): ReporterStream {
     result(r) {
       return `${count++ ? ',' : ''}\n    ${renderJsonResult(r)}`;
     },
-    resultText(rendered) {
-      return `${count++ ? ',' : ''}\n    ${rendered}`;
+    resultPrefix() {
+      return `${count++ ? ',' : ''}\n    `;
     },
     end(summary) {
       return `${count ? '\n  ' : ''}],\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ')}\n}\n`;

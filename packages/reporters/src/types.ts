@@ -33,10 +33,11 @@ export interface ReporterStream {
   start(): string;
   result(r: DocumentOutcome): string;
   /**
-   * For formats whose per-result text depends only on the result (json): the same as `result(r)`
-   * given that text already rendered (by `renderJsonResult`, e.g. in a worker thread).
+   * For formats whose per-result text depends only on the result (json): what goes before a
+   * result already rendered elsewhere (by `renderJsonResult`, e.g. in a worker thread). Writing
+   * `resultPrefix()` and then the rendered text gives the same as `result(r)`.
    */
-  resultText?(rendered: string): string;
+  resultPrefix?(): string;
   end(summary: Summary): string;
 }
 

@@ -15,10 +15,16 @@ describe('json', () => {
     expect(streamed).toBe(json(results, summary));
   });
 
-  it('gives the same text from results rendered elsewhere (resultText)', () => {
+  it('gives the same text from results rendered elsewhere (resultPrefix + renderJsonResult)', () => {
     const s = jsonStream();
-    const streamed = s.start() + results.map((r) => s.resultText!(renderJsonResult(r))).join('') + s.end(summary);
+    const streamed = s.start() + results.map((r) => s.resultPrefix!() + renderJsonResult(r)).join('') + s.end(summary);
     expect(streamed).toBe(json(results, summary));
+  });
+
+  it('renders one result as JSON.stringify would at depth two of the report', () => {
+    for (const r of results) expect(renderJsonResult(r)).toBe(JSON.stringify(r, null, 2).replace(/\n/g, '\n    '));
+    const tricky = { path: 'a\nb.txt', meta: { note: 'line one\nline two ]\n]' }, findings: [], stats: { words: 0 } };
+    expect(renderJsonResult(tricky as never)).toBe(JSON.stringify(tricky, null, 2).replace(/\n/g, '\n    '));
   });
 
   it('matches the snapshot', async () => {

@@ -28,7 +28,7 @@ import {
   type Finding,
   type RuleData,
 } from '@sourdough/core';
-import { expandGlobs, kindOf, type ReadItem } from '@sourdough/readers';
+import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
 import { csvStream, renderAuditHtml, type AuditSummary } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
@@ -201,7 +201,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     const total = barAllowed ? await countDocuments(files, io.cwd) : undefined;
     progress = createProgress(io, { enabled: barAllowed, ...(total !== undefined ? { total: total + unmatched.length } : {}) });
 
-    const items = (): AsyncGenerator<ReadItem> => readInputs(files, unmatched, opts, 'audit', io);
+    const items = (): AsyncGenerator<ReadItem | RawRecord> => readInputs(files, unmatched, opts, 'audit', io, analyser.jobs > 1);
 
     const infos = ruleInfos(lists);
     const agg = new AuditAggregator({

@@ -6,7 +6,7 @@
  */
 import { cpus } from 'node:os';
 import { SourdoughError, type AnalyseOptions, type DocumentKind, type RuleData, type Severity } from '@sourdough/core';
-import { expandGlobs, kindOf, type ReadItem } from '@sourdough/readers';
+import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
 import { getStreamingReporter, formats, type StreamingReporter } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
@@ -137,7 +137,8 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   }
 
   // 3. Read lazily, in argument order.
-  const items = (): AsyncGenerator<ReadItem> => readInputs(files, unmatched, opts, 'check', io);
+  // With workers, JSONL lines are only split here and parsed by the workers.
+  const items = (): AsyncGenerator<ReadItem | RawRecord> => readInputs(files, unmatched, opts, 'check', io, analyser.jobs > 1);
 
   // 4. Analyse and report as results arrive.
   let sink: Sink;
@@ -158,7 +159,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
     await sink.write(reporter.start());
     // With workers and a format whose result text depends on the result alone (json), the
     // workers render it: the findings then never cross back to this thread.
-    const render = analyser.jobs > 1 && (opts.format ?? 'stylish') === 'json' && reporter.resultText ? ('json' as const) : undefined;
+    const render = analyser.jobs > 1 && (opts.format ?? 'stylish') === 'json' && reporter.resultPrefix ? ('json' as const) : undefined;
     const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[]; render?: 'json' } => {
       const e = byFile.get(item.path) ?? resolver.forPath(item.path);
       return render ? { ...e, render } : e;
@@ -167,7 +168,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
       progress.tick();
       if (isRendered(outcome)) {
         summary.addCounts(outcome.counts);
-        await sink.write(reporter.resultText!(outcome.rendered));
+        await sink.write(reporter.resultPrefix!(), outcome.rendered);
       } else {
         summary.add(outcome);
         await sink.write(reporter.result(outcome));
