@@ -382,11 +382,15 @@ describe('sourdough audit --compare', () => {
 describe('sourdough audit: atomic writes', () => {
   it('an interrupted run leaves no report, only a hidden staging folder', async () => {
     const child = spawn(process.execPath, [bin, 'audit', '--no-config-lookup', '--no-progress', '--jobs', '1', 'export.csv', '-o', 'cut'], { cwd: dir, stdio: 'ignore' });
+    // Listen for the end from the start: a run that ends before it is killed must fail the test, not hang it.
+    let exited = false;
+    const closed = new Promise((r) => child.on('close', r)).then(() => (exited = true));
     const cut = join(dir, 'cut');
     const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline && !(existsSync(cut) && readdirSync(cut).some((f) => f.startsWith('.sourdough-audit-')))) await new Promise((r) => setTimeout(r, 20));
+    while (!exited && Date.now() < deadline && !(existsSync(cut) && readdirSync(cut).some((f) => f.startsWith('.sourdough-audit-')))) await new Promise((r) => setTimeout(r, 5));
+    expect(exited, 'the audit finished before it could be interrupted').toBe(false);
     child.kill('SIGKILL');
-    await new Promise((r) => child.on('close', r));
+    await closed;
     const left = readdirSync(cut);
     expect(left.filter((f) => !f.startsWith('.'))).toEqual([]);
     expect(left.some((f) => f.startsWith('.sourdough-audit-'))).toBe(true);
