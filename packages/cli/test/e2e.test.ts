@@ -293,6 +293,19 @@ describe('sourdough check (built binary): --jobs', () => {
         expect(four.stdout.length).toBeGreaterThan(1000);
         expect(four.stdout === one.stdout, `${format} output differs`).toBe(true);
       }
+      // Written to a file too (the workers' UTF-8 bytes go out through the file sink), with text
+      // outside ASCII in the records, so byte lengths differ from string lengths.
+      writeFileSync(join(dir, 'many.jsonl'), `${lines.map((l, i) => (i % 3 ? l.replace('refused lunch', 'refused lunch at the café (£5, “again”)') : l)).join('\n')}\n`);
+      const { readFileSync } = await import('node:fs');
+      const toFile = async (jobs: string): Promise<string> => {
+        const out = join(dir, `out-${jobs}.json`);
+        const r = await sourdough(['check', '-f', 'json', '--jobs', jobs, '-o', out, ...inputs]);
+        expect(r.code).toBe(2);
+        return readFileSync(out, 'utf8');
+      };
+      const oneFile = await toFile('1');
+      expect(oneFile).toContain('café (£5, “again”)');
+      expect((await toFile('4')) === oneFile, 'json output to a file differs').toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
