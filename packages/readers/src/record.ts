@@ -1,8 +1,8 @@
 /**
- * One record → one document or error entry, with nothing heavier than core's text reader loaded,
- * so worker threads can parse the JSONL lines that the main thread only split (`deferRecords`;
- * subpath `@sourdough/readers/record`). Used by the CSV and JSONL readers too, so a record reads
- * the same wherever it is parsed.
+ * One record → one document or error entry. Nothing but core is behind this module (no DOCX, HTML
+ * or CSV parser), so worker threads load it (subpath `@sourdough/readers/record`) to parse the
+ * JSONL lines that the main thread only split (`deferRecords`). Used by the CSV and JSONL readers
+ * too, so a record reads the same wherever it is parsed.
  */
 import { readers, type DocumentError } from '@sourdough/core';
 import type { RawRecord, ReadItem, ReadOptions } from './types.js';
