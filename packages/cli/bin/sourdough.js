@@ -1,10 +1,5 @@
 #!/usr/bin/env node
-import { setFlagsFromString } from 'node:v8';
-// Compile each rule's regular expression to machine code when first used, rather than interpret
-// it first and compile it later (V8's "tier-up"): a batch warms up sooner, in every worker thread
-// too (V8 flags are per process), at no measurable cost to a single file. docs/performance.md.
-setFlagsFromString('--no-regexp-tier-up');
-const { run } = await import('../dist/cli.js');
+import { run } from '../dist/cli.js';
 // Test hook (off unless set): report peak memory on exit, for the bounded-memory streaming test.
 if (process.env.SOURDOUGH_REPORT_MAXRSS === '1') process.on('exit', () => process.stderr.write(`sourdough-maxrss-kb ${process.resourceUsage().maxRSS}\n`));
 // Bench hook (off unless set): report the CPU time of the whole process, worker threads included (bench/cli-jobs.mjs).

@@ -5,7 +5,6 @@
  * start-up then overlaps instead of following it.
  */
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import { setFlagsFromString } from 'node:v8';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
@@ -110,6 +109,21 @@ function isRaw(item: ReadDocument | RawRecord): item is RawRecord {
 }
 
 /**
+ * What names a task's document in an error entry: its label, or for a raw record its path, row and
+ * (when the line parses) id, as a read error for that record would give them.
+ */
+function taskLabel(item: ReadDocument | RawRecord): ReturnType<typeof labelOf> {
+  if (!isRaw(item)) return labelOf(item);
+  let id: unknown;
+  try {
+    id = (JSON.parse(Buffer.from(item.raw).toString('utf8')) as Record<string, unknown>)[item.fields.idField ?? 'id'];
+  } catch {
+    // Not JSON: no id to give.
+  }
+  return labelOf({ path: item.path, row: item.row, ...(typeof id === 'string' && id !== '' ? { id } : typeof id === 'number' ? { id: String(id) } : {}) });
+}
+
+/**
  * The tasks of one message, ready to post: raw records' bytes are copied into one buffer, which is
  * transferred rather than cloned; other tasks are slimmed.
  */
@@ -167,7 +181,7 @@ export class WorkerAnalyser implements Analyser {
     const fail = (err: Error): void => {
       // A worker that dies fails only the documents it held (SD_ERR_WORKER); a fresh one takes its place.
       for (const p of slot.inFlight.values()) {
-        p.tasks.forEach((t, i) => p.resolvers[i]!({ ...labelOf(t.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(t.item)}: the analysis worker stopped: ${err.message}` } }));
+        p.tasks.forEach((t, i) => p.resolvers[i]!({ ...taskLabel(t.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(t.item)}: the analysis worker stopped: ${err.message}` } }));
       }
       slot.inFlight.clear();
       slot.load = 0;
@@ -191,7 +205,7 @@ export class WorkerAnalyser implements Analyser {
 
   analyse(task: AnalyseTask): Promise<Outcome> {
     if (this.broken) {
-      return Promise.resolve({ ...labelOf(task.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(task.item)}: the analysis workers could not run: ${this.broken.message}` } });
+      return Promise.resolve({ ...taskLabel(task.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(task.item)}: the analysis workers could not run: ${this.broken.message}` } });
     }
     return new Promise((resolveOutcome) => {
       this.batch.tasks.push(task);
@@ -211,7 +225,7 @@ export class WorkerAnalyser implements Analyser {
     this.batch = { tasks: [], resolvers: [] };
     if (this.broken || !this.slots.length) {
       const why = this.broken?.message ?? 'no worker is running';
-      p.tasks.forEach((t, i) => p.resolvers[i]!({ ...labelOf(t.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(t.item)}: the analysis workers could not run: ${why}` } }));
+      p.tasks.forEach((t, i) => p.resolvers[i]!({ ...taskLabel(t.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(t.item)}: the analysis workers could not run: ${why}` } }));
       return;
     }
     let slot = this.slots[0]!;
@@ -231,24 +245,8 @@ export class WorkerAnalyser implements Analyser {
   }
 }
 
-/**
- * Workers compile hot functions to optimised code on their own thread, when they become hot,
- * instead of queueing them for V8's background compiler thread. With one worker per core every
- * core is busy, so that background thread barely ran and each worker's warm-up dragged on over
- * thousands of documents (`--jobs 2` gained 1.5–1.65× where it now gains about 1.7×; see
- * docs/performance.md). V8 reads the flag when it creates an isolate, so this thread, created
- * already, keeps its background compiler (and `--jobs 1` is unaffected).
- */
-let workersCompileInline = false;
-function compileInlineInWorkers(): void {
-  if (workersCompileInline) return;
-  workersCompileInline = true;
-  setFlagsFromString('--no-concurrent-recompilation');
-}
-
 /** Start `jobs` workers (`workerFile` replaces the worker entry in tests; `resourceLimits` caps each worker's heap). */
 export function startWorkers(jobs: number, options: { workerFile?: URL; resourceLimits?: ResourceLimits } = {}): WorkerAnalyser {
-  compileInlineInWorkers();
   return new WorkerAnalyser(jobs, options.workerFile ?? workerFile(), options.resourceLimits);
 }
 

@@ -77,6 +77,7 @@ function expectEachRowOnce(rows: { row: number; id?: string | undefined; error?:
     else if (r.error) {
       // A good row may only fail because its worker was killed.
       expect(r.error).toBe('SD_ERR_WORKER');
+      expect(r.id, 'an SD_ERR_WORKER entry names its record').toBe(`R${r.row}`);
       workerErrors++;
     } else expect(r.id).toBe(`R${r.row}`);
   }
