@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
 import type { AnalyseOptions, DocumentOutcome } from '@sourdough/core';
 import type { RawRecord, ReadDocument } from '@sourdough/readers';
-import { labelOf, whereOf } from './label.js';
+import { labelOf, whereOf, type Label } from './label.js';
 import { freshBundle } from './bundle.js';
 
 /** One document to analyse (or a JSONL record still to parse), with what applies to it. */
@@ -109,18 +109,26 @@ function isRaw(item: ReadDocument | RawRecord): item is RawRecord {
 }
 
 /**
- * What names a task's document in an error entry: its label, or for a raw record its path, row and
- * (when the line parses) id, as a read error for that record would give them.
+ * What names each task's document in an error entry: its label, as when it was read. A raw record
+ * is parsed here for that (only on these rare paths, so this module still loads no reader), and
+ * one that cannot be parsed is named by its path and row.
  */
-function taskLabel(item: ReadDocument | RawRecord): ReturnType<typeof labelOf> {
-  if (!isRaw(item)) return labelOf(item);
-  let id: unknown;
-  try {
-    id = (JSON.parse(Buffer.from(item.raw).toString('utf8')) as Record<string, unknown>)[item.fields.idField ?? 'id'];
-  } catch {
-    // Not JSON: no id to give.
-  }
-  return labelOf({ path: item.path, row: item.row, ...(typeof id === 'string' && id !== '' ? { id } : typeof id === 'number' ? { id: String(id) } : {}) });
+async function taskLabels(tasks: readonly AnalyseTask[]): Promise<Label[]> {
+  if (!tasks.some((t) => isRaw(t.item))) return tasks.map((t) => labelOf(t.item as ReadDocument));
+  const { parseRecord } = await import('@sourdough/readers/record');
+  return tasks.map((t) => {
+    if (!isRaw(t.item)) return labelOf(t.item);
+    try {
+      return labelOf(parseRecord(t.item));
+    } catch {
+      return labelOf({ path: t.item.path, row: t.item.row });
+    }
+  });
+}
+
+/** Answer every task of a batch with an SD_ERR_WORKER entry naming its document. */
+function failBatch(p: Pending, why: (t: AnalyseTask) => string): void {
+  void taskLabels(p.tasks).then((labels) => p.tasks.forEach((t, i) => p.resolvers[i]!({ ...labels[i]!, error: { code: 'SD_ERR_WORKER', message: why(t) } })));
 }
 
 /**
@@ -181,7 +189,7 @@ export class WorkerAnalyser implements Analyser {
     const fail = (err: Error): void => {
       // A worker that dies fails only the documents it held (SD_ERR_WORKER); a fresh one takes its place.
       for (const p of slot.inFlight.values()) {
-        p.tasks.forEach((t, i) => p.resolvers[i]!({ ...taskLabel(t.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(t.item)}: the analysis worker stopped: ${err.message}` } }));
+        failBatch(p, (t) => `${whereOf(t.item)}: the analysis worker stopped: ${err.message}`);
       }
       slot.inFlight.clear();
       slot.load = 0;
@@ -205,7 +213,8 @@ export class WorkerAnalyser implements Analyser {
 
   analyse(task: AnalyseTask): Promise<Outcome> {
     if (this.broken) {
-      return Promise.resolve({ ...taskLabel(task.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(task.item)}: the analysis workers could not run: ${this.broken.message}` } });
+      const why = this.broken.message;
+      return new Promise((resolveOutcome) => failBatch({ tasks: [task], resolvers: [resolveOutcome] }, (t) => `${whereOf(t.item)}: the analysis workers could not run: ${why}`));
     }
     return new Promise((resolveOutcome) => {
       this.batch.tasks.push(task);
@@ -225,7 +234,7 @@ export class WorkerAnalyser implements Analyser {
     this.batch = { tasks: [], resolvers: [] };
     if (this.broken || !this.slots.length) {
       const why = this.broken?.message ?? 'no worker is running';
-      p.tasks.forEach((t, i) => p.resolvers[i]!({ ...taskLabel(t.item), error: { code: 'SD_ERR_WORKER', message: `${whereOf(t.item)}: the analysis workers could not run: ${why}` } }));
+      failBatch(p, (t) => `${whereOf(t.item)}: the analysis workers could not run: ${why}`);
       return;
     }
     let slot = this.slots[0]!;

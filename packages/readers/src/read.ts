@@ -46,8 +46,9 @@ export interface ReadPathOptions extends ReadOptions {
   /** Force a reader instead of choosing by extension. */
   kind?: InputKind;
   /**
-   * JSONL records come out as RawRecord (split into lines, not parsed), for the caller to parse
-   * with `parseRecord` on a worker thread. Other inputs are unaffected.
+   * CSV and JSONL records come out as RawRecord (split into records, not decoded or parsed; a CSV
+   * file's header is still read here), for the caller to parse with `parseRecord` on a worker
+   * thread. Other inputs are unaffected.
    */
   deferRecords?: boolean;
 }
@@ -85,7 +86,7 @@ async function* guarded<T>(items: AsyncIterable<T>, path: string): AsyncGenerato
 
 /**
  * Read one file: a single document (or error entry), or one item per record for CSV/JSONL (raw
- * JSONL records with `deferRecords`).
+ * records with `deferRecords`).
  */
 export function readPath(path: string, options: ReadPathOptions & { deferRecords: true }): AsyncGenerator<ReadItem | RawRecord>;
 export function readPath(path: string, options?: ReadPathOptions): AsyncGenerator<ReadItem>;
@@ -94,7 +95,7 @@ export async function* readPath(path: string, options: ReadPathOptions = {}): As
   const kind = options.kind ?? kindOf(path);
   if (kind === 'csv' || kind === 'jsonl') {
     const stream = createReadStream(full, { highWaterMark: 256 * 1024 });
-    yield* guarded(kind === 'csv' ? csv(stream, path, options) : jsonl(stream, path, options, options.deferRecords === true), path);
+    yield* guarded(kind === 'csv' ? csv(stream, path, options, options.deferRecords === true) : jsonl(stream, path, options, options.deferRecords === true), path);
     return;
   }
   let item: ReadItem;
@@ -129,7 +130,7 @@ export async function* readStream(stream: AsyncIterable<Buffer | string | Uint8A
   const path = options.path ?? '-';
   const kind = options.kind ?? (options.filename ? kindOf(options.filename) : 'text');
   if (kind === 'csv' || kind === 'jsonl') {
-    yield* guarded(kind === 'csv' ? csv(stream, path, options) : jsonl(stream, path, options, options.deferRecords === true), path);
+    yield* guarded(kind === 'csv' ? csv(stream, path, options, options.deferRecords === true) : jsonl(stream, path, options, options.deferRecords === true), path);
     return;
   }
   let item: ReadItem;

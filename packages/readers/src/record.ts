@@ -1,9 +1,10 @@
 /**
- * One record → one document or error entry. Nothing but core is behind this module (no DOCX, HTML
- * or CSV parser), so worker threads load it (subpath `@sourdough/readers/record`) to parse the
- * JSONL lines that the main thread only split (`deferRecords`). Used by the CSV and JSONL readers
- * too, so a record reads the same wherever it is parsed.
+ * One record → one document or error entry. Nothing but core and csv-parse is behind this module
+ * (no DOCX or HTML reader), so worker threads load it (subpath `@sourdough/readers/record`) to
+ * parse the records that the main thread only split (`deferRecords`). Used by the CSV and JSONL
+ * readers too, so a record reads the same wherever it is parsed.
  */
+import { parse as parseCsvRecord } from 'csv-parse/sync';
 import { readers, type DocumentError } from '@sourdough/core';
 import type { RawRecord, ReadItem, ReadOptions } from './types.js';
 import { decodeUtf8 } from './decode.js';
@@ -71,9 +72,52 @@ export function jsonlRecord(bytes: Uint8Array, path: string, line: number, optio
   return recordToItem(value as Record<string, unknown>, path, line, where, options);
 }
 
+/** csv-parse's error, in plain words. */
+export function quotingProblem(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote inside a quoted field is not doubled (inside quotes, write "" for ")';
+  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
+  if (code === 'INVALID_OPENING_QUOTE') return 'a quote appears in the middle of an unquoted field';
+  return (err as Error).message.replace(/ at line \d+/, '').split('\n')[0] ?? 'unreadable row';
+}
+
+export function parseOne(textRecord: string): string[] {
+  const rows = parseCsvRecord(textRecord, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+  if (rows.length !== 1) throw new Error(`found ${rows.length} records where one was expected`);
+  return rows[0]!;
+}
+
+/**
+ * One CSV data record (its bytes, the lines of a quoted multi-line field joined by \n) under its
+ * file's header → a document, or an error entry for bytes that are not UTF-8, broken quoting, more
+ * columns than the header, or no text field. `where` names the file, row and line(s).
+ */
+export function csvRecord(bytes: Uint8Array, path: string, row: number, where: string, header: readonly string[], options: ReadOptions = {}): ReadItem {
+  let textRecord: string;
+  try {
+    textRecord = decodeUtf8(bytes, where);
+  } catch (err) {
+    return fail(path, row, 'SD_ERR_ENCODING', (err as Error).message);
+  }
+  let fields: string[];
+  try {
+    fields = parseOne(textRecord);
+  } catch (err) {
+    return fail(path, row, 'SD_ERR_CSV_ROW', `${where} has broken quoting: ${quotingProblem(err)}`);
+  }
+  if (fields.length > header.length) {
+    return fail(path, row, 'SD_ERR_CSV_ROW', `${where} has ${fields.length} columns but the header has ${header.length} (a comma in an unquoted field?)`);
+  }
+  const record: Record<string, unknown> = {};
+  header.forEach((name, i) => {
+    if (i < fields.length) record[name] = fields[i];
+  });
+  return recordToItem(record, path, row, where, options);
+}
+
 /** Parse a record that reading left raw (`deferRecords`): exactly what reading would have given. */
 export function parseRecord(raw: RawRecord): ReadItem {
-  return jsonlRecord(raw.raw, raw.path, raw.row, raw.fields);
+  return raw.csv ? csvRecord(raw.raw, raw.path, raw.row, raw.csv.where, raw.csv.header, raw.fields) : jsonlRecord(raw.raw, raw.path, raw.row, raw.fields);
 }
 
 /** True for a record left raw by `deferRecords`. */

@@ -5,10 +5,9 @@
  * is not JSON, bytes that are not UTF-8, no text field) becomes an error entry naming the file,
  * row and line, and reading goes on with the next record.
  */
-import { parse as parseCsvRecord } from 'csv-parse/sync';
 import type { SourdoughError, DocumentError } from '@sourdough/core';
 import type { RawRecord, ReadItem, ReadOptions } from './types.js';
-import { fail, jsonlRecord, recordToItem } from './record.js';
+import { csvRecord, fail, jsonlRecord, parseOne, quotingProblem } from './record.js';
 import { decodeUtf8 } from './decode.js';
 import { isBlank, splitLines, type Line } from './lines.js';
 import { LIMITS } from './limits.js';
@@ -19,6 +18,14 @@ const MAX_CSV_RECORD_BYTES = LIMITS.recordBytes;
 const tooLongMessage = (where: string): string =>
   `${where} is too large: one record may be at most ${Math.round(LIMITS.recordBytes / (1024 * 1024))} MB (it was skipped)`;
 
+/** The reading options a record needs (text and id fields), without the rest. */
+function fieldsOf(options: ReadOptions): ReadOptions {
+  const fields: ReadOptions = {};
+  if (options.textField !== undefined) fields.textField = options.textField;
+  if (options.idField !== undefined) fields.idField = options.idField;
+  return fields;
+}
+
 /**
  * Records of a JSONL (one JSON object per line) stream. Row = line number; blank lines are
  * skipped. With `defer`, each record comes out raw (its line's bytes) for `parseRecord` to parse
@@ -27,9 +34,7 @@ const tooLongMessage = (where: string): string =>
 export function jsonl(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options?: ReadOptions): AsyncGenerator<ReadItem>;
 export function jsonl(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions, defer: boolean): AsyncGenerator<ReadItem | RawRecord>;
 export async function* jsonl(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions = {}, defer = false): AsyncGenerator<ReadItem | RawRecord> {
-  const fields: ReadOptions = {};
-  if (options.textField !== undefined) fields.textField = options.textField;
-  if (options.idField !== undefined) fields.idField = options.idField;
+  const fields = fieldsOf(options);
   for await (const { bytes, line, tooLong } of splitLines(chunks, LIMITS.recordBytes)) {
     if (tooLong) {
       yield fail(path, line, 'SD_ERR_TOO_LARGE', tooLongMessage(`${path} row ${line}`));
@@ -117,26 +122,14 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
   }
 }
 
-/** csv-parse's error, in plain words. */
-function quotingProblem(err: unknown): string {
-  const code = (err as { code?: string }).code;
-  if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote inside a quoted field is not doubled (inside quotes, write "" for ")';
-  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
-  if (code === 'INVALID_OPENING_QUOTE') return 'a quote appears in the middle of an unquoted field';
-  return (err as Error).message.replace(/ at line \d+/, '').split('\n')[0] ?? 'unreadable row';
-}
-
-function parseOne(textRecord: string): string[] {
-  const rows = parseCsvRecord(textRecord, { relax_column_count: true, skip_empty_lines: false }) as string[][];
-  if (rows.length !== 1) throw new Error(`found ${rows.length} records where one was expected`);
-  return rows[0]!;
-}
-
 /**
  * Records of a CSV stream with a header row. Row = data record number (the first record after
  * the header is row 1); messages also give the line in the file.
  */
-export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions = {}): AsyncGenerator<ReadItem> {
+export function csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options?: ReadOptions): AsyncGenerator<ReadItem>;
+export function csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions, defer: boolean): AsyncGenerator<ReadItem | RawRecord>;
+export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions = {}, defer = false): AsyncGenerator<ReadItem | RawRecord> {
+  const readFields = fieldsOf(options);
   let header: string[] | undefined;
   let row = 0;
   for await (const rec of csvRecords(chunks)) {
@@ -157,34 +150,27 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
     }
     let bytes = rec.lines.length === 1 ? rec.lines[0]!.bytes : Buffer.concat(rec.lines.flatMap((l, i) => (i ? [Buffer.from('\n'), l.bytes] : [l.bytes])));
     if (!header && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    if (header && defer) {
+      // The worker decodes and parses the record (parseRecord), exactly as below.
+      yield { path, row, raw: bytes, fields: readFields, csv: { header, where } };
+      continue;
+    }
+    if (header) {
+      yield csvRecord(bytes, path, row, where, header, readFields);
+      continue;
+    }
     let textRecord: string;
     try {
       textRecord = decodeUtf8(bytes, where);
     } catch (err) {
       yield fault('SD_ERR_ENCODING', (err as SourdoughError).message);
-      if (!header) return;
-      continue;
+      return;
     }
-    let fields: string[];
     try {
-      fields = parseOne(textRecord);
+      header = parseOne(textRecord).map((f) => f.trim());
     } catch (err) {
       yield fault('SD_ERR_CSV_ROW', `${where} has broken quoting: ${quotingProblem(err)}`);
-      if (!header) return;
-      continue;
+      return;
     }
-    if (!header) {
-      header = fields.map((f) => f.trim());
-      continue;
-    }
-    if (fields.length > header.length) {
-      yield fail(path, row, 'SD_ERR_CSV_ROW', `${where} has ${fields.length} columns but the header has ${header.length} (a comma in an unquoted field?)`);
-      continue;
-    }
-    const record: Record<string, unknown> = {};
-    header.forEach((name, i) => {
-      if (i < fields.length) record[name] = fields[i];
-    });
-    yield recordToItem(record, path, row, where, options);
   }
 }

@@ -21,7 +21,7 @@ export interface ReadDocument {
 export type ReadItem = ReadDocument | DocumentError;
 
 /**
- * A JSONL record left unparsed (`deferRecords`): its line's bytes, for `parseRecord` to turn into
+ * A CSV or JSONL record left unparsed (`deferRecords`): its bytes, for `parseRecord` to turn into
  * a document or error entry elsewhere (on a worker thread), exactly as reading would have.
  */
 export interface RawRecord {
@@ -32,6 +32,11 @@ export interface RawRecord {
   raw: Uint8Array;
   /** The reading options that apply (text and id fields). */
   fields: ReadOptions;
+  /**
+   * For a CSV record: its file's header and where it is (file, row and lines, for messages). Its
+   * bytes are the record's lines joined by \n. Absent for a JSONL line.
+   */
+  csv?: { header: string[]; where: string };
 }
 
 /** Options shared by the readers. */
