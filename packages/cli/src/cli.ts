@@ -72,7 +72,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings', 0));
   inputOptions(ruleOptions(checkCommand, 'report')).action(async (paths: string[], opts: CheckOptions) => {
     // Workers first, then the engine in this thread: the two start-ups run side by side.
-    const analyser = earlyAnalyser(paths, opts);
+    const analyser = earlyAnalyser(paths, opts, io.cwd);
     // From dist/, the single-file bundle of the command when it is current (it loads in under half the CPU time).
     const bundled = freshBundle(new URL('./', import.meta.url), 'check');
     const { check } = bundled ? ((await import(bundled.href)) as typeof import('./commands/check.js')) : await import('./commands/check.js');

@@ -4,7 +4,6 @@
  * as results arrive. Exit code: 2 when any input could not be read or the command was misused,
  * else 1 when there are error-severity findings or more warnings than `--max-warnings`, else 0.
  */
-import { cpus } from 'node:os';
 import { SourdoughError, type AnalyseOptions, type DocumentKind, type RuleData, type Severity } from '@sourdough/core';
 import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
 import { getStreamingReporter, formats, type StreamingReporter } from '@sourdough/reporters';
@@ -12,7 +11,7 @@ import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
 import { ConfigResolver } from '../config.js';
 import { ruleDataFor, ruleInfos } from '../rule-set.js';
-import { analyseAll, createAnalyser, defaultJobs, isRendered, type Analyser } from '../pool.js';
+import { analyseAll, createAnalyser, isRendered, jobsFor, type Analyser } from '../pool.js';
 import { SummaryBuilder } from '../summary.js';
 import { createProgress } from '../progress.js';
 import { fileSink, sinkFor, type Sink } from '../output.js';
@@ -100,7 +99,7 @@ export async function check(paths: string[], opts: CheckOptions, io: Io, analyse
     if (paths.filter((p) => p === '-').length > 1) return usage(io, 'standard input (-) can only be read once');
     // Workers start now (if the command line has not started them already), so their start-up
     // overlaps reading the config and the inputs.
-    analyser ??= createAnalyser(opts.jobs ?? defaultJobs(cpus().length));
+    analyser ??= createAnalyser(jobsFor(opts.jobs, paths, io.cwd, opts.stdinFilename));
     return await checkWith(analyser, paths, opts, io, makeReporter);
   } finally {
     await analyser?.close();
