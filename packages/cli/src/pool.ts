@@ -15,7 +15,7 @@ import { BATCH, startWorkers, type Analyser, type AnalyseTask } from './workers.
 
 export type { Analyser, AnalyseTask, TaskMessage, ResultMessage, Outcome, RenderedOutcome, OutcomeCounts } from './workers.js';
 export { isRendered } from './workers.js';
-export { defaultJobs, jobsFor, documentsKnown } from './workers.js';
+export { defaultJobs, jobsFor, documentsKnown, knownInput } from './workers.js';
 
 /** In-thread analysis (`--jobs 1`). */
 class LocalAnalyser implements Analyser {
