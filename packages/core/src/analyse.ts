@@ -22,6 +22,7 @@ import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
+import { lastStartingAtOrBefore } from './search.js';
 
 interface Hit {
   rule: number;
@@ -351,17 +352,7 @@ function allowing(set: RuleSet, allow: string[]): RuleSet {
 }
 
 function blockIndexAt(doc: SourceDocument, offset: number): number {
-  let lo = 0;
-  let hi = doc.blocks.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.blocks[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return Math.max(0, lastStartingAtOrBefore(doc.blocks, offset));
 }
 
 function paragraphAt(paragraphs: number[], offset: number): number {

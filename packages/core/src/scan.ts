@@ -20,6 +20,7 @@ import { phraseRegex } from './patterns/terms.js';
 import { prefixLiterals, requiredLiterals } from './patterns/regex-anchors.js';
 import { buildTrie, step, type Trie } from './patterns/trie.js';
 import { WORD_CLASS, countWords } from './nlp/sentences.js';
+import { lastStartingAtOrBefore } from './search.js';
 
 /** Rule number of allow-list entries. */
 const ALLOW = -1;
@@ -242,19 +243,7 @@ export function skipperFor(result: ScanResult, re: RegExp): (text: string, from:
 }
 
 /** Index of the last sentence starting at or before `offset` (-1 when none does). */
-export function sentenceIndexAt(sentences: readonly SentenceView[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+export const sentenceIndexAt: (sentences: readonly SentenceView[], offset: number) => number = lastStartingAtOrBefore;
 
 /**
  * Scan `text` once. A phrase may begin at a word start (a letter or digit after anything but a

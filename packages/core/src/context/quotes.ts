@@ -12,6 +12,8 @@
  * rest of a document. Pure; linear in the length of the block; never throws.
  */
 
+import { lastStartingAtOrBefore } from '../search.js';
+
 /** A quoted stretch: [start, end) covers the text inside the marks. */
 export interface QuoteSpan {
   start: number;
@@ -255,16 +257,7 @@ export function indexQuotes(spans: QuoteSpan[]): QuoteIndex {
  */
 export function speechAt(index: QuoteIndex, start: number, end: number): QuoteSpan | undefined {
   const { spans, parent, speech } = index;
-  let lo = 0;
-  let hi = spans.length - 1;
-  let c = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid]!.start <= start) {
-      c = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  let c = lastStartingAtOrBefore(spans, start);
   while (c >= 0 && !(spans[c]!.start <= start && end <= spans[c]!.end)) c = parent[c]!;
   if (c < 0) return undefined;
   return spans[speech[c]! >= 0 ? speech[c]! : c];
