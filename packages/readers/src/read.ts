@@ -76,6 +76,12 @@ export async function documentFromBytes(bytes: Uint8Array, path: string, kind: E
   return readers.text(source, path);
 }
 
+/** The records of a CSV or JSONL stream (left raw with `deferRecords`); a failure of the stream itself becomes an error entry. */
+function records(kind: 'csv' | 'jsonl', stream: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions & { deferRecords?: boolean }): AsyncGenerator<ReadItem | RawRecord> {
+  const defer = options.deferRecords === true;
+  return guarded(kind === 'csv' ? csv(stream, path, options, defer) : jsonl(stream, path, options, defer), path);
+}
+
 async function* guarded<T>(items: AsyncIterable<T>, path: string): AsyncGenerator<T | DocumentError> {
   try {
     yield* items;
@@ -95,7 +101,7 @@ export async function* readPath(path: string, options: ReadPathOptions = {}): As
   const kind = options.kind ?? kindOf(path);
   if (kind === 'csv' || kind === 'jsonl') {
     const stream = createReadStream(full, { highWaterMark: 256 * 1024 });
-    yield* guarded(kind === 'csv' ? csv(stream, path, options, options.deferRecords === true) : jsonl(stream, path, options, options.deferRecords === true), path);
+    yield* records(kind, stream, path, options);
     return;
   }
   let item: ReadItem;
@@ -130,7 +136,7 @@ export async function* readStream(stream: AsyncIterable<Buffer | string | Uint8A
   const path = options.path ?? '-';
   const kind = options.kind ?? (options.filename ? kindOf(options.filename) : 'text');
   if (kind === 'csv' || kind === 'jsonl') {
-    yield* guarded(kind === 'csv' ? csv(stream, path, options, options.deferRecords === true) : jsonl(stream, path, options, options.deferRecords === true), path);
+    yield* records(kind, stream, path, options);
     return;
   }
   let item: ReadItem;

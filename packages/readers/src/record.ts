@@ -9,6 +9,8 @@ import { readers, type DocumentError } from '@sourdough/core';
 import type { RawRecord, ReadItem, ReadOptions } from './types.js';
 import { decodeUtf8 } from './decode.js';
 
+export { isReadError } from './types.js';
+
 /** An error entry for one record. */
 export function fail(path: string, row: number, code: string, message: string, id?: string): DocumentError {
   const e: DocumentError = { path, row, error: { code, message } };
@@ -72,8 +74,26 @@ export function jsonlRecord(bytes: Uint8Array, path: string, line: number, optio
   return recordToItem(value as Record<string, unknown>, path, line, where, options);
 }
 
+/**
+ * The fields of one CSV record (header or data) from its bytes, or why they cannot be read: bytes
+ * that are not UTF-8 (SD_ERR_ENCODING) or broken quoting (SD_ERR_CSV_ROW), with `where` named.
+ */
+export function csvFields(bytes: Uint8Array, where: string): string[] | { code: string; message: string } {
+  let textRecord: string;
+  try {
+    textRecord = decodeUtf8(bytes, where);
+  } catch (err) {
+    return { code: 'SD_ERR_ENCODING', message: (err as Error).message };
+  }
+  try {
+    return parseOne(textRecord);
+  } catch (err) {
+    return { code: 'SD_ERR_CSV_ROW', message: `${where} has broken quoting: ${quotingProblem(err)}` };
+  }
+}
+
 /** csv-parse's error, in plain words. */
-export function quotingProblem(err: unknown): string {
+function quotingProblem(err: unknown): string {
   const code = (err as { code?: string }).code;
   if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'a quote inside a quoted field is not doubled (inside quotes, write "" for ")';
   if (code === 'CSV_QUOTE_NOT_CLOSED') return 'a quoted field is never closed';
@@ -81,7 +101,7 @@ export function quotingProblem(err: unknown): string {
   return (err as Error).message.replace(/ at line \d+/, '').split('\n')[0] ?? 'unreadable row';
 }
 
-export function parseOne(textRecord: string): string[] {
+function parseOne(textRecord: string): string[] {
   const rows = parseCsvRecord(textRecord, { relax_column_count: true, skip_empty_lines: false }) as string[][];
   if (rows.length !== 1) throw new Error(`found ${rows.length} records where one was expected`);
   return rows[0]!;
@@ -93,18 +113,8 @@ export function parseOne(textRecord: string): string[] {
  * columns than the header, or no text field. `where` names the file, row and line(s).
  */
 export function csvRecord(bytes: Uint8Array, path: string, row: number, where: string, header: readonly string[], options: ReadOptions = {}): ReadItem {
-  let textRecord: string;
-  try {
-    textRecord = decodeUtf8(bytes, where);
-  } catch (err) {
-    return fail(path, row, 'SD_ERR_ENCODING', (err as Error).message);
-  }
-  let fields: string[];
-  try {
-    fields = parseOne(textRecord);
-  } catch (err) {
-    return fail(path, row, 'SD_ERR_CSV_ROW', `${where} has broken quoting: ${quotingProblem(err)}`);
-  }
+  const fields = csvFields(bytes, where);
+  if (!Array.isArray(fields)) return fail(path, row, fields.code, fields.message);
   if (fields.length > header.length) {
     return fail(path, row, 'SD_ERR_CSV_ROW', `${where} has ${fields.length} columns but the header has ${header.length} (a comma in an unquoted field?)`);
   }

@@ -5,10 +5,9 @@
  * is not JSON, bytes that are not UTF-8, no text field) becomes an error entry naming the file,
  * row and line, and reading goes on with the next record.
  */
-import type { SourdoughError, DocumentError } from '@sourdough/core';
+import type { DocumentError } from '@sourdough/core';
 import type { RawRecord, ReadItem, ReadOptions } from './types.js';
-import { csvRecord, fail, jsonlRecord, parseOne, quotingProblem } from './record.js';
-import { decodeUtf8 } from './decode.js';
+import { csvFields, csvRecord, fail, jsonlRecord } from './record.js';
 import { isBlank, splitLines, type Line } from './lines.js';
 import { LIMITS } from './limits.js';
 
@@ -159,18 +158,11 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
       yield csvRecord(bytes, path, row, where, header, readFields);
       continue;
     }
-    let textRecord: string;
-    try {
-      textRecord = decodeUtf8(bytes, where);
-    } catch (err) {
-      yield fault('SD_ERR_ENCODING', (err as SourdoughError).message);
+    const fields = csvFields(bytes, where);
+    if (!Array.isArray(fields)) {
+      yield fault(fields.code, fields.message);
       return;
     }
-    try {
-      header = parseOne(textRecord).map((f) => f.trim());
-    } catch (err) {
-      yield fault('SD_ERR_CSV_ROW', `${where} has broken quoting: ${quotingProblem(err)}`);
-      return;
-    }
+    header = fields.map((f) => f.trim());
   }
 }

@@ -47,7 +47,7 @@ export interface ReadOptions {
   idField?: string;
 }
 
-/** True when the item is an error entry rather than a document. */
-export function isReadError(item: ReadItem): item is DocumentError {
+/** True when the item is an error entry rather than a document (or a raw record). */
+export function isReadError(item: ReadItem | RawRecord): item is DocumentError {
   return 'error' in item;
 }
