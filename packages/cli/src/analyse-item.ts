@@ -5,7 +5,7 @@
  */
 import { analyse, SourdoughError, type AnalyseOptions, type DocumentOutcome, type RuleSet } from '@sourdough/core';
 import type { RawRecord, ReadDocument } from '@sourdough/readers';
-import { isRawRecord, parseRecord } from '@sourdough/readers/record';
+import { isRawRecord, isReadError, parseRecord } from '@sourdough/readers/record';
 import { labelOf, whereOf } from './label.js';
 
 export { labelOf } from './label.js';
@@ -25,5 +25,5 @@ export function analyseItem(item: ReadDocument, set: RuleSet, options: AnalyseOp
 export function analyseTaskItem(item: ReadDocument | RawRecord, set: RuleSet, options: AnalyseOptions): DocumentOutcome {
   if (!isRawRecord(item)) return analyseItem(item, set, options);
   const read = parseRecord(item);
-  return 'error' in read ? read : analyseItem(read, set, options);
+  return isReadError(read) ? read : analyseItem(read, set, options);
 }

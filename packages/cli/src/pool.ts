@@ -8,14 +8,14 @@
 import type { ResourceLimits } from 'node:worker_threads';
 import type { AnalyseOptions, DocumentOutcome } from '@sourdough/core';
 import type { Outcome } from './workers.js';
-import type { RawRecord, ReadItem } from '@sourdough/readers';
+import { isReadError, type RawRecord, type ReadItem } from '@sourdough/readers';
 import { analyseTaskItem } from './analyse-item.js';
 import { ruleSetFor } from './rule-set.js';
 import { BATCH, startWorkers, type Analyser, type AnalyseTask } from './workers.js';
 
 export type { Analyser, AnalyseTask, TaskMessage, ResultMessage, Outcome, RenderedOutcome, OutcomeCounts } from './workers.js';
 export { isRendered } from './workers.js';
-export { defaultJobs, jobsFor, documentsKnown, knownInput } from './workers.js';
+export { defaultJobs, jobsFor, knownInput } from './workers.js';
 
 /** In-thread analysis (`--jobs 1`). */
 class LocalAnalyser implements Analyser {
@@ -48,7 +48,7 @@ export type Resolve = (item: { path: string }) => { options: AnalyseOptions; pac
 export async function* analyseAll(items: AsyncIterable<ReadItem | RawRecord>, analyser: Analyser, resolveTask: Resolve, window = Math.max(32, analyser.jobs * BATCH * 4)): AsyncGenerator<Outcome> {
   const queue: Promise<Outcome>[] = [];
   for await (const item of items) {
-    if ('error' in item) queue.push(Promise.resolve(item));
+    if (isReadError(item)) queue.push(Promise.resolve(item));
     else {
       const { options, packs, render } = resolveTask(item);
       const task: AnalyseTask = { item, options, packs };

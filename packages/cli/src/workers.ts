@@ -297,11 +297,6 @@ export function knownInput(paths: readonly string[], cwd: string, stdinFilename?
   return { documents, bytes };
 }
 
-/** How many documents the paths hold, when plain from the command line (see knownInput). */
-export function documentsKnown(paths: readonly string[], cwd: string, stdinFilename?: string): number | undefined {
-  return knownInput(paths, cwd, stdinFilename)?.documents;
-}
-
 /**
  * Text that repays one more worker: a worker costs about 0.6 s of CPU to start, about what this
  * thread takes to analyse a few MB, so smaller inputs are quicker without one.

@@ -3,7 +3,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentsKnown, jobsFor, knownInput } from '../src/pool.js';
+import { jobsFor, knownInput } from '../src/pool.js';
+
+const documentsKnown = (paths: string[], cwd: string, stdinFilename?: string): number | undefined => knownInput(paths, cwd, stdinFilename)?.documents;
 
 const dir = mkdtempSync(join(tmpdir(), 'sourdough-jobs-'));
 for (const f of ['a.md', 'b.txt', 'c.docx', 'd.html', 'notes.csv', 'notes.jsonl']) writeFileSync(join(dir, f), 'x');
@@ -12,7 +14,7 @@ for (const f of ['big1.txt', 'big2.txt', 'big3.txt']) writeFileSync(join(dir, f)
 mkdirSync(join(dir, 'plans'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('documentsKnown', () => {
+describe('knownInput: documents', () => {
   it('counts plain one-document files and standard input read as one document', () => {
     expect(documentsKnown(['a.md'], dir)).toBe(1);
     expect(documentsKnown(['a.md', 'b.txt', 'c.docx', 'd.html'], dir)).toBe(4);
