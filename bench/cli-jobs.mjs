@@ -79,8 +79,9 @@ try {
     }
     rounds.push(round);
   }
-  /** Notes per second between corpus a and corpus b, from the wall-clock times of one round. */
-  const rate = (round, jobs, a, b) => (corpora[b].notes - corpora[a].notes) / Math.max(0.001, (round[jobs][b].ms - round[jobs][a].ms) / 1000);
+  /** Notes per second between corpus a and corpus b, given the wall-clock time of each (`ms(c)`). */
+  const perSec = (a, b, ms) => (corpora[b].notes - corpora[a].notes) / Math.max(0.001, (ms(b) - ms(a)) / 1000);
+  const rate = (round, jobs, a, b) => perSec(a, b, (c) => round[jobs][c].ms);
   const ratios = (a, b) => rounds.map((r) => rate(r, 2, a, b) / rate(r, 1, a, b));
   const afterStartUp = ratios(0, 1);
   const steady = ratios(1, 2);
@@ -88,7 +89,9 @@ try {
   // machine only ever adds time); every round's own ratio is listed to show the spread, which is
   // wide because each is a difference of two timings.
   const best = (jobs, c) => Math.min(...rounds.map((r) => r[jobs][c].ms));
-  const bestRate = (jobs, a, b) => (corpora[b].notes - corpora[a].notes) / Math.max(0.001, (best(jobs, b) - best(jobs, a)) / 1000);
+  const bestRate = (jobs, a, b) => perSec(a, b, (c) => best(jobs, c));
+  const after = { 1: bestRate(1, 0, 1), 2: bestRate(2, 0, 1) };
+  const settled = { 1: bestRate(1, 1, 2), 2: bestRate(2, 1, 2) };
   const cpu = (jobs, c) => median(rounds.map((r) => r[jobs][c].cpuMs));
   const fixed = (x) => Number(x.toFixed(2));
   const result = {
@@ -100,12 +103,12 @@ try {
     runs,
     wallMs: { 1: corpora.map((_, c) => Math.round(best(1, c))), 2: corpora.map((_, c) => Math.round(best(2, c))) },
     cpuMs: { 1: corpora.map((_, c) => cpu(1, c)), 2: corpora.map((_, c) => cpu(2, c)) },
-    notesPerSec: { 1: Math.round(bestRate(1, 0, 1)), 2: Math.round(bestRate(2, 0, 1)) },
-    steadyNotesPerSec: { 1: Math.round(bestRate(1, 1, 2)), 2: Math.round(bestRate(2, 1, 2)) },
-    ratio: fixed(bestRate(2, 0, 1) / bestRate(1, 0, 1)),
+    notesPerSec: { 1: Math.round(after[1]), 2: Math.round(after[2]) },
+    steadyNotesPerSec: { 1: Math.round(settled[1]), 2: Math.round(settled[2]) },
+    ratio: fixed(after[2] / after[1]),
     ratios: afterStartUp.map(fixed),
     medianRoundRatio: fixed(median(afterStartUp)),
-    steadyRatio: fixed(bestRate(2, 1, 2) / bestRate(1, 1, 2)),
+    steadyRatio: fixed(settled[2] / settled[1]),
     steadyRatios: steady.map(fixed),
     medianRoundSteadyRatio: fixed(median(steady)),
     wallRatio: fixed(best(1, 0) / best(2, 0)),
