@@ -17,7 +17,7 @@ export interface InputOptions {
 /**
  * Yield every document (or error entry) of `files`, after one error per unmatched pattern.
  * `verb` completes "no files to … match" (`check` or `audit`). With `deferRecords` (worker
- * threads will analyse), JSONL records come out raw, for the workers to parse.
+ * threads will analyse), CSV and JSONL records come out raw, for the workers to parse.
  */
 export async function* readInputs(files: string[], unmatched: string[], opts: InputOptions, verb: string, io: Io, deferRecords = false): AsyncGenerator<ReadItem | RawRecord> {
   const readOpts = { textField: opts.textField ?? 'text', idField: opts.idField ?? 'id', deferRecords };

@@ -14,7 +14,7 @@ import type { RawRecord, ReadDocument } from '@sourdough/readers';
 import { labelOf, whereOf, type Label } from './label.js';
 import { freshBundle } from './bundle.js';
 
-/** One document to analyse (or a JSONL record still to parse), with what applies to it. */
+/** One document to analyse (or a CSV or JSONL record still to parse), with what applies to it. */
 export interface AnalyseTask {
   item: ReadDocument | RawRecord;
   options: AnalyseOptions;
@@ -104,7 +104,7 @@ export function unslim(task: AnalyseTask): AnalyseTask {
   return task;
 }
 
-/** A raw JSONL record (readers' isRawRecord, without loading the readers here). */
+/** A raw CSV or JSONL record (readers' isRawRecord, without loading the readers here). */
 function isRaw(item: ReadDocument | RawRecord): item is RawRecord {
   return 'raw' in item;
 }

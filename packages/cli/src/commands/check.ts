@@ -136,7 +136,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   }
 
   // 3. Read lazily, in argument order.
-  // With workers, JSONL lines are only split here and parsed by the workers.
+  // With workers, CSV and JSONL records are only split here and parsed by the workers.
   const items = (): AsyncGenerator<ReadItem | RawRecord> => readInputs(files, unmatched, opts, 'check', io, analyser.jobs > 1);
 
   // 4. Analyse and report as results arrive.
