@@ -48,7 +48,7 @@ function inputOptions(cmd: Command): Command {
     .option('--stdin-filename <name>', 'file name for standard input; its extension picks the reader (e.g. notes.jsonl)')
     .option('--ignore-pattern <pattern>', '.gitignore-style pattern of files to skip in folders and globs (repeatable)', repeat)
     .option('--ignore-path <file>', 'ignore file to use (default: .sourdoughignore in the working folder)')
-    .option('-j, --jobs <n>', 'documents analysed in parallel on worker threads (default: cores − 1, at least 1)', wholeNumber('--jobs', 1))
+    .option('-j, --jobs <n>', 'documents analysed in parallel on worker threads (default: cores − 1, at least 1; check starts fewer for a few small files)', wholeNumber('--jobs', 1))
     .option('--no-progress', 'never show the progress bar');
 }
 
