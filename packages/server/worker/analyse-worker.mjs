@@ -44,24 +44,14 @@ export function respond(name, result) {
 }
 
 /**
- * Tell the pool's owner this task has started running (so queue time and run time can differ):
- * the task carries a 4-byte shared buffer that holds 0 while queued; the first call stores the
- * milliseconds since the task was created, plus one. Later calls change nothing.
- */
-export function started(task) {
-  if (task.startedAt) Atomics.compareExchange(task.startedAt, 0, 0, Math.max(1, Date.now() - (task.created ?? Date.now()) + 1));
-}
-
-/**
  * Analyse a list of documents with one set of options. With `task.respond`, each result comes
  * back as response bytes (see respond()) instead of the result object.
  * Uploaded files arrive as bytes and are read here too (DOCX unzipping and HTML parsing stay off
  * the event loop and inside the time limit).
- * @param {{ startedAt?: Int32Array, created?: number, respond?: string, items: { text?: string, format?: 'text'|'markdown', doc?: import('@sourdough/core').SourceDocument, bytes?: Uint8Array, kind?: 'docx'|'html'|'markdown'|'text', path?: string }[], options?: import('@sourdough/core').AnalyseOptions }} task
+ * @param {{ respond?: string, items: { text?: string, format?: 'text'|'markdown', doc?: import('@sourdough/core').SourceDocument, bytes?: Uint8Array, kind?: 'docx'|'html'|'markdown'|'text', path?: string }[], options?: import('@sourdough/core').AnalyseOptions }} task
  * @returns {Promise<({ result: import('@sourdough/core').DocumentResult } | { body: Uint8Array, tally: Record<string, number> } | { error: { code: string, message: string } })[]>}
  */
 export default async function analyseTask(task) {
-  started(task);
   const out = [];
   for (const item of task.items) {
     try {

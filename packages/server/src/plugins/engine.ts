@@ -7,6 +7,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { Piscina } from 'piscina';
+import pLimit from 'p-limit';
 import { availableParallelism } from 'node:os';
 import { loadRulePack } from '@sourdough/core/node';
 import { builtinAllowList, builtinRules, compileRules, CATEGORIES, type AnalyseOptions, type DocumentResult, type RuleData, type SourceDocument } from '@sourdough/core';
@@ -124,6 +125,8 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: 60_000,
+    // The pool's own run- and wait-time histograms are never read (metrics.ts keeps its own).
+    recordTiming: false,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     workerData: {
       extraRules: extra,
@@ -133,6 +136,18 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
   // A worker that dies (a crash, or a module that fails to load) must never take the server down:
   // its task is rejected (a 500 for that request) and piscina starts a new worker.
   pool.on('error', (err: unknown) => fastify.log.error({ err }, 'an analysis worker failed'));
+  /**
+   * Our own first-in, first-out queue in front of the pool: at most one chunk per worker is handed
+   * to piscina, the rest wait here. Piscina's queue puts a task it could not give to a busy worker
+   * back at its *end* (piscina issue #1031; its `stricterFIFO` option lets a new task jump the
+   * queue instead when tasks carry an abort signal), so under sustained load some requests
+   * waited many times longer than others: p99 was three times the mean latency
+   * (docs/performance.md, "Queue fairness").
+   */
+  const dispatch = pLimit(threads);
+  /** Chunks queued or running, and what to call when that drops to none (shutdown waits for it). */
+  let pending = 0;
+  let drained: (() => void) | undefined;
   const byId = new Map(rules.map((r) => [r.id, r]));
   const names = new Set<string>([...byId.keys(), ...CATEGORIES, '*']);
   let ready = false;
@@ -200,31 +215,37 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
   /**
    * Run one chunk with the time limit applied twice: the request gets its 503 when `limit` has
    * passed since it arrived (`deadlinePassed`), but the worker is only terminated when the chunk
-   * itself has *run* for `limit` — a task still waiting in the queue is simply dropped. Under
+   * itself has *run* for `limit` — a chunk still waiting in the queue is simply dropped. Under
    * overload this sheds queued work cheaply instead of killing (and recompiling) workers.
    *
-   * The worker marks the moment it starts the task in a 4-byte shared buffer (milliseconds since
-   * the task was created, plus one; 0 while queued), which costs far less per task than a message
-   * channel and lets the main thread read the state only when a deadline needs it.
+   * Chunks wait in `dispatch`, a first-in, first-out queue that hands a chunk to the pool only
+   * when a worker is free, so piscina never queues (see `dispatch`). A chunk has therefore started
+   * when it leaves that queue, and a dropped chunk is skipped when its turn comes.
    */
   function runChunk(items: EngineItem[], options: AnalyseOptions, limit: number, respond: string | undefined) {
     const ac = new AbortController();
-    const created = Date.now();
-    const startedAt = new Int32Array(new SharedArrayBuffer(4));
+    let startedAt = 0; // Date.now() when handed to a free worker; 0 while queued
     let killer: NodeJS.Timeout | undefined;
-    const task = respond ? { items, options, startedAt, created, respond } : { items, options, startedAt, created };
-    const result = (pool.run(task, { signal: ac.signal }) as Promise<unknown[]>).finally(() => clearTimeout(killer));
+    const task = respond ? { items, options, respond } : { items, options };
+    pending++;
+    const result = dispatch(() => {
+      if (ac.signal.aborted) throw new UnavailableError(); // dropped while queued: never sent to a worker
+      startedAt = Date.now();
+      return pool.run(task, { signal: ac.signal }) as Promise<unknown[]>;
+    }).finally(() => {
+      clearTimeout(killer);
+      if (--pending === 0) drained?.();
+    });
     return {
       result,
       /** The request's time is up: drop the chunk if still queued, else terminate it once it has run for `limit`. */
       deadlinePassed() {
-        const mark = Atomics.load(startedAt, 0);
-        if (mark === 0) ac.abort();
-        else if (killer === undefined) killer = setTimeout(() => ac.abort(), Math.max(0, created + mark - 1 + limit - Date.now()));
+        if (startedAt === 0) ac.abort();
+        else if (killer === undefined) killer = setTimeout(() => ac.abort(), Math.max(0, startedAt + limit - Date.now()));
       },
       /** The client has gone: drop the chunk if it is still queued. */
       dropIfQueued() {
-        if (Atomics.load(startedAt, 0) === 0) ac.abort();
+        if (startedAt === 0) ac.abort();
       },
     };
   }
@@ -245,7 +266,8 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     // Let queued and running tasks finish (each is bounded by the time limit), even those whose
     // client has gone, then stop the workers.
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([pool.close(), new Promise((resolve) => (timer = setTimeout(resolve, opts.timeoutMs + 1000)))]);
+    const idle = pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
+    await Promise.race([idle.then(() => pool.close()), new Promise((resolve) => (timer = setTimeout(resolve, opts.timeoutMs + 1000)))]);
     clearTimeout(timer);
     await pool.destroy();
   });

@@ -59,6 +59,25 @@ describe('analysis time limit', () => {
     expect(ready.json()).toEqual({ status: 'starting' });
   });
 
+  it('serves queued requests first come, first served', async () => {
+    // Twelve requests pile up behind one worker (40 ms each). Piscina's own queue moved a task it
+    // could not hand to the busy worker to the back of the line, so some requests waited many
+    // times longer than others; the engine's queue keeps arrival order.
+    const app = await build({ workerFile: SLOW_WORKER, workers: 1, timeoutMs: 20_000 });
+    await waitReady(app);
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        app.inject({ method: 'POST', url: '/v1/analyse', payload: { text: `Note ${i}: Jack refused lunch. PAUSE-TASK` } }).then((res) => {
+          expect(res.statusCode).toBe(200);
+          order.push(i);
+        }),
+      ),
+    );
+    expect(order).toEqual(Array.from({ length: 12 }, (_, i) => i));
+    await app.close();
+  });
+
   it('runs requests in parallel across workers', async () => {
     const app = await build({ workers: 2 });
     const texts = Array.from({ length: 20 }, (_, i) => `Note ${i}: Jack refused lunch.`);
