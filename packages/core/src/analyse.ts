@@ -530,10 +530,10 @@ function runDetector(rule: CompiledRule, doc: SourceDocument, sentences: Sentenc
       if (det.meta.trigger) {
         // Walk the trigger's matches and the sentences together; once a sentence is hit, jump to
         // its end (further matches in it change nothing). The scan says where the trigger can
-        // begin, so it is only tried there.
+        // begin, so it is only tried there (sticky: a miss there asks the scan for the next place).
         const t = det.meta.trigger;
         const re = t.global ? t : new RegExp(t.source, `${t.flags}g`);
-        forEachTriggeredSkipping(doc.text, sentences, re, (s) => handlers.sentence!(s), skipperFor(scan, t));
+        forEachTriggeredSkipping(doc.text, sentences, re, (s) => handlers.sentence!(s), skipperFor(scan, t), scan.searches.has(t));
       } else for (const s of sentences) handlers.sentence(s);
     }
     handlers.done?.();

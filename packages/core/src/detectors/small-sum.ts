@@ -156,7 +156,7 @@ export const smallSum: Detector = {
     };
     return {
       done() {
-        forEachTriggeredSkipping(ctx.doc.text, ctx.sentences, TRIGGER, sentence, triggerSkipper());
+        forEachTriggeredSkipping(ctx.doc.text, ctx.sentences, TRIGGER, sentence, triggerSkipper(), true);
       },
     };
   },

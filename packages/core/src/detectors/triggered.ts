@@ -49,6 +49,9 @@ export function forEachTriggered(text: string, sentences: readonly SentenceView[
   }
 }
 
+/** Sticky copies of global triggers, for forEachTriggeredSkipping's `sticky` walk. */
+const stickies = new WeakMap<RegExp, RegExp>();
+
 /**
  * Visit the sentences analyse() would visit for a detector with `meta.trigger` = `trigger` (a
  * global RegExp), in the same order, with the same walk: the first match at or after the scan
@@ -57,28 +60,53 @@ export function forEachTriggered(text: string, sentences: readonly SentenceView[
  * ahead: it must return a position at or after `from` and at or before the first place at or
  * after `from` where a match of `trigger` can start, or -1 when no match can start there. So the
  * (slow) trigger is only ever tried right before a place a (fast) search found.
+ *
+ * With `sticky`, the trigger is tried *only* at the place skipTo gives (a sticky copy), and when it
+ * does not match there the walk asks skipTo for the next place after it. The matches are the same;
+ * without it, a trigger that fails where skipTo pointed searches on through the rest of the text,
+ * which for a trigger with several alternatives (cheapest-option's) cost more than the detector.
+ * Use it only with a skipTo that lists places (the engine's scan positions, small-sum's searches):
+ * with one that returns `from` itself the walk would try every character.
  */
-export function forEachTriggeredSkipping(text: string, sentences: readonly SentenceView[], trigger: RegExp, visit: (s: SentenceView) => void, skipTo: (text: string, from: number) => number): void {
+export function forEachTriggeredSkipping(
+  text: string,
+  sentences: readonly SentenceView[],
+  trigger: RegExp,
+  visit: (s: SentenceView) => void,
+  skipTo: (text: string, from: number) => number,
+  sticky = false,
+): void {
+  let re = trigger;
+  if (sticky) {
+    let y = stickies.get(trigger);
+    if (!y) stickies.set(trigger, (y = new RegExp(trigger.source, `${trigger.flags.replace('g', '')}y`)));
+    re = y;
+  }
   let si = 0;
-  trigger.lastIndex = 0;
+  let pos = 0;
   try {
     while (si < sentences.length) {
-      const from = skipTo(text, trigger.lastIndex);
-      if (from < 0) break;
-      trigger.lastIndex = from;
-      const m = trigger.exec(text);
-      if (!m) break;
+      const from = skipTo(text, pos);
+      if (from < 0 || from >= text.length) break; // a match starting at the end is in no sentence
+      re.lastIndex = from;
+      const m = re.exec(text);
+      if (!m) {
+        if (!sticky) break;
+        pos = from + 1; // nothing starts here: ask skipTo for the next place
+        continue;
+      }
+      pos = re.lastIndex;
       const at = m.index;
       while (si < sentences.length && sentences[si]!.end <= at) si++;
       const s = sentences[si];
       if (!s) break;
       if (at >= s.start) {
         visit(s);
-        trigger.lastIndex = s.end;
+        pos = s.end;
         si++;
-      } else if (m[0].length === 0) trigger.lastIndex++;
+      } else if (m[0].length === 0) pos++;
     }
   } finally {
-    trigger.lastIndex = 0;
+    re.lastIndex = 0;
   }
 }

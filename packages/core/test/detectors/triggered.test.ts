@@ -86,9 +86,9 @@ function analyseWalk(source: string, sentences: SentenceView[], trigger: RegExp)
 }
 
 describe('forEachTriggeredSkipping', () => {
-  const skipped = (source: string, sentences: SentenceView[], trigger: RegExp, skipTo: (t: string, from: number) => number): number[] => {
+  const skipped = (source: string, sentences: SentenceView[], trigger: RegExp, skipTo: (t: string, from: number) => number, sticky = false): number[] => {
     const out: number[] = [];
-    forEachTriggeredSkipping(source, sentences, trigger, (s) => out.push(s.index), skipTo);
+    forEachTriggeredSkipping(source, sentences, trigger, (s) => out.push(s.index), skipTo, sticky);
     return out;
   };
   /** A skipTo that finds the next "a" or "£" (every trigger below needs one where it starts). */
@@ -104,6 +104,9 @@ describe('forEachTriggeredSkipping', () => {
         const expected = analyseWalk(doc.text, sentences, trigger);
         expect(skipped(doc.text, sentences, trigger, (_t, from) => from), `${trigger}`).toEqual(expected);
         expect(skipped(doc.text, sentences, trigger, nextMark), `${trigger}`).toEqual(expected);
+        // Sticky: the trigger is tried only where skipTo points, then skipTo is asked again.
+        expect(skipped(doc.text, sentences, trigger, nextMark, true), `${trigger} sticky`).toEqual(expected);
+        expect(skipped(doc.text, sentences, trigger, (_t, from) => from, true), `${trigger} sticky, every place`).toEqual(expected);
         expect(trigger.lastIndex).toBe(0);
       }
     }
