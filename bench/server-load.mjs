@@ -4,8 +4,10 @@
 // for 20 s, and prints throughput, latency percentiles, errors, the server's CPU time per request
 // (all its threads, from /proc on Linux: steadier than wall-clock figures on a shared machine) and
 // its memory before, during and after the run. Bounded in time; the server is always stopped.
-// Flags: --quick (5 s), --duration N, --connections N, --json, --canned (the analysis replaced by
-// one result computed once, to measure the server around it). Targets (on a 2-core machine shared
+// Then, as the peer measured in the same run, the same test with the analysis replaced by one
+// result computed once (the canned-result worker): the server around the analysis.
+// Flags: --quick (5 s), --duration N, --connections N, --json, --canned (only the canned run),
+// --no-canned (only the real run). Targets (on a 2-core machine shared
 // with autocannon): p99 <= 50 ms, >= 200 requests/s, zero errors, memory stable.
 import autocannon from 'autocannon';
 import { plan, rng } from './corpus.mjs';
@@ -20,58 +22,89 @@ const flag = (name, fallback) => {
 const quick = argv.includes('--quick');
 const duration = flag('--duration', quick ? 5 : 20);
 const connections = flag('--connections', 50);
-const canned = argv.includes('--canned');
+const cannedOnly = argv.includes('--canned');
 const CANNED_WORKER = fileURLToPath(new URL('../packages/server/test/fixtures/canned-worker.mjs', import.meta.url));
 const TARGET = { p99Ms: 50, rps: 200 };
 
-let stop = () => {};
+/**
+ * One load test: start a server (the real worker, or with `canned` the canned-result one), warm it
+ * up, run autocannon, and measure CPU and memory. The server is always stopped.
+ */
+async function loadTest({ canned }) {
+  let stop = () => {};
+  try {
+    const started = await startServer({ env: {}, boundSeconds: duration + 120, label: 'server load test', ...(canned ? { workerFile: CANNED_WORKER } : {}) });
+    stop = started.stop;
+    const base = started.base;
+    const opts = { url: `${base}/v1/analyse`, method: 'POST', headers: { 'content-type': 'application/json' }, body };
+    const check = await fetch(opts.url, opts).then((r) => r.json());
+    if (!Array.isArray(check.findings)) throw new Error('the server did not answer with findings');
+
+    await autocannon({ ...opts, connections: 10, duration: quick ? 2 : 5 }); // warm-up
+    await fetch(opts.url, opts).then((res) => res.text()); // queued behind the warm-up's last requests: returns once they are done
+    const before = await memory(base);
+    // Sample the server's memory once a second during the run: "stable" means the second half of
+    // the run uses no more than the first half (plus 15%), i.e. no steady growth.
+    const samples = [];
+    const sampler = setInterval(() => void memory(base).then((m) => samples.push(m), () => undefined), 1000);
+    const cpu0 = cpuMs(started.server.pid);
+    const r = await autocannon({ ...opts, connections, duration });
+    const cpu1 = cpuMs(started.server.pid);
+    clearInterval(sampler);
+    const after = await memory(base);
+    const half = Math.floor(samples.length / 2);
+    const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+    const firstHalf = mean(samples.slice(0, half).map((m) => m.rssMb));
+    const secondHalf = mean(samples.slice(half).map((m) => m.rssMb));
+    return {
+      findings: check.findings.length,
+      rps: r.requests.average,
+      requests: r.requests.total,
+      latency: r.latency,
+      errors: r.errors + r.timeouts + r.non2xx,
+      r,
+      cpuPerRequest: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, r.requests.total),
+      before,
+      after,
+      firstHalf,
+      secondHalf,
+      stable: samples.length >= 4 && secondHalf <= firstHalf * 1.15,
+    };
+  } finally {
+    stop();
+  }
+}
+
+const text = plan(rng(3), 2000);
+const body = JSON.stringify({ text, format: 'markdown' });
 
 try {
-  const started = await startServer({ env: {}, boundSeconds: duration + 120, label: 'server load test', ...(canned ? { workerFile: CANNED_WORKER } : {}) });
-  stop = started.stop;
-  const base = started.base;
-
-  const text = plan(rng(3), 2000);
-  const body = JSON.stringify({ text, format: 'markdown' });
-  const opts = { url: `${base}/v1/analyse`, method: 'POST', headers: { 'content-type': 'application/json' }, body };
-  const check = await fetch(opts.url, opts).then((r) => r.json());
-  if (!Array.isArray(check.findings)) throw new Error('the server did not answer with findings');
-
-  await autocannon({ ...opts, connections: 10, duration: quick ? 2 : 5 }); // warm-up
-  await fetch(opts.url, opts).then((res) => res.text()); // queued behind the warm-up's last requests: returns once they are done
-  const before = await memory(base);
-  // Sample the server's memory once a second during the run: "stable" means the second half of
-  // the run uses no more than the first half (plus 15%), i.e. no steady growth.
-  const samples = [];
-  const sampler = setInterval(() => void memory(base).then((m) => samples.push(m), () => undefined), 1000);
-  const cpu0 = cpuMs(started.server.pid);
-  const r = await autocannon({ ...opts, connections, duration });
-  const cpu1 = cpuMs(started.server.pid);
-  clearInterval(sampler);
-  const after = await memory(base);
-  const half = Math.floor(samples.length / 2);
-  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
-  const firstHalf = mean(samples.slice(0, half).map((m) => m.rssMb));
-  const secondHalf = mean(samples.slice(half).map((m) => m.rssMb));
-  const stable = samples.length >= 4 && secondHalf <= firstHalf * 1.15;
-
-  const errors = r.errors + r.timeouts + r.non2xx;
-  const rps = r.requests.average;
+  const t = await loadTest({ canned: cannedOnly });
+  const { r, rps, errors, cpuPerRequest, before, after, firstHalf, secondHalf, stable } = t;
   const p99 = r.latency.p99;
-  const cpuPerRequest = cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, r.requests.total);
   const lines = [
-    `POST /v1/analyse, ${text.split(/\s+/).length}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${check.findings.length} findings), ${connections} connections, ${duration} s${canned ? ', analysis replaced by a canned result' : ''}`,
+    `POST /v1/analyse, ${text.split(/\s+/).length}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${t.findings} findings), ${connections} connections, ${duration} s${cannedOnly ? ', analysis replaced by a canned result' : ''}`,
     `throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
     `latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
     `server CPU: ${cpuPerRequest === undefined ? 'not available (no /proc)' : `${cpuPerRequest.toFixed(2)} ms per request (all threads)`}`,
     `errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)   target 0   ${errors === 0 ? 'met' : 'MISSED'}`,
     `server memory: RSS ${before.rssMb.toFixed(0)} MB before, mean ${firstHalf.toFixed(0)} MB in the first half of the run and ${secondHalf.toFixed(0)} MB in the second, ${after.rssMb.toFixed(0)} MB after; main heap ${before.heapMb.toFixed(0)} → ${after.heapMb.toFixed(0)} MB   target stable (second half ≤ first half + 15%)   ${stable ? 'met' : 'MISSED'}`,
   ];
+  // The peer in the same run: the same server and requests with the analysis replaced by one
+  // result computed once, so what the analysis costs and what the server around it costs are
+  // read from one run on the same machine.
+  let peer;
+  if (!cannedOnly && !argv.includes('--no-canned')) {
+    peer = await loadTest({ canned: true });
+    const share = cpuPerRequest === undefined || peer.cpuPerRequest === undefined ? '' : `; the analysis is ${(cpuPerRequest - peer.cpuPerRequest).toFixed(2)} of the ${cpuPerRequest.toFixed(2)} ms of server CPU per request`;
+    lines.push(
+      `the server around the analysis (same run, analysis replaced by a canned result): ${peer.rps.toFixed(0)} requests/s, p50 ${peer.latency.p50} ms, p99 ${peer.latency.p99} ms, ${peer.errors} errors, ${peer.cpuPerRequest?.toFixed(2) ?? '?'} ms of server CPU per request${share}`,
+      `ratio: the real server answers at ${(rps / peer.rps).toFixed(2)}× the canned server's throughput, with ${(p99 / Math.max(1, peer.latency.p99)).toFixed(1)}× its p99`,
+    );
+  }
   console.log(lines.join('\n'));
-  if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, cpuPerRequest, canned, before, after, firstHalf, secondHalf, requests: r.requests.total }));
+  if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, cpuPerRequest, canned: cannedOnly, before, after, firstHalf, secondHalf, requests: r.requests.total, peer: peer && { rps: peer.rps, latency: peer.latency, errors: peer.errors, cpuPerRequest: peer.cpuPerRequest } }));
 } catch (err) {
   process.stderr.write(`server load test failed: ${err.message}\n`);
   process.exitCode = 1;
-} finally {
-  stop();
 }
