@@ -129,4 +129,18 @@ describe('detector searches', () => {
     // A regex the scan was not told about: no skipping.
     expect(skipperFor(result, /x/g)(source, 7)).toBe(7);
   });
+
+  it('knows where every built-in detector trigger and search can begin', async () => {
+    // Without positions a trigger is run over the whole text, and one that fails where it was
+    // pointed searches on to the end (cheapest-option's did until its alternatives all began at \b).
+    const { builtinRuleSet } = await import('../src/rules/builtin.js');
+    const builtin = builtinRuleSet();
+    const doc = readText('Jack said he wants the cheapest option.');
+    const result = scanDocument(builtin, doc.text, sentencesOf(doc), builtin.rules.map(() => true));
+    const missing = builtin.rules.flatMap((r) => {
+      const meta = r.detector?.meta;
+      return meta ? [meta.trigger, ...(meta.searches ?? [])].filter((re): re is RegExp => !!re && !result.searches.has(re)).map((re) => `${meta.name}: ${re.source.slice(0, 40)}`) : [];
+    });
+    expect(missing).toEqual([]);
+  });
 });

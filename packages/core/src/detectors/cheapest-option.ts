@@ -49,7 +49,9 @@ export const cheapestOption: Detector = {
     name: 'cheapest-option',
     description: 'Cost framed as the deciding reason for support: cheapest option, most cost-effective, more cheaply, indicative budget, "the panel will not agree".',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /cheap|cost[\s-]?effective|\bexpensive\b|\bdearer\b|\bcostl|\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b|\blowe[rs]t?[\s-]+cost|\beconomical|\bindicative\b|\bpanel\b/gi,
+    // Every alternative starts at a word start (\b), as every FRAMING phrase does, so the engine's
+    // scan can list the places where it can match and the trigger is tried only there.
+    trigger: /\bcheap|\bcost[\s-]?effective|\bexpensive\b|\bdearer\b|\bcostl|\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b|\blowe[rs]t?[\s-]+cost|\beconomical|\bindicative\b|\bpanel\b/gi,
   },
   create(ctx) {
     return {
