@@ -42,6 +42,8 @@ const toPosix = (p) => p.split(sep).join('/');
 export function esc(s) {
   return String(s).replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
 }
+/** An example as a list item's text: its line breaks kept (CommonMark hard breaks), since where a line starts can matter. */
+const example = (s) => String(s).split('\n').map((line) => line.trim()).filter(Boolean).map(esc).join('\\\n  ');
 const cell = (s) => esc(s).replace(/\|/g, '\\|');
 const code = (s) => {
   const t = String(s);
@@ -144,9 +146,9 @@ export function renderRulePage(rule, rowTerms = new Map()) {
   else L.push('Describe what happened in plain words; there is no single replacement.');
   L.push('');
   L.push('## Flagged', '');
-  for (const e of r.examples?.flag ?? []) L.push(`- ${esc(e)}`);
+  for (const e of r.examples?.flag ?? []) L.push(`- ${example(e)}`);
   L.push('', '## Not flagged', '');
-  for (const e of r.examples?.pass ?? []) L.push(`- ${esc(e)}`);
+  for (const e of r.examples?.pass ?? []) L.push(`- ${example(e)}`);
   L.push('', '## How it matches', '');
   if (r.detector) {
     L.push(`This rule is backed by code: the ${code(r.detector)} detector ([packages/core/src/detectors/${r.detector}.ts](../../../packages/core/src/detectors/${r.detector}.ts)).`);
