@@ -26,14 +26,14 @@ export function renderJsonResult(r: DocumentOutcome): string {
 /** Streaming form of the json reporter. */
 export function jsonStream(): ReporterStream {
   let count = 0;
+  /** The separator before the next result (a comma after the first) and its indentation. */
+  const prefix = (): string => `${count++ ? ',' : ''}\n    `;
   return {
     start: () => '{\n  "version": 1,\n  "results": [',
     result(r) {
-      return `${count++ ? ',' : ''}\n    ${renderJsonResult(r)}`;
+      return prefix() + renderJsonResult(r);
     },
-    resultPrefix() {
-      return `${count++ ? ',' : ''}\n    `;
-    },
+    resultPrefix: prefix,
     end(summary) {
       return `${count ? '\n  ' : ''}],\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ')}\n}\n`;
     },
