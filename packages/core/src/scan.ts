@@ -20,7 +20,7 @@ import { phraseRegex } from './patterns/terms.js';
 import { prefixLiterals, requiredLiterals } from './patterns/regex-anchors.js';
 import { buildTrie, step, type Trie } from './patterns/trie.js';
 import { WORD_CLASS, countWords } from './nlp/sentences.js';
-import { lastStartingAtOrBefore } from './search.js';
+import { lastStartingAtOrBefore, stickyCopy } from './search.js';
 
 /** Rule number of allow-list entries. */
 const ALLOW = -1;
@@ -179,7 +179,7 @@ function scannerOf(set: RuleSet): Scanner {
       const prefixes = anchors && prefixLiterals(re.source, re.flags);
       const prefix = !!anchors && !!prefixes && prefixes.length === anchors.length && prefixes.every((p) => anchors.includes(p));
       const entry: ScanRegex = { re, rule: rule.index };
-      if (prefix) entry.sticky = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
+      if (prefix) entry.sticky = stickyCopy(re);
       const id = regexes.push(entry) - 1;
       if (!anchors) always.push(id);
       else for (const a of anchors) {

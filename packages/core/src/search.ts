@@ -1,6 +1,6 @@
 /**
- * Binary search over spans sorted by start (sentences, blocks, quotes): the one search the
- * engine's position look-ups share.
+ * Position look-ups the engine shares: the binary search over spans sorted by start (sentences,
+ * blocks, quotes), and sticky copies of regexes to try at one offset only.
  */
 
 /** Index of the last item starting at or before `offset` (-1 when none does). */
@@ -16,4 +16,9 @@ export function lastStartingAtOrBefore(items: readonly { start: number }[], offs
     } else hi = mid - 1;
   }
   return found;
+}
+
+/** A copy of `re` that matches only at its `lastIndex` (sticky, not global). */
+export function stickyCopy(re: RegExp): RegExp {
+  return new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
 }

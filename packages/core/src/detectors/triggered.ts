@@ -9,6 +9,7 @@
  * search can say where the trigger's next match can start. Pure.
  */
 import type { SentenceView } from './types.js';
+import { stickyCopy } from '../search.js';
 
 /**
  * Call `visit` for each sentence (in order) in which a non-empty match of `trigger` (a global
@@ -79,7 +80,7 @@ export function forEachTriggeredSkipping(
   let re = trigger;
   if (sticky) {
     let y = stickies.get(trigger);
-    if (!y) stickies.set(trigger, (y = new RegExp(trigger.source, `${trigger.flags.replace('g', '')}y`)));
+    if (!y) stickies.set(trigger, (y = stickyCopy(trigger)));
     re = y;
   }
   let si = 0;
