@@ -59,8 +59,6 @@ async function loadTest({ canned }) {
     return {
       findings: check.findings.length,
       rps: r.requests.average,
-      requests: r.requests.total,
-      latency: r.latency,
       errors: r.errors + r.timeouts + r.non2xx,
       r,
       cpuPerRequest: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, r.requests.total),
@@ -98,12 +96,12 @@ try {
     peer = await loadTest({ canned: true });
     const share = cpuPerRequest === undefined || peer.cpuPerRequest === undefined ? '' : `; the analysis is ${(cpuPerRequest - peer.cpuPerRequest).toFixed(2)} of the ${cpuPerRequest.toFixed(2)} ms of server CPU per request`;
     lines.push(
-      `the server around the analysis (same run, analysis replaced by a canned result): ${peer.rps.toFixed(0)} requests/s, p50 ${peer.latency.p50} ms, p99 ${peer.latency.p99} ms, ${peer.errors} errors, ${peer.cpuPerRequest?.toFixed(2) ?? '?'} ms of server CPU per request${share}`,
-      `ratio: the real server answers at ${(rps / peer.rps).toFixed(2)}× the canned server's throughput, with ${(p99 / Math.max(1, peer.latency.p99)).toFixed(1)}× its p99`,
+      `the server around the analysis (same run, analysis replaced by a canned result): ${peer.rps.toFixed(0)} requests/s, p50 ${peer.r.latency.p50} ms, p99 ${peer.r.latency.p99} ms, ${peer.errors} errors, ${peer.cpuPerRequest?.toFixed(2) ?? '?'} ms of server CPU per request${share}`,
+      `ratio: the real server answers at ${(rps / peer.rps).toFixed(2)}× the canned server's throughput, with ${(p99 / Math.max(1, peer.r.latency.p99)).toFixed(1)}× its p99`,
     );
   }
   console.log(lines.join('\n'));
-  if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, cpuPerRequest, canned: cannedOnly, before, after, firstHalf, secondHalf, requests: r.requests.total, peer: peer && { rps: peer.rps, latency: peer.latency, errors: peer.errors, cpuPerRequest: peer.cpuPerRequest } }));
+  if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, cpuPerRequest, canned: cannedOnly, before, after, firstHalf, secondHalf, requests: r.requests.total, peer: peer && { rps: peer.rps, latency: peer.r.latency, errors: peer.errors, cpuPerRequest: peer.cpuPerRequest } }));
 } catch (err) {
   process.stderr.write(`server load test failed: ${err.message}\n`);
   process.exitCode = 1;
