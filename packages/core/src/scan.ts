@@ -282,6 +282,18 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   let inWord = false; // countWords' state
   for (let p = 0; p < n; p++) {
     const c = text.charCodeAt(p);
+    if (prevRegex && prevPhrase && c < 128 && CLASS[c] === LETTER) {
+      // Inside an ASCII word (most characters): nothing begins here or in the rest of the run,
+      // and the word is already counted. Skip to the run's last letter.
+      let q = p + 1;
+      while (q < n) {
+        const d = text.charCodeAt(q);
+        if (d >= 128 || CLASS[d] !== LETTER) break;
+        q++;
+      }
+      p = q - 1;
+      continue;
+    }
     const w = WORD_CLASS[c]!;
     if (w === 1) {
       if (!inWord) {
