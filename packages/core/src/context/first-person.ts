@@ -34,9 +34,27 @@ export interface FirstPersonOptions {
 const isFirstToken = (w: string): boolean => FIRST.test(w) || FIRST.test(w.replace(/^i(?=['’]|$)/, 'I'));
 const isMy = (w: string): boolean => /^(?:my|mine)$/i.test(w);
 
+/**
+ * Text that could hold a first-person token (any case; its neighbours need only not be ASCII
+ * letters or digits). Only such a token makes isFirstPerson true, and most sentences have none.
+ */
+const MAYBE_FIRST = /(?:^|[^A-Za-z0-9])(?:i|im|ive|me|my|myself|mine)(?![A-Za-z0-9])/i;
+
+/** How much of the clause before the match, and of the sentence's opening, is read. */
+const BEFORE = 120;
+const OPENING = 80;
+
 /** True when the match at `relStart` in `sentence` is the writer talking about themselves. */
 export function isFirstPerson(sentence: string, relStart: number, options: FirstPersonOptions = {}): boolean {
-  const tokens = clauseTextBefore(sentence, relStart, 120).match(TOKEN) ?? [];
+  // Only a first-person token in the text read below can make it true. The test reads the same
+  // slices, since a slice's edge can cut a word into one ("Imagine" → "I").
+  if (!MAYBE_FIRST.test(sentence.slice(Math.max(0, relStart - BEFORE), Math.max(0, relStart))) && !MAYBE_FIRST.test(sentence.slice(0, OPENING))) return false;
+  return firstPersonByTokens(sentence, relStart, options);
+}
+
+/** isFirstPerson without its prefilter: the token reading itself (exported for the test that the prefilter never changes an answer). */
+export function firstPersonByTokens(sentence: string, relStart: number, options: FirstPersonOptions = {}): boolean {
+  const tokens = clauseTextBefore(sentence, relStart, BEFORE).match(TOKEN) ?? [];
   const last = tokens[tokens.length - 1];
   if (last !== undefined && isMy(last)) return options.possessive !== false;
   for (let i = tokens.length - 1; i >= Math.max(0, tokens.length - 8); i--) {
@@ -50,7 +68,7 @@ export function isFirstPerson(sentence: string, relStart: number, options: First
     if (!SKIP.has(t) && !/^\p{Lu}/u.test(orig) && tokens.length - i > 3) break;
   }
   // No subject near the match: does the sentence open in the first person?
-  const opening = sentence.slice(0, 80).match(TOKEN) ?? [];
+  const opening = sentence.slice(0, OPENING).match(TOKEN) ?? [];
   for (const w of opening.slice(0, 4)) {
     if (isMy(w)) return false;
     if (isFirstToken(w)) return true;

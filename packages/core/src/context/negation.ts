@@ -57,8 +57,21 @@ export function clauseTokensBefore(sentence: string, relStart: number, lookback 
   return clauseTextBefore(sentence, relStart, lookback).toLowerCase().match(/[a-z]+(?:['’][a-z]+)?/g) ?? [];
 }
 
+/**
+ * Could the text hold a cue token? Every cue is a whole token of clauseTokensBefore (a run of
+ * letters, any case) or ends in "n't", so text without one of these has no cue. Cheaper than
+ * cutting the clause and tokenising it, which most matches would otherwise pay for nothing.
+ */
+const MAYBE_CUE = new RegExp(`n['’]t(?![a-z])|(?<![a-z])(?:${[...CUES].join('|')})(?![a-z])`, 'i');
+
 /** The negation cue that governs a match at `relStart` in `sentence`, or undefined. */
 export function negationCue(sentence: string, relStart: number): string | undefined {
+  if (!MAYBE_CUE.test(sentence.slice(Math.max(0, relStart - LOOKBACK), Math.max(0, relStart)))) return undefined;
+  return negationCueByTokens(sentence, relStart);
+}
+
+/** negationCue without its prefilter: the token reading itself (exported for the test that the prefilter never changes an answer). */
+export function negationCueByTokens(sentence: string, relStart: number): string | undefined {
   const window = clauseTokensBefore(sentence, relStart).slice(-NEGATION_WINDOW);
   for (let i = 0; i < window.length; i++) {
     const t = window[i]!;
