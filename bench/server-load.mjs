@@ -7,8 +7,9 @@
 // Then, as the peer measured in the same run, the same test with the analysis replaced by one
 // result computed once (the canned-result worker): the server around the analysis.
 // Flags: --quick (5 s), --duration N, --connections N, --json, --canned (only the canned run),
-// --no-canned (only the real run). Targets (on a 2-core machine shared
-// with autocannon): p99 <= 50 ms, >= 200 requests/s, zero errors, memory stable.
+// --no-canned (only the real run), --sweep (instead: the real server at 5 to 50 connections, 10 s
+// each, and the most connections at which p99 stays within the target). Targets (on a 2-core
+// machine shared with autocannon): p99 <= 50 ms, >= 200 requests/s, zero errors, memory stable.
 import autocannon from 'autocannon';
 import { plan, rng } from './corpus.mjs';
 import { fileURLToPath } from 'node:url';
@@ -73,36 +74,98 @@ async function loadTest({ canned }) {
   }
 }
 
+/**
+ * The real server under each number of connections in turn (one server, warmed up once): how
+ * latency grows with concurrency, and the most connections at which p99 stays within the target.
+ */
+async function sweep(levels, seconds) {
+  let stop = () => {};
+  try {
+    const started = await startServer({ env: {}, boundSeconds: levels.length * (seconds + 5) + 120, label: 'server load sweep' });
+    stop = started.stop;
+    const opts = { url: `${started.base}/v1/analyse`, method: 'POST', headers: { 'content-type': 'application/json' }, body };
+    await autocannon({ ...opts, connections: 10, duration: quick ? 2 : 5 }); // warm-up
+    const rows = [];
+    for (const c of levels) {
+      await fetch(opts.url, opts).then((res) => res.text()); // the previous level's requests are done
+      const cpu0 = cpuMs(started.server.pid);
+      const r = await autocannon({ ...opts, connections: c, duration: seconds });
+      const cpu1 = cpuMs(started.server.pid);
+      rows.push({
+        connections: c,
+        rps: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts + r.non2xx,
+        cpuPerRequest: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, r.requests.total),
+      });
+    }
+    return rows;
+  } finally {
+    stop();
+  }
+}
+
 const text = plan(rng(3), 2000);
 const body = JSON.stringify({ text, format: 'markdown' });
 
-try {
-  const t = await loadTest({ canned: cannedOnly });
-  const { r, rps, errors, cpuPerRequest, before, after, firstHalf, secondHalf, stable } = t;
-  const p99 = r.latency.p99;
-  const lines = [
-    `POST /v1/analyse, ${text.split(/\s+/).length}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${t.findings} findings), ${connections} connections, ${duration} s${cannedOnly ? ', analysis replaced by a canned result' : ''}`,
-    `throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
-    `latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
-    `server CPU: ${cpuPerRequest === undefined ? 'not available (no /proc)' : `${cpuPerRequest.toFixed(2)} ms per request (all threads)`}`,
-    `errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)   target 0   ${errors === 0 ? 'met' : 'MISSED'}`,
-    `server memory: RSS ${before.rssMb.toFixed(0)} MB before, mean ${firstHalf.toFixed(0)} MB in the first half of the run and ${secondHalf.toFixed(0)} MB in the second, ${after.rssMb.toFixed(0)} MB after; main heap ${before.heapMb.toFixed(0)} → ${after.heapMb.toFixed(0)} MB   target stable (second half ≤ first half + 15%)   ${stable ? 'met' : 'MISSED'}`,
-  ];
-  // The peer in the same run: the same server and requests with the analysis replaced by one
-  // result computed once, so what the analysis costs and what the server around it costs are
-  // read from one run on the same machine.
-  let peer;
-  if (!cannedOnly && !argv.includes('--no-canned')) {
-    peer = await loadTest({ canned: true });
-    const share = cpuPerRequest === undefined || peer.cpuPerRequest === undefined ? '' : `; the analysis is ${(cpuPerRequest - peer.cpuPerRequest).toFixed(2)} of the ${cpuPerRequest.toFixed(2)} ms of server CPU per request`;
-    lines.push(
-      `the server around the analysis (same run, analysis replaced by a canned result): ${peer.rps.toFixed(0)} requests/s, p50 ${peer.r.latency.p50} ms, p99 ${peer.r.latency.p99} ms, ${peer.errors} errors, ${peer.cpuPerRequest?.toFixed(2) ?? '?'} ms of server CPU per request${share}`,
-      `ratio: the real server answers at ${(rps / peer.rps).toFixed(2)}× the canned server's throughput, with ${(p99 / Math.max(1, peer.r.latency.p99)).toFixed(1)}× its p99`,
-    );
+/** --sweep: print the sweep's table. */
+async function runSweep() {
+  try {
+    const seconds = quick ? 3 : 10;
+    const rows = await sweep([5, 10, 20, 30, 40, 50], seconds);
+    const lines = [
+      `POST /v1/analyse, ${text.split(/\s+/).length}-word plan, ${seconds} s at each number of connections (one server, warmed up once)`,
+      'connections  requests/s  p50 ms  p99 ms  errors  server CPU ms/request  p99 target',
+      ...rows.map((w) =>
+        [String(w.connections).padStart(11), w.rps.toFixed(0).padStart(11), String(w.p50).padStart(7), String(w.p99).padStart(7), String(w.errors).padStart(7), (w.cpuPerRequest?.toFixed(2) ?? '?').padStart(22), `  ${w.p99 <= TARGET.p99Ms ? 'met' : 'missed'}`].join(' '),
+      ),
+    ];
+    // The most connections up to which every level tried met the target.
+    const firstMiss = rows.findIndex((w) => w.p99 > TARGET.p99Ms || w.errors > 0);
+    const upTo = firstMiss === -1 ? rows.at(-1) : rows[firstMiss - 1];
+    lines.push(upTo ? `p99 ≤ ${TARGET.p99Ms} ms with no errors at every level up to ${upTo.connections} connections` : `p99 ≤ ${TARGET.p99Ms} ms at none of the connection counts tried`);
+    console.log(lines.join('\n'));
+    if (argv.includes('--json')) console.log(JSON.stringify({ sweep: rows }));
+  } catch (err) {
+    process.stderr.write(`server load sweep failed: ${err.message}\n`);
+    process.exitCode = 1;
   }
-  console.log(lines.join('\n'));
-  if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, cpuPerRequest, canned: cannedOnly, before, after, firstHalf, secondHalf, requests: r.requests.total, peer: peer && { rps: peer.rps, latency: peer.r.latency, errors: peer.errors, cpuPerRequest: peer.cpuPerRequest } }));
-} catch (err) {
-  process.stderr.write(`server load test failed: ${err.message}\n`);
-  process.exitCode = 1;
 }
+
+/** The load test and its canned peer: print the figures against the targets. */
+async function runLoad() {
+  try {
+    const t = await loadTest({ canned: cannedOnly });
+    const { r, rps, errors, cpuPerRequest, before, after, firstHalf, secondHalf, stable } = t;
+    const p99 = r.latency.p99;
+    const lines = [
+      `POST /v1/analyse, ${text.split(/\s+/).length}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${t.findings} findings), ${connections} connections, ${duration} s${cannedOnly ? ', analysis replaced by a canned result' : ''}`,
+      `throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
+      `latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
+      `server CPU: ${cpuPerRequest === undefined ? 'not available (no /proc)' : `${cpuPerRequest.toFixed(2)} ms per request (all threads)`}`,
+      `errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)   target 0   ${errors === 0 ? 'met' : 'MISSED'}`,
+      `server memory: RSS ${before.rssMb.toFixed(0)} MB before, mean ${firstHalf.toFixed(0)} MB in the first half of the run and ${secondHalf.toFixed(0)} MB in the second, ${after.rssMb.toFixed(0)} MB after; main heap ${before.heapMb.toFixed(0)} → ${after.heapMb.toFixed(0)} MB   target stable (second half ≤ first half + 15%)   ${stable ? 'met' : 'MISSED'}`,
+    ];
+    // The peer in the same run: the same server and requests with the analysis replaced by one
+    // result computed once, so what the analysis costs and what the server around it costs are
+    // read from one run on the same machine.
+    let peer;
+    if (!cannedOnly && !argv.includes('--no-canned')) {
+      peer = await loadTest({ canned: true });
+      const share = cpuPerRequest === undefined || peer.cpuPerRequest === undefined ? '' : `; the analysis is ${(cpuPerRequest - peer.cpuPerRequest).toFixed(2)} of the ${cpuPerRequest.toFixed(2)} ms of server CPU per request`;
+      lines.push(
+        `the server around the analysis (same run, analysis replaced by a canned result): ${peer.rps.toFixed(0)} requests/s, p50 ${peer.r.latency.p50} ms, p99 ${peer.r.latency.p99} ms, ${peer.errors} errors, ${peer.cpuPerRequest?.toFixed(2) ?? '?'} ms of server CPU per request${share}`,
+        `ratio: the real server answers at ${(rps / peer.rps).toFixed(2)}× the canned server's throughput, with ${(p99 / Math.max(1, peer.r.latency.p99)).toFixed(1)}× its p99`,
+      );
+    }
+    console.log(lines.join('\n'));
+    if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, cpuPerRequest, canned: cannedOnly, before, after, firstHalf, secondHalf, requests: r.requests.total, peer: peer && { rps: peer.rps, latency: peer.r.latency, errors: peer.errors, cpuPerRequest: peer.cpuPerRequest } }));
+  } catch (err) {
+    process.stderr.write(`server load test failed: ${err.message}\n`);
+    process.exitCode = 1;
+  }
+}
+
+if (argv.includes('--sweep')) await runSweep();
+else await runLoad();
