@@ -267,7 +267,7 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   for (const re of sc.searches) searches.set(re, []);
   const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds, words: 0 };
   const trie = sc.trie;
-  const { next, width, values, depth: max } = trie;
+  const { row, rows, onlyColumn, onlyChild, values, depth: max } = trie;
   if (max === 0) {
     triggeredIds.push(...sc.always);
     result.words = countWords(text);
@@ -339,7 +339,9 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
           continue;
         }
         if (CLASS[ch] !== LETTER) st.skipped = true;
-        node = next[node * width + col]!;
+        // (child(), inlined: a full row for a node with several children, else its one child.)
+        const r = row[node]!;
+        node = r >= 0 ? rows[r + col]! : onlyColumn[node] === col ? onlyChild[node]! : 0;
         if (node === 0) break;
         const v = values[node];
         if (v) {

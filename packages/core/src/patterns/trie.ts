@@ -1,12 +1,17 @@
 /**
  * A character trie in flat typed arrays, for the engine's word-start scans: the phrase table, the
- * allow-list and the regex prefilter's required words. Walking it costs one array read per
+ * allow-list and the regex prefilter's required words. Walking it costs an array read or two per
  * character and stops at the first character no key continues with, so most word starts cost a
  * read or two — no strings are built. Keys are sequences of UTF-16 code units, already folded the
  * way the caller folds the text it walks. Pure; built once per rule set.
+ *
+ * Most nodes (the tails of long phrases) have one child, so only nodes with two or more children
+ * get a full row of child links; a one-child node keeps its child's column and number. The built-in
+ * rules' trie is then about 0.3 MB instead of 1.9 MB of rows, and the rows the walks touch stay in
+ * the CPU's cache while the rest of the analysis runs.
  */
 
-/** A built trie. Node 0 is the root; `next[node * width + column]` is a child, or 0 for none. */
+/** A built trie. Node 0 is the root; child(trie, node, column) is a child, or 0 for none. */
 export interface Trie<T> {
   /** Columns: one per distinct code unit used by any key. */
   width: number;
@@ -14,8 +19,14 @@ export interface Trie<T> {
   ascii: Int16Array;
   /** Column of other code units used by keys. */
   wide: Map<number, number>;
-  /** Child links, `width` per node. */
-  next: Int32Array;
+  /** Per node: where its row of `width` child links starts in `rows`, or -1 when it has at most one child. */
+  row: Int32Array;
+  /** Child links of the nodes with two or more children, `width` per node (0 for none). */
+  rows: Int32Array;
+  /** Per node with at most one child: that child's column, or -1 when it has none. */
+  onlyColumn: Int16Array;
+  /** Per node with at most one child: that child. */
+  onlyChild: Int32Array;
   /** Values of the keys ending at each node (undefined where none ends). */
   values: (T[] | undefined)[];
   /** Length of the longest key. */
@@ -62,17 +73,40 @@ export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
   for (let k = 0; k < order.length; k++) for (const child of kids[order[k]!]!.values()) order.push(child);
   const renumber = new Int32Array(kids.length);
   order.forEach((old, i) => (renumber[old] = i));
-  const next = new Int32Array(kids.length * width);
-  const ordered: (T[] | undefined)[] = new Array(kids.length);
+  const n = kids.length;
+  const row = new Int32Array(n).fill(-1);
+  const onlyColumn = new Int16Array(n).fill(-1);
+  const onlyChild = new Int32Array(n);
+  const branching = order.filter((old) => kids[old]!.size > 1).length;
+  const rows = new Int32Array(Math.max(1, branching) * width);
+  const ordered: (T[] | undefined)[] = new Array(n);
+  let used = 0;
   order.forEach((old, i) => {
     ordered[i] = values[old];
-    for (const [col, child] of kids[old]!) next[i * width + col] = renumber[child]!;
+    const children = kids[old]!;
+    if (children.size > 1) {
+      row[i] = used;
+      for (const [col, child] of children) rows[used + col] = renumber[child]!;
+      used += width;
+    } else {
+      for (const [col, child] of children) {
+        onlyColumn[i] = col;
+        onlyChild[i] = renumber[child]!;
+      }
+    }
   });
-  return { width, ascii, wide, next, values: ordered, depth };
+  return { width, ascii, wide, row, rows, onlyColumn, onlyChild, values: ordered, depth };
+}
+
+/** The child of `node` in column `col` (a valid column), or 0 when no key continues so. */
+export function child<T>(trie: Trie<T>, node: number, col: number): number {
+  const r = trie.row[node]!;
+  if (r >= 0) return trie.rows[r + col]!;
+  return trie.onlyColumn[node] === col ? trie.onlyChild[node]! : 0;
 }
 
 /** The child of `node` for code unit `c`, or 0 when no key continues so. */
 export function step<T>(trie: Trie<T>, node: number, c: number): number {
   const col = c < 128 ? trie.ascii[c]! : (trie.wide.get(c) ?? -1);
-  return col < 0 ? 0 : trie.next[node * trie.width + col]!;
+  return col < 0 ? 0 : child(trie, node, col);
 }

@@ -1,5 +1,6 @@
 /** The flat character trie behind the engine's word-start scans. */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { buildTrie, step, type Trie } from '../../src/patterns/trie.js';
 
 /** Values of every key that `text` begins with, shortest first (as the scans walk). */
@@ -46,4 +47,27 @@ describe('buildTrie', () => {
     expect(empty.depth).toBe(0);
     expect(empty.values.every((v) => v === undefined)).toBe(true);
   });
+
+  it('finds exactly the keys a text begins with, whether a node has one child or several', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '£'), minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 30 }), fc.array(word, { maxLength: 20 }), (keys, texts) => {
+        const built = buildTrie(keys.map((k, i) => [k, i] as const));
+        expect(built.depth).toBe(Math.max(0, ...keys.map((k) => k.length)));
+        for (const text of texts) {
+          const expected = keys.map((k, i) => [k, i] as const).filter(([k]) => text.startsWith(k)).sort((a, b) => a[0].length - b[0].length || a[1] - b[1]).map(([, i]) => i);
+          expect(prefixesOf(built, text)).toEqual(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps full rows of child links only for nodes with several children', () => {
+    // Root → s (one child: e) → e (one child: r) → r (children c and m): two branching nodes.
+    const t = buildTrie<number>([['serc', 1], ['serm', 2], ['x', 3]]);
+    expect([...t.row].filter((r) => r >= 0)).toHaveLength(2);
+    expect(t.rows.length).toBe(2 * t.width);
+  });
 });
+
