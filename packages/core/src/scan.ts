@@ -174,9 +174,12 @@ function scannerOf(set: RuleSet): Scanner {
   const always: number[] = [];
   for (const rule of set.rules) {
     for (const re of rule.regexes) {
-      const anchors = requiredLiterals(re.source, re.flags);
-      // When the best anchors are also the regex's prefixes, try it only where they begin.
-      const prefixes = anchors && prefixLiterals(re.source, re.flags);
+      const required = requiredLiterals(re.source, re.flags);
+      const prefixes = prefixLiterals(re.source, re.flags);
+      // When the best anchors are also the regex's prefixes, try it only where they begin. A regex
+      // without required literals long enough to filter sentences ("my", "SU") is still tried only
+      // where its prefixes begin, if it has them, rather than run over the whole text.
+      const anchors = required ?? prefixes;
       const prefix = !!anchors && !!prefixes && prefixes.length === anchors.length && prefixes.every((p) => anchors.includes(p));
       const entry: ScanRegex = { re, rule: rule.index };
       if (prefix) entry.sticky = stickyCopy(re);

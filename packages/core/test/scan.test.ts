@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scanDocument, keyOf } from '../src/scan.js';
-import { sentencesOf } from '../src/analyse.js';
+import { analyse, sentencesOf } from '../src/analyse.js';
 import { text as readText } from '../src/readers/text.js';
 import { testRule, testSet } from './context/test-rules.js';
 
@@ -17,6 +17,7 @@ const set = testSet(
     testRule('blaming/t-refused-food', ['x'], { patterns: [{ regex: '\\b(?:he|she) (?:has )?refused (?:food|meals)\\b' }], examples: { flag: ['he refused food'], pass: ['x'] } }),
     testRule('jargon/t-asd', ['x'], { patterns: [{ regex: '\\bASD\\b' }], examples: { flag: ['ASD'], pass: ['x'] } }),
     testRule('jargon/t-ld', ['x'], { patterns: [{ regex: '\\bLD\\b' }], examples: { flag: ['LD'], pass: ['x'] } }),
+    testRule('jargon/t-code', ['x'], { patterns: [{ regex: '[0-9]{2}[A-Z]' }], examples: { flag: ['12B'], pass: ['x'] } }),
   ],
   ['Service User Forum'],
 );
@@ -86,6 +87,18 @@ describe('scanDocument', () => {
     expect(sentences[2]!.text).toContain('claimed');
   });
 
+  it('tries a regex whose literals are too short to filter sentences only where its prefix begins', () => {
+    // "LD" is shorter than a required word may be, but it is the prefix of every match.
+    const source = 'LD team. Oldham and the ldap server. No LDs. Fine.';
+    const { result } = scan(source);
+    const id = result.regexes.findIndex((r) => set.rules[r.rule]!.id === 'jargon/t-ld');
+    expect(result.regexes[id]!.sticky).toBeDefined();
+    // Word starts beginning "ld" in any case (the sticky regex checks case and the boundary).
+    expect(result.triggered[id]).toEqual([0, 0, 1, 24, 2, 40]);
+    const { findings } = analyse(readText(source), set);
+    expect(findings.filter((f) => f.ruleId === 'jargon/t-ld').map((f) => f.start!.offset)).toEqual([0]);
+  });
+
   it('uses sentence indices when the anchor is not the prefix', () => {
     const source = 'All good. He refused meals today.';
     const { result } = scan(source);
@@ -96,8 +109,8 @@ describe('scanDocument', () => {
 
   it('leaves regexes whose anchors are absent untriggered, and skips inactive rules', () => {
     const { result } = scan('Nothing to see here.');
-    // Only the regex too short to have anchors runs everywhere.
-    expect(result.triggered.map((t, id) => (t ? set.rules[result.regexes[id]!.rule]!.id : t)).filter(Boolean)).toEqual(['jargon/t-ld']);
+    // Only the regex with no literal at all (not even a prefix) runs everywhere.
+    expect(result.triggered.map((t, id) => (t ? set.rules[result.regexes[id]!.rule]!.id : t)).filter(Boolean)).toEqual(['jargon/t-code']);
     expect(result.triggered.filter(Boolean)).toEqual(['all']);
     const doc = readText('He claims that.');
     const none = scanDocument(set, doc.text, sentencesOf(doc), set.rules.map(() => false));
