@@ -94,6 +94,9 @@ function looksLikePluralPossessive(text: string, i: number, to: number): boolean
   return false;
 }
 
+/** Any character that may open or close a quote (see findQuotes). */
+const ANY_MARK = /[“”«»"‘'’]/;
+
 /**
  * Find quotes in `text` between `from` and `to` (one block). Returns spans sorted by start; a
  * nested quote is returned as well as the quote around it. An opening mark with no closing mark
@@ -113,12 +116,16 @@ export function findQuotes(text: string, from = 0, to = text.length, options: Fi
     }
     return false;
   };
-  // Jump from one quote mark to the next: most of a block has none, so never look at every character.
+  // Jump from one quote mark to the next: most of a block has none, so never look at every
+  // character. The search runs over the block only (a slice shares the text's memory); a block
+  // without a mark, as most are, has no quote.
+  const from0 = Math.max(0, from);
+  const block = text.slice(from0, end);
+  if (!ANY_MARK.test(block)) return spans;
   const marks = /[“”«»"‘'’]/g; // every character that may open or close a quote
-  marks.lastIndex = Math.max(0, from);
   let m: RegExpExecArray | null;
-  while ((m = marks.exec(text)) && m.index < end) {
-    const i = m.index;
+  while ((m = marks.exec(block))) {
+    const i = from0 + m.index;
     const ch = m[0];
     switch (ch) {
       case '“':
@@ -232,11 +239,15 @@ export interface QuoteIndex {
   speech: Int32Array;
 }
 
+/** The index of a block without quotes (shared; never changed). */
+const NO_QUOTES: QuoteIndex = { spans: Object.freeze([]) as unknown as QuoteSpan[], parent: new Int32Array(0), speech: new Int32Array(0) };
+
 /**
  * Index spans from findQuotes (sorted by start, properly nested) so that speechAt is
  * O(log n + nesting depth) per match, however many quotes a block has.
  */
 export function indexQuotes(spans: QuoteSpan[]): QuoteIndex {
+  if (spans.length === 0) return NO_QUOTES; // most blocks: no typed arrays to allocate
   const parent = new Int32Array(spans.length).fill(-1);
   const speech = new Int32Array(spans.length).fill(-1);
   const stack: number[] = [];

@@ -169,3 +169,21 @@ describe('findColonSpeech', () => {
     expect(findColonSpeech(s)).toBeUndefined();
   });
 });
+
+describe('findQuotes: one block of a longer text', () => {
+  const text = 'Jack said “I want to stay” today.\n\nNo quotes here at all.\n\nShe called it her “den” too.';
+  const second = { from: text.indexOf('No quotes'), to: text.indexOf('all.') + 4 };
+
+  it('finds nothing in a block without marks, whatever lies around it', () => {
+    expect(findQuotes(text, second.from, second.to)).toEqual([]);
+  });
+
+  it('reads marks only inside the block, at offsets in the whole text', () => {
+    const from = text.indexOf('She');
+    const spans = findQuotes(text, from, text.length);
+    expect(spans.map((q) => text.slice(q.start, q.end))).toEqual(['den']);
+    // A quote opened in the block and closed after its end is not one of the block's.
+    expect(findQuotes(text, 0, text.indexOf('stay'))).toEqual([]);
+    expect(findQuotes(text, 0, text.indexOf(' today')).map((q) => text.slice(q.start, q.end))).toEqual(['I want to stay']);
+  });
+});
