@@ -402,7 +402,7 @@ function sentenceText(s: SentenceView, start: number, end: number, cache: Map<nu
 }
 
 function fill(template: string, match: string): string {
-  return template.replace(/\{match\}/g, match);
+  return template.includes('{match}') ? template.replaceAll('{match}', () => match) : template;
 }
 
 function documentFinding(rule: CompiledRule, severity: Severity, hit: Hit): Finding {
