@@ -24,7 +24,7 @@ export interface Trie<T> {
   /** Child links of the nodes with two or more children, `width` per node (0 for none). */
   rows: Int32Array;
   /** Per node with at most one child: that child's column, or -1 when it has none. */
-  onlyColumn: Int16Array;
+  onlyColumn: Int32Array;
   /** Per node with at most one child: that child. */
   onlyChild: Int32Array;
   /** Values of the keys ending at each node (undefined where none ends). */
@@ -75,7 +75,7 @@ export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
   order.forEach((old, i) => (renumber[old] = i));
   const n = kids.length;
   const row = new Int32Array(n).fill(-1);
-  const onlyColumn = new Int16Array(n).fill(-1);
+  const onlyColumn = new Int32Array(n).fill(-1);
   const onlyChild = new Int32Array(n);
   const branching = order.filter((old) => kids[old]!.size > 1).length;
   const rows = new Int32Array(Math.max(1, branching) * width);
