@@ -18,7 +18,7 @@ import type { RuleSet } from './rules/compile.js';
 import type { SentenceView } from './detectors/types.js';
 import { phraseRegex } from './patterns/terms.js';
 import { prefixLiterals, requiredLiterals } from './patterns/regex-anchors.js';
-import { buildTrie, step, type Trie } from './patterns/trie.js';
+import { buildTrie, child, step, type Trie } from './patterns/trie.js';
 import { WORD_CLASS, countWords } from './nlp/sentences.js';
 import { lastStartingAtOrBefore, stickyCopy } from './search.js';
 
@@ -79,6 +79,12 @@ interface Scanner {
   searches: RegExp[];
   /** ASCII character → trie column of its folded form; SKIP for spaces and hyphens; -1 when no key uses it. */
   asciiColumn: Int16Array;
+  /**
+   * Two ASCII letters or digits a → b, at `a * 128 + b`: the trie node their folded forms lead to
+   * from the root (0: none), or -1 to walk from the root as usual (a key of one character, or
+   * anything but two letters or digits). Most word starts end their walk here, in one read.
+   */
+  firstTwo: Int32Array;
   /** Scratch: the call in which each regex was first triggered (see triggeredIds). */
   seenCall: Int32Array;
   calls: number;
@@ -213,9 +219,26 @@ function scannerOf(set: RuleSet): Scanner {
     const folded = c >= 65 && c <= 90 ? c + 32 : c;
     asciiColumn[c] = c === 45 || c === 32 || (c >= 9 && c <= 13) ? SKIP : trie.ascii[folded]!;
   }
-  scanner = { trie, otherAscii, otherWide, asciiColumn, regexes, always, searches, seenCall: new Int32Array(regexes.length), calls: 0 };
+  scanner = { trie, otherAscii, otherWide, asciiColumn, firstTwo: firstTwoTable(trie, asciiColumn), regexes, always, searches, seenCall: new Int32Array(regexes.length), calls: 0 };
   scanners.set(set, scanner);
   return scanner;
+}
+
+/** The scanner's `firstTwo` table (see Scanner). */
+function firstTwoTable(trie: Trie<Entry>, asciiColumn: Int16Array): Int32Array {
+  const table = new Int32Array(128 * 128).fill(-1);
+  for (let a = 0; a < 128; a++) {
+    if (CLASS[a] !== LETTER) continue;
+    const ca = asciiColumn[a]!;
+    const first = ca < 0 ? 0 : child(trie, 0, ca);
+    if (first !== 0 && trie.values[first]) continue; // a key of one character: walk as usual
+    for (let b = 0; b < 128; b++) {
+      if (CLASS[b] !== LETTER) continue;
+      const cb = asciiColumn[b]!;
+      table[a * 128 + b] = first === 0 || cb < 0 ? 0 : child(trie, first, cb);
+    }
+  }
+  return table;
 }
 
 /** The regexes the set's detectors search whole texts with: their triggers and `meta.searches`. */
@@ -277,7 +300,7 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
     return result;
   }
   const st: WalkState = { sc, text, sentences, active, result, call, p: 0, phraseStart: false, regexStart: false, end: 0, skipped: false, si: -1, siEnd: -1 };
-  const { otherAscii, otherWide, asciiColumn } = sc;
+  const { otherAscii, otherWide, asciiColumn, firstTwo } = sc;
   const n = text.length;
   let prevPhrase = false; // previous character continues a phrase word (letter, digit, hyphen)
   let prevRegex = false; // previous character is a \b word character
@@ -326,13 +349,31 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
       prevRegex = false;
     }
     if (!phraseStart && !regexStart) continue;
+    let node = 0;
+    let from = p;
+    if (p + 1 < n) {
+      // Two letters or digits: the table gives the node after both, and most walks end there.
+      const d = text.charCodeAt(p + 1);
+      const two = c < 128 && d < 128 ? firstTwo[c * 128 + d]! : -1;
+      if (two === 0) continue;
+      if (two > 0) {
+        node = two;
+        from = p + 2;
+      }
+    }
     st.p = p;
     st.phraseStart = phraseStart;
     st.regexStart = regexStart;
     st.skipped = false;
-    let node = 0;
+    if (from > p) {
+      const v = values[node];
+      if (v) {
+        st.end = from;
+        take(v, st);
+      }
+    }
     const limit = Math.min(n, p + 4 * max);
-    walk: for (let i = p; i < limit; i++) {
+    walk: for (let i = from; i < limit; i++) {
       const ch = text.charCodeAt(i);
       if (ch < 128) {
         const col = asciiColumn[ch]!;

@@ -65,6 +65,34 @@ describe('scanDocument', () => {
     expect(phrases('Refused-ish, unrefused, refusedx, re-fused, ref used, Refused')).toEqual([['blaming/t-refused', 'Refused']]);
   });
 
+  it('finds keys of one character, of two, and longer, whatever the first two characters are', () => {
+    // "x" is a one-letter key (its first letter is walked from the root as usual); "ab" ends at the
+    // second letter; "refused" and "ab test" go on from there; "co op" has a space or hyphen second
+    // after "co"; "£5" starts with a symbol.
+    const keys = testSet([
+      testRule('jargon/t-x', ['x']),
+      testRule('jargon/t-ab', ['ab']),
+      testRule('jargon/t-ab-test', ['ab test']),
+      testRule('blaming/t-refused-2', ['refused']),
+      testRule('jargon/t-co-op', ['co op']),
+      testRule('gatekeeping/t-five', ['£5']),
+    ]);
+    const source = 'x refused. Xx ab, AB-test. co-op, co op, coop; £5 and abx, xab.';
+    const doc = readText(source);
+    const r = scanDocument(keys, doc.text, sentencesOf(doc), keys.rules.map(() => true));
+    const found: string[] = [];
+    for (let k = 0; k < r.phrases.length; k += 3) found.push(`${keys.rules[r.phrases[k]!]!.id} ${source.slice(r.phrases[k + 1], r.phrases[k + 2])}`);
+    expect(found).toEqual([
+      'jargon/t-x x',
+      'blaming/t-refused-2 refused',
+      'jargon/t-ab ab',
+      'jargon/t-ab-test AB-test', // not "AB" alone: a hyphen continues the word
+      'jargon/t-co-op co-op',
+      'jargon/t-co-op co op',
+      'gatekeeping/t-five £5',
+    ]);
+  });
+
   it('finds phrases that begin with a symbol', () => {
     expect(phrases('An extra £30 a week.')).toEqual([['gatekeeping/t-sum', '£30 a week']]);
   });
