@@ -44,12 +44,20 @@ const SCARE_CUE = /\b(?:seen as|viewed as|deemed|considered|came across as|comes
 const COLON_SPEECH =
   /(?:\bin (?:his|her|their|my|our|[\p{Lu}][\p{L}\-]*['’]s?) (?:own )?words|\b(?:said|says|told (?:me|us|staff|them|her|him)|explained|explains|stated|states|wrote|writes|replied|signed|put it|answered))\s*:\s*/iu;
 
+/** A letter or digit (any script). ASCII, most characters, is decided without a RegExp. */
 function isWordChar(ch: string | undefined): boolean {
-  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /[\p{L}\p{N}]/u.test(ch);
 }
 
+/** White space (as /\s/), or no character at all. ASCII is decided without a RegExp. */
 function isSpaceChar(ch: string | undefined): boolean {
-  return ch === undefined || /\s/.test(ch);
+  if (ch === undefined) return true;
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(ch);
 }
 
 function countWords(s: string): number {
@@ -195,7 +203,7 @@ export function findQuotes(text: string, from = 0, to = text.length, options: Fi
 export function opensWithQuote(text: string, start: number, end = text.length): boolean {
   for (let i = start; i < Math.min(end, start + 20); i++) {
     const ch = text[i]!;
-    if (/\s/.test(ch)) continue;
+    if (isSpaceChar(ch)) continue;
     return ch === '“' || ch === '"' || ch === '‘' || ch === "'" || ch === '«';
   }
   return false;
