@@ -57,6 +57,28 @@ describe('requiredLiterals: only literals that start a word', () => {
   });
 });
 
+describe('requiredLiterals: positive lookaheads', () => {
+  it('uses a word a positive lookahead requires (the engine runs a regex on one sentence at a time)', () => {
+    expect(requiredLiterals('\\b(?:is|are)\\s+not\\s+an?(?=\\s+eligible\\s+needs?\\b)')).toEqual(['eligible']);
+    expect(requiredLiterals('\\b(?:he|she)\\s+did\\s+not(?=[^.]{0,40}\\b(?:appointment|clinic)\\b)')).toEqual(['appointment', 'clinic']);
+  });
+  it('ignores negative lookaheads, and a lookahead word that starts mid-word', () => {
+    expect(requiredLiterals('\\bfoo(?!\\s+barbaz)')).toEqual(['foo']);
+    expect(requiredLiterals('\\bcare(?=giver)')).toEqual(['care']);
+  });
+  it('keeps the prefixes when they are the required words the regex consumes (tried only there)', () => {
+    expect(requiredLiterals('\\b(?:overspend|overspent)\\b(?=.{0,20}\\bbudgetary\\b)')).toEqual(['overspend', 'overspent']);
+  });
+  it('finds a match in every sentence it marks (lookahead words on samples)', () => {
+    const src = '\\b(?:is|are)\\s+not\\s+an?(?=\\s+eligible\\s+needs?\\b)';
+    const re = new RegExp(src, 'i');
+    for (const s of ['Her care is not an eligible need.', 'These are not a eligible needs.']) {
+      expect(re.test(s)).toBe(true);
+      expect(requiredLiterals(src)!.some((l) => s.toLowerCase().includes(l))).toBe(true);
+    }
+  });
+});
+
 describe('requiredLiterals on the built-in rules', () => {
   /** Is one of `literals` at a word start (not after [A-Za-z0-9_]) in `text`? */
   function anchored(text: string, literals: string[]): boolean {

@@ -84,7 +84,7 @@ function isBoundary(el: Element): boolean {
  * (it follows \b, ^, a non-word character, or the start of a sequence that itself starts at a
  * word start), so the engine can look for it at word starts only.
  */
-function alternative(alt: Alternative, atStart: boolean): Req {
+function alternative(alt: Alternative, atStart: boolean, ahead: boolean): Req {
   const candidates: Req[] = [];
   let run = '';
   let runAtStart = atStart;
@@ -117,11 +117,20 @@ function alternative(alt: Alternative, atStart: boolean): Req {
       continue;
     }
     if (el.type === 'Assertion') {
+      if (ahead && el.kind === 'lookahead' && !el.negate) {
+        // What a positive lookahead requires is in the text as well (the engine runs a regex on
+        // one sentence at a time, so it is in the same sentence): its literals can filter too
+        // ("not an(?=\s+eligible\s+needs?\b)" is found by "eligible"). It consumes nothing, so
+        // the run of literals around it goes on.
+        const last = run ? run[run.length - 1]! : undefined;
+        candidates.push(alternatives(el.alternatives, last === undefined ? boundary : !isWordChar(last), ahead));
+        continue;
+      }
       if (isBoundary(el) && !run) boundary = true;
       continue; // zero-width: consumes nothing
     }
     flush();
-    candidates.push(element(el, boundary));
+    candidates.push(element(el, boundary, ahead));
     // After an element a word starts if the element always ends in a separator, or may be
     // empty where a word was about to start ("(?:very )?rude").
     boundary = endsWithSeparator(el) || (boundary && mayBeEmpty(el) && endsWithSeparatorOrEmpty(el));
@@ -169,17 +178,17 @@ function endsWithSeparatorOrEmpty(el: Element | Node): boolean {
   return endsWithSeparator(el);
 }
 
-function alternatives(alts: Alternative[], atStart: boolean): Req {
-  return union(alts.map((a) => alternative(a, atStart)));
+function alternatives(alts: Alternative[], atStart: boolean, ahead: boolean): Req {
+  return union(alts.map((a) => alternative(a, atStart, ahead)));
 }
 
-function element(el: Element | Node, atStart: boolean): Req {
+function element(el: Element | Node, atStart: boolean, ahead: boolean): Req {
   switch (el.type) {
     case 'Group':
     case 'CapturingGroup':
-      return alternatives(el.alternatives, atStart);
+      return alternatives(el.alternatives, atStart, ahead);
     case 'Quantifier':
-      return el.min >= 1 ? element(el.element, atStart) : null;
+      return el.min >= 1 ? element(el.element, atStart, ahead) : null;
     case 'Character': {
       const ch = String.fromCodePoint(el.value).toLowerCase();
       return atStart && isWordChar(ch) ? [ch] : null;
@@ -208,7 +217,13 @@ export function requiredLiterals(source: string, flags = 'i'): string[] | null {
   const pattern = parse(source, flags);
   if (!pattern) return null;
   // A match can start anywhere, so only literals after a boundary are known to start a word.
-  const req = alternatives(pattern.alternatives, false);
+  // Literals a positive lookahead requires count too, except where the literals the regex itself
+  // consumes are its prefixes: then the engine tries it, sticky, only where they begin, which is
+  // cheaper than running it over each sentence holding a lookahead's word.
+  const plain = alternatives(pattern.alternatives, false, false);
+  const prefixes = plain && prefixLiterals(source, flags);
+  const kept = plain && prefixes && prefixes.length === plain.length && prefixes.every((p) => plain.includes(p));
+  const req = kept ? plain : alternatives(pattern.alternatives, false, true);
   if (!req || req.some((s) => s.trim().length < MIN_LITERAL)) return null;
   return req;
 }
