@@ -7,8 +7,7 @@
  *
  * Most nodes (the tails of long phrases) have one child, so only nodes with two or more children
  * get a full row of child links; a one-child node keeps its child's column and number. The built-in
- * rules' trie is then about 0.3 MB instead of 1.9 MB of rows, and the rows the walks touch stay in
- * the CPU's cache while the rest of the analysis runs.
+ * rules' trie is then about 0.3 MB instead of 1.9 MB of rows.
  */
 
 /** A built trie. Node 0 is the root; child(trie, node, column) is a child, or 0 for none. */
