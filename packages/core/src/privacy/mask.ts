@@ -7,8 +7,26 @@
 import { splitSentences } from '../nlp/sentences.js';
 import { findIdentifiers, identifierType } from './find.js';
 
-/** Replace every residual identifier in `text` with a placeholder naming its kind. */
+/**
+ * Replace every residual identifier in `text` with a placeholder naming its kind. Masking one
+ * identifier can change how its neighbour reads: in "987 654 3210:1950-02-01" the date's digits
+ * after the colon keep the number from being read as an NHS number, until the date is a
+ * placeholder. So the text is masked again until nothing more changes (a pass only ever replaces
+ * identifiers, so this ends; a text with none costs one pass, as before).
+ */
 export function maskIdentifiers(text: string): string {
+  let out = maskOnce(text);
+  if (out === text) return text;
+  for (let pass = 0; pass < 10; pass++) {
+    const next = maskOnce(out);
+    if (next === out) break;
+    out = next;
+  }
+  return out;
+}
+
+/** One pass of maskIdentifiers: each identifier found in each sentence becomes its placeholder. */
+function maskOnce(text: string): string {
   const spans: { start: number; end: number; placeholder: string }[] = [];
   for (const s of splitSentences(text)) {
     const sentence = text.slice(s.start, s.end);
