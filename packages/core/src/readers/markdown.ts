@@ -66,14 +66,14 @@ export function markdown(source: string, path?: string): SourceDocument {
  * the tests that check both give the same document.
  */
 export function readMarkdown(source: string, path: string | undefined, fast: boolean): SourceDocument {
-  // Plain Markdown (markdown-plain.ts) holds no `>`, `*`, `_`, `[` or `]` and no list inside a
-  // list item, so it can break neither limit: the guard is for what goes to the parser.
   const plainParse = fast ? readPlainMarkdown(source) : null;
-  if (!plainParse) guard(source, path);
   if (plainParse) {
     const sections: Section[] = plainParse.headings.map((h) => ({ offset: h.offset, depth: h.depth, title: h.title.trim() }));
     return finish(source, path, plainParse.keep, plainParse.blocks, sections, []);
   }
+  // Plain Markdown (markdown-plain.ts) holds no `>`, `*`, `_`, `[` or `]` and no list inside a
+  // list item, so it can break neither limit: the guard is for what goes to the parser.
+  guard(source, path);
   const tree = (NEEDS_GFM.test(source) ? gfmParser : plainParser).parse(source) as Root;
   const keep: [number, number][] = [];
   const blocks: { start: number; end: number }[] = [];
