@@ -17,7 +17,7 @@
 import type { RuleSet } from './rules/compile.js';
 import type { SentenceView } from './detectors/types.js';
 import { phraseRegex } from './patterns/terms.js';
-import { prefixLiterals, requiredLiterals } from './patterns/regex-anchors.js';
+import { prefixLiterals, requiredLiterals, sameLiterals } from './patterns/regex-anchors.js';
 import { buildTrie, child, step, type Trie } from './patterns/trie.js';
 import { WORD_CLASS, countWords } from './nlp/sentences.js';
 import { lastStartingAtOrBefore, stickyCopy } from './search.js';
@@ -186,7 +186,7 @@ function scannerOf(set: RuleSet): Scanner {
       // without required literals long enough to filter sentences ("my", "SU") is still tried only
       // where its prefixes begin, if it has them, rather than run over the whole text.
       const anchors = required ?? prefixes;
-      const prefix = !!anchors && !!prefixes && prefixes.length === anchors.length && prefixes.every((p) => anchors.includes(p));
+      const prefix = sameLiterals(anchors, prefixes);
       const entry: ScanRegex = { re, rule: rule.index };
       if (prefix) entry.sticky = stickyCopy(re);
       const id = regexes.push(entry) - 1;

@@ -221,9 +221,7 @@ export function requiredLiterals(source: string, flags = 'i'): string[] | null {
   // consumes are its prefixes: then the engine tries it, sticky, only where they begin, which is
   // cheaper than running it over each sentence holding a lookahead's word.
   const plain = alternatives(pattern.alternatives, false, false);
-  const prefixes = plain && prefixLiterals(source, flags);
-  const kept = plain && prefixes && prefixes.length === plain.length && prefixes.every((p) => plain.includes(p));
-  const req = kept ? plain : alternatives(pattern.alternatives, false, true);
+  const req = plain && sameLiterals(plain, prefixesOf(pattern, 2)) ? plain : alternatives(pattern.alternatives, false, true);
   if (!req || req.some((s) => s.trim().length < MIN_LITERAL)) return null;
   return req;
 }
@@ -238,7 +236,16 @@ export function prefixLiterals(source: string, flags = 'i', min = 2): string[] |
   const known = min === 2 ? primed.get(`${flags}/${source}`) : undefined;
   if (known) return known[1];
   const pattern = parse(source, flags);
-  if (!pattern) return null;
+  return pattern && prefixesOf(pattern, min);
+}
+
+/** True when two literal lists hold the same strings (as sets; each list has no repeats). */
+export function sameLiterals(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  return !!a && !!b && a.length === b.length && a.every((l) => b.includes(l));
+}
+
+/** prefixLiterals for a parsed pattern. */
+function prefixesOf(pattern: Pattern, min: number): string[] | null {
   const out = new Set<string>();
   for (const alt of pattern.alternatives) {
     // Each top-level alternative must open with a boundary, then a literal.
