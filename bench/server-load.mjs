@@ -27,83 +27,76 @@ const cannedOnly = argv.includes('--canned');
 const CANNED_WORKER = fileURLToPath(new URL('../packages/server/test/fixtures/canned-worker.mjs', import.meta.url));
 const TARGET = { p99Ms: 50, rps: 200 };
 
-/**
- * One load test: start a server (the real worker, or with `canned` the canned-result one), warm it
- * up, run autocannon, and measure CPU and memory. The server is always stopped.
- */
-async function loadTest({ canned }) {
+/** Start a server (the real worker, or with `canned` the canned-result one), run `fn`, and always stop it. */
+async function withServer({ canned = false, label, boundSeconds }, fn) {
   let stop = () => {};
   try {
-    const started = await startServer({ env: {}, boundSeconds: duration + 120, label: 'server load test', ...(canned ? { workerFile: CANNED_WORKER } : {}) });
+    const started = await startServer({ env: {}, boundSeconds, label, ...(canned ? { workerFile: CANNED_WORKER } : {}) });
     stop = started.stop;
-    const base = started.base;
-    const opts = { url: `${base}/v1/analyse`, method: 'POST', headers: { 'content-type': 'application/json' }, body };
+    const opts = { url: `${started.base}/v1/analyse`, method: 'POST', headers: { 'content-type': 'application/json' }, body };
+    return await fn(started, opts);
+  } finally {
+    stop();
+  }
+}
+
+/** A short run at 10 connections, so the workers' code is optimised before anything is measured. */
+const warmUp = (opts) => autocannon({ ...opts, connections: 10, duration: quick ? 2 : 5 });
+
+/** One more request, queued behind the previous run's last ones: resolves once they are done. */
+const drain = (opts) => fetch(opts.url, opts).then((res) => res.text());
+
+/** One autocannon run, with the errors counted together and the server's CPU time per request. */
+async function measure(started, opts, connections, seconds) {
+  const cpu0 = cpuMs(started.server.pid);
+  const r = await autocannon({ ...opts, connections, duration: seconds });
+  const cpu1 = cpuMs(started.server.pid);
+  return {
+    r,
+    rps: r.requests.average,
+    errors: r.errors + r.timeouts + r.non2xx,
+    cpuPerRequest: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, r.requests.total),
+  };
+}
+
+/** One load test: warm the server up, run autocannon, and measure CPU and memory. */
+function loadTest({ canned }) {
+  return withServer({ canned, label: 'server load test', boundSeconds: duration + 120 }, async (started, opts) => {
     const check = await fetch(opts.url, opts).then((r) => r.json());
     if (!Array.isArray(check.findings)) throw new Error('the server did not answer with findings');
-
-    await autocannon({ ...opts, connections: 10, duration: quick ? 2 : 5 }); // warm-up
-    await fetch(opts.url, opts).then((res) => res.text()); // queued behind the warm-up's last requests: returns once they are done
-    const before = await memory(base);
+    await warmUp(opts);
+    await drain(opts);
+    const before = await memory(started.base);
     // Sample the server's memory once a second during the run: "stable" means the second half of
     // the run uses no more than the first half (plus 15%), i.e. no steady growth.
     const samples = [];
-    const sampler = setInterval(() => void memory(base).then((m) => samples.push(m), () => undefined), 1000);
-    const cpu0 = cpuMs(started.server.pid);
-    const r = await autocannon({ ...opts, connections, duration });
-    const cpu1 = cpuMs(started.server.pid);
+    const sampler = setInterval(() => void memory(started.base).then((m) => samples.push(m), () => undefined), 1000);
+    const run = await measure(started, opts, connections, duration);
     clearInterval(sampler);
-    const after = await memory(base);
+    const after = await memory(started.base);
     const half = Math.floor(samples.length / 2);
     const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     const firstHalf = mean(samples.slice(0, half).map((m) => m.rssMb));
     const secondHalf = mean(samples.slice(half).map((m) => m.rssMb));
-    return {
-      findings: check.findings.length,
-      rps: r.requests.average,
-      errors: r.errors + r.timeouts + r.non2xx,
-      r,
-      cpuPerRequest: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, r.requests.total),
-      before,
-      after,
-      firstHalf,
-      secondHalf,
-      stable: samples.length >= 4 && secondHalf <= firstHalf * 1.15,
-    };
-  } finally {
-    stop();
-  }
+    return { ...run, findings: check.findings.length, before, after, firstHalf, secondHalf, stable: samples.length >= 4 && secondHalf <= firstHalf * 1.15 };
+  });
 }
 
 /**
  * The real server under each number of connections in turn (one server, warmed up once): how
  * latency grows with concurrency, and the most connections at which p99 stays within the target.
  */
-async function sweep(levels, seconds) {
-  let stop = () => {};
-  try {
-    const started = await startServer({ env: {}, boundSeconds: levels.length * (seconds + 5) + 120, label: 'server load sweep' });
-    stop = started.stop;
-    const opts = { url: `${started.base}/v1/analyse`, method: 'POST', headers: { 'content-type': 'application/json' }, body };
-    await autocannon({ ...opts, connections: 10, duration: quick ? 2 : 5 }); // warm-up
+function sweep(levels, seconds) {
+  return withServer({ label: 'server load sweep', boundSeconds: levels.length * (seconds + 5) + 120 }, async (started, opts) => {
+    await warmUp(opts);
     const rows = [];
     for (const c of levels) {
-      await fetch(opts.url, opts).then((res) => res.text()); // the previous level's requests are done
-      const cpu0 = cpuMs(started.server.pid);
-      const r = await autocannon({ ...opts, connections: c, duration: seconds });
-      const cpu1 = cpuMs(started.server.pid);
-      rows.push({
-        connections: c,
-        rps: r.requests.average,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        errors: r.errors + r.timeouts + r.non2xx,
-        cpuPerRequest: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, r.requests.total),
-      });
+      await drain(opts); // the previous level's requests are done
+      const { r, rps, errors, cpuPerRequest } = await measure(started, opts, c, seconds);
+      rows.push({ connections: c, rps, p50: r.latency.p50, p99: r.latency.p99, errors, cpuPerRequest });
     }
     return rows;
-  } finally {
-    stop();
-  }
+  });
 }
 
 const text = plan(rng(3), 2000);
