@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 
@@ -79,4 +80,18 @@ export async function startServer({ env = {}, boundSeconds, label, workerFile })
     throw new Error('the server did not become ready within 60 s');
   }
   return { base, server, stop };
+}
+
+/**
+ * Whether a p99 target (ms) is within reach at this many connections (bench/server-load.mjs).
+ * autocannon keeps every connection busy, so the mean latency is connections ÷ throughput (Little's
+ * law): p99 ≤ the target needs more than connections ÷ target requests/s, before any tail. The CPU
+ * time (ms) that the server and autocannon use per request bounds the throughput the cores allow.
+ * @returns {{ needed: number, perRequest?: number, allowed?: number, cores?: number }}
+ */
+export function capacity({ connections, p99Ms, cpuPerRequest, clientCpuPerRequest = 0, cores = availableParallelism() }) {
+  const needed = (connections * 1000) / p99Ms;
+  if (cpuPerRequest === undefined) return { needed };
+  const perRequest = cpuPerRequest + clientCpuPerRequest;
+  return { needed, perRequest, allowed: (cores * 1000) / perRequest, cores };
 }

@@ -13,7 +13,7 @@
 import autocannon from 'autocannon';
 import { plan, rng } from './corpus.mjs';
 import { fileURLToPath } from 'node:url';
-import { cpuMs, memory, startServer } from './server-harness.mjs';
+import { capacity, cpuMs, memory, startServer } from './server-harness.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -46,17 +46,31 @@ const warmUp = (opts) => autocannon({ ...opts, connections: 10, duration: quick 
 /** One more request, queued behind the previous run's last ones: resolves once they are done. */
 const drain = (opts) => fetch(opts.url, opts).then((res) => res.text());
 
-/** One autocannon run, with the errors counted together and the server's CPU time per request. */
+/**
+ * One autocannon run, with the errors counted together, the server's CPU time per request, and
+ * autocannon's (this process: autocannon runs in it, and the memory sampler's share is negligible).
+ */
 async function measure(started, opts, connections, seconds) {
   const cpu0 = cpuMs(started.server.pid);
+  const client0 = process.cpuUsage();
   const r = await autocannon({ ...opts, connections, duration: seconds });
+  const client = process.cpuUsage(client0);
   const cpu1 = cpuMs(started.server.pid);
+  const n = Math.max(1, r.requests.total);
   return {
     r,
     rps: r.requests.average,
     errors: r.errors + r.timeouts + r.non2xx,
-    cpuPerRequest: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, r.requests.total),
+    cpuPerRequest: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / n,
+    clientCpuPerRequest: (client.user + client.system) / 1000 / n,
   };
+}
+
+function capacityLine(run) {
+  const c = capacity({ connections, p99Ms: TARGET.p99Ms, cpuPerRequest: run.cpuPerRequest, clientCpuPerRequest: run.clientCpuPerRequest });
+  const needs = `at ${connections} connections the mean latency is ${connections} ÷ throughput, so p99 ≤ ${TARGET.p99Ms} ms needs more than ${Math.round(c.needed).toLocaleString('en-GB')} requests/s before any tail`;
+  if (c.allowed === undefined) return `capacity: ${needs}`;
+  return `capacity: ${needs}; the server's ${run.cpuPerRequest.toFixed(2)} ms and autocannon's ${run.clientCpuPerRequest.toFixed(2)} ms of CPU per request allow at most ${Math.round(c.allowed).toLocaleString('en-GB')} requests/s on ${c.cores} cores`;
 }
 
 /** One load test: warm the server up, run autocannon, and measure CPU and memory. */
@@ -130,13 +144,14 @@ async function runSweep() {
 async function runLoad() {
   try {
     const t = await loadTest({ canned: cannedOnly });
-    const { r, rps, errors, cpuPerRequest, before, after, firstHalf, secondHalf, stable } = t;
+    const { r, rps, errors, cpuPerRequest, clientCpuPerRequest, before, after, firstHalf, secondHalf, stable } = t;
     const p99 = r.latency.p99;
     const lines = [
       `POST /v1/analyse, ${text.split(/\s+/).length}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${t.findings} findings), ${connections} connections, ${duration} s${cannedOnly ? ', analysis replaced by a canned result' : ''}`,
       `throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
       `latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
-      `server CPU: ${cpuPerRequest === undefined ? 'not available (no /proc)' : `${cpuPerRequest.toFixed(2)} ms per request (all threads)`}`,
+      `server CPU: ${cpuPerRequest === undefined ? 'not available (no /proc)' : `${cpuPerRequest.toFixed(2)} ms per request (all threads)`}; autocannon's: ${clientCpuPerRequest.toFixed(2)} ms per request`,
+      capacityLine(t),
       `errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)   target 0   ${errors === 0 ? 'met' : 'MISSED'}`,
       `server memory: RSS ${before.rssMb.toFixed(0)} MB before, mean ${firstHalf.toFixed(0)} MB in the first half of the run and ${secondHalf.toFixed(0)} MB in the second, ${after.rssMb.toFixed(0)} MB after; main heap ${before.heapMb.toFixed(0)} → ${after.heapMb.toFixed(0)} MB   target stable (second half ≤ first half + 15%)   ${stable ? 'met' : 'MISSED'}`,
     ];
@@ -153,7 +168,7 @@ async function runLoad() {
       );
     }
     console.log(lines.join('\n'));
-    if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, cpuPerRequest, canned: cannedOnly, before, after, firstHalf, secondHalf, requests: r.requests.total, peer: peer && { rps: peer.rps, latency: peer.r.latency, errors: peer.errors, cpuPerRequest: peer.cpuPerRequest } }));
+    if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, cpuPerRequest, clientCpuPerRequest, capacity: capacity({ connections, p99Ms: TARGET.p99Ms, cpuPerRequest, clientCpuPerRequest }), canned: cannedOnly, before, after, firstHalf, secondHalf, requests: r.requests.total, peer: peer && { rps: peer.rps, latency: peer.r.latency, errors: peer.errors, cpuPerRequest: peer.cpuPerRequest } }));
   } catch (err) {
     process.stderr.write(`server load test failed: ${err.message}\n`);
     process.exitCode = 1;
