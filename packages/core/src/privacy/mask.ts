@@ -7,6 +7,9 @@
 import { splitSentences } from '../nlp/sentences.js';
 import { findIdentifiers, identifierType } from './find.js';
 
+/** A guard on maskIdentifiers' passes (see there): its example settles after two, and a third sees it. */
+const MAX_PASSES = 11;
+
 /**
  * Replace every residual identifier in `text` with a placeholder naming its kind. Masking one
  * identifier can change how its neighbour reads: in "987 654 3210:1950-02-01" the date's digits
@@ -15,15 +18,15 @@ import { findIdentifiers, identifierType } from './find.js';
  * identifiers, so this ends; a text with none costs one pass, as before).
  */
 export function maskIdentifiers(text: string): string {
-  let out = maskOnce(text);
-  if (out === text) return text;
-  for (let pass = 0; pass < 10; pass++) {
+  let out = text;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = maskOnce(out);
     if (next === out) break;
     out = next;
   }
   return out;
 }
+
 
 /** One pass of maskIdentifiers: each identifier found in each sentence becomes its placeholder. */
 function maskOnce(text: string): string {
