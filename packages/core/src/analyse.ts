@@ -17,7 +17,7 @@ import { isNegated } from './context/negation.js';
 import { aboutWhom, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
-import { scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
+import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
 import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
@@ -530,10 +530,12 @@ function runDetector(rule: CompiledRule, doc: SourceDocument, sentences: Sentenc
       if (det.meta.trigger) {
         // Walk the trigger's matches and the sentences together; once a sentence is hit, jump to
         // its end (further matches in it change nothing). The scan says where the trigger can
-        // begin, so it is only tried there (sticky: a miss there asks the scan for the next place).
+        // begin, so it is only tried there (sticky: a miss there asks the scan for the next place);
+        // a trigger the scan has no positions for searches the text itself.
         const t = det.meta.trigger;
         const re = t.global ? t : new RegExp(t.source, `${t.flags}g`);
-        forEachTriggeredSkipping(doc.text, sentences, re, (s) => handlers.sentence!(s), skipperFor(scan, t), scan.searches.has(t));
+        const skipTo = skipperFor(scan, t);
+        forEachTriggeredSkipping(doc.text, sentences, re, (s) => handlers.sentence!(s), skipTo, skipTo !== everyPlace);
       } else for (const s of sentences) handlers.sentence(s);
     }
     handlers.done?.();

@@ -255,11 +255,11 @@ function detectorSearches(set: RuleSet): RegExp[] {
 
 /**
  * A `skipTo` for a search regex (see forEachTriggered): the first offset at or after `from` where
- * it can begin, or -1 when there is none. Without positions for it, `from` itself.
+ * it can begin, or -1 when there is none. Without positions for it, everyPlace (`from` itself).
  */
 export function skipperFor(result: ScanResult, re: RegExp): (text: string, from: number) => number {
   const at = result.searches.get(re);
-  if (!at) return (_text, from) => from;
+  if (!at) return everyPlace;
   let k = 0;
   return (_text, from) => {
     if (k > 0 && at[k - 1]! >= from) k = 0; // searches only move forward; restart if not
@@ -267,6 +267,9 @@ export function skipperFor(result: ScanResult, re: RegExp): (text: string, from:
     return k < at.length ? at[k]! : -1;
   };
 }
+
+/** What skipperFor gives for a regex the scan does not know: every place may begin a match. */
+export const everyPlace = (_text: string, from: number): number => from;
 
 /** Index of the last sentence starting at or before `offset` (-1 when none does). */
 export const sentenceIndexAt: (sentences: readonly SentenceView[], offset: number) => number = lastStartingAtOrBefore;
