@@ -130,7 +130,7 @@ export function findQuotes(text: string, from = 0, to = text.length, options: Fi
   const from0 = Math.max(0, from);
   const block = text.slice(from0, end);
   if (!ANY_MARK.test(block)) return spans;
-  const marks = /[“”«»"‘'’]/g; // every character that may open or close a quote
+  const marks = new RegExp(ANY_MARK.source, 'g');
   let m: RegExpExecArray | null;
   while ((m = marks.exec(block))) {
     const i = from0 + m.index;
