@@ -145,9 +145,8 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
    * (docs/performance.md, "Queue fairness").
    */
   const dispatch = pLimit(threads);
-  /** Chunks queued or running, and what to call when that drops to none (shutdown waits for it). */
-  let pending = 0;
-  let drained: (() => void) | undefined;
+  /** Chunks queued or running (shutdown waits for them). */
+  const inFlight = new Set<Promise<unknown[]>>();
   const byId = new Map(rules.map((r) => [r.id, r]));
   const names = new Set<string>([...byId.keys(), ...CATEGORIES, '*']);
   let ready = false;
@@ -227,15 +226,15 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     let startedAt = 0; // Date.now() when handed to a free worker; 0 while queued
     let killer: NodeJS.Timeout | undefined;
     const task = respond ? { items, options, respond } : { items, options };
-    pending++;
-    const result = dispatch(() => {
+    const result: Promise<unknown[]> = dispatch(() => {
       if (ac.signal.aborted) throw new UnavailableError(); // dropped while queued: never sent to a worker
       startedAt = Date.now();
       return pool.run(task, { signal: ac.signal }) as Promise<unknown[]>;
     }).finally(() => {
       clearTimeout(killer);
-      if (--pending === 0) drained?.();
+      inFlight.delete(result);
     });
+    inFlight.add(result);
     return {
       result,
       /** The request's time is up: drop the chunk if still queued, else terminate it once it has run for `limit`. */
@@ -266,8 +265,10 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     // Let queued and running tasks finish (each is bounded by the time limit), even those whose
     // client has gone, then stop the workers.
     let timer: NodeJS.Timeout | undefined;
-    const idle = pending === 0 ? Promise.resolve() : new Promise<void>((resolve) => (drained = resolve));
-    await Promise.race([idle.then(() => pool.close()), new Promise((resolve) => (timer = setTimeout(resolve, opts.timeoutMs + 1000)))]);
+    const idle = async (): Promise<void> => {
+      while (inFlight.size) await Promise.allSettled(inFlight);
+    };
+    await Promise.race([idle().then(() => pool.close()), new Promise((resolve) => (timer = setTimeout(resolve, opts.timeoutMs + 1000)))]);
     clearTimeout(timer);
     await pool.destroy();
   });
