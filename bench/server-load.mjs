@@ -115,6 +115,7 @@ function sweep(levels, seconds) {
 
 const text = plan(rng(3), 2000);
 const body = JSON.stringify({ text, format: 'markdown' });
+const words = text.split(/\s+/).length;
 
 /** --sweep: print the sweep's table. */
 async function runSweep() {
@@ -122,7 +123,7 @@ async function runSweep() {
     const seconds = quick ? 3 : 10;
     const rows = await sweep([5, 10, 20, 30, 40, 50], seconds);
     const lines = [
-      `POST /v1/analyse, ${text.split(/\s+/).length}-word plan, ${seconds} s at each number of connections (one server, warmed up once)`,
+      `POST /v1/analyse, ${words}-word plan, ${seconds} s at each number of connections (one server, warmed up once)`,
       'connections  requests/s  p50 ms  p99 ms  errors  server CPU ms/request  p99 target',
       ...rows.map((w) =>
         [String(w.connections).padStart(11), w.rps.toFixed(0).padStart(11), String(w.p50).padStart(7), String(w.p99).padStart(7), String(w.errors).padStart(7), (w.cpuPerRequest?.toFixed(2) ?? '?').padStart(22), `  ${w.p99 <= TARGET.p99Ms ? 'met' : 'missed'}`].join(' '),
@@ -147,7 +148,7 @@ async function runLoad() {
     const { r, rps, errors, cpuPerRequest, clientCpuPerRequest, before, after, firstHalf, secondHalf, stable } = t;
     const p99 = r.latency.p99;
     const lines = [
-      `POST /v1/analyse, ${text.split(/\s+/).length}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${t.findings} findings), ${connections} connections, ${duration} s${cannedOnly ? ', analysis replaced by a canned result' : ''}`,
+      `POST /v1/analyse, ${words}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${t.findings} findings), ${connections} connections, ${duration} s${cannedOnly ? ', analysis replaced by a canned result' : ''}`,
       `throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
       `latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
       `server CPU: ${cpuPerRequest === undefined ? 'not available (no /proc)' : `${cpuPerRequest.toFixed(2)} ms per request (all threads)`}; autocannon's: ${clientCpuPerRequest.toFixed(2)} ms per request`,
