@@ -13,6 +13,7 @@
  */
 
 import { lastStartingAtOrBefore } from '../search.js';
+import { WORD_CLASS } from '../nlp/sentences.js';
 
 /** A quoted stretch: [start, end) covers the text inside the marks. */
 export interface QuoteSpan {
@@ -48,7 +49,7 @@ const COLON_SPEECH =
 function isWordChar(ch: string | undefined): boolean {
   if (ch === undefined) return false;
   const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 128) return WORD_CLASS[c] === 1; // ASCII letters and digits
   return /[\p{L}\p{N}]/u.test(ch);
 }
 
