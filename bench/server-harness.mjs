@@ -1,6 +1,7 @@
 // Shared by bench/server-load.mjs and scripts/soak.mjs: start the built server in a child process
 // on a free port of 127.0.0.1 (rate limit off, logs at warn), wait until its workers are ready,
 // read its memory from /metrics, and always stop it — also on a time bound.
+import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -94,4 +95,62 @@ export function capacity({ connections, p99Ms, cpuPerRequest, clientCpuPerReques
   if (cpuPerRequest === undefined) return { needed };
   const perRequest = cpuPerRequest + clientCpuPerRequest;
   return { needed, perRequest, allowed: (cores * 1000) / perRequest, cores };
+}
+
+/**
+ * How `connections` connections offer `rate` requests/s evenly (bench/server-load.mjs, paced
+ * load): each connection gets a whole number of requests a second (the remainder spread one each
+ * over the first connections), and their seconds start at even steps across one second, so the
+ * connections' requests arrive spread out rather than all at the turn of each second (autocannon
+ * counts its rate per connection and per second, from the moment the connection starts).
+ * @returns {{ rate: number, startMs: number }[]} one entry per connection
+ */
+export function pacedSchedule({ rate, connections }) {
+  if (!Number.isInteger(connections) || connections < 1) throw new RangeError('connections must be a whole number, at least 1');
+  if (!Number.isInteger(rate) || rate < connections) throw new RangeError('the rate must be a whole number of requests a second, at least one for each connection');
+  return Array.from({ length: connections }, (_, k) => ({ rate: Math.floor(rate / connections) + (k < rate % connections ? 1 : 0), startMs: (k * 1000) / connections }));
+}
+
+/**
+ * Latency percentiles (nearest rank: the smallest latency that at least p% of the requests did
+ * not exceed) and throughput, from every answered request's latency in ms.
+ * @param {number[]} latencies
+ * @param {number} seconds how long each connection ran
+ * @returns {{ requests: number, rps: number, p50: number, p90: number, p99: number, max: number }}
+ */
+export function latencySummary(latencies, seconds) {
+  const sorted = Float64Array.from(latencies).sort();
+  const rank = (p) => (sorted.length ? sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
+  return { requests: sorted.length, rps: sorted.length / seconds, p50: rank(50), p90: rank(90), p99: rank(99), max: sorted.length ? sorted[sorted.length - 1] : NaN };
+}
+
+/**
+ * Paced load: `connections` connections offering `rate` requests/s between them, evenly, for
+ * `seconds` each: one autocannon instance per connection, with autocannon's per-connection rate,
+ * their starts spread over one second (pacedSchedule). Unlike a saturated run, where each connection
+ * sends its next request the moment the last is answered, the offered load is fixed, so the latency
+ * read is the server's at that load. Latencies are autocannon's own, per request answered (2xx);
+ * coordinated omission is not corrected, so a server that cannot keep up shows as fewer requests
+ * answered than offered: `keptUp` is false below 98% of the offered rate (the slack covers the
+ * connections starting, and stopping, within a second of each other).
+ * @param {object} opts autocannon options for one request (url, method, headers, body)
+ */
+export async function pacedLoad(opts, { rate, connections, seconds }) {
+  const schedule = pacedSchedule({ rate, connections });
+  const latencies = [];
+  let failed = 0;
+  const runs = [];
+  const t0 = performance.now();
+  for (const { rate: perConnection, startMs } of schedule) {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, t0 + startMs - performance.now())));
+    const instance = autocannon({ ...opts, connections: 1, connectionRate: perConnection, duration: seconds, ignoreCoordinatedOmission: true });
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latencies.push(ms);
+      else failed++;
+    });
+    runs.push(instance.then((res) => (failed += res.errors + res.timeouts)));
+  }
+  await Promise.all(runs);
+  const summary = latencySummary(latencies, seconds);
+  return { offered: rate, connections, seconds, ...summary, errors: failed, keptUp: summary.rps >= rate * 0.98 };
 }

@@ -6,14 +6,19 @@
 // its memory before, during and after the run. Bounded in time; the server is always stopped.
 // Then, as the peer measured in the same run, the same test with the analysis replaced by one
 // result computed once (the canned-result worker): the server around the analysis.
+// Then, on the real server, the paced run: the same connections offering the target's 200
+// requests/s between them, evenly, instead of each sending its next request the moment the last is
+// answered (the saturated run above): the latency at that load rather than at the server's limit.
 // Flags: --quick (5 s), --duration N, --connections N, --json, --canned (only the canned run),
 // --no-canned (only the real run), --sweep (instead: the real server at 5 to 50 connections, 10 s
-// each, and the most connections at which p99 stays within the target). Targets (on a 2-core
-// machine shared with autocannon): p99 <= 50 ms, >= 200 requests/s, zero errors, memory stable.
+// each, and the most connections at which p99 stays within the target), --paced-sweep (instead:
+// paced loads of 200 requests/s and up, 10 s each, and the highest within the target). Targets (on
+// a 2-core machine shared with autocannon): p99 <= 50 ms, >= 200 requests/s, zero errors, memory
+// stable.
 import autocannon from 'autocannon';
 import { plan, rng } from './corpus.mjs';
 import { fileURLToPath } from 'node:url';
-import { capacity, cpuMs, memory, startServer } from './server-harness.mjs';
+import { capacity, cpuMs, memory, pacedLoad, startServer } from './server-harness.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -66,6 +71,23 @@ async function measure(started, opts, connections, seconds) {
   };
 }
 
+/** A paced run against the target (see pacedLoad in server-harness.mjs). */
+async function paced(opts, rate, seconds) {
+  const p = await pacedLoad(opts, { rate, connections, seconds });
+  return { ...p, met: p.keptUp && p.errors === 0 && p.p99 <= TARGET.p99Ms };
+}
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+/** The paced run's report. */
+function pacedLines(p) {
+  const perConnection = p.offered % p.connections === 0 ? `${p.offered / p.connections} a second each` : `${Math.floor(p.offered / p.connections)}–${Math.ceil(p.offered / p.connections)} a second each`;
+  return [
+    `paced (the ${p.connections} connections offer ${p.offered} requests/s between them, ${perConnection}, their seconds staggered; ${p.seconds} s):`,
+    `  ${p.rps.toFixed(0)} requests/s answered (${p.requests} requests${p.keptUp ? '' : ', FEWER than offered: the server fell behind'}), p50 ${ms(p.p50)}, p90 ${ms(p.p90)}, p99 ${ms(p.p99)}, max ${ms(p.max)}, ${p.errors} errors   target p99 ≤ ${TARGET.p99Ms} ms at ≥ ${TARGET.rps} requests/s, no errors   ${p.met ? 'met' : 'MISSED'}`,
+  ];
+}
+
 function capacityLine(run) {
   const c = capacity({ connections, p99Ms: TARGET.p99Ms, cpuPerRequest: run.cpuPerRequest, clientCpuPerRequest: run.clientCpuPerRequest });
   const needs = `at ${connections} connections the mean latency is ${connections} ÷ throughput, so p99 ≤ ${TARGET.p99Ms} ms needs more than ${Math.round(c.needed).toLocaleString('en-GB')} requests/s before any tail`;
@@ -75,7 +97,7 @@ function capacityLine(run) {
 
 /** One load test: warm the server up, run autocannon, and measure CPU and memory. */
 function loadTest({ canned }) {
-  return withServer({ canned, label: 'server load test', boundSeconds: duration + 120 }, async (started, opts) => {
+  return withServer({ canned, label: 'server load test', boundSeconds: 2 * duration + 150 }, async (started, opts) => {
     const check = await fetch(opts.url, opts).then((r) => r.json());
     if (!Array.isArray(check.findings)) throw new Error('the server did not answer with findings');
     await warmUp(opts);
@@ -92,7 +114,13 @@ function loadTest({ canned }) {
     const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
     const firstHalf = mean(samples.slice(0, half).map((m) => m.rssMb));
     const secondHalf = mean(samples.slice(half).map((m) => m.rssMb));
-    return { ...run, findings: check.findings.length, before, after, firstHalf, secondHalf, stable: samples.length >= 4 && secondHalf <= firstHalf * 1.15 };
+    // The same server, the target's throughput offered evenly (see paced()).
+    let pace;
+    if (!canned) {
+      await drain(opts);
+      pace = await paced(opts, TARGET.rps, duration);
+    }
+    return { ...run, findings: check.findings.length, before, after, firstHalf, secondHalf, stable: samples.length >= 4 && secondHalf <= firstHalf * 1.15, pace };
   });
 }
 
@@ -141,6 +169,48 @@ async function runSweep() {
   }
 }
 
+/**
+ * --paced-sweep: the real server (one, warmed up once) under paced loads of 200 requests/s and up,
+ * from the connections, 10 s each: the highest offered load at which every request is answered,
+ * with no errors and p99 within the target. Stops after the first level the server cannot keep up
+ * with.
+ */
+async function runPacedSweep() {
+  try {
+    const seconds = quick ? 3 : 10;
+    const levels = [200, 400, 600, 800, 1000, 1200];
+    const rows = await withServer({ label: 'paced load sweep', boundSeconds: levels.length * (seconds + 8) + 120 }, async (started, opts) => {
+      await warmUp(opts);
+      const out = [];
+      for (const rate of levels) {
+        await drain(opts);
+        const cpu0 = cpuMs(started.server.pid);
+        const p = await paced(opts, rate, seconds);
+        const cpu1 = cpuMs(started.server.pid);
+        out.push({ ...p, cpuPerRequest: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, p.requests) });
+        if (!p.keptUp) break;
+      }
+      return out;
+    });
+    const cell = (x, w) => String(x).padStart(w);
+    const lines = [
+      `POST /v1/analyse, ${words}-word plan, ${connections} connections offering each load evenly between them (see "paced" in the load test), ${seconds} s a level, one server warmed up once`,
+      'offered/s  answered/s  p50 ms  p90 ms  p99 ms  max ms  errors  server CPU ms/request  target',
+      ...rows.map((w) =>
+        [cell(w.offered, 9), cell(w.rps.toFixed(0), 11), cell(w.p50.toFixed(1), 7), cell(w.p90.toFixed(1), 7), cell(w.p99.toFixed(1), 7), cell(w.max.toFixed(1), 7), cell(w.errors, 7), cell(w.cpuPerRequest?.toFixed(2) ?? '?', 22), `  ${w.met ? 'met' : w.keptUp ? 'missed' : 'missed (fell behind)'}`].join(' '),
+      ),
+    ];
+    const firstMiss = rows.findIndex((w) => !w.met);
+    const upTo = firstMiss === -1 ? rows.at(-1) : rows[firstMiss - 1];
+    lines.push(upTo ? `p99 ≤ ${TARGET.p99Ms} ms, every request answered, no errors, at every offered load up to ${upTo.offered} requests/s` : `p99 ≤ ${TARGET.p99Ms} ms at none of the loads tried`);
+    console.log(lines.join('\n'));
+    if (argv.includes('--json')) console.log(JSON.stringify({ pacedSweep: rows }));
+  } catch (err) {
+    process.stderr.write(`paced load sweep failed: ${err.message}\n`);
+    process.exitCode = 1;
+  }
+}
+
 /** The load test and its canned peer: print the figures against the targets. */
 async function runLoad() {
   try {
@@ -149,12 +219,13 @@ async function runLoad() {
     const p99 = r.latency.p99;
     const lines = [
       `POST /v1/analyse, ${words}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${t.findings} findings), ${connections} connections, ${duration} s${cannedOnly ? ', analysis replaced by a canned result' : ''}`,
-      `throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
-      `latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
-      `server CPU: ${cpuPerRequest === undefined ? 'not available (no /proc)' : `${cpuPerRequest.toFixed(2)} ms per request (all threads)`}; autocannon's: ${clientCpuPerRequest.toFixed(2)} ms per request`,
-      capacityLine(t),
-      `errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)   target 0   ${errors === 0 ? 'met' : 'MISSED'}`,
-      `server memory: RSS ${before.rssMb.toFixed(0)} MB before, mean ${firstHalf.toFixed(0)} MB in the first half of the run and ${secondHalf.toFixed(0)} MB in the second, ${after.rssMb.toFixed(0)} MB after; main heap ${before.heapMb.toFixed(0)} → ${after.heapMb.toFixed(0)} MB   target stable (second half ≤ first half + 15%)   ${stable ? 'met' : 'MISSED'}`,
+      'saturated (each connection sends its next request as soon as its last is answered):',
+      `  throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
+      `  latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
+      `  server CPU: ${cpuPerRequest === undefined ? 'not available (no /proc)' : `${cpuPerRequest.toFixed(2)} ms per request (all threads)`}; autocannon's: ${clientCpuPerRequest.toFixed(2)} ms per request`,
+      `  ${capacityLine(t)}`,
+      `  errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)   target 0   ${errors === 0 ? 'met' : 'MISSED'}`,
+      `  server memory: RSS ${before.rssMb.toFixed(0)} MB before, mean ${firstHalf.toFixed(0)} MB in the first half of the run and ${secondHalf.toFixed(0)} MB in the second, ${after.rssMb.toFixed(0)} MB after; main heap ${before.heapMb.toFixed(0)} → ${after.heapMb.toFixed(0)} MB   target stable (second half ≤ first half + 15%)   ${stable ? 'met' : 'MISSED'}`,
     ];
     // The peer in the same run: the same server and requests with the analysis replaced by one
     // result computed once, so what the analysis costs and what the server around it costs are
@@ -164,12 +235,13 @@ async function runLoad() {
       peer = await loadTest({ canned: true });
       const share = cpuPerRequest === undefined || peer.cpuPerRequest === undefined ? '' : `; the analysis is ${(cpuPerRequest - peer.cpuPerRequest).toFixed(2)} of the ${cpuPerRequest.toFixed(2)} ms of server CPU per request`;
       lines.push(
-        `the server around the analysis (same run, analysis replaced by a canned result): ${peer.rps.toFixed(0)} requests/s, p50 ${peer.r.latency.p50} ms, p99 ${peer.r.latency.p99} ms, ${peer.errors} errors, ${peer.cpuPerRequest?.toFixed(2) ?? '?'} ms of server CPU per request${share}`,
-        `ratio: the real server answers at ${(rps / peer.rps).toFixed(2)}× the canned server's throughput, with ${(p99 / Math.max(1, peer.r.latency.p99)).toFixed(1)}× its p99`,
+        `  the server around the analysis (same run, analysis replaced by a canned result): ${peer.rps.toFixed(0)} requests/s, p50 ${peer.r.latency.p50} ms, p99 ${peer.r.latency.p99} ms, ${peer.errors} errors, ${peer.cpuPerRequest?.toFixed(2) ?? '?'} ms of server CPU per request${share}`,
+        `  ratio: the real server answers at ${(rps / peer.rps).toFixed(2)}× the canned server's throughput, with ${(p99 / Math.max(1, peer.r.latency.p99)).toFixed(1)}× its p99`,
       );
     }
+    if (t.pace) lines.push(...pacedLines(t.pace));
     console.log(lines.join('\n'));
-    if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, errors, cpuPerRequest, clientCpuPerRequest, capacity: capacity({ connections, p99Ms: TARGET.p99Ms, cpuPerRequest, clientCpuPerRequest }), canned: cannedOnly, before, after, firstHalf, secondHalf, requests: r.requests.total, peer: peer && { rps: peer.rps, latency: peer.r.latency, errors: peer.errors, cpuPerRequest: peer.cpuPerRequest } }));
+    if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, paced: t.pace, errors, cpuPerRequest, clientCpuPerRequest, capacity: capacity({ connections, p99Ms: TARGET.p99Ms, cpuPerRequest, clientCpuPerRequest }), canned: cannedOnly, before, after, firstHalf, secondHalf, requests: r.requests.total, peer: peer && { rps: peer.rps, latency: peer.r.latency, errors: peer.errors, cpuPerRequest: peer.cpuPerRequest } }));
   } catch (err) {
     process.stderr.write(`server load test failed: ${err.message}\n`);
     process.exitCode = 1;
@@ -177,4 +249,5 @@ async function runLoad() {
 }
 
 if (argv.includes('--sweep')) await runSweep();
+else if (argv.includes('--paced-sweep')) await runPacedSweep();
 else await runLoad();
