@@ -27,7 +27,6 @@ export function maskIdentifiers(text: string): string {
   return out;
 }
 
-
 /** One pass of maskIdentifiers: each identifier found in each sentence becomes its placeholder. */
 function maskOnce(text: string): string {
   const spans: { start: number; end: number; placeholder: string }[] = [];
