@@ -18,7 +18,7 @@
 import autocannon from 'autocannon';
 import { plan, rng } from './corpus.mjs';
 import { fileURLToPath } from 'node:url';
-import { capacity, cpuMs, memory, pacedLoad, startServer } from './server-harness.mjs';
+import { capacity, cpuMs, memory, pacedLoad, pacedSchedule, startServer } from './server-harness.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name, fallback) => {
@@ -52,21 +52,32 @@ const warmUp = (opts) => autocannon({ ...opts, connections: 10, duration: quick 
 const drain = (opts) => fetch(opts.url, opts).then((res) => res.text());
 
 /**
+ * Starts counting the server's CPU time; the function it returns gives the time since, per request
+ * for `requests` requests (undefined without /proc).
+ */
+function serverCpu(started) {
+  const cpu0 = cpuMs(started.server.pid);
+  return (requests) => {
+    const cpu1 = cpuMs(started.server.pid);
+    return cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, requests);
+  };
+}
+
+/**
  * One autocannon run, with the errors counted together, the server's CPU time per request, and
  * autocannon's (this process: autocannon runs in it, and the memory sampler's share is negligible).
  */
 async function measure(started, opts, connections, seconds) {
-  const cpu0 = cpuMs(started.server.pid);
+  const perRequest = serverCpu(started);
   const client0 = process.cpuUsage();
   const r = await autocannon({ ...opts, connections, duration: seconds });
   const client = process.cpuUsage(client0);
-  const cpu1 = cpuMs(started.server.pid);
   const n = Math.max(1, r.requests.total);
   return {
     r,
     rps: r.requests.average,
     errors: r.errors + r.timeouts + r.non2xx,
-    cpuPerRequest: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / n,
+    cpuPerRequest: perRequest(n),
     clientCpuPerRequest: (client.user + client.system) / 1000 / n,
   };
 }
@@ -79,9 +90,19 @@ async function paced(opts, rate, seconds) {
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 
+/** A table cell, right-aligned in `width` characters. */
+const cell = (x, width) => String(x).padStart(width);
+
+/** The last of `rows` (levels tried in order) before the first that misses: the level the target holds up to. */
+function upToFirstMiss(rows, met) {
+  const firstMiss = rows.findIndex((w) => !met(w));
+  return firstMiss === -1 ? rows.at(-1) : rows[firstMiss - 1];
+}
+
 /** The paced run's report. */
 function pacedLines(p) {
-  const perConnection = p.offered % p.connections === 0 ? `${p.offered / p.connections} a second each` : `${Math.floor(p.offered / p.connections)}–${Math.ceil(p.offered / p.connections)} a second each`;
+  const [fewest, most] = [Math.floor(p.offered / p.connections), Math.ceil(p.offered / p.connections)];
+  const perConnection = `${fewest === most ? fewest : `${fewest}–${most}`} a second each`;
   return [
     `paced (the ${p.connections} connections offer ${p.offered} requests/s between them, ${perConnection}, their seconds staggered; ${p.seconds} s):`,
     `  ${p.rps.toFixed(0)} requests/s answered (${p.requests} requests${p.keptUp ? '' : ', FEWER than offered: the server fell behind'}), p50 ${ms(p.p50)}, p90 ${ms(p.p90)}, p99 ${ms(p.p99)}, max ${ms(p.max)}, ${p.errors} errors   target p99 ≤ ${TARGET.p99Ms} ms at ≥ ${TARGET.rps} requests/s, no errors   ${p.met ? 'met' : 'MISSED'}`,
@@ -147,26 +168,21 @@ const words = text.split(/\s+/).length;
 
 /** --sweep: print the sweep's table. */
 async function runSweep() {
-  try {
-    const seconds = quick ? 3 : 10;
-    const rows = await sweep([5, 10, 20, 30, 40, 50], seconds);
-    const lines = [
+  const seconds = quick ? 3 : 10;
+  const rows = await sweep([5, 10, 20, 30, 40, 50], seconds);
+  const met = (w) => w.p99 <= TARGET.p99Ms && w.errors === 0;
+  const upTo = upToFirstMiss(rows, met);
+  console.log(
+    [
       `POST /v1/analyse, ${words}-word plan, ${seconds} s at each number of connections (one server, warmed up once)`,
       'connections  requests/s  p50 ms  p99 ms  errors  server CPU ms/request  p99 target',
       ...rows.map((w) =>
-        [String(w.connections).padStart(11), w.rps.toFixed(0).padStart(11), String(w.p50).padStart(7), String(w.p99).padStart(7), String(w.errors).padStart(7), (w.cpuPerRequest?.toFixed(2) ?? '?').padStart(22), `  ${w.p99 <= TARGET.p99Ms ? 'met' : 'missed'}`].join(' '),
+        [cell(w.connections, 11), cell(w.rps.toFixed(0), 11), cell(w.p50, 7), cell(w.p99, 7), cell(w.errors, 7), cell(w.cpuPerRequest?.toFixed(2) ?? '?', 22), `  ${w.p99 <= TARGET.p99Ms ? 'met' : 'missed'}`].join(' '),
       ),
-    ];
-    // The most connections up to which every level tried met the target.
-    const firstMiss = rows.findIndex((w) => w.p99 > TARGET.p99Ms || w.errors > 0);
-    const upTo = firstMiss === -1 ? rows.at(-1) : rows[firstMiss - 1];
-    lines.push(upTo ? `p99 ≤ ${TARGET.p99Ms} ms with no errors at every level up to ${upTo.connections} connections` : `p99 ≤ ${TARGET.p99Ms} ms at none of the connection counts tried`);
-    console.log(lines.join('\n'));
-    if (argv.includes('--json')) console.log(JSON.stringify({ sweep: rows }));
-  } catch (err) {
-    process.stderr.write(`server load sweep failed: ${err.message}\n`);
-    process.exitCode = 1;
-  }
+      upTo ? `p99 ≤ ${TARGET.p99Ms} ms with no errors at every level up to ${upTo.connections} connections` : `p99 ≤ ${TARGET.p99Ms} ms at none of the connection counts tried`,
+    ].join('\n'),
+  );
+  if (argv.includes('--json')) console.log(JSON.stringify({ sweep: rows }));
 }
 
 /**
@@ -176,78 +192,71 @@ async function runSweep() {
  * with.
  */
 async function runPacedSweep() {
-  try {
-    const seconds = quick ? 3 : 10;
-    const levels = [200, 400, 600, 800, 1000, 1200];
-    const rows = await withServer({ label: 'paced load sweep', boundSeconds: levels.length * (seconds + 8) + 120 }, async (started, opts) => {
-      await warmUp(opts);
-      const out = [];
-      for (const rate of levels) {
-        await drain(opts);
-        const cpu0 = cpuMs(started.server.pid);
-        const p = await paced(opts, rate, seconds);
-        const cpu1 = cpuMs(started.server.pid);
-        out.push({ ...p, cpuPerRequest: cpu0 === undefined || cpu1 === undefined ? undefined : (cpu1 - cpu0) / Math.max(1, p.requests) });
-        if (!p.keptUp) break;
-      }
-      return out;
-    });
-    const cell = (x, w) => String(x).padStart(w);
-    const lines = [
+  const seconds = quick ? 3 : 10;
+  const levels = [200, 400, 600, 800, 1000, 1200];
+  const rows = await withServer({ label: 'paced load sweep', boundSeconds: levels.length * (seconds + 8) + 120 }, async (started, opts) => {
+    await warmUp(opts);
+    const out = [];
+    for (const rate of levels) {
+      await drain(opts);
+      const perRequest = serverCpu(started);
+      const p = await paced(opts, rate, seconds);
+      out.push({ ...p, cpuPerRequest: perRequest(p.requests) });
+      if (!p.keptUp) break;
+    }
+    return out;
+  });
+  const upTo = upToFirstMiss(rows, (w) => w.met);
+  console.log(
+    [
       `POST /v1/analyse, ${words}-word plan, ${connections} connections offering each load evenly between them (see "paced" in the load test), ${seconds} s a level, one server warmed up once`,
       'offered/s  answered/s  p50 ms  p90 ms  p99 ms  max ms  errors  server CPU ms/request  target',
       ...rows.map((w) =>
         [cell(w.offered, 9), cell(w.rps.toFixed(0), 11), cell(w.p50.toFixed(1), 7), cell(w.p90.toFixed(1), 7), cell(w.p99.toFixed(1), 7), cell(w.max.toFixed(1), 7), cell(w.errors, 7), cell(w.cpuPerRequest?.toFixed(2) ?? '?', 22), `  ${w.met ? 'met' : w.keptUp ? 'missed' : 'missed (fell behind)'}`].join(' '),
       ),
-    ];
-    const firstMiss = rows.findIndex((w) => !w.met);
-    const upTo = firstMiss === -1 ? rows.at(-1) : rows[firstMiss - 1];
-    lines.push(upTo ? `p99 ≤ ${TARGET.p99Ms} ms, every request answered, no errors, at every offered load up to ${upTo.offered} requests/s` : `p99 ≤ ${TARGET.p99Ms} ms at none of the loads tried`);
-    console.log(lines.join('\n'));
-    if (argv.includes('--json')) console.log(JSON.stringify({ pacedSweep: rows }));
-  } catch (err) {
-    process.stderr.write(`paced load sweep failed: ${err.message}\n`);
-    process.exitCode = 1;
-  }
+      upTo ? `p99 ≤ ${TARGET.p99Ms} ms, every request answered, no errors, at every offered load up to ${upTo.offered} requests/s` : `p99 ≤ ${TARGET.p99Ms} ms at none of the loads tried`,
+    ].join('\n'),
+  );
+  if (argv.includes('--json')) console.log(JSON.stringify({ pacedSweep: rows }));
 }
 
 /** The load test and its canned peer: print the figures against the targets. */
 async function runLoad() {
-  try {
-    const t = await loadTest({ canned: cannedOnly });
-    const { r, rps, errors, cpuPerRequest, clientCpuPerRequest, before, after, firstHalf, secondHalf, stable } = t;
-    const p99 = r.latency.p99;
-    const lines = [
-      `POST /v1/analyse, ${words}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${t.findings} findings), ${connections} connections, ${duration} s${cannedOnly ? ', analysis replaced by a canned result' : ''}`,
-      'saturated (each connection sends its next request as soon as its last is answered):',
-      `  throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
-      `  latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
-      `  server CPU: ${cpuPerRequest === undefined ? 'not available (no /proc)' : `${cpuPerRequest.toFixed(2)} ms per request (all threads)`}; autocannon's: ${clientCpuPerRequest.toFixed(2)} ms per request`,
-      `  ${capacityLine(t)}`,
-      `  errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)   target 0   ${errors === 0 ? 'met' : 'MISSED'}`,
-      `  server memory: RSS ${before.rssMb.toFixed(0)} MB before, mean ${firstHalf.toFixed(0)} MB in the first half of the run and ${secondHalf.toFixed(0)} MB in the second, ${after.rssMb.toFixed(0)} MB after; main heap ${before.heapMb.toFixed(0)} → ${after.heapMb.toFixed(0)} MB   target stable (second half ≤ first half + 15%)   ${stable ? 'met' : 'MISSED'}`,
-    ];
-    // The peer in the same run: the same server and requests with the analysis replaced by one
-    // result computed once, so what the analysis costs and what the server around it costs are
-    // read from one run on the same machine.
-    let peer;
-    if (!cannedOnly && !argv.includes('--no-canned')) {
-      peer = await loadTest({ canned: true });
-      const share = cpuPerRequest === undefined || peer.cpuPerRequest === undefined ? '' : `; the analysis is ${(cpuPerRequest - peer.cpuPerRequest).toFixed(2)} of the ${cpuPerRequest.toFixed(2)} ms of server CPU per request`;
-      lines.push(
-        `  the server around the analysis (same run, analysis replaced by a canned result): ${peer.rps.toFixed(0)} requests/s, p50 ${peer.r.latency.p50} ms, p99 ${peer.r.latency.p99} ms, ${peer.errors} errors, ${peer.cpuPerRequest?.toFixed(2) ?? '?'} ms of server CPU per request${share}`,
-        `  ratio: the real server answers at ${(rps / peer.rps).toFixed(2)}× the canned server's throughput, with ${(p99 / Math.max(1, peer.r.latency.p99)).toFixed(1)}× its p99`,
-      );
-    }
-    if (t.pace) lines.push(...pacedLines(t.pace));
-    console.log(lines.join('\n'));
-    if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, paced: t.pace, errors, cpuPerRequest, clientCpuPerRequest, capacity: capacity({ connections, p99Ms: TARGET.p99Ms, cpuPerRequest, clientCpuPerRequest }), canned: cannedOnly, before, after, firstHalf, secondHalf, requests: r.requests.total, peer: peer && { rps: peer.rps, latency: peer.r.latency, errors: peer.errors, cpuPerRequest: peer.cpuPerRequest } }));
-  } catch (err) {
-    process.stderr.write(`server load test failed: ${err.message}\n`);
-    process.exitCode = 1;
+  if (!cannedOnly) pacedSchedule({ rate: TARGET.rps, connections }); // the paced run's connections can carry the rate: fail now, not after the saturated run
+  const t = await loadTest({ canned: cannedOnly });
+  const { r, rps, errors, cpuPerRequest, clientCpuPerRequest, before, after, firstHalf, secondHalf, stable } = t;
+  const p99 = r.latency.p99;
+  const lines = [
+    `POST /v1/analyse, ${words}-word plan (${(Buffer.byteLength(body) / 1024).toFixed(1)} KB, ${t.findings} findings), ${connections} connections, ${duration} s${cannedOnly ? ', analysis replaced by a canned result' : ''}`,
+    'saturated (each connection sends its next request as soon as its last is answered):',
+    `  throughput: ${rps.toFixed(0)} requests/s (${r.requests.total} requests)   target ≥ ${TARGET.rps}   ${rps >= TARGET.rps ? 'met' : 'MISSED'}`,
+    `  latency: p50 ${r.latency.p50} ms, p90 ${r.latency.p90} ms, p99 ${p99} ms, max ${r.latency.max} ms   target p99 ≤ ${TARGET.p99Ms} ms   ${p99 <= TARGET.p99Ms ? 'met' : 'MISSED'}`,
+    `  server CPU: ${cpuPerRequest === undefined ? 'not available (no /proc)' : `${cpuPerRequest.toFixed(2)} ms per request (all threads)`}; autocannon's: ${clientCpuPerRequest.toFixed(2)} ms per request`,
+    `  ${capacityLine(t)}`,
+    `  errors: ${errors} (${r.errors} connection errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx)   target 0   ${errors === 0 ? 'met' : 'MISSED'}`,
+    `  server memory: RSS ${before.rssMb.toFixed(0)} MB before, mean ${firstHalf.toFixed(0)} MB in the first half of the run and ${secondHalf.toFixed(0)} MB in the second, ${after.rssMb.toFixed(0)} MB after; main heap ${before.heapMb.toFixed(0)} → ${after.heapMb.toFixed(0)} MB   target stable (second half ≤ first half + 15%)   ${stable ? 'met' : 'MISSED'}`,
+  ];
+  // The peer in the same run: the same server and requests with the analysis replaced by one
+  // result computed once, so what the analysis costs and what the server around it costs are
+  // read from one run on the same machine.
+  let peer;
+  if (!cannedOnly && !argv.includes('--no-canned')) {
+    peer = await loadTest({ canned: true });
+    const share = cpuPerRequest === undefined || peer.cpuPerRequest === undefined ? '' : `; the analysis is ${(cpuPerRequest - peer.cpuPerRequest).toFixed(2)} of the ${cpuPerRequest.toFixed(2)} ms of server CPU per request`;
+    lines.push(
+      `  the server around the analysis (same run, analysis replaced by a canned result): ${peer.rps.toFixed(0)} requests/s, p50 ${peer.r.latency.p50} ms, p99 ${peer.r.latency.p99} ms, ${peer.errors} errors, ${peer.cpuPerRequest?.toFixed(2) ?? '?'} ms of server CPU per request${share}`,
+      `  ratio: the real server answers at ${(rps / peer.rps).toFixed(2)}× the canned server's throughput, with ${(p99 / Math.max(1, peer.r.latency.p99)).toFixed(1)}× its p99`,
+    );
   }
+  if (t.pace) lines.push(...pacedLines(t.pace));
+  console.log(lines.join('\n'));
+  if (argv.includes('--json')) console.log(JSON.stringify({ rps, latency: r.latency, paced: t.pace, errors, cpuPerRequest, clientCpuPerRequest, capacity: capacity({ connections, p99Ms: TARGET.p99Ms, cpuPerRequest, clientCpuPerRequest }), canned: cannedOnly, before, after, firstHalf, secondHalf, requests: r.requests.total, peer: peer && { rps: peer.rps, latency: peer.r.latency, errors: peer.errors, cpuPerRequest: peer.cpuPerRequest } }));
 }
 
-if (argv.includes('--sweep')) await runSweep();
-else if (argv.includes('--paced-sweep')) await runPacedSweep();
-else await runLoad();
+const [job, label] = argv.includes('--sweep') ? [runSweep, 'server load sweep'] : argv.includes('--paced-sweep') ? [runPacedSweep, 'paced load sweep'] : [runLoad, 'server load test'];
+try {
+  await job();
+} catch (err) {
+  process.stderr.write(`${label} failed: ${err.message}\n`);
+  process.exitCode = 1;
+}
