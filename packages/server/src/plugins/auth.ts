@@ -28,7 +28,15 @@ export function keyMatches(presented: string, keys: readonly Buffer[]): boolean 
   return ok;
 }
 
+/**
+ * The path the request is judged by: the pattern of the route it matched (`/v2/check`), never the
+ * raw URL. The router decodes the path before it matches (`/v%32/check` reaches `/v2/check`), so a
+ * test on the raw URL could be skipped by percent-encoding it. A request that matched no route
+ * (a 404) is judged by its raw path, so an unknown /v1 path without a key still gets 401.
+ */
 function pathOf(request: FastifyRequest): string {
+  const route = request.routeOptions.url;
+  if (route !== undefined) return route;
   const q = request.url.indexOf('?');
   return q === -1 ? request.url : request.url.slice(0, q);
 }

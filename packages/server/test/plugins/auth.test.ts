@@ -49,6 +49,21 @@ describe('API keys', () => {
     expectError(check, 401, 'SD_ERR_UNAUTHORIZED');
   });
 
+  it('cannot be skipped by percent-encoding the path (the router decodes it; the check reads the route matched)', async () => {
+    for (const [method, url] of [
+      ['POST', '/v%31/analyse'],
+      ['POST', '/%76%31/analyse'],
+      ['GET', '/v%32/languages'],
+      ['GET', '/api/%76%32/languages'],
+      ['GET', '/metric%73'],
+    ] as const) {
+      const res = await app().inject({ method, url, payload: method === 'POST' ? { text: 'Jack refused lunch.' } : undefined });
+      expectError(res, 401, 'SD_ERR_UNAUTHORIZED');
+    }
+    const check = await app().inject({ method: 'POST', url: '/v%32/check', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'text=Jack%20refused%20lunch.&language=en-GB' });
+    expectError(check, 401, 'SD_ERR_UNAUTHORIZED');
+  });
+
   it('lets LanguageTool clients send the key as the apiKey form field', async () => {
     const send = (key: string) =>
       app().inject({ method: 'POST', url: '/v2/check', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ text: 'Jack refused lunch.', language: 'en-GB', apiKey: key }).toString() });
