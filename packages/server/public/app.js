@@ -9,7 +9,7 @@
  * page closes. Works with the strict Content-Security-Policy (no inline script or style: the
  * highlights are styled by classes only).
  */
-import { CATEGORIES, SEVERITIES, categoryOf, countBy, findingKey, fitCase, hasSpan, isReplacement, replaceAt, segments, sortFindings } from './highlight.js';
+import { CATEGORIES, SEVERITIES, categoryOf, countBy, findingKey, fitCase, hasSpan, replaceAt, replacementsFor, segments, sortFindings } from './highlight.js';
 import { docxText, DocxError } from './docx.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -372,6 +372,7 @@ function detailFor(f) {
   ruleInfo(f.ruleId).then((info) => {
     rationale.textContent = info?.rationale ? info.rationale.trim() : 'The explanation could not be loaded. The rule page below has it.';
   });
+  const replaceable = hasSpan(f) ? new Set(replacementsFor(f.text, f.suggestions)) : new Set();
   const suggestions = f.suggestions.length
     ? h(
         'ul',
@@ -383,7 +384,7 @@ function detailFor(f) {
             h('span', { class: 'suggestion' }, s),
             h('span', { class: 'suggestion-actions' },
               h('button', { type: 'button', class: 'small', onclick: () => copy(s) }, 'Copy', h('span', { class: 'vh' }, ` ${quoteOf(s)}`)),
-              hasSpan(f) && isReplacement(s)
+              replaceable.has(s)
                 ? h('button', { type: 'button', class: 'small accept', onclick: () => accept(f, s) }, 'Use this', h('span', { class: 'vh' }, `: replace ${quoteOf(f.text)} with ${quoteOf(fitCase(f.text, s))}`))
                 : null,
             ),

@@ -92,15 +92,50 @@ export function segments(text, findings) {
   return out;
 }
 
+/** Words that open advice to the writer ("describe what happened", "name the condition"). */
+const ADVICE_VERB = /^(?:add|ask|assess|avoid|check|compare|consider|describe|explain|give|include|keep|leave|list|name|note|offer|or|paraphrase|quote|record|remove|replace|say|spell|state|use|write)\s/i;
+/** Stand-ins for what only the writer knows ("the person's name", "their own term"). */
+const PLACEHOLDER = /['’]s (?:own )?(?:name|term|age|ethnicity)\b|\btheir (?:own )?(?:names?|terms?)\b|\bif (?:relevant|there is one)\b|\bwhat the (?:child|person) calls\b/i;
+/**
+ * Wording about an example person or case: the rules' example names ("supports Jack to choose",
+ * "X's foster family"), someone's pronoun ("time with her brothers") or a number ("aged 83").
+ */
+const EXAMPLE = /\b(?:Jack|Amira|X)\b|\b(?:he|she|his|her|hers|him)\b|\d/i;
+
 /**
  * True when a suggestion reads as a drop-in replacement for the phrase. Advice ("describe what
- * the person did…"), suggestions with a gap to fill ("did not want to because …"), examples and
- * alternatives separated by punctuation can be copied but are never put into the text.
+ * the person did…", "name the condition"), suggestions with a gap to fill ("did not want to
+ * because …"), stand-ins for what only the writer knows ("the person's name"), wording about an
+ * example person or case ("supports Jack to choose", "aged 83") and alternatives separated by punctuation can be
+ * copied but are never put into the text. Bracketed tokens ("[postcode]") are replacements: they
+ * are what a redaction writes. The LanguageTool endpoint offers the same ones as `replacements`.
  */
 export function isReplacement(suggestion) {
   const s = suggestion.trim();
-  if (!s || /…|\.\.\.|[:;()"“”]|\be\.g\.|\bi\.e\./i.test(s)) return false;
-  return s.split(/\s+/).length <= 5;
+  if (!s || /…|\.\.\.|[:;()"“”/]|\be\.g\.|\bi\.e\.|, explained\b/i.test(s)) return false;
+  if (s.split(/\s+/).length > 8) return false;
+  return !(ADVICE_VERB.test(s) || PLACEHOLDER.test(s) || EXAMPLE.test(s));
+}
+
+/** Lower-cased words of five letters or more, cut to their first five ("epileptic" → "epile"). */
+function stems(text) {
+  return new Set((text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.slice(0, 5)));
+}
+
+/**
+ * The suggestions that can replace this finding's phrase, in the rule's order. A rule may cover
+ * several terms ("epileptic", "depressive"), each with its own wording: when some of the
+ * replacements share a word stem with the phrase ("person with epilepsy"), only those are offered,
+ * so "depressive" is never replaced by "person with epilepsy".
+ * @param {string} phrase the finding's text
+ * @param {readonly string[]} suggestions
+ * @returns {string[]}
+ */
+export function replacementsFor(phrase, suggestions) {
+  const usable = suggestions.filter(isReplacement);
+  const own = stems(phrase);
+  const matching = usable.filter((s) => [...stems(s)].some((w) => own.has(w)));
+  return matching.length ? matching : usable;
 }
 
 /**

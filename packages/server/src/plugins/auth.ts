@@ -1,7 +1,8 @@
 /**
  * Optional API keys. When keys are configured, every /v1, /v2 (and /api/v2) request and /metrics
  * needs `Authorization: Bearer <key>`; LanguageTool clients, which cannot set headers, may send
- * the key as the form field `apiKey` instead (LanguageTool's own name for it). /healthz, /readyz,
+ * the key as the form field `apiKey` instead (LanguageTool's own name for it; `api_key`, which the
+ * gramma client sends, is read too). /healthz, /readyz,
  * /docs, /openapi.json and the web page stay open. Keys are compared in constant time (as SHA-256
  * digests, so length differences leak nothing) and never logged.
  */
@@ -63,7 +64,8 @@ async function authPlugin(fastify: FastifyInstance, opts: AuthOptions): Promise<
     if (!LANGUAGETOOL.test(path) || (request as FastifyRequest & { sdAuthorised?: boolean }).sdAuthorised) return;
     const body = request.body as Record<string, unknown> | undefined;
     const query = request.query as Record<string, unknown> | undefined;
-    const key = body?.apiKey ?? query?.apiKey;
+    // apiKey is LanguageTool's name for it; the gramma client sends api_key.
+    const key = body?.apiKey ?? body?.api_key ?? query?.apiKey ?? query?.api_key;
     if (typeof key !== 'string' || !key) throw new UnauthorizedError();
     if (!keyMatches(key, keys)) throw new BadApiKeyError();
   });

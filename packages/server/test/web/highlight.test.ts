@@ -25,6 +25,7 @@ interface HighlightModule {
   CATEGORIES: { id: string; letter: string; line: string }[];
   segments(text: string, findings: F[]): Segment[];
   isReplacement(s: string): boolean;
+  replacementsFor(phrase: string, suggestions: readonly string[]): string[];
   fitCase(original: string, s: string): string;
   replaceAt(text: string, start: number, end: number, expected: string, replacement: string): string | null;
   findingKey(f: F): string;
@@ -99,6 +100,26 @@ describe('suggestions', () => {
     expect(hl.isReplacement('if restricted: the legal basis, reason and review date')).toBe(false);
     expect(hl.isReplacement('describe what the person did and said, and the need behind it')).toBe(false);
     expect(hl.isReplacement('gave details of, e.g. the hub')).toBe(false);
+  });
+
+  it('keeps advice, stand-ins and examples out of the replacements', () => {
+    // Advice to the writer, even when short.
+    for (const s of ['describe what happened', 'name the condition', 'remove the number', 'say what you will do', 'or drop the word', 'record the person\'s explanation']) expect(hl.isReplacement(s), s).toBe(false);
+    // Stand-ins for what only the writer knows.
+    for (const s of ["the person's name", 'the young person’s name', "the person's own term", "the person's age, if relevant", 'their names', 'what the child calls them']) expect(hl.isReplacement(s), s).toBe(false);
+    // Wording about an example person or case.
+    for (const s of ['supports Jack to choose', 'Amira decides', "X's foster family", 'time with her brothers', 'aged 83', 'born in 1950']) expect(hl.isReplacement(s), s).toBe(false);
+    // Drop-in wording, single words that happen to be verbs, and redaction tokens stay.
+    for (const s of ['declined', 'person with dementia', 'use', 'say', 'the person', 'Mum', 'short break', '[postcode]', '[NHS number]']) expect(hl.isReplacement(s), s).toBe(true);
+  });
+
+  it('offers only the wording for the term found when a rule covers several', () => {
+    const epileptic = ['person with epilepsy', 'has epilepsy', 'person with depression', 'has depression'];
+    expect(hl.replacementsFor('epileptic', epileptic)).toEqual(['person with epilepsy', 'has epilepsy']);
+    expect(hl.replacementsFor('depressives', epileptic)).toEqual(['person with depression', 'has depression']);
+    // No suggestion shares a stem with the phrase: every usable one is offered.
+    expect(hl.replacementsFor('refused', ['declined', 'chose not to', 'describe what happened'])).toEqual(['declined', 'chose not to']);
+    expect(hl.replacementsFor('service user', ["the person's name", 'person who draws on care and support'])).toEqual(['person who draws on care and support']);
   });
 
   it('capitalises the suggestion only where the phrase started with a capital', () => {

@@ -9,11 +9,20 @@ import type { FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import { parse as parseQuery } from 'node:querystring';
 import { createRequire } from 'node:module';
-import { readers, CATEGORIES, type AnalyseOptions, type Category, type Finding, type SourceDocument } from '@sourdough/core';
+import { CATEGORIES, type AnalyseOptions, type Category, type Finding } from '@sourdough/core';
 import { errorResponses } from '../../schemas/error.js';
 import { InternalError, InvalidJsonError, UnsupportedLanguageError, ValidationError } from '../../errors.js';
 
 const version: string = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
+
+/**
+ * Which suggestions can replace a phrase: the web page's own rule (`public/highlight.js`, a plain
+ * browser module, loaded by URL so the type checker needs no declaration), so the page's "Use this"
+ * buttons and a LanguageTool client's one-click replacements are always the same ones.
+ */
+const { replacementsFor } = (await import(new URL('../../../public/highlight.js', import.meta.url).href)) as {
+  replacementsFor(phrase: string, suggestions: readonly string[]): string[];
+};
 
 /** Options for the LanguageTool plugin. */
 export interface LanguageToolOptions {
@@ -55,7 +64,7 @@ interface CheckBody {
   text?: string;
   data?: string;
   language?: string;
-  enabledOnly?: string;
+  enabledOnly?: string | boolean;
   enabledRules?: string;
   disabledRules?: string;
   enabledCategories?: string;
@@ -63,38 +72,78 @@ interface CheckBody {
 }
 
 interface Annotation {
-  text?: string;
-  markup?: string;
-  interpretAs?: string;
+  text?: unknown;
+  markup?: unknown;
+  interpretAs?: unknown;
+}
+
+/** One stretch of annotated text: where it sits in the text with markup and in the plain text. */
+interface Piece {
+  plainStart: number;
+  plainEnd: number;
+  start: number;
+  end: number;
+  markup: boolean;
 }
 
 /**
- * LanguageTool's annotated text → a document whose source is the full text *with* markup (offsets
- * index it, as LanguageTool's do) and whose analysed text blanks the markup out, keeping newlines
- * the markup stands for (`interpretAs`) so paragraphs stay apart.
+ * LanguageTool's annotated text (`data`), read as LanguageTool reads it: the plain text to check
+ * is the `text` items with each `markup` item replaced by its `interpretAs` (nothing when it has
+ * none), so markup inside a word ("re<b>fused</b>") does not split it and `interpretAs: "\n\n"`
+ * keeps paragraphs apart; offsets found in the plain text are mapped back into the full text with
+ * markup (`source`), which is what a client's offsets index.
  */
-export function annotatedDocument(data: string): SourceDocument {
+export interface AnnotatedText {
+  /** The whole text, markup included. */
+  source: string;
+  /** The text that is checked. */
+  plain: string;
+  /** A finding's span in `plain` → its span in `source` (a span that starts or ends in markup takes in the whole markup). */
+  toSource(start: number, end: number): { start: number; end: number };
+}
+
+export function annotatedText(data: string): AnnotatedText {
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
   } catch {
     throw new InvalidJsonError();
   }
-  const list = (parsed as { annotation?: unknown }).annotation;
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ValidationError('body.data must be a JSON object with an "annotation" array');
+  const { annotation, text } = parsed as { annotation?: unknown; text?: unknown };
+  // LanguageTool also takes `{"text": "…"}` as data: text with no markup.
+  const list: unknown = annotation === undefined && typeof text === 'string' ? [{ text }] : annotation;
   if (!Array.isArray(list)) throw new ValidationError('body.data needs an "annotation" array');
   let source = '';
-  let masked = '';
-  for (const raw of list as Annotation[]) {
-    if (raw && typeof raw.text === 'string') {
-      source += raw.text;
-      masked += raw.text;
-    } else if (raw && typeof raw.markup === 'string') {
-      source += raw.markup;
-      const breaks = (raw.interpretAs ?? '').replace(/[^\n]/g, '').slice(0, raw.markup.length);
-      masked += breaks + ' '.repeat(raw.markup.length - breaks.length);
-    } else throw new ValidationError('body.data.annotation items need "text" or "markup"');
+  let plain = '';
+  const pieces: Piece[] = [];
+  for (const raw of list as unknown[]) {
+    const item = (raw !== null && typeof raw === 'object' ? raw : {}) as Annotation;
+    const isText = typeof item.text === 'string';
+    const isMarkup = typeof item.markup === 'string';
+    if (isText === isMarkup) throw new ValidationError('body.data.annotation items need either "text" or "markup"');
+    if (item.interpretAs !== undefined && (!isMarkup || typeof item.interpretAs !== 'string')) throw new ValidationError('body.data.annotation: "interpretAs" must be a string, on a "markup" item');
+    const original = (isText ? item.text : item.markup) as string;
+    const checked = isText ? original : ((item.interpretAs as string | undefined) ?? '');
+    pieces.push({ plainStart: plain.length, plainEnd: plain.length + checked.length, start: source.length, end: source.length + original.length, markup: isMarkup });
+    source += original;
+    plain += checked;
   }
-  return { ...readers.text(masked), source };
+  /** The piece a plain offset falls in: for a start, the first piece that holds the character there; for an end, the last piece that holds the character before it. */
+  const pieceAt = (offset: number, isEnd: boolean): Piece | undefined => {
+    if (isEnd) {
+      for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.plainStart < offset) return pieces[i];
+      return undefined;
+    }
+    return pieces.find((p) => p.plainEnd > offset);
+  };
+  const map = (offset: number, isEnd: boolean): number => {
+    const p = pieceAt(offset, isEnd);
+    if (!p) return isEnd ? 0 : source.length;
+    if (p.markup) return isEnd ? p.end : p.start;
+    return p.start + (offset - p.plainStart);
+  };
+  return { source, plain, toSource: (start, end) => ({ start: map(start, false), end: map(end, true) }) };
 }
 
 function list(value: string | undefined): string[] {
@@ -157,20 +206,30 @@ const checkResponse = {
   },
 } as const;
 
-/** One finding as a LanguageTool match. Document-level findings have no span and are left out. */
-export function toMatch(f: Finding, source: string) {
-  const start = f.start!.offset;
-  const end = f.end!.offset;
-  const from = Math.max(0, start - CONTEXT_CHARS);
-  const to = Math.min(source.length, end + CONTEXT_CHARS);
+/** True for the second half of a surrogate pair: a cut there would split a character. */
+const isLowSurrogate = (s: string, i: number): boolean => i > 0 && i < s.length && (s.charCodeAt(i) & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+
+/**
+ * One finding as a LanguageTool match. Document-level findings have no span and are left out.
+ * `span` is where the finding sits in `source`, the text the client sent (with markup, for `data`);
+ * it is the finding's own offsets unless the text was annotated.
+ */
+export function toMatch(f: Finding, source: string, span: { start: number; end: number } = { start: f.start!.offset, end: f.end!.offset }) {
+  const { start, end } = span;
+  let from = Math.max(0, start - CONTEXT_CHARS);
+  let to = Math.min(source.length, end + CONTEXT_CHARS);
+  // The snippet never starts or ends half-way through a character such as an emoji.
+  if (isLowSurrogate(source, from)) from--;
+  if (isLowSurrogate(source, to)) to++;
   const pre = from > 0 ? '...' : '';
   const post = to < source.length ? '...' : '';
   const category = CATEGORY_NAMES[f.category] ?? f.category;
   return {
     message: f.message,
     shortMessage: category,
-    // Suggestions with a gap to fill ("did not want to because …") are advice, not a replacement.
-    replacements: f.suggestions.filter((s) => !/…|\.\.\./.test(s)).map((value) => ({ value })),
+    // Clients put a replacement straight into the text: advice, gaps to fill and stand-ins stay
+    // in the message's suggestions (the web page's rule, so both offer the same ones).
+    replacements: replacementsFor(f.text ?? '', f.suggestions).map((value) => ({ value })),
     offset: start,
     length: end - start,
     context: { text: pre + source.slice(from, to).replace(/[\r\n\t]/g, ' ') + post, offset: pre.length + (start - from), length: end - start },
@@ -214,12 +273,21 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
   const categoryOf = (name: string): Category | undefined => CATEGORIES.find((c) => c === name.toLowerCase());
   const rulesOf = (names: string[]): string[] => names.map((n) => byLtId.get(n.toUpperCase())).filter((x): x is string => !!x);
 
-  /** LanguageTool's rule switches → our options. Unknown ids (the client's own LanguageTool rules) are ignored, as LanguageTool does. */
+  /**
+   * LanguageTool's rule switches → our options. Unknown ids (the client's own LanguageTool rules)
+   * are ignored, as LanguageTool does. `enabledOnly` follows LanguageTool's checks: it is on for
+   * "true" or "yes" (any case, or a JSON true), needs enabled rules or categories, and cannot be
+   * combined with disabled ones.
+   */
   function optionsOf(body: CheckBody): AnalyseOptions {
     const enableRules = rulesOf(list(body.enabledRules));
     const enableCats = list(body.enabledCategories).map(categoryOf).filter((c): c is Category => !!c);
     const disable = [...rulesOf(list(body.disabledRules)), ...list(body.disabledCategories).map(categoryOf).filter((c): c is Category => !!c)];
-    if (body.enabledOnly === 'true') {
+    if (body.enabledOnly === true || (typeof body.enabledOnly === 'string' && /^(?:true|yes)$/i.test(body.enabledOnly))) {
+      if (list(body.disabledRules).length || list(body.disabledCategories).length)
+        throw new ValidationError('disabledRules and disabledCategories cannot be used with enabledOnly=true');
+      if (!list(body.enabledRules).length && !list(body.enabledCategories).length)
+        throw new ValidationError('enabledOnly=true needs enabledRules or enabledCategories');
       const enable = [...enableRules, ...fastify.engine.rules.filter((r) => enableCats.includes(r.category)).map((r) => r.id)];
       return { disable: ['*'], enable };
     }
@@ -246,7 +314,7 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
             text: stringField,
             data: stringField,
             language: { type: 'string', maxLength: 20 },
-            enabledOnly: { type: 'string', enum: ['true', 'false'] },
+            enabledOnly: { anyOf: [{ type: 'string', maxLength: 10 }, { type: 'boolean' }] },
             enabledRules: { type: 'string', maxLength: 20000 },
             disabledRules: { type: 'string', maxLength: 20000 },
             enabledCategories: { type: 'string', maxLength: 2000 },
@@ -261,23 +329,25 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
     async (request, reply) => {
       const body = request.body ?? {};
       const language = languageOf(body.language);
-      let item: { text: string } | { doc: SourceDocument };
-      let source: string;
-      if (typeof body.text === 'string') {
-        item = { text: body.text };
-        source = body.text;
-      } else if (typeof body.data === 'string') {
-        const doc = annotatedDocument(body.data);
-        item = { doc };
-        source = doc.source;
+      if (typeof body.text === 'string' && typeof body.data === 'string') throw new ValidationError('send "text" or "data", not both');
+      let text: string;
+      let annotated: AnnotatedText | undefined;
+      if (typeof body.text === 'string') text = body.text;
+      else if (typeof body.data === 'string') {
+        annotated = annotatedText(body.data);
+        text = annotated.plain;
       } else throw new ValidationError('body needs "text" or "data"');
-      const [outcome] = await fastify.engine.run([item], optionsOf(body), reply);
+      const [outcome] = await fastify.engine.run([{ text }], optionsOf(body), reply);
       if (!outcome || 'error' in outcome) throw new InternalError();
+      const spans = outcome.result.findings.filter((f) => f.start && f.end);
+      const matches = annotated
+        ? spans.map((f) => toMatch(f, annotated.source, annotated.toSource(f.start!.offset, f.end!.offset)))
+        : spans.map((f) => toMatch(f, text));
       return {
         software: { name: 'sourdough', version, buildDate: '', apiVersion: 1, premium: false, status: '' },
         warnings: { incompleteResults: false },
         language: { name: language.name, code: language.code, detectedLanguage: { name: language.name, code: language.code, confidence: 1 } },
-        matches: outcome.result.findings.filter((f) => f.start && f.end).map((f) => toMatch(f, source)),
+        matches,
       };
     },
   );

@@ -89,6 +89,44 @@ describe('POST /v2/check', () => {
     expect(cats.json().matches.map((x: { rule: { id: string } }) => x.rule.id)).toEqual(['DEHUMANISING_SERVICE_USER']);
   });
 
+  it('follows LanguageTool on enabledOnly: "yes" or a JSON true, and 400 without enabled rules or with disabled ones', async () => {
+    const ids = (res: { json(): { matches: { rule: { id: string } }[] } }) => res.json().matches.map((x) => x.rule.id);
+    expect(ids(await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'en-GB', enabledOnly: 'YES', enabledRules: 'BLAMING_REFUSES' }) }))).toEqual(['BLAMING_REFUSES']);
+    expect(ids(await app().inject({ method: 'POST', url: '/v2/check', payload: { text: TEXT, language: 'en-GB', enabledOnly: true, enabledRules: 'BLAMING_REFUSES' } }))).toEqual(['BLAMING_REFUSES']);
+    // Anything else is off, as LanguageTool reads it.
+    expect(ids(await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'en-GB', enabledOnly: 'no', enabledRules: 'BLAMING_REFUSES' }) }))).toContain('DEHUMANISING_SERVICE_USER');
+    expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'en-GB', enabledOnly: 'true' }) }), 400, 'SD_ERR_VALIDATION');
+    expectError(
+      await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'en-GB', enabledOnly: 'true', enabledCategories: 'DEHUMANISING', disabledRules: 'DEHUMANISING_SERVICE_USER' }) }),
+      400,
+      'SD_ERR_VALIDATION',
+    );
+  });
+
+  it('offers as replacements only wording that can stand in the text, for the term found', async () => {
+    const res = await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: 'He was aggressive. He is a service user. She is an epileptic. He is a depressive.', language: 'en-GB' }) });
+    const byText = new Map<string, string[]>(
+      res.json().matches.map((m: { offset: number; length: number; replacements: { value: string }[] }) => [
+        'He was aggressive. He is a service user. She is an epileptic. He is a depressive.'.slice(m.offset, m.offset + m.length),
+        m.replacements.map((r) => r.value),
+      ]),
+    );
+    // Advice ("describe what the person did …") and stand-ins ("the person's name") are not replacements.
+    expect(byText.get('aggressive')!.some((v) => /^describe\b|…/.test(v))).toBe(false);
+    expect(byText.get('service user')).not.toContain("the person's name");
+    expect(byText.get('service user')).toContain('person who draws on care and support');
+    expect(byText.get('epileptic')).toEqual(['person with epilepsy', 'has epilepsy']);
+    expect(byText.get('depressive')).toEqual(['person with depression', 'has depression']);
+  });
+
+  it('never cuts the context snippet half-way through an emoji', async () => {
+    for (const text of [`x😀${'a'.repeat(33)} Jack refused lunch.`, `Jack refused lunch${'b'.repeat(33)}😀tail`]) {
+      const m = (await app().inject({ method: 'POST', url: '/v2/check', ...form({ text, language: 'en-GB' }) })).json().matches[0];
+      expect(m.context.text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+      expect(m.context.text.slice(m.context.offset, m.context.offset + m.context.length)).toBe('refused');
+    }
+  });
+
   it('skips markup in annotated text (data) and gives offsets into the text with markup', async () => {
     const annotation = [
       { markup: '<p>' },
@@ -112,7 +150,40 @@ describe('POST /v2/check', () => {
     expect(matches.every((m: { offset: number; length: number }) => !full.slice(m.offset, m.offset + m.length).includes('<'))).toBe(true);
   });
 
+  it('reads markup as its interpretAs, so markup inside a word or standing for a break is read as LanguageTool reads it', async () => {
+    const check = async (annotation: object[]) => {
+      const full = annotation.map((a) => (a as { text?: string; markup?: string }).text ?? (a as { markup: string }).markup).join('');
+      const res = await app().inject({ method: 'POST', url: '/v2/check', ...form({ data: JSON.stringify({ annotation }), language: 'en-GB' }) });
+      expect(res.statusCode).toBe(200);
+      return { full, matches: res.json().matches as { offset: number; length: number; rule: { id: string }; sentence: string }[] };
+    };
+    // Markup inside a word: the word is checked whole; the match spans the markup in the original.
+    const split = await check([{ text: 'Jack re' }, { markup: '<span>' }, { text: 'fused' }, { markup: '</span>' }, { text: ' lunch.' }]);
+    const refused = split.matches.find((m) => m.rule.id === 'BLAMING_REFUSES')!;
+    expect(split.full.slice(refused.offset, refused.offset + refused.length)).toBe('re<span>fused');
+    expect(refused.sentence).toBe('Jack refused lunch.');
+    // An entity read as the character it stands for.
+    const entity = await check([{ text: 'Jack doesn' }, { markup: '&#39;', interpretAs: "'" }, { text: 't engage with staff.' }]);
+    expect(entity.matches.map((m) => m.rule.id)).toContain('BLAMING_FAILED_TO_ENGAGE');
+    // A soft hyphen read as nothing.
+    const shy = await check([{ text: 'He is a ser' }, { markup: '&shy;', interpretAs: '' }, { text: 'vice user.' }]);
+    const su = shy.matches.find((m) => m.rule.id === 'DEHUMANISING_SERVICE_USER')!;
+    expect(shy.full.slice(su.offset, su.offset + su.length)).toBe('ser&shy;vice user');
+    // Empty markup read as a paragraph break keeps two paragraphs apart.
+    const paras = await check([{ text: 'Jack refused lunch' }, { markup: '', interpretAs: '\n\n' }, { text: 'He is a service user.' }]);
+    expect(paras.matches.find((m) => m.rule.id === 'BLAMING_REFUSES')!.sentence).toBe('Jack refused lunch');
+  });
+
+  it('takes data as {"text": …} too, as LanguageTool does', async () => {
+    const res = await app().inject({ method: 'POST', url: '/v2/check', ...form({ data: JSON.stringify({ text: TEXT }), language: 'en-GB' }) });
+    expect(res.json().matches.map((x: { rule: { id: string } }) => x.rule.id)).toContain('BLAMING_REFUSES');
+  });
+
   it('answers bad annotated text with 400', async () => {
+    for (const data of ['null', '"text"', '[]', '{"annotation": [{"text": "a", "markup": "<b>"}]}', '{"annotation": [{"text": "a", "interpretAs": "b"}]}', '{"annotation": [null]}'])
+      expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ data, language: 'en-GB' }) }), 400, 'SD_ERR_VALIDATION');
+    expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, data: JSON.stringify({ text: TEXT }), language: 'en-GB' }) }), 400, 'SD_ERR_VALIDATION');
+
     expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ data: '{"annotation": [', language: 'en-GB' }) }), 400, 'SD_ERR_INVALID_JSON');
     expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ data: '{"annotation": [{"x": 1}]}', language: 'en-GB' }) }), 400, 'SD_ERR_VALIDATION');
   });
@@ -153,5 +224,19 @@ describe('a real LanguageTool client (gramma) against a listening server', () =>
       expect(ids).toContain('DEHUMANISING_SERVICE_USER');
       for (const m of result.matches) expect(TEXT.slice(m.offset, m.offset + m.length)).toBe(m.word);
     }
+    await server.close();
+  });
+
+  it('authenticates gramma with its api_key option when the server has API keys', async () => {
+    const server = await build({ apiKeys: ['gramma-test-key'] });
+    const address = await server.listen({ port: 0, host: '127.0.0.1' });
+    const gramma = createRequire(import.meta.url)('gramma') as {
+      check(text: string, options: { api_url: string; language: string; api_key?: string }): Promise<{ matches: { rule: { id: string } }[] }>;
+    };
+    const result = await gramma.check(TEXT, { api_url: `${address}/v2/check`, language: 'en-GB', api_key: 'gramma-test-key' });
+    expect(result.matches.map((m) => m.rule.id)).toContain('BLAMING_REFUSES');
+    // A wrong key is refused: gramma passes the error body on as its error.
+    await expect(gramma.check(TEXT, { api_url: `${address}/v2/check`, language: 'en-GB', api_key: 'wrong' })).rejects.toThrow();
+    await server.close();
   });
 });
