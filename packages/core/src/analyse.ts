@@ -66,9 +66,12 @@ function computeRules(set: RuleSet, options: AnalyseOptions): { active: boolean[
   const sev = options.severity ?? {};
   const active: boolean[] = [];
   const severity: Severity[] = [];
+  // The most specific name decides: a rule's id, then its category, then `*`; where one name is
+  // both enabled and disabled, enabled wins. So `disable: ['*'], enable: ['jargon']` runs only
+  // the jargon rules, and `disable: ['jargon'], enable: ['jargon/respite']` keeps that one rule.
+  const decide = (name: string): boolean | undefined => (enable.has(name) ? true : disable.has(name) ? false : undefined);
   for (const r of set.rules) {
-    const off = disable.has(r.id) || (disable.has(r.category) && !enable.has(r.id)) || disable.has('*');
-    active.push(!off || enable.has(r.id));
+    active.push(decide(r.id) ?? decide(r.category) ?? decide('*') ?? true);
     severity.push(sev[r.id] ?? sev[r.category] ?? r.severity);
   }
   return { active, severity };

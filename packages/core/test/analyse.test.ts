@@ -49,6 +49,15 @@ describe('options', () => {
     expect(ids({ disable: ['*'], enable: ['jargon/t-respite'] })).toEqual(['jargon/t-respite:warning']);
   });
 
+  it('enable by category: the most specific name decides (rule id, then category, then *)', () => {
+    expect(ids({ disable: ['*'], enable: ['jargon'] })).toEqual(['jargon/t-respite:warning']);
+    expect(ids({ disable: ['*'], enable: ['jargon', 'control'] })).toEqual(['jargon/t-respite:warning', 'control/t-allowed:warning']);
+    // A rule switched off by id stays off when its category is enabled.
+    expect(ids({ disable: ['*', 'jargon/t-respite'], enable: ['jargon', 'control'] })).toEqual(['control/t-allowed:warning']);
+    // The same name both ways: enabled wins, as it does for a rule id.
+    expect(ids({ disable: ['jargon'], enable: ['jargon'] })).toEqual(['blaming/t-refused:warning', 'jargon/t-respite:warning', 'control/t-allowed:warning']);
+  });
+
   it('severity by rule id beats severity by category', () => {
     expect(ids({ severity: { blaming: 'error', 'jargon/t-respite': 'info', jargon: 'error' } })).toEqual([
       'blaming/t-refused:error',

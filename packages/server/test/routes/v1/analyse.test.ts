@@ -83,6 +83,10 @@ describe('POST /v1/analyse', () => {
     expect(ids).toContain('dehumanising/service-user');
     const only = await app().inject({ method: 'POST', url: '/v1/analyse', payload: { text: PLAN, rules: { disable: ['*'], enable: ['blaming/refuses'] } } });
     expect(only.json().findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['blaming/refuses']);
+    const category = await app().inject({ method: 'POST', url: '/v1/analyse', payload: { text: PLAN, rules: { disable: ['*'], enable: ['dehumanising'] } } });
+    const cats = category.json().findings.map((f: { category: string }) => f.category);
+    expect(cats.length).toBeGreaterThan(0);
+    expect(new Set(cats)).toEqual(new Set(['dehumanising']));
   });
 
   it("reports findings inside the person's own words only with includeQuotes", async () => {
