@@ -10,6 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import multipart from '@fastify/multipart';
 import { errorSchema } from './schemas/error.js';
+import { NotFoundError } from './errors.js';
 import { findingSchema, statsSchema, summarySchema } from './schemas/finding.js';
 import { ruleSchemaOut, ruleSummarySchema } from './schemas/rule.js';
 import metrics from './plugins/metrics.js';
@@ -71,6 +72,15 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(metrics);
   await fastify.register(security, { rateLimit: opts.rateLimit, corsOrigins: opts.corsOrigins });
   await fastify.register(auth, { apiKeys: opts.apiKeys });
+  // Set here, not on the root, so an address with no route passes through this scope's hooks
+  // like any other request: security headers, API keys (a /v1 path gets 401 before 404) and
+  // metrics (counted under route="unmatched"); the rate limit is added to it explicitly, as
+  // @fastify/rate-limit asks.
+  const limited = opts.rateLimit && typeof fastify.rateLimit === 'function' ? { preHandler: fastify.rateLimit() } : {};
+  fastify.setNotFoundHandler(limited, (_request, reply) => {
+    const err = new NotFoundError();
+    return reply.code(404).type('application/json; charset=utf-8').send({ statusCode: 404, code: err.code, error: 'Not Found', message: err.message });
+  });
   await fastify.register(multipart, {
     attachFieldsToBody: true,
     limits: { fileSize: opts.bodyLimit, files: 1, fields: 5, parts: 6, fieldSize: 1000 },

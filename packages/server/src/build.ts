@@ -3,17 +3,20 @@
  * and the tests). Sets the safe defaults, the logger (which never sees request bodies, submitted
  * text or API keys), the JSON error shape and the not-found answer. Does not listen.
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { ajvFilePlugin } from '@fastify/multipart';
 import app from './app.js';
 import { DEFAULTS, loggerLevel, type ServerOptionsInput } from './config.js';
-import { NotFoundError, toErrorBody, type AnyError } from './errors.js';
+import type { Socket } from 'node:net';
+import { BadHttpError, HeadersTooLargeError, RequestTimeoutError, body as errorBody, toErrorBody, type AnyError } from './errors.js';
 
-/** Only the method, path (never the query string, which can carry text) and request id are logged. */
-function reqSerializer(req: { method?: string; url?: string; id?: string; ip?: string }): Record<string, unknown> {
-  const url = req.url ?? '';
-  const q = url.indexOf('?');
-  return { method: req.method, path: q === -1 ? url : url.slice(0, q), id: req.id };
+/**
+ * Only the method, the route (its pattern, such as `/v1/rules/:category/:name`, never the path as
+ * sent: a path, like a query string, can carry text) and the request id are logged. A request that
+ * matched no route is logged as `route: "unmatched"`.
+ */
+function reqSerializer(req: { method?: string; id?: string; routeOptions?: { url?: string } }): Record<string, unknown> {
+  return { method: req.method, route: req.routeOptions?.url ?? 'unmatched', id: req.id };
 }
 
 /** Errors are logged by type and code only: an error message could quote the input. */
@@ -44,7 +47,26 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
           },
         };
 
+  /**
+   * A request Node's HTTP parser could not read (a malformed header, a bad chunk size) or that did
+   * not arrive in time: answered straight on the socket, in the API's error shape.
+   */
+  const clientErrorHandler = (err: Error & { code?: string }, socket: Socket): void => {
+    if (!socket.writable) return;
+    const e = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new RequestTimeoutError() : err.code === 'HPE_HEADER_OVERFLOW' ? new HeadersTooLargeError() : new BadHttpError();
+    const json = JSON.stringify(errorBody(e));
+    const reasonPhrase = errorBody(e).error;
+    socket.end(`HTTP/1.1 ${e.statusCode} ${reasonPhrase}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${json}`);
+  };
+
   const fastify = Fastify({
+    clientErrorHandler,
+    // Errors raised before routing (a URL with a broken percent-encoding) get the API's error
+    // shape too, and never repeat the URL.
+    frameworkErrors: (err, _request, reply) => {
+      const out = toErrorBody(err as AnyError, { bodyLimit });
+      void (reply as unknown as FastifyReply).code(out.statusCode).type('application/json; charset=utf-8').send(out);
+    },
     logger: logger as NonNullable<FastifyServerOptions['logger']>,
     bodyLimit,
     trustProxy: options.trustProxy ?? false,
@@ -75,10 +97,6 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
     if (err && (err as { headers?: Record<string, string> }).headers) reply.headers((err as { headers: Record<string, string> }).headers);
     if (body.statusCode === 401) reply.header('www-authenticate', 'Bearer');
     return reply.code(body.statusCode).type('application/json; charset=utf-8').send(body);
-  });
-  fastify.setNotFoundHandler((_request, reply) => {
-    const err = new NotFoundError();
-    return reply.code(404).type('application/json; charset=utf-8').send({ statusCode: 404, code: err.code, error: 'Not Found', message: err.message });
   });
 
   // While shutting down, answer in-flight requests with "Connection: close", so their keep-alive

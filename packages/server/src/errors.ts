@@ -25,6 +25,10 @@ export const RateLimitedError = createError('SD_ERR_RATE_LIMITED', 'Too many req
 export const TimeoutError = createError('SD_ERR_TIMEOUT', 'Checking this took longer than the limit of %s ms, so it was stopped. Try a shorter text or split it up.', 503);
 export const UnavailableError = createError('SD_ERR_UNAVAILABLE', 'The server is busy or shutting down. Try again shortly.', 503);
 export const UnsupportedLanguageError = createError('SD_ERR_UNSUPPORTED_LANGUAGE', 'Only English is supported (language "auto", "en" or "en-GB").', 400);
+export const BadUrlError = createError('SD_ERR_BAD_URL', 'The address (URL) could not be read: it has a broken percent-encoding.', 400);
+export const BadHttpError = createError('SD_ERR_BAD_REQUEST', 'The request could not be read as HTTP.', 400);
+export const RequestTimeoutError = createError('SD_ERR_REQUEST_TIMEOUT', 'The request was not received in full within the time allowed.', 408);
+export const HeadersTooLargeError = createError('SD_ERR_HEADERS_TOO_LARGE', 'The request headers are larger than this server accepts.', 431);
 export const InternalError = createError('SD_ERR_INTERNAL', 'Something went wrong on the server. The text was not stored.', 500);
 
 /** The JSON body of every error response. */
@@ -50,7 +54,7 @@ export function reason(statusCode: number): string {
   return STATUS_CODES[statusCode] ?? 'Error';
 }
 
-function body(err: { statusCode?: number; code: string; message: string }): ErrorBody {
+export function body(err: { statusCode?: number; code: string; message: string }): ErrorBody {
   const statusCode = err.statusCode ?? 500;
   return { statusCode, code: err.code, error: reason(statusCode), message: err.message };
 }
@@ -99,6 +103,8 @@ export function toErrorBody(err: AnyError, limits: { bodyLimit: number }, reques
       return body(new UnsupportedMediaTypeError('Send JSON (application/json) to the /v1 routes, multipart/form-data to /v1/analyse/file, and a form to /v2/check.'));
     case 'FST_ERR_NOT_FOUND':
       return body(new NotFoundError());
+    case 'FST_ERR_BAD_URL':
+      return body(new BadUrlError());
     default:
       break;
   }

@@ -45,19 +45,22 @@ describe('logs', () => {
       () => app.inject({ method: 'POST', url: '/v2/check', headers: form, payload: new URLSearchParams({ text: normal, language: PHRASE }).toString() }),
       () => app.inject({ method: 'POST', url: `/v2/check?text=${encodeURIComponent(PHRASE)}`, headers: form, payload: 'language=en-GB' }),
       () => app.inject({ method: 'GET', url: `/nowhere?text=${encodeURIComponent(PHRASE)}` }),
+      () => app.inject({ method: 'GET', url: `/${encodeURIComponent(PHRASE)}`, headers: auth }),
+      () => app.inject({ method: 'GET', url: `/v1/rules/blaming/${encodeURIComponent(PHRASE)}`, headers: auth }),
       () => app.inject({ method: 'POST', url: '/v1/analyse', headers: { authorization: `Bearer ${PHRASE}` }, payload: { text: normal } }),
       // Runs over the time limit: a 503 with an error logged.
       () => app.inject({ method: 'POST', url: '/v1/analyse', headers: auth, payload: { text: TEXT } }),
     ];
     const responses = [];
     for (const send of requests) responses.push(await send());
-    expect(responses.map((r) => r.statusCode)).toEqual([200, 400, 400, 415, 400, 200, 200, 400, 200, 400, 400, 404, 401, 503]);
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 400, 400, 415, 400, 200, 200, 400, 200, 400, 400, 404, 404, 404, 401, 503]);
     // The successful analyses really did find the phrase's surroundings.
     expect(responses[0]!.json().findings.length).toBeGreaterThan(0);
     const out = log.lines();
     expect(out.split('\n').filter(Boolean).length).toBeGreaterThan(20); // the logs were captured
     expect(out).toContain('"statusCode":503');
     expect(out).not.toContain('Octavia');
+    expect(out).toContain('"route":"/v1/rules/:category/:name"');
     expect(out).not.toContain('Brightwater');
     expect(out).not.toContain('log-test-key');
     expect(out).not.toContain('refused her tablets');

@@ -1,0 +1,91 @@
+/**
+ * Requests at the edges of routing: an address with no route, a URL with a broken
+ * percent-encoding, and bytes that are not HTTP at all. Each still gets the API's error shape,
+ * never repeats what was sent, and passes through the same security headers, rate limit, API keys
+ * and metrics as any other request. Synthetic text only.
+ */
+import { describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
+import { Writable } from 'node:stream';
+import { build, expectError } from '../helper.js';
+
+const CANARY = 'Quokkamarmalade';
+
+/** Send raw bytes to a listening app and read the whole answer. */
+async function raw(url: string, request: string, after?: string): Promise<string> {
+  const { port } = new URL(url);
+  const socket = connect(Number(port), '127.0.0.1');
+  let response = '';
+  socket.on('data', (d) => (response += String(d)));
+  socket.on('error', () => {});
+  await new Promise((r) => socket.once('connect', r));
+  socket.write(request);
+  // The rest a moment later, once the server has the request's head and has started on it.
+  if (after !== undefined) setTimeout(() => socket.writable && socket.write(after), 50);
+  await new Promise((r) => socket.once('close', r));
+  return response;
+}
+
+describe('an address with no route', () => {
+  it('gets 404 with the security headers, and is counted in the metrics', async () => {
+    const app = await build();
+    for (const method of ['GET', 'POST'] as const) {
+      const res = await app.inject({ method, url: `/nothing-${method}` });
+      expectError(res, 404, 'SD_ERR_NOT_FOUND');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['content-security-policy']).toBeDefined();
+    }
+    const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/sourdough_http_requests_total\{method="POST",route="unmatched",status="404"\} 1/);
+    // The path is never a label: unknown addresses cannot grow the metrics.
+    expect(metrics).not.toMatch(/nothing-/);
+  });
+
+  it('is rate-limited like any other request', async () => {
+    const app = await build({ rateLimit: 2 });
+    for (let i = 0; i < 2; i++) expect((await app.inject({ method: 'POST', url: '/nothing' })).statusCode).toBe(404);
+    expectError(await app.inject({ method: 'POST', url: '/nothing' }), 429, 'SD_ERR_RATE_LIMITED');
+  });
+
+  it('under /v1 needs the API key first, when keys are configured', async () => {
+    const app = await build({ apiKeys: ['edge-test-key'] });
+    expectError(await app.inject({ method: 'POST', url: '/v1/nothing' }), 401, 'SD_ERR_UNAUTHORIZED');
+    expectError(await app.inject({ method: 'POST', url: '/v1/nothing', headers: { authorization: 'Bearer edge-test-key' } }), 404, 'SD_ERR_NOT_FOUND');
+  });
+});
+
+describe('a URL with a broken percent-encoding', () => {
+  it('gets 400 in the error shape, without repeating the URL', async () => {
+    const app = await build();
+    for (const url of [`/v1/rules/${CANARY}%E0`, `/v1/analyse%E0%A4%A`]) {
+      const res = await app.inject({ method: 'GET', url });
+      expectError(res, 400, 'SD_ERR_BAD_URL');
+      expect(res.body).not.toContain(CANARY);
+      expect(res.body).not.toContain('%E0');
+    }
+  });
+});
+
+describe('bytes that are not HTTP', () => {
+  it('get 400 in the error shape, straight on the socket', async () => {
+    const app = await build();
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const response = await raw(url, `GET /v1/rules HTTP/1.1\r\nHost: x\r\n${CANARY} header without colon\r\n\r\n`);
+    expect(response).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    const body = JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4));
+    expect(body).toEqual({ statusCode: 400, code: 'SD_ERR_BAD_REQUEST', error: 'Bad Request', message: 'The request could not be read as HTTP.' });
+    expect(response).not.toContain(CANARY);
+
+  });
+
+  it('a broken chunked body, sent after the head, is answered 400 and logs no error', async () => {
+    let log = '';
+    const stream = new Writable({ write: (chunk, _enc, cb) => ((log += String(chunk)), cb()) });
+    const app = await build({ logger: { level: 'info', stream }, rateLimit: 100 });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const chunked = await raw(url, 'POST /v1/analyse HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n', 'ZZ\r\n{}\r\n0\r\n\r\n');
+    expect(chunked).toMatch(/^HTTP\/1\.1 400 /);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(log).not.toMatch(/"level":50/);
+  });
+});
