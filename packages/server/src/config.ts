@@ -92,11 +92,22 @@ export class ConfigError extends Error {
   }
 }
 
-function whole(name: string, value: string | undefined, min: number): number | undefined {
+/** The longest time limit a timer can hold (Node turns a longer one into 1 ms). */
+const MAX_TIMER_MS = 2_147_483_647;
+
+function whole(name: string, value: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be a whole number of at least ${min}, got "${value}"`);
+  if (n > max) throw new ConfigError(`${name} must be at most ${max}, got "${value}"`);
   return n;
+}
+
+/** API keys as configured; a key that could never be presented (it has a space) is a mistake. */
+function checkedKeys(name: string, keys: string[]): string[] {
+  if (keys.length === 0) throw new ConfigError(`${name} is set but holds no API keys, so the server would run without any: add a key, or unset ${name}`);
+  if (keys.some((k) => /\s/.test(k))) throw new ConfigError(`${name}: an API key cannot contain spaces (it is sent as "Authorization: Bearer <key>")`);
+  return keys;
 }
 
 /** Read API keys from a file: one per line; blank lines and lines starting with # are ignored. */
@@ -129,21 +140,27 @@ export function optionsFromEnv(env: Record<string, string | undefined>, override
   if (bodyLimit !== undefined) out.bodyLimit = bodyLimit;
   const batchLimit = whole('SOURDOUGH_BATCH_LIMIT', env.SOURDOUGH_BATCH_LIMIT, 1);
   if (batchLimit !== undefined) out.batchLimit = batchLimit;
-  const timeoutMs = whole('SOURDOUGH_TIMEOUT_MS', env.SOURDOUGH_TIMEOUT_MS, 1);
+  const timeoutMs = whole('SOURDOUGH_TIMEOUT_MS', env.SOURDOUGH_TIMEOUT_MS, 1, MAX_TIMER_MS);
   if (timeoutMs !== undefined) out.timeoutMs = timeoutMs;
-  const requestTimeoutMs = whole('SOURDOUGH_REQUEST_TIMEOUT_MS', env.SOURDOUGH_REQUEST_TIMEOUT_MS, 1);
+  const requestTimeoutMs = whole('SOURDOUGH_REQUEST_TIMEOUT_MS', env.SOURDOUGH_REQUEST_TIMEOUT_MS, 1, MAX_TIMER_MS);
   if (requestTimeoutMs !== undefined) out.requestTimeoutMs = requestTimeoutMs;
   const workers = whole('SOURDOUGH_WORKERS', env.SOURDOUGH_WORKERS, 1);
   if (workers !== undefined) out.workers = workers;
   const rate = whole('SOURDOUGH_RATE_LIMIT', env.SOURDOUGH_RATE_LIMIT, 0);
   if (rate !== undefined) out.rateLimit = rate === 0 ? false : rate;
+  // A key setting that yields no key is refused rather than read as "no keys": the server would
+  // otherwise start open when the operator meant it to be closed (an empty file, a stray comma).
   const keys: string[] = [];
-  if (env.SOURDOUGH_API_KEYS?.trim()) keys.push(...env.SOURDOUGH_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean));
-  if (env.SOURDOUGH_API_KEYS_FILE?.trim()) keys.push(...readKeyFile(env.SOURDOUGH_API_KEYS_FILE.trim()));
+  if (env.SOURDOUGH_API_KEYS?.trim()) keys.push(...checkedKeys('SOURDOUGH_API_KEYS', env.SOURDOUGH_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean)));
+  if (env.SOURDOUGH_API_KEYS_FILE?.trim()) keys.push(...checkedKeys('SOURDOUGH_API_KEYS_FILE', readKeyFile(env.SOURDOUGH_API_KEYS_FILE.trim())));
   if (keys.length) out.apiKeys = keys;
   const cors = env.SOURDOUGH_CORS_ORIGINS?.trim();
   if (cors) out.corsOrigins = cors === '*' ? true : cors.split(',').map((o) => o.trim()).filter(Boolean);
-  if (env.SOURDOUGH_TRUST_PROXY && /^(1|true|yes)$/i.test(env.SOURDOUGH_TRUST_PROXY.trim())) out.trustProxy = true;
+  const trust = env.SOURDOUGH_TRUST_PROXY?.trim();
+  if (trust) {
+    if (/^(1|true|yes)$/i.test(trust)) out.trustProxy = true;
+    else if (!/^(0|false|no)$/i.test(trust)) throw new ConfigError(`SOURDOUGH_TRUST_PROXY must be 1, true or yes (or 0, false or no), got "${trust}"`);
+  }
   if (env.SOURDOUGH_LOG_LEVEL?.trim()) out.logger = env.SOURDOUGH_LOG_LEVEL.trim();
   // Folders separated like PATH (":" on Linux and macOS, ";" on Windows).
   if (env.SOURDOUGH_RULES?.trim()) out.rules = env.SOURDOUGH_RULES.split(delimiter).map((d) => d.trim()).filter(Boolean);

@@ -1,6 +1,8 @@
 /** Options from environment variables. */
 import { describe, expect, it } from 'vitest';
-import { delimiter } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import { optionsFromEnv } from '../src/config.js';
 
 describe('optionsFromEnv', () => {
@@ -48,12 +50,34 @@ describe('optionsFromEnv', () => {
     ['SOURDOUGH_BODY_LIMIT', '0'],
     ['SOURDOUGH_BATCH_LIMIT', '1.5'],
     ['SOURDOUGH_TIMEOUT_MS', '-1'],
+    // Longer than a timer can hold: Node would fire it after 1 ms and time out every request.
+    ['SOURDOUGH_TIMEOUT_MS', '3000000000'],
+    ['SOURDOUGH_REQUEST_TIMEOUT_MS', '2147483648'],
   ])('names the variable when %s=%s is not a valid number', (name, value) => {
     expect(() => optionsFromEnv({ [name]: value })).toThrow(name);
   });
 
   it('reads SOURDOUGH_RULES as folders separated like PATH', () => {
     expect(optionsFromEnv({ SOURDOUGH_RULES: ['packs/team', 'packs/org'].join(delimiter) }).rules).toEqual(['packs/team', 'packs/org']);
+  });
+
+  it('refuses an API key setting that holds no key, rather than starting without keys', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sourdough-config-'));
+    const empty = join(dir, 'keys');
+    writeFileSync(empty, '# keys go here\n\n');
+    expect(() => optionsFromEnv({ SOURDOUGH_API_KEYS_FILE: empty })).toThrow(/SOURDOUGH_API_KEYS_FILE is set but holds no API keys/);
+    expect(() => optionsFromEnv({ SOURDOUGH_API_KEYS: ' , ' })).toThrow(/SOURDOUGH_API_KEYS is set but holds no API keys/);
+    const spaced = join(dir, 'spaced');
+    writeFileSync(spaced, 'one key\n');
+    expect(() => optionsFromEnv({ SOURDOUGH_API_KEYS_FILE: spaced })).toThrow(/cannot contain spaces/);
+    // Unset or blank still means no keys.
+    expect(optionsFromEnv({ SOURDOUGH_API_KEYS: '  ' }).apiKeys).toBeUndefined();
+  });
+
+  it('reads SOURDOUGH_TRUST_PROXY as yes or no, and refuses anything else', () => {
+    expect(optionsFromEnv({ SOURDOUGH_TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
+    expect(optionsFromEnv({ SOURDOUGH_TRUST_PROXY: 'false' }).trustProxy).toBeUndefined();
+    expect(() => optionsFromEnv({ SOURDOUGH_TRUST_PROXY: 'maybe' })).toThrow(/SOURDOUGH_TRUST_PROXY/);
   });
 
   it('reads * as any CORS origin', () => {
