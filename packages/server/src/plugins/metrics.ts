@@ -8,6 +8,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { DocumentResult } from '@sourdough/core';
+import { errorResponses } from '../schemas/error.js';
 
 /** What routes call to count their work. */
 export interface Metrics {
@@ -87,7 +88,10 @@ async function metricsPlugin(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['operations'],
         summary: 'Prometheus metrics (counts and latencies only; no text)',
-        response: { 200: { type: 'string', description: 'Prometheus text exposition format.' } },
+        response: {
+          200: { description: 'Prometheus text exposition format.', content: { 'text/plain': { schema: { type: 'string' } } } },
+          ...errorResponses(401),
+        },
       },
     },
     async (_request, reply) => {

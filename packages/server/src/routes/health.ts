@@ -16,7 +16,8 @@ const statusSchema = {
 export default async function healthRoutes(fastify: FastifyInstance): Promise<void> {
   fastify.get(
     '/healthz',
-    { schema: { tags: ['operations'], summary: 'Liveness: the server is up', response: { 200: statusSchema } } },
+    // `security: []`: open even when the server has API keys (the document's default needs one).
+    { schema: { tags: ['operations'], summary: 'Liveness: the server is up', security: [], response: { 200: statusSchema } } },
     async () => ({ status: 'ok' as const }),
   );
   fastify.get(
@@ -25,6 +26,7 @@ export default async function healthRoutes(fastify: FastifyInstance): Promise<vo
       schema: {
         tags: ['operations'],
         summary: 'Readiness: the analysis workers are ready',
+        security: [],
         response: { 200: statusSchema, 503: statusSchema },
       },
     },

@@ -1,6 +1,6 @@
 /** /healthz, /readyz, /openapi.json, /docs and the web page at /. */
 import { describe, expect, it } from 'vitest';
-import { expectError, shared, waitReady } from '../helper.js';
+import { build, expectError, shared, waitReady } from '../helper.js';
 
 const app = shared();
 
@@ -39,6 +39,21 @@ describe('/openapi.json', () => {
     expect(paths['/v1/analyse']!.post!.responses['400']).toBeDefined();
     expect(paths['/v1/analyse/file']!.post!.requestBody).toMatchObject({ content: { 'multipart/form-data': {} } });
     expect(spec.components.schemas.Finding.properties.ruleId).toBeDefined();
+    // /metrics answers Prometheus text, not JSON.
+    expect((paths['/metrics']!.get!.responses['200'] as { content: Record<string, unknown> }).content).toHaveProperty(['text/plain']);
+    expect((paths['/metrics']!.get!.responses['200'] as { content: Record<string, unknown> }).content).not.toHaveProperty(['application/json']);
+  });
+
+  it('with API keys, marks the routes that need one, and leaves /healthz and /readyz open', async () => {
+    const keyed = await build({ apiKeys: ['openapi-test-key'] });
+    const spec = (await keyed.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(spec.security).toEqual([{ bearer: [] }]);
+    expect(spec.paths['/healthz'].get.security).toEqual([]);
+    expect(spec.paths['/readyz'].get.security).toEqual([]);
+    expect(spec.paths['/v1/analyse'].post.security).toBeUndefined(); // the document's default: a key
+    expect(spec.paths['/metrics'].get.responses['401']).toBeDefined();
+    expect((await keyed.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    expect((await keyed.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
   });
 });
 
