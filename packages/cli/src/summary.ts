@@ -22,7 +22,7 @@ export function countsOf(r: DocumentOutcome): OutcomeCounts {
 
 /** An incrementally built summary. */
 export class SummaryBuilder {
-  readonly summary: Summary & { analysed: number } = { documents: 0, analysed: 0, failed: 0, findings: 0, byCategory: {}, bySeverity: {} };
+  readonly summary: Summary = { documents: 0, analysed: 0, failed: 0, findings: 0, byCategory: {}, bySeverity: {} };
 
   /** Count one result. */
   add(r: DocumentOutcome): void {

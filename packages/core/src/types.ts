@@ -92,6 +92,8 @@ export type DocumentOutcome = DocumentResult | DocumentError;
 /** Aggregate over a batch (SPEC §3). */
 export interface Summary {
   documents: number;
+  /** Documents analysed (documents − failed). */
+  analysed: number;
   failed: number;
   findings: number;
   byCategory: Partial<Record<Category, number>>;

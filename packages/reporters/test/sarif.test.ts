@@ -29,7 +29,7 @@ describe('sarif', () => {
   });
 
   it('is valid with no results at all', () => {
-    expect(validateSarif(JSON.parse(sarif([], { documents: 0, failed: 0, findings: 0, byCategory: {}, bySeverity: {} })))).toBe(true);
+    expect(validateSarif(JSON.parse(sarif([], { documents: 0, analysed: 0, failed: 0, findings: 0, byCategory: {}, bySeverity: {} })))).toBe(true);
   });
 
   it('maps findings to results with rule index, level and region', () => {

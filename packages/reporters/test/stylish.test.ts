@@ -24,7 +24,7 @@ const results: DocumentOutcome[] = [
   },
   { path: 'broken.docx', error: { code: 'SD_ERR_READ_DOCX', message: 'broken.docx is not a valid Word file' } },
 ];
-const summary: Summary = { documents: 2, failed: 1, findings: 1, byCategory: { blaming: 1 }, bySeverity: { warning: 1 } };
+const summary: Summary = { documents: 2, analysed: 1, failed: 1, findings: 1, byCategory: { blaming: 1 }, bySeverity: { warning: 1 } };
 
 describe('stylish', () => {
   it('shows position, severity, message, rule, highlighted sentence and suggestions', () => {
@@ -45,7 +45,7 @@ describe('stylish', () => {
   });
 
   it('says so plainly when there is nothing to change', () => {
-    expect(stylish([], { documents: 1, failed: 0, findings: 0, byCategory: {}, bySeverity: {} })).toContain('No findings in 1 document');
+    expect(stylish([], { documents: 1, analysed: 1, failed: 0, findings: 0, byCategory: {}, bySeverity: {} })).toContain('No findings in 1 document');
   });
 });
 

@@ -232,7 +232,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
       await documentsSink.write(documentsCsv.row(outcome));
       progress.tick();
     }
-    await findingsSink.write(findingsCsv.end({ documents: 0, failed: 0, findings: 0, byCategory: {}, bySeverity: {} }));
+    await findingsSink.write(findingsCsv.end({ documents: 0, analysed: 0, failed: 0, findings: 0, byCategory: {}, bySeverity: {} }));
     await documentsSink.write(documentsCsv.end());
     await findingsSink.close();
     await documentsSink.close();

@@ -71,9 +71,10 @@ export const statsSchema = {
 export const summarySchema = {
   $id: 'Summary',
   type: 'object',
-  required: ['documents', 'failed', 'findings', 'byCategory', 'bySeverity'],
+  required: ['documents', 'analysed', 'failed', 'findings', 'byCategory', 'bySeverity'],
   properties: {
     documents: { type: 'integer' },
+    analysed: { type: 'integer' },
     failed: { type: 'integer' },
     findings: { type: 'integer' },
     byCategory: countsByCategory,

@@ -170,6 +170,7 @@ describe('POST /v1/analyse/batch', () => {
     expect(body.results[2]).toEqual({ id: 'c', ...pick(analyse(readers.markdown(documents[2]!.text), set)) });
     expect(body.summary.documents).toBe(3);
     expect(body.summary.failed).toBe(0);
+    expect(body.summary.analysed).toBe(3); // as in the CLI's summary
     expect(body.summary.findings).toBe(body.results.reduce((n: number, r: { findings: unknown[] }) => n + r.findings.length, 0));
     expect(body.summary.byCategory.blaming).toBeGreaterThanOrEqual(2);
   });
@@ -184,7 +185,7 @@ describe('POST /v1/analyse/batch', () => {
 
   it('accepts an empty batch', async () => {
     const res = await app().inject({ method: 'POST', url: '/v1/analyse/batch', payload: { documents: [] } });
-    expect(res.json()).toEqual({ results: [], summary: { documents: 0, failed: 0, findings: 0, byCategory: {}, bySeverity: {} } });
+    expect(res.json()).toEqual({ results: [], summary: { documents: 0, analysed: 0, failed: 0, findings: 0, byCategory: {}, bySeverity: {} } });
   });
 
   it('answers too many documents with 413 SD_ERR_TOO_MANY_DOCUMENTS', async () => {
