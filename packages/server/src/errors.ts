@@ -31,6 +31,9 @@ export const RequestTimeoutError = createError('SD_ERR_REQUEST_TIMEOUT', 'The re
 export const HeadersTooLargeError = createError('SD_ERR_HEADERS_TOO_LARGE', 'The request headers are larger than this server accepts.', 431);
 export const InternalError = createError('SD_ERR_INTERNAL', 'Something went wrong on the server. The text was not stored.', 500);
 
+/** What a 415 says about where each content type belongs. */
+export const MEDIA_HINT = 'Send JSON (application/json) to the /v1 routes, multipart/form-data to /v1/analyse/file, and a form to /v2/check.';
+
 /** The JSON body of every error response. */
 export interface ErrorBody {
   statusCode: number;
@@ -100,7 +103,7 @@ export function toErrorBody(err: AnyError, limits: { bodyLimit: number }, reques
     case 'FST_REQ_FILE_TOO_LARGE':
       return body(new TooLargeError(limits.bodyLimit));
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return body(new UnsupportedMediaTypeError('Send JSON (application/json) to the /v1 routes, multipart/form-data to /v1/analyse/file, and a form to /v2/check.'));
+      return body(new UnsupportedMediaTypeError(MEDIA_HINT));
     case 'FST_ERR_NOT_FOUND':
       return body(new NotFoundError());
     case 'FST_ERR_BAD_URL':
@@ -113,7 +116,7 @@ export function toErrorBody(err: AnyError, limits: { bodyLimit: number }, reques
   // busboy's parse errors ("Unexpected end of multipart data", "Boundary not found") carry no status.
   if (request.multipart && (err.statusCode === undefined || err.statusCode === 400)) return body(new BadMultipartError('it is not well-formed multipart/form-data with one file'));
   if (err.statusCode === 413) return body(new TooLargeError(limits.bodyLimit));
-  if (err.statusCode === 415) return body(new UnsupportedMediaTypeError('Send JSON (application/json) to the /v1 routes, multipart/form-data to /v1/analyse/file, and a form to /v2/check.'));
+  if (err.statusCode === 415) return body(new UnsupportedMediaTypeError(MEDIA_HINT));
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     // A 4xx from Fastify or a plugin we did not map: keep the status, give a generic message.
     return { statusCode: err.statusCode, code: 'SD_ERR_BAD_REQUEST', error: reason(err.statusCode), message: 'The request could not be handled as sent.' };

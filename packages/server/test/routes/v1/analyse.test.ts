@@ -142,6 +142,15 @@ describe('POST /v1/analyse', () => {
     expectError(res, 415, 'SD_ERR_UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('answers an upload sent to a JSON route, and JSON sent to the upload route, with 415 saying where each goes', async () => {
+    for (const url of ['/v1/analyse', '/v1/analyse/batch']) {
+      const res = await app().inject({ method: 'POST', url, ...multipart([{ name: 'text', content: PLAN }]) });
+      expect(expectError(res, 415, 'SD_ERR_UNSUPPORTED_MEDIA_TYPE').message).toMatch(/multipart\/form-data to \/v1\/analyse\/file/);
+    }
+    const json = await app().inject({ method: 'POST', url: '/v1/analyse/file', payload: { text: PLAN } });
+    expect(expectError(json, 415, 'SD_ERR_UNSUPPORTED_MEDIA_TYPE').message).toMatch(/JSON \(application\/json\) to the \/v1 routes/);
+  });
+
   it('answers a body over the limit with 413 SD_ERR_TOO_LARGE', async () => {
     const small = await build({ bodyLimit: 1000 });
     const res = await small.inject({ method: 'POST', url: '/v1/analyse', payload: { text: 'word '.repeat(400) } });
@@ -296,10 +305,6 @@ describe('POST /v1/analyse/file', () => {
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
     expect(Object.keys(res.json()).sort()).toEqual(['code', 'error', 'message', 'statusCode']);
-  });
-
-  it('answers a JSON body with 400 (a file is needed)', async () => {
-    expectError(await app().inject({ method: 'POST', url: '/v1/analyse/file', payload: { text: PLAN } }), 400, 'SD_ERR_VALIDATION');
   });
 
   it('answers a file over the limit with 413', async () => {
