@@ -12,7 +12,7 @@ export const TooLargeError = createError('SD_ERR_TOO_LARGE', 'The request is lar
 export const TooManyDocumentsError = createError('SD_ERR_TOO_MANY_DOCUMENTS', 'A batch can hold at most %s documents; this one has %s. Split it into smaller batches.', 413);
 export const UnsupportedMediaTypeError = createError('SD_ERR_UNSUPPORTED_MEDIA_TYPE', 'This route does not accept that content type. %s', 415);
 export const BadMultipartError = createError('SD_ERR_BAD_MULTIPART', 'The upload could not be read: %s.', 400);
-export const UnsupportedFileError = createError('SD_ERR_UNSUPPORTED_FILE', 'Files of this type cannot be checked here. Upload a .docx, .md, .txt or .html file.', 415);
+export const UnsupportedFileError = createError('SD_ERR_UNSUPPORTED_FILE', 'Files of this type cannot be checked here. Upload a .docx, .md, .markdown, .txt, .text, .html or .htm file.', 415);
 export const UnreadableFileError = createError('SD_ERR_READ', 'The file could not be read: %s.', 422);
 /** An upload within the body limit that is over the readers' limits once read (a zip bomb, very deep nesting). */
 export const FileTooLargeError = createError('SD_ERR_TOO_LARGE', 'The file is over the size limits for reading once unpacked, or nested too deeply (the limits are listed in docs/security.md).', 413);

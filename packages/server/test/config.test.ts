@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { optionsFromEnv } from '../src/config.js';
+import { ENV_VARS, optionsFromEnv } from '../src/config.js';
 
 describe('optionsFromEnv', () => {
   it('leaves everything to the defaults when nothing is set', () => {
@@ -78,6 +78,13 @@ describe('optionsFromEnv', () => {
     expect(optionsFromEnv({ SOURDOUGH_TRUST_PROXY: 'yes' }).trustProxy).toBe(true);
     expect(optionsFromEnv({ SOURDOUGH_TRUST_PROXY: 'false' }).trustProxy).toBeUndefined();
     expect(() => optionsFromEnv({ SOURDOUGH_TRUST_PROXY: 'maybe' })).toThrow(/SOURDOUGH_TRUST_PROXY/);
+  });
+
+  it('lists in ENV_VARS every variable it reads', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync(new URL('../src/config.ts', import.meta.url), 'utf8');
+    const read = new Set([...source.matchAll(/env\.(SOURDOUGH_[A-Z_]+)/g)].map((m) => m[1]));
+    expect([...read].sort()).toEqual([...ENV_VARS].sort());
   });
 
   it('reads * as any CORS origin', () => {

@@ -30,7 +30,8 @@ declare module 'fastify' {
 
 async function metricsPlugin(fastify: FastifyInstance): Promise<void> {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'sourdough_process_' });
+  // prom-client's names already start process_ or nodejs_: sourdough_process_cpu_user_seconds_total, …
+  collectDefaultMetrics({ register: registry, prefix: 'sourdough_' });
   const requests = new Counter({
     name: 'sourdough_http_requests_total',
     help: 'HTTP requests by method, route template and status code.',

@@ -96,8 +96,10 @@ export const fileBody = {
   type: 'object',
   required: ['file'],
   properties: {
-    file: { isFile: true, description: 'One .docx, .md, .txt or .html file.' },
+    file: { isFile: true, description: 'One .docx, .md, .markdown, .txt, .text, .html or .htm file.' },
   },
+  // Any other field is a mistake (options such as includeQuotes are not taken here): say so.
+  additionalProperties: false,
 } as const;
 
 export const fileResponse = {

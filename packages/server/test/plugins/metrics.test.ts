@@ -21,6 +21,9 @@ describe('GET /metrics', () => {
     expect(text).toMatch(/sourdough_documents_analysed_total\{outcome="ok"\} 3/);
     expect(text).toMatch(/sourdough_findings_total\{category="blaming",severity="warning"\} 2/);
     expect(text).toMatch(/sourdough_findings_total\{category="dehumanising",severity="warning"\} 1/);
+    expect(text).toMatch(/^sourdough_process_cpu_user_seconds_total /m);
+    expect(text).toMatch(/^sourdough_nodejs_eventloop_lag_seconds /m);
+    expect(text).not.toMatch(/process_process_/);
     expect(text).not.toContain('Wilhelmina');
     expect(text).not.toContain('refused');
   });

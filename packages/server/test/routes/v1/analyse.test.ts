@@ -267,6 +267,11 @@ describe('POST /v1/analyse/file', () => {
     expectError(await app().inject({ method: 'POST', url: '/v1/analyse/file', ...multipart([{ name: 'file', filename: 'n.txt', content: bytes }]) }), 422, 'SD_ERR_READ');
   });
 
+  it('answers an extra form field (an option this route does not take) with 400 naming it', async () => {
+    const res = await app().inject({ method: 'POST', url: '/v1/analyse/file', ...multipart([{ name: 'file', filename: 'plan.md', content: PLAN }, { name: 'includeQuotes', type: 'text/plain', content: 'true' }]) });
+    expect(expectError(res, 400, 'SD_ERR_VALIDATION').message).toMatch(/unknown field "includeQuotes"/);
+  });
+
   it('answers an unsupported file type with 415', async () => {
     const res = await app().inject({ method: 'POST', url: '/v1/analyse/file', ...multipart([{ name: 'file', filename: 'plan.pdf', content: '%PDF-1.4' }]) });
     expectError(res, 415, 'SD_ERR_UNSUPPORTED_FILE');
