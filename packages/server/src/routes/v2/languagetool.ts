@@ -48,14 +48,15 @@ export const ltRuleId = (ruleId: string): string => ruleId.toUpperCase().replace
 /** Our category as a LanguageTool category id: blaming → BLAMING. */
 export const ltCategoryId = (category: string): string => category.toUpperCase();
 
+/** The English variants, sorted by name as LanguageTool lists its languages. */
 const LANGUAGES = [
   { name: 'English', code: 'en', longCode: 'en' },
-  { name: 'English (GB)', code: 'en', longCode: 'en-GB' },
-  { name: 'English (US)', code: 'en', longCode: 'en-US' },
   { name: 'English (Australian)', code: 'en', longCode: 'en-AU' },
   { name: 'English (Canadian)', code: 'en', longCode: 'en-CA' },
+  { name: 'English (GB)', code: 'en', longCode: 'en-GB' },
   { name: 'English (New Zealand)', code: 'en', longCode: 'en-NZ' },
   { name: 'English (South African)', code: 'en', longCode: 'en-ZA' },
+  { name: 'English (US)', code: 'en', longCode: 'en-US' },
 ];
 
 const CONTEXT_CHARS = 40;
@@ -179,6 +180,7 @@ const matchSchema = {
         description: { type: 'string' },
         issueType: { type: 'string' },
         category: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' } } },
+        urls: { type: 'array', items: { type: 'object', properties: { value: { type: 'string' } } } },
       },
     },
     ignoreForIncompleteSentence: { type: 'boolean' },
@@ -206,6 +208,12 @@ const checkResponse = {
   },
 } as const;
 
+/** The path of a rule's page on this server (routes/rule-docs.ts): blaming/refuses → /rules/blaming/refuses. */
+function rulePage(ruleId: string): string {
+  const [category = '', ...rest] = ruleId.split('/');
+  return `/rules/${encodeURIComponent(category)}/${encodeURIComponent(rest.join('/'))}`;
+}
+
 /** True for the second half of a surrogate pair: a cut there would split a character. */
 const isLowSurrogate = (s: string, i: number): boolean => i > 0 && i < s.length && (s.charCodeAt(i) & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800;
 
@@ -214,7 +222,7 @@ const isLowSurrogate = (s: string, i: number): boolean => i > 0 && i < s.length 
  * `span` is where the finding sits in `source`, the text the client sent (with markup, for `data`);
  * it is the finding's own offsets unless the text was annotated.
  */
-export function toMatch(f: Finding, source: string, span: { start: number; end: number } = { start: f.start!.offset, end: f.end!.offset }) {
+export function toMatch(f: Finding, source: string, span: { start: number; end: number } = { start: f.start!.offset, end: f.end!.offset }, origin?: string) {
   const { start, end } = span;
   let from = Math.max(0, start - CONTEXT_CHARS);
   let to = Math.min(source.length, end + CONTEXT_CHARS);
@@ -240,6 +248,8 @@ export function toMatch(f: Finding, source: string, span: { start: number; end: 
       description: `${category}: ${f.ruleId}`,
       issueType: f.category === 'privacy' ? 'non-conformance' : 'style',
       category: { id: ltCategoryId(f.category), name: category },
+      // The rule's page on this server, which clients show as a "more information" link.
+      ...(origin ? { urls: [{ value: `${origin}${rulePage(f.ruleId)}` }] } : {}),
     },
     ignoreForIncompleteSentence: false,
     contextForSureMatch: 0,
@@ -340,9 +350,10 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
       const [outcome] = await fastify.engine.run([{ text }], optionsOf(body), reply);
       if (!outcome || 'error' in outcome) throw new InternalError();
       const spans = outcome.result.findings.filter((f) => f.start && f.end);
+      const origin = `${request.protocol}://${request.host}`;
       const matches = annotated
-        ? spans.map((f) => toMatch(f, annotated.source, annotated.toSource(f.start!.offset, f.end!.offset)))
-        : spans.map((f) => toMatch(f, text));
+        ? spans.map((f) => toMatch(f, annotated.source, annotated.toSource(f.start!.offset, f.end!.offset), origin))
+        : spans.map((f) => toMatch(f, text, undefined, origin));
       return {
         software: { name: 'sourdough', version, buildDate: '', apiVersion: 1, premium: false, status: '' },
         warnings: { incompleteResults: false },

@@ -34,6 +34,10 @@ describe('POST /v2/check', () => {
     expect(m.replacements.some((r: { value: string }) => r.value.includes('…'))).toBe(false);
     expect(m.context.text.slice(m.context.offset, m.context.offset + m.context.length)).toBe('refused');
     expect(body.matches.map((x: { rule: { id: string } }) => x.rule.id)).toContain('DEHUMANISING_SERVICE_USER');
+    // The rule's page on this server, for the client's "more information" link.
+    const more = new URL(m.rule.urls[0].value);
+    expect(more.pathname).toBe('/rules/blaming/refuses');
+    expect((await app().inject({ method: 'GET', url: more.pathname })).statusCode).toBe(200);
   });
 
   it('gives offsets and lengths in UTF-16 code units', async () => {
@@ -207,6 +211,8 @@ describe('GET /v2/languages', () => {
     const res = await app().inject({ method: 'GET', url: '/v2/languages' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toContainEqual({ name: 'English (GB)', code: 'en', longCode: 'en-GB' });
+    const names = res.json().map((l: { name: string }) => l.name);
+    expect(names).toEqual([...names].sort()); // sorted by name, as LanguageTool lists them
   });
 });
 
