@@ -82,6 +82,10 @@ const quoteOf = (s) => `“${s}”`;
 
 function say(message) {
   el.status.textContent = message;
+  // While the details dialog is open the page behind it is inert (and covered), so the message is
+  // also said inside the dialog, where it can be seen and heard.
+  const inDialog = $('details-status');
+  if (inDialog) inDialog.textContent = el.dialog.open ? message : '';
 }
 
 function headers() {
@@ -115,7 +119,7 @@ async function api(path, init = {}) {
  * Check the text in the box now (cancels a check in progress). `quiet` (check-as-you-type) skips
  * the "Checking…" announcement, so screen readers hear only the result while someone types.
  */
-async function check(quiet = false) {
+async function check(quiet = false, prefix = '') {
   clearTimeout(state.timer);
   const text = el.text.value;
   if (!text.trim()) {
@@ -140,7 +144,14 @@ async function check(quiet = false) {
     state.findings = sortFindings(result.findings);
     state.stats = result.stats;
     render();
-    say(checkedMessage());
+    if (el.text.value !== text) {
+      // The text changed while it was being checked: these findings are for the text as it was.
+      el.view.classList.add('stale');
+      say(`${prefix}${checkedMessage()} Your text has changed since: ${el.auto.checked ? 'checking it again shortly.' : 'press Check to see the findings for it.'}`);
+      scheduleCheck();
+      return;
+    }
+    say(prefix + checkedMessage());
   } catch (err) {
     if (err && err.name === 'AbortError') return;
     if (seq !== state.seq) return;
@@ -372,7 +383,8 @@ function detailFor(f) {
   ruleInfo(f.ruleId).then((info) => {
     rationale.textContent = info?.rationale ? info.rationale.trim() : 'The explanation could not be loaded. The rule page below has it.';
   });
-  const replaceable = hasSpan(f) ? new Set(replacementsFor(f.text, f.suggestions)) : new Set();
+  // The person's own quoted words are theirs: never offered for replacement.
+  const replaceable = hasSpan(f) && !f.quoted ? new Set(replacementsFor(f.text, f.suggestions)) : new Set();
   const suggestions = f.suggestions.length
     ? h(
         'ul',
@@ -385,7 +397,7 @@ function detailFor(f) {
             h('span', { class: 'suggestion-actions' },
               h('button', { type: 'button', class: 'small', onclick: () => copy(s) }, 'Copy', h('span', { class: 'vh' }, ` ${quoteOf(s)}`)),
               replaceable.has(s)
-                ? h('button', { type: 'button', class: 'small accept', onclick: () => accept(f, s) }, 'Use this', h('span', { class: 'vh' }, `: replace ${quoteOf(f.text)} with ${quoteOf(fitCase(f.text, s))}`))
+                ? h('button', { type: 'button', class: 'small accept', onclick: () => accept(f, s) }, 'Use this', h('span', { class: 'vh' }, `: replace ${quoteOf(f.text)} with ${quoteOf(fitCase(f.text, s, f.sentence))}`))
                 : null,
             ),
           ),
@@ -432,17 +444,29 @@ function restoreFocus() {
 }
 
 async function copy(s) {
+  let copied = false;
   try {
     await navigator.clipboard.writeText(s);
+    copied = true;
   } catch {
-    // Fallback for browsers that refuse the clipboard API: copy from a temporary selection.
+    // Fallback where the clipboard API is missing or refused (a page served over plain http to
+    // another machine): copy from a temporary selection. It goes inside the dialog when that is
+    // open, since the page behind a modal dialog is inert and nothing there can be selected.
     const t = h('textarea', { class: 'vh', 'aria-hidden': 'true' }, s);
-    document.body.append(t);
+    const before = document.activeElement;
+    (el.dialog.open ? el.dialog : document.body).append(t);
+    t.focus();
     t.select();
-    document.execCommand('copy');
+    try {
+      // Only a selection that really holds the wording can be copied (an inert page refuses focus).
+      copied = document.activeElement === t && document.execCommand('copy');
+    } catch {
+      copied = false;
+    }
     t.remove();
+    if (before instanceof HTMLElement) before.focus();
   }
-  say(`Copied ${quoteOf(s)}.`);
+  say(copied ? `Copied ${quoteOf(s)}.` : `This browser would not copy ${quoteOf(s)}: select the wording and copy it yourself.`);
 }
 
 /** Put a suggestion into the text at the finding's offsets, only on the person's click, then check again. */
@@ -453,7 +477,7 @@ function accept(f, suggestion) {
     check();
     return;
   }
-  const replacement = fitCase(f.text, suggestion);
+  const replacement = fitCase(f.text, suggestion, f.sentence);
   const next = replaceAt(el.text.value, f.start.offset, f.end.offset, f.text, replacement);
   if (next === null) {
     say('That phrase is no longer where it was, so nothing was replaced.');
@@ -467,8 +491,9 @@ function accept(f, suggestion) {
   const inserted = document.execCommand && document.execCommand('insertText', false, replacement);
   if (!inserted || el.text.value !== next) el.text.value = next;
   el.text.setSelectionRange(f.start.offset, f.start.offset + replacement.length);
-  say(`Replaced ${quoteOf(f.text)} with ${quoteOf(replacement)}. Checking again…`);
-  check();
+  const done = `Replaced ${quoteOf(f.text)} with ${quoteOf(replacement)}.`;
+  say(`${done} Checking again…`);
+  check(true, `${done} `);
 }
 
 function dismiss(f) {
@@ -489,6 +514,18 @@ function dismiss(f) {
 // ---------------------------------------------------------------------------
 // Files
 
+/** A text file that is not UTF-8: opening it anyway would quietly turn some letters into �. */
+class EncodingError extends Error {}
+
+/** A file's bytes as UTF-8 text; an EncodingError naming the file when they are not UTF-8. */
+function utf8(name, bytes) {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new EncodingError(`${name} is not saved as UTF-8 text, so some letters would come out wrong. Save it as UTF-8 (most editors offer this under Save as), or paste the text in.`);
+  }
+}
+
 /** Open a dropped or chosen file into the box, then check it. */
 async function openFile(file) {
   const name = file.name ?? '';
@@ -497,16 +534,18 @@ async function openFile(file) {
   clearTimeout(state.timer);
   state.controller?.abort();
   state.seq++;
+  // The dropped check will not clear its own busy mark (it is no longer the latest).
+  el.check.removeAttribute('aria-busy');
   try {
     let text;
     if (ext === '.docx') {
       text = await docxText(await file.arrayBuffer());
       el.format.value = 'text';
     } else if (ext === '.md' || ext === '.markdown') {
-      text = await file.text();
+      text = utf8(name, await file.arrayBuffer());
       el.format.value = 'markdown';
     } else if (ext === '.txt' || ext === '.text' || (!ext && file.type === 'text/plain')) {
-      text = await file.text();
+      text = utf8(name, await file.arrayBuffer());
       el.format.value = 'text';
     } else {
       say('This page opens Word (.docx), Markdown (.md) and text (.txt) files.');
@@ -514,9 +553,9 @@ async function openFile(file) {
     }
     el.text.value = text.replace(/^\uFEFF/, '');
     say(`Opened ${name}.`);
-    await check();
+    await check(true, `Opened ${name}. `);
   } catch (err) {
-    say(err instanceof DocxError ? err.message : `${name} could not be opened.`);
+    say(err instanceof DocxError || err instanceof EncodingError ? err.message : `${name} could not be opened.`);
   }
 }
 

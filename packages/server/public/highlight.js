@@ -122,30 +122,90 @@ function stems(text) {
   return new Set((text.toLowerCase().match(/\p{L}{5,}/gu) ?? []).map((w) => w.slice(0, 5)));
 }
 
+/** The words of a phrase (letters first; apostrophes and hyphens kept inside). */
+function wordsOf(text) {
+  return text.match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? [];
+}
+
+/** A verb at the start of a phrase ("has dementia", "is supported to", "could"). */
+const LEADING_VERB = /^(?:has|have|had|is|are|was|were|uses?|used|lives?|lived|died|took|tried|ended|left|tested|asked|said|told|chose|chooses|declined|agreed|can|could|eats|walks|goes|went|ran|seemed|needs|wanted|reports|explained|may|might|will|would|should|must)\b/i;
+/** A pronoun or first-person word: a phrase holding one is about someone, who must not drop out. */
+const PRONOUN = /\b(?:he|she|they|him|her|his|hers|them|their|i|me|my|we|us|our|you|your)\b/i;
+const IRREGULAR_PAST = new Set(['said', 'told', 'took', 'went', 'ran', 'left', 'chose', 'made', 'gave', 'felt', 'kept', 'met', 'sent', 'spent', 'thought', 'brought', 'found', 'had', 'was', 'were', 'did', 'got']);
+/** The ending that marks a word's form: past ("refused", "said"), -ing, third person or plural -s; null for anything else. */
+function inflection(word) {
+  const w = word.toLowerCase();
+  if (IRREGULAR_PAST.has(w)) return 'ed';
+  if (w.length > 5 && w.endsWith('ing')) return 'ing';
+  if (w.length > 4 && w.endsWith('ed')) return 'ed';
+  if (w.length > 3 && /[^su]s$/.test(w)) return 's';
+  return null;
+}
+const HEAD_NOUN = new Map([['person', false], ['child', false], ['adult', false], ['people', true], ['children', true], ['adults', true], ['families', true], ['parents', true]]);
+/** Whether a phrase names more than one (its last word plural: "diabetics", "birth parents"). */
+function pluralPhrase(text) {
+  const last = wordsOf(text).at(-1)?.toLowerCase() ?? '';
+  if (HEAD_NOUN.has(last)) return HEAD_NOUN.get(last);
+  return /s$/.test(last) && !/(?:ss|us|is|ness|sis|es)$/.test(last);
+}
+/** The same for a suggestion, whose head noun may come first ("person with diabetes"). */
+function pluralSuggestion(text) {
+  const first = wordsOf(text)[0]?.toLowerCase() ?? '';
+  return HEAD_NOUN.has(first) ? HEAD_NOUN.get(first) : pluralPhrase(text);
+}
+
 /**
- * The suggestions that can replace this finding's phrase, in the rule's order. A rule may cover
- * several terms ("epileptic", "depressive"), each with its own wording: when some of the
- * replacements share a word stem with the phrase ("person with epilepsy"), only those are offered,
- * so "depressive" is never replaced by "person with epilepsy".
+ * Whether a suggestion can stand in the text in place of the phrase, keeping the sentence whole.
+ * The rules' suggestions are written for a person to adapt, so this is strict: a phrase that holds
+ * a name or a pronoun is never replaced (its person would drop out), and the suggestion must
+ * either be the same number of words starting with the same verb form ("refused" → "declined",
+ * "suffers from" → "lives with"), or reword the same term: share a word stem with it ("epileptic"
+ * → "person with epilepsy"), open with a verb exactly when the phrase does, name one or many as
+ * the phrase does, and keep a past or -ing form the phrase opens with ("demented" is not "person
+ * with dementia").
+ */
+function fits(phrase, suggestion) {
+  const p = wordsOf(phrase);
+  const s = wordsOf(suggestion);
+  if (!p.length || !s.length || /,|\[Name\]/.test(suggestion)) return false;
+  if (PRONOUN.test(phrase) || p.slice(1).some((w) => /^\p{Lu}/u.test(w))) return false;
+  const form = inflection(p[0]);
+  const sameForm = form !== null && form === inflection(s[0]);
+  if (p.length === s.length && sameForm) return true;
+  const sharesStem = [...stems(suggestion)].some((w) => stems(phrase).has(w));
+  return (
+    sharesStem &&
+    LEADING_VERB.test(phrase) === LEADING_VERB.test(suggestion) &&
+    pluralPhrase(phrase) === pluralSuggestion(suggestion) &&
+    (form === null || form === 's' || sameForm)
+  );
+}
+
+/**
+ * The suggestions that can replace this finding's phrase with one click, in the rule's order:
+ * those that read as wording (isReplacement) and fit the phrase (fits()). Most findings get none:
+ * the rules' suggestions are ideas for the writer, shown and copyable, and neither the page nor a
+ * LanguageTool client is offered wording that would break the sentence or change who it is about.
  * @param {string} phrase the finding's text
  * @param {readonly string[]} suggestions
  * @returns {string[]}
  */
 export function replacementsFor(phrase, suggestions) {
-  const usable = suggestions.filter(isReplacement);
-  const own = stems(phrase);
-  const matching = usable.filter((s) => [...stems(s)].some((w) => own.has(w)));
-  return matching.length ? matching : usable;
+  return suggestions.filter((s) => isReplacement(s) && fits(phrase, s));
 }
 
 /**
- * The replacement text as it would go into the sentence: when the phrase starts with a capital
- * (a sentence start) and the suggestion does not, its first letter is capitalised. Nothing else
- * about the suggestion changes.
+ * The replacement text as it would go into the sentence: when the phrase opens its sentence and
+ * the suggestion starts with a small letter, its first letter is capitalised. Nothing else about
+ * the suggestion changes; a capital inside a sentence (a name, "Down's") is not copied over.
+ * @param {string} original the finding's text
+ * @param {string} suggestion
+ * @param {string} [sentence] the finding's sentence; without it, a capital on the phrase is taken as a sentence start
  */
-export function fitCase(original, suggestion) {
+export function fitCase(original, suggestion, sentence) {
   const first = original.charAt(0);
-  if (first && first !== first.toLowerCase() && /^[a-z]/.test(suggestion)) return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
+  const opens = sentence === undefined || sentence.trimStart().startsWith(original);
+  if (opens && first && first !== first.toLowerCase() && /^[a-z]/.test(suggestion)) return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
   return suggestion;
 }
 

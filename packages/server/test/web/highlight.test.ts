@@ -26,7 +26,7 @@ interface HighlightModule {
   segments(text: string, findings: F[]): Segment[];
   isReplacement(s: string): boolean;
   replacementsFor(phrase: string, suggestions: readonly string[]): string[];
-  fitCase(original: string, s: string): string;
+  fitCase(original: string, s: string, sentence?: string): string;
   replaceAt(text: string, start: number, end: number, expected: string, replacement: string): string | null;
   findingKey(f: F): string;
   sortFindings(fs: F[]): F[];
@@ -113,19 +113,36 @@ describe('suggestions', () => {
     for (const s of ['declined', 'person with dementia', 'use', 'say', 'the person', 'Mum', 'short break', '[postcode]', '[NHS number]']) expect(hl.isReplacement(s), s).toBe(true);
   });
 
-  it('offers only the wording for the term found when a rule covers several', () => {
+  it('offers a replacement only where it keeps the sentence whole and about the same person', () => {
     const epileptic = ['person with epilepsy', 'has epilepsy', 'person with depression', 'has depression'];
-    expect(hl.replacementsFor('epileptic', epileptic)).toEqual(['person with epilepsy', 'has epilepsy']);
-    expect(hl.replacementsFor('depressives', epileptic)).toEqual(['person with depression', 'has depression']);
-    // No suggestion shares a stem with the phrase: every usable one is offered.
-    expect(hl.replacementsFor('refused', ['declined', 'chose not to', 'describe what happened'])).toEqual(['declined', 'chose not to']);
-    expect(hl.replacementsFor('service user', ["the person's name", 'person who draws on care and support'])).toEqual(['person who draws on care and support']);
+    // A rule covering several terms: only the wording for the term found, and in its shape
+    // ("Jack is an has epilepsy" would not read).
+    expect(hl.replacementsFor('epileptic', epileptic)).toEqual(['person with epilepsy']);
+    expect(hl.replacementsFor('depressive', epileptic)).toEqual(['person with depression']);
+    // The same form of verb, word for word.
+    expect(hl.replacementsFor('refused', ['declined', 'chose not to', 'describe what happened'])).toEqual(['declined']);
+    expect(hl.replacementsFor('refuses', ['declined', 'chose not to'])).toEqual([]); // "declined" would change the tense
+    expect(hl.replacementsFor('suffers from', ['has', 'lives with', 'is living with'])).toEqual(['lives with']);
+    // One or many, as the phrase says.
+    expect(hl.replacementsFor('diabetics', ['person with diabetes', 'has diabetes'])).toEqual([]);
+    expect(hl.replacementsFor('birth parents', ['Mum', 'Dad', 'parents'])).toEqual(['parents']);
+    // A past or -ing form is not swapped for a noun ("He is person with dementia").
+    expect(hl.replacementsFor('demented', ['person living with dementia', 'person with dementia'])).toEqual([]);
+    // A phrase that holds a name or a pronoun: its person would drop out.
+    expect(hl.replacementsFor('Jack must', ['could', 'may want to'])).toEqual([]);
+    expect(hl.replacementsFor('claimed she', ['said', 'told me'])).toEqual([]);
+    // Ideas that do not fit the phrase stay copyable only.
+    expect(hl.replacementsFor('service user', ["the person's name", 'person who draws on care and support'])).toEqual([]);
+    expect(hl.replacementsFor('impacted on', ['affect', 'move on', 'plan'])).toEqual([]);
   });
 
   it('capitalises the suggestion only where the phrase started with a capital', () => {
     expect(hl.fitCase('Refused', 'declined')).toBe('Declined');
     expect(hl.fitCase('refused', 'declined')).toBe('declined');
     expect(hl.fitCase('Service user', "the person's name")).toBe("The person's name");
+    // Given the sentence, only a phrase that opens it is capitalised: "Down's" is a name's capital.
+    expect(hl.fitCase("Down's child", "child who has Down's syndrome", "Lily is a Down's child.")).toBe("child who has Down's syndrome");
+    expect(hl.fitCase('Refused', 'declined', 'Refused his tablets again.')).toBe('Declined');
   });
 
   it('replaces only when the text at the offsets is still the phrase', () => {

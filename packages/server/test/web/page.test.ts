@@ -210,7 +210,8 @@ describe('the web page', () => {
     await item.locator('button.accept').click();
     await page.waitForSelector('#details:not([open])', { state: 'attached' });
     expect(await page.inputValue('#text')).toBe(PLAN.replace('Sam refused his tablets', 'Sam declined his tablets'));
-    await page.waitForFunction(() => /^Checked/.test(document.getElementById('status')?.textContent ?? ''));
+    // What was replaced stays said when the new check's result comes in.
+    await page.waitForFunction(() => /^Replaced “refused” with “declined”\. Checked/.test(document.getElementById('status')?.textContent ?? ''));
     const after = await marks(page);
     expect(after.map((m) => m.text)).toEqual(EXPECTED_MARKS.map((m) => m.text).filter((t) => t !== 'refused'));
     expect(await page.textContent('#view')).toContain('Sam declined his tablets');
@@ -254,7 +255,7 @@ describe('the web page', () => {
   it('opens a .docx file with the same text the server reads from it, and checks it', async () => {
     const page = await openPage();
     await page.setInputFiles('#file', DOCX_PLAN);
-    await page.waitForFunction(() => /^Checked/.test(document.getElementById('status')?.textContent ?? ''));
+    await page.waitForFunction(() => /^Opened [^ ]+\. Checked/.test(document.getElementById('status')?.textContent ?? ''));
     const expected = await docx(readFileSync(DOCX_PLAN), 'input.docx');
     expect(await page.inputValue('#text')).toBe(expected.source);
     const got = (await marks(page)).map(({ text, categories }) => ({ text, categories }));
@@ -265,7 +266,7 @@ describe('the web page', () => {
     const clean = await docx(readFileSync(DOCX_CLEAN), 'input.docx');
     await page.setInputFiles('#file', DOCX_CLEAN);
     await page.waitForFunction((t) => (document.getElementById('text') as HTMLTextAreaElement).value === t, clean.source);
-    await page.waitForFunction(() => /^Checked/.test(document.getElementById('status')?.textContent ?? ''));
+    await page.waitForFunction(() => /^Opened [^ ]+\. Checked/.test(document.getElementById('status')?.textContent ?? ''));
 
     // Something that is not a Word document gets a plain message and leaves the text alone.
     await page.setInputFiles('#file', join(FIXTURES, 'documents', 'corrupt-docx', 'input.docx'));
@@ -293,12 +294,54 @@ describe('the web page', () => {
     await page.waitForSelector('#view mark');
     expect((await marks(page)).map((m) => m.text)).toEqual(['refused']);
     expect(await page.textContent('#findings')).toContain('the person’s own words');
+    // The person's own words are theirs: the details offer to copy a suggestion, never to put it in.
+    await page.click('#view mark:text-is("refused")');
+    await page.waitForSelector('#details[open]');
+    expect(await page.locator('#details-body .suggestions li', { hasText: 'declined' }).count()).toBe(1);
+    expect(await page.locator('#details-body button.accept').count()).toBe(0);
+    await page.keyboard.press('Escape');
 
     await pasteAndCheck(page, PLAN);
     await page.selectOption('#kind', 'plan');
     await page.waitForFunction(() => /support plan/.test(document.getElementById('summary')?.textContent ?? ''));
     await page.selectOption('#kind', 'note');
     await page.waitForFunction(() => /Read as a case note/.test(document.getElementById('summary')?.textContent ?? ''));
+    await page.close();
+  });
+
+  it('never shows findings for older text as current: a text changed while it was checked stays marked as changed', async () => {
+    const page = await openPage();
+    await page.uncheck('#auto');
+    // Hold the answer back until the text has changed.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/v1/analyse', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.fill('#text', 'Jo refused lunch today.');
+    await page.click('#check');
+    await page.focus('#text');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Amira is attention seeking.');
+    release();
+    await page.waitForFunction(() => /Your text has changed since/.test(document.getElementById('status')?.textContent ?? ''));
+    expect(await page.getAttribute('#view', 'class')).toMatch(/\bstale\b/);
+    expect(await page.getAttribute('#check', 'aria-busy')).toBeNull();
+    await page.close();
+  });
+
+  it('refuses a text file that is not UTF-8 rather than garbling it, and a dropped check does not leave the button busy', async () => {
+    const page = await openPage();
+    await page.uncheck('#auto');
+    await page.route('**/v1/analyse', () => {}); // never answered: the check stays in progress
+    await page.fill('#text', 'Jo refused lunch today.');
+    await page.click('#check');
+    await page.waitForFunction(() => document.getElementById('check')?.getAttribute('aria-busy') === 'true');
+    await page.setInputFiles('#file', { name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from([0x52, 0x65, 0x6e, 0xe9, 0x65, 0x20, 0x72, 0x65, 0x66, 0x75, 0x73, 0x65, 0x64, 0x2e]) });
+    await page.waitForFunction(() => /note\.txt is not saved as UTF-8/.test(document.getElementById('status')?.textContent ?? ''));
+    expect(await page.inputValue('#text')).toBe('Jo refused lunch today.');
+    expect(await page.getAttribute('#check', 'aria-busy')).toBeNull();
     await page.close();
   });
 
