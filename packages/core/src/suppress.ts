@@ -6,7 +6,9 @@
  */
 import type { Directive } from './types.js';
 
-const DIRECTIVE_RE = /<!--\s*sourdough-(disable-next-line|disable|enable)\b([^]*?)-->/g;
+// The name must end where the word ends: `sourdough-disable-line` (not a directive) is not read
+// as `sourdough-disable`, which would switch rules off for the rest of the file.
+const DIRECTIVE_RE = /<!--\s*sourdough-(disable-next-line|disable|enable)(?![\w-])([^]*?)-->/g;
 
 /** Find suppression directives in a piece of HTML (a comment node) at `baseOffset`. */
 export function parseDirectives(html: string, baseOffset: number, lineOf: (offset: number) => number): Directive[] {

@@ -57,6 +57,11 @@ describe('suppression comments in Markdown', () => {
     expect(ids(md)).toEqual(['jargon/t-respite@5']);
   });
 
+  it('a comment that is not one of the three directives switches nothing off', () => {
+    for (const name of ['sourdough-disable-line', 'sourdough-disabled', 'sourdough-enable-all'])
+      expect(ids(`Jack refused tea. <!-- ${name} blaming/t-refused -->\n\nJack refused cake.\n`), name).toEqual(['blaming/t-refused@1', 'blaming/t-refused@3']);
+  });
+
   it('comments inside code are not directives', () => {
     const md = '```\n<!-- sourdough-disable -->\n```\n\nJack refused tea.\n';
     expect(ids(md)).toEqual(['blaming/t-refused@5']);

@@ -66,7 +66,9 @@ export function jsonlRecord(bytes: Uint8Array, path: string, line: number, optio
   try {
     value = JSON.parse(textLine);
   } catch (err) {
-    return fail(path, line, 'SD_ERR_JSONL_ROW', `${where} is not valid JSON: ${(err as Error).message}`);
+    // Only where the problem is: the parser's own message quotes the line, which is record text.
+    const at = /at position (\d+)/.exec((err as Error).message)?.[1];
+    return fail(path, line, 'SD_ERR_JSONL_ROW', `${where} is not valid JSON${at === undefined ? '' : ` (the problem is at character ${Number(at) + 1})`}`);
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
     return fail(path, line, 'SD_ERR_JSONL_ROW', `${where} is not a JSON object (each line must be one {…} record)`);

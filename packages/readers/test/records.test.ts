@@ -67,6 +67,13 @@ describe('jsonl', () => {
     for (const i of items) if (isReadError(i)) expect(i.error.message).toContain(`input.jsonl row ${i.row}`);
   });
 
+  it('says where a line is not JSON without quoting any of it', async () => {
+    const items = await collect(jsonl(chunks('{"id":"Z1","text":"ok"}\nZara Testperson refused lunch\n{"id":"Z3","text":"Yusuf Testname"\n'), 'x.jsonl'));
+    const errors = items.filter(isReadError).map((i) => i.error.message);
+    expect(errors).toEqual(['x.jsonl row 2 is not valid JSON', 'x.jsonl row 3 is not valid JSON (the problem is at character 35)']);
+    for (const m of errors) expect(m).not.toMatch(/Zara|Testperson|Yusuf|Testname/);
+  });
+
   it('reads a line split across many chunks', async () => {
     const line = JSON.stringify({ id: 'a', text: 'The service user refused.' });
     const parts = line.split('').map((c) => c);
