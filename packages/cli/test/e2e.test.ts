@@ -201,6 +201,25 @@ describe('sourdough check (built binary): every format', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses an -o that is one of the inputs, and leaves that file as it was', async () => {
+    const { mkdtempSync, rmSync, writeFileSync, symlinkSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'sourdough-out-'));
+    try {
+      const note = join(dir, 'note.csv');
+      writeFileSync(note, 'id,text\nN1,Jo refused lunch.\n');
+      symlinkSync(note, join(dir, 'link.csv'));
+      for (const [output, inputs] of [[note, [note]], [join(dir, 'link.csv'), [dir]]] as const) {
+        const r = await sourdough(['check', '-f', 'csv', '-o', output, ...inputs]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/is one of the files to check, so writing the report there would wipe it out/);
+        expect(readFileSync(note, 'utf8')).toBe('id,text\nN1,Jo refused lunch.\n');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('sourdough check (built binary): bad input in every format', () => {

@@ -4,6 +4,8 @@
  * as results arrive. Exit code: 2 when any input could not be read or the command was misused,
  * else 1 when there are error-severity findings or more warnings than `--max-warnings`, else 0.
  */
+import { realpathSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { SourdoughError, type AnalyseOptions, type DocumentKind, type RuleData, type Severity } from '@sourdough/core';
 import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
 import { getStreamingReporter, formats, type StreamingReporter } from '@sourdough/reporters';
@@ -106,6 +108,16 @@ export async function check(paths: string[], opts: CheckOptions, io: Io, analyse
   }
 }
 
+/** Whether two absolute paths name the same file (through symbolic links too, where they exist). */
+function samePath(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
+}
+
 async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions, io: Io, makeReporter: StreamingReporter): Promise<number> {
 
   // 1. Inputs.
@@ -139,7 +151,11 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   // With workers, CSV and JSONL records are only split here and parsed by the workers.
   const items = (): AsyncGenerator<ReadItem | RawRecord> => readInputs(files, unmatched, opts, 'check', io, analyser.jobs > 1);
 
-  // 4. Analyse and report as results arrive.
+  // 4. Analyse and report as results arrive. Never into one of the inputs: opening the output
+  // empties it before it is read.
+  if (opts.output && files.some((f) => samePath(resolve(io.cwd, f), resolve(io.cwd, opts.output!)))) {
+    return usage(io, `${opts.output} is one of the files to check, so writing the report there would wipe it out: choose another --output`);
+  }
   let sink: Sink;
   try {
     sink = opts.output ? await fileSink(io.cwd, opts.output) : sinkFor(io.stdout, false);
