@@ -17,28 +17,42 @@ function painter(color: boolean) {
   return (style: Style, s: string): string => (color ? `\u001b[${codes[style][0]}m${s}\u001b[${codes[style][1]}m` : s);
 }
 
+/**
+ * Text from the input (paths, ids, sentences, matched words, messages that quote them) as one
+ * line a terminal shows as it is: line breaks become spaces, and other control characters their
+ * visible symbols (ESC → ␛), so a record can never move the cursor, clear the screen or retitle
+ * the window.
+ */
+export function printable(s: string): string {
+  return s.replace(/\r\n|[\n\r\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
 function where(r: DocumentOutcome): string {
   let label = r.path;
   if (r.row !== undefined) label += ` row ${r.row}`;
   if (r.id !== undefined) label += ` (id ${r.id})`;
-  return label;
+  return printable(label);
 }
 
 function highlight(f: Finding, paint: ReturnType<typeof painter>, color: boolean): string | undefined {
   if (!f.sentence) return undefined;
-  if (!f.text) return f.sentence;
-  const i = f.sentence.indexOf(f.text.replace(/\s+/g, ' '));
-  if (i < 0) return f.sentence;
-  const t = f.sentence.slice(i, i + f.text.replace(/\s+/g, ' ').length);
-  const marked = color ? paint('bold', paint('underline', t)) : `[${t}]`;
-  return f.sentence.slice(0, i) + marked + f.sentence.slice(i + t.length);
+  const sentence = printable(f.sentence);
+  if (!f.text) return sentence;
+  const text = printable(f.text).replace(/\s+/g, ' ');
+  const i = sentence.indexOf(text);
+  if (i < 0) return sentence;
+  const marked = color ? paint('bold', paint('underline', text)) : `[${text}]`;
+  return sentence.slice(0, i) + marked + sentence.slice(i + text.length);
 }
 
 function resultLines(r: DocumentOutcome, paint: ReturnType<typeof painter>, color: boolean): string[] {
   const lines: string[] = [];
   if ('error' in r) {
     lines.push(paint('bold', where(r)));
-    lines.push(`  ${paint('red', 'could not check')}  ${r.error.message}  ${paint('dim', r.error.code)}`);
+    lines.push(`  ${paint('red', 'could not check')}  ${printable(r.error.message)}  ${paint('dim', r.error.code)}`);
     lines.push('');
     return lines;
   }
@@ -47,10 +61,10 @@ function resultLines(r: DocumentOutcome, paint: ReturnType<typeof painter>, colo
   for (const f of r.findings) {
     const pos = f.start ? `${f.start.line}:${f.start.column}` : 'document';
     const sev = f.severity === 'error' ? paint('red', 'error  ') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info   ');
-    lines.push(`  ${paint('dim', pos.padEnd(8))} ${sev}  ${f.message}  ${paint('dim', f.ruleId)}`);
+    lines.push(`  ${paint('dim', pos.padEnd(8))} ${sev}  ${printable(f.message)}  ${paint('dim', f.ruleId)}`);
     const sentence = highlight(f, paint, color);
     if (sentence) lines.push(`           ${paint('dim', '│')} ${sentence}`);
-    const place = [f.section ? `under “${f.section}”` : '', f.paragraph !== undefined ? `paragraph ${f.paragraph}` : '', f.quoted ? 'in the person’s own words' : ''].filter(Boolean);
+    const place = [f.section ? `under “${printable(f.section)}”` : '', f.paragraph !== undefined ? `paragraph ${f.paragraph}` : '', f.quoted ? 'in the person’s own words' : ''].filter(Boolean);
     if (place.length) lines.push(`           ${paint('dim', '│')} ${paint('dim', place.join(', '))}`);
     if (f.suggestions.length) lines.push(`           ${paint('dim', '│')} ${paint('green', 'try:')} ${f.suggestions.join(' · ')}`);
   }

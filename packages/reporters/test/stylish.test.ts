@@ -40,6 +40,20 @@ describe('stylish', () => {
     expect(out).not.toMatch(/\u001b\[/);
   });
 
+  it('never writes control characters from the input to the terminal', () => {
+    const hostile: DocumentOutcome = {
+      path: 'e.jsonl',
+      id: 'E1\u001b]0;title\u0007',
+      row: 1,
+      findings: [{ ...(results[0] as { findings: never[] }).findings[0]!, message: '“re\u001b[2Jfused” …', text: 're\u001b[2Jfused', sentence: 'Tia \u001b[2J\u001b]0;pwned\u0007re\u001b[2Jfused lunch.\nNext line.' }],
+      stats: (results[0] as { stats: never }).stats,
+    };
+    const out = stylish([hostile, { path: 'x\u001b[31m.csv', row: 2, error: { code: 'SD_ERR_CSV_ROW', message: 'x\u001b[31m.csv row 2 …' } }], summary);
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(out).toContain('Tia ␛[2J␛]0;pwned␇[re␛[2Jfused] lunch. Next line.');
+    expect(out).toContain('(id E1␛]0;title␇)');
+  });
+
   it('uses colour only when asked', () => {
     expect(stylish(results, summary, { color: true })).toMatch(/\u001b\[/);
   });
