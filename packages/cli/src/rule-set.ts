@@ -4,9 +4,10 @@
  * of packs. Used by the main thread and by each worker. `ruleDataFor` validates packs without
  * compiling the whole set, so the main thread of a `--jobs N` run leaves compiling to the workers.
  */
-import { builtinAllowList, builtinRuleSet, builtinRules, compileRules, SourdoughError, type RuleData, type RuleSet } from '@sourdough/core';
+import { builtinAllowList, builtinRuleSet, builtinRules, CATEGORIES, compileRules, SourdoughError, type RuleData, type RuleSet } from '@sourdough/core';
 import { loadRulePack } from '@sourdough/core/node';
 import type { RuleInfo } from '@sourdough/reporters';
+import { didYouMean } from './did-you-mean.js';
 
 const sets = new Map<string, RuleSet>();
 const datas = new Map<string, RuleData[]>();
@@ -29,6 +30,37 @@ export function ruleDataFor(packs: readonly string[]): RuleData[] {
     datas.set(key, list);
   }
   return list;
+}
+
+/**
+ * The rule settings a run has (its effective options: the command line's and a config file's)
+ * checked against the rules it will use: every name enabled or disabled, and every severity key,
+ * must be a rule id, a category or `*`. A misspelt name would otherwise be ignored without a word
+ * ("--disable blaming/refuse" switches nothing off). Throws SourdoughError naming where the name
+ * came from, with the closest rule ids.
+ */
+export function checkRuleNames(
+  rules: readonly RuleData[],
+  effective: { options: { enable?: string[]; disable?: string[]; severity?: Record<string, unknown> }; configFile?: string },
+  cli: { enable?: readonly string[]; disable?: readonly string[] } = {},
+): void {
+  const known = new Set<string>(['*', ...CATEGORIES, ...rules.map((r) => r.id)]);
+  const check = (names: readonly string[] | undefined, flag: 'enable' | 'disable' | 'severity'): void => {
+    for (const name of names ?? []) {
+      if (known.has(name)) continue;
+      const fromCli = flag !== 'severity' && (cli[flag] ?? []).includes(name);
+      const where = fromCli ? `--${flag}` : `${effective.configFile ?? 'the config'}: ${flag}`;
+      const close = didYouMean(name, rules.map((r) => r.id));
+      throw new SourdoughError(
+        'SD_ERR_CONFIG',
+        `${where}: "${name}" is not a rule id or category, so it would switch nothing.${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.`,
+        { field: flag, ...(fromCli || !effective.configFile ? {} : { file: effective.configFile }) },
+      );
+    }
+  };
+  check(effective.options.enable, 'enable');
+  check(effective.options.disable, 'disable');
+  check(Object.keys(effective.options.severity ?? {}), 'severity');
 }
 
 /** The compiled rules for a list of extra pack folders (absolute). Throws SourdoughError on a bad pack. */

@@ -202,6 +202,31 @@ describe('sourdough check (built binary): every format', () => {
     }
   });
 
+  it('stops on a misspelt rule or category in --enable/--disable or a config, naming where and the closest ids', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'sourdough-names-'));
+    try {
+      const note = join(dir, 'note.txt');
+      writeFileSync(note, 'Jo refused lunch.\n');
+      const flag = await sourdough(['check', '--disable', 'blaming/refuse', note]);
+      expect(flag.code).toBe(2);
+      expect(flag.stderr).toMatch(/--disable: "blaming\/refuse" is not a rule id or category, so it would switch nothing\. Did you mean "blaming\/refuses"/);
+      writeFileSync(join(dir, '.sourdough.yaml'), 'enable: [priv]\n');
+      const config = await sourdough(['check', note]);
+      expect(config.code).toBe(2);
+      expect(config.stderr).toContain(`${join(dir, '.sourdough.yaml')}: enable: "priv" is not a rule id or category`);
+      const audit = await sourdough(['audit', '--enable', 'jargon/respit', '-o', join(dir, 'out'), note]);
+      expect(audit.code).toBe(2);
+      expect(audit.stderr).toMatch(/Did you mean "jargon\/respite"/);
+      // Right names still work, categories and * included.
+      writeFileSync(join(dir, '.sourdough.yaml'), 'disable: ["*"]\nenable: [blaming]\n');
+      expect((await sourdough(['check', '-f', 'json', note])).code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses an -o that is one of the inputs, and leaves that file as it was', async () => {
     const { mkdtempSync, rmSync, writeFileSync, symlinkSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');

@@ -1,7 +1,7 @@
 /** `sourdough rules` and `sourdough explain` (with "did you mean"). */
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/index.js';
-import { didYouMean } from '../src/commands/explain.js';
+import { didYouMean } from '../src/did-you-mean.js';
 import { fakeIo } from './helpers.js';
 
 describe('sourdough rules', () => {

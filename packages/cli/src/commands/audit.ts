@@ -32,7 +32,7 @@ import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/r
 import { csvStream, renderAuditHtml, type AuditSummary } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
-import { ruleDataFor, ruleInfos } from '../rule-set.js';
+import { checkRuleNames, ruleDataFor, ruleInfos } from '../rule-set.js';
 import { analyseAll, createAnalyser, defaultJobs } from '../pool.js';
 import { createProgress } from '../progress.js';
 import { cliVersion } from '../version.js';
@@ -167,9 +167,16 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     for (const f of files) {
       const eff = resolver.forPath(f);
       byFile.set(f, eff);
-      lists.add(ruleDataFor(eff.packs));
+      const rules = ruleDataFor(eff.packs);
+      checkRuleNames(rules, eff, opts);
+      lists.add(rules);
     }
-    if (!files.length) lists.add(ruleDataFor(resolver.forPath('-').packs));
+    if (!files.length) {
+      const eff = resolver.forPath('-');
+      const rules = ruleDataFor(eff.packs);
+      checkRuleNames(rules, eff, opts);
+      lists.add(rules);
+    }
     if (opts.compare) previous = await readPrevious(io.cwd, opts.compare);
   } catch (err) {
     if (err instanceof SourdoughError) return usage(io, err.message);

@@ -12,7 +12,7 @@ import { getStreamingReporter, formats, type StreamingReporter } from '@sourdoug
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
 import { ConfigResolver } from '../config.js';
-import { ruleDataFor, ruleInfos } from '../rule-set.js';
+import { checkRuleNames, ruleDataFor, ruleInfos } from '../rule-set.js';
 import { analyseAll, createAnalyser, isRendered, jobsFor, type Analyser } from '../pool.js';
 import { SummaryBuilder } from '../summary.js';
 import { createProgress } from '../progress.js';
@@ -140,9 +140,16 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
     for (const f of files) {
       const e = resolver.forPath(f);
       byFile.set(f, e);
-      sets.add(ruleDataFor(e.packs));
+      const rules = ruleDataFor(e.packs);
+      checkRuleNames(rules, e, opts);
+      sets.add(rules);
     }
-    if (!files.length) sets.add(ruleDataFor(resolver.forPath('-').packs));
+    if (!files.length) {
+      const e = resolver.forPath('-');
+      const rules = ruleDataFor(e.packs);
+      checkRuleNames(rules, e, opts);
+      sets.add(rules);
+    }
   } catch (err) {
     return failure(io, err);
   }

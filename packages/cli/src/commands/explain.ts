@@ -5,33 +5,14 @@
  * submodule: the `natural` index prints to stdout and is slow to load). A category name lists
  * that category's rules.
  */
-import { createRequire } from 'node:module';
 import { CATEGORIES, type RuleSet } from '@sourdough/core';
 import type { Io } from '../io.js';
 import { describe, loadSet } from './rules.js';
-
-const require = createRequire(import.meta.url);
-const { LevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance') as { LevenshteinDistance: (a: string, b: string) => number };
+import { didYouMean } from '../did-you-mean.js';
 
 /** Options of `explain`. */
 export interface ExplainOptions {
   rules?: string[];
-}
-
-/** Up to three rule ids close to `wanted` (by whole id or by the name after the slash). */
-export function didYouMean(wanted: string, ids: string[]): string[] {
-  const w = wanted.toLowerCase();
-  const scored = ids.map((id) => {
-    const name = id.slice(id.indexOf('/') + 1);
-    const d = Math.min(LevenshteinDistance(w, id), LevenshteinDistance(w, name), name.startsWith(w) || w.startsWith(name) ? 1 : Infinity);
-    return { id, d };
-  });
-  const limit = Math.max(2, Math.floor(w.length / 3));
-  return scored
-    .filter((s) => s.d <= limit)
-    .sort((a, b) => a.d - b.d || (a.id < b.id ? -1 : 1))
-    .slice(0, 3)
-    .map((s) => s.id);
 }
 
 function wrap(text: string, width: number, indent: string): string {
