@@ -44,10 +44,33 @@ export async function* jsonl(chunks: AsyncIterable<Buffer | string | Uint8Array>
   }
 }
 
-function countQuotes(bytes: Buffer): number {
-  let n = 0;
-  for (let i = bytes.indexOf(34); i !== -1; i = bytes.indexOf(34, i + 1)) n++;
-  return n;
+/**
+ * Whether a CSV line ends inside a quoted field, given whether it began inside one. A quote opens
+ * a quoted field only at the start of a field (the line's start or just after a comma); inside
+ * one, "" is a quote and a single " closes it. A quote in the middle of an unquoted field
+ * (5'4" tall) opens nothing, so two such quotes can no longer join the rows between them into one
+ * broken record: each such row is reported on its own (the quote should be inside a quoted field,
+ * doubled) and the rows around it are read as usual.
+ */
+function endsQuoted(bytes: Buffer, open: boolean): boolean {
+  let quoted = open;
+  let fieldStart = !open;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (quoted) {
+      if (c === 34) {
+        if (bytes[i + 1] === 34) i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    if (c === 44) fieldStart = true;
+    else {
+      if (c === 34 && fieldStart) quoted = true;
+      fieldStart = false;
+    }
+  }
+  return quoted;
 }
 
 interface CsvRecord {
@@ -67,7 +90,7 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
   const source = splitLines(chunks, MAX_CSV_RECORD_BYTES)[Symbol.asyncIterator]();
   const replay: Line[] = [];
   let pending: Line[] = [];
-  let quotes = 0;
+  let open = false;
   let bytes = 0;
   const next = async (): Promise<Line | undefined> => {
     if (replay.length) return replay.shift();
@@ -81,24 +104,23 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
       // The rest of the record is unknowable: report it at its first line and start afresh.
       yield { lines: [...pending, l], closed: true, tooLong: true };
       pending = [];
-      quotes = 0;
+      open = false;
       bytes = 0;
       continue;
     }
     if (!pending.length && isBlank(l.bytes)) continue;
     pending.push(l);
-    quotes += countQuotes(l.bytes);
+    open = endsQuoted(l.bytes, open);
     bytes += l.bytes.length;
-    if (quotes % 2 === 0) {
+    if (!open) {
       yield { lines: pending, closed: true };
       pending = [];
-      quotes = 0;
       bytes = 0;
     } else if (bytes > MAX_CSV_RECORD_BYTES) {
       yield { lines: [pending[0]!], closed: false };
       replay.unshift(...pending.slice(1));
       pending = [];
-      quotes = 0;
+      open = false;
       bytes = 0;
     }
   }
@@ -106,16 +128,15 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
     yield { lines: [pending[0]!], closed: false };
     const rest = pending.slice(1);
     pending = [];
-    quotes = 0;
+    open = false;
     for (let i = 0; i < rest.length; i++) {
       const l = rest[i]!;
       if (!pending.length && isBlank(l.bytes)) continue;
       pending.push(l);
-      quotes += countQuotes(l.bytes);
-      if (quotes % 2 === 0) {
+      open = endsQuoted(l.bytes, open);
+      if (!open) {
         yield { lines: pending, closed: true };
         pending = [];
-        quotes = 0;
       }
     }
   }

@@ -36,6 +36,13 @@ describe('csv', () => {
     expect(isReadError(items[6]!) && items[6]!.error.message).toContain('never closed');
   });
 
+  it('reads a quote in the middle of an unquoted field as opening nothing: only its own row fails', async () => {
+    const text = 'id,text,team\nA1,Eve is 5\'4" and well,N\nA2,Fay refused lunch.,N\nA3,The service user went out.,S\nA4,Hal is 6\'1" tall,E\nA5,Ivy refused tea.,E\n';
+    const items = await collect(csv(chunks(text), 'x.csv'));
+    expect(items.map((i) => (isReadError(i) ? `${i.row}:${i.error.code}` : `${i.row}:ok:${i.id}`))).toEqual(['1:SD_ERR_CSV_ROW', '2:ok:A2', '3:ok:A3', '4:SD_ERR_CSV_ROW', '5:ok:A5']);
+    expect(isReadError(items[0]!) && items[0]!.error.message).toContain('row 1 (line 2) has broken quoting: a quote appears in the middle of an unquoted field');
+  });
+
   it('does not let an unclosed quote swallow the rest of the file', async () => {
     const items = await collect(csv(chunks('id,text\n1,"open\n2,fine\n3,also fine\n'), 'x.csv'));
     expect(items.map((i) => (isReadError(i) ? 'error' : i.id))).toEqual(['error', '2', '3']);
