@@ -15,14 +15,20 @@ export interface InputOptions {
 }
 
 /**
- * Yield every document (or error entry) of `files`, after one error per unmatched pattern.
+ * Yield every document (or error entry) of `files`, after one error per unmatched pattern and per
+ * folder that could not be opened.
  * `verb` completes "no files to … match" (`check` or `audit`). With `deferRecords` (worker
  * threads will analyse), CSV and JSONL records come out raw, for the workers to parse.
  */
-export async function* readInputs(files: string[], unmatched: string[], opts: InputOptions, verb: string, io: Io, deferRecords = false): AsyncGenerator<ReadItem | RawRecord> {
+export async function* readInputs(files: string[], unmatched: string[], opts: InputOptions, verb: string, io: Io, deferRecords = false, unreadable: readonly string[] = []): AsyncGenerator<ReadItem | RawRecord> {
   const readOpts = { textField: opts.textField ?? 'text', idField: opts.idField ?? 'id', deferRecords };
   for (const pattern of unmatched) {
     const e: DocumentError = { path: pattern, error: { code: 'SD_ERR_INPUT', message: `no files to ${verb} match ${pattern}` } };
+    yield e;
+  }
+  // Folders the walk could not open: reported, so their files are never left out without a word.
+  for (const folder of unreadable) {
+    const e: DocumentError = { path: folder, error: { code: 'SD_ERR_READ', message: `${folder} is a folder this account may not open, so the files in it were not ${verb === 'check' ? 'checked' : 'audited'}` } };
     yield e;
   }
   for (const f of files) {

@@ -227,6 +227,29 @@ describe('sourdough check (built binary): every format', () => {
     }
   });
 
+  // Root may open any folder, so the run is made as the unprivileged user "nobody".
+  it.runIf(process.getuid?.() === 0 && existsSync('/usr/sbin/runuser'))('reports a folder it may not open and checks the rest (it crashed the whole run)', async () => {
+    const { mkdtempSync, rmSync, writeFileSync, mkdirSync, chmodSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join('/tmp', 'sourdough-locked-'));
+    try {
+      chmodSync(dir, 0o755);
+      writeFileSync(join(dir, 'a.txt'), 'Zoe refused tea.\n');
+      mkdirSync(join(dir, 'locked'));
+      writeFileSync(join(dir, 'locked', 'b.txt'), 'Zoe refused cake.\n');
+      chmodSync(join(dir, 'locked'), 0o000);
+      const r = spawnSync('/usr/sbin/runuser', ['-u', 'nobody', '--', process.execPath, join(repoRoot, 'packages/cli/bin/sourdough.js'), 'check', '-f', 'json', dir], { encoding: 'utf8', cwd: '/tmp' });
+      expect(r.status, r.stderr).toBe(2);
+      const report = JSON.parse(r.stdout);
+      expect(report.results.map((x: { path: string }) => x.path.replace(dir, '<dir>'))).toEqual(['<dir>/locked', '<dir>/a.txt']);
+      expect(report.results[0].error).toEqual({ code: 'SD_ERR_READ', message: expect.stringMatching(/locked is a folder this account may not open, so the files in it were not checked$/) });
+      expect(report.results[1].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['blaming/refuses']);
+    } finally {
+      chmodSync(join(dir, 'locked'), 0o755);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses an -o that is one of the inputs, and leaves that file as it was', async () => {
     const { mkdtempSync, rmSync, writeFileSync, symlinkSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');

@@ -4,6 +4,7 @@
  * filter what globs and folders find; a file named explicitly is always read. `node_modules` and
  * `.git` are never walked. Output is sorted and de-duplicated, in argument order.
  */
+import * as fs from 'node:fs';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
@@ -21,11 +22,31 @@ export interface ExpandOptions {
   ignorePath?: string;
 }
 
-/** The files to read, and the arguments that matched nothing. */
+/** The files to read, the arguments that matched nothing, and the folders that could not be read. */
 export interface Expanded {
   files: string[];
   /** Globs or folders that matched no supported file. */
   unmatched: string[];
+  /** Folders met while walking that could not be opened (no permission), relative to `cwd`: their files were not read. */
+  unreadable: string[];
+}
+
+/**
+ * The file system as fast-glob walks it, except that a folder it may not open (EACCES, EPERM) is
+ * noted and walked as empty instead of ending the whole walk with an error, so the rest is still
+ * read and the folder is reported rather than silently left out.
+ */
+export function noting(unreadable: Set<string>, readdirImpl: (...a: unknown[]) => void = fs.readdir as (...a: unknown[]) => void): Partial<typeof fs> {
+  const readdir = (path: fs.PathLike, ...rest: unknown[]): void => {
+    const callback = rest.pop() as (err: NodeJS.ErrnoException | null, entries?: unknown[]) => void;
+    readdirImpl(path, ...rest, (err: NodeJS.ErrnoException | null, entries: unknown[]) => {
+      if (err && (err.code === 'EACCES' || err.code === 'EPERM')) {
+        unreadable.add(String(path));
+        callback(null, []);
+      } else callback(err, entries);
+    });
+  };
+  return { readdir: readdir as typeof fs.readdir };
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -58,6 +79,9 @@ export async function expandGlobs(patterns: string[], options: ExpandOptions): P
   const files: string[] = [];
   const seen = new Set<string>();
   const unmatched: string[] = [];
+  const unreadableDirs = new Set<string>();
+  const unreadable: string[] = [];
+  const walkFs = noting(unreadableDirs);
   const add = (p: string): void => {
     const key = p === '-' ? '-' : resolve(cwd, p);
     if (seen.has(key)) return;
@@ -71,8 +95,11 @@ export async function expandGlobs(patterns: string[], options: ExpandOptions): P
       continue;
     }
     let found: string[] | undefined;
+    let shown: (folder: string) => string = (d) => d;
+    const unreadableBefore = new Set(unreadableDirs);
     if (fg.isDynamicPattern(pattern) && !existsSync(resolve(cwd, pattern))) {
-      found = (await fg(toPosix(pattern), { cwd, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false })).filter(supported);
+      found = (await fg(toPosix(pattern), { cwd, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, fs: walkFs })).filter(supported);
+      shown = (d) => toPosix(relative(cwd, resolve(cwd, d))) || '.';
     } else {
       let stat;
       try {
@@ -83,15 +110,20 @@ export async function expandGlobs(patterns: string[], options: ExpandOptions): P
       if (stat?.isDirectory()) {
         const dir = resolve(cwd, pattern);
         const prefix = pattern.replace(/[\\/]+$/, '');
-        found = (await fg(extensionGlob, { cwd: dir, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, caseSensitiveMatch: false })).map((f) => `${prefix}/${f}`);
+        found = (await fg(extensionGlob, { cwd: dir, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, caseSensitiveMatch: false, fs: walkFs })).map((f) => `${prefix}/${f}`);
+        // Shown as the folder's files are: under the folder as it was named.
+        shown = (d) => `${prefix}/${toPosix(relative(dir, resolve(dir, d)))}`.replace(/\/$/, '');
       } else {
         add(pattern); // a file, or a path that does not exist (reading it reports the problem)
         continue;
       }
     }
     const kept = found.filter((f) => !ignored(f)).sort();
-    if (!kept.length) unmatched.push(pattern);
+    const locked = [...unreadableDirs].filter((d) => !unreadableBefore.has(d)).map(shown).filter((d) => !ignored(d)).sort();
+    // A folder whose only files sit in folders it may not open is reported as those folders, not as matching nothing.
+    if (!kept.length && !locked.length) unmatched.push(pattern);
+    unreadable.push(...locked);
     kept.forEach(add);
   }
-  return { files, unmatched };
+  return { files, unmatched, unreadable };
 }

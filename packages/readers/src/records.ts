@@ -45,14 +45,20 @@ export async function* jsonl(chunks: AsyncIterable<Buffer | string | Uint8Array>
 }
 
 /**
- * Whether a CSV line ends inside a quoted field, given whether it began inside one. A quote opens
- * a quoted field only at the start of a field (the line's start or just after a comma); inside
- * one, "" is a quote and a single " closes it. A quote in the middle of an unquoted field
- * (5'4" tall) opens nothing, so two such quotes can no longer join the rows between them into one
- * broken record: each such row is reported on its own (the quote should be inside a quoted field,
- * doubled) and the rows around it are read as usual.
+ * How a CSV line leaves the quoting: outside any field's quotes, still inside one, or broken (a
+ * quoted field closed and was followed by more than a comma or the line's end).
  */
-function endsQuoted(bytes: Buffer, open: boolean): boolean {
+type Quoting = 'closed' | 'open' | 'broken';
+
+/**
+ * How a CSV line ends, given whether it began inside a quoted field. A quote opens a quoted field
+ * only at the start of a field (the line's start or just after a comma); inside one, "" is a
+ * quote and a single " closes it, which must then be followed by a comma or the line's end. A
+ * quote in the middle of an unquoted field (5'4" tall) opens nothing, so two such quotes can no
+ * longer join the rows between them into one broken record: each such row is reported on its own
+ * (the quote should be inside a quoted field, doubled), and the rows around it are read as usual.
+ */
+function quoting(bytes: Buffer, open: boolean): Quoting {
   let quoted = open;
   let fieldStart = !open;
   for (let i = 0; i < bytes.length; i++) {
@@ -60,7 +66,11 @@ function endsQuoted(bytes: Buffer, open: boolean): boolean {
     if (quoted) {
       if (c === 34) {
         if (bytes[i + 1] === 34) i++;
-        else quoted = false;
+        else {
+          quoted = false;
+          const after = bytes[i + 1];
+          if (after !== undefined && after !== 44 && after !== 13) return 'broken';
+        }
       }
       continue;
     }
@@ -70,7 +80,7 @@ function endsQuoted(bytes: Buffer, open: boolean): boolean {
       fieldStart = false;
     }
   }
-  return quoted;
+  return quoted ? 'open' : 'closed';
 }
 
 interface CsvRecord {
@@ -97,9 +107,23 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
     const r = await source.next();
     return r.done ? undefined : r.value;
   };
+  /** The record so far never closed its quote: its first line is reported, the rest read again. */
+  const firstLineBroken = (): CsvRecord => {
+    const record = { lines: [pending[0]!], closed: false };
+    replay.unshift(...pending.slice(1));
+    pending = [];
+    open = false;
+    bytes = 0;
+    return record;
+  };
   for (;;) {
     const l = await next();
-    if (!l) break;
+    if (!l) {
+      // The file ended inside a quote.
+      if (!pending.length) break;
+      yield firstLineBroken();
+      continue;
+    }
     if (l.tooLong) {
       // The rest of the record is unknowable: report it at its first line and start afresh.
       yield { lines: [...pending, l], closed: true, tooLong: true };
@@ -110,34 +134,19 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
     }
     if (!pending.length && isBlank(l.bytes)) continue;
     pending.push(l);
-    open = endsQuoted(l.bytes, open);
+    const state = quoting(l.bytes, open);
+    open = state === 'open';
     bytes += l.bytes.length;
-    if (!open) {
+    if (state === 'broken' && pending.length > 1) {
+      // A quote left open on an earlier line, "closed" here by a quote that cannot close a field.
+      yield firstLineBroken();
+    } else if (state !== 'open') {
+      // Closed, or broken on its own line (the CSV parser then says how).
       yield { lines: pending, closed: true };
       pending = [];
       bytes = 0;
     } else if (bytes > MAX_CSV_RECORD_BYTES) {
-      yield { lines: [pending[0]!], closed: false };
-      replay.unshift(...pending.slice(1));
-      pending = [];
-      open = false;
-      bytes = 0;
-    }
-  }
-  while (pending.length) {
-    yield { lines: [pending[0]!], closed: false };
-    const rest = pending.slice(1);
-    pending = [];
-    open = false;
-    for (let i = 0; i < rest.length; i++) {
-      const l = rest[i]!;
-      if (!pending.length && isBlank(l.bytes)) continue;
-      pending.push(l);
-      open = endsQuoted(l.bytes, open);
-      if (!open) {
-        yield { lines: pending, closed: true };
-        pending = [];
-      }
+      yield firstLineBroken();
     }
   }
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expandGlobs } from '../src/index.js';
+import { noting } from '../src/glob.js';
 
 let dir: string;
 beforeAll(() => {
@@ -37,6 +38,26 @@ describe('expandGlobs', () => {
     const { files, unmatched } = await expandGlobs(['*.html', 'drafts'], { cwd: dir });
     expect(files).toEqual([]);
     expect(unmatched).toEqual(['*.html', 'drafts']);
+  });
+
+  it('notes a folder it may not open and walks it as empty, passing every other answer on', async () => {
+    const unreadable = new Set<string>();
+    const denied = Object.assign(new Error('permission denied'), { code: 'EACCES' });
+    const missing = Object.assign(new Error('no such folder'), { code: 'ENOENT' });
+    const fake = (path: unknown, ...rest: unknown[]): void => {
+      const cb = rest.pop() as (err: Error | null, entries?: string[]) => void;
+      if (path === '/locked') cb(denied);
+      else if (path === '/gone') cb(missing);
+      else cb(null, ['a.md']);
+    };
+    const { readdir } = noting(unreadable, fake) as { readdir: (path: string, options: object, cb: (err: Error | null, entries?: string[]) => void) => void };
+    const answer = (path: string) => new Promise((resolve) => readdir(path, { withFileTypes: true }, (err, entries) => resolve({ err: err?.message ?? null, entries })));
+    expect(await answer('/locked')).toEqual({ err: null, entries: [] });
+    expect(await answer('/gone')).toEqual({ err: 'no such folder', entries: undefined });
+    expect(await answer('/open')).toEqual({ err: null, entries: ['a.md'] });
+    expect([...unreadable]).toEqual(['/locked']);
+    // A walk that meets nothing locked reports nothing.
+    expect((await expandGlobs(['.'], { cwd: dir })).unreadable).toEqual([]);
   });
 
   it('reads another ignore file with ignorePath', async () => {

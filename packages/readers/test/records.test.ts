@@ -43,6 +43,17 @@ describe('csv', () => {
     expect(isReadError(items[0]!) && items[0]!.error.message).toContain('row 1 (line 2) has broken quoting: a quote appears in the middle of an unquoted field');
   });
 
+  it('reads a field quoted over several lines as one record, and a quote left open before a quoted field as one broken row', async () => {
+    const text = 'id,text\nM1,"Line one,\nline two with ""quotes"""\nM2,"never closed\nM3,"a, quoted text"\nM4,fine\n';
+    const items = await collect(csv(chunks(text), 'x.csv'));
+    expect(items.map((i) => (isReadError(i) ? `${i.row}:${i.error.code}` : `${i.row}:${i.id}:${(i as ReadDocument).doc.source}`))).toEqual([
+      '1:M1:Line one,\nline two with "quotes"',
+      '2:SD_ERR_CSV_ROW',
+      '3:M3:a, quoted text',
+      '4:M4:fine',
+    ]);
+  });
+
   it('does not let an unclosed quote swallow the rest of the file', async () => {
     const items = await collect(csv(chunks('id,text\n1,"open\n2,fine\n3,also fine\n'), 'x.csv'));
     expect(items.map((i) => (isReadError(i) ? 'error' : i.id))).toEqual(['error', '2', '3']);

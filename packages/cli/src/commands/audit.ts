@@ -159,11 +159,12 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   const lists = new Set<RuleData[]>();
   let files: string[];
   let unmatched: string[];
+  let unreadable: string[];
   try {
     const e: Parameters<typeof expandGlobs>[1] = { cwd: io.cwd };
     if (opts.ignorePattern?.length) e.ignorePatterns = opts.ignorePattern;
     if (opts.ignorePath) e.ignorePath = opts.ignorePath;
-    ({ files, unmatched } = await expandGlobs(paths, e));
+    ({ files, unmatched, unreadable } = await expandGlobs(paths, e));
     for (const f of files) {
       const eff = resolver.forPath(f);
       byFile.set(f, eff);
@@ -206,9 +207,9 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   let progress = createProgress(io, { enabled: false });
   try {
     const total = barAllowed ? await countDocuments(files, io.cwd) : undefined;
-    progress = createProgress(io, { enabled: barAllowed, ...(total !== undefined ? { total: total + unmatched.length } : {}) });
+    progress = createProgress(io, { enabled: barAllowed, ...(total !== undefined ? { total: total + unmatched.length + unreadable.length } : {}) });
 
-    const items = (): AsyncGenerator<ReadItem | RawRecord> => readInputs(files, unmatched, opts, 'audit', io, analyser.jobs > 1);
+    const items = (): AsyncGenerator<ReadItem | RawRecord> => readInputs(files, unmatched, opts, 'audit', io, analyser.jobs > 1, unreadable);
 
     const infos = ruleInfos(lists);
     const agg = new AuditAggregator({

@@ -130,7 +130,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   } catch (err) {
     return failure(io, err);
   }
-  const { files, unmatched } = expanded;
+  const { files, unmatched, unreadable } = expanded;
 
   // 2. Config and rule packs for every input, before any output, so a bad config stops the run cleanly.
   const resolver = configResolver(opts, io);
@@ -156,7 +156,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
 
   // 3. Read lazily, in argument order.
   // With workers, CSV and JSONL records are only split here and parsed by the workers.
-  const items = (): AsyncGenerator<ReadItem | RawRecord> => readInputs(files, unmatched, opts, 'check', io, analyser.jobs > 1);
+  const items = (): AsyncGenerator<ReadItem | RawRecord> => readInputs(files, unmatched, opts, 'check', io, analyser.jobs > 1, unreadable);
 
   // 4. Analyse and report as results arrive. Never into one of the inputs: opening the output
   // empties it before it is read.
@@ -175,7 +175,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   // The bar shares the terminal with the report, so it is only drawn when the report goes elsewhere
   // (a file or a pipe); a report streaming to the terminal shows its own progress.
   const barAllowed = opts.progress !== false && (Boolean(opts.output) || !io.stdout.isTTY);
-  const progress = createProgress(io, { enabled: barAllowed, ...(records ? {} : { total: files.length + unmatched.length }) });
+  const progress = createProgress(io, { enabled: barAllowed, ...(records ? {} : { total: files.length + unmatched.length + unreadable.length }) });
   const summary = new SummaryBuilder();
   try {
     await sink.write(reporter.start());
