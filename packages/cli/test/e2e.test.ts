@@ -222,6 +222,9 @@ describe('sourdough check (built binary): every format', () => {
       // Right names still work, categories and * included.
       writeFileSync(join(dir, '.sourdough.yaml'), 'disable: ["*"]\nenable: [blaming]\n');
       expect((await sourdough(['check', '-f', 'json', note])).code).toBe(0);
+      // One of each is said in the singular.
+      const one = await sourdough(['audit', '-o', join(dir, 'audit'), note]);
+      expect(one.stderr).toMatch(/sourdough audit: 1 document analysed, 1 finding \(/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

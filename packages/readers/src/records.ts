@@ -193,6 +193,15 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
       yield fault(fields.code, fields.message);
       return;
     }
-    header = fields.map((f) => f.trim());
+    const names = fields.map((f) => f.trim());
+    // Two columns with one name: only one of them could be read, and the other would be left out
+    // without a word (the text field especially). The file is refused with both columns named.
+    const twice = names.findIndex((n, i) => n !== '' && names.indexOf(n) !== i);
+    if (twice !== -1) {
+      const name = names[twice]!;
+      yield fault('SD_ERR_INPUT', `${where} has two columns named "${name}" (columns ${names.indexOf(name) + 1} and ${twice + 1}): rename one, so it is clear which to read`);
+      return;
+    }
+    header = names;
   }
 }

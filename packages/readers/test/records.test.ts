@@ -54,6 +54,11 @@ describe('csv', () => {
     ]);
   });
 
+  it('refuses a header with two columns of one name, rather than read one and leave the other out', async () => {
+    const items = await collect(csv(chunks('id,text,text\n1,Uma refused tea.,second\n'), 'x.csv'));
+    expect(items).toEqual([{ path: 'x.csv', error: { code: 'SD_ERR_INPUT', message: 'x.csv header (line 1) has two columns named "text" (columns 2 and 3): rename one, so it is clear which to read' } }]);
+  });
+
   it('does not let an unclosed quote swallow the rest of the file', async () => {
     const items = await collect(csv(chunks('id,text\n1,"open\n2,fine\n3,also fine\n'), 'x.csv'));
     expect(items.map((i) => (isReadError(i) ? 'error' : i.id))).toEqual(['error', '2', '3']);

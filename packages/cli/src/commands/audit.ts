@@ -278,11 +278,11 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
       io.stderr.write(`sourdough audit: no record has a value in a "${k}" field, so ${effect}; check the column name\n`);
     }
     io.stderr.write(
-      `sourdough audit: ${figures.documents.analysed.toLocaleString('en-GB')} documents analysed, ${figures.findings.toLocaleString('en-GB')} findings (${figures.per1000Words} per 1,000 words); report written to ${where}/report.html\n`,
+      `sourdough audit: ${count(figures.documents.analysed, 'document')} analysed, ${count(figures.findings, 'finding')} (${figures.per1000Words} per 1,000 words); report written to ${where}/report.html\n`,
     );
     if (figures.documents.failed) {
       const n = figures.documents.failed;
-      io.stderr.write(`sourdough audit: ${n.toLocaleString('en-GB')} ${n === 1 ? 'document' : 'documents'} could not be read or analysed; ${n === 1 ? 'it is' : 'they are'} listed under "Data quality" in the report and in documents.csv\n`);
+      io.stderr.write(`sourdough audit: ${count(n, 'document')} could not be read or analysed; ${n === 1 ? 'it is' : 'they are'} listed under "Data quality" in the report and in documents.csv\n`);
       return 2;
     }
     return 0;
@@ -325,4 +325,9 @@ function effectiveConfig(
     jobs: run.jobs,
     settings: [...seen.values()],
   };
+}
+
+/** "1 document", "2,000 documents". */
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
 }
