@@ -77,6 +77,11 @@ function computeRules(set: RuleSet, options: AnalyseOptions): { active: boolean[
   return { active, severity };
 }
 
+/** A stretch of the analysed text as it reads: the blanks left by markup and line breaks become one space. */
+function visible(text: string): string {
+  return /\s\s|[\t\n\r\f\v\u00a0]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
 /** Split a document into sentences (never crossing a block). */
 export function sentencesOf(doc: SourceDocument): SentenceView[] {
   const out: SentenceView[] = [];
@@ -309,7 +314,9 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       ruleId: rule.id,
       category: rule.category,
       severity: sev,
-      message: fill(hit.message ?? rule.data.message, matched),
+      // The message quotes the words as a reader sees them: markup inside the match (`service
+      // <i>user</i>`, `service&nbsp;user`, a Markdown line break) is not repeated in it.
+      message: fill(hit.message ?? rule.data.message, visible(doc.text.slice(hit.start, hit.end))),
       text: matched,
       start: pos,
       end: positionAt(starts, hit.end),

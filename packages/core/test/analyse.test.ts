@@ -33,6 +33,15 @@ describe('the finding', () => {
     expect(f!.message).toContain('Service-User');
   });
 
+  it('quotes the words in the message as they read: markup and line breaks inside the match are not repeated', () => {
+    const [md] = analyse(markdown('He is a service\nuser.'), set).findings;
+    expect(md!.text).toBe('service\nuser');
+    expect(md!.message).toBe('“service user” test message.');
+    const [em] = analyse(markdown('He is a *service* user.'), set).findings;
+    expect(em!.text).toBe('service* user');
+    expect(em!.message).toContain('“service user”');
+  });
+
   it('adds the section from the nearest heading above', () => {
     const f = analyse(markdown('# Mornings\n\nJack refused tea.\n\n# Evenings\n\nrespite'), set).findings;
     expect(f.map((x) => x.section)).toEqual(['Mornings', 'Evenings']);
