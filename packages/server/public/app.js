@@ -94,6 +94,16 @@ function headers() {
   return out;
 }
 
+/**
+ * The server's "larger than it accepts (at most N bytes)" in a writer's terms: the size in MB or
+ * KB, counted in bytes (so curly quotes and accents count more than once), and what to do.
+ */
+function tooLarge(message) {
+  const bytes = Number(/at most (\d+) bytes/.exec(message ?? '')?.[1]);
+  const size = !bytes ? '' : bytes >= 1024 * 1024 ? ` (about ${nf.format(Math.round((bytes / (1024 * 1024)) * 10) / 10)} MB of text)` : ` (about ${nf.format(Math.round(bytes / 1024))} KB of text)`;
+  return `This text is longer than this server checks at once${size}. Split it into parts and check each one.`;
+}
+
 /** Fetch JSON from this server; errors become an Error with the server's plain message. */
 async function api(path, init = {}) {
   let res;
@@ -105,7 +115,7 @@ async function api(path, init = {}) {
   }
   const body = await res.json().catch(() => null);
   if (!res.ok) {
-    const e = new Error(body && typeof body.message === 'string' ? body.message : `The server answered ${res.status}.`);
+    const e = new Error(res.status === 413 && body?.code === 'SD_ERR_TOO_LARGE' ? tooLarge(body.message) : body && typeof body.message === 'string' ? body.message : `The server answered ${res.status}.`);
     e.status = res.status;
     throw e;
   }

@@ -345,6 +345,20 @@ describe('the web page', () => {
     await page.close();
   });
 
+  it('says how long a text may be, in plain terms, when it is too long for the server', async () => {
+    const page = await openPage();
+    await page.uncheck('#auto');
+    await page.route('**/v1/analyse', (route) =>
+      route.fulfill({ status: 413, contentType: 'application/json', body: JSON.stringify({ statusCode: 413, code: 'SD_ERR_TOO_LARGE', error: 'Payload Too Large', message: 'The request is larger than this server accepts (at most 1048576 bytes).' }) }),
+    );
+    await page.fill('#text', 'Jo refused lunch today.');
+    await page.click('#check');
+    await page.waitForFunction(() => /longer than this server/.test(document.getElementById('status')?.textContent ?? ''));
+    expect(await page.textContent('#status')).toBe('This text is longer than this server checks at once (about 1 MB of text). Split it into parts and check each one.');
+    problems = problems.filter((p) => !p.startsWith('413:')); // the refusal itself is expected here
+    await page.close();
+  });
+
   it('checks as you type, after a short pause', async () => {
     const page = await openPage();
     await page.click('#text');
