@@ -27,7 +27,7 @@ export function freePort() {
 export async function memory(base) {
   const text = await (await fetch(`${base}/metrics`)).text();
   const get = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)?.[1] ?? NaN);
-  return { rssMb: get('sourdough_process_process_resident_memory_bytes') / 1e6, heapMb: get('sourdough_process_nodejs_heap_size_used_bytes') / 1e6 };
+  return { rssMb: get('sourdough_process_resident_memory_bytes') / 1e6, heapMb: get('sourdough_nodejs_heap_size_used_bytes') / 1e6 };
 }
 
 /**

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 // @ts-expect-error plain JS module without type declarations, shared with bench/server-load.mjs
 import * as harness from '../../../bench/server-harness.mjs';
+import { build } from './helper.js';
 
 interface Slot {
   rate: number;
@@ -134,5 +135,16 @@ describe('pacedLoad()', () => {
     expect(p.requests).toBe(0);
     expect(p.errors).toBeGreaterThanOrEqual(9);
     expect(p.keptUp).toBe(false);
+  });
+});
+
+describe('memory()', () => {
+  it("reads the server's resident and heap memory from the metrics it really serves", async () => {
+    const app = await build();
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const { rssMb, heapMb } = await (harness as { memory(base: string): Promise<{ rssMb: number; heapMb: number }> }).memory(base);
+    expect(rssMb).toBeGreaterThan(10);
+    expect(heapMb).toBeGreaterThan(1);
+    expect(heapMb).toBeLessThan(rssMb);
   });
 });
