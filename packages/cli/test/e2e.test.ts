@@ -247,6 +247,11 @@ describe('sourdough check (built binary): every format', () => {
       expect(report.results.map((x: { path: string }) => x.path.replace(dir, '<dir>'))).toEqual(['<dir>/locked', '<dir>/a.txt']);
       expect(report.results[0].error).toEqual({ code: 'SD_ERR_READ', message: expect.stringMatching(/locked is a folder this account may not open, so the files in it were not checked$/) });
       expect(report.results[1].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['blaming/refuses']);
+      // A locked folder the ignore file leaves out is not reported.
+      writeFileSync(join(dir, '.sourdoughignore'), 'locked/\n');
+      const ignored = spawnSync('/usr/sbin/runuser', ['-u', 'nobody', '--', process.execPath, join(repoRoot, 'packages/cli/bin/sourdough.js'), 'check', '-f', 'json', '.'], { encoding: 'utf8', cwd: dir });
+      expect(ignored.status, ignored.stderr).toBe(0);
+      expect(JSON.parse(ignored.stdout).results.map((x: { path: string }) => x.path)).toEqual(['./a.txt']);
     } finally {
       chmodSync(join(dir, 'locked'), 0o755);
       rmSync(dir, { recursive: true, force: true });

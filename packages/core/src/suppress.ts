@@ -6,9 +6,10 @@
  */
 import type { Directive } from './types.js';
 
-// The name must end where the word ends: `sourdough-disable-line` (not a directive) is not read
-// as `sourdough-disable`, which would switch rules off for the rest of the file.
-const DIRECTIVE_RE = /<!--\s*sourdough-(disable-next-line|disable|enable)(?![\w-])([^]*?)-->/g;
+// The name must be followed by a space or the comment's end: `sourdough-disable-line` (not a
+// directive) is not read as `sourdough-disable`, which would switch rules off for the rest of the
+// file, while `<!--sourdough-disable-->` still is one.
+const DIRECTIVE_RE = /<!--\s*sourdough-(disable-next-line|disable|enable)(?=\s|-->)([^]*?)-->/g;
 
 /** Find suppression directives in a piece of HTML (a comment node) at `baseOffset`. */
 export function parseDirectives(html: string, baseOffset: number, lineOf: (offset: number) => number): Directive[] {

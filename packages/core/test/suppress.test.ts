@@ -62,6 +62,11 @@ describe('suppression comments in Markdown', () => {
       expect(ids(`Jack refused tea. <!-- ${name} blaming/t-refused -->\n\nJack refused cake.\n`), name).toEqual(['blaming/t-refused@1', 'blaming/t-refused@3']);
   });
 
+  it('reads a directive written without spaces', () => {
+    expect(ids('<!--sourdough-disable-->\n\nJack refused tea.\n\n<!--sourdough-enable-->\n\nJack refused cake.\n')).toEqual(['blaming/t-refused@7']);
+    expect(ids('<!-- sourdough-disable-next-line-->\nJack refused tea.\nJack refused cake.\n')).toEqual(['blaming/t-refused@3']);
+  });
+
   it('comments inside code are not directives', () => {
     const md = '```\n<!-- sourdough-disable -->\n```\n\nJack refused tea.\n';
     expect(ids(md)).toEqual(['blaming/t-refused@5']);

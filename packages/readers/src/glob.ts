@@ -69,10 +69,11 @@ export async function expandGlobs(patterns: string[], options: ExpandOptions): P
     }
   }
   if (options.ignorePatterns?.length) ig.add(options.ignorePatterns);
-  const ignored = (p: string): boolean => {
+  const ignored = (p: string, folder = false): boolean => {
     const rel = toPosix(relative(cwd, resolve(cwd, p)));
     if (!rel || rel.startsWith('..') || isAbsolute(rel)) return false;
-    return ig.ignores(rel);
+    // A folder is ignored by a pattern for folders ("private/") as well as by one for paths.
+    return ig.ignores(rel) || (folder && ig.ignores(`${rel}/`));
   };
   const supported = (p: string): boolean => SUPPORTED_EXTENSIONS.some((e) => p.toLowerCase().endsWith(e));
 
@@ -119,7 +120,7 @@ export async function expandGlobs(patterns: string[], options: ExpandOptions): P
       }
     }
     const kept = found.filter((f) => !ignored(f)).sort();
-    const locked = [...unreadableDirs].filter((d) => !unreadableBefore.has(d)).map(shown).filter((d) => !ignored(d)).sort();
+    const locked = [...unreadableDirs].filter((d) => !unreadableBefore.has(d)).map(shown).filter((d) => !ignored(d, true)).sort();
     // A folder whose only files sit in folders it may not open is reported as those folders, not as matching nothing.
     if (!kept.length && !locked.length) unmatched.push(pattern);
     unreadable.push(...locked);

@@ -69,7 +69,13 @@ function quoting(bytes: Buffer, open: boolean): Quoting {
         else {
           quoted = false;
           const after = bytes[i + 1];
-          if (after !== undefined && after !== 44 && after !== 13) return 'broken';
+          if (after !== undefined && after !== 44 && after !== 13) {
+            // A quote that cannot close a field. Where it could open one (at the start of the line
+            // or after a comma, on a line begun inside quotes), it is the next record's, and the
+            // quote left open earlier never closed; anywhere else this record's own quoting is
+            // broken, and the CSV parser says so for the record as a whole.
+            return open && (i === 0 || bytes[i - 1] === 44) ? 'broken' : 'closed';
+          }
         }
       }
       continue;
@@ -98,19 +104,24 @@ interface CsvRecord {
  */
 async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>): AsyncGenerator<CsvRecord> {
   const source = splitLines(chunks, MAX_CSV_RECORD_BYTES)[Symbol.asyncIterator]();
-  const replay: Line[] = [];
+  // Lines to read again before the source's next ones (read from `at` on: an index, not shift(),
+  // and concat, not a spread, since a record left open can hold hundreds of thousands of lines).
+  let replay: Line[] = [];
+  let at = 0;
   let pending: Line[] = [];
   let open = false;
   let bytes = 0;
   const next = async (): Promise<Line | undefined> => {
-    if (replay.length) return replay.shift();
+    if (at < replay.length) return replay[at++];
     const r = await source.next();
     return r.done ? undefined : r.value;
   };
   /** The record so far never closed its quote: its first line is reported, the rest read again. */
   const firstLineBroken = (): CsvRecord => {
     const record = { lines: [pending[0]!], closed: false };
-    replay.unshift(...pending.slice(1));
+    const again = pending.slice(1);
+    replay = at < replay.length ? again.concat(replay.slice(at)) : again;
+    at = 0;
     pending = [];
     open = false;
     bytes = 0;

@@ -59,6 +59,22 @@ describe('csv', () => {
     expect(items).toEqual([{ path: 'x.csv', error: { code: 'SD_ERR_INPUT', message: 'x.csv header (line 1) has two columns named "text" (columns 2 and 3): rename one, so it is clear which to read' } }]);
   });
 
+  it('keeps a record quoted over several lines whole when its own quoting is broken', async () => {
+    const items = await collect(csv(chunks('id,text\nM1,"Line one\nline two" ,x\nM2,fine\n'), 'x.csv'));
+    expect(items.map((i) => (isReadError(i) ? `${i.row}:${i.error.code}` : `${i.row}:${i.id}`))).toEqual(['1:SD_ERR_CSV_ROW', '2:M2']);
+  });
+
+  it('reads on after a quote left open before 150,000 lines (every line read again, once)', async () => {
+    const lines = Array.from({ length: 150_000 }, (_, i) => `N${i},ok`).join('\n');
+    let rows = 0;
+    let errors = 0;
+    for await (const i of csv(chunks(`id,text\nA,"open\n${lines}\n`), 'big.csv')) {
+      rows++;
+      if (isReadError(i)) errors++;
+    }
+    expect([rows, errors]).toEqual([150_001, 1]);
+  });
+
   it('does not let an unclosed quote swallow the rest of the file', async () => {
     const items = await collect(csv(chunks('id,text\n1,"open\n2,fine\n3,also fine\n'), 'x.csv'));
     expect(items.map((i) => (isReadError(i) ? 'error' : i.id))).toEqual(['error', '2', '3']);

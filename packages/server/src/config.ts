@@ -151,9 +151,13 @@ export function optionsFromEnv(env: Record<string, string | undefined>, override
   if (rate !== undefined) out.rateLimit = rate === 0 ? false : rate;
   // A key setting that yields no key is refused rather than read as "no keys": the server would
   // otherwise start open when the operator meant it to be closed (an empty file, a stray comma).
+  // Set but blank counts as a mistake too: `SOURDOUGH_API_KEYS=${KEYS}` with KEYS unset.
   const keys: string[] = [];
-  if (env.SOURDOUGH_API_KEYS?.trim()) keys.push(...checkedKeys('SOURDOUGH_API_KEYS', env.SOURDOUGH_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean)));
-  if (env.SOURDOUGH_API_KEYS_FILE?.trim()) keys.push(...checkedKeys('SOURDOUGH_API_KEYS_FILE', readKeyFile(env.SOURDOUGH_API_KEYS_FILE.trim())));
+  if (env.SOURDOUGH_API_KEYS !== undefined) keys.push(...checkedKeys('SOURDOUGH_API_KEYS', env.SOURDOUGH_API_KEYS.split(',').map((k) => k.trim()).filter(Boolean)));
+  if (env.SOURDOUGH_API_KEYS_FILE !== undefined) {
+    if (!env.SOURDOUGH_API_KEYS_FILE.trim()) throw new ConfigError('SOURDOUGH_API_KEYS_FILE is set but names no file, so the server would run without API keys: name the key file, or unset SOURDOUGH_API_KEYS_FILE');
+    keys.push(...checkedKeys('SOURDOUGH_API_KEYS_FILE', readKeyFile(env.SOURDOUGH_API_KEYS_FILE.trim())));
+  }
   if (keys.length) out.apiKeys = keys;
   const cors = env.SOURDOUGH_CORS_ORIGINS?.trim();
   if (cors) out.corsOrigins = cors === '*' ? true : cors.split(',').map((o) => o.trim()).filter(Boolean);

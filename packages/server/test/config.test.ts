@@ -70,8 +70,10 @@ describe('optionsFromEnv', () => {
     const spaced = join(dir, 'spaced');
     writeFileSync(spaced, 'one key\n');
     expect(() => optionsFromEnv({ SOURDOUGH_API_KEYS_FILE: spaced })).toThrow(/cannot contain spaces/);
-    // Unset or blank still means no keys.
-    expect(optionsFromEnv({ SOURDOUGH_API_KEYS: '  ' }).apiKeys).toBeUndefined();
+    // Set but blank is refused too (a variable from an unset one); only unset means no keys.
+    expect(() => optionsFromEnv({ SOURDOUGH_API_KEYS: '' })).toThrow(/SOURDOUGH_API_KEYS is set but holds no API keys/);
+    expect(() => optionsFromEnv({ SOURDOUGH_API_KEYS_FILE: ' ' })).toThrow(/SOURDOUGH_API_KEYS_FILE is set but names no file/);
+    expect(optionsFromEnv({}).apiKeys).toBeUndefined();
   });
 
   it('reads SOURDOUGH_TRUST_PROXY as yes or no, and refuses anything else', () => {
