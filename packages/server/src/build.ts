@@ -65,7 +65,9 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
     // shape too, and never repeat the URL.
     frameworkErrors: (err, _request, reply) => {
       const out = toErrorBody(err as AnyError, { bodyLimit });
-      void (reply as unknown as FastifyReply).code(out.statusCode).type('application/json; charset=utf-8').send(out);
+      // Answered before routing, so the app's hooks (security headers, rate limit, metrics) do
+      // not run for it; the one header that matters for a JSON error is set here.
+      void (reply as unknown as FastifyReply).code(out.statusCode).header('x-content-type-options', 'nosniff').type('application/json; charset=utf-8').send(out);
     },
     logger: logger as NonNullable<FastifyServerOptions['logger']>,
     bodyLimit,
@@ -105,8 +107,11 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
   fastify.addHook('preClose', async () => {
     shuttingDown = true;
   });
-  fastify.addHook('onSend', async (_request, reply) => {
-    if (shuttingDown) reply.header('connection', 'close');
+  // An answer sent before the whole request arrived (a 415 or 413 refuses the body unread) closes
+  // the connection: the rest of that body would otherwise be read as the next request, or time
+  // out and get a second answer.
+  fastify.addHook('onSend', async (request, reply) => {
+    if (shuttingDown || !request.raw.complete) reply.header('connection', 'close');
   });
 
   await fastify.register(app, {

@@ -30,16 +30,24 @@ export function keyMatches(presented: string, keys: readonly Buffer[]): boolean 
 }
 
 /**
- * The path the request is judged by: the pattern of the route it matched (`/v2/check`), never the
- * raw URL. The router decodes the path before it matches (`/v%32/check` reaches `/v2/check`), so a
- * test on the raw URL could be skipped by percent-encoding it. A request that matched no route
- * (a 404) is judged by its raw path, so an unknown /v1 path without a key still gets 401.
+ * The paths a request is judged by: the pattern of the route it matched (`/v2/check`), and its
+ * path as the router reads it (percent-decoded). The router decodes before it matches
+ * (`/v%32/check` reaches `/v2/check`), so a test on the raw URL alone could be skipped by
+ * percent-encoding it; and an address with no route of its own (a 404, or a GET that only the web
+ * page's catch-all `/*` matches) is judged by its decoded path, so an unknown /v1 address without
+ * a key still gets 401 before 404.
  */
-function pathOf(request: FastifyRequest): string {
-  const route = request.routeOptions.url;
-  if (route !== undefined) return route;
+function pathsOf(request: FastifyRequest): string[] {
   const q = request.url.indexOf('?');
-  return q === -1 ? request.url : request.url.slice(0, q);
+  const raw = q === -1 ? request.url : request.url.slice(0, q);
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    // The router refuses such a URL before any hook runs (frameworkErrors).
+  }
+  const route = request.routeOptions.url;
+  return route !== undefined && route !== '/*' ? [route, decoded] : [decoded];
 }
 
 async function authPlugin(fastify: FastifyInstance, opts: AuthOptions): Promise<void> {
@@ -47,11 +55,12 @@ async function authPlugin(fastify: FastifyInstance, opts: AuthOptions): Promise<
   if (!keys.length) return;
 
   fastify.addHook('onRequest', async (request) => {
-    const path = pathOf(request);
-    if (!PROTECTED.test(path)) return;
+    const paths = pathsOf(request);
+    if (!paths.some((p) => PROTECTED.test(p))) return;
     const header = request.headers.authorization;
     if (header === undefined) {
-      if (LANGUAGETOOL.test(path)) return; // may carry apiKey in the form; checked after parsing
+      // A LanguageTool route may carry apiKey in the form; checked after parsing.
+      if (LANGUAGETOOL.test(request.routeOptions.url ?? '')) return;
       throw new UnauthorizedError();
     }
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -60,8 +69,7 @@ async function authPlugin(fastify: FastifyInstance, opts: AuthOptions): Promise<
   });
 
   fastify.addHook('preValidation', async (request) => {
-    const path = pathOf(request);
-    if (!LANGUAGETOOL.test(path) || (request as FastifyRequest & { sdAuthorised?: boolean }).sdAuthorised) return;
+    if (!LANGUAGETOOL.test(request.routeOptions.url ?? '') || (request as FastifyRequest & { sdAuthorised?: boolean }).sdAuthorised) return;
     const body = request.body as Record<string, unknown> | undefined;
     const query = request.query as Record<string, unknown> | undefined;
     // apiKey is LanguageTool's name for it; the gramma client sends api_key.

@@ -1,8 +1,9 @@
 /**
  * Requests at the edges of routing: an address with no route, a URL with a broken
- * percent-encoding, and bytes that are not HTTP at all. Each still gets the API's error shape,
- * never repeats what was sent, and passes through the same security headers, rate limit, API keys
- * and metrics as any other request. Synthetic text only.
+ * percent-encoding, and bytes that are not HTTP at all. Each still gets the API's error shape and
+ * never repeats what was sent; an address with no route also passes through the same security
+ * headers, rate limit, API keys and metrics as any other request (the other two are answered
+ * before routing, with `X-Content-Type-Options: nosniff` only). Synthetic text only.
  */
 import { describe, expect, it } from 'vitest';
 import { connect } from 'node:net';
@@ -47,9 +48,13 @@ describe('an address with no route', () => {
     expectError(await app.inject({ method: 'POST', url: '/nothing' }), 429, 'SD_ERR_RATE_LIMITED');
   });
 
-  it('under /v1 needs the API key first, when keys are configured', async () => {
+  it('under /v1, /v2 or /metrics needs the API key first, when keys are configured, however it is written', async () => {
     const app = await build({ apiKeys: ['edge-test-key'] });
-    expectError(await app.inject({ method: 'POST', url: '/v1/nothing' }), 401, 'SD_ERR_UNAUTHORIZED');
+    for (const method of ['GET', 'POST'] as const) {
+      for (const url of ['/v1/nothing', '/v%31/nothing', '/v2/nothing', '/api/v2/nothing', '/metrics/x']) {
+        expectError(await app.inject({ method, url }), 401, 'SD_ERR_UNAUTHORIZED');
+      }
+    }
     expectError(await app.inject({ method: 'POST', url: '/v1/nothing', headers: { authorization: 'Bearer edge-test-key' } }), 404, 'SD_ERR_NOT_FOUND');
   });
 });
@@ -60,6 +65,7 @@ describe('a URL with a broken percent-encoding', () => {
     for (const url of [`/v1/rules/${CANARY}%E0`, `/v1/analyse%E0%A4%A`]) {
       const res = await app.inject({ method: 'GET', url });
       expectError(res, 400, 'SD_ERR_BAD_URL');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.body).not.toContain(CANARY);
       expect(res.body).not.toContain('%E0');
     }
@@ -76,6 +82,15 @@ describe('bytes that are not HTTP', () => {
     expect(body).toEqual({ statusCode: 400, code: 'SD_ERR_BAD_REQUEST', error: 'Bad Request', message: 'The request could not be read as HTTP.' });
     expect(response).not.toContain(CANARY);
 
+  });
+
+  it('gives one answer only, when the request times out after it was already answered', async () => {
+    const app = await build({ requestTimeoutMs: 1000 });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    // The 415 goes out at once; the promised body never comes, so the request then times out.
+    const response = await raw(url, 'POST /v1/analyse HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 100000\r\n\r\n');
+    expect(response).toMatch(/^HTTP\/1\.1 415 /);
+    expect(response.match(/HTTP\/1\.1 \d{3} /g)).toHaveLength(1);
   });
 
   it('a broken chunked body, sent after the head, is answered 400 and logs no error', async () => {
