@@ -43,14 +43,16 @@ export function checkRuleNames(
   rules: readonly RuleData[],
   effective: { options: { enable?: string[]; disable?: string[]; severity?: Record<string, unknown> }; configFile?: string },
   cli: { enable?: readonly string[]; disable?: readonly string[] } = {},
+  /** Every rule id any input of the run has: a command-line name need only be known to one of them (a rule from a pack some folders use). */
+  runIds: ReadonlySet<string> = new Set(rules.map((r) => r.id)),
 ): void {
   const known = new Set<string>(['*', ...CATEGORIES, ...rules.map((r) => r.id)]);
   const check = (names: readonly string[] | undefined, flag: 'enable' | 'disable' | 'severity'): void => {
     for (const name of names ?? []) {
-      if (known.has(name)) continue;
       const fromCli = flag !== 'severity' && (cli[flag] ?? []).includes(name);
+      if (known.has(name) || (fromCli && runIds.has(name))) continue;
       const where = fromCli ? `--${flag}` : `${effective.configFile ?? 'the config'}: ${flag}`;
-      const close = didYouMean(name, rules.map((r) => r.id));
+      const close = didYouMean(name, fromCli ? [...runIds] : rules.map((r) => r.id));
       throw new SourdoughError(
         'SD_ERR_CONFIG',
         `${where}: "${name}" is not a rule id or category, so it would switch nothing.${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.`,

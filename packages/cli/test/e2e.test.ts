@@ -222,6 +222,15 @@ describe('sourdough check (built binary): every format', () => {
       // Right names still work, categories and * included.
       writeFileSync(join(dir, '.sourdough.yaml'), 'disable: ["*"]\nenable: [blaming]\n');
       expect((await sourdough(['check', '-f', 'json', note])).code).toBe(0);
+      // A rule from a pack only some folders use may be named on the command line.
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(join(dir, 'a'));
+      mkdirSync(join(dir, 'b'));
+      writeFileSync(join(dir, 'a', '.sourdough.yaml'), `rules: [${JSON.stringify(join(repoRoot, 'packages/server/test/fixtures/rules'))}]\n`);
+      writeFileSync(join(dir, 'a', 'n.txt'), 'Jo refused lunch.\n');
+      writeFileSync(join(dir, 'b', 'n.txt'), 'Jo refused lunch.\n');
+      const packs = await sourdough(['check', '-f', 'json', '--disable', 'jargon/zorblat', join(dir, 'a'), join(dir, 'b')]);
+      expect(packs.code, packs.stderr).toBe(0);
       // One of each is said in the singular.
       const one = await sourdough(['audit', '-o', join(dir, 'audit'), note]);
       expect(one.stderr).toMatch(/sourdough audit: 1 document analysed, 1 finding \(/);

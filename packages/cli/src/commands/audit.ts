@@ -40,6 +40,7 @@ import { openAuditOutput, type AuditOutput } from '../audit-output.js';
 import { DocumentsCsv } from '../audit-documents.js';
 import { countDocuments } from '../audit-count.js';
 import { configResolver, type CheckOptions } from './check.js';
+import type { Effective } from '../config.js';
 
 /** Options of `audit`, as parsed by commander. */
 export interface AuditCommandOptions extends Omit<CheckOptions, 'format' | 'maxWarnings' | 'printConfig'> {
@@ -165,19 +166,22 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     if (opts.ignorePattern?.length) e.ignorePatterns = opts.ignorePattern;
     if (opts.ignorePath) e.ignorePath = opts.ignorePath;
     ({ files, unmatched, unreadable } = await expandGlobs(paths, e));
+    const checks: [RuleData[], Effective][] = [];
     for (const f of files) {
       const eff = resolver.forPath(f);
       byFile.set(f, eff);
       const rules = ruleDataFor(eff.packs);
-      checkRuleNames(rules, eff, opts);
+      checks.push([rules, eff]);
       lists.add(rules);
     }
     if (!files.length) {
       const eff = resolver.forPath('-');
       const rules = ruleDataFor(eff.packs);
-      checkRuleNames(rules, eff, opts);
+      checks.push([rules, eff]);
       lists.add(rules);
     }
+    const runIds = new Set([...lists].flatMap((list) => list.map((r) => r.id)));
+    for (const [rules, eff] of checks) checkRuleNames(rules, eff, opts, runIds);
     if (opts.compare) previous = await readPrevious(io.cwd, opts.compare);
   } catch (err) {
     if (err instanceof SourdoughError) return usage(io, err.message);

@@ -11,7 +11,7 @@ import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/r
 import { getStreamingReporter, formats, type StreamingReporter } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
-import { ConfigResolver } from '../config.js';
+import { ConfigResolver, type Effective } from '../config.js';
 import { checkRuleNames, ruleDataFor, ruleInfos } from '../rule-set.js';
 import { analyseAll, createAnalyser, isRendered, jobsFor, type Analyser } from '../pool.js';
 import { SummaryBuilder } from '../summary.js';
@@ -137,19 +137,22 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   const byFile = new Map<string, { options: AnalyseOptions; packs: string[] }>();
   const sets = new Set<RuleData[]>();
   try {
+    const checks: [RuleData[], Effective][] = [];
     for (const f of files) {
       const e = resolver.forPath(f);
       byFile.set(f, e);
       const rules = ruleDataFor(e.packs);
-      checkRuleNames(rules, e, opts);
+      checks.push([rules, e]);
       sets.add(rules);
     }
     if (!files.length) {
       const e = resolver.forPath('-');
       const rules = ruleDataFor(e.packs);
-      checkRuleNames(rules, e, opts);
+      checks.push([rules, e]);
       sets.add(rules);
     }
+    const runIds = new Set([...sets].flatMap((list) => list.map((r) => r.id)));
+    for (const [rules, e] of checks) checkRuleNames(rules, e, opts, runIds);
   } catch (err) {
     return failure(io, err);
   }
