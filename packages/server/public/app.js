@@ -158,7 +158,7 @@ async function check(quiet = false, prefix = '') {
       // The text changed while it was being checked: these findings are for the text as it was.
       el.view.classList.add('stale');
       say(`${prefix}${checkedMessage()} Your text has changed since: ${el.auto.checked ? 'checking it again shortly.' : 'press Check to see the findings for it.'}`);
-      scheduleCheck();
+      if (el.auto.checked) scheduleCheck();
       return;
     }
     say(prefix + checkedMessage());

@@ -326,6 +326,9 @@ describe('the web page', () => {
     await page.keyboard.type(' Amira is attention seeking.');
     release();
     await page.waitForFunction(() => /Your text has changed since/.test(document.getElementById('status')?.textContent ?? ''));
+    // The result is said, with what to do about the change, and stays said.
+    await page.waitForTimeout(300);
+    expect(await page.textContent('#status')).toBe('Checked 4 words: 1 finding. Your text has changed since: press Check to see the findings for it.');
     expect(await page.getAttribute('#view', 'class')).toMatch(/\bstale\b/);
     expect(await page.getAttribute('#check', 'aria-busy')).toBeNull();
     await page.close();

@@ -350,7 +350,9 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
       const [outcome] = await fastify.engine.run([{ text }], optionsOf(body), reply);
       if (!outcome || 'error' in outcome) throw new InternalError();
       const spans = outcome.result.findings.filter((f) => f.start && f.end);
-      const origin = `${request.protocol}://${request.host}`;
+      // Rule links point back at this server, as the client reached it; a Host that is not a plain
+      // host name (or is missing) gets no links rather than echoing it.
+      const origin = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i.test(request.host ?? '') ? `${request.protocol}://${request.host}` : undefined;
       const matches = annotated
         ? spans.map((f) => toMatch(f, annotated.source, annotated.toSource(f.start!.offset, f.end!.offset), origin))
         : spans.map((f) => toMatch(f, text, undefined, origin));

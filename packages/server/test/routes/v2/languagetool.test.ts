@@ -38,6 +38,9 @@ describe('POST /v2/check', () => {
     const more = new URL(m.rule.urls[0].value);
     expect(more.pathname).toBe('/rules/blaming/refuses');
     expect((await app().inject({ method: 'GET', url: more.pathname })).statusCode).toBe(200);
+    // A Host header that is not a host name is never echoed into a link.
+    const odd = await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'en-GB' }), headers: { ...form({}).headers, host: 'evil.example"><x' } });
+    expect(odd.json().matches[0].rule.urls).toBeUndefined();
   });
 
   it('gives offsets and lengths in UTF-16 code units', async () => {
