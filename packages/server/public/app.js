@@ -394,7 +394,7 @@ function detailFor(f) {
     rationale.textContent = info?.rationale ? info.rationale.trim() : 'The explanation could not be loaded. The rule page below has it.';
   });
   // The person's own quoted words are theirs: never offered for replacement.
-  const replaceable = hasSpan(f) && !f.quoted ? new Set(replacementsFor(f.text, f.suggestions)) : new Set();
+  const replaceable = hasSpan(f) && !f.quoted ? new Set(replacementsFor(f.text, f.suggestions, f.sentence)) : new Set();
   const suggestions = f.suggestions.length
     ? h(
         'ul',

@@ -127,8 +127,6 @@ function wordsOf(text) {
   return text.match(/\p{L}[\p{L}\p{N}'’-]*/gu) ?? [];
 }
 
-/** A verb at the start of a phrase ("has dementia", "is supported to", "could"). */
-const LEADING_VERB = /^(?:has|have|had|is|are|was|were|uses?|used|lives?|lived|died|took|tried|ended|left|tested|asked|said|told|chose|chooses|declined|agreed|can|could|eats|walks|goes|went|ran|seemed|needs|wanted|reports|explained|may|might|will|would|should|must)\b/i;
 /** A pronoun or first-person word: a phrase holding one is about someone, who must not drop out. */
 const PRONOUN = /\b(?:he|she|they|him|her|his|hers|them|their|i|me|my|we|us|our|you|your)\b/i;
 const IRREGULAR_PAST = new Set(['said', 'told', 'took', 'went', 'ran', 'left', 'chose', 'made', 'gave', 'felt', 'kept', 'met', 'sent', 'spent', 'thought', 'brought', 'found', 'had', 'was', 'were', 'did', 'got']);
@@ -154,57 +152,84 @@ function pluralSuggestion(text) {
   return HEAD_NOUN.has(first) ? HEAD_NOUN.get(first) : pluralPhrase(text);
 }
 
+/** Words that may come just after a noun phrase ("a person with diabetes and …", "… who …"). */
+const AFTER_NOUN = new Set(['and', 'or', 'but', 'who', 'which', 'that', 'with', 'in', 'at', 'on', 'for', 'of', 'to', 'from', 'is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'since', 'after', 'before', 'because', 'when', 'while', 'known']);
+/** Words that may come just before a noun phrase, whatever sound it starts with. */
+const DETERMINER = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'their', 'my', 'our', 'your', 'its']);
+
+/** The word just before and just after the phrase in its sentence (lower case; '' at an edge or before punctuation), or null when it is not there. */
+function around(phrase, sentence) {
+  const i = sentence.indexOf(phrase);
+  if (i < 0) return null;
+  const before = /(\p{L}+)[\s]+$/u.exec(sentence.slice(0, i))?.[1] ?? '';
+  const after = /^[\s]+(\p{L}+)/u.exec(sentence.slice(i + phrase.length))?.[1] ?? '';
+  return { before: before.toLowerCase(), after: after.toLowerCase() };
+}
+
 /**
  * Whether a suggestion can stand in the text in place of the phrase, keeping the sentence whole.
- * The rules' suggestions are written for a person to adapt, so this is strict: a phrase that holds
- * a name or a pronoun is never replaced (its person would drop out), and the suggestion must
- * either be the same number of words starting with the same verb form ("refused" → "declined",
- * "suffers from" → "lives with"), or reword the same term: share a word stem with it ("epileptic"
- * → "person with epilepsy"), open with a verb exactly when the phrase does, name one or many as
- * the phrase does, and keep a past or -ing form the phrase opens with ("demented" is not "person
- * with dementia").
+ * The rules' suggestions are written for a person to adapt, so this is strict. A phrase that holds
+ * a name or a pronoun is never replaced (its person would drop out). Otherwise the suggestion must
+ * be one of two kinds:
+ * - the same number of words, starting with the same form of verb: "refused" → "declined",
+ *   "suffers from" → "lives with" (never "refuses" → "declined");
+ * - a noun phrase for a person ("person with epilepsy", "parents") in place of a noun used as one,
+ *   which needs the sentence: the word before must be "a" (before a consonant), "an" (before a
+ *   vowel) or a word such as "the" or "her", the word after must be one that can follow a noun
+ *   ("and", "who", "was" …, or nothing), the phrase must not bring its own article, and it must
+ *   name one or many as the suggestion does. So "Jack is a diabetic and …" can become "Jack is a
+ *   person with diabetes and …", while "Jack is an epileptic" ("an person"), "Mrs Patel is
+ *   diabetic", "mentally ill men" and "the home has four diabetics" are left for the writer.
  */
-function fits(phrase, suggestion) {
+function fits(phrase, suggestion, sentence) {
   const p = wordsOf(phrase);
   const s = wordsOf(suggestion);
   if (!p.length || !s.length || /,|\[Name\]/.test(suggestion)) return false;
   if (PRONOUN.test(phrase) || p.slice(1).some((w) => /^\p{Lu}/u.test(w))) return false;
+  const context = sentence === undefined ? null : around(phrase, sentence);
+  // "a" or "an" before the phrase must still suit the suggestion's first sound ("a attempted" would not).
+  const vowel = /^[aeiou]/i.test(suggestion);
+  if (context && ((context.before === 'a' && vowel) || (context.before === 'an' && !vowel))) return false;
   const form = inflection(p[0]);
-  const sameForm = form !== null && form === inflection(s[0]);
-  if (p.length === s.length && sameForm) return true;
-  const sharesStem = [...stems(suggestion)].some((w) => stems(phrase).has(w));
-  return (
-    sharesStem &&
-    LEADING_VERB.test(phrase) === LEADING_VERB.test(suggestion) &&
-    pluralPhrase(phrase) === pluralSuggestion(suggestion) &&
-    (form === null || form === 's' || sameForm)
-  );
+  if (p.length === s.length && form !== null && form === inflection(s[0])) return true;
+  if (!context || !HEAD_NOUN.has(s[0].toLowerCase()) || /^(?:a|an|the)$/i.test(p[0])) return false;
+  const article = context.before === 'a' || context.before === 'an' || DETERMINER.has(context.before);
+  return article && (context.after === '' || AFTER_NOUN.has(context.after)) && pluralPhrase(phrase) === pluralSuggestion(suggestion);
 }
 
 /**
  * The suggestions that can replace this finding's phrase with one click, in the rule's order:
- * those that read as wording (isReplacement) and fit the phrase (fits()). Most findings get none:
- * the rules' suggestions are ideas for the writer, shown and copyable, and neither the page nor a
- * LanguageTool client is offered wording that would break the sentence or change who it is about.
+ * those that read as wording (isReplacement) and fit the phrase in its sentence (fits()). Most
+ * findings get none: the rules' suggestions are ideas for the writer, shown and copyable, and
+ * neither the page nor a LanguageTool client is offered wording that would break the sentence or
+ * change who it is about.
  * @param {string} phrase the finding's text
  * @param {readonly string[]} suggestions
+ * @param {string} [sentence] the finding's sentence; without it only same-form verbs are offered
  * @returns {string[]}
  */
-export function replacementsFor(phrase, suggestions) {
-  return suggestions.filter((s) => isReplacement(s) && fits(phrase, s));
+export function replacementsFor(phrase, suggestions, sentence) {
+  const fitting = suggestions.filter((s) => isReplacement(s) && fits(phrase, s, sentence));
+  // A rule may cover several terms, each with its own wording ("epileptic", "depressive"): where
+  // some of the wording shares a word stem with the phrase, only that is offered.
+  const own = stems(phrase);
+  const related = fitting.filter((s) => [...stems(s)].some((w) => own.has(w)));
+  return related.length ? related : fitting;
 }
 
 /**
- * The replacement text as it would go into the sentence: when the phrase opens its sentence and
- * the suggestion starts with a small letter, its first letter is capitalised. Nothing else about
- * the suggestion changes; a capital inside a sentence (a name, "Down's") is not copied over.
+ * The replacement text as it would go into the sentence: when the phrase opens its sentence (only
+ * a bullet, number or time before it) and the suggestion starts with a small letter, its first
+ * letter is capitalised. Nothing else about the suggestion changes; a capital inside a sentence (a
+ * name, "Down's") is not copied over.
  * @param {string} original the finding's text
  * @param {string} suggestion
  * @param {string} [sentence] the finding's sentence; without it, a capital on the phrase is taken as a sentence start
  */
 export function fitCase(original, suggestion, sentence) {
   const first = original.charAt(0);
-  const opens = sentence === undefined || sentence.trimStart().startsWith(original);
+  const at = sentence === undefined ? 0 : sentence.indexOf(original);
+  const opens = sentence === undefined || (at >= 0 && !/\p{L}/u.test(sentence.slice(0, at)));
   if (opens && first && first !== first.toLowerCase() && /^[a-z]/.test(suggestion)) return suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
   return suggestion;
 }

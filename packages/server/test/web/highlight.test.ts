@@ -25,7 +25,7 @@ interface HighlightModule {
   CATEGORIES: { id: string; letter: string; line: string }[];
   segments(text: string, findings: F[]): Segment[];
   isReplacement(s: string): boolean;
-  replacementsFor(phrase: string, suggestions: readonly string[]): string[];
+  replacementsFor(phrase: string, suggestions: readonly string[], sentence?: string): string[];
   fitCase(original: string, s: string, sentence?: string): string;
   replaceAt(text: string, start: number, end: number, expected: string, replacement: string): string | null;
   findingKey(f: F): string;
@@ -114,26 +114,31 @@ describe('suggestions', () => {
   });
 
   it('offers a replacement only where it keeps the sentence whole and about the same person', () => {
-    const epileptic = ['person with epilepsy', 'has epilepsy', 'person with depression', 'has depression'];
-    // A rule covering several terms: only the wording for the term found, and in its shape
-    // ("Jack is an has epilepsy" would not read).
-    expect(hl.replacementsFor('epileptic', epileptic)).toEqual(['person with epilepsy']);
-    expect(hl.replacementsFor('depressive', epileptic)).toEqual(['person with depression']);
-    // The same form of verb, word for word.
+    // The same form of verb, word for word, needs no more than the phrase.
     expect(hl.replacementsFor('refused', ['declined', 'chose not to', 'describe what happened'])).toEqual(['declined']);
     expect(hl.replacementsFor('refuses', ['declined', 'chose not to'])).toEqual([]); // "declined" would change the tense
     expect(hl.replacementsFor('suffers from', ['has', 'lives with', 'is living with'])).toEqual(['lives with']);
-    // One or many, as the phrase says.
-    expect(hl.replacementsFor('diabetics', ['person with diabetes', 'has diabetes'])).toEqual([]);
-    expect(hl.replacementsFor('birth parents', ['Mum', 'Dad', 'parents'])).toEqual(['parents']);
-    // A past or -ing form is not swapped for a noun ("He is person with dementia").
-    expect(hl.replacementsFor('demented', ['person living with dementia', 'person with dementia'])).toEqual([]);
     // A phrase that holds a name or a pronoun: its person would drop out.
     expect(hl.replacementsFor('Jack must', ['could', 'may want to'])).toEqual([]);
     expect(hl.replacementsFor('claimed she', ['said', 'told me'])).toEqual([]);
+    // A noun phrase for a person needs the sentence: an article that suits it, and a word after
+    // that can follow a noun.
+    const epileptic = ['person with epilepsy', 'has epilepsy', 'person with depression', 'has depression'];
+    expect(hl.replacementsFor('epileptic', epileptic)).toEqual([]);
+    expect(hl.replacementsFor('depressive', epileptic, 'Her husband was a depressive and rarely left the house.')).toEqual(['person with depression']);
+    expect(hl.replacementsFor('epileptic', epileptic, 'Jack is an epileptic.')).toEqual([]); // "an person"
+    expect(hl.replacementsFor('diabetic', ['person with diabetes'], 'Jack is a diabetic and needs his insulin.')).toEqual(['person with diabetes']);
+    expect(hl.replacementsFor('diabetic', ['person with diabetes'], 'Mrs Patel is diabetic.')).toEqual([]);
+    expect(hl.replacementsFor('diabetics', ['person with diabetes'], 'The home has four diabetics.')).toEqual([]);
+    expect(hl.replacementsFor('mentally ill', ['person with a mental health condition'], 'The hostel houses mentally ill men.')).toEqual([]);
+    expect(hl.replacementsFor('a paraplegic', ['person with paraplegia'], 'Jack is a paraplegic.')).toEqual([]);
+    expect(hl.replacementsFor('birth parents', ['Mum', 'Dad', 'parents'], 'The birth parents were invited.')).toEqual(['parents']);
+    expect(hl.replacementsFor('service user', ["the person's name", 'person who draws on care and support'], 'He is a service user.')).toEqual(['person who draws on care and support']);
+    // "a" before the phrase must suit the suggestion's first sound.
+    expect(hl.replacementsFor('failed attempt', ['suicide attempt', 'attempted suicide'], 'Jack made a failed attempt last night.')).toEqual([]);
     // Ideas that do not fit the phrase stay copyable only.
-    expect(hl.replacementsFor('service user', ["the person's name", 'person who draws on care and support'])).toEqual([]);
-    expect(hl.replacementsFor('impacted on', ['affect', 'move on', 'plan'])).toEqual([]);
+    expect(hl.replacementsFor('demented', ['person living with dementia', 'person with dementia'], 'He is demented.')).toEqual([]);
+    expect(hl.replacementsFor('impacted on', ['affect', 'move on', 'plan'], 'The move impacted on his sleep.')).toEqual([]);
   });
 
   it('capitalises the suggestion only where the phrase started with a capital', () => {
@@ -143,6 +148,8 @@ describe('suggestions', () => {
     // Given the sentence, only a phrase that opens it is capitalised: "Down's" is a name's capital.
     expect(hl.fitCase("Down's child", "child who has Down's syndrome", "Lily is a Down's child.")).toBe("child who has Down's syndrome");
     expect(hl.fitCase('Refused', 'declined', 'Refused his tablets again.')).toBe('Declined');
+    // A bullet, number or time before it still leaves the phrase opening the sentence.
+    for (const sentence of ['- Refused his tablets.', '• Refused his tablets.', '09:00 Refused his tablets.', '(Refused his tablets.)']) expect(hl.fitCase('Refused', 'declined', sentence), sentence).toBe('Declined');
   });
 
   it('replaces only when the text at the offsets is still the phrase', () => {

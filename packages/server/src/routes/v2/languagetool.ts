@@ -20,8 +20,9 @@ const version: string = (createRequire(import.meta.url)('../../../package.json')
  * browser module, loaded by URL so the type checker needs no declaration), so the page's "Use this"
  * buttons and a LanguageTool client's one-click replacements are always the same ones.
  */
-const { replacementsFor } = (await import(new URL('../../../public/highlight.js', import.meta.url).href)) as {
-  replacementsFor(phrase: string, suggestions: readonly string[]): string[];
+const { replacementsFor, fitCase } = (await import(new URL('../../../public/highlight.js', import.meta.url).href)) as {
+  replacementsFor(phrase: string, suggestions: readonly string[], sentence?: string): string[];
+  fitCase(original: string, suggestion: string, sentence?: string): string;
 };
 
 /** Options for the LanguageTool plugin. */
@@ -235,9 +236,9 @@ export function toMatch(f: Finding, source: string, span: { start: number; end: 
   return {
     message: f.message,
     shortMessage: category,
-    // Clients put a replacement straight into the text: advice, gaps to fill and stand-ins stay
-    // in the message's suggestions (the web page's rule, so both offer the same ones).
-    replacements: replacementsFor(f.text ?? '', f.suggestions).map((value) => ({ value })),
+    // Clients put a replacement straight into the text: only wording that fits the sentence, with
+    // a capital where the phrase opens it (the web page's rules, so both offer the same).
+    replacements: replacementsFor(f.text ?? '', f.suggestions, f.sentence).map((value) => ({ value: fitCase(f.text ?? '', value, f.sentence) })),
     offset: start,
     length: end - start,
     context: { text: pre + source.slice(from, to).replace(/[\r\n\t]/g, ' ') + post, offset: pre.length + (start - from), length: end - start },

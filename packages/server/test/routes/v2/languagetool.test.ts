@@ -120,10 +120,13 @@ describe('POST /v2/check', () => {
     );
     // Advice ("describe what the person did …") and stand-ins ("the person's name") are not replacements.
     expect(byText.get('aggressive')!.some((v) => /^describe\b|…/.test(v))).toBe(false);
-    // Ideas that would not fit the phrase ("He is a the person's name") are left out.
-    expect(byText.get('service user')).toEqual([]);
-    expect(byText.get('epileptic')).toEqual(['person with epilepsy']);
+    // Ideas that would not fit the sentence are left out: "He is a the person's name", "She is an person with epilepsy".
+    expect(byText.get('service user')).toEqual(['person who draws on care and support']);
+    expect(byText.get('epileptic')).toEqual([]);
     expect(byText.get('depressive')).toEqual(['person with depression']);
+    // With a capital where the phrase opens its sentence, as the web page puts it in.
+    const opening = (await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: 'Refused his tablets again.', language: 'en-GB' }) })).json();
+    expect(opening.matches[0].replacements).toEqual([{ value: 'Declined' }]);
   });
 
   it('never cuts the context snippet half-way through an emoji', async () => {
