@@ -59,6 +59,9 @@ type Quoting = 'closed' | 'open' | 'broken';
  * (the quote should be inside a quoted field, doubled), and the rows around it are read as usual.
  */
 function quoting(bytes: Buffer, open: boolean): Quoting {
+  // Most lines hold no quote at all: nothing to walk.
+  const first = bytes.indexOf(34);
+  if (first === -1) return open ? 'open' : 'closed';
   let quoted = open;
   let fieldStart = !open;
   for (let i = 0; i < bytes.length; i++) {
