@@ -8,6 +8,7 @@ import { builtinAllowList, builtinRuleSet, builtinRules, CATEGORIES, compileRule
 import { loadRulePack } from '@sourdough/core/node';
 import type { RuleInfo } from '@sourdough/reporters';
 import { didYouMean } from './did-you-mean.js';
+import type { Effective } from './config.js';
 
 const sets = new Map<string, RuleSet>();
 const datas = new Map<string, RuleData[]>();
@@ -30,6 +31,32 @@ export function ruleDataFor(packs: readonly string[]): RuleData[] {
     datas.set(key, list);
   }
   return list;
+}
+
+/**
+ * Each input's settings (its config file's and the command line's) and the rule sets the run will
+ * use, with every rule name in those settings checked (checkRuleNames). With no input files (only
+ * standard input), the settings for the working folder. Throws SourdoughError on a bad config,
+ * pack or name.
+ */
+export function runSettings(
+  files: readonly string[],
+  resolver: { forPath(path: string): Effective },
+  cli: { enable?: readonly string[]; disable?: readonly string[] },
+): { byFile: Map<string, Effective>; sets: Set<RuleData[]> } {
+  const byFile = new Map<string, Effective>();
+  const sets = new Set<RuleData[]>();
+  const checks: [RuleData[], Effective][] = [];
+  for (const f of files.length ? files : ['-']) {
+    const e = resolver.forPath(f);
+    if (files.length) byFile.set(f, e);
+    const rules = ruleDataFor(e.packs);
+    checks.push([rules, e]);
+    sets.add(rules);
+  }
+  const runIds = new Set([...sets].flatMap((list) => list.map((r) => r.id)));
+  for (const [rules, e] of checks) checkRuleNames(rules, e, cli, runIds);
+  return { byFile, sets };
 }
 
 /**

@@ -32,7 +32,7 @@ import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/r
 import { csvStream, renderAuditHtml, type AuditSummary } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
-import { checkRuleNames, ruleDataFor, ruleInfos } from '../rule-set.js';
+import { ruleInfos, runSettings } from '../rule-set.js';
 import { analyseAll, createAnalyser, defaultJobs } from '../pool.js';
 import { createProgress } from '../progress.js';
 import { cliVersion } from '../version.js';
@@ -40,7 +40,6 @@ import { openAuditOutput, type AuditOutput } from '../audit-output.js';
 import { DocumentsCsv } from '../audit-documents.js';
 import { countDocuments } from '../audit-count.js';
 import { configResolver, type CheckOptions } from './check.js';
-import type { Effective } from '../config.js';
 
 /** Options of `audit`, as parsed by commander. */
 export interface AuditCommandOptions extends Omit<CheckOptions, 'format' | 'maxWarnings' | 'printConfig'> {
@@ -156,8 +155,8 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   // 1. Inputs, config, rule packs and the previous audit, before any work, so mistakes stop the run cleanly.
   let previous: AuditSummary | undefined;
   const resolver = configResolver(opts, io);
-  const byFile = new Map<string, { options: AnalyseOptions; packs: string[] }>();
-  const lists = new Set<RuleData[]>();
+  let byFile: Map<string, { options: AnalyseOptions; packs: string[] }>;
+  let lists: Set<RuleData[]>;
   let files: string[];
   let unmatched: string[];
   let unreadable: string[];
@@ -166,22 +165,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     if (opts.ignorePattern?.length) e.ignorePatterns = opts.ignorePattern;
     if (opts.ignorePath) e.ignorePath = opts.ignorePath;
     ({ files, unmatched, unreadable } = await expandGlobs(paths, e));
-    const checks: [RuleData[], Effective][] = [];
-    for (const f of files) {
-      const eff = resolver.forPath(f);
-      byFile.set(f, eff);
-      const rules = ruleDataFor(eff.packs);
-      checks.push([rules, eff]);
-      lists.add(rules);
-    }
-    if (!files.length) {
-      const eff = resolver.forPath('-');
-      const rules = ruleDataFor(eff.packs);
-      checks.push([rules, eff]);
-      lists.add(rules);
-    }
-    const runIds = new Set([...lists].flatMap((list) => list.map((r) => r.id)));
-    for (const [rules, eff] of checks) checkRuleNames(rules, eff, opts, runIds);
+    ({ byFile, sets: lists } = runSettings(files, resolver, opts));
     if (opts.compare) previous = await readPrevious(io.cwd, opts.compare);
   } catch (err) {
     if (err instanceof SourdoughError) return usage(io, err.message);

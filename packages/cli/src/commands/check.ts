@@ -11,8 +11,8 @@ import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/r
 import { getStreamingReporter, formats, type StreamingReporter } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
-import { ConfigResolver, type Effective } from '../config.js';
-import { checkRuleNames, ruleDataFor, ruleInfos } from '../rule-set.js';
+import { ConfigResolver } from '../config.js';
+import { ruleDataFor, ruleInfos, runSettings } from '../rule-set.js';
 import { analyseAll, createAnalyser, isRendered, jobsFor, type Analyser } from '../pool.js';
 import { SummaryBuilder } from '../summary.js';
 import { createProgress } from '../progress.js';
@@ -134,25 +134,10 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
 
   // 2. Config and rule packs for every input, before any output, so a bad config stops the run cleanly.
   const resolver = configResolver(opts, io);
-  const byFile = new Map<string, { options: AnalyseOptions; packs: string[] }>();
-  const sets = new Set<RuleData[]>();
+  let byFile: Map<string, { options: AnalyseOptions; packs: string[] }>;
+  let sets: Set<RuleData[]>;
   try {
-    const checks: [RuleData[], Effective][] = [];
-    for (const f of files) {
-      const e = resolver.forPath(f);
-      byFile.set(f, e);
-      const rules = ruleDataFor(e.packs);
-      checks.push([rules, e]);
-      sets.add(rules);
-    }
-    if (!files.length) {
-      const e = resolver.forPath('-');
-      const rules = ruleDataFor(e.packs);
-      checks.push([rules, e]);
-      sets.add(rules);
-    }
-    const runIds = new Set([...sets].flatMap((list) => list.map((r) => r.id)));
-    for (const [rules, e] of checks) checkRuleNames(rules, e, opts, runIds);
+    ({ byFile, sets } = runSettings(files, resolver, opts));
   } catch (err) {
     return failure(io, err);
   }
