@@ -20,11 +20,13 @@ function painter(color: boolean) {
 /**
  * Text from the input (paths, ids, sentences, matched words, messages that quote them) as one
  * line a terminal shows as it is: line breaks become spaces, and other control characters their
- * visible symbols (ESC → ␛), so a record can never move the cursor, clear the screen or retitle
- * the window.
+ * visible symbols (ESC → ␛), so a record can never move the cursor, clear the screen, retitle
+ * the window or reorder what the line shows.
  */
 export function printable(s: string): string {
-  return s.replace(/\r\n|[\n\r\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => {
+  // Bidirectional overrides and isolates (U+202A–202E, U+2066–2069) could make a line read in a
+  // different order from the text; they are shown as � too.
+  return s.replace(/\r\n|[\n\r\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
     const code = c.charCodeAt(0);
     return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? '\u2421' : '\ufffd';
   });

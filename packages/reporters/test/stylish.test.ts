@@ -52,6 +52,7 @@ describe('stylish', () => {
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     expect(out).toContain('Tia ␛[2J␛]0;pwned␇[re␛[2Jfused] lunch. Next line.');
     expect(out).toContain('(id E1␛]0;title␇)');
+    expect(stylish([{ ...hostile, id: 'E2\u202egnp.exe' }, { path: 'x.csv', row: 3, error: { code: 'SD_ERR_CSV_ROW', message: 'x.csv row 3 \u2066hidden\u2069' } }], summary)).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   });
 
   it('uses colour only when asked', () => {
