@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import fc from 'fast-check';
 import { build, expectError, shared } from '../../helper.js';
+import { annotatedText } from '../../../src/routes/v2/languagetool.js';
 
 const app = shared();
 const TEXT = 'Jack refused his tablets again this morning. He is a service user.';
@@ -250,5 +252,61 @@ describe('a real LanguageTool client (gramma) against a listening server', () =>
     // A wrong key is refused: gramma passes the error body on as its error.
     await expect(gramma.check(TEXT, { api_url: `${address}/v2/check`, language: 'en-GB', api_key: 'wrong' })).rejects.toThrow();
     await server.close();
+  });
+});
+
+describe('annotatedText(): offsets in the checked text mapped back into the text with markup', () => {
+  type Item = { text: string } | { markup: string; interpretAs?: string };
+  const item = fc.oneof(
+    fc.record({ text: fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', '😀', 'é'), maxLength: 8 }) }),
+    fc.record({ markup: fc.constantFrom('<b>', '</b>', '&#39;', '', '<br/>', '**'), interpretAs: fc.constantFrom(undefined, '', "'", '\n\n', ' ') }, { requiredKeys: ['markup'] }),
+  ) as fc.Arbitrary<Item>;
+
+  /** The checked text of a stretch of the source: its markup replaced as annotatedText() reads it. */
+  function plainOf(items: Item[], from: number, to: number): string {
+    let at = 0;
+    let out = '';
+    for (const i of items) {
+      const original = 'text' in i ? i.text : i.markup;
+      const start = at;
+      at += original.length;
+      // Text counts where it overlaps; markup (which may be empty) where it lies wholly inside.
+      if ('text' in i) {
+        if (at > from && start < to) out += original.slice(Math.max(0, from - start), Math.min(original.length, to - start));
+      } else if (start >= from && at <= to) out += i.interpretAs ?? '';
+    }
+    return out;
+  }
+
+  /** The text items' characters (no markup) in a stretch of the source, or of the checked text. */
+  function textChars(items: Item[], from: number, to: number, inPlain: boolean): string {
+    let at = 0;
+    let out = '';
+    for (const i of items) {
+      const length = 'text' in i ? i.text.length : inPlain ? (i.interpretAs ?? '').length : i.markup.length;
+      const start = at;
+      at += length;
+      if ('text' in i && at > from && start < to) out += i.text.slice(Math.max(0, from - start), Math.min(length, to - start));
+    }
+    return out;
+  }
+
+  it('maps every span to a stretch of the source that reads as the span, markup included whole', () => {
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 12 }), fc.nat(), fc.nat(), (items, a, b) => {
+        const t = annotatedText(JSON.stringify({ annotation: items }));
+        expect(t.source).toBe(items.map((i) => ('text' in i ? i.text : i.markup)).join(''));
+        if (!t.plain.length) return;
+        const start = a % t.plain.length;
+        const end = start + 1 + (b % (t.plain.length - start));
+        const span = t.toSource(start, end);
+        expect(span.start).toBeLessThanOrEqual(span.end);
+        // The stretch of source holds the span's text, and no more than markup around it.
+        expect(plainOf(items, span.start, span.end)).toContain(t.plain.slice(start, end));
+        // …and no text beyond it: only markup is added around the span.
+        expect(textChars(items, span.start, span.end, false)).toBe(textChars(items, start, end, true));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
