@@ -9,7 +9,7 @@
  * page closes. Works with the strict Content-Security-Policy (no inline script or style: the
  * highlights are styled by classes only).
  */
-import { CATEGORIES, SEVERITIES, categoryOf, countBy, findingKey, fitCase, hasSpan, replaceAt, replacementsFor, segments, sortFindings } from './highlight.js';
+import { CATEGORIES, SEVERITIES, categoryOf, countBy, findingKey, fitCase, hasSpan, replaceAt, replacementsFor, ruleHref, segments, sortFindings } from './highlight.js';
 import { docxText, DocxError } from './docx.js';
 
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -374,17 +374,11 @@ function findingsOf(node) {
 
 async function ruleInfo(ruleId) {
   if (state.rules.has(ruleId)) return state.rules.get(ruleId);
-  const [category, ...rest] = ruleId.split('/');
-  const promise = api(`/v1/rules/${encodeURIComponent(category)}/${encodeURIComponent(rest.join('/'))}`).catch(() => null);
+  const promise = api(`/v1${ruleHref(ruleId)}`).catch(() => null);
   state.rules.set(ruleId, promise);
   const info = await promise;
   if (!info) state.rules.delete(ruleId); // try again next time
   return info;
-}
-
-function ruleHref(ruleId) {
-  const [category, ...rest] = ruleId.split('/');
-  return `/rules/${encodeURIComponent(category)}/${encodeURIComponent(rest.join('/'))}`;
 }
 
 function detailFor(f) {

@@ -92,6 +92,16 @@ export function segments(text, findings) {
   return out;
 }
 
+/**
+ * A rule's page on this server (`/rules/<category>/<name>`; `/v1` before it gives the rule as
+ * JSON). The web page links its findings there, and the LanguageTool endpoint sends it as the
+ * rule's "more information" link.
+ */
+export function ruleHref(ruleId) {
+  const [category = '', ...rest] = ruleId.split('/');
+  return `/rules/${encodeURIComponent(category)}/${encodeURIComponent(rest.join('/'))}`;
+}
+
 /** Words that open advice to the writer ("describe what happened", "name the condition"). */
 const ADVICE_VERB = /^(?:add|ask|assess|avoid|check|compare|consider|describe|explain|give|include|keep|leave|list|name|note|offer|or|paraphrase|quote|record|remove|replace|say|spell|state|use|write)\s/i;
 /** Stand-ins for what only the writer knows ("the person's name", "their own term"). */

@@ -10,7 +10,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import multipart from '@fastify/multipart';
 import { errorSchema } from './schemas/error.js';
-import { NotFoundError } from './errors.js';
+import { NotFoundError, body as errorBody } from './errors.js';
 import { findingSchema, statsSchema, summarySchema } from './schemas/finding.js';
 import { ruleSchemaOut, ruleSummarySchema } from './schemas/rule.js';
 import metrics from './plugins/metrics.js';
@@ -77,10 +77,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   // metrics (counted under route="unmatched"); the rate limit is added to it explicitly, as
   // @fastify/rate-limit asks.
   const limited = opts.rateLimit && typeof fastify.rateLimit === 'function' ? { preHandler: fastify.rateLimit() } : {};
-  fastify.setNotFoundHandler(limited, (_request, reply) => {
-    const err = new NotFoundError();
-    return reply.code(404).type('application/json; charset=utf-8').send({ statusCode: 404, code: err.code, error: 'Not Found', message: err.message });
-  });
+  fastify.setNotFoundHandler(limited, (_request, reply) => reply.code(404).type('application/json; charset=utf-8').send(errorBody(new NotFoundError())));
   await fastify.register(multipart, {
     attachFieldsToBody: true,
     limits: { fileSize: opts.bodyLimit, files: 1, fields: 5, parts: 6, fieldSize: 1000 },

@@ -54,9 +54,9 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
   const clientErrorHandler = (err: Error & { code?: string }, socket: Socket): void => {
     if (!socket.writable) return;
     const e = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new RequestTimeoutError() : err.code === 'HPE_HEADER_OVERFLOW' ? new HeadersTooLargeError() : new BadHttpError();
-    const json = JSON.stringify(errorBody(e));
-    const reasonPhrase = errorBody(e).error;
-    socket.end(`HTTP/1.1 ${e.statusCode} ${reasonPhrase}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${json}`);
+    const out = errorBody(e);
+    const json = JSON.stringify(out);
+    socket.end(`HTTP/1.1 ${out.statusCode} ${out.error}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nX-Content-Type-Options: nosniff\r\n\r\n${json}`);
   };
 
   const fastify = Fastify({

@@ -16,13 +16,15 @@ import { InternalError, InvalidJsonError, UnsupportedLanguageError, ValidationEr
 const version: string = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
 /**
- * Which suggestions can replace a phrase: the web page's own rule (`public/highlight.js`, a plain
- * browser module, loaded by URL so the type checker needs no declaration), so the page's "Use this"
- * buttons and a LanguageTool client's one-click replacements are always the same ones.
+ * Which suggestions can replace a phrase, and where a rule's page is: the web page's own functions
+ * (`public/highlight.js`, a plain browser module, loaded by URL so the type checker needs no
+ * declaration), so the page's "Use this" buttons and links and a LanguageTool client's one-click
+ * replacements and rule links are always the same.
  */
-const { replacementsFor, fitCase } = (await import(new URL('../../../public/highlight.js', import.meta.url).href)) as {
+const { replacementsFor, fitCase, ruleHref } = (await import(new URL('../../../public/highlight.js', import.meta.url).href)) as {
   replacementsFor(phrase: string, suggestions: readonly string[], sentence?: string): string[];
   fitCase(original: string, suggestion: string, sentence?: string): string;
+  ruleHref(ruleId: string): string;
 };
 
 /** Options for the LanguageTool plugin. */
@@ -209,12 +211,6 @@ const checkResponse = {
   },
 } as const;
 
-/** The path of a rule's page on this server (routes/rule-docs.ts): blaming/refuses → /rules/blaming/refuses. */
-function rulePage(ruleId: string): string {
-  const [category = '', ...rest] = ruleId.split('/');
-  return `/rules/${encodeURIComponent(category)}/${encodeURIComponent(rest.join('/'))}`;
-}
-
 /** True for the second half of a surrogate pair: a cut there would split a character. */
 const isLowSurrogate = (s: string, i: number): boolean => i > 0 && i < s.length && (s.charCodeAt(i) & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800;
 
@@ -250,7 +246,7 @@ export function toMatch(f: Finding, source: string, span: { start: number; end: 
       issueType: f.category === 'privacy' ? 'non-conformance' : 'style',
       category: { id: ltCategoryId(f.category), name: category },
       // The rule's page on this server, which clients show as a "more information" link.
-      ...(origin ? { urls: [{ value: `${origin}${rulePage(f.ruleId)}` }] } : {}),
+      ...(origin ? { urls: [{ value: `${origin}${ruleHref(f.ruleId)}` }] } : {}),
     },
     ignoreForIncompleteSentence: false,
     contextForSureMatch: 0,
