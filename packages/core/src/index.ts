@@ -28,6 +28,7 @@ export type * from './types.js';
 /** Helpers other readers share: URL masking, line tables, suppression comments. */
 export { maskUrls, lineStarts, lineColumn } from './readers/mask.js';
 export { parseDirectives } from './suppress.js';
+export { lastStartingAtOrBefore } from './search.js';
 
 /** String readers: plain text and Markdown → SourceDocument. */
 export const readers = { text, markdown };

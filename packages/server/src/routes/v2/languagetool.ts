@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import { parse as parseQuery } from 'node:querystring';
 import { createRequire } from 'node:module';
-import { CATEGORIES, type AnalyseOptions, type Category, type Finding } from '@sourdough/core';
+import { CATEGORIES, lastStartingAtOrBefore, type AnalyseOptions, type Category, type Finding } from '@sourdough/core';
 import { errorResponses } from '../../schemas/error.js';
 import { InternalError, InvalidJsonError, UnsupportedLanguageError, ValidationError } from '../../errors.js';
 
@@ -81,12 +81,15 @@ interface Annotation {
   interpretAs?: unknown;
 }
 
-/** One stretch of annotated text: where it sits in the text with markup and in the plain text. */
+/**
+ * One stretch of annotated text: where it sits in the plain text (`start`, `plainEnd`: named so
+ * core's binary search over spans by start can look pieces up) and in the text with markup.
+ */
 interface Piece {
-  plainStart: number;
-  plainEnd: number;
   start: number;
-  end: number;
+  plainEnd: number;
+  sourceStart: number;
+  sourceEnd: number;
   markup: boolean;
 }
 
@@ -129,23 +132,24 @@ export function annotatedText(data: string): AnnotatedText {
     if (item.interpretAs !== undefined && (!isMarkup || typeof item.interpretAs !== 'string')) throw new ValidationError('body.data.annotation: "interpretAs" must be a string, on a "markup" item');
     const original = (isText ? item.text : item.markup) as string;
     const checked = isText ? original : ((item.interpretAs as string | undefined) ?? '');
-    pieces.push({ plainStart: plain.length, plainEnd: plain.length + checked.length, start: source.length, end: source.length + original.length, markup: isMarkup });
+    pieces.push({ start: plain.length, plainEnd: plain.length + checked.length, sourceStart: source.length, sourceEnd: source.length + original.length, markup: isMarkup });
     source += original;
     plain += checked;
   }
-  /** The piece a plain offset falls in: for a start, the first piece that holds the character there; for an end, the last piece that holds the character before it. */
+  /**
+   * The piece a plain offset falls in, by binary search (pieces are contiguous and in order, and
+   * a match is looked up for every finding): for a start, the piece that holds the character
+   * there; for an end, the last piece that holds the character before it.
+   */
   const pieceAt = (offset: number, isEnd: boolean): Piece | undefined => {
-    if (isEnd) {
-      for (let i = pieces.length - 1; i >= 0; i--) if (pieces[i]!.plainStart < offset) return pieces[i];
-      return undefined;
-    }
-    return pieces.find((p) => p.plainEnd > offset);
+    const p = pieces[lastStartingAtOrBefore(pieces, isEnd ? offset - 1 : offset)];
+    return isEnd || (p && p.plainEnd > offset) ? p : undefined;
   };
   const map = (offset: number, isEnd: boolean): number => {
     const p = pieceAt(offset, isEnd);
     if (!p) return isEnd ? 0 : source.length;
-    if (p.markup) return isEnd ? p.end : p.start;
-    return p.start + (offset - p.plainStart);
+    if (p.markup) return isEnd ? p.sourceEnd : p.sourceStart;
+    return p.sourceStart + (offset - p.start);
   };
   return { source, plain, toSource: (start, end) => ({ start: map(start, false), end: map(end, true) }) };
 }
