@@ -46,16 +46,18 @@ export function runSettings(
 ): { byFile: Map<string, Effective>; sets: Set<RuleData[]> } {
   const byFile = new Map<string, Effective>();
   const sets = new Set<RuleData[]>();
-  const checks: [RuleData[], Effective][] = [];
+  // One check per distinct settings (the resolver hands every file under one config the same
+  // object), not one per file.
+  const checks = new Map<Effective, RuleData[]>();
   for (const f of files.length ? files : ['-']) {
     const e = resolver.forPath(f);
     if (files.length) byFile.set(f, e);
     const rules = ruleDataFor(e.packs);
-    checks.push([rules, e]);
+    checks.set(e, rules);
     sets.add(rules);
   }
   const runIds = new Set([...sets].flatMap((list) => list.map((r) => r.id)));
-  for (const [rules, e] of checks) checkRuleNames(rules, e, cli, runIds);
+  for (const [e, rules] of checks) checkRuleNames(rules, e, cli, runIds);
   return { byFile, sets };
 }
 

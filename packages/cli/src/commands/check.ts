@@ -108,14 +108,27 @@ export async function check(paths: string[], opts: CheckOptions, io: Io, analyse
   }
 }
 
-/** Whether two absolute paths name the same file (through symbolic links too, where they exist). */
-function samePath(a: string, b: string): boolean {
-  if (a === b) return true;
+/**
+ * Whether `output` (absolute) is one of `files` (relative to `cwd`), by path or through symbolic
+ * links. The real paths are looked up only when the output exists already: one that does not
+ * cannot be another name for an input that does.
+ */
+function isAnInput(output: string, files: readonly string[], cwd: string): boolean {
+  const paths = files.map((f) => resolve(cwd, f));
+  if (paths.includes(output)) return true;
+  let real: string;
   try {
-    return realpathSync(a) === realpathSync(b);
+    real = realpathSync(output);
   } catch {
     return false;
   }
+  return paths.some((path) => {
+    try {
+      return realpathSync(path) === real;
+    } catch {
+      return false;
+    }
+  });
 }
 
 async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions, io: Io, makeReporter: StreamingReporter): Promise<number> {
@@ -148,7 +161,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
 
   // 4. Analyse and report as results arrive. Never into one of the inputs: opening the output
   // empties it before it is read.
-  if (opts.output && files.some((f) => samePath(resolve(io.cwd, f), resolve(io.cwd, opts.output!)))) {
+  if (opts.output && isAnInput(resolve(io.cwd, opts.output), files, io.cwd)) {
     return usage(io, `${opts.output} is one of the files to check, so writing the report there would wipe it out: choose another --output`);
   }
   let sink: Sink;
