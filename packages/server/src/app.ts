@@ -8,7 +8,6 @@ import type { FastifyInstance } from 'fastify';
 import { fileURLToPath } from 'node:url';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import multipart from '@fastify/multipart';
 import { errorSchema } from './schemas/error.js';
 import { NotFoundError, body as errorBody } from './errors.js';
 import { findingSchema, statsSchema, summarySchema } from './schemas/finding.js';
@@ -78,10 +77,6 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   // @fastify/rate-limit asks.
   const limited = opts.rateLimit && typeof fastify.rateLimit === 'function' ? { preHandler: fastify.rateLimit() } : {};
   fastify.setNotFoundHandler(limited, (_request, reply) => reply.code(404).type('application/json; charset=utf-8').send(errorBody(new NotFoundError())));
-  await fastify.register(multipart, {
-    attachFieldsToBody: true,
-    limits: { fileSize: opts.bodyLimit, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
-  });
   await fastify.register(engine, {
     timeoutMs: opts.timeoutMs,
     workers: opts.workers,
@@ -96,7 +91,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
     async () => fastify.swagger(),
   );
   await fastify.register(healthRoutes);
-  await fastify.register(analyseRoutes, { batchLimit: opts.batchLimit });
+  await fastify.register(analyseRoutes, { batchLimit: opts.batchLimit, bodyLimit: opts.bodyLimit });
   await fastify.register(rulesRoutes);
   await fastify.register(languageToolRoutes, { bodyLimit: opts.bodyLimit });
   await fastify.register(languageToolRoutes, { bodyLimit: opts.bodyLimit, prefix: '/api', hide: true });

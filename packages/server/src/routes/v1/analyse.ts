@@ -3,17 +3,19 @@
  * between HTTP and the engine: the findings are core's, unchanged. Submitted text is held only for
  * the life of the request: never logged, stored or echoed in errors.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import multipart, { type MultipartFile } from '@fastify/multipart';
 import { summarise, type AnalyseOptions, type DocumentOutcome } from '@sourdough/core';
 import { analyseBody, analyseResponse, batchBody, batchResponse, fileBody, fileResponse } from '../../schemas/analyse.js';
 import { errorResponses } from '../../schemas/error.js';
-import { InternalError, TooManyDocumentsError, UnreadableFileError, FileTooLargeError, UnsupportedFileError, BadMultipartError, UnsupportedMediaTypeError, MEDIA_HINT } from '../../errors.js';
+import { InternalError, TooManyDocumentsError, UnreadableFileError, FileTooLargeError, UnsupportedFileError, BadMultipartError } from '../../errors.js';
 import type { EngineOutcome } from '../../plugins/engine.js';
 
 /** Options for the analyse routes. */
 export interface AnalyseRouteOptions {
   batchLimit: number;
+  /** The largest upload, in bytes (the body limit). */
+  bodyLimit: number;
 }
 
 interface Switches {
@@ -77,25 +79,11 @@ const READ_ERRORS: Record<string, string> = {
   SD_ERR_READ: 'it could not be read',
 };
 
-const isMultipart = (request: FastifyRequest): boolean => /^multipart\/form-data\b/i.test(request.headers['content-type'] ?? '');
-/**
- * Multipart is parsed app-wide (the upload route needs it), so the JSON routes refuse it before
- * parsing, and the upload route refuses everything else: a 415 that says where each belongs, rather
- * than a 400 about a missing field.
- */
-const jsonOnly = async (request: FastifyRequest): Promise<void> => {
-  if (isMultipart(request)) throw new UnsupportedMediaTypeError(MEDIA_HINT);
-};
-const multipartOnly = async (request: FastifyRequest): Promise<void> => {
-  if (request.headers['content-type'] !== undefined && !isMultipart(request)) throw new UnsupportedMediaTypeError(MEDIA_HINT);
-};
-
 /** Registers the analyse routes. */
 export default async function analyseRoutes(fastify: FastifyInstance, opts: AnalyseRouteOptions): Promise<void> {
   fastify.post<{ Body: { text: string; format?: 'text' | 'markdown' } & Switches }>(
     '/v1/analyse',
     {
-      onRequest: jsonOnly,
       schema: {
         tags: ['analyse'],
         summary: 'Check one text',
@@ -116,7 +104,6 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
   fastify.post<{ Body: { documents: { id: string; text: string; format?: 'text' | 'markdown' }[] } & Switches }>(
     '/v1/analyse/batch',
     {
-      onRequest: jsonOnly,
       schema: {
         tags: ['analyse'],
         summary: 'Check many texts',
@@ -143,10 +130,24 @@ export default async function analyseRoutes(fastify: FastifyInstance, opts: Anal
     },
   );
 
+  // The upload route in a scope of its own, the only one that parses multipart/form-data and the
+  // one that does not parse JSON: an upload sent to a JSON route, or JSON sent here, gets the 415
+  // that says where each belongs (errors.ts), from Fastify's own content-type check.
+  await fastify.register(async (upload) => {
+    upload.removeContentTypeParser('application/json');
+    await upload.register(multipart, {
+      attachFieldsToBody: true,
+      limits: { fileSize: opts.bodyLimit, files: 1, fields: 5, parts: 6, fieldSize: 1000 },
+    });
+    fileRoute(upload);
+  });
+}
+
+/** POST /v1/analyse/file, in the scope analyseRoutes() makes for it. */
+function fileRoute(fastify: FastifyInstance): void {
   fastify.post<{ Body: { file: MultipartFile & { value?: unknown } } }>(
     '/v1/analyse/file',
     {
-      onRequest: multipartOnly,
       schema: {
         tags: ['analyse'],
         summary: 'Check an uploaded file',
