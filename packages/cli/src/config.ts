@@ -84,11 +84,14 @@ export class ConfigResolver {
     if (!e) {
       const config: Config = configFile ? loadConfigFile(configFile) : {};
       const options = applyConfig(config, this.opts.cli ?? {});
-      // The command line wins: what it enables is no longer disabled by the file, and vice versa.
-      const cliEnable = new Set(this.opts.cli?.enable ?? []);
-      const cliDisable = new Set(this.opts.cli?.disable ?? []);
-      if (options.disable && config.disable) options.disable = options.disable.filter((d, i) => i < (this.opts.cli?.disable?.length ?? 0) || !cliEnable.has(d));
-      if (options.enable && config.enable) options.enable = options.enable.filter((d, i) => i < (this.opts.cli?.enable?.length ?? 0) || !cliDisable.has(d));
+      // The command line wins: a name given there decides for every rule it covers, so the file's
+      // names under it are dropped (`--disable jargon` also drops the file's `enable:
+      // [jargon/respite]`); within each place the most specific name decides, as in analyse().
+      const cliNames = [...(this.opts.cli?.enable ?? []), ...(this.opts.cli?.disable ?? [])];
+      const fromFile = (list: string[] | undefined, cliCount: number): string[] | undefined =>
+        list?.filter((name, i) => i < cliCount || !cliNames.some((c) => covers(c, name)));
+      if (config.disable) options.disable = fromFile(options.disable, this.opts.cli?.disable?.length ?? 0);
+      if (config.enable) options.enable = fromFile(options.enable, this.opts.cli?.enable?.length ?? 0);
       if (options.disable?.length === 0) delete options.disable;
       if (options.enable?.length === 0) delete options.enable;
       const packs = [
@@ -106,4 +109,13 @@ export class ConfigResolver {
   forPath(path: string): Effective {
     return this.effective(this.configFor(path));
   }
+}
+
+/**
+ * Whether a rule or category name covers another: `*` covers everything, a category its own name
+ * and its rules' ids (`jargon` covers `jargon/respite`), a rule id only itself.
+ */
+export function covers(outer: string, inner: string): boolean {
+  if (outer === '*' || outer === inner) return true;
+  return !outer.includes('/') && inner !== '*' && inner.startsWith(`${outer}/`);
 }

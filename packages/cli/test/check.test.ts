@@ -146,6 +146,28 @@ describe('config', () => {
     expect(ids).toContain('dehumanising/service-user');
   });
 
+  it('a name on the command line decides for every rule it covers, over the config file', async () => {
+    const cases: [config: string, flags: string[], respite: boolean][] = [
+      ['enable: [jargon/respite]', ['--disable', 'jargon'], false],
+      ['enable: [jargon/respite]', ['--disable', '*'], false],
+      ['disable: [jargon/respite]', ['--enable', 'jargon'], true],
+      ['disable: [jargon]', ['--enable', 'jargon/respite'], true],
+      ['disable: ["*"]\nenable: [jargon]', ['--disable', 'jargon/respite'], false],
+      // Within one place the most specific name still decides.
+      ['enable: [jargon/respite]', [], true],
+      ['disable: [blaming]', ['--disable', 'jargon', '--enable', 'jargon/respite'], true],
+    ];
+    mkdirSync(join(dir, 'layers'), { recursive: true });
+    writeFileSync(join(dir, 'layers', 'e.txt'), 'We arranged respite for Sam.\n');
+    for (const [config, flags, respite] of cases) {
+      writeFileSync(join(dir, 'layers', '.sourdough.yaml'), `${config}\n`);
+      const f = fakeIo('', dir);
+      await run(['check', '-f', 'json', '--jobs', '1', ...flags, 'layers/e.txt'], f.io);
+      const ids = JSON.parse(f.out()).results[0].findings.map((x: { ruleId: string }) => x.ruleId);
+      expect({ config, flags, respite: ids.includes('jargon/respite') }).toEqual({ config, flags, respite });
+    }
+  });
+
   it('a bad config names the file, line and key, and exits 2 before any output', async () => {
     const f = fakeIo('', dir);
     expect(await run(['check', '--jobs', '1', 'broken/c.txt'], f.io)).toBe(2);
