@@ -6,7 +6,7 @@
  * not; "errors": error entries). Rules keep growing, so other findings are allowed.
  */
 import { describe, expect, it, beforeAll } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import Ajv from 'ajv-draft-04';
@@ -268,14 +268,22 @@ describe('sourdough check (built binary): every format', () => {
   });
 
   it('refuses an -o that is one of the inputs, and leaves that file as it was', async () => {
-    const { mkdtempSync, rmSync, writeFileSync, symlinkSync } = await import('node:fs');
+    const { mkdtempSync, rmSync, writeFileSync, symlinkSync, linkSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'sourdough-out-'));
     try {
       const note = join(dir, 'note.csv');
       writeFileSync(note, 'id,text\nN1,Jo refused lunch.\n');
       symlinkSync(note, join(dir, 'link.csv'));
-      for (const [output, inputs] of [[note, [note]], [join(dir, 'link.csv'), [dir]]] as const) {
+      mkdirSync(join(dir, 'elsewhere'));
+      linkSync(note, join(dir, 'elsewhere', 'hard.csv'));
+      const cases = [
+        [note, [note]],
+        [join(dir, 'link.csv'), [dir]],
+        // A hard link is the same file under another name.
+        [join(dir, 'elsewhere', 'hard.csv'), [note]],
+      ] as const;
+      for (const [output, inputs] of cases) {
         const r = await sourdough(['check', '-f', 'csv', '-o', output, ...inputs]);
         expect(r.code).toBe(2);
         expect(r.stderr).toMatch(/is one of the files to check, so writing the report there would wipe it out/);

@@ -4,7 +4,7 @@
  * as results arrive. Exit code: 2 when any input could not be read or the command was misused,
  * else 1 when there are error-severity findings or more warnings than `--max-warnings`, else 0.
  */
-import { realpathSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SourdoughError, type AnalyseOptions, type DocumentKind, type RuleData, type Severity } from '@sourdough/core';
 import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
@@ -109,26 +109,26 @@ export async function check(paths: string[], opts: CheckOptions, io: Io, analyse
 }
 
 /**
- * Whether `output` (absolute) is one of `files` (relative to `cwd`), by path or through symbolic
- * links. The real paths are looked up only when the output exists already: one that does not
- * cannot be another name for an input that does.
+ * Whether `output` (absolute) is one of `files` (relative to `cwd`): the same path, or the same
+ * file under another name (a symbolic or hard link, or another spelling on a case-insensitive
+ * file system), judged by device and inode. The files are looked up only when the output exists
+ * already: one that does not cannot be another name for an input that does.
  */
 function isAnInput(output: string, files: readonly string[], cwd: string): boolean {
   const paths = files.map((f) => resolve(cwd, f));
   if (paths.includes(output)) return true;
-  let real: string;
+  const id = fileId(output);
+  return id !== undefined && paths.some((path) => fileId(path) === id);
+}
+
+/** A file's device and inode (symbolic links followed), or undefined if it cannot be looked up. */
+function fileId(path: string): string | undefined {
   try {
-    real = realpathSync(output);
+    const s = statSync(path, { bigint: true });
+    return s.ino === 0n ? undefined : `${s.dev}:${s.ino}`;
   } catch {
-    return false;
+    return undefined;
   }
-  return paths.some((path) => {
-    try {
-      return realpathSync(path) === real;
-    } catch {
-      return false;
-    }
-  });
 }
 
 async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions, io: Io, makeReporter: StreamingReporter): Promise<number> {
