@@ -5,6 +5,7 @@
  * totals. Every piece of text is escaped. Streams document by document. Pure.
  */
 import type { DocumentOutcome, Finding, Summary } from '@sourdough/core';
+import { marksFor, type Mark } from './mark.js';
 import { fromStream, ruleInfo, type Reporter, type ReporterOptions, type ReporterStream } from './types.js';
 
 /** Escape text for HTML element content and attribute values. */
@@ -24,21 +25,25 @@ function where(r: DocumentOutcome): string {
   return `${r.path}${r.row !== undefined ? ` — row ${r.row}` : ''}${r.id !== undefined ? ` (id ${r.id})` : ''}`;
 }
 
-function sentenceHtml(f: Finding): string {
+function sentenceHtml(f: Finding, mark: Mark | undefined): string {
   if (!f.sentence) return '';
-  const t = f.text?.replace(/\s+/g, ' ');
-  const i = t ? f.sentence.indexOf(t) : -1;
-  const body = i < 0 || !t ? escapeHtml(f.sentence) : `${escapeHtml(f.sentence.slice(0, i))}<mark>${escapeHtml(t)}</mark>${escapeHtml(f.sentence.slice(i + t.length))}`;
+  const s = f.sentence;
+  const body = mark ? `${escapeHtml(s.slice(0, mark[0]))}<mark>${escapeHtml(s.slice(mark[0], mark[1]))}</mark>${escapeHtml(s.slice(mark[1]))}` : escapeHtml(s);
   return `<blockquote>${body}</blockquote>`;
 }
 
-function findingHtml(f: Finding, options: ReporterOptions): string {
+function findingHtml(f: Finding, mark: Mark | undefined, options: ReporterOptions): string {
   const pos = f.start ? `line ${f.start.line}, column ${f.start.column}` : 'whole document';
   const place = [pos, f.section ? `under “${f.section}”` : '', f.paragraph !== undefined ? `paragraph ${f.paragraph}` : '', f.quoted ? 'in the person’s own words' : ''].filter(Boolean).join(', ');
   const info = ruleInfo(options, f.ruleId);
   const why = info?.rationale ? `<p>${escapeHtml(info.rationale.trim())}</p>` : '';
   const tryThis = f.suggestions.length ? `<p><strong>Try:</strong> ${f.suggestions.map(escapeHtml).join(' · ')}</p>` : '';
-  return `<div class="finding ${f.severity}"><span class="sev">${f.severity}</span> ${escapeHtml(f.message)} <span class="rule">${escapeHtml(f.ruleId)} · ${escapeHtml(place)}</span>${sentenceHtml(f)}${why}${tryThis}</div>\n`;
+  return `<div class="finding ${f.severity}"><span class="sev">${f.severity}</span> ${escapeHtml(f.message)} <span class="rule">${escapeHtml(f.ruleId)} · ${escapeHtml(place)}</span>${sentenceHtml(f, mark)}${why}${tryThis}</div>\n`;
+}
+
+function findingsHtml(findings: readonly Finding[], options: ReporterOptions): string {
+  const marks = marksFor(findings);
+  return findings.map((f, n) => findingHtml(f, marks[n], options)).join('');
 }
 
 /** Streaming form of the html reporter. */
@@ -49,7 +54,7 @@ export function htmlStream(options: ReporterOptions = {}): ReporterStream {
     result(r) {
       if ('error' in r) return `<section><h2>${escapeHtml(where(r))}</h2><div class="failed"><strong>Could not check:</strong> ${escapeHtml(r.error.message)} <span class="rule">${escapeHtml(r.error.code)}</span></div></section>\n`;
       if (!r.findings.length) return '';
-      return `<section><h2>${escapeHtml(where(r))}</h2>\n${r.findings.map((f) => findingHtml(f, options)).join('')}</section>\n`;
+      return `<section><h2>${escapeHtml(where(r))}</h2>\n${findingsHtml(r.findings, options)}</section>\n`;
     },
     end(summary: Summary) {
       const rows = (obj: Record<string, number | undefined>): string =>

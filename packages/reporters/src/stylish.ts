@@ -5,6 +5,7 @@
  */
 import type { DocumentOutcome, Finding, Summary } from '@sourdough/core';
 import { fromStream, type ReporterStream } from './types.js';
+import { marksFor, type Mark } from './mark.js';
 
 export interface StylishOptions {
   color?: boolean;
@@ -39,15 +40,13 @@ function where(r: DocumentOutcome): string {
   return printable(label);
 }
 
-function highlight(f: Finding, paint: ReturnType<typeof painter>, color: boolean): string | undefined {
+function highlight(f: Finding, mark: Mark | undefined, paint: ReturnType<typeof painter>, color: boolean): string | undefined {
   if (!f.sentence) return undefined;
-  const sentence = printable(f.sentence);
-  if (!f.text) return sentence;
-  const text = printable(f.text).replace(/\s+/g, ' ');
-  const i = sentence.indexOf(text);
-  if (i < 0) return sentence;
+  if (!mark) return printable(f.sentence);
+  const [a, b] = mark;
+  const text = printable(f.sentence.slice(a, b));
   const marked = color ? paint('bold', paint('underline', text)) : `[${text}]`;
-  return sentence.slice(0, i) + marked + sentence.slice(i + text.length);
+  return printable(f.sentence.slice(0, a)) + marked + printable(f.sentence.slice(b));
 }
 
 function resultLines(r: DocumentOutcome, paint: ReturnType<typeof painter>, color: boolean): string[] {
@@ -60,11 +59,12 @@ function resultLines(r: DocumentOutcome, paint: ReturnType<typeof painter>, colo
   }
   if (r.findings.length === 0) return lines;
   lines.push(paint('bold', where(r)));
-  for (const f of r.findings) {
+  const marks = marksFor(r.findings);
+  for (const [n, f] of r.findings.entries()) {
     const pos = f.start ? `${f.start.line}:${f.start.column}` : 'document';
     const sev = f.severity === 'error' ? paint('red', 'error  ') : f.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info   ');
     lines.push(`  ${paint('dim', pos.padEnd(8))} ${sev}  ${printable(f.message)}  ${paint('dim', f.ruleId)}`);
-    const sentence = highlight(f, paint, color);
+    const sentence = highlight(f, marks[n], paint, color);
     if (sentence) lines.push(`           ${paint('dim', '│')} ${sentence}`);
     const place = [f.section ? `under “${printable(f.section)}”` : '', f.paragraph !== undefined ? `paragraph ${f.paragraph}` : '', f.quoted ? 'in the person’s own words' : ''].filter(Boolean);
     if (place.length) lines.push(`           ${paint('dim', '│')} ${paint('dim', place.join(', '))}`);
