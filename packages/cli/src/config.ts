@@ -88,10 +88,9 @@ export class ConfigResolver {
       // names under it are dropped (`--disable jargon` also drops the file's `enable:
       // [jargon/respite]`); within each place the most specific name decides, as in analyse().
       const cliNames = [...(this.opts.cli?.enable ?? []), ...(this.opts.cli?.disable ?? [])];
-      const fromFile = (list: string[] | undefined, cliCount: number): string[] | undefined =>
-        list?.filter((name, i) => i < cliCount || !cliNames.some((c) => covers(c, name)));
-      if (config.disable) options.disable = fromFile(options.disable, this.opts.cli?.disable?.length ?? 0);
-      if (config.enable) options.enable = fromFile(options.enable, this.opts.cli?.enable?.length ?? 0);
+      const fromFile = (list: string[], cliCount: number): string[] => list.filter((name, i) => i < cliCount || !cliNames.some((c) => covers(c, name)));
+      if (options.disable) options.disable = fromFile(options.disable, this.opts.cli?.disable?.length ?? 0);
+      if (options.enable) options.enable = fromFile(options.enable, this.opts.cli?.enable?.length ?? 0);
       if (options.disable?.length === 0) delete options.disable;
       if (options.enable?.length === 0) delete options.enable;
       const packs = [
