@@ -11,6 +11,7 @@ import { parseSentence, runMatch } from './patterns/match.js';
 import { splitSentences } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
 import { positionAt, lineStarts } from './readers/mask.js';
+import { spanToSource } from './readers/join.js';
 import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
@@ -268,9 +269,11 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     if (rule.unless.length && cancelledByUnless(rule, s, hit, unlessCache)) continue;
     // Who it is about (rules with `subject: person | organisation`).
     if (rule.subject !== 'any' && set.context && !subjectAllows(rule.subject, aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context))) continue;
-    // Suppression comments.
-    const pos = positionAt(starts, hit.start);
-    if (doc.directives.length && isSuppressed(doc.directives, rule.id, rule.category, hit.start, pos.line)) continue;
+    // Suppression comments. (Positions are the source's: in a word that markup split and the
+    // reader joined, text and source offsets differ.)
+    const [from, to] = doc.moved ? spanToSource(doc.moved, hit.start, hit.end) : [hit.start, hit.end];
+    const pos = positionAt(starts, from);
+    if (doc.directives.length && isSuppressed(doc.directives, rule.id, rule.category, from, pos.line)) continue;
     // The person's own words: quotes in the block (continued from paragraph to paragraph), and
     // colon-introduced speech in the sentence.
     const bi = blockIndexAt(doc, hit.start);
@@ -309,7 +312,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       personVoice ??= options.kind === 'plan' || sentences.length < 3 || detectDocumentKind(doc, sentences) === 'plan';
       if (personVoice && selfDescribed(rule.category, s.text, hit.start - s.start)) sev = 'info';
     }
-    const matched = doc.source.slice(hit.start, hit.end);
+    const matched = doc.source.slice(from, to);
     const f: Finding = {
       ruleId: rule.id,
       category: rule.category,
@@ -319,15 +322,15 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       message: fill(hit.message ?? rule.data.message, visible(doc.text.slice(hit.start, hit.end))),
       text: matched,
       start: pos,
-      end: positionAt(starts, hit.end),
+      end: positionAt(starts, to),
       suggestions: rule.data.suggest.slice(),
       sentence: sentenceText(s, hit.start, hit.end, sentenceCache),
       url: rule.url,
     };
     if (quoted) f.quoted = true;
-    const section = lastAtOrBefore(doc.sections, hit.start);
+    const section = lastAtOrBefore(doc.sections, from);
     if (section) f.section = section.title;
-    if (doc.paragraphs?.length) f.paragraph = paragraphAt(doc.paragraphs, hit.start);
+    if (doc.paragraphs?.length) f.paragraph = paragraphAt(doc.paragraphs, from);
     findings.push(f);
   }
 

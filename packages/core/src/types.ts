@@ -224,7 +224,7 @@ export interface Directive {
 /**
  * A document ready for analysis. `text` has exactly the length of `source`: characters that are
  * not prose (Markdown syntax, code, URLs, HTML) are replaced by spaces, so every offset found in
- * `text` is an offset into `source`.
+ * `text` is an offset into `source`, except inside the words listed in `moved`.
  */
 export interface SourceDocument {
   source: string;
@@ -236,5 +236,10 @@ export interface SourceDocument {
   directives: Directive[];
   /** Start offsets of paragraphs (DOCX), for `paragraph` on findings. */
   paragraphs?: number[];
+  /**
+   * Where a word split by markup was joined in `text` (readers/join.ts): within such a word, text
+   * offsets differ from source offsets, and findings are mapped back. Absent: they never differ.
+   */
+  moved?: { at: number; by: number }[];
   path?: string;
 }

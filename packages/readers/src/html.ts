@@ -1,13 +1,15 @@
 /**
  * HTML → SourceDocument: only the visible text is analysed. Offsets index the original HTML:
  * tags, comments, scripts, styles and hidden elements become spaces (newlines kept, so lines and
- * columns stay true); an entity such as `&amp;` becomes its character followed by spaces. Block
+ * columns stay true); an entity such as `&amp;` becomes its character followed by spaces. A word
+ * that inline markup splits (`re<b>fused</b>`, `didn&rsquo;t`) is joined up, as a browser shows it
+ * (core's joinAcross; `moved` maps its offsets back). Block
  * elements (paragraphs, list items, headings, table cells…) become blocks, so sentences never run
  * across them; headings become sections; `<!-- sourdough-… -->` comments become directives.
  * HTML nested more than LIMITS.htmlNesting deep is refused (SD_ERR_TOO_LARGE). Pure: no I/O.
  */
 import { Parser } from 'htmlparser2';
-import { SourdoughError, lineColumn, lineStarts, maskUrls, parseDirectives, type Directive, type Section, type SourceDocument } from '@sourdough/core';
+import { SourdoughError, joinAcross, lineColumn, lineStarts, maskUrls, parseDirectives, type Directive, type Section, type SourceDocument } from '@sourdough/core';
 import { LIMITS } from './limits.js';
 
 /** Elements whose content is never shown as text. */
@@ -41,6 +43,12 @@ export function html(source: string, path?: string): SourceDocument {
   let blockStart = -1;
   let blockEnd = -1;
   let heading: { offset: number; depth: number; title: string; stackDepth: number } | undefined;
+  // Inline markup inside a word (`re<b>fused</b>`, `didn&rsquo;t`, a span around half a word)
+  // leaves a gap of blanks in it; a browser shows the word whole, so the gaps are closed after
+  // reading (joinAcross). `visibleEnd` is where the last text shown ended, if it ended with a
+  // character that is not white space and no block has begun or ended since.
+  const gaps: [number, number][] = [];
+  let visibleEnd = -1;
 
   /** Blank the source from `copied` up to `to` (keeping line breaks). */
   const blankTo = (to: number): void => {
@@ -48,6 +56,7 @@ export function html(source: string, path?: string): SourceDocument {
     copied = Math.max(copied, to);
   };
   const closeBlock = (): void => {
+    visibleEnd = -1;
     if (blockStart >= 0 && blockEnd > blockStart) blocks.push({ start: blockStart, end: blockEnd });
     blockStart = -1;
     blockEnd = -1;
@@ -84,6 +93,9 @@ export function html(source: string, path?: string): SourceDocument {
         const raw = source.slice(start, end);
         // Plain text is kept as written; an entity becomes its character(s) padded with spaces.
         const kept = data === raw ? raw : data.length <= raw.length ? data + ' '.repeat(raw.length - data.length) : raw;
+        if (visibleEnd >= 0 && visibleEnd < start && !/\s/.test(kept[0] ?? ' ')) gaps.push([visibleEnd, start]);
+        const shown = kept === raw ? raw.length : data.length;
+        visibleEnd = shown > 0 && !/\s/.test(kept[shown - 1]!) ? start + shown : -1;
         chars.push(kept);
         copied = end;
         if (heading) heading.title += data;
@@ -103,9 +115,11 @@ export function html(source: string, path?: string): SourceDocument {
   parser.end();
   closeBlock();
   blankTo(source.length);
-  const text = maskUrls(chars.join(''));
+  const joined = joinAcross(chars.join(''), gaps);
+  const text = maskUrls(joined.text);
   blocks.sort((a, b) => a.start - b.start);
   const doc: SourceDocument = { source, text, format: 'html', blocks, sections, directives };
+  if (joined.moved.length) doc.moved = joined.moved;
   if (path !== undefined) doc.path = path;
   return doc;
 }

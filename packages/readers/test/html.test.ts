@@ -22,6 +22,35 @@ describe('html reader', () => {
     expect(doc.text).toContain('Music &     dancing –');
   });
 
+  it('reads a word that inline markup or an entity splits as one word, as a browser shows it', () => {
+    const source = [
+      '<p>Sam didn&rsquo;t refuse lunch.</p>',
+      '<p>Sam <span class="a">ref</span><span class="b">used</span> tea. Caf&eacute;s suit Sam.</p>',
+      '<p>The <b>service</b> user. A&amp;E. re<!-- note -->fused.</p>',
+      '<p>one</p><p>two</p><p>refused<br>lunch</p>',
+    ].join('\n');
+    const doc = html(source, 'a.html');
+    expect(doc.text).toHaveLength(source.length);
+    const reads = doc.text.replace(/\s+/g, ' ');
+    expect(reads).toContain('Sam didn’t refuse lunch.');
+    expect(reads).toContain('Sam refused tea.');
+    expect(reads).toContain('Cafés suit Sam.');
+    expect(reads).toContain('A&E. refused.');
+    // Blocks and line breaks still part words.
+    expect(reads).toContain(' one two refused lunch ');
+    const r = analyse(doc, builtinRuleSet());
+    // "didn’t" is read as a negation again, so "refuse" there is not reported as a warning.
+    const refused = r.findings.filter((f) => f.ruleId === 'blaming/refuses');
+    expect(refused.map((f) => [f.text, f.severity, f.start!.line])).toEqual([
+      ['ref</span><span class="b">used', 'warning', 2],
+      ['re<!-- note -->fused', 'warning', 3],
+      ['refused', 'warning', 4],
+    ]);
+    for (const f of r.findings) if (f.start) expect(source.slice(f.start.offset, f.end!.offset)).toBe(f.text);
+    expect(refused[0]!.message).toContain('“refused”');
+    expect(refused[0]!.sentence).toBe('Sam refused tea.');
+  });
+
   it('skips hidden elements and keeps line numbers', () => {
     const source = '<p hidden>The service user refused.</p>\n<div style="display:none">refused</div>\n<p aria-hidden="true">refused</p>\n<p>Shown.</p>';
     const doc = html(source);

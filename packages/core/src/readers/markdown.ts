@@ -1,7 +1,8 @@
 /**
  * Markdown → SourceDocument, via unified + remark-parse (+ remark-gfm for tables). Offsets always
  * index the original file: prose characters are kept in place and everything else (syntax, code,
- * inline code, HTML, URLs) becomes spaces. Headings become sections; suppression comments become
+ * inline code, HTML, URLs) becomes spaces; a word that emphasis or a link splits (`re**fused**`) is
+ * joined up (join.ts). Headings become sections; suppression comments become
  * directives. Never re-serialises the Markdown. Pure: no I/O.
  */
 import { unified } from 'unified';
@@ -11,6 +12,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Directive, Section, SourceDocument } from '../types.js';
 import { parseDirectives } from '../suppress.js';
 import { lineColumn, lineStarts, maskUrls } from './mask.js';
+import { joinAcross } from './join.js';
 import { SourdoughError } from '../errors.js';
 import { readPlainMarkdown } from './markdown-plain.js';
 
@@ -48,6 +50,8 @@ const plainParser = unified().use(remarkParse);
 const NEEDS_GFM = /\||\[\^|~~/;
 
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
+/** Inline HTML that shows nothing itself, so text on both sides of it can be one word. */
+const INLINE_TAG = /^(?:<\/?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b[^>]*>|<!--[\s\S]*-->)$/i;
 const SKIP_TYPES = new Set(['code', 'inlineCode', 'html', 'image', 'imageReference', 'definition', 'math', 'inlineMath', 'yaml', 'toml']);
 
 function plain(node: Nodes): string {
@@ -82,17 +86,35 @@ export function readMarkdown(source: string, path: string | undefined, fast: boo
   let starts: number[] | undefined;
   const lineOf = (offset: number): number => lineColumn((starts ??= lineStarts(source)), offset).line;
 
+  // Emphasis or a link inside a word (`re**fused**`, `[Sam](…)'s`) leaves a gap of blanks in it;
+  // the gaps are closed after reading (joinAcross), as the word shows whole when rendered. A gap is
+  // closed only between two pieces of text with nothing shown between them: a block, inline
+  // code, an image, a line break or any other leaf in between keeps them apart.
+  const gaps: [number, number][] = [];
+  let lastEnd = -1;
   const visit = (node: Nodes): void => {
     const pos = node.position;
     if (node.type === 'html') {
       if (pos?.start.offset !== undefined) directives.push(...parseDirectives(node.value, pos.start.offset, lineOf));
+      if (!INLINE_TAG.test(node.value)) lastEnd = -1;
       return;
     }
-    if (SKIP_TYPES.has(node.type)) return;
+    if (SKIP_TYPES.has(node.type)) {
+      lastEnd = -1;
+      return;
+    }
     if (node.type === 'text') {
-      if (pos?.start.offset !== undefined && pos.end.offset !== undefined) keep.push([pos.start.offset, pos.end.offset]);
+      const a = pos?.start.offset;
+      const b = pos?.end.offset;
+      if (a !== undefined && b !== undefined) {
+        keep.push([a, b]);
+        if (lastEnd >= 0 && lastEnd < a && a < b && !/\s/.test(source[lastEnd - 1]!) && !/\s/.test(source[a]!)) gaps.push([lastEnd, a]);
+        lastEnd = b;
+      }
       return;
     }
+    if (BLOCK_TYPES.has(node.type)) lastEnd = -1;
+    if (!('children' in node)) lastEnd = -1;
     if (BLOCK_TYPES.has(node.type) && pos?.start.offset !== undefined && pos.end.offset !== undefined) {
       blocks.push({ start: pos.start.offset, end: pos.end.offset });
     }
@@ -102,11 +124,19 @@ export function readMarkdown(source: string, path: string | undefined, fast: boo
     if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
   };
   visit(tree);
-  return finish(source, path, keep, blocks, sections, directives);
+  return finish(source, path, keep, blocks, sections, directives, gaps);
 }
 
 /** Blank everything but the kept prose (keeping line breaks) and assemble the document. */
-function finish(source: string, path: string | undefined, keep: [number, number][], blocks: { start: number; end: number }[], sections: Section[], directives: Directive[]): SourceDocument {
+function finish(
+  source: string,
+  path: string | undefined,
+  keep: [number, number][],
+  blocks: { start: number; end: number }[],
+  sections: Section[],
+  directives: Directive[],
+  gaps: [number, number][] = [],
+): SourceDocument {
   keep.sort((a, b) => a[0] - b[0]);
   let masked = '';
   let at = 0;
@@ -120,14 +150,16 @@ function finish(source: string, path: string | undefined, keep: [number, number]
 
   blocks.sort((a, b) => a.start - b.start);
   directives.sort((a, b) => a.offset - b.offset);
+  const joined = joinAcross(masked, gaps);
   const doc: SourceDocument = {
     source,
-    text: maskUrls(masked),
+    text: maskUrls(joined.text),
     format: 'markdown',
     blocks,
     sections,
     directives,
   };
+  if (joined.moved.length) doc.moved = joined.moved;
   if (path !== undefined) doc.path = path;
   return doc;
 }

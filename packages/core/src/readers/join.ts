@@ -1,0 +1,76 @@
+/**
+ * Words that markup splits. A reader blanks markup to spaces so that offsets in the analysed text
+ * are offsets into the source, but markup *inside* a word then splits it: `re**fused**`,
+ * `re<b>fused</b>`, `didn&rsquo;t` (the entity becomes "’" and spaces) or Word-exported HTML with
+ * a `<span>` around half a word would read as two words, and the rules would not see them.
+ *
+ * joinAcross() closes such gaps: the characters after a gap move left over it, up to the end of
+ * the word (the next white space), and the blanks they covered go after the word, so the text
+ * keeps its length and everything outside the joined word keeps its offset. `moved` records
+ * where offsets differ from the source's, for textToSource(). Pure.
+ */
+
+/** From text offset `at` on (up to the next entry), the source offset is the text offset + `by`. */
+export interface Moved {
+  at: number;
+  by: number;
+}
+
+const SPACE = /\s/;
+
+/**
+ * Close the given gaps (sorted, not overlapping, each blank in `text`, each with a non-space
+ * character just before it in the same word). Returns the joined text (same length) and the map.
+ */
+export function joinAcross(text: string, gaps: readonly (readonly [number, number])[]): { text: string; moved: Moved[] } {
+  if (gaps.length === 0) return { text, moved: [] };
+  const out: string[] = [];
+  const moved: Moved[] = [];
+  let p = 0; // next text offset to copy
+  let by = 0; // how far the characters being copied move left
+  let pad = ''; // the blanks they moved over, written after the word
+  /** End the current joined word at the first white space from p (before `limit`), if any. */
+  const endWord = (limit: number): void => {
+    if (by === 0) return;
+    let w = p;
+    while (w < limit && !SPACE.test(text[w]!)) w++;
+    if (w === limit && limit < text.length) return; // the word goes on into the next gap
+    out.push(text.slice(p, w), pad);
+    moved.push({ at: w, by: 0 });
+    p = w;
+    by = 0;
+    pad = '';
+  };
+  for (const [from, to] of gaps) {
+    if (from < p || to <= from) continue;
+    endWord(from);
+    out.push(text.slice(p, from));
+    pad += text.slice(from, to);
+    by += to - from;
+    p = to;
+    moved.push({ at: to - by, by });
+  }
+  endWord(text.length);
+  out.push(text.slice(p));
+  return { text: out.join(''), moved };
+}
+
+/** The source offset of a text offset, given a document's `moved` map (none: the same offset). */
+export function textToSource(moved: readonly Moved[] | undefined, offset: number): number {
+  if (!moved || moved.length === 0) return offset;
+  let lo = 0;
+  let hi = moved.length - 1;
+  if (moved[0]!.at > offset) return offset;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (moved[mid]!.at <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return offset + moved[lo]!.by;
+}
+
+/** The source span of a text span [start, end): a span that ends inside a joined word ends after its last character. */
+export function spanToSource(moved: readonly Moved[] | undefined, start: number, end: number): [number, number] {
+  if (!moved || moved.length === 0) return [start, end];
+  return [textToSource(moved, start), end > start ? textToSource(moved, end - 1) + 1 : textToSource(moved, start)];
+}

@@ -1,0 +1,74 @@
+/** Words that markup splits: joinAcross() closes the gaps, textToSource() maps offsets back. */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyse, builtinRuleSet, joinAcross, readers, spanToSource, textToSource } from '../src/index.js';
+
+describe('joinAcross', () => {
+  it('moves the rest of the word over the gap and puts the blanks after the word', () => {
+    // Source "Sam re**fused** lunch." as a reader blanks it.
+    const blanked = 'Sam re  fused   lunch.';
+    const { text, moved } = joinAcross(blanked, [[6, 8]]);
+    expect(text).toBe('Sam refused     lunch.');
+    expect(spanToSource(moved, 4, 11)).toEqual([4, 13]);
+    expect(textToSource(moved, 3)).toBe(3);
+    expect(textToSource(moved, 16)).toBe(16);
+  });
+
+  it('joins a word split in several places, and keeps line breaks from the gaps', () => {
+    const blanked = 'a b\n  c d';
+    const { text, moved } = joinAcross(blanked, [[3, 6]]);
+    expect(text).toBe('a bc\n   d');
+    expect(spanToSource(moved, 2, 4)).toEqual([2, 7]);
+    const twice = joinAcross('x re  fu  sed y', [
+      [4, 6],
+      [8, 10],
+    ]);
+    expect(twice.text).toBe('x refused     y');
+    expect(spanToSource(twice.moved, 2, 9)).toEqual([2, 13]);
+  });
+
+  it('keeps every character and maps every joined character back to where it came from', () => {
+    const piece = fc.stringMatching(/^[a-z]{1,5}$/);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(piece, fc.integer({ min: 1, max: 4 }), fc.boolean()), { minLength: 1, maxLength: 12 }), (parts) => {
+        // Pieces of words, each followed by a gap (joined or not) or by a real space.
+        let blanked = '';
+        const gaps: [number, number][] = [];
+        for (const [word, gap, join] of parts) {
+          blanked += word;
+          if (join) gaps.push([blanked.length, blanked.length + gap]);
+          blanked += ' '.repeat(gap);
+        }
+        const { text, moved } = joinAcross(blanked, gaps);
+        expect(text).toHaveLength(blanked.length);
+        expect([...text].sort().join('')).toBe([...blanked].sort().join(''));
+        for (let i = 0; i < text.length; i++) if (text[i] !== ' ') expect(blanked[textToSource(moved, i)]).toBe(text[i]);
+      }),
+    );
+  });
+});
+
+describe('findings in words that markup splits', () => {
+  const rules = builtinRuleSet();
+  it('Markdown emphasis inside a word: the word is found, and its offsets slice the source', () => {
+    const source = 'Sam re**fused** lunch. The *service* user came. He was non-*compliant*.\n\nThe `x`refused case.\n';
+    const r = analyse(readers.markdown(source, 'a.md'), rules);
+    const found = r.findings.filter((f) => f.start).map((f) => [f.ruleId, f.text, f.message.split('”')[0]]);
+    expect(found).toEqual([
+      ['blaming/refuses', 're**fused', '“refused'],
+      ['dehumanising/service-user', 'service* user', '“service user'],
+      ['blaming/non-compliant', 'non-*compliant', '“non-compliant'],
+      // Inline code shows its own text, so it is not part of the next word.
+      ['blaming/refuses', 'refused', '“refused'],
+    ]);
+    for (const f of r.findings) if (f.start) expect(source.slice(f.start.offset, f.end!.offset)).toBe(f.text);
+    expect(r.findings[0]!.sentence).toBe('Sam refused lunch.');
+    expect(r.findings[0]!.start).toEqual({ line: 1, column: 5, offset: 4 });
+  });
+
+  it('a hard line break or inline code between two pieces keeps them apart', () => {
+    const doc = readers.markdown('ser\\\nvice, `code`user and *re*`x`fused\n', 'b.md');
+    expect(doc.text).toBe('ser \nvice,       user and  re    fused\n');
+    expect(doc.moved).toBeUndefined();
+  });
+});
