@@ -26,7 +26,7 @@ export { CATEGORIES, SEVERITIES } from './types.js';
 export type * from './types.js';
 
 /** Helpers other readers share: URL masking, line tables, suppression comments. */
-export { maskUrls, lineStarts, lineColumn } from './readers/mask.js';
+export { maskUrls, lineStarts, lineColumn, loneCrToLf } from './readers/mask.js';
 export { joinAcross, textToSource, spanToSource, type Moved } from './readers/join.js';
 export { parseDirectives } from './suppress.js';
 export { lastStartingAtOrBefore } from './search.js';

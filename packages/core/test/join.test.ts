@@ -72,3 +72,23 @@ describe('findings in words that markup splits', () => {
     expect(doc.moved).toBeUndefined();
   });
 });
+
+describe('lines that end in a lone carriage return', () => {
+  const rules = builtinRuleSet();
+  it('count as lines, and part sentences and paragraphs, in plain text and Markdown', () => {
+    for (const [reader, source] of [
+      [readers.text, 'Sam was fine today\rThe service user refused lunch\r\rGood day overall\r'],
+      [readers.markdown, '# Day\r\rSam was fine today\rThe service user refused lunch\r'],
+    ] as const) {
+      const r = analyse(reader(source, 'a'), rules);
+      const f = r.findings.find((x) => x.ruleId === 'dehumanising/service-user')!;
+      expect(source.slice(f.start!.offset, f.end!.offset)).toBe('service user');
+      expect(f.start!.column).toBe(5);
+      expect(f.start!.line).toBe(reader === readers.text ? 2 : 4);
+      expect(f.sentence).toBe('The service user refused lunch');
+    }
+    // Windows line ends are one line end each, not two.
+    const crlf = analyse(readers.text('Fine.\r\nThe service user ate.\r\n', 'b'), rules).findings[0]!;
+    expect(crlf.start).toMatchObject({ line: 2, column: 5 });
+  });
+});

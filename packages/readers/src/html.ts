@@ -9,7 +9,7 @@
  * HTML nested more than LIMITS.htmlNesting deep is refused (SD_ERR_TOO_LARGE). Pure: no I/O.
  */
 import { Parser } from 'htmlparser2';
-import { SourdoughError, joinAcross, lineColumn, lineStarts, maskUrls, parseDirectives, type Directive, type Section, type SourceDocument } from '@sourdough/core';
+import { SourdoughError, joinAcross, lineColumn, lineStarts, loneCrToLf, maskUrls, parseDirectives, type Directive, type Section, type SourceDocument } from '@sourdough/core';
 import { LIMITS } from './limits.js';
 
 /** Elements whose content is never shown as text. */
@@ -116,7 +116,7 @@ export function html(source: string, path?: string): SourceDocument {
   closeBlock();
   blankTo(source.length);
   const joined = joinAcross(chars.join(''), gaps);
-  const text = maskUrls(joined.text);
+  const text = loneCrToLf(maskUrls(joined.text));
   blocks.sort((a, b) => a.start - b.start);
   const doc: SourceDocument = { source, text, format: 'html', blocks, sections, directives };
   if (joined.moved.length) doc.moved = joined.moved;

@@ -11,7 +11,7 @@ import remarkGfm from 'remark-gfm';
 import type { Nodes, Root } from 'mdast';
 import type { Directive, Section, SourceDocument } from '../types.js';
 import { parseDirectives } from '../suppress.js';
-import { lineColumn, lineStarts, maskUrls } from './mask.js';
+import { lineColumn, lineStarts, loneCrToLf, maskUrls } from './mask.js';
 import { joinAcross } from './join.js';
 import { SourdoughError } from '../errors.js';
 import { readPlainMarkdown } from './markdown-plain.js';
@@ -153,7 +153,7 @@ function finish(
   const joined = joinAcross(masked, gaps);
   const doc: SourceDocument = {
     source,
-    text: maskUrls(joined.text),
+    text: loneCrToLf(maskUrls(joined.text)),
     format: 'markdown',
     blocks,
     sections,

@@ -12,15 +12,31 @@ export function maskUrls(text: string): string {
   return text.replace(URL_RE, (m) => ' '.repeat(m.length));
 }
 
-/** Offsets at which each line starts (line 1 starts at 0). */
+/**
+ * Offsets at which each line starts (line 1 starts at 0). A line ends at a line feed, a carriage
+ * return and line feed together, or a carriage return alone (old Mac files, some exports).
+ */
 export function lineStarts(text: string): number[] {
   const starts = [0];
-  let i = text.indexOf('\n');
-  while (i !== -1) {
-    starts.push(i + 1);
-    i = text.indexOf('\n', i + 1);
+  if (text.indexOf('\r') === -1) {
+    let i = text.indexOf('\n');
+    while (i !== -1) {
+      starts.push(i + 1);
+      i = text.indexOf('\n', i + 1);
+    }
+    return starts;
   }
+  for (const m of text.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   return starts;
+}
+
+/**
+ * The masked text with every carriage return that is not followed by a line feed made a line
+ * feed (same length), so a file whose lines end in a lone carriage return splits into lines,
+ * sentences and paragraphs as any other does.
+ */
+export function loneCrToLf(text: string): string {
+  return text.indexOf('\r') === -1 ? text : text.replace(/\r(?!\n)/g, '\n');
 }
 
 /** 1-based line and column for an offset, given a line table. */

@@ -4,7 +4,7 @@
  * unbalanced quote mark can then affect only its own paragraph. Pure: no I/O.
  */
 import type { SourceDocument } from '../types.js';
-import { maskUrls } from './mask.js';
+import { loneCrToLf, maskUrls } from './mask.js';
 
 /** Paragraph spans: stretches separated by lines that are empty or white space only. */
 export function paragraphBlocks(source: string): { start: number; end: number }[] {
@@ -37,11 +37,12 @@ function isBlankChar(c: number): boolean {
 
 /** Read a plain-text string into a document the engine can analyse. */
 export function text(source: string, path?: string): SourceDocument {
+  const masked = loneCrToLf(maskUrls(source));
   const doc: SourceDocument = {
     source,
-    text: maskUrls(source),
+    text: masked,
     format: 'text',
-    blocks: paragraphBlocks(source),
+    blocks: paragraphBlocks(masked),
     sections: [],
     directives: [],
   };
