@@ -67,8 +67,9 @@ describe('findings in words that markup splits', () => {
   });
 
   it('a hard line break or inline code between two pieces keeps them apart', () => {
-    const doc = readers.markdown('ser\\\nvice, `code`user and *re*`x`fused\n', 'b.md');
-    expect(doc.text).toBe('ser \nvice,       user and  re    fused\n');
+    const doc = readers.markdown('ser\\\nvice, `code`user and *re*`x`fused, refused<sup>1</sup>[^1]\n\n[^1]: Note.\n', 'b.md');
+    expect(doc.text.split('\n')[1]).toBe(`vice,       user and  re    fused, refused     1${' '.repeat(10)}`);
+    expect(doc.moved).toBeUndefined();
     expect(doc.moved).toBeUndefined();
   });
 });

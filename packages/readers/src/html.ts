@@ -21,6 +21,11 @@ const BLOCK = new Set([
   'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 const HEADING = /^h([1-6])$/;
+/**
+ * Inline elements whose text is not part of the word beside it: a footnote mark (`refused<sup>1</sup>`),
+ * a subscript, an image or a form control.
+ */
+const APART = new Set(['sup', 'sub', 'img', 'input', 'button', 'wbr', 'ruby', 'rt', 'rp']);
 
 
 function isHidden(attrs: Record<string, string>): boolean {
@@ -66,6 +71,7 @@ export function html(source: string, path?: string): SourceDocument {
     {
       onopentag(name, attrs) {
         if (BLOCK.has(name)) closeBlock();
+        else if (APART.has(name)) visibleEnd = -1;
         stack.push(name);
         if (stack.length > LIMITS.htmlNesting) {
           throw new SourdoughError('SD_ERR_TOO_LARGE', `${path ?? 'the document'} has elements nested more than ${LIMITS.htmlNesting} deep; sourdough cannot read HTML nested that deeply`, path ? { file: path } : undefined);
@@ -76,6 +82,7 @@ export function html(source: string, path?: string): SourceDocument {
       },
       onclosetag(name) {
         if (BLOCK.has(name)) closeBlock();
+        else if (APART.has(name)) visibleEnd = -1;
         // htmlparser2 reports implied closes too, so the stack stays balanced.
         const at = stack.lastIndexOf(name);
         if (at >= 0) stack.length = at;

@@ -27,7 +27,7 @@ describe('html reader', () => {
       '<p>Sam didn&rsquo;t refuse lunch.</p>',
       '<p>Sam <span class="a">ref</span><span class="b">used</span> tea. Caf&eacute;s suit Sam.</p>',
       '<p>The <b>service</b> user. A&amp;E. re<!-- note -->fused.</p>',
-      '<p>one</p><p>two</p><p>refused<br>lunch</p>',
+      '<p>one</p><p>two</p><p>refused<br>lunch</p><p>Sam refused<sup>1</sup> tea.</p>',
     ].join('\n');
     const doc = html(source, 'a.html');
     expect(doc.text).toHaveLength(source.length);
@@ -44,6 +44,8 @@ describe('html reader', () => {
     expect(refused.map((f) => [f.text, f.severity, f.start!.line])).toEqual([
       ['ref</span><span class="b">used', 'warning', 2],
       ['re<!-- note -->fused', 'warning', 3],
+      ['refused', 'warning', 4],
+      // A footnote mark is not part of the word.
       ['refused', 'warning', 4],
     ]);
     for (const f of r.findings) if (f.start) expect(source.slice(f.start.offset, f.end!.offset)).toBe(f.text);

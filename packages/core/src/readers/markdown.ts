@@ -51,7 +51,7 @@ const NEEDS_GFM = /\||\[\^|~~/;
 
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
 /** Inline HTML that shows nothing itself, so text on both sides of it can be one word. */
-const INLINE_TAG = /^(?:<\/?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b[^>]*>|<!--[\s\S]*-->)$/i;
+const INLINE_TAG = /^(?:<\/?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|time|u|var)\b[^>]*>|<!--[\s\S]*-->)$/i;
 const SKIP_TYPES = new Set(['code', 'inlineCode', 'html', 'image', 'imageReference', 'definition', 'math', 'inlineMath', 'yaml', 'toml']);
 
 function plain(node: Nodes): string {
