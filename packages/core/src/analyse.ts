@@ -451,6 +451,15 @@ function dedupe(hits: Hit[], set: RuleSet): Hit[] {
   let active: Hit[] = [];
   for (const h of spanned) {
     if (active.length > 8) active = active.filter((o) => o.end! > h.start!);
+    // Two matches of one rule that overlap ("frail elderly" and "elderly lady") are one finding
+    // over both ("frail elderly lady"), not two warnings about the same words.
+    if (h.message === undefined && h.severity === undefined) {
+      const same = active.find((o) => o.rule === h.rule && o.end! > h.start! && o.message === undefined && o.severity === undefined);
+      if (same) {
+        if (h.end! > same.end!) same.end = h.end!;
+        continue;
+      }
+    }
     const cat = set.rules[h.rule]!.category;
     const covered = active.some(
       (o) =>

@@ -91,6 +91,16 @@ describe('overlaps and order', () => {
     expect(analyse('He is not allowed to go.', s).findings.map((f) => f.text)).toEqual(['not allowed to']);
   });
 
+  it('matches of one rule that overlap without one containing the other are one finding over both', () => {
+    const s = testSet([testRule('dehumanising/t-frail', ['frail elderly', 'elderly lady'])]);
+    const found = analyse('Ann is a frail elderly lady. She is an elderly lady.', s).findings;
+    expect(found.map((f) => f.text)).toEqual(['frail elderly lady', 'elderly lady']);
+    expect(found[0]!.message).toBe('“frail elderly lady” test message.');
+    // Next to each other but not overlapping: two findings.
+    expect(analyse('frail elderlyelderly lady', s).findings).toHaveLength(0);
+    expect(analyse('a frail elderly, elderly lady', s).findings.map((f) => f.text)).toEqual(['frail elderly', 'elderly lady']);
+  });
+
   it('a match inside a longer match of another rule in the same category is dropped', () => {
     const long = testRule('dehumanising/t-long', ['elderly service user']);
     const s = testSet([long, RULES.serviceUser]);
