@@ -12,6 +12,7 @@ import { splitSentences } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
 import { positionAt, lineStarts } from './readers/mask.js';
 import { spanToSource } from './readers/join.js';
+import { flatten, fromFlat, toFlat, type Flat } from './flat.js';
 import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
@@ -141,6 +142,21 @@ function pushMatches(re: RegExp, text: string, base: number, rule: number, hits:
   }
 }
 
+/** pushMatches() on a sentence's flat form, with the matches mapped back to the text. */
+function pushFlatMatches(re: RegExp, flat: Flat, base: number, rule: number, hits: Hit[]): void {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(flat.text))) {
+    const len = m[0].length;
+    if (len === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const [a, b] = fromFlat(flat, m.index, m.index + len);
+    hits.push({ rule, start: base + a, end: base + b });
+  }
+}
+
 /** Does a global `re` match `text` anywhere (non-empty, as spansOf counts matches)? */
 function hasMatch(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
@@ -207,6 +223,13 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   }
 
   // 3. regex rules (only those whose literal anchors occur in the document) and detectors.
+  // They read each sentence flat (flat.ts): a run of white space is one space.
+  const flats = new Map<number, Flat | null>();
+  const flatOf = (s: SentenceView): Flat | null => {
+    let f = flats.get(s.index);
+    if (f === undefined) flats.set(s.index, (f = flatten(s.text)));
+    return f;
+  };
   const triggered = scan.triggered;
   for (const id of scan.triggeredIds) {
     const where = triggered[id]!;
@@ -220,6 +243,16 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
         const p = where[k + 1]!;
         if (p < end) continue;
         const s = sentences[where[k]!]!;
+        const flat = flatOf(s);
+        if (flat) {
+          sticky.lastIndex = toFlat(flat, p - s.start);
+          const m = sticky.exec(flat.text);
+          if (!m || m[0].length === 0) continue;
+          const [a, b] = fromFlat(flat, m.index, m.index + m[0].length);
+          end = s.start + b;
+          hits.push({ rule, start: s.start + a, end });
+          continue;
+        }
         sticky.lastIndex = p - s.start;
         const m = sticky.exec(s.text);
         if (!m || m[0].length === 0) continue;
@@ -236,7 +269,9 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // contains an anchor, so it is found there.
     for (const si of where) {
       const s = sentences[si]!;
-      pushMatches(re, s.text, s.start, rule, hits);
+      const flat = flatOf(s);
+      if (flat) pushFlatMatches(re, flat, s.start, rule, hits);
+      else pushMatches(re, s.text, s.start, rule, hits);
     }
   }
   for (const rule of detectorRules(set)) {
@@ -482,18 +517,20 @@ function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache:
     const found: [number, number][] = [];
     let all = false;
     let nlpDoc: ReturnType<typeof parseSentence> | undefined;
+    // Regexes read the sentence flat, as the rules' own regexes do (flat.ts).
+    const flat = flatten(s.text);
     for (const u of rule.unless) {
       const re = u.phrases ?? u.regex;
       if (re && u.scope === 'sentence') {
         // Any match cancels the whole sentence: no need to collect spans.
-        if (hasMatch(re, s.text)) {
+        if (hasMatch(re, flat ? flat.text : s.text)) {
           all = true;
           break;
         }
         continue;
       }
       let rel: [number, number][] = [];
-      if (re) rel = spansOf(re, s.text);
+      if (re) rel = flat ? spansOf(re, flat.text).map(([a, b]) => fromFlat(flat, a, b)) : spansOf(re, s.text);
       else if (u.match) {
         if (!u.match.anchors.some((a) => s.text.toLowerCase().includes(a))) continue;
         nlpDoc ??= parseSentence(s.text);

@@ -63,6 +63,10 @@ describe('splitSentences: notes without full stops', () => {
 
   it('wrapped prose continues across a single line break', () => {
     expect(split('Jack went to the shop and\nbought some bread. Then he went home.')).toEqual(['Jack went to the shop and\nbought some bread.', 'Then he went home.']);
+    // Trailing spaces or a tab before the break, and an indent after it (email, pasted text).
+    expect(split('Jack is not \n allowed out.')).toEqual(['Jack is not \n allowed out.']);
+    expect(split('Jack is not\t\r\n  allowed out.')).toEqual(['Jack is not\t\r\n  allowed out.']);
+    expect(split('visited today   \nJack was fine')).toEqual(['visited today', 'Jack was fine']);
   });
 
   it('a blank line always ends a sentence', () => {

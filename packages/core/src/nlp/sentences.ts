@@ -209,11 +209,12 @@ export function splitSentences(text: string): Span[] {
         continue;
       }
       // Single line break: a boundary unless the next line continues the sentence in lower case.
-      // The last character before the break (a CR dropped), looking back no further than two
-      // characters and never before the sentence start; -1 when there is none.
-      const lo = Math.max(start, at - 2);
+      // The last character before the break (a CR and trailing spaces or tabs dropped, as email
+      // and pasted text often have), looking back no further than eight characters and never
+      // before the sentence start; -1 when there is none.
+      const lo = Math.max(start, at - 8);
       let pe = at;
-      if (pe > lo && text.charCodeAt(pe - 1) === 13) pe--;
+      while (pe > lo && (text.charCodeAt(pe - 1) === 13 || text.charCodeAt(pe - 1) === 32 || text.charCodeAt(pe - 1) === 9)) pe--;
       const last = pe > lo ? text.charCodeAt(pe - 1) : -1;
       if (bulletAt(text, k) || upperOrDigitAt(text, k) || (last >= 0 && isEndMark(last)) || last < 0) {
         push(at);

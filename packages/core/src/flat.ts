@@ -1,0 +1,60 @@
+/**
+ * A sentence as rule regexes read it: every run of white space (a line break, a tab, a no-break
+ * space, two spaces) is one space. Rule regexes are written with single spaces ("not allowed
+ * to"), and text that is hard-wrapped, pasted from email or Word, or taken from a multi-line CSV
+ * field has all of these between words; without this, "not\nallowed to" or "not  allowed to"
+ * would never match. Phrases (`terms`) are matched by the scan, which already reads any white
+ * space between words as one. Offsets found in the flat text map back through `at`. Pure.
+ */
+
+export interface Flat {
+  /** The text with each run of white space as one space. */
+  text: string;
+  /** For each character of `text`, its offset in the original (one more entry: the original's length). */
+  at: Int32Array;
+}
+
+/** White space other than a single space, or two white space characters in a row. */
+const IRREGULAR = /\s\s|[^\S ]/;
+
+/** The flat form of `text`, or null when it is already flat (the usual case). */
+export function flatten(text: string): Flat | null {
+  if (!IRREGULAR.test(text)) return null;
+  const at = new Int32Array(text.length + 1);
+  let out = '';
+  let n = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (/\s/.test(text[i]!)) {
+      at[n++] = i;
+      out += ' ';
+      while (i < text.length && /\s/.test(text[i]!)) i++;
+    } else {
+      // Copy the run up to the next white space in one step.
+      let j = i + 1;
+      while (j < text.length && !/\s/.test(text[j]!)) j++;
+      out += text.slice(i, j);
+      for (let k = i; k < j; k++) at[n++] = k;
+      i = j;
+    }
+  }
+  at[n] = text.length;
+  return { text: out, at: at.subarray(0, n + 1) };
+}
+
+/** The original span of the flat span [a, b): from its first character to just after its last. */
+export function fromFlat(flat: Flat, a: number, b: number): [number, number] {
+  return [flat.at[a]!, b > a ? flat.at[b - 1]! + 1 : flat.at[a]!];
+}
+
+/** The flat offset of an original offset (of a character that is not white space, or the end). */
+export function toFlat(flat: Flat, offset: number): number {
+  let lo = 0;
+  let hi = flat.at.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (flat.at[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
