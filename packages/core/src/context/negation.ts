@@ -5,7 +5,8 @@
  *
  * Scope follows NegEx-style practice used in UK clinical NLP: the cue must come BEFORE the match,
  * in the same clause (a comma, semicolon, colon, bracket, dash or a clause word such as "but",
- * "although", "because", "which" ends the scope), and within a window of six words. Pseudo-
+ * "although", "because", "which" ends the scope, and so does "and" before a new predicate: "did not
+ * like the food and refused"), and within a window of six words. Pseudo-
  * negations that do not negate what follows ("not only … but", "not just", "no doubt", "not sure
  * why") are skipped. Looks at a bounded stretch of text, so it is constant time per match. Pure;
  * never throws.
@@ -70,9 +71,52 @@ export function negationCue(sentence: string, relStart: number): string | undefi
   return negationCueByTokens(sentence, relStart);
 }
 
+/**
+ * Words after "and" that start a new predicate, so a negation before the "and" does not reach past
+ * it: "didn't want his lunch and became agitated", "cannot walk far and is wheelchair-bound".
+ */
+const NEW_PREDICATE = new Set([
+  'is', 'was', 'were', 'are', 'am', 'has', 'had', 'have', 'became', 'becomes', 'become', 'seemed', 'seems', 'appeared', 'appears',
+  'remained', 'remains', 'got', 'gets', 'then', 'later', 'now', 'still', 'started', 'starts', 'began', 'begins', 'went', 'goes', 'kept', 'keeps',
+  'can', 'could', 'will', 'would', 'may', 'might', 'must', 'should', 'does', 'did',
+]);
+/** A negation of "be" ("is not", "wasn't"): after it, "and" + an -ed word is usually another adjective ("not tired and agitated"). */
+const COPULA = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being']);
+const NEGATED_COPULA = /^(?:isn|wasn|weren|aren)(?:['’]t|t)$/;
+
+/**
+ * Where an "and" ends the negation's reach in `tokens` (the clause's tokens before the match,
+ * then the match's first word): the index after the last such "and", or 0. An "and" ends it when
+ * a new predicate follows: a verb such as "is", "became" or "will", or a finite verb in -ed or -s
+ * ("did not like the food and refused", "has no family nearby and refuses help"), except after a
+ * negated "be", where "and" + an -ed or -s word goes on describing ("was not tired and agitated").
+ */
+function afterLastPredicateAnd(tokens: string[]): number {
+  for (let j = tokens.length - 2; j >= 0; j--) {
+    if (tokens[j] !== 'and') continue;
+    const w = tokens[j + 1]!;
+    if (NEW_PREDICATE.has(w)) return j + 1;
+    if (w.length > 3 && /(?:ed|[^su]s)$/.test(w)) {
+      let copular = false;
+      for (let k = 0; k < j; k++) {
+        const t = tokens[k]!;
+        if (NEGATED_COPULA.test(t) || (t === 'not' && k > 0 && COPULA.has(tokens[k - 1]!))) copular = true;
+      }
+      if (!copular) return j + 1;
+    }
+  }
+  return 0;
+}
+
 /** negationCue without its prefilter: the token reading itself (exported for the test that the prefilter never changes an answer). */
 export function negationCueByTokens(sentence: string, relStart: number): string | undefined {
-  const window = clauseTokensBefore(sentence, relStart).slice(-NEGATION_WINDOW);
+  const before = clauseTokensBefore(sentence, relStart);
+  if (before.includes('and')) {
+    const first = /^[A-Za-z]+/.exec(sentence.slice(relStart, relStart + 40))?.[0].toLowerCase();
+    const cut = afterLastPredicateAnd(first ? [...before, first] : before);
+    if (cut > 0) before.splice(0, cut);
+  }
+  const window = before.slice(-NEGATION_WINDOW);
   for (let i = 0; i < window.length; i++) {
     const t = window[i]!;
     const next = window[i + 1];

@@ -33,6 +33,11 @@ describe('negated', () => {
     ['The day was free of agitation.', 'agitation'],
     ['Nobody found him aggressive.', 'aggressive'],
     ['NOT AGGRESSIVE.', 'AGGRESSIVE'],
+    // "and" that goes on with the same predicate keeps the negation
+    ['Sam was not tired and agitated today.', 'agitated'],
+    ['Sam did not shout and refuse.', 'refuse'],
+    ['There was no aggression and no agitation.', 'agitation'],
+    ['He is not aggressive and abusive.', 'abusive'],
   ])('%s → "%s"', (s, w) => {
     expect(neg(s, w)).toBe(true);
   });
@@ -51,6 +56,14 @@ describe('not negated', () => {
     ['He did not sleep (he was agitated all night).', 'agitated'],
     ['She did not come because she was aggressive earlier.', 'aggressive'],
     ['Staff could not say which visitor was aggressive.', 'aggressive'],
+    // "and" before a new predicate ends the scope
+    ['Sam did not like the food and refused his lunch.', 'refused'],
+    ["Sam didn't want his lunch and became agitated.", 'agitated'],
+    ['Sam never takes his medication and is non-compliant.', 'non-compliant'],
+    ['Sam has no family nearby and refuses help.', 'refuses'],
+    ['Sam cannot walk far and is wheelchair-bound.', 'wheelchair-bound'],
+    ['Sam denies drinking and was aggressive to staff.', 'aggressive'],
+    ['Sam did not eat and then refused his tablets.', 'refused'],
     // double negation and pseudo-negation
     ['He is not only aggressive but also hostile.', 'aggressive'],
     ['She was not just agitated, she was frightened.', 'agitated'],
