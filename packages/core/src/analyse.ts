@@ -320,7 +320,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       quoteCache.set(bi, quotes);
     }
     let q = quotes.spans.length ? speechAt(quotes, hit.start, hit.end) : undefined;
-    if (!q || q.kind !== 'speech') {
+    if (!q || q.kind === 'scare') {
       let colon = colonCache.get(si);
       if (colon === undefined) {
         const c = findColonSpeech(s.text);
@@ -329,7 +329,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       }
       if (colon && colon.start <= hit.start && hit.end <= colon.end) q = colon;
     }
-    if (q && q.kind === 'speech' && rule.quotes === 'suppress') {
+    if (q && q.kind !== 'scare' && rule.quotes === 'suppress') {
       if (!options.includeQuotes) continue;
       quoted = true;
       sev = 'info';

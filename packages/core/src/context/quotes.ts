@@ -1,7 +1,8 @@
 /**
  * The person's own words: find quoted stretches in a block of text and tell direct speech (the
  * person's voice, suppressed by default) from scare quotes (a short label the writer puts in
- * quotes, which is the writer's word and is reported).
+ * quotes, which is the writer's word and is reported) and from words quoted from a professional or
+ * a document ("The GP letter says “…”": suppressed as speech is, but not the person's voice).
  *
  * Handles straight, curly, single and double quotes and guillemets; quotes spanning sentences;
  * nested quotes (a stack per block); apostrophes ("don't", "Jack's", "the Smiths' house") which
@@ -19,7 +20,13 @@ import { WORD_CLASS } from '../nlp/sentences.js';
 export interface QuoteSpan {
   start: number;
   end: number;
-  kind: 'speech' | 'scare';
+  /**
+   * `speech`: the person's own words. `scare`: a short label the writer puts in quotes.
+   * `reported`: words quoted from a professional, a service or a document ("The GP letter says
+   * “…”"): like speech, they are not the writer's own label (LEXICON: quoting an older document
+   * or a report is a trap), but they are not the person's voice either.
+   */
+  kind: 'speech' | 'scare' | 'reported';
 }
 
 /** Options for findQuotes. */
@@ -66,10 +73,46 @@ function countWords(s: string): number {
   return m ? m.length : 0;
 }
 
+/** Verbs that report what someone said or wrote. */
+const REPORTING =
+  /\b(?:says?|said|states?|stated|wrote|writes?|written|describes?|described|records?|recorded|notes?|noted|reads|reports?|reported|calls?|called|refers? to|referred to|comments?|commented|concluded?|concludes|documents?|documented)\b/gi;
+/** Who or what is quoted when it is not the person: a professional, a service or a document. */
+const OTHER_SOURCE =
+  /^(?:GPs?|doctors?|consultants?|psychiatrists?|psychologists?|nurses?|police|officers?|schools?|teachers?|headteachers?|workers?|staff|managers?|providers?|agency|agencies|panel|court|judge|clinicians?|therapists?|letters?|referrals?|reports?|assessments?|records?|notes?|files?|minutes|plans?|e-?mails?|forms?|summary|chronology|professionals?|ward|hospital|team|council|authority|paramedics?|practitioners?)$/i;
+/** A pronoun just before the verb is its subject ("the nurse noted that she said"). */
+const PRONOUN = /^(?:he|she|they|I|we|you)$/i;
+
+/**
+ * Is the quote opening at `open` reported from a professional, a service or a document ("The GP
+ * letter says “…”", "The previous worker wrote that Sam is “…”", "Staff report that he was
+ * “…”")? Then its words are theirs, not the person's. The subject of the last
+ * reporting verb before the mark decides: "The report states that Sam said “…”" is Sam's.
+ */
+function quotedFromOthers(text: string, open: number): boolean {
+  const before = text.slice(Math.max(0, open - 120), open);
+  let last: RegExpExecArray | undefined;
+  let prevEnd = 0;
+  REPORTING.lastIndex = 0;
+  for (let m = REPORTING.exec(before); m; m = REPORTING.exec(before)) {
+    if (last) prevEnd = last.index + last[0].length;
+    last = m;
+  }
+  if (!last) return false;
+  // The words between the previous reporting verb (or a clause break, or "that") and this one.
+  const stretch = before.slice(prevEnd, last.index).split(/[,;:.!?()“”"‘«]|\bthat\b/).pop() ?? '';
+  const words = stretch.match(/[\p{L}\p{N}'’-]+/gu)?.slice(-5) ?? [];
+  if (words.length === 0) return false;
+  if (PRONOUN.test(words[words.length - 1]!)) return false;
+  return words.some((w) => OTHER_SOURCE.test(w));
+}
+
 /** Speech or scare quote, from the quoted words and the words before the opening mark. */
 function classify(text: string, open: number, innerStart: number, innerEnd: number): QuoteSpan['kind'] {
   const inner = text.slice(innerStart, innerEnd);
   const words = countWords(inner);
+  // A quotation (four words or more) from a professional or a document: not the writer's label,
+  // nor the person's voice. Shorter quotes are labels, read as below whoever applied them.
+  if (words >= 4 && quotedFromOthers(text, open)) return 'reported';
   const before = text.slice(Math.max(0, open - 40), open);
   if (SPEECH_CUE.test(before)) return 'speech';
   if (LABEL_CUE.test(before)) return 'scare';
@@ -264,7 +307,7 @@ export function indexQuotes(spans: QuoteSpan[]): QuoteIndex {
     while (stack.length && spans[stack[stack.length - 1]!]!.end < q.end) stack.pop();
     const p = stack.length ? stack[stack.length - 1]! : -1;
     parent[i] = p;
-    speech[i] = q.kind === 'speech' ? (p >= 0 && speech[p]! >= 0 ? speech[p]! : i) : p >= 0 ? speech[p]! : -1;
+    speech[i] = q.kind !== 'scare' ? (p >= 0 && speech[p]! >= 0 ? speech[p]! : i) : p >= 0 ? speech[p]! : -1;
     stack.push(i);
   });
   return { spans, parent, speech };

@@ -35,6 +35,15 @@ describe('findQuotes: speech or scare quotes', () => {
     ['“I hate it,” she said.', 'I hate it,', 'speech'],
     ['She wants "to go home and see my cat" soon.', 'to go home and see my cat', 'speech'],
     ['A short "quiet room" label.', 'quiet room', 'scare'],
+    // A quotation from a professional, a service or a record is theirs: not the person's voice.
+    ['The GP letter says “Sam is a known drug user”.', 'Sam is a known drug user', 'reported'],
+    ['The previous worker wrote that Sam is “manipulative and a liar”.', 'manipulative and a liar', 'reported'],
+    ['The referral dated May states: “he refuses to engage with anyone”.', 'he refuses to engage with anyone', 'reported'],
+    ['Staff report that Sam was “aggressive all morning long”.', 'aggressive all morning long', 'reported'],
+    // …unless the person is the subject of the last reporting verb.
+    ['The report states that Sam said “I refused because they were rude”.', 'I refused because they were rude', 'speech'],
+    ['Sam told the GP “I will not take the new tablets”.', 'I will not take the new tablets', 'speech'],
+    ['The nurse noted that she said “I want to go home now”.', 'I want to go home now', 'speech'],
   ])('%s → %s (%s)', (text, inner, kind) => {
     expect(quotes(text)).toEqual([[inner, kind]]);
   });

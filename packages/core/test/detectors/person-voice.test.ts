@@ -83,6 +83,13 @@ describe('person-voice through analyse()', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('words quoted from a record or a professional are not the person’s voice; the person’s own quoted words are', () => {
+    const quoted = (q: string) => analyse(`About me\n\n${q} Jack needs help with washing. Staff support him with meals. He goes out on Mondays.`, set).stats.personVoiceShare;
+    expect(quoted('The GP letter says “Jack is a frail man who needs a care home”.')).toBe(0);
+    expect(quoted('The previous worker wrote that Jack is “very settled and no trouble at all”.')).toBe(0);
+    expect(quoted('Jack told the GP “I want to stay in my own home”.')).toBe(0.25);
+  });
+
   it('honours the threshold param', () => {
     // detectorParams are keyed by detector name, so run the plan rule alone here.
     const planOnly = repoRuleSet((r) => r.id === 'voice/plan-person-voice');
