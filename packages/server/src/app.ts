@@ -72,11 +72,9 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(security, { rateLimit: opts.rateLimit, corsOrigins: opts.corsOrigins });
   await fastify.register(auth, { apiKeys: opts.apiKeys });
   // Set here, not on the root, so an address with no route passes through this scope's hooks
-  // like any other request: security headers, API keys (a /v1 path gets 401 before 404) and
-  // metrics (counted under route="unmatched"); the rate limit is added to it explicitly, as
-  // @fastify/rate-limit asks.
-  const limited = opts.rateLimit && typeof fastify.rateLimit === 'function' ? { preHandler: fastify.rateLimit() } : {};
-  fastify.setNotFoundHandler(limited, (_request, reply) => reply.code(404).type('application/json; charset=utf-8').send(errorBody(new NotFoundError())));
+  // like any other request: security headers, the rate limit, API keys (a /v1 path gets 401
+  // before 404) and metrics (counted under route="unmatched").
+  fastify.setNotFoundHandler((_request, reply) => reply.code(404).type('application/json; charset=utf-8').send(errorBody(new NotFoundError())));
   await fastify.register(engine, {
     timeoutMs: opts.timeoutMs,
     workers: opts.workers,

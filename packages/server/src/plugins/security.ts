@@ -31,6 +31,9 @@ export const CSP_DIRECTIVES = {
   frameAncestors: ["'none'"],
 };
 
+/** Paths the rate limit never counts. */
+const EXEMPT = /^\/(?:(?:healthz|readyz|metrics|docs)(?:[?#]|$)|docs\/)/;
+
 async function securityPlugin(fastify: FastifyInstance, opts: SecurityOptions): Promise<void> {
   // helmet's middleware, built once (@fastify/helmet rebuilds it, parsing the CSP, on every request).
   const headers = helmet({
@@ -48,12 +51,19 @@ async function securityPlugin(fastify: FastifyInstance, opts: SecurityOptions): 
     await fastify.register(rateLimit, {
       max: opts.rateLimit,
       timeWindow: 60_000,
-      allowList: (request) => /^\/(healthz|readyz)(\?|$)/.test(request.url),
+      // Not per route (the plugin's default adds a route-level hook, which runs after the API-key
+      // check, so a request with a wrong key was never counted and key guessing was never
+      // slowed): one hook for the whole app, added here, before the API keys' hook, so every
+      // request counts, with a right key, a wrong one or none, and to an address with no route.
+      global: false,
+      // Exempt: health checks and /metrics (monitoring polls them), and the /docs page's files.
+      allowList: (request) => EXEMPT.test(request.url),
       errorResponseBuilder: (_request, context) => {
         const err = new RateLimitedError(context.after);
         return err;
       },
     });
+    fastify.addHook('onRequest', fastify.rateLimit());
   }
 }
 

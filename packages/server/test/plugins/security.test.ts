@@ -11,6 +11,22 @@ describe('rate limiting', () => {
     expect(res.headers['retry-after']).toBeDefined();
     expect((await app.inject({ method: 'POST', url: '/v1/analyse', payload: { text: 'x' } })).statusCode).toBe(429);
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    for (const url of ['/readyz', '/metrics', '/docs', '/docs/', '/docs/static/index.html']) expect((await app.inject({ method: 'GET', url })).statusCode, url).not.toBe(429);
+    // A look-alike path is not exempt.
+    expect((await app.inject({ method: 'GET', url: '/metricsx' })).statusCode).toBe(429);
+  });
+
+  it('counts requests with a wrong or missing API key, so keys cannot be guessed at full speed', async () => {
+    const app = await build({ rateLimit: 3, apiKeys: ['k1-synthetic-key'] });
+    const wrong = { authorization: 'Bearer not-the-key' };
+    for (let i = 0; i < 3; i++) expect((await app.inject({ method: 'GET', url: '/v1/rules', headers: wrong })).statusCode).toBe(401);
+    expectError(await app.inject({ method: 'GET', url: '/v1/rules', headers: wrong }), 429, 'SD_ERR_RATE_LIMITED');
+    expectError(await app.inject({ method: 'GET', url: '/v1/rules' }), 429, 'SD_ERR_RATE_LIMITED');
+    // Addresses with no route count too, once each.
+    const other = await build({ rateLimit: 2 });
+    expect((await other.inject({ method: 'GET', url: '/no/such/page' })).statusCode).toBe(404);
+    expect((await other.inject({ method: 'POST', url: '/v9/nothing', payload: {} })).statusCode).toBe(404);
+    expectError(await other.inject({ method: 'GET', url: '/no/such/page' }), 429, 'SD_ERR_RATE_LIMITED');
   });
 
   it('is on by default', async () => {
