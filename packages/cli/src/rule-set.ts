@@ -81,7 +81,9 @@ export function checkRuleNames(
       const fromCli = flag !== 'severity' && (cli[flag] ?? []).includes(name);
       if (known.has(name) || (fromCli && runIds.has(name))) continue;
       const where = fromCli ? `--${flag}` : `${effective.configFile ?? 'the config'}: ${flag}`;
-      const close = didYouMean(name, fromCli ? [...runIds] : rules.map((r) => r.id));
+      const ids = fromCli ? [...runIds] : rules.map((r) => r.id);
+      // A name without a slash was meant as a category more often than as a rule.
+      const close = didYouMean(name, name.includes('/') ? ids : [...CATEGORIES, ...ids]);
       throw new SourdoughError(
         'SD_ERR_CONFIG',
         `${where}: "${name}" is not a rule id or category, so it would switch nothing.${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.`,

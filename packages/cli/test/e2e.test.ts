@@ -219,6 +219,10 @@ describe('sourdough check (built binary): every format', () => {
       const audit = await sourdough(['audit', '--enable', 'jargon/respit', '-o', join(dir, 'out'), note]);
       expect(audit.code).toBe(2);
       expect(audit.stderr).toMatch(/Did you mean "jargon\/respite"/);
+      // A misspelt category gets the category.
+      const category = await sourdough(['check', '--no-config-lookup', '--disable', 'jargn', note]);
+      expect(category.code).toBe(2);
+      expect(category.stderr).toMatch(/"jargn" is not a rule id or category, so it would switch nothing\. Did you mean "jargon"/);
       // Right names still work, categories and * included.
       writeFileSync(join(dir, '.sourdough.yaml'), 'disable: ["*"]\nenable: [blaming]\n');
       expect((await sourdough(['check', '-f', 'json', note])).code).toBe(0);
