@@ -16,7 +16,9 @@ export default async function webRoutes(fastify: FastifyInstance, opts: WebOptio
     root: opts.publicDir,
     prefix: '/',
     index: ['index.html'],
-    wildcard: true,
+    // One route per file (found at start-up), not a catch-all: an address with no file then has no
+    // route, and is logged and counted as unmatched like any other.
+    wildcard: false,
     dotfiles: 'deny',
     schemaHide: true,
   });

@@ -57,7 +57,7 @@ describe('API keys', () => {
       ['GET', '/api/%76%32/languages'],
       ['GET', '/metric%73'],
     ] as const) {
-      const res = await app().inject({ method, url, payload: method === 'POST' ? { text: 'Jack refused lunch.' } : undefined });
+      const res = await app().inject({ method, url, ...(method === 'POST' ? { payload: { text: 'Jack refused lunch.' } } : {}) });
       expectError(res, 401, 'SD_ERR_UNAUTHORIZED');
     }
     const check = await app().inject({ method: 'POST', url: '/v%32/check', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'text=Jack%20refused%20lunch.&language=en-GB' });
