@@ -38,6 +38,8 @@ describe('an address with no route', () => {
     }
     const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
     expect(metrics).toMatch(/sourdough_http_requests_total\{method="POST",route="unmatched",status="404"\} 1/);
+    expect(metrics).toMatch(/sourdough_http_requests_total\{method="GET",route="unmatched",status="404"\} 1/);
+    expect(metrics).not.toMatch(/route="\/\*"/);
     // The path is never a label: unknown addresses cannot grow the metrics.
     expect(metrics).not.toMatch(/nothing-/);
   });
