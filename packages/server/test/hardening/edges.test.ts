@@ -48,6 +48,10 @@ describe('an address with no route', () => {
     const app = await build({ rateLimit: 2 });
     for (let i = 0; i < 2; i++) expect((await app.inject({ method: 'POST', url: '/nothing' })).statusCode).toBe(404);
     expectError(await app.inject({ method: 'POST', url: '/nothing' }), 429, 'SD_ERR_RATE_LIMITED');
+    // A GET too, and it is counted as unmatched (not as the web page's files).
+    expectError(await app.inject({ method: 'GET', url: '/nothing' }), 429, 'SD_ERR_RATE_LIMITED');
+    const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/sourdough_http_requests_total\{method="GET",route="unmatched",status="429"\} 1/);
   });
 
   it('under /v1, /v2 or /metrics needs the API key first, when keys are configured, however it is written', async () => {
