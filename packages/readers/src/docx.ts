@@ -2,12 +2,19 @@
  * DOCX → SourceDocument via mammoth. The text analysed is the document's paragraphs (headings,
  * list items, table cells, footnotes) extracted in order, one per line, so line N is paragraph N
  * and every finding also carries `paragraph`. Offsets index this extracted text (SPEC §3).
- * Headings become sections. A file that is not a Word document fails with SD_ERR_READ_DOCX.
- * No I/O here: it takes the bytes.
+ * Headings become sections. Before mammoth reads the Word XML, it is made readable
+ * (docx-xml.ts): text mammoth would leave out or run together is kept whole. An embedded chunk
+ * (`w:altChunk`) in HTML or plain text is read; one in another format (RTF, a web archive, another
+ * Word file) fails the file with SD_ERR_READ_DOCX rather than be skipped without a word. A file
+ * that is not a Word document fails with SD_ERR_READ_DOCX. No I/O here: it takes the bytes.
  */
 import { Parser } from 'htmlparser2';
+import type JSZip from 'jszip';
 import { SourdoughError, maskUrls, type Section, type SourceDocument } from '@sourdough/core';
 import { checkDocx } from './limits.js';
+import { rewritePart } from './docx-xml.js';
+import { html } from './html.js';
+import { decodeUtf8 } from './decode.js';
 
 /** Elements mammoth emits that hold one paragraph of text each. */
 const PARAGRAPH = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'td', 'th', 'pre', 'blockquote']);
@@ -50,22 +57,187 @@ function paragraphsOf(htmlText: string): Para[] {
   return out.filter((p) => p.text.trim());
 }
 
+// ---------------------------------------------------------------------------
+// The package: relationships and content types, to find the parts mammoth reads.
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+const REL_STRICT = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
+
+interface Relationship {
+  id: string;
+  /** The last part of the type URI: officeDocument, footnotes, aFChunk, header… */
+  type: string;
+  /** The part's path in the zip (no leading slash), or undefined for an external target. */
+  part?: string;
+}
+
+/** Elements' attributes by element local name, from a small XML part. */
+function elements(xml: string, local: string): Record<string, string>[] {
+  const out: Record<string, string>[] = [];
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === local || name.endsWith(`:${local}`)) out.push(attrs);
+      },
+    },
+    { xmlMode: true },
+  );
+  parser.write(xml);
+  parser.end();
+  return out;
+}
+
+/** Resolve a relationship target against the folder of the part it belongs to. */
+function resolvePart(from: string, target: string): string {
+  const segments = target.startsWith('/') ? [] : from.split('/').slice(0, -1);
+  for (const s of target.replace(/^\/+/, '').split('/')) {
+    if (s === '..') segments.pop();
+    else if (s !== '.' && s !== '') segments.push(s);
+  }
+  return segments.join('/');
+}
+
+/** The relationships of a part (from its `_rels/NAME.rels`). */
+function relationships(relsXml: string | undefined, from: string): Relationship[] {
+  if (!relsXml) return [];
+  return elements(relsXml, 'Relationship').flatMap((a) => {
+    const id = a.Id;
+    const type = a.Type ?? '';
+    if (id === undefined) return [];
+    const short = type.startsWith(REL) ? type.slice(REL.length) : type.startsWith(REL_STRICT) ? type.slice(REL_STRICT.length) : type;
+    const rel: Relationship = { id, type: short };
+    if (a.TargetMode !== 'External' && a.Target) rel.part = resolvePart(from, decodeURIComponent(a.Target));
+    return [rel];
+  });
+}
+
+const relsPath = (part: string): string => {
+  const slash = part.lastIndexOf('/');
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+};
+
+/** An open .docx package (jszip) with the reads the reader needs. */
+interface Pkg {
+  zip: JSZip;
+  text(part: string): Promise<string | undefined>;
+  bytes(part: string): Promise<Uint8Array | undefined>;
+  contentType(part: string): string;
+}
+
+async function openPackage(bytes: Uint8Array): Promise<Pkg> {
+  const { default: Zip } = await import('jszip');
+  const zip = await Zip.loadAsync(bytes);
+  const file = (part: string): JSZip.JSZipObject | null => zip.file(part) ?? zip.file(Object.keys(zip.files).find((n) => n.toLowerCase() === part.toLowerCase()) ?? '');
+  const text = async (part: string): Promise<string | undefined> => {
+    const f = file(part);
+    return f ? new TextDecoder('utf-8').decode(await f.async('uint8array')) : undefined;
+  };
+  const types = (await text('[Content_Types].xml')) ?? '';
+  const defaults = new Map(elements(types, 'Default').map((a) => [(a.Extension ?? '').toLowerCase(), a.ContentType ?? '']));
+  const overrides = new Map(elements(types, 'Override').map((a) => [(a.PartName ?? '').replace(/^\//, '').toLowerCase(), a.ContentType ?? '']));
+  return {
+    zip,
+    text,
+    bytes: async (part) => (await file(part)?.async('uint8array')) ?? undefined,
+    contentType: (part) => overrides.get(part.toLowerCase()) ?? defaults.get(part.slice(part.lastIndexOf('.') + 1).toLowerCase()) ?? '',
+  };
+}
+
+const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** Word paragraphs (w prefix) holding the given lines of text. */
+const paragraphsXml = (lines: string[]): string => lines.map((l) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(l)}</w:t></w:r></w:p>`).join('');
+
+/**
+ * The paragraphs of an embedded chunk, as Word XML: an HTML chunk's blocks of visible text, a plain
+ * text chunk's lines. Any other kind cannot be read, and the file fails rather than be checked
+ * without it.
+ */
+async function chunkParagraphs(pkg: Pkg, rel: Relationship | undefined, path: string | undefined): Promise<string> {
+  const name = path ?? 'the file';
+  const unreadable = (): SourdoughError =>
+    new SourdoughError(
+      'SD_ERR_READ_DOCX',
+      `${name} has a part embedded in a form sourdough cannot read (such as RTF, a web archive or another Word file), so it cannot be checked in full: open it in Word and save it again as .docx, which makes that part ordinary text, then check it again`,
+      path ? { file: path } : undefined,
+    );
+  if (!rel?.part) return ''; // a chunk whose part is missing shows nothing in Word either
+  const bytes = await pkg.bytes(rel.part);
+  if (!bytes) return '';
+  const type = pkg.contentType(rel.part).toLowerCase();
+  const ext = rel.part.slice(rel.part.lastIndexOf('.') + 1).toLowerCase();
+  let source: string;
+  try {
+    source = decodeUtf8(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes, name);
+  } catch {
+    throw unreadable();
+  }
+  if (type === 'text/html' || type === 'application/xhtml+xml' || (!type && (ext === 'html' || ext === 'htm'))) {
+    const doc = html(source);
+    return paragraphsXml(doc.blocks.map((b) => doc.text.slice(b.start, b.end).replace(/\s+/g, ' ').trim()).filter(Boolean));
+  }
+  if (type === 'text/plain' || (!type && ext === 'txt')) {
+    return paragraphsXml(source.split(/\r\n?|\n/).filter((l) => l.trim()));
+  }
+  throw unreadable();
+}
+
+/** The paragraphs of a .docx file, in reading order. */
+async function extract(bytes: Uint8Array, path: string | undefined): Promise<Para[]> {
+  const pkg = await openPackage(bytes);
+  const main = relationships(await pkg.text('_rels/.rels'), '').find((r) => r.type === 'officeDocument')?.part ?? 'word/document.xml';
+  const rels = relationships(await pkg.text(relsPath(main)), main);
+  const byId = new Map(rels.map((r) => [r.id, r]));
+
+  // Rewrite the parts mammoth reads: the document, then its notes.
+  const mainXml = await pkg.text(main);
+  let changed = false;
+  if (mainXml !== undefined) {
+    const chunks = new Map<string, string>();
+    for (const id of new Set([...mainXml.matchAll(/<(?:\w+:)?altChunk\b[^>]*?\s(?:\w+:)?id\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]!))) {
+      chunks.set(id, await chunkParagraphs(pkg, byId.get(id), path));
+    }
+    const rewritten = rewritePart(mainXml, { altChunk: (id) => chunks.get(id) ?? '' });
+    if (rewritten !== mainXml) {
+      pkg.zip.file(main, rewritten);
+      changed = true;
+    }
+  }
+  for (const rel of rels) {
+    if (!rel.part || (rel.type !== 'footnotes' && rel.type !== 'endnotes')) continue;
+    const xml = await pkg.text(rel.part);
+    if (xml === undefined) continue;
+    const rewritten = rewritePart(xml);
+    if (rewritten !== xml) {
+      pkg.zip.file(rel.part, rewritten);
+      changed = true;
+    }
+  }
+  const input = changed ? await pkg.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }) : bytes;
+  return paragraphsOf(await convert(input));
+}
+
+/** mammoth's HTML for a .docx. */
+async function convert(input: Uint8Array): Promise<string> {
+  // Loaded on first use: most runs read no Word files, and mammoth takes a while to load.
+  const { default: mammoth } = await import('mammoth');
+  const result = await mammoth.convertToHtml({ buffer: Buffer.from(input.buffer, input.byteOffset, input.byteLength) });
+  return result.value;
+}
+
 /** Read the bytes of a .docx file into a document; `path` is used in messages. */
 export async function docx(bytes: Uint8Array, path?: string): Promise<SourceDocument> {
-  let htmlText: string;
-  // Size limits first: a zip bomb is refused before mammoth inflates anything.
+  // Size limits first: a zip bomb is refused before anything inflates it for reading.
   await checkDocx(bytes, path);
+  let paras: Para[];
   try {
-    // Loaded on first use: most runs read no Word files, and mammoth takes a while to load.
-    const { default: mammoth } = await import('mammoth');
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    htmlText = result.value;
+    paras = await extract(bytes, path);
   } catch (err) {
+    if (err instanceof SourdoughError) throw err;
     const name = path ?? 'the file';
     // mammoth's own message is about zip internals; the cause keeps it for debugging.
     throw new SourdoughError('SD_ERR_READ_DOCX', `${name} is not a valid Word (.docx) file, or it is damaged`, path ? { file: path } : undefined, { cause: err });
   }
-  const paras = paragraphsOf(htmlText);
   const blocks: { start: number; end: number }[] = [];
   const sections: Section[] = [];
   const paragraphs: number[] = [];

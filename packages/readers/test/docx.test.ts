@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { SourdoughError } from '@sourdough/core';
 import { docx } from '../src/index.js';
 import { analyseChecked, repoRoot } from './helpers.js';
+import { makeDocx, p, r } from './make-docx.js';
 
 const fixture = (name: string): Buffer => readFileSync(join(repoRoot, 'fixtures/documents', name, 'input.docx'));
 
@@ -40,5 +41,63 @@ describe('docx reader', () => {
     expect(err).toBeInstanceOf(SourdoughError);
     expect((err as SourdoughError).code).toBe('SD_ERR_READ_DOCX');
     expect((err as SourdoughError).message).toContain('broken.docx is not a valid Word (.docx) file');
+  });
+
+  it('reads simple fields and bidirectional text, which mammoth leaves out', async () => {
+    const body = [
+      p(r('Name: ') + '<w:fldSimple w:instr=" MERGEFIELD PreferredName "><w:r><w:t>Sam Example</w:t></w:r></w:fldSimple>' + r(' refused lunch.')),
+      p('<w:fldSimple w:instr=" DOCPROPERTY Summary "><w:r><w:t>The service user went out.</w:t></w:r></w:fldSimple>'),
+      p('<w:dir w:val="ltr"><w:r><w:t>Staff say Sam is non-compliant.</w:t></w:r></w:dir>'),
+      p('<w:bdo w:val="ltr"><w:r><w:t>Sam kicked off at lunch.</w:t></w:r></w:bdo>'),
+      p('<w:fldSimple w:instr=" PAGE "/>'),
+    ].join('');
+    const doc = await docx(await makeDocx({ body }), 'fields.docx');
+    expect(doc.source.split('\n')).toEqual(['Name: Sam Example refused lunch.', 'The service user went out.', 'Staff say Sam is non-compliant.', 'Sam kicked off at lunch.']);
+    const rules = analyseChecked({ path: 'fields.docx', doc }).findings.map((f) => f.ruleId);
+    expect(rules).toEqual(expect.arrayContaining(['blaming/refuses', 'dehumanising/service-user', 'blaming/kicked-off']));
+  });
+
+  it('keeps words apart across a carriage return, an absolute tab, a page break and a column break', async () => {
+    const body = [
+      p('<w:r><w:t>The service</w:t><w:cr/><w:t>user went out.</w:t></w:r>'),
+      p('<w:r><w:t>Name:</w:t><w:ptab w:relativeTo="margin" w:alignment="right" w:leader="none"/><w:t>Sam</w:t></w:r>'),
+      p('<w:r><w:t>The service</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:t>user was seen.</w:t></w:r>'),
+      p('<w:r><w:t>Seen by</w:t><w:br w:type="column"/><w:t>staff.</w:t></w:r>'),
+    ].join('');
+    const doc = await docx(await makeDocx({ body }), 'breaks.docx');
+    expect(doc.source.split('\n')).toEqual(['The service user went out.', 'Name: Sam', 'The service user was seen.', 'Seen by staff.']);
+    const found = analyseChecked({ path: 'breaks.docx', doc }).findings.filter((f) => f.ruleId === 'dehumanising/service-user');
+    expect(found.map((f) => f.start!.line)).toEqual([1, 3]);
+  });
+
+  it('reads an embedded HTML or text chunk (altChunk) in its place', async () => {
+    const body = p('Intro.') + '<w:altChunk r:id="rIdA"/>' + p('Middle.') + '<w:altChunk r:id="rIdB"/>' + p('End.');
+    const bytes = await makeDocx({
+      body,
+      parts: {
+        'word/chunk.html': '<html><head><title>x</title></head><body><h1>Notes</h1><p>The service user <b>refused</b> lunch &amp; tea.</p></body></html>',
+        'word/chunk.txt': 'Sam is wheelchair-bound.\r\n\r\nSam went out.',
+      },
+      rels: { rIdA: ['aFChunk', 'chunk.html'], rIdB: ['aFChunk', 'chunk.txt'] },
+      defaults: { html: 'text/html', txt: 'text/plain' },
+    });
+    const doc = await docx(bytes, 'chunk.docx');
+    expect(doc.source.split('\n')).toEqual(['Intro.', 'Notes', 'The service user refused lunch & tea.', 'Middle.', 'Sam is wheelchair-bound.', 'Sam went out.', 'End.']);
+    const rules = analyseChecked({ path: 'chunk.docx', doc }).findings.map((f) => f.ruleId);
+    expect(rules).toEqual(expect.arrayContaining(['dehumanising/service-user', 'blaming/refuses', 'deficit/wheelchair-bound']));
+  });
+
+  it('fails with SD_ERR_READ_DOCX, without quoting the text, when an embedded chunk cannot be read', async () => {
+    const bytes = await makeDocx({
+      body: p('Intro.') + '<w:altChunk r:id="rIdA"/>',
+      parts: { 'word/chunk.rtf': '{\\rtf1 The service user refused.}' },
+      rels: { rIdA: ['aFChunk', 'chunk.rtf'] },
+      defaults: { rtf: 'application/rtf' },
+    });
+    const err = await docx(bytes, 'rtf.docx').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SourdoughError);
+    expect((err as SourdoughError).code).toBe('SD_ERR_READ_DOCX');
+    expect((err as SourdoughError).message).toContain('rtf.docx has a part embedded in a form sourdough cannot read');
+    expect((err as SourdoughError).message).not.toMatch(/service user|refused|Intro/);
   });
 });
