@@ -96,38 +96,61 @@ interface CsvRecord {
   lines: Line[];
   /** False when the record never closed its quotes (end of file or too long). */
   closed: boolean;
-  /** A line of the record was over the record limit (its bytes were skipped). */
+  /** The record was over the record limit (its bytes were skipped): `lines` are its first and last. */
   tooLong?: true;
+  /**
+   * Lines not read: they came after a quote that never closed and past the record limit, so they
+   * were not kept to be read again. `lines` are the first and last of them.
+   */
+  lost?: true;
 }
+
+/** A line to read again, or the mark of lines that were not kept (from `line` to `lostTo`). */
+type Replayed = Line & { lostTo?: number };
 
 /**
  * Group physical lines into CSV records: a record ends at a line break outside quotes. A record
  * whose quotes never close is reported as broken at its first line, and reading restarts on the
- * line after it, so one stray quote cannot swallow the rest of the file.
+ * line after it, so one stray quote cannot swallow the rest of the file. A record still open at
+ * the record limit is followed (its lines no longer kept) to see whether its quotes close: if they
+ * do, it is one record that is too large, and reading goes on after its end; if they do not, its
+ * first line is broken and the lines kept are read again (the lines past the limit, which were
+ * not kept, are reported as not read).
  */
 async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>): AsyncGenerator<CsvRecord> {
   const source = splitLines(chunks, MAX_CSV_RECORD_BYTES)[Symbol.asyncIterator]();
   // Lines to read again before the source's next ones (read from `at` on: an index, not shift(),
   // and concat, not a spread, since a record left open can hold hundreds of thousands of lines).
-  let replay: Line[] = [];
+  let replay: Replayed[] = [];
   let at = 0;
   let pending: Line[] = [];
   let open = false;
   let bytes = 0;
-  const next = async (): Promise<Line | undefined> => {
+  /** The open record passed the limit: the lines after its kept ones (first, last), not kept. */
+  let over: { from: number; to: number } | undefined;
+  const next = async (): Promise<Replayed | undefined> => {
     if (at < replay.length) return replay[at++];
     const r = await source.next();
     return r.done ? undefined : r.value;
   };
-  /** The record so far never closed its quote: its first line is reported, the rest read again. */
-  const firstLineBroken = (): CsvRecord => {
-    const record = { lines: [pending[0]!], closed: false };
-    const again = pending.slice(1);
-    replay = at < replay.length ? again.concat(replay.slice(at)) : again;
-    at = 0;
+  const reset = (): void => {
     pending = [];
     open = false;
     bytes = 0;
+    over = undefined;
+  };
+  /**
+   * The record so far never closed its quote: its first line is reported, the rest read again
+   * (then `also`, a line that starts the next record).
+   */
+  const firstLineBroken = (also?: Line): CsvRecord => {
+    const record = { lines: [pending[0]!], closed: false };
+    const again: Replayed[] = pending.slice(1);
+    if (over && over.to >= over.from) again.push({ bytes: Buffer.alloc(0), line: over.from, lostTo: over.to });
+    if (also) again.push(also);
+    replay = at < replay.length ? again.concat(replay.slice(at)) : again;
+    at = 0;
+    reset();
     return record;
   };
   for (;;) {
@@ -138,17 +161,28 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
       yield firstLineBroken();
       continue;
     }
+    if (l.lostTo !== undefined) {
+      yield { lines: [l, { bytes: l.bytes, line: l.lostTo }], closed: true, lost: true };
+      continue;
+    }
     if (l.tooLong) {
       // The rest of the record is unknowable: report it at its first line and start afresh.
-      yield { lines: [...pending, l], closed: true, tooLong: true };
-      pending = [];
-      open = false;
-      bytes = 0;
+      yield { lines: pending.length ? [pending[0]!, l] : [l], closed: true, tooLong: true };
+      reset();
       continue;
     }
     if (!pending.length && isBlank(l.bytes)) continue;
-    pending.push(l);
     const state = quoting(l.bytes, open);
+    if (over) {
+      // Past the limit: only whether (and where) the quotes close is followed.
+      if (state === 'open') over.to = l.line;
+      else if (state === 'closed') {
+        yield { lines: [pending[0]!, l], closed: true, tooLong: true };
+        reset();
+      } else yield firstLineBroken(l); // the quote never closed; this line's quote opens the next record
+      continue;
+    }
+    pending.push(l);
     open = state === 'open';
     bytes += l.bytes.length;
     if (state === 'broken' && pending.length > 1) {
@@ -160,7 +194,7 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
       pending = [];
       bytes = 0;
     } else if (bytes > MAX_CSV_RECORD_BYTES) {
-      yield firstLineBroken();
+      over = { from: l.line + 1, to: l.line };
     }
   }
 }
@@ -184,6 +218,10 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
     if (rec.tooLong) {
       yield fault('SD_ERR_TOO_LARGE', tooLongMessage(where));
       if (!header) return;
+      continue;
+    }
+    if (rec.lost) {
+      yield fault('SD_ERR_CSV_ROW', `${where} could not be read: these lines come after a quote that is never closed, and there were too many to keep for reading again (fix that quote and check the file again)`);
       continue;
     }
     if (!rec.closed) {

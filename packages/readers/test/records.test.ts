@@ -173,3 +173,38 @@ describe('jsonl', () => {
     });
   });
 });
+
+describe('csv records over the size limit', () => {
+  const MB = 1024 * 1024;
+  /** A quoted field of `size` bytes over many lines, with no quote in it. */
+  const longField = (size: number): string => {
+    const line = 'Sam went out, and the service user refused personal care again today.';
+    return Array.from({ length: Math.ceil(size / (line.length + 1)) }, (_, i) => `${line} (${i})`).join('\n');
+  };
+
+  it('reports a correctly quoted record over 4 MB as too large, once, and reads on after its end', async () => {
+    const text = `id,text,team\nN1,"${longField(4.3 * MB)}",North\nN2,Short note about Sam.,South\n`;
+    const items = await collect(csv(chunks(text), 'big.csv'));
+    const lastLine = text.split("\n").length - 2; // the record's last line (N2 is on the next; the text ends in a line break)
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatchObject({ row: 1, error: { code: 'SD_ERR_TOO_LARGE' } });
+    expect(isReadError(items[0]!) && items[0]!.error.message).toBe(`big.csv row 1 (lines 2–${lastLine}) is too large: one record may be at most 4 MB (it was skipped)`);
+    expect(items[1]).toMatchObject({ row: 2, id: 'N2', meta: { team: 'South' } });
+  });
+
+  it('still reads the rows after a quote that never closes, when the rest of the file is over 4 MB', async () => {
+    const rows = longField(4.3 * MB).split('\n').map((l, i) => `R${i},${l.replace(/,/g, ';')}`);
+    const text = `id,text\nR,"never closed\n${rows.join('\n')}\n`;
+    const items = await collect(csv(chunks(text), 'stray.csv'));
+    expect(items[0]).toMatchObject({ row: 1, error: { code: 'SD_ERR_CSV_ROW' } });
+    expect(isReadError(items[0]!) && items[0]!.error.message).toContain('never closed');
+    // The rows kept for reading again (4 MB of them) are read as rows; those past it are one error entry.
+    const read = items.filter((i) => !isReadError(i)) as ReadDocument[];
+    expect(read.length).toBeGreaterThan(40_000);
+    expect(read[0]).toMatchObject({ row: 2, id: 'R0' });
+    const lost = items[items.length - 1]!;
+    expect(lost).toMatchObject({ error: { code: 'SD_ERR_CSV_ROW' } });
+    expect(isReadError(lost) && lost.error.message).toMatch(/^stray\.csv row \d+ \(lines \d+–\d+\) could not be read: these lines come after a quote that is never closed/);
+    expect(items.length).toBe(read.length + 2);
+  });
+});
