@@ -1,7 +1,7 @@
 /**
  * HTML → SourceDocument: only the visible text is analysed. Offsets index the original HTML:
- * tags, comments, scripts, styles and hidden elements become spaces (newlines kept, so lines and
- * columns stay true); an entity such as `&amp;` becomes its character followed by spaces. A word
+ * tags, comments, the head, scripts, styles and hidden elements become spaces (newlines kept, so
+ * lines and columns stay true); an entity such as `&amp;` becomes its character followed by spaces. A word
  * that inline markup splits (`re<b>fused</b>`, `didn&rsquo;t`) is joined up, as a browser shows it
  * (core's joinAcross; `moved` maps its offsets back). Block
  * elements (paragraphs, list items, headings, table cells…) become blocks, so sentences never run
@@ -21,6 +21,12 @@ const BLOCK = new Set([
   'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 const HEADING = /^h([1-6])$/;
+/**
+ * What may stand in a document's head. Any other start tag, or text that is not white space, ends
+ * a head left open (HTML5's "in head" rules): a page with `<head>` never closed and no `<body>`
+ * shows its text, so it is read.
+ */
+const IN_HEAD = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'noframes', 'noscript', 'script', 'style', 'template', 'title', 'head']);
 /**
  * Inline elements whose text is not part of the word beside it: a footnote mark (`refused<sup>1</sup>`),
  * a subscript, an image or a form control.
@@ -67,9 +73,17 @@ export function html(source: string, path?: string): SourceDocument {
     blockEnd = -1;
   };
 
+  /** Inside a head left open, directly (not in its title or a script): what follows ends it. */
+  const endOpenHead = (): void => {
+    if (stack[stack.length - 1] !== 'head') return;
+    stack.length -= 1;
+    if (hiddenDepth > stack.length) hiddenDepth = -1;
+  };
+
   const parser: Parser = new Parser(
     {
       onopentag(name, attrs) {
+        if (!IN_HEAD.has(name)) endOpenHead();
         if (BLOCK.has(name)) closeBlock();
         else if (APART.has(name)) visibleEnd = -1;
         stack.push(name);
@@ -93,6 +107,7 @@ export function html(source: string, path?: string): SourceDocument {
         }
       },
       ontext(data) {
+        if (/\S/.test(data)) endOpenHead();
         if (hiddenDepth >= 0) return;
         const start = parser.startIndex;
         const end = parser.endIndex + 1;

@@ -87,4 +87,18 @@ describe('html reader', () => {
     expect(refused[0]!.start!.line).toBe(11);
     expect(result.findings.find((f) => f.ruleId === 'voice/passive-decision')?.section).toBe('Decisions');
   });
+
+  it('reads a page whose head is never closed and that has no <body> tag, as a browser shows it', () => {
+    const source = '<!doctype html>\n<head><meta charset="utf-8"><title>Plan for the service user</title>\n<h1>About</h1>\n<p>The service user refused personal care.</p>\n';
+    const doc = html(source);
+    expect(doc.text.replace(/\s+/g, ' ').trim()).toBe('About The service user refused personal care.');
+    expect(doc.sections.map((s) => s.title)).toEqual(['About']);
+    const found = analyse(doc, builtinRuleSet()).findings.filter((f) => f.start);
+    expect(found.map((f) => [f.ruleId, f.start!.line])).toEqual(expect.arrayContaining([['dehumanising/service-user', 4], ['blaming/refuses', 4]]));
+    for (const f of found) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+    // Text straight after an open head ends it too; what the head holds stays hidden.
+    expect(html('<head><title>service user</title><style>p{}</style>Sam refused tea.').text.trim()).toBe('Sam refused tea.');
+    expect(html('<html><head><title>service user</title>\n<body><p>Sam</p></body></html>').text.trim()).toBe('Sam');
+  });
 });
+
