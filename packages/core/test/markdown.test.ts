@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/analyse.js';
-import { markdown } from '../src/readers/markdown.js';
+import { markdown, readMarkdown } from '../src/readers/markdown.js';
 import type { Finding } from '../src/types.js';
 import { RULES, testSet } from './context/test-rules.js';
 
@@ -112,4 +112,19 @@ describe('markdown with and without GFM syntax', () => {
       expect(f.some((x) => x.text === 'respite' && md.indexOf('www.') >= 0)).toBe(false);
     }
   });
+
+  it('skips YAML and TOML front matter: it is metadata, not prose, and not a heading', () => {
+    const md = '---\ntitle: Support plan for the service user\ntags: [service user, refused]\n---\n\n# About me\n\nJack refused tea.\n';
+    const doc = markdown(md);
+    expect(doc.sections.map((s) => s.title)).toEqual(['About me']);
+    const f = check(md);
+    expect(f.map((x) => [x.text, x.start!.line, x.section])).toEqual([['refused', 8, 'About me']]);
+    const toml = '+++\ntitle = "service user"\n+++\nJack refused tea.\n';
+    expect(check(toml).map((x) => [x.text, x.start!.line])).toEqual([['refused', 4]]);
+    // Only at the very top, and only when closed: elsewhere --- is a break or a heading underline.
+    expect(check('Jack refused tea.\n\n---\nThe service user left.\n---\n').map((x) => x.text)).toEqual(['refused', 'service user']);
+    // The fast path for plain Markdown steps aside for front matter, so both read it alike.
+    for (const src of [md, toml]) expect(readMarkdown(src, 'x.md', true)).toEqual(readMarkdown(src, 'x.md', false));
+  });
 });
+

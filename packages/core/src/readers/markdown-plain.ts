@@ -4,8 +4,8 @@
  * document the parse is fully determined line by line, so this reads it directly, giving exactly
  * what the micromark parse would give (text spans, block spans, headings), about ten times
  * faster. Anything outside that shape — emphasis, code, links, HTML, quotes, tables, indentation,
- * tabs, CR, trailing spaces, lazy continuation, setext headings, thematic breaks, entities,
- * escapes — returns null and the caller parses properly. Pure.
+ * tabs, CR, trailing spaces, lazy continuation, setext headings, thematic breaks, front matter
+ * (a first line of `---` or `+++`), entities, escapes — returns null and the caller parses properly. Pure.
  */
 
 /** What the reader needs from a parse: prose spans, block spans and headings (offsets into the source). */

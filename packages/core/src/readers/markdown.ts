@@ -1,13 +1,15 @@
 /**
- * Markdown → SourceDocument, via unified + remark-parse (+ remark-gfm for tables). Offsets always
- * index the original file: prose characters are kept in place and everything else (syntax, code,
- * inline code, HTML, URLs) becomes spaces; a word that emphasis or a link splits (`re**fused**`) is
+ * Markdown → SourceDocument, via unified + remark-parse (+ remark-gfm for tables; remark-frontmatter,
+ * so YAML or TOML front matter is skipped). Offsets always index the original file: prose
+ * characters are kept in place and everything else (syntax, code, inline code, HTML, URLs, front
+ * matter) becomes spaces; a word that emphasis or a link splits (`re**fused**`) is
  * joined up (join.ts). Headings become sections; suppression comments become
  * directives. Never re-serialises the Markdown. Pure: no I/O.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
 import type { Nodes, Root } from 'mdast';
 import type { Directive, Section, SourceDocument } from '../types.js';
 import { parseDirectives } from '../suppress.js';
@@ -44,9 +46,11 @@ function guard(source: string, path: string | undefined): void {
   }
 }
 
-const gfmParser = unified().use(remarkParse).use(remarkGfm);
+/** Front matter (`---` YAML or `+++` TOML at the very top) is metadata, not prose: it is skipped. */
+const FRONT_MATTER = ['yaml', 'toml'] as const;
+const gfmParser = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER]).use(remarkGfm);
 /** CommonMark alone is about twice as fast; GFM is needed only for tables, footnotes and strikethrough. */
-const plainParser = unified().use(remarkParse);
+const plainParser = unified().use(remarkParse).use(remarkFrontmatter, [...FRONT_MATTER]);
 const NEEDS_GFM = /\||\[\^|~~/;
 
 const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
