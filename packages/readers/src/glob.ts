@@ -2,11 +2,12 @@
  * Command-line paths → the files to read. Globs are expanded (fast-glob), folders are walked for
  * supported files, and `.gitignore`-style ignore rules (an ignore file and `--ignore-pattern`)
  * filter what globs and folders find; a file named explicitly is always read. `node_modules` and
- * `.git` are never walked. Output is sorted and de-duplicated, in argument order.
+ * `.git` are never walked, and Office's owner files (`~$plan.docx`) are skipped. Output is sorted
+ * and de-duplicated, in argument order.
  */
 import * as fs from 'node:fs';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import ignore from 'ignore';
 import { SourdoughError } from '@sourdough/core';
@@ -50,6 +51,13 @@ export function noting(unreadable: Set<string>, readdirImpl: (...a: unknown[]) =
 }
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * An owner (lock) file that Word, Excel or PowerPoint leaves beside a document while it is open
+ * (`~$plan.docx`): a few bytes naming who has it open, not a document. Folders and globs skip
+ * them; one named explicitly is still read.
+ */
+const isOwnerFile = (p: string): boolean => basename(p).startsWith('~$');
 const extensionGlob = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 
 function toPosix(p: string): string {
@@ -119,7 +127,7 @@ export async function expandGlobs(patterns: string[], options: ExpandOptions): P
         continue;
       }
     }
-    const kept = found.filter((f) => !ignored(f)).sort();
+    const kept = found.filter((f) => !ignored(f) && !isOwnerFile(f)).sort();
     const locked = [...unreadableDirs].filter((d) => !unreadableBefore.has(d)).map(shown).filter((d) => !ignored(d, true)).sort();
     // A folder whose only files sit in folders it may not open is reported as those folders, not as matching nothing.
     if (!kept.length && !locked.length) unmatched.push(pattern);

@@ -34,6 +34,17 @@ describe('expandGlobs', () => {
     expect(files).toEqual(['b.txt', '-', 'drafts/f.md', 'missing.txt']);
   });
 
+  it("skips Office's owner files (~$plan.docx) in folders and globs, but reads one named explicitly", async () => {
+    const locks = join(dir, 'locks');
+    mkdirSync(locks, { recursive: true });
+    writeFileSync(join(locks, 'plan.docx'), 'x');
+    writeFileSync(join(locks, '~$plan.docx'), 'owner');
+    expect((await expandGlobs(['locks'], { cwd: dir })).files).toEqual(['locks/plan.docx']);
+    expect((await expandGlobs(['locks/*.docx'], { cwd: dir })).files).toEqual(['locks/plan.docx']);
+    expect((await expandGlobs(['locks/~$plan.docx'], { cwd: dir })).files).toEqual(['locks/~$plan.docx']);
+    rmSync(locks, { recursive: true, force: true });
+  });
+
   it('lists globs and folders that match nothing', async () => {
     const { files, unmatched } = await expandGlobs(['*.html', 'drafts'], { cwd: dir });
     expect(files).toEqual([]);
