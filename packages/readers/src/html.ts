@@ -3,9 +3,9 @@
  * tags, comments, the head, scripts, styles and hidden elements become spaces (newlines kept, so
  * lines and columns stay true); an entity such as `&amp;` becomes its character followed by spaces. A word
  * that inline markup splits (`re<b>fused</b>`, `didn&rsquo;t`) is joined up, as a browser shows it
- * (core's joinAcross; `moved` maps its offsets back). Block
- * elements (paragraphs, list items, headings, table cells…) become blocks, so sentences never run
- * across them; headings become sections; `<!-- sourdough-… -->` comments become directives.
+ * (core's joinAcross; `moved` maps its offsets back). Block elements (paragraphs, list items,
+ * headings, table cells…) become blocks, so sentences never run across them; a `<br>` is a line
+ * break within its block, white space between words; headings become sections; `<!-- sourdough-… -->` comments become directives.
  * HTML nested more than LIMITS.htmlNesting deep is refused (SD_ERR_TOO_LARGE). Pure: no I/O.
  */
 import { Parser } from 'htmlparser2';
@@ -16,7 +16,7 @@ import { LIMITS } from './limits.js';
 const INVISIBLE = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'canvas', 'textarea', 'select']);
 /** Elements that start or end a block of prose. */
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'br', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li', 'main',
   'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
@@ -86,6 +86,11 @@ export function html(source: string, path?: string): SourceDocument {
         if (!IN_HEAD.has(name)) endOpenHead();
         if (BLOCK.has(name)) closeBlock();
         else if (APART.has(name)) visibleEnd = -1;
+        else if (name === 'br') {
+          // A line break within the block: white space between the words, as in Markdown and Word.
+          visibleEnd = -1;
+          if (heading && hiddenDepth < 0) heading.title += ' ';
+        }
         stack.push(name);
         if (stack.length > LIMITS.htmlNesting) {
           throw new SourdoughError('SD_ERR_TOO_LARGE', `${path ?? 'the document'} has elements nested more than ${LIMITS.htmlNesting} deep; sourdough cannot read HTML nested that deeply`, path ? { file: path } : undefined);

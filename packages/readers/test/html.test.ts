@@ -100,5 +100,16 @@ describe('html reader', () => {
     expect(html('<head><title>service user</title><style>p{}</style>Sam refused tea.').text.trim()).toBe('Sam refused tea.');
     expect(html('<html><head><title>service user</title>\n<body><p>Sam</p></body></html>').text.trim()).toBe('Sam');
   });
+
+  it('reads <br> as a line break within its block, not the end of it', () => {
+    const source = '<h1>Support plan<br>for Sam</h1>\n<p>Sam was described by staff as a service<br>user who needs help.</p>\n<h2>What matters<br/>to me</h2>';
+    const doc = html(source);
+    expect(doc.sections.map((s) => s.title)).toEqual(['Support plan for Sam', 'What matters to me']);
+    expect(doc.blocks.map((b) => doc.text.slice(b.start, b.end).replace(/\s+/g, ' '))).toEqual(['Support plan for Sam', 'Sam was described by staff as a service user who needs help.', 'What matters to me']);
+    const found = analyse(doc, builtinRuleSet()).findings.filter((f) => f.ruleId === 'dehumanising/service-user');
+    expect(found).toHaveLength(1);
+    expect(source.slice(found[0]!.start!.offset, found[0]!.end!.offset)).toBe(found[0]!.text);
+    expect(found[0]!.text).toBe('service<br>user');
+  });
 });
 
