@@ -8,6 +8,7 @@
  *   wrappers (`w:dir`, `w:bdo`) are unwrapped, so the text they hold is read;
  * - a carriage return (`w:cr`), a page or column break becomes a line break, and an absolute tab
  *   (`w:ptab`) a tab, so the words on either side stay apart;
+ * - hidden text (`w:vanish`, directly or through a style) is left out, as Word does not show it;
  * - an embedded chunk (`w:altChunk`) is replaced by the paragraphs `altChunk` gives for it.
  *
  * Pure: strings in, string out.
@@ -31,11 +32,29 @@ interface Open {
   name: string;
   start: number;
   openEnd: number;
+  /** Run: hidden by its own properties (true/false) or its style. */
+  vanish?: boolean;
+  styleHidden?: boolean;
+  /** Paragraph: its style id. */
+  pStyle?: string;
+}
+
+/** Style ids whose run properties hide text. */
+export interface HiddenStyles {
+  has(id: string): boolean;
 }
 
 export interface RewriteOptions {
+  /** Character and paragraph styles that hide their text (hiddenStyles()). */
+  hidden?: HiddenStyles;
   /** Paragraph XML (using the w prefix) to put in place of an embedded chunk, by relationship id. */
   altChunk?: (id: string) => string;
+}
+
+/** True for an on/off property that is on (`<w:vanish/>`, `w:val="true"`). */
+function on(attrs: Record<string, string>, w: string): boolean {
+  const v = attrs[`${w}:val`] ?? attrs.val;
+  return v === undefined || !(v === 'false' || v === '0' || v === 'off');
 }
 
 /** The namespace prefixes a part declares (on its root element, where Word puts them). */
@@ -61,6 +80,18 @@ export function rewritePart(xml: string, options: RewriteOptions = {}): string {
     const known = ns?.get(colon < 0 ? '' : name.slice(0, colon));
     return known ? `${known}:${name.slice(colon + 1)}` : '';
   };
+  const parent = (depth = 1): Open | undefined => stack[stack.length - depth];
+  const nearest = (name: string): Open | undefined => {
+    for (let i = stack.length - 1; i >= 0; i--) if (stack[i]!.name === name) return stack[i];
+    return undefined;
+  };
+  const attr = (attrs: Record<string, string>, ns2: string, local: string): string | undefined => {
+    for (const [k, v] of Object.entries(attrs)) {
+      const colon = k.indexOf(':');
+      if (colon > 0 && k.slice(colon + 1) === local && ns?.get(k.slice(0, colon)) === ns2) return v;
+    }
+    return undefined;
+  };
 
   const parser: Parser = new Parser(
     {
@@ -71,6 +102,15 @@ export function rewritePart(xml: string, options: RewriteOptions = {}): string {
         }
         const name = norm(rawName);
         const open: Open = { name, start: parser.startIndex, openEnd: parser.endIndex + 1 };
+        const up = parent();
+        if (name === 'w:vanish' && up?.name === 'w:rPr' && parent(2)?.name === 'w:r') parent(2)!.vanish = on(attrs, w);
+        else if (name === 'w:rStyle' && up?.name === 'w:rPr' && parent(2)?.name === 'w:r') {
+          const id = attr(attrs, 'w', 'val');
+          if (id !== undefined && options.hidden?.has(id)) parent(2)!.styleHidden = true;
+        } else if (name === 'w:pStyle' && up?.name === 'w:pPr' && parent(2)?.name === 'w:p') {
+          const id = attr(attrs, 'w', 'val');
+          if (id !== undefined) parent(2)!.pStyle = id;
+        }
         stack.push(open);
       },
       onclosetag() {
@@ -88,6 +128,10 @@ export function rewritePart(xml: string, options: RewriteOptions = {}): string {
           edits.push({ from: open.start, to: closeEnd, text: `<${w}:br/>` });
         } else if (name === 'w:ptab') {
           edits.push({ from: open.start, to: closeEnd, text: `<${w}:tab/>` });
+        } else if (name === 'w:r') {
+          const p = nearest('w:p');
+          const hidden = open.vanish ?? (open.styleHidden || (p?.pStyle !== undefined && options.hidden?.has(p.pStyle)) || false);
+          if (hidden) edits.push({ from: open.start, to: closeEnd, text: '' });
         } else if (name === 'w:altChunk' && options.altChunk) {
           const id = relId(xml.slice(open.start, open.openEnd));
           if (id !== undefined) edits.push({ from: open.start, to: closeEnd, text: options.altChunk(id) });
@@ -126,4 +170,63 @@ function apply(xml: string, edits: Edit[], from: number, to: number): string {
     at = e.to;
   }
   return out + xml.slice(at, to);
+}
+
+/**
+ * The styles (character or paragraph) whose run properties hide text, following `w:basedOn`, from
+ * styles.xml.
+ */
+export function hiddenStyles(stylesXml: string | undefined): HiddenStyles {
+  const hidden = new Set<string>();
+  if (!stylesXml) return hidden;
+  const own = new Map<string, { vanish?: boolean; basedOn?: string }>();
+  let ns: Map<string, string> | undefined;
+  const stack: string[] = [];
+  let current: { vanish?: boolean; basedOn?: string } | undefined;
+  const norm = (name: string): string => {
+    const colon = name.indexOf(':');
+    const known = ns?.get(colon < 0 ? '' : name.slice(0, colon));
+    return known ? `${known}:${name.slice(colon + 1)}` : '';
+  };
+  const val = (attrs: Record<string, string>): string | undefined => Object.entries(attrs).find(([k]) => k === 'val' || k.endsWith(':val'))?.[1];
+  const parser = new Parser(
+    {
+      onopentag(rawName, attrs) {
+        ns ??= prefixes(attrs);
+        const name = norm(rawName);
+        const up = stack[stack.length - 1];
+        if (name === 'w:style') {
+          const id = Object.entries(attrs).find(([k]) => k === 'styleId' || k.endsWith(':styleId'))?.[1];
+          current = {};
+          if (id !== undefined) own.set(id, current);
+        } else if (current && name === 'w:basedOn' && up === 'w:style') {
+          const v = val(attrs);
+          if (v !== undefined) current.basedOn = v;
+        } else if (current && name === 'w:vanish' && up === 'w:rPr' && stack[stack.length - 2] === 'w:style') {
+          const v = val(attrs);
+          current.vanish = v === undefined || !(v === 'false' || v === '0' || v === 'off');
+        }
+        stack.push(name);
+      },
+      onclosetag() {
+        if (stack.pop() === 'w:style') current = undefined;
+      },
+    },
+    { xmlMode: true },
+  );
+  parser.write(stylesXml);
+  parser.end();
+  for (const id of own.keys()) {
+    let s: string | undefined = id;
+    for (let depth = 0; s !== undefined && depth < 20; depth++) {
+      const style = own.get(s);
+      if (!style) break;
+      if (style.vanish !== undefined) {
+        if (style.vanish) hidden.add(id);
+        break;
+      }
+      s = style.basedOn;
+    }
+  }
+  return hidden;
 }

@@ -3,16 +3,17 @@
  * list items, table cells, footnotes) extracted in order, one per line, so line N is paragraph N
  * and every finding also carries `paragraph`. Offsets index this extracted text (SPEC §3).
  * Headings become sections. Before mammoth reads the Word XML, it is made readable
- * (docx-xml.ts): text mammoth would leave out or run together is kept whole. An embedded chunk
- * (`w:altChunk`) in HTML or plain text is read; one in another format (RTF, a web archive, another
- * Word file) fails the file with SD_ERR_READ_DOCX rather than be skipped without a word. A file
- * that is not a Word document fails with SD_ERR_READ_DOCX. No I/O here: it takes the bytes.
+ * (docx-xml.ts): text mammoth would leave out or run together is kept whole, and hidden text,
+ * which Word does not show, is left out. An embedded chunk (`w:altChunk`) in HTML or plain text
+ * is read; one in another format (RTF, a web archive, another Word file) fails the file with
+ * SD_ERR_READ_DOCX rather than be skipped without a word. A file that is not a Word document
+ * fails with SD_ERR_READ_DOCX. No I/O here: it takes the bytes.
  */
 import { Parser } from 'htmlparser2';
 import type JSZip from 'jszip';
 import { SourdoughError, maskUrls, type Section, type SourceDocument } from '@sourdough/core';
 import { checkDocx } from './limits.js';
-import { rewritePart } from './docx-xml.js';
+import { hiddenStyles, rewritePart } from './docx-xml.js';
 import { html } from './html.js';
 import { decodeUtf8 } from './decode.js';
 
@@ -189,6 +190,9 @@ async function extract(bytes: Uint8Array, path: string | undefined): Promise<Par
   const rels = relationships(await pkg.text(relsPath(main)), main);
   const byId = new Map(rels.map((r) => [r.id, r]));
 
+  const stylesPart = rels.find((r) => r.type === 'styles')?.part;
+  const hidden = hiddenStyles(stylesPart ? await pkg.text(stylesPart) : undefined);
+
   // Rewrite the parts mammoth reads: the document, then its notes.
   const mainXml = await pkg.text(main);
   let changed = false;
@@ -197,7 +201,7 @@ async function extract(bytes: Uint8Array, path: string | undefined): Promise<Par
     for (const id of new Set([...mainXml.matchAll(/<(?:\w+:)?altChunk\b[^>]*?\s(?:\w+:)?id\s*=\s*["']([^"']*)["']/g)].map((m) => m[1]!))) {
       chunks.set(id, await chunkParagraphs(pkg, byId.get(id), path));
     }
-    const rewritten = rewritePart(mainXml, { altChunk: (id) => chunks.get(id) ?? '' });
+    const rewritten = rewritePart(mainXml, { hidden, altChunk: (id) => chunks.get(id) ?? '' });
     if (rewritten !== mainXml) {
       pkg.zip.file(main, rewritten);
       changed = true;
@@ -207,7 +211,7 @@ async function extract(bytes: Uint8Array, path: string | undefined): Promise<Par
     if (!rel.part || (rel.type !== 'footnotes' && rel.type !== 'endnotes')) continue;
     const xml = await pkg.text(rel.part);
     if (xml === undefined) continue;
-    const rewritten = rewritePart(xml);
+    const rewritten = rewritePart(xml, { hidden });
     if (rewritten !== xml) {
       pkg.zip.file(rel.part, rewritten);
       changed = true;

@@ -100,4 +100,23 @@ describe('docx reader', () => {
     expect((err as SourdoughError).message).toContain('rtf.docx has a part embedded in a form sourdough cannot read');
     expect((err as SourdoughError).message).not.toMatch(/service user|refused|Intro/);
   });
+
+  it('leaves out hidden text (w:vanish), set on the run or through a style, as Word does not show it', async () => {
+    const styles =
+      '<w:style w:type="character" w:styleId="Guidance"><w:name w:val="Guidance"/><w:rPr><w:vanish/></w:rPr></w:style>' +
+      '<w:style w:type="character" w:styleId="MoreGuidance"><w:name w:val="More guidance"/><w:basedOn w:val="Guidance"/></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="HiddenPara"><w:name w:val="Hidden para"/><w:rPr><w:vanish/></w:rPr></w:style>';
+    const body = [
+      p('About me', 'Heading1'),
+      p(r('Template guidance: avoid phrases like service user or refused.', '<w:vanish/>')),
+      p(r('Sam enjoys swimming.') + r(' [note: the service user kicked off]', '<w:vanish/>')),
+      p(r('Sam chose tea.') + r(' Guidance: wheelchair-bound.', '<w:rStyle w:val="MoreGuidance"/>')),
+      p('Staff said Sam refused.', 'HiddenPara'),
+      p(r('Shown again: Sam went out.', '<w:vanish w:val="0"/>')),
+    ].join('');
+    const doc = await docx(await makeDocx({ body, styles }), 'hidden.docx');
+    expect(doc.source.split('\n')).toEqual(['About me', 'Sam enjoys swimming.', 'Sam chose tea.', 'Shown again: Sam went out.']);
+    expect(analyseChecked({ path: 'hidden.docx', doc }).findings.filter((f) => f.start)).toEqual([]);
+  });
 });
+
