@@ -1,8 +1,9 @@
 /**
  * DOCX → SourceDocument via mammoth. The text analysed is the document's paragraphs (headings,
- * list items, table cells, footnotes) extracted in order, one per line, so line N is paragraph N
- * and every finding also carries `paragraph`. Offsets index this extracted text (SPEC §3).
- * Headings become sections. Before mammoth reads the Word XML, it is made readable
+ * list items, table cells, footnotes) extracted in order, one per line, then the page headers and
+ * footers (sections "Header" and "Footer"), so line N is paragraph N and every finding also
+ * carries `paragraph`. Offsets index this extracted text (SPEC §3). Headings become sections;
+ * comments are not read. Before mammoth reads the Word XML, it is made readable
  * (docx-xml.ts): text mammoth would leave out or run together is kept whole, and hidden text,
  * which Word does not show, is left out. An embedded chunk (`w:altChunk`) in HTML or plain text
  * is read; one in another format (RTF, a web archive, another Word file) fails the file with
@@ -24,6 +25,8 @@ const HEADING = /^h([1-6])$/;
 interface Para {
   text: string;
   heading?: number;
+  /** Not in the body: the section it is read under (the page header or footer). */
+  part?: string;
 }
 
 /** Split mammoth's HTML into paragraphs (innermost paragraph element wins, e.g. `<li><p>`). */
@@ -217,15 +220,56 @@ async function extract(bytes: Uint8Array, path: string | undefined): Promise<Par
       changed = true;
     }
   }
-  const input = changed ? await pkg.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }) : bytes;
-  return paragraphsOf(await convert(input));
+  const generate = (): Promise<Buffer> => pkg.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+  const paras = paragraphsOf(await convert(changed ? await generate() : bytes));
+
+  // Page headers and footers, which mammoth does not read: each is read as a document of its own
+  // (its XML as the body, its relationships as the document's), after the body and notes, so the
+  // body's paragraph numbers stay as they are. A paragraph repeated in another header or footer
+  // (first page, even pages) is read once.
+  if (mainXml === undefined) return paras;
+  const seen = new Set<string>();
+  for (const kind of ['header', 'footer'] as const) {
+    const ids = [...mainXml.matchAll(new RegExp(`<(?:\\w+:)?${kind}Reference\\b[^>]*?\\s(?:\\w+:)?id\\s*=\\s*["']([^"']*)["']`, 'g'))].map((m) => m[1]!);
+    const parts = [...new Set(ids.map((id) => byId.get(id)).filter((r) => r?.type === kind && r.part).map((r) => r!.part!))];
+    for (const part of parts) {
+      const xml = await pkg.text(part);
+      const asDocument = xml === undefined ? undefined : wrapAsDocument(rewritePart(xml, { hidden }));
+      if (!asDocument) continue;
+      pkg.zip.file(main, asDocument);
+      pkg.zip.file(relsPath(main), (await pkg.text(relsPath(part))) ?? EMPTY_RELS);
+      for (const para of paragraphsOf(await convert(await generate()))) {
+        const key = para.text.replace(/\s+/g, ' ').trim();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        paras.push({ text: para.text, part: kind === 'header' ? 'Header' : 'Footer' });
+      }
+    }
+  }
+  return paras;
+}
+
+const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
+
+/** A header or footer part's XML as a document whose body is its content (undefined when empty). */
+function wrapAsDocument(xml: string): string | undefined {
+  const open = /<((?:[\w.-]+:)?)(hdr|ftr)\b([^>]*?)(\/?)>/.exec(xml);
+  if (!open || open[4]) return undefined;
+  const [tag, prefix, name, attrs] = open;
+  const close = xml.lastIndexOf(`</${prefix}${name}`);
+  if (close < open.index) return undefined;
+  return `${xml.slice(0, open.index)}<${prefix}document${attrs}><${prefix}body>${xml.slice(open.index + tag.length, close)}</${prefix}body></${prefix}document>`;
 }
 
 /** mammoth's HTML for a .docx. */
 async function convert(input: Uint8Array): Promise<string> {
   // Loaded on first use: most runs read no Word files, and mammoth takes a while to load.
   const { default: mammoth } = await import('mammoth');
-  const result = await mammoth.convertToHtml({ buffer: Buffer.from(input.buffer, input.byteOffset, input.byteLength) });
+  const result = await mammoth.convertToHtml(
+    { buffer: Buffer.from(input.buffer, input.byteOffset, input.byteLength) },
+    // Images are never read (not even encoded): only their place is kept.
+    { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+  );
   return result.value;
 }
 
@@ -246,6 +290,7 @@ export async function docx(bytes: Uint8Array, path?: string): Promise<SourceDocu
   const sections: Section[] = [];
   const paragraphs: number[] = [];
   let source = '';
+  let part: string | undefined;
   for (const p of paras) {
     const line = p.text.replace(/[\r\n\t]+/g, ' ').replace(/\s+$/, '');
     if (source) source += '\n';
@@ -253,7 +298,10 @@ export async function docx(bytes: Uint8Array, path?: string): Promise<SourceDocu
     source += line;
     paragraphs.push(start);
     blocks.push({ start, end: source.length });
-    if (p.heading) sections.push({ offset: start, depth: p.heading, title: line.trim() });
+    if (p.part) {
+      if (p.part !== part) sections.push({ offset: start, depth: 1, title: p.part });
+    } else if (p.heading) sections.push({ offset: start, depth: p.heading, title: line.trim() });
+    part = p.part;
   }
   const doc: SourceDocument = { source, text: maskUrls(source), format: 'docx', blocks, sections, directives: [], paragraphs };
   if (path !== undefined) doc.path = path;

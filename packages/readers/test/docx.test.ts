@@ -118,5 +118,35 @@ describe('docx reader', () => {
     expect(doc.source.split('\n')).toEqual(['About me', 'Sam enjoys swimming.', 'Sam chose tea.', 'Shown again: Sam went out.']);
     expect(analyseChecked({ path: 'hidden.docx', doc }).findings.filter((f) => f.start)).toEqual([]);
   });
+
+  it('reads page headers and footers after the body, under sections of their own, each paragraph once', async () => {
+    const body = [p('About me', 'Heading1'), p('Sam went to the shop.')].join('');
+    const bytes = await makeDocx({
+      body,
+      headers: [p('Support plan: service user Sam Example, NHS number 999 000 0018'), p('Support plan: service user Sam Example, NHS number 999 000 0018')],
+      footers: [p('Contact sam.example@example.com. Sam is wheelchair-bound.')],
+    });
+    const doc = await docx(bytes, 'header.docx');
+    expect(doc.source.split('\n')).toEqual([
+      'About me',
+      'Sam went to the shop.',
+      'Support plan: service user Sam Example, NHS number 999 000 0018',
+      'Contact sam.example@example.com. Sam is wheelchair-bound.',
+    ]);
+    expect(doc.sections.map((s) => [s.title, doc.source.slice(s.offset).split('\n')[0]])).toEqual([
+      ['About me', 'About me'],
+      ['Header', 'Support plan: service user Sam Example, NHS number 999 000 0018'],
+      ['Footer', 'Contact sam.example@example.com. Sam is wheelchair-bound.'],
+    ]);
+    const found = analyseChecked({ path: 'header.docx', doc }).findings.filter((f) => f.start);
+    expect(found.map((f) => [f.ruleId, f.section, f.paragraph])).toEqual(
+      expect.arrayContaining([
+        ['dehumanising/service-user', 'Header', 3],
+        ['privacy/person-name', 'Header', 3],
+        ['privacy/email', 'Footer', 4],
+        ['deficit/wheelchair-bound', 'Footer', 4],
+      ]),
+    );
+  });
 });
 
