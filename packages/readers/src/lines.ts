@@ -12,9 +12,10 @@ export interface Line {
 }
 
 /**
- * Lines of a stream of Buffers or strings (`\n` or `\r\n` endings). A line longer than
- * `maxLineBytes` is not buffered: its bytes are skipped up to the next line break and it comes out
- * once, empty, marked `tooLong`.
+ * Lines of a stream of Buffers or strings (`\n`, `\r\n` or a lone `\r` endings: old Mac files and
+ * some exports end lines with a carriage return alone). A line longer than `maxLineBytes` is not
+ * buffered: its bytes are skipped up to the next line break and it comes out once, empty, marked
+ * `tooLong`.
  */
 export async function* splitLines(chunks: AsyncIterable<Buffer | string | Uint8Array>, maxLineBytes = Infinity): AsyncGenerator<Line> {
   let pending: Buffer | undefined;
@@ -24,24 +25,36 @@ export async function* splitLines(chunks: AsyncIterable<Buffer | string | Uint8A
     const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
     let data = pending ? Buffer.concat([pending, buf]) : buf;
     let from = 0;
-    let nl = data.indexOf(10, from);
-    while (nl !== -1) {
+    // The next line feed and carriage return, each searched for again only once passed (a file
+    // with one kind of line end must not be searched to its end for the other at every line).
+    let lf = data.indexOf(10, from);
+    let cr = data.indexOf(13, from);
+    for (;;) {
+      if (lf !== -1 && lf < from) lf = data.indexOf(10, from);
+      if (cr !== -1 && cr < from) cr = data.indexOf(13, from);
+      const end = cr !== -1 && (lf === -1 || cr < lf) ? cr : lf;
+      if (end === -1) break;
+      let next = end + 1;
+      if (end === cr) {
+        // A carriage return at the chunk's end may be half of \r\n: wait for the next chunk.
+        if (next === data.length) break;
+        if (data[next] === 10) next++;
+      }
       if (skipping) {
         skipping = false;
         yield { bytes: Buffer.alloc(0), line: ++line, tooLong: true };
-      } else if (nl - from > maxLineBytes) {
+      } else if (end - from > maxLineBytes) {
         yield { bytes: Buffer.alloc(0), line: ++line, tooLong: true };
       } else {
-        const end = nl > from && data[nl - 1] === 13 ? nl - 1 : nl;
         yield { bytes: data.subarray(from, end), line: ++line };
       }
-      from = nl + 1;
-      nl = data.indexOf(10, from);
+      from = next;
     }
     if (skipping || data.length - from > maxLineBytes) {
-      // Too long already: drop what we have and skip to the next line break.
+      // Too long already: drop what we have and skip to the next line break (keeping a carriage
+      // return at the chunk's end, which may be that break, or half of it).
       skipping = true;
-      pending = undefined;
+      pending = data[data.length - 1] === 13 ? Buffer.from([13]) : undefined;
     } else {
       // Copy the tail so the (possibly large) chunk can be freed.
       pending = from < data.length ? Buffer.from(data.subarray(from)) : undefined;

@@ -208,3 +208,16 @@ describe('csv records over the size limit', () => {
     expect(items.length).toBe(read.length + 2);
   });
 });
+
+describe('lone carriage returns', () => {
+  it('end CSV and JSONL lines, as a line feed or both together do, even split across chunks', async () => {
+    const csvItems = await collect(csv(chunks('id,text\rN1,Sam Example refused personal care.\rN2,"The service', ' user\rwent out."\r', '\nN3,Sam went out.\r'), 'lonecr.csv'));
+    expect(csvItems.map((i) => (isReadError(i) ? i.error.code : [i.row, i.id, i.doc.source]))).toEqual([
+      [1, 'N1', 'Sam Example refused personal care.'],
+      [2, 'N2', 'The service user\nwent out.'],
+      [3, 'N3', 'Sam went out.'],
+    ]);
+    const jsonlItems = await collect(jsonl(chunks('{"id":"J1","text":"Sam refused lunch."}\r{"id":"J2","text":"The service user went out."}\r', '\r{"id":"J3","text":"Sam went out."}'), 'lonecr.jsonl'));
+    expect(jsonlItems.map((i) => (isReadError(i) ? i.error.code : [i.row, i.id]))).toEqual([[1, 'J1'], [2, 'J2'], [4, 'J3']]);
+  });
+});
