@@ -66,6 +66,24 @@ describe('findings in words that markup splits', () => {
     expect(r.findings[0]!.start).toEqual({ line: 1, column: 5, offset: 4 });
   });
 
+  it('Markdown character references and backslash escapes are read as the characters they show', () => {
+    const source = 'Sam didn&rsquo;t engage with the plan.\n\nSam doesn\\\'t engage. He is wheelchair\\-bound. Sam ref&#117;sed tea &amp; cake.\n';
+    const doc = readers.markdown(source, 'e.md');
+    expect(doc.text.split('\n')[2]!.replace(/ +/g, ' ')).toBe("Sam doesn't engage. He is wheelchair-bound. Sam refused tea & cake.");
+    const r = analyse(doc, rules);
+    const found = r.findings.filter((f) => f.start).map((f) => [f.ruleId, f.text, f.start!.line, f.start!.column]);
+    expect(found).toEqual([
+      ['blaming/failed-to-engage', 'didn&rsquo;t engage', 1, 5],
+      ['blaming/failed-to-engage', "doesn\\'t engage", 3, 5],
+      ['deficit/wheelchair-bound', 'wheelchair\\-bound', 3, 28],
+      ['blaming/refuses', 'ref&#117;sed', 3, 51],
+    ]);
+    for (const f of r.findings) if (f.start) expect(source.slice(f.start.offset, f.end!.offset)).toBe(f.text);
+    expect(r.findings[0]!.sentence).toBe('Sam didn’t engage with the plan.');
+    // At a word's start, or between words, there is nothing to join.
+    expect(readers.markdown('\\*not emphasis\\* &copy; 2026\n').text).toBe(' *not emphasis*  ©      2026\n');
+  });
+
   it('a hard line break or inline code between two pieces keeps them apart', () => {
     const doc = readers.markdown('ser\\\nvice, `code`user and *re*`x`fused, refused<sup>1</sup>[^1]\n\n[^1]: Note.\n', 'b.md');
     expect(doc.text.split('\n')[1]).toBe(`vice,       user and  re    fused, refused     1${' '.repeat(10)}`);

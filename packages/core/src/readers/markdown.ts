@@ -2,14 +2,16 @@
  * Markdown → SourceDocument, via unified + remark-parse (+ remark-gfm for tables; remark-frontmatter,
  * so YAML or TOML front matter is skipped). Offsets always index the original file: prose
  * characters are kept in place and everything else (syntax, code, inline code, HTML, URLs, front
- * matter) becomes spaces; a word that emphasis or a link splits (`re**fused**`) is
- * joined up (join.ts). Headings become sections; suppression comments become
- * directives. Never re-serialises the Markdown. Pure: no I/O.
+ * matter) becomes spaces; a character reference or backslash escape becomes the character it
+ * shows, then spaces (`didn&rsquo;t`, `wheelchair\-bound`); a word that emphasis, a link, a
+ * reference or an escape splits (`re**fused**`) is joined up (join.ts). Headings become sections;
+ * suppression comments become directives. Never re-serialises the Markdown. Pure: no I/O.
  */
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import { decodeString } from 'micromark-util-decode-string';
 import type { Nodes, Root } from 'mdast';
 import type { Directive, Section, SourceDocument } from '../types.js';
 import { parseDirectives } from '../suppress.js';
@@ -58,6 +60,62 @@ const BLOCK_TYPES = new Set(['paragraph', 'heading', 'tableCell']);
 const INLINE_TAG = /^(?:<\/?(?:a|abbr|b|bdi|bdo|cite|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|time|u|var)\b[^>]*>|<!--[\s\S]*-->)$/i;
 const SKIP_TYPES = new Set(['code', 'inlineCode', 'html', 'image', 'imageReference', 'definition', 'math', 'inlineMath', 'yaml', 'toml']);
 
+/** A character reference: named (`&rsquo;`), decimal (`&#8217;`) or hexadecimal (`&#x2019;`). */
+const REFERENCE = /&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/y;
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+const SPACE = /\s/;
+
+/**
+ * A text node's source as the text shows it: each character reference becomes its character
+ * followed by blanks, and each backslash escape the escaped character after a blank, so the text
+ * keeps the source's length (`didn&rsquo;t` → `didn’      t`, `wheelchair\-bound` →
+ * `wheelchair -bound`). The blanks inside a word are added to `gaps`, to be closed (joinAcross).
+ * `raw` is the node's source from `at`; `value` its text, as the parser decoded it. Null when the
+ * two cannot be matched up character by character (the source is then kept as it is).
+ */
+function decodeInPlace(raw: string, value: string, at: number, gaps: [number, number][]): string | null {
+  let out = '';
+  const mine: [number, number][] = [];
+  let j = 0;
+  /** Blank raw[from, to) after `out`; a gap between two non-space characters is one to close. */
+  const blank = (from: number, to: number, next: string | undefined): void => {
+    const before = out[out.length - 1];
+    out += ' '.repeat(to - from);
+    if (before !== undefined && !SPACE.test(before) && next !== undefined && !SPACE.test(next)) mine.push([at + from, at + to]);
+  };
+  for (let i = 0; i < raw.length; ) {
+    const c = raw[i]!;
+    if (c === '\\' && i + 1 < raw.length && ASCII_PUNCTUATION.test(raw[i + 1]!) && value[j] === raw[i + 1]) {
+      blank(i, i + 1, raw[i + 1]);
+      out += raw[i + 1];
+      i += 2;
+      j += 1;
+      continue;
+    }
+    if (c === '&') {
+      REFERENCE.lastIndex = i;
+      const m = REFERENCE.exec(raw);
+      const decoded = m ? decodeString(m[0]) : undefined;
+      if (m && decoded !== undefined && decoded !== m[0] && decoded.length <= m[0].length && value.startsWith(decoded, j)) {
+        out += decoded;
+        blank(i + decoded.length, i + m[0].length, raw[i + m[0].length]);
+        i += m[0].length;
+        j += decoded.length;
+        continue;
+      }
+    }
+    if (c === value[j]) {
+      out += c;
+      j++;
+    } else if (SPACE.test(c)) out += c; // white space the parser left out (a continuation line's indent)
+    else return null;
+    i++;
+  }
+  if (j !== value.length) return null;
+  gaps.push(...mine);
+  return out;
+}
+
 function plain(node: Nodes): string {
   if (node.type === 'text') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
@@ -83,7 +141,7 @@ export function readMarkdown(source: string, path: string | undefined, fast: boo
   // list item, so it can break neither limit: the guard is for what goes to the parser.
   guard(source, path);
   const tree = (NEEDS_GFM.test(source) ? gfmParser : plainParser).parse(source) as Root;
-  const keep: [number, number][] = [];
+  const keep: Kept[] = [];
   const blocks: { start: number; end: number }[] = [];
   const sections: Section[] = [];
   const directives: Directive[] = [];
@@ -111,8 +169,11 @@ export function readMarkdown(source: string, path: string | undefined, fast: boo
       const a = pos?.start.offset;
       const b = pos?.end.offset;
       if (a !== undefined && b !== undefined) {
-        keep.push([a, b]);
         if (lastEnd >= 0 && lastEnd < a && a < b && !/\s/.test(source[lastEnd - 1]!) && !/\s/.test(source[a]!)) gaps.push([lastEnd, a]);
+        const raw = source.slice(a, b);
+        // Character references and backslash escapes: the text holds what they show.
+        const shown = raw === node.value || !/[&\\]/.test(raw) ? null : decodeInPlace(raw, node.value, a, gaps);
+        keep.push(shown === null ? [a, b] : [a, b, shown]);
         lastEnd = b;
       }
       return;
@@ -131,11 +192,14 @@ export function readMarkdown(source: string, path: string | undefined, fast: boo
   return finish(source, path, keep, blocks, sections, directives, gaps);
 }
 
+/** A span of prose to keep: its start and end, and what the text shows there when not the source. */
+type Kept = [number, number] | [number, number, string];
+
 /** Blank everything but the kept prose (keeping line breaks) and assemble the document. */
 function finish(
   source: string,
   path: string | undefined,
-  keep: [number, number][],
+  keep: Kept[],
   blocks: { start: number; end: number }[],
   sections: Section[],
   directives: Directive[],
@@ -145,9 +209,9 @@ function finish(
   let masked = '';
   let at = 0;
   const blank = (from: number, to: number): string => source.slice(from, to).replace(/[^\n\r]/g, ' ');
-  for (const [s, e] of keep) {
+  for (const [s, e, shown] of keep) {
     if (s < at) continue;
-    masked += blank(at, s) + source.slice(s, e);
+    masked += blank(at, s) + (shown ?? source.slice(s, e));
     at = e;
   }
   masked += blank(at, source.length);
