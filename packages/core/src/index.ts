@@ -27,7 +27,7 @@ export type * from './types.js';
 
 /** Helpers other readers share: URL masking, line tables, suppression comments. */
 export { maskUrls, lineStarts, lineColumn, loneCrToLf } from './readers/mask.js';
-export { joinAcross, textToSource, spanToSource, type Moved } from './readers/join.js';
+export { joinAcross, blankSoftHyphens, textToSource, spanToSource, type Moved } from './readers/join.js';
 export { parseDirectives } from './suppress.js';
 export { lastStartingAtOrBefore } from './search.js';
 

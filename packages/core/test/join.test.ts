@@ -84,6 +84,22 @@ describe('findings in words that markup splits', () => {
     expect(readers.markdown('\\*not emphasis\\* &copy; 2026\n').text).toBe(' *not emphasis*  ©      2026\n');
   });
 
+  it('a soft hyphen (U+00AD, &shy;) shows nothing: the word it sits in is read whole, in text and Markdown', () => {
+    for (const [reader, source] of [
+      [readers.text, 'The ser\u00advice user went out. Sam re\u00adfused lunch.\n'],
+      [readers.markdown, '# Sup\u00adport\n\nThe ser&shy;vice user went out. Sam re\u00ad**fused** lunch.\n'],
+    ] as const) {
+      const doc = reader(source, 'soft');
+      expect(doc.text).toHaveLength(source.length);
+      const r = analyse(doc, rules);
+      const found = r.findings.filter((f) => f.start);
+      expect(found.map((f) => f.ruleId)).toEqual(['dehumanising/service-user', 'blaming/refuses']);
+      for (const f of found) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+      expect(found[1]!.sentence).toBe('Sam refused lunch.');
+      if (reader === readers.markdown) expect(doc.sections[0]!.title).toBe('Support');
+    }
+  });
+
   it('a hard line break or inline code between two pieces keeps them apart', () => {
     const doc = readers.markdown('ser\\\nvice, `code`user and *re*`x`fused, refused<sup>1</sup>[^1]\n\n[^1]: Note.\n', 'b.md');
     expect(doc.text.split('\n')[1]).toBe(`vice,       user and  re    fused, refused     1${' '.repeat(10)}`);

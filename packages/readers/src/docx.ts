@@ -292,7 +292,8 @@ export async function docx(bytes: Uint8Array, path?: string): Promise<SourceDocu
   let source = '';
   let part: string | undefined;
   for (const p of paras) {
-    const line = p.text.replace(/[\r\n\t]+/g, ' ').replace(/\s+$/, '');
+    // A soft hyphen shows nothing (unless a line breaks there), so it is left out of the text.
+    const line = p.text.replace(/\u00ad/g, '').replace(/[\r\n\t]+/g, ' ').replace(/\s+$/, '');
     if (source) source += '\n';
     const start = source.length;
     source += line;

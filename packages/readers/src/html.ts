@@ -9,7 +9,7 @@
  * HTML nested more than LIMITS.htmlNesting deep is refused (SD_ERR_TOO_LARGE). Pure: no I/O.
  */
 import { Parser } from 'htmlparser2';
-import { SourdoughError, joinAcross, lineColumn, lineStarts, loneCrToLf, maskUrls, parseDirectives, type Directive, type Section, type SourceDocument } from '@sourdough/core';
+import { SourdoughError, blankSoftHyphens, joinAcross, lineColumn, lineStarts, loneCrToLf, maskUrls, parseDirectives, type Directive, type Section, type SourceDocument } from '@sourdough/core';
 import { LIMITS } from './limits.js';
 
 /** Elements whose content is never shown as text. */
@@ -107,7 +107,7 @@ export function html(source: string, path?: string): SourceDocument {
         if (at >= 0) stack.length = at;
         if (hiddenDepth > stack.length) hiddenDepth = -1;
         if (heading && heading.stackDepth > stack.length) {
-          sections.push({ offset: heading.offset, depth: heading.depth, title: heading.title.replace(/\s+/g, ' ').trim() });
+          sections.push({ offset: heading.offset, depth: heading.depth, title: heading.title.replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim() });
           heading = undefined;
         }
       },
@@ -142,7 +142,9 @@ export function html(source: string, path?: string): SourceDocument {
   parser.end();
   closeBlock();
   blankTo(source.length);
-  const joined = joinAcross(chars.join(''), gaps);
+  // A soft hyphen (U+00AD, `&shy;`) shows nothing: the word it sits in reads whole.
+  const shown = blankSoftHyphens(chars.join(''), gaps);
+  const joined = joinAcross(shown.text, shown.gaps);
   const text = loneCrToLf(maskUrls(joined.text));
   blocks.sort((a, b) => a.start - b.start);
   const doc: SourceDocument = { source, text, format: 'html', blocks, sections, directives };

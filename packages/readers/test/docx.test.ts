@@ -148,5 +148,11 @@ describe('docx reader', () => {
       ]),
     );
   });
-});
 
+  it('leaves soft hyphens out of the text, so the words they sit in are found', async () => {
+    const body = [p('<w:r><w:t>The ser</w:t><w:softHyphen/><w:t>vice user went out.</w:t></w:r>'), p('Sam re\u00adfused lunch.')].join('');
+    const doc = await docx(await makeDocx({ body }), 'soft.docx');
+    expect(doc.source.split('\n')).toEqual(['The service user went out.', 'Sam refused lunch.']);
+    expect(analyseChecked({ path: 'soft.docx', doc }).findings.filter((f) => f.start).map((f) => f.ruleId)).toEqual(['dehumanising/service-user', 'blaming/refuses']);
+  });
+});

@@ -111,5 +111,14 @@ describe('html reader', () => {
     expect(source.slice(found[0]!.start!.offset, found[0]!.end!.offset)).toBe(found[0]!.text);
     expect(found[0]!.text).toBe('service<br>user');
   });
+
+  it('reads a word with a soft hyphen in it (&shy; or U+00AD) whole, as a browser shows it', () => {
+    const source = '<h1>Sup&shy;port</h1><p>The ser&shy;vice user went out. Sam re\u00ad<b>fused</b> lunch.</p>';
+    const doc = html(source);
+    expect(doc.sections[0]!.title).toBe('Support');
+    const found = analyse(doc, builtinRuleSet()).findings.filter((f) => f.start);
+    expect(found.map((f) => f.ruleId)).toEqual(['dehumanising/service-user', 'blaming/refuses']);
+    for (const f of found) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+  });
 });
 

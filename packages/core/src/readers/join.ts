@@ -74,3 +74,32 @@ export function spanToSource(moved: readonly Moved[] | undefined, start: number,
   if (!moved || moved.length === 0) return [start, end];
   return [textToSource(moved, start), end > start ? textToSource(moved, end - 1) + 1 : textToSource(moved, start)];
 }
+
+const SOFT_HYPHEN = '\u00ad';
+
+/**
+ * Soft hyphens (U+00AD, `&shy;`) show nothing unless a line breaks at them, so a word holding one
+ * (`ser\u00advice`, `re&shy;fused`) reads whole: each is blanked, and where it stands inside a word
+ * the blank becomes a gap to close. Returns the text (same length) and `gaps` with these added,
+ * sorted, touching gaps merged: ready for joinAcross().
+ */
+export function blankSoftHyphens(text: string, gaps: readonly (readonly [number, number])[]): { text: string; gaps: [number, number][] } {
+  const all: [number, number][] = gaps.map(([a, b]) => [a, b]);
+  if (text.indexOf(SOFT_HYPHEN) === -1) return { text, gaps: all };
+  const chars = text.split('');
+  for (let i = text.indexOf(SOFT_HYPHEN); i !== -1; i = text.indexOf(SOFT_HYPHEN, i + 1)) {
+    chars[i] = ' ';
+    all.push([i, i + 1]);
+  }
+  const out = chars.join('');
+  all.sort((x, y) => x[0] - y[0]);
+  const merged: [number, number][] = [];
+  for (const g of all) {
+    const last = merged[merged.length - 1];
+    if (last && g[0] <= last[1]) last[1] = Math.max(last[1], g[1]);
+    else merged.push([g[0], g[1]]);
+  }
+  // Only a gap with a character of the word on both sides is one to close.
+  const inWord = merged.filter(([a, b]) => a > 0 && !SPACE.test(out[a - 1]!) && b < out.length && !SPACE.test(out[b]!));
+  return { text: out, gaps: inWord };
+}

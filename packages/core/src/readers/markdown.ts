@@ -16,7 +16,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Directive, Section, SourceDocument } from '../types.js';
 import { parseDirectives } from '../suppress.js';
 import { lineColumn, lineStarts, loneCrToLf, maskUrls } from './mask.js';
-import { joinAcross } from './join.js';
+import { blankSoftHyphens, joinAcross } from './join.js';
 import { SourdoughError } from '../errors.js';
 import { readPlainMarkdown } from './markdown-plain.js';
 
@@ -117,7 +117,7 @@ function decodeInPlace(raw: string, value: string, at: number, gaps: [number, nu
 }
 
 function plain(node: Nodes): string {
-  if (node.type === 'text') return node.value;
+  if (node.type === 'text') return node.value.replace(/\u00ad/g, '');
   if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
   return '';
 }
@@ -134,7 +134,7 @@ export function markdown(source: string, path?: string): SourceDocument {
 export function readMarkdown(source: string, path: string | undefined, fast: boolean): SourceDocument {
   const plainParse = fast ? readPlainMarkdown(source) : null;
   if (plainParse) {
-    const sections: Section[] = plainParse.headings.map((h) => ({ offset: h.offset, depth: h.depth, title: h.title.trim() }));
+    const sections: Section[] = plainParse.headings.map((h) => ({ offset: h.offset, depth: h.depth, title: h.title.replace(/\u00ad/g, '').trim() }));
     return finish(source, path, plainParse.keep, plainParse.blocks, sections, []);
   }
   // Plain Markdown (markdown-plain.ts) holds no `>`, `*`, `_`, `[` or `]` and no list inside a
@@ -218,7 +218,9 @@ function finish(
 
   blocks.sort((a, b) => a.start - b.start);
   directives.sort((a, b) => a.offset - b.offset);
-  const joined = joinAcross(masked, gaps);
+  // A soft hyphen (U+00AD, `&shy;`) shows nothing: the word it sits in reads whole.
+  const shown = blankSoftHyphens(masked, gaps);
+  const joined = joinAcross(shown.text, shown.gaps);
   const doc: SourceDocument = {
     source,
     text: loneCrToLf(maskUrls(joined.text)),
