@@ -9,6 +9,7 @@
  * - a carriage return (`w:cr`), a page or column break becomes a line break, and an absolute tab
  *   (`w:ptab`) a tab, so the words on either side stay apart;
  * - hidden text (`w:vanish`, directly or through a style) is left out, as Word does not show it;
+ * - the text of a text box given only in the modern drawing form (no VML fallback) is read;
  * - an embedded chunk (`w:altChunk`) is replaced by the paragraphs `altChunk` gives for it.
  *
  * Pure: strings in, string out.
@@ -16,19 +17,23 @@
 import { Parser } from 'htmlparser2';
 
 const W_NS = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
+const MC_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 /** Elements that only wrap text: their content is read as if they were not there. */
 const UNWRAP = new Set(['fldSimple', 'dir', 'bdo']);
 
-/** A text edit: replace [from, to) by `text`. */
+/** A text edit: replace [from, to) by `text` (for a text box copy, then the rewritten source spans and `after`). */
 interface Edit {
   from: number;
   to: number;
   text: string;
+  /** Source spans copied (rewritten) after `text`, then `after`: used for text boxes. */
+  copy?: [number, number][];
+  after?: string;
 }
 
 interface Open {
-  /** `w:p`, `w:r`… with the prefix normalised to w ('' for other namespaces). */
+  /** `w:p`, `mc:Choice`… with the prefix normalised to w or mc ('' for other namespaces). */
   name: string;
   start: number;
   openEnd: number;
@@ -37,6 +42,12 @@ interface Open {
   styleHidden?: boolean;
   /** Paragraph: its style id. */
   pStyle?: string;
+  /** mc:AlternateContent: its choices, whether it has a fallback, and text box copies made inside it. */
+  choices?: { start: number; openEnd: number; closeStart: number; closeEnd: number }[];
+  fallback?: boolean;
+  pending?: Edit[];
+  /** w:drawing: the text box contents inside it (outermost). */
+  boxes?: [number, number][];
 }
 
 /** Style ids whose run properties hide text. */
@@ -64,6 +75,7 @@ function prefixes(attrs: Record<string, string>): Map<string, string> {
     if (!k.startsWith('xmlns:')) continue;
     const p = k.slice(6);
     if (W_NS.has(v)) map.set(p, 'w');
+    else if (v === MC_NS) map.set(p, 'mc');
   }
   return map;
 }
@@ -74,7 +86,7 @@ export function rewritePart(xml: string, options: RewriteOptions = {}): string {
   const stack: Open[] = [];
   let ns: Map<string, string> | undefined;
   let w = 'w';
-  /** Normalised name: "w:p", or "" for elements of other namespaces. */
+  /** Normalised name: "w:p", "mc:Choice", or "" for elements of other namespaces. */
   const norm = (name: string): string => {
     const colon = name.indexOf(':');
     const known = ns?.get(colon < 0 ? '' : name.slice(0, colon));
@@ -110,7 +122,10 @@ export function rewritePart(xml: string, options: RewriteOptions = {}): string {
         } else if (name === 'w:pStyle' && up?.name === 'w:pPr' && parent(2)?.name === 'w:p') {
           const id = attr(attrs, 'w', 'val');
           if (id !== undefined) parent(2)!.pStyle = id;
-        }
+        } else if (name === 'w:txbxContent') {
+          const drawing = nearest('w:drawing');
+          if (drawing && !stack.some((o) => o.name === 'w:txbxContent')) (drawing.boxes ??= []).push([open.start, -1]);
+        } else if (name === 'mc:Fallback' && up?.name === 'mc:AlternateContent') up.fallback = true;
         stack.push(open);
       },
       onclosetag() {
@@ -132,6 +147,40 @@ export function rewritePart(xml: string, options: RewriteOptions = {}): string {
           const p = nearest('w:p');
           const hidden = open.vanish ?? (open.styleHidden || (p?.pStyle !== undefined && options.hidden?.has(p.pStyle)) || false);
           if (hidden) edits.push({ from: open.start, to: closeEnd, text: '' });
+        } else if (name === 'w:txbxContent') {
+          const drawing = nearest('w:drawing');
+          const box = drawing?.boxes?.find((b) => b[0] === open.start);
+          if (box) box[1] = closeEnd;
+        } else if (name === 'w:drawing' && open.boxes?.length) {
+          // mammoth reads a text box only in its VML form (w:pict); the drawing's boxes are copied into one.
+          const edit: Edit = { from: closeEnd, to: closeEnd, text: `<${w}:pict>`, copy: open.boxes.filter((b) => b[1] > 0), after: `</${w}:pict>` };
+          const ac = nearest('mc:AlternateContent');
+          if (ac) (ac.pending ??= []).push(edit);
+          else edits.push(edit);
+        } else if (name === 'mc:Choice') {
+          const up = parent();
+          if (up?.name === 'mc:AlternateContent') (up.choices ??= []).push({ start: open.start, openEnd: open.openEnd, closeStart, closeEnd });
+        } else if (name === 'mc:AlternateContent') {
+          const pending = open.pending ?? [];
+          const choices = open.choices ?? [];
+          /** Text box copies to make: an enclosing alternate decides in turn whether its part is read. */
+          const keep = (es: Edit[]): void => {
+            const outer = nearest('mc:AlternateContent');
+            if (outer) (outer.pending ??= []).push(...es);
+            else edits.push(...es);
+          };
+          if (open.fallback) {
+            // mammoth reads the fallback: copies from drawings inside it are made, those in the choices not.
+            const after = choices.length ? choices[choices.length - 1]!.closeEnd : open.openEnd;
+            keep(pending.filter((e) => e.from >= after));
+          } else if (choices.length && !selfClosing) {
+            // mammoth reads only the fallback; without one, the first choice is read in its place.
+            const [first, ...rest] = choices;
+            edits.push({ from: open.start, to: open.openEnd, text: '' }, { from: closeStart, to: closeEnd, text: '' });
+            edits.push({ from: first!.start, to: first!.openEnd, text: '' }, { from: first!.closeStart, to: first!.closeEnd, text: '' });
+            for (const c of rest) edits.push({ from: c.start, to: c.closeEnd, text: '' });
+            keep(pending.filter((e) => e.from >= first!.openEnd && e.to <= first!.closeStart));
+          }
         } else if (name === 'w:altChunk' && options.altChunk) {
           const id = relId(xml.slice(open.start, open.openEnd));
           if (id !== undefined) edits.push({ from: open.start, to: closeEnd, text: options.altChunk(id) });
@@ -157,16 +206,20 @@ function relId(tag: string): string | undefined {
 }
 
 /**
- * The source from `from` to `to` with the edits inside it applied (an edit inside a larger one is
- * dropped).
+ * The source from `from` to `to` with the edits inside it applied: an edit inside a larger one is
+ * dropped; an insertion where a cut starts goes before it.
  */
 function apply(xml: string, edits: Edit[], from: number, to: number): string {
-  const sorted = edits.filter((e) => e.from >= from && e.to <= to).sort((a, b) => a.from - b.from || b.to - a.to);
+  const sorted = edits.filter((e) => e.from >= from && e.to <= to).sort((a, b) => a.from - b.from || Number(a.to > a.from) - Number(b.to > b.from) || b.to - a.to);
   let out = '';
   let at = from;
   for (const e of sorted) {
     if (e.from < at) continue; // inside a cut already made
     out += xml.slice(at, e.from) + e.text;
+    if (e.copy) {
+      for (const [a, b] of e.copy) out += apply(xml, edits, a, b);
+      out += e.after ?? '';
+    }
     at = e.to;
   }
   return out + xml.slice(at, to);

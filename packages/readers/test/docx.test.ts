@@ -155,4 +155,18 @@ describe('docx reader', () => {
     expect(doc.source.split('\n')).toEqual(['The service user went out.', 'Sam refused lunch.']);
     expect(analyseChecked({ path: 'soft.docx', doc }).findings.filter((f) => f.start).map((f) => f.ruleId)).toEqual(['dehumanising/service-user', 'blaming/refuses']);
   });
+
+  it('reads a text box given only in its modern drawing form, and one with a fallback once', async () => {
+    const box = (text: string): string => `<wps:txbx><w:txbxContent>${p(text)}</w:txbxContent></wps:txbx>`;
+    const drawing = (text: string): string => `<w:drawing><wp:anchor><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>${box(text)}</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>`;
+    const body = [
+      // Modern form only (no VML fallback), inside and outside mc:AlternateContent.
+      `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing('Choice box: the service user refused.')}</mc:Choice></mc:AlternateContent></w:r>${r('Body one.')}</w:p>`,
+      `<w:p><w:r>${drawing('Drawing box: Sam is wheelchair-bound.')}</w:r>${r('Body two.')}</w:p>`,
+      // Both forms: read once, from the fallback.
+      `<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps">${drawing('Twice: Sam kicked off.')}</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>${p('Twice: Sam kicked off.')}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>${r('Body three.')}</w:p>`,
+    ].join('');
+    const doc = await docx(await makeDocx({ body }), 'boxes.docx');
+    expect(doc.source.split('\n')).toEqual(['Body one.', 'Choice box: the service user refused.', 'Body two.', 'Drawing box: Sam is wheelchair-bound.', 'Body three.', 'Twice: Sam kicked off.']);
+  });
 });
