@@ -1,9 +1,9 @@
 /**
  * DOCX → SourceDocument via mammoth. The text analysed is the document's paragraphs (headings,
- * list items, table cells, footnotes) extracted in order, one per line, then the page headers and
- * footers (sections "Header" and "Footer"), so line N is paragraph N and every finding also
- * carries `paragraph`. Offsets index this extracted text (SPEC §3). Headings become sections;
- * comments are not read. Before mammoth reads the Word XML, it is made readable
+ * list items, table cells) extracted in order, one per line, then the footnotes and endnotes, then
+ * the page headers and footers (each under a section of its own: "Footnotes", "Header"…), so line
+ * N is paragraph N and every finding also carries `paragraph`. Offsets index this extracted text
+ * (SPEC §3). Headings become sections; comments are not read. Before mammoth reads the Word XML, it is made readable
  * (docx-xml.ts): text mammoth would leave out or run together is kept whole, and hidden text,
  * which Word does not show, is left out. An embedded chunk (`w:altChunk`) in HTML or plain text
  * is read; one in another format (RTF, a web archive, another Word file) fails the file with
@@ -25,17 +25,37 @@ const HEADING = /^h([1-6])$/;
 interface Para {
   text: string;
   heading?: number;
-  /** Not in the body: the section it is read under (the page header or footer). */
+  /** Not in the body: the section it is read under (notes, the page header or footer). */
   part?: string;
 }
 
-/** Split mammoth's HTML into paragraphs (innermost paragraph element wins, e.g. `<li><p>`). */
+/** mammoth's note marks: a reference ("[1]") and a note's link back to it ("↑"). Not the document's text. */
+const NOTE_LINK = /^#(?:footnote|endnote)-(?:ref-)?\d+$/;
+/** A footnote or endnote in mammoth's list of notes, after the body. */
+const NOTE = /^(footnote|endnote)-\d+$/;
+
+/**
+ * Split mammoth's HTML into paragraphs (innermost paragraph element wins, e.g. `<li><p>`). Notes
+ * are read under sections of their own ("Footnotes", "Endnotes"), without mammoth's marks.
+ */
 function paragraphsOf(htmlText: string): Para[] {
   const out: Para[] = [];
   const open: Para[] = [];
+  /** Open elements: whether each is a note mark, or the note it starts. */
+  const stack: { mark?: true; note?: string }[] = [];
+  let marks = 0;
+  let note: string | undefined;
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attrs) {
+        const entry: { mark?: true; note?: string } = {};
+        if (name === 'a' && attrs.href && NOTE_LINK.test(attrs.href)) {
+          entry.mark = true;
+          marks++;
+        }
+        const n = name === 'li' && attrs.id ? NOTE.exec(attrs.id) : null;
+        if (n) note = entry.note = n[1] === 'footnote' ? 'Footnotes' : 'Endnotes';
+        stack.push(entry);
         if (!PARAGRAPH.has(name)) {
           if (name === 'br' && open.length) open[open.length - 1]!.text += ' ';
           return;
@@ -43,15 +63,19 @@ function paragraphsOf(htmlText: string): Para[] {
         const h = HEADING.exec(name);
         const para: Para = { text: '' };
         if (h) para.heading = Number(h[1]);
+        if (note) para.part = note;
         open.push(para);
         out.push(para); // reserve the place now so nested paragraphs keep document order
       },
       onclosetag(name) {
+        const entry = stack.pop();
+        if (entry?.mark) marks--;
+        if (entry?.note) note = undefined;
         if (!PARAGRAPH.has(name)) return;
         open.pop();
       },
       ontext(data) {
-        if (open.length) open[open.length - 1]!.text += data;
+        if (open.length && !marks) open[open.length - 1]!.text += data;
       },
     },
     { decodeEntities: true },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { SourdoughError } from '@sourdough/core';
 import { docx } from '../src/index.js';
 import { analyseChecked, repoRoot } from './helpers.js';
-import { makeDocx, p, r } from './make-docx.js';
+import { NS, makeDocx, p, r } from './make-docx.js';
 
 const fixture = (name: string): Buffer => readFileSync(join(repoRoot, 'fixtures/documents', name, 'input.docx'));
 
@@ -169,4 +169,26 @@ describe('docx reader', () => {
     const doc = await docx(await makeDocx({ body }), 'boxes.docx');
     expect(doc.source.split('\n')).toEqual(['Body one.', 'Choice box: the service user refused.', 'Body two.', 'Drawing box: Sam is wheelchair-bound.', 'Body three.', 'Twice: Sam kicked off.']);
   });
+
+  it('reads footnotes and endnotes under sections of their own, without the note marks', async () => {
+    const ref = (kind: string): string => `<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:${kind}Reference w:id="1"/></w:r>`;
+    const bytes = await makeDocx({
+      body: [p('Background', 'Heading1'), p(r('Sam Example refused') + ref('footnote') + r(' personal care.')), p('Later', 'Heading1'), p(r('Sam went out.') + ref('endnote'))].join(''),
+      footnotes: '<w:footnote w:id="1"><w:p><w:r><w:t>The service user was wheelchair-bound at the time.</w:t></w:r></w:p></w:footnote>',
+      parts: { 'word/endnotes.xml': `<?xml version="1.0" encoding="UTF-8"?><w:endnotes ${NS}><w:endnote w:id="1"><w:p><w:r><w:t>Staff said Sam is attention-seeking.</w:t></w:r></w:p></w:endnote></w:endnotes>` },
+      rels: { rIdEn: ['endnotes', 'endnotes.xml'] },
+    });
+    const doc = await docx(bytes, 'notes.docx');
+    expect(doc.source.split('\n')).toEqual(['Background', 'Sam Example refused personal care.', 'Later', 'Sam went out.', 'The service user was wheelchair-bound at the time.', 'Staff said Sam is attention-seeking.']);
+    const found = analyseChecked({ path: 'notes.docx', doc }).findings.filter((f) => f.start);
+    expect(found.map((f) => [f.ruleId, f.section])).toEqual(
+      expect.arrayContaining([
+        ['blaming/refuses', 'Background'],
+        ['dehumanising/service-user', 'Footnotes'],
+        ['deficit/wheelchair-bound', 'Footnotes'],
+        ['blaming/attention-seeking', 'Endnotes'],
+      ]),
+    );
+  });
 });
+
