@@ -3,12 +3,13 @@
  * list items, table cells) extracted in order, one per line, then the footnotes and endnotes, then
  * the page headers and footers (each under a section of its own: "Footnotes", "Header"…), so line
  * N is paragraph N and every finding also carries `paragraph`. Offsets index this extracted text
- * (SPEC §3). Headings become sections; comments are not read. Before mammoth reads the Word XML, it is made readable
- * (docx-xml.ts): text mammoth would leave out or run together is kept whole, and hidden text,
- * which Word does not show, is left out. An embedded chunk (`w:altChunk`) in HTML or plain text
- * is read; one in another format (RTF, a web archive, another Word file) fails the file with
- * SD_ERR_READ_DOCX rather than be skipped without a word. A file that is not a Word document
- * fails with SD_ERR_READ_DOCX. No I/O here: it takes the bytes.
+ * (SPEC §3). Headings and the title (Word's Title style) become sections; comments are not read.
+ * Before mammoth reads the Word XML, it is made readable (docx-xml.ts): text mammoth would leave
+ * out or run together is kept whole, and hidden text, which Word does not show, is left out. An
+ * embedded chunk (`w:altChunk`) in HTML or plain text is read; one in another format (RTF, a web
+ * archive, another Word file) fails the file with SD_ERR_READ_DOCX rather than be skipped without
+ * a word. A file that is not a Word document fails with SD_ERR_READ_DOCX. No I/O here: it takes
+ * the bytes.
  */
 import { Parser } from 'htmlparser2';
 import type JSZip from 'jszip';
@@ -291,8 +292,12 @@ async function convert(input: Uint8Array): Promise<string> {
   const { default: mammoth } = await import('mammoth');
   const result = await mammoth.convertToHtml(
     { buffer: Buffer.from(input.buffer, input.byteOffset, input.byteLength) },
-    // Images are never read (not even encoded): only their place is kept.
-    { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+    {
+      // Images are never read (not even encoded): only their place is kept.
+      convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+      // A document's title (Word's Title style) starts a section, as a heading does.
+      styleMap: ["p[style-name='Title'] => h1:fresh"],
+    },
   );
   return result.value;
 }

@@ -190,5 +190,12 @@ describe('docx reader', () => {
       ]),
     );
   });
+
+  it("makes a paragraph in Word's Title style a section, as a heading is", async () => {
+    const doc = await docx(await makeDocx({ body: [p('Plan for Sam', 'Title'), p('The service user went out.'), p('Overview', 'Heading1'), p('Sam refused lunch.')].join('') }), 'title.docx');
+    expect(doc.sections.map((s) => [s.title, s.depth])).toEqual([['Plan for Sam', 1], ['Overview', 1]]);
+    const found = analyseChecked({ path: 'title.docx', doc }).findings.filter((f) => f.start);
+    expect(found.map((f) => [f.ruleId, f.section])).toEqual([['dehumanising/service-user', 'Plan for Sam'], ['blaming/refuses', 'Overview']]);
+  });
 });
 
