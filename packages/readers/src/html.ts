@@ -13,12 +13,15 @@ import { SourdoughError, blankSoftHyphens, joinAcross, lineColumn, lineStarts, l
 import { LIMITS } from './limits.js';
 
 /** Elements whose content is never shown as text. */
-const INVISIBLE = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'canvas', 'textarea', 'select']);
-/** Elements that start or end a block of prose. */
+const INVISIBLE = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'canvas', 'select']);
+/**
+ * Elements that start or end a block of prose (a `<textarea>`'s text, shown in its box, is a block
+ * of its own).
+ */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li', 'main',
-  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+  'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'textarea', 'thead', 'tr', 'ul',
 ]);
 const HEADING = /^h([1-6])$/;
 /**

@@ -120,5 +120,14 @@ describe('html reader', () => {
     expect(found.map((f) => f.ruleId)).toEqual(['dehumanising/service-user', 'blaming/refuses']);
     for (const f of found) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
   });
+
+  it('reads the text shown in a <textarea> (a saved form), as a block of its own', () => {
+    const source = '<form><label>Notes</label><textarea name="notes">The service user refused &amp; left.</textarea>after</form>';
+    const doc = html(source);
+    expect(doc.blocks.map((b) => doc.text.slice(b.start, b.end).replace(/ +/g, ' '))).toEqual(['Notes', 'The service user refused & left.', 'after']);
+    const found = analyse(doc, builtinRuleSet()).findings.filter((f) => f.start);
+    expect(found.map((f) => f.ruleId)).toEqual(['dehumanising/service-user', 'blaming/refuses']);
+    for (const f of found) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+  });
 });
 
