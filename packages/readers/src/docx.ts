@@ -14,7 +14,7 @@
 import { Parser } from 'htmlparser2';
 import type JSZip from 'jszip';
 import { SourdoughError, maskUrls, type Section, type SourceDocument } from '@sourdough/core';
-import { checkDocx } from './limits.js';
+import { LIMITS, checkDocx, tooLarge } from './limits.js';
 import { hiddenStyles, rewritePart } from './docx-xml.js';
 import { html } from './html.js';
 import { decodeUtf8 } from './decode.js';
@@ -245,25 +245,28 @@ async function extract(bytes: Uint8Array, path: string | undefined): Promise<Par
       changed = true;
     }
   }
-  const generate = (): Promise<Buffer> => pkg.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } });
-  const paras = paragraphsOf(await convert(changed ? await generate() : bytes));
+  const input = changed ? await pkg.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }) : bytes;
+  const paras = paragraphsOf(await convert(input));
 
   // Page headers and footers, which mammoth does not read: each is read as a document of its own
-  // (its XML as the body, its relationships as the document's), after the body and notes, so the
-  // body's paragraph numbers stay as they are. A paragraph repeated in another header or footer
-  // (first page, even pages) is read once.
+  // (a small package of just its XML, as the body, and its relationships), after the body and
+  // notes, so the body's paragraph numbers stay as they are. A paragraph repeated in another
+  // header or footer (first page, even pages) is read once.
   if (mainXml === undefined) return paras;
   const seen = new Set<string>();
-  for (const kind of ['header', 'footer'] as const) {
+  const headerParts = (['header', 'footer'] as const).map((kind) => {
     const ids = [...mainXml.matchAll(new RegExp(`<(?:\\w+:)?${kind}Reference\\b[^>]*?\\s(?:\\w+:)?id\\s*=\\s*["']([^"']*)["']`, 'g'))].map((m) => m[1]!);
-    const parts = [...new Set(ids.map((id) => byId.get(id)).filter((r) => r?.type === kind && r.part).map((r) => r!.part!))];
+    return [kind, [...new Set(ids.map((id) => byId.get(id)).filter((r) => r?.type === kind && r.part).map((r) => r!.part!))]] as const;
+  });
+  if (headerParts.reduce((n, [, parts]) => n + parts.length, 0) > LIMITS.docxHeaderParts) {
+    throw tooLarge(path, `its number of page headers and footers`, LIMITS.docxHeaderParts);
+  }
+  for (const [kind, parts] of headerParts) {
     for (const part of parts) {
       const xml = await pkg.text(part);
       const asDocument = xml === undefined ? undefined : wrapAsDocument(rewritePart(xml, { hidden }));
       if (!asDocument) continue;
-      pkg.zip.file(main, asDocument);
-      pkg.zip.file(relsPath(main), (await pkg.text(relsPath(part))) ?? EMPTY_RELS);
-      for (const para of paragraphsOf(await convert(await generate()))) {
+      for (const para of paragraphsOf(await convert(await smallPackage(asDocument, await pkg.text(relsPath(part)))))) {
         const key = para.text.replace(/\s+/g, ' ').trim();
         if (seen.has(key)) continue;
         seen.add(key);
@@ -275,6 +278,23 @@ async function extract(bytes: Uint8Array, path: string | undefined): Promise<Par
 }
 
 const EMPTY_RELS = '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
+const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}officeDocument" Target="word/document.xml"/></Relationships>`;
+const CONTENT_TYPES =
+  '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
+
+/**
+ * A package holding only a document and its relationships, for mammoth to read a header or footer
+ * quickly: none of the rest (styles, notes, images) is read again for each.
+ */
+async function smallPackage(documentXml: string, relsXml: string | undefined): Promise<Buffer> {
+  const { default: Zip } = await import('jszip');
+  const zip = new Zip();
+  zip.file('[Content_Types].xml', CONTENT_TYPES);
+  zip.file('_rels/.rels', ROOT_RELS);
+  zip.file('word/document.xml', documentXml);
+  zip.file('word/_rels/document.xml.rels', relsXml ?? EMPTY_RELS);
+  return zip.generateAsync({ type: 'nodebuffer' });
+}
 
 /** A header or footer part's XML as a document whose body is its content (undefined when empty). */
 function wrapAsDocument(xml: string): string | undefined {

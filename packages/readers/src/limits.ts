@@ -20,6 +20,8 @@ export const LIMITS = {
   docxTotalBytes: 128 * 1024 * 1024,
   /** Most parts (zip entries) in a .docx. */
   docxEntries: 10_000,
+  /** Most page headers and footers read from a .docx (each is converted on its own). */
+  docxHeaderParts: 200,
   /**
    * Deepest HTML element nesting (htmlparser2 keeps its open elements in an array it shifts, so
    * time grows with the square of the depth: 200,000 nested elements took over a minute).

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourdoughError } from '@sourdough/core';
 import { docx } from '../src/index.js';
+import { LIMITS } from '../src/limits.js';
 import { analyseChecked, repoRoot } from './helpers.js';
 import { NS, makeDocx, p, r } from './make-docx.js';
 
@@ -196,6 +197,14 @@ describe('docx reader', () => {
     expect(doc.sections.map((s) => [s.title, s.depth])).toEqual([['Plan for Sam', 1], ['Overview', 1]]);
     const found = analyseChecked({ path: 'title.docx', doc }).findings.filter((f) => f.start);
     expect(found.map((f) => [f.ruleId, f.section])).toEqual([['dehumanising/service-user', 'Plan for Sam'], ['blaming/refuses', 'Overview']]);
+  });
+
+  it('refuses a file with more page headers and footers than it reads (SD_ERR_TOO_LARGE), rather than convert each of thousands', async () => {
+    const headers = Array.from({ length: LIMITS.docxHeaderParts + 1 }, (_, i) => p(`Header ${i}`));
+    const err = await docx(await makeDocx({ body: p('Body.'), headers }), 'headers.docx').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SourdoughError);
+    expect((err as SourdoughError).code).toBe('SD_ERR_TOO_LARGE');
+    expect((err as SourdoughError).message).toContain('headers.docx is too large: its number of page headers and footers');
   });
 });
 
