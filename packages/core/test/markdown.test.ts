@@ -126,5 +126,11 @@ describe('markdown with and without GFM syntax', () => {
     // The fast path for plain Markdown steps aside for front matter, so both read it alike.
     for (const src of [md, toml]) expect(readMarkdown(src, 'x.md', true)).toEqual(readMarkdown(src, 'x.md', false));
   });
+
+  it('gives a heading with inline code in it its whole title', () => {
+    const md = '## Using `respite` care\n\nThe service user went out.\n';
+    expect(markdown(md).sections.map((s) => s.title)).toEqual(['Using respite care']);
+    expect(check(md).map((x) => [x.text, x.section])).toEqual([['service user', 'Using respite care']]);
+  });
 });
 

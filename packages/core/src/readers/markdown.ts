@@ -116,8 +116,10 @@ function decodeInPlace(raw: string, value: string, at: number, gaps: [number, nu
   return out;
 }
 
+/** A heading's title: its text as shown, inline code included (`Using \`respite\` care`). */
 function plain(node: Nodes): string {
   if (node.type === 'text') return node.value.replace(/\u00ad/g, '');
+  if (node.type === 'inlineCode') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
   return '';
 }
