@@ -1,5 +1,5 @@
 /**
- * Word XML, made readable by mammoth before it converts it. mammoth leaves out, with only a
+ * Word XML, made readable for mammoth before it converts it. mammoth leaves out, with only a
  * warning, elements it does not know — and their text with them — and joins words across breaks
  * it does not show. So each part (document, footnotes, endnotes, headers, footers) is rewritten
  * first, as text edits at element boundaries (nothing else in the XML changes):
