@@ -4,21 +4,28 @@
  * week for swimming. This cannot be justified."). Each amount is
  * normalised to a weekly figure (nlp/money.ts) and reported when it is under the threshold
  * (default £50 a week) and the sentence justifies, refuses, questions or reduces support. Plain
- * statements of amounts ("her personal budget is £240 a week") and money that is not support
- * funding (charges set by the financial assessment, benefits, rent, debts) are not reported. Pure; cheap: the trigger only lets through sentences with a £ sign,
+ * statements of amounts ("her personal budget is £240 a week"), funding that was agreed, the
+ * person's own spending and choices ("Sam says she cannot afford £4", "Sam challenged the £10
+ * fine") and money that is not support funding (charges set by the financial assessment,
+ * benefits, rent, debts) are not reported. Pure; cheap: the trigger only lets through sentences with a £ sign,
  * "pounds"/"quid" or a pence amount, and it is only tried where a fast literal search finds one.
  */
 import type { Detector, SentenceView } from './types.js';
 import { forEachTriggeredSkipping } from './triggered.js';
 import { findMoney } from '../nlp/money.js';
 
-/** Words that, on their own, make a sentence an argument about cost or a refusal of support. */
+/**
+ * Words that, on their own, make a sentence an argument about cost or a refusal of support — unless
+ * the person is the one doing it ("Sam says she cannot afford £4", "Sam challenged the £10 fine":
+ * see personActs). Words that only argue in some senses are left out: "panel" (a panel also agrees
+ * funding), "cut" and "reduce" (toenails are cut; a person reduces her smoking: see SUPPORT_CUT).
+ */
 export const STRONG_CUES = [
   'justify', 'justified', 'justifiable', 'unjustified', 'justification',
   'afford', 'affordable', 'unaffordable',
   'cannot fund', "can't fund", 'can not fund', 'unable to fund', 'not fund', 'not be funded', 'not funded', 'not able to fund', 'no funding',
-  'reduce', 'reduced', 'reducing', 'reduction', 'cut', 'cuts', 'withdraw', 'withdrawn', 'stop funding',
-  'panel', 'not agreed', 'not approved', 'not authorised', 'not authorized', 'not sanctioned', 'not signed off', 'agree to fund', 'agree the',
+  'stop funding', 'stopped funding', 'stopping funding',
+  'not agree', "didn't agree", "won't agree", "wouldn't agree", "can't agree", "couldn't agree", 'not agreed', 'not approved', 'not authorised', 'not authorized', 'not sanctioned', 'not signed off',
   'refuse', 'refused', 'declined', 'turned down', 'rejected',
   'unreasonable', 'excessive', 'luxury', 'luxuries', 'nice to have', 'non-essential', 'not essential', 'optional',
   'over budget', 'exceeds', 'value for money', 'worth it', 'really necessary', 'really needed', 'not necessary', 'unnecessary',
@@ -26,6 +33,18 @@ export const STRONG_CUES = [
   'good use of', 'best use of', 'public money', 'taxpayer', "taxpayers'",
   'want not a need', 'a want', 'not a need',
 ];
+
+/**
+ * A reduction of support: a cutting word with a support word within a few words of it, either way
+ * round ("her day centre hours were reduced", "cut her visits", "funding … was withdrawn"). Bare
+ * "cut" or "reduced" is not enough: toenails are cut, and people reduce their smoking.
+ */
+const CUT_WORD = 'reduc(?:e|es|ed|ing|tions?)|cut|cuts|cutting|withdr(?:aw|aws|awn|ew|awing|awal)|halv(?:e|ed|es|ing)';
+const SUPPORT_WORD = 'package|packages|hours|visits|calls|support|budget|budgets|sessions|care|allocation|funding|provision|respite|day\\s+centre';
+export const SUPPORT_CUT = new RegExp(
+  `\\b(?:${CUT_WORD})\\b(?=[^.;:!?]{0,40}?\\b(?:${SUPPORT_WORD})\\b)|(?<=\\b(?:${SUPPORT_WORD})\\b[^.;:!?]{0,40}?)\\b(?:${CUT_WORD})\\b`,
+  'gi',
+);
 
 /**
  * Money that is not the person's support: charging and benefits, rent, wages and debts. A sentence
@@ -38,7 +57,7 @@ export const IGNORE = [
 ];
 
 /** Words that signal a cost argument only alongside a question or a negation ("an extra £30?"). */
-export const WEAK_CUES = ['extra', 'additional', 'more', 'increase', 'top up', 'cost', 'costs', 'spend', 'pay for', 'fund', 'funding'];
+export const WEAK_CUES = ['extra', 'additional', 'more', 'increase', 'top up', 'cost', 'costs', 'spend', 'pay for', 'fund', 'funding', 'agree'];
 
 const cueCache = new Map<string, RegExp>();
 /** The same list object (the built-in lists, a rule's params) skips even building the key. */
@@ -76,6 +95,63 @@ const QUESTION_OR_NEGATION = /\?|(?<![A-Za-z])(?:not|no|cannot|can['’]t|won['�
 
 /** A sentence that starts by pointing back at the one before ("This cannot be justified."). */
 const POINTS_BACK = /^\s*(?:this|that|it|which|such|these|the\s+(?:cost|amount|sum|request|extra|increase))\b/i;
+
+/**
+ * Words skipped when looking back from a cue for who is doing it: auxiliaries, negations, reporting
+ * verbs and adverbs ("she says she really cannot afford", "Sam has challenged").
+ */
+const SKIP_BEFORE_CUE = new Set([
+  'can', 'cannot', "can't", 'could', "couldn't", 'not', 'does', "doesn't", 'did', "didn't", 'do', "don't", 'has', "hasn't", 'have', 'had',
+  'is', 'was', 'are', 'were', 'be', 'been', 'will', "won't", 'would', "wouldn't", 'should', 'may', 'might', 'must',
+  'really', 'just', 'also', 'now', 'then', 'still', 'only', 'never', 'always', 'already', 'simply', 'no', 'longer', 'successfully',
+  'says', 'said', 'feels', 'felt', 'thinks', 'thought', 'told', 'us', 'me', 'that', 'to', 'want', 'wants', 'wanted', 'tried', 'tries', 'decided', 'chose',
+]);
+
+/** Capitalised words that begin sentences or name bodies, never the person ("Panel refused …", "This cannot be justified"). */
+const NOT_A_NAME = new Set([
+  'the', 'this', 'that', 'these', 'those', 'it', 'its', 'there', 'we', 'our', 'they', 'their', 'a', 'an', 'any', 'each', 'every', 'such',
+  'which', 'what', 'why', 'how', 'panel', 'council', 'authority', 'funding', 'request', 'application', 'cost', 'costs', 'support', 'team',
+  'service', 'manager', 'commissioner', 'commissioners', 'is', 'can', 'should', 'could', 'would', 'will', 'does', 'did', 'do', 'but', 'and',
+]);
+
+const WORD_BEFORE = /([A-Za-z]+(?:['’][A-Za-z]+)?)[^A-Za-z]*$/;
+
+/**
+ * Is the person (a name, "I", "he" or "she") the one doing the cue at `at` in `text` — spending,
+ * challenging, refusing or reducing something themselves ("Sam says she cannot afford £4 a week",
+ * "Sam challenged the £10 fine", "Sam cut her visits to the hairdresser")? Looks back over a few
+ * auxiliaries and adverbs in the same clause. "We" and "they" are the council or panel more often
+ * than not, so they do not count.
+ */
+export function personActs(text: string, at: number): boolean {
+  let before = text.slice(Math.max(0, at - 80), at);
+  for (let i = 0; i < 6; i++) {
+    // A clause break (comma, semicolon, colon, bracket, dash) ends the look-back.
+    if (/[,;:()\u2013\u2014]\s*$|\s-\s*$/.test(before)) return false;
+    const m = WORD_BEFORE.exec(before);
+    if (!m) return false;
+    const word = m[1]!.replace(/’/g, "'");
+    const lower = word.toLowerCase();
+    if (lower === 'i' || lower === 'he' || lower === 'she') return true;
+    if (SKIP_BEFORE_CUE.has(lower)) {
+      before = before.slice(0, m.index);
+      continue;
+    }
+    // A name: a capitalised word that is not a sentence opener or a body ("Sam", "Mrs Patel").
+    return /^[A-Z][a-z]+$/.test(word) && !NOT_A_NAME.has(lower);
+  }
+  return false;
+}
+
+/** Does `text` argue about cost: a strong cue (or a cut in support) that the person is not the one doing? */
+function arguesIn(text: string, strong: RegExp): boolean {
+  strong.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = strong.exec(text))) if (!personActs(text, m.index)) return (strong.lastIndex = 0), true;
+  SUPPORT_CUT.lastIndex = 0;
+  while ((m = SUPPORT_CUT.exec(text))) if (!personActs(text, m.index)) return (SUPPORT_CUT.lastIndex = 0), true;
+  return false;
+}
 
 const DEFAULT_THRESHOLD = 50;
 
@@ -133,7 +209,8 @@ export const smallSum: Detector = {
   },
   create(ctx) {
     const threshold = typeof ctx.params.threshold === 'number' ? ctx.params.threshold : DEFAULT_THRESHOLD;
-    const strong = cueRegex(Array.isArray(ctx.params.cues) ? (ctx.params.cues as string[]) : STRONG_CUES);
+    const strongOnce = cueRegex(Array.isArray(ctx.params.cues) ? (ctx.params.cues as string[]) : STRONG_CUES);
+    const strong = new RegExp(strongOnce.source, 'gi');
     const weak = cueRegex(Array.isArray(ctx.params.weakCues) ? (ctx.params.weakCues as string[]) : WEAK_CUES);
     const ignoreList = Array.isArray(ctx.params.ignore) ? (ctx.params.ignore as string[]) : IGNORE;
     const ignore = ignoreList.length ? cueRegex(ignoreList) : undefined;
@@ -149,8 +226,8 @@ export const smallSum: Detector = {
       // The argument may follow in the next sentence when it points back: "… £20 a week for
       // swimming. This cannot be justified."
       const next = ctx.sentences[s.index + 1];
-      const nextArgues = next !== undefined && POINTS_BACK.test(next.text) && strong.test(next.text) && !ignore?.test(next.text);
-      const argued = nextArgues || strong.test(s.text) || (weak.test(s.text) && QUESTION_OR_NEGATION.test(rest));
+      const nextArgues = next !== undefined && POINTS_BACK.test(next.text) && arguesIn(next.text, strong) && !ignore?.test(next.text);
+      const argued = nextArgues || arguesIn(s.text, strong) || (weak.test(s.text) && QUESTION_OR_NEGATION.test(rest));
       if (!argued) return;
       for (const a of small) ctx.report({ start: s.start + a.start, end: s.start + a.end });
     };

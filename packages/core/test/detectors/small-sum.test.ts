@@ -53,7 +53,7 @@ describe('small-sum', () => {
   });
 
   it('honours a configured cue list', () => {
-    expect(texts('Mum wonders about £20 a week for the club.', { cues: ['wonders'] })).toEqual(['£20 a week']);
+    expect(texts('The panel wonders about £20 a week for the club.', { cues: ['wonders'] })).toEqual(['£20 a week']);
     expect(texts('The panel queried £20 a week.', { cues: ['wonders'], weakCues: [] })).toEqual([]);
   });
 
@@ -74,8 +74,31 @@ describe('small-sum', () => {
     expect(texts('Amira questioned her contribution of £20 a week.')).toEqual([]);
     expect(texts('Disability-related expenditure of £15 a week was not agreed.')).toEqual([]);
     expect(texts('His rent went up by £12 a week and he cannot afford it.')).toEqual([]);
-    expect(texts('Amira questioned her contribution of £20 a week.', { ignore: [] })).toEqual(['£20 a week']);
+    expect(texts('The panel questioned her contribution of £20 a week.', { ignore: [] })).toEqual(['£20 a week']);
     expect(texts('The council will not increase its contribution by £20 a week for the gym.')).toEqual(['£20 a week']);
+  });
+
+  it("leaves agreed funding and the person's own money alone (LEXICON GAT-09: factual breakdowns are fine)", () => {
+    // "panel", "afford", "cut", "reduce" and "challenge" are not arguments on their own.
+    expect(texts('The panel agreed £20 a week for taxis to church.')).toEqual([]);
+    expect(texts('The panel will agree the £20 a week for taxis next Tuesday.')).toEqual([]);
+    expect(texts('Sam says she cannot afford £4 a week for the lunch club, so we applied for a grant.')).toEqual([]);
+    expect(texts("Sam's toenails are cut by a podiatrist, which costs £15 a visit.")).toEqual([]);
+    expect(texts('Sam reduced her smoking and now saves £25 a week.')).toEqual([]);
+    expect(texts('Sam challenged the £10 parking fine and won.')).toEqual([]);
+    expect(texts('Jo withdrew £20 from the cash machine for her bus fares.')).toEqual([]);
+    expect(texts('Sam cut her visits to the hairdresser to save £10 a week.')).toEqual([]);
+  });
+
+  it('still reports the council or panel arguing, reducing or refusing', () => {
+    expect(texts('We cannot afford £25 a week for taxis to the allotment.')).toEqual(['£25 a week']);
+    expect(texts('The council cannot afford another £10 a week for her lunch club.')).toEqual(['£10 a week']);
+    expect(texts('The panel did not agree £5pw for his bus fares.')).toEqual(['£5pw']);
+    expect(texts("The panel didn't agree £12 a week for the gym.")).toEqual(['£12 a week']);
+    expect(texts('Her day centre hours were reduced to save £40 a week.')).toEqual(['£40 a week']);
+    expect(texts('Funding of £15 a week for her art group was withdrawn.')).toEqual(['£15 a week']);
+    expect(texts('The panel challenged the £30 for his cinema ticket.')).toEqual(['£30']);
+    expect(texts('Should we agree £20 a week for the gym?')).toEqual(['£20 a week']);
   });
 
   it('keeps the SPEC offset invariant in longer documents', () => {
