@@ -1,7 +1,85 @@
 /**
- * person-name: Full personal names: a title with a surname, or a forename and surname (rule privacy/person-name; the finder is ../privacy/person-name.ts). Reports spans, never values. Pure.
+ * person-name: Full personal names: a title with a surname, or a forename and surname (rule
+ * privacy/person-name; the finder is ../privacy/person-name.ts). Reports spans, never values.
+ *
+ * The finder reads the name alone; this detector also reads the words around it, and leaves out
+ * what the sentence shows is not a person in the record (LEXICON PRI-11: place and organisation
+ * names are a trap): a place ("moved from Milton Keynes", "lives in …", "a trip to …", "Chester
+ * Zoo"), and a book, film, singer or character the person enjoys ("listens to Ed Sheeran", "is
+ * reading Jane Eyre", "her favourite film is Harry Potter", "Agatha Christie novels", "watched
+ * Mrs Brown's Boys"). A name followed by "'s" ("went to Sarah Jones's house") is always a person.
+ * Pure.
  */
 import { identifierDetector } from './identifier-detector.js';
+import { findPersonNames } from '../privacy/person-name.js';
+import type { IdentifierHit } from '../privacy/types.js';
+
+/**
+ * Words just before the name that make it a place: moving, travelling or living somewhere
+ * ("moved from", "a trip to", "lives in", "near", "grew up in").
+ */
+const PLACE_BEFORE =
+  /(?:\b(?:moved|moving|moves|relocated|relocating|originally|went|goes|going|gone|travelled|traveled|travels|travelling|traveling|drove|drives|driving|trip|trips|holiday|holidays|day\s+out|journey|train|bus|coach|flight)\s+(?:back\s+)?(?:from|to)|\b(?:in|near|around|outside|towards|across)|\b(?:lives?|lived|living|based|stays?|stayed|staying|born)\s+at|\b(?:north|south|east|west)\s+of)\s+(?:the\s+)?$/i;
+
+/**
+ * Words just before the name that make it a book, film, song or a famous person the person
+ * enjoys: "listens to", "watched", "is reading", "a fan of", "her favourite film is".
+ */
+const MEDIA_BEFORE =
+  /\b(?:watch(?:es|ed|ing)?|listen(?:s|ed|ing)?\s+to|read(?:s|ing)?|re-?read(?:s|ing)?|fan\s+of|(?:favourite|favorite)(?:\s+[a-z]+){0,2}\s*(?:is|was|are|were|[,:])|(?:written|sung|directed|presented|hosted|narrated|performed|painted)\s+by|(?:sings?|sang|singing|dances?|danced|dancing)\s+(?:along\s+)?to|impressions?\s+of)\s+(?:the\s+|an?\s+|some\s+|old\s+|his\s+|her\s+|their\s+|my\s+)?$/i;
+
+/** Words just after the name that make it an author, a singer or a title ("Agatha Christie novels"). */
+const MEDIA_AFTER =
+  /^\s+(?:novels?|books?|songs?|albums?|films?|movies?|concerts?|tours?|CDs?|DVDs?|records?|tribute|music|myster(?:y|ies)|stor(?:y|ies)|series|shows?|musicals?|box\s*sets?|audiobooks?|posters?|fans?|lookalikes?|impressions?|karaoke|programmes?|documentar(?:y|ies)|cookbooks?|recipes?|in\s+concert|on\s+(?:TV|telly|the\s+radio|stage|YouTube|Spotify))\b/i;
+
+/** After a possessive, only creative works make it a famous person ("Agatha Christie's novels"). */
+const MEDIA_AFTER_POSSESSIVE = /^['’]s\s+(?:novels?|songs?|albums?|films?|music|concerts?|tours?|musicals?|plays?|poems?|stories)\b/i;
+
+/** A title with a capitalised word after the possessive ("Mrs Brown's Boys") in a sentence about TV, books or films. */
+const TITLE_AFTER = /^['’]s\s+[A-Z][a-z]+/;
+const MEDIA_WORD = /\b(?:watch(?:es|ed|ing)?|TV|telly|television|programmes?|shows?|series|films?|sitcoms?|soaps?|comedy|books?|read(?:s|ing)?|listen(?:s|ed|ing)?|radio|podcasts?)\b/i;
+
+/** A possessive after the name: "Sarah Jones's house" is a person, whatever comes before. */
+const POSSESSIVE_AFTER = /^['’]s?(?![A-Za-z])/;
+
+/**
+ * Place words, as the name's last word or the word after it, that the finder does not already know
+ * ("Chester Zoo", "Stanley Dock", "Beverley Minster", "Barry Island"). Words that are also common
+ * surnames (Green, Wood, Cross, Heath, Marsh) are left out.
+ */
+const PLACE_WORDS = new Set(
+  'zoo dock docks minster abbey cathedral pier harbour marina quay wharf project stadium arena airport island sands beach bay loch valley falls'.split(' '),
+);
+
+/** UK places the finder reads as a forename and a surname. */
+const PLACES = new Set([
+  'Milton Keynes', 'Ashton Keynes', 'Brent Cross', 'Bradley Stoke', 'Glen Parva', 'Glen Coe', 'Ben Nevis', 'Ben Lomond', 'Kirk Michael',
+  'Milton Abbot', 'Clifton Down', 'Carlton Colville', 'Abbey Wood', 'Grace Dieu', 'Preston North End',
+]);
+
+const NEXT_WORD = /^\s+([A-Z][a-z]+)/;
+
+/** Is the name at [start, end) in `sentence` a place, a title or a famous person rather than someone in the record? */
+export function notAPerson(sentence: string, start: number, end: number): boolean {
+  const name = sentence.slice(start, end);
+  const after = sentence.slice(end, end + 60);
+  const before = sentence.slice(Math.max(0, start - 60), start);
+  if (MEDIA_AFTER_POSSESSIVE.test(after)) return true;
+  if (TITLE_AFTER.test(after) && MEDIA_WORD.test(sentence)) return true;
+  if (POSSESSIVE_AFTER.test(after)) return false;
+  if (PLACES.has(name.replace(/\s+/g, ' '))) return true;
+  const last = /[A-Za-z]+$/.exec(name)?.[0].toLowerCase();
+  const next = NEXT_WORD.exec(after)?.[1]?.toLowerCase();
+  if ((last && PLACE_WORDS.has(last)) || (next && PLACE_WORDS.has(next))) return true;
+  return PLACE_BEFORE.test(before) || MEDIA_BEFORE.test(before) || MEDIA_AFTER.test(after);
+}
+
+/** The finder's names, less those the words around them show are not a person. */
+export function findPeopleInRecord(sentence: string): IdentifierHit[] {
+  return findPersonNames(sentence).filter((h) => !notAPerson(sentence, h.start, h.end));
+}
 
 /** The `person-name` detector. */
-export const personName = identifierDetector('person-name', 'Full personal names: a title with a surname, or a forename and surname');
+export const personName = identifierDetector('person-name', 'Full personal names: a title with a surname, or a forename and surname', {
+  find: findPeopleInRecord,
+});
