@@ -17,6 +17,7 @@ import { strengths } from './strengths.js';
 import { needVsWant } from './need-vs-want.js';
 import { smallSum } from './small-sum.js';
 import { cheapestOption } from './cheapest-option.js';
+import { signposting } from './signposting.js';
 
 /** Every built-in detector by name. */
 export const detectors: Record<string, Detector> = {
@@ -34,6 +35,7 @@ export const detectors: Record<string, Detector> = {
   [needVsWant.meta.name]: needVsWant,
   [smallSum.meta.name]: smallSum,
   [cheapestOption.meta.name]: cheapestOption,
+  [signposting.meta.name]: signposting,
 };
 
 export type { Detector, DetectorContext, DetectorHandlers, DetectorReport, SentenceView } from './types.js';

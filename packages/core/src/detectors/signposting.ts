@@ -1,0 +1,94 @@
+/**
+ * signposting: "signposted", "advised to contact" and "given a leaflet", split by what happened
+ * next (rules gatekeeping/signposting and jargon/signposting; LEXICON GAT-11). With `closed: true`
+ * it reports signposting that stood in for help: "just signposted", or the case closed in the same
+ * sentence or in the short note straight after it ("Signposted to the Carers Centre. NFA.",
+ * "Signposted to Citizens Advice.\nCase closed."). With `closed: false` it reports every other
+ * "signpost(ed/ing)" as service jargon, so one phrase gets one finding. Follow-up and service names
+ * are the rules' `unless`. Pure; cheap: the trigger lets through only sentences with "signpost",
+ * "advised to" or a giving verb.
+ */
+import type { Detector, SentenceView } from './types.js';
+
+/** Signposting words, the jargon sense. */
+const SIGNPOST = /\bsignpost(?:s|ed|ing)?\b/gi;
+
+/** Signposting that is the whole outcome on its own ("just signposted", "signposted and closed"). */
+const ONLY = /\b(?:just|only|simply|merely)\s+signpost(?:ed)?\b|\bsignpost(?:ed)?\s+and\s+(?:closed?|discharged)\b|\bsignpost(?:ed|ing)\s+only\b/gi;
+
+/** Other ways of passing the person on, gatekeeping only when the case is closed with them. */
+const PASSED_ON = [
+  /\badvised\s+to\s+(?:contact|ring|call|phone|self-refer)\b/gi,
+  /\b(?:given|sent|handed|emailed|posted|provided\s+with)\s+(?:a\s|the\s|some\s)?(?:leaflet|leaflets|factsheet|fact\s+sheet|information\s+pack|information|details|a\s+number|numbers|list\s+of\s+(?:services|numbers|providers|agencies))\b/gi,
+];
+
+/** The case closed later in the same sentence. */
+const CLOSED_LATER = /^[^.]{0,100}?\b(?:closed|closure|close\s+the\s+case|no\s+further\s+action|NFA|no\s+further\s+involvement|nothing\s+further|discharged)\b/i;
+
+/** A next sentence that is the closure itself ("NFA.", "Case closed.", "No further action."). */
+const CLOSURE_NOTE =
+  /^\W*(?:(?:the\s+)?(?:case|referral|contact|file|episode)\s+(?:is\s+|was\s+|has\s+been\s+|now\s+|to\s+be\s+|will\s+be\s+)?(?:closed|closing)\b|(?:closed|closing|discharged)(?=\s*$|\s*[.;,:!\u2013-]|\s+(?:to|by|as|with|today|now|and)\b)|close\s+(?:the\s+)?case\b|NFA\b|N\.F\.A\b|no\s+further\s+(?:action|involvement)\b|nothing\s+further\b)/i;
+
+/** Is the text between two sentences a plain sentence break or one blank line, not a new section? */
+function adjacent(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  return gap.length < 40 && (gap.match(/\n/g)?.length ?? 0) <= 2;
+}
+
+/** The signposting detector (rules `gatekeeping/signposting` and `jargon/signposting`). */
+export const signposting: Detector = {
+  meta: {
+    name: 'signposting',
+    description: 'Signposting, split by whether the case was closed with it (in the sentence or the note straight after) or not.',
+    params: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['closed'],
+      properties: {
+        closed: { type: 'boolean', description: 'true: signposting that closed the case (gatekeeping); false: any other signposting (jargon).' },
+      },
+    },
+    trigger: /\bsignpost|\badvised\s+to\b|\b(?:given|sent|handed|emailed|posted|provided)\b/gi,
+  },
+  create(ctx) {
+    const wantClosed = ctx.params.closed === true;
+    /** Does the next sentence, straight after this one, close the case? */
+    const nextCloses = (s: SentenceView): boolean => {
+      const next = ctx.sentences[s.index + 1];
+      return next !== undefined && adjacent(ctx.doc.text, s.end, next.start) && CLOSURE_NOTE.test(next.text);
+    };
+    return {
+      sentence(s) {
+        const spans: [number, number, boolean][] = [];
+        let closedNext: boolean | undefined;
+        const closedAfter = (end: number): boolean => CLOSED_LATER.test(s.text.slice(end)) || (closedNext ??= nextCloses(s));
+        const only: [number, number][] = [];
+        ONLY.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = ONLY.exec(s.text))) {
+          only.push([m.index, m.index + m[0].length]);
+          spans.push([m.index, m.index + m[0].length, true]);
+        }
+        const inOnly = (a: number, b: number): boolean => only.some(([x, y]) => x < b && a < y);
+        SIGNPOST.lastIndex = 0;
+        while ((m = SIGNPOST.exec(s.text))) {
+          const a = m.index;
+          const b = a + m[0].length;
+          if (inOnly(a, b)) continue;
+          spans.push([a, b, closedAfter(b)]);
+        }
+        if (wantClosed) {
+          for (const re of PASSED_ON) {
+            re.lastIndex = 0;
+            while ((m = re.exec(s.text))) {
+              const a = m.index;
+              const b = a + m[0].length;
+              if (closedAfter(b)) spans.push([a, b, true]);
+            }
+          }
+        }
+        for (const [a, b, closed] of spans) if (closed === wantClosed) ctx.report({ start: s.start + a, end: s.start + b });
+      },
+    };
+  },
+};
