@@ -1,11 +1,21 @@
 /**
  * passive-decision: agentless passives that hide who made a decision ("it was decided that",
- * "it has been agreed he will"), unless the agent follows ("decided by the panel"). Pure.
+ * "it has been agreed he will", "it's been decided", "the decision was taken to"), unless the
+ * agent follows ("decided by the panel"). Pure.
  */
 import type { Detector } from './types.js';
 
 const VERBS = 'decided|agreed|felt|deemed|considered|recommended|determined|noted|judged|concluded|thought|assessed|believed|identified|proposed|suggested|arranged|established';
-const PASSIVE = new RegExp(`\\bit\\s+(?:was|is|has\\s+been|had\\s+been|will\\s+be|would\\s+be)\\s+(?:${VERBS})\\b|\\ba\\s+decision\\s+(?:was|has\\s+been)\\s+(?:made|taken|reached)\\b`, 'gi');
+/**
+ * "it was decided", "it's been agreed", "it’d been felt"; "a/the decision was made/taken",
+ * "decisions were made".
+ */
+const PASSIVE = new RegExp(
+  `\\bit(?:\\s+(?:was|is|has\\s+been|had\\s+been|will\\s+be|would\\s+be)|['’]s(?:\\s+been)?|['’]d\\s+been)\\s+(?:${VERBS})\\b` +
+    `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|has\\s+been|had\\s+been|will\\s+be)\\s+(?:made|taken|reached)\\b` +
+    `|\\bdecisions\\s+(?:were|are|have\\s+been|had\\s+been|will\\s+be)\\s+(?:made|taken|reached)\\b`,
+  'gi',
+);
 /** The decider follows: "decided by the panel (names)", "agreed between Jack and me", "agreed with Jack". */
 const AGENT = /^\s*(?:,\s*)?(?:by|between|with)\s+(?!the\s+way)/i;
 
@@ -14,7 +24,7 @@ export const passiveDecision: Detector = {
     name: 'passive-decision',
     description: 'Agentless passive constructions that hide who decided.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\b(?:it\s+(?:was|is|has|had|will|would)|decision\s+(?:was|has))\b/gi,
+    trigger: /\b(?:it\s+(?:was|is|has|had|will|would)\b|it['’][sd]\b|decisions?\s+(?:was|were|is|are|has|have|had|will)\b)/gi,
   },
   create(ctx) {
     return {

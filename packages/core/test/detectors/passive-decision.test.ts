@@ -13,10 +13,14 @@ describe('passive-decision', () => {
     ['It is felt that Riya needs more support.', 'It is felt'],
     ['It was identified that Jack needs a hoist.', 'It was identified'],
     ['A decision was made to end the visits.', 'A decision was made'],
+    ["The decision was taken to end Sam's tenancy.", 'The decision was taken'],
+    ['Decisions were made about Sam without him.', 'Decisions were made'],
+    ["It's been decided that Sam will move.", "It's been decided"],
+    ['It’s agreed that Jo will have two visits a day.', 'It’s agreed'],
   ])('reports %s', (text, span) => {
     expect(spans(text)).toEqual([span]);
   });
-  it.each(['It was decided by the panel (Sam Reid, Ana Cole) that Jack will move.', 'It was agreed between Jack and me that he will try Mondays.', 'It was agreed with Jack that he will cook on Fridays.', 'I decided with Jack that he will move.'])(
+  it.each(['It was decided by the panel (Sam Reid, Ana Cole) that Jack will move.', 'It was agreed between Jack and me that he will try Mondays.', 'It was agreed with Jack that he will cook on Fridays.', 'I decided with Jack that he will move.', 'The decision was made by Sam and his sister after they visited both homes.', "Sam's decision was made after he visited both homes.", "It's agreed with Riya that she will cook on Fridays."])(
     'does not report %s',
     (text) => {
       expect(spans(text)).toEqual([]);
