@@ -143,15 +143,29 @@ export function personActs(text: string, at: number): boolean {
   return false;
 }
 
-/** Does `text` argue about cost: a strong cue (or a cut in support) that the person is not the one doing? */
-function arguesIn(text: string, strong: RegExp): boolean {
-  strong.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = strong.exec(text))) if (!personActs(text, m.index)) return (strong.lastIndex = 0), true;
-  SUPPORT_CUT.lastIndex = 0;
-  while ((m = SUPPORT_CUT.exec(text))) if (!personActs(text, m.index)) return (SUPPORT_CUT.lastIndex = 0), true;
-  return false;
+/**
+ * Does `text` argue about cost: a strong cue (or a cut in support) that the person is not the one
+ * doing? `'person'` when every cue found is the person's own ("he can't afford £3 a week any
+ * more"), so the weaker test (an extra sum with a negation) is not tried either.
+ */
+function arguesIn(text: string, strong: RegExp): boolean | 'person' {
+  let any = false;
+  for (const re of [strong, SUPPORT_CUT]) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      any = true;
+      if (!personActs(text, m.index)) {
+        re.lastIndex = 0;
+        return true;
+      }
+    }
+  }
+  return any ? 'person' : false;
 }
+
+const ANY_MORE = /\bany\s*more\b/gi;
+const blank = (m: string): string => ' '.repeat(m.length);
 
 const DEFAULT_THRESHOLD = 50;
 
@@ -226,8 +240,10 @@ export const smallSum: Detector = {
       // The argument may follow in the next sentence when it points back: "… £20 a week for
       // swimming. This cannot be justified."
       const next = ctx.sentences[s.index + 1];
-      const nextArgues = next !== undefined && POINTS_BACK.test(next.text) && arguesIn(next.text, strong) && !ignore?.test(next.text);
-      const argued = nextArgues || arguesIn(s.text, strong) || (weak.test(s.text) && QUESTION_OR_NEGATION.test(rest));
+      const nextArgues = next !== undefined && POINTS_BACK.test(next.text) && arguesIn(next.text, strong) === true && !ignore?.test(next.text);
+      const here = arguesIn(s.text, strong);
+      // "any more" is about time ("can't go any more"), not an extra sum.
+      const argued = nextArgues || here === true || (here === false && weak.test(s.text.replace(ANY_MORE, blank)) && QUESTION_OR_NEGATION.test(rest));
       if (!argued) return;
       for (const a of small) ctx.report({ start: s.start + a.start, end: s.start + a.end });
     };

@@ -88,6 +88,8 @@ describe('small-sum', () => {
     expect(texts('Sam challenged the £10 parking fine and won.')).toEqual([]);
     expect(texts('Jo withdrew £20 from the cash machine for her bus fares.')).toEqual([]);
     expect(texts('Sam cut her visits to the hairdresser to save £10 a week.')).toEqual([]);
+    expect(texts("Ravi says he can't afford £3 a week for the paper any more.")).toEqual([]);
+    expect(texts("Ravi can't go to the £4 quiz night any more.")).toEqual([]);
   });
 
   it('still reports the council or panel arguing, reducing or refusing', () => {
