@@ -39,6 +39,10 @@ const MEDIA_AFTER_POSSESSIVE = /^['’]s\s+(?:novels?|songs?|albums?|films?|musi
 const TITLE_AFTER = /^['’]s\s+[A-Z][a-z]+/;
 const MEDIA_WORD = /\b(?:watch(?:es|ed|ing)?|TV|telly|television|programmes?|shows?|series|films?|sitcoms?|soaps?|comedy|books?|read(?:s|ing)?|listen(?:s|ed|ing)?|radio|podcasts?)\b/i;
 
+/** A relationship said straight after the name: "near Sarah Jones, her old friend" is a person. */
+const RELATION_AFTER =
+  /^,?\s+(?:(?:her|his|their|my|our|your|the|a|an)\s+)?(?:(?:old|best|close|new|former|late|elder|older|younger|twin|step|paternal|maternal|ex|good)[\s-]+)?(?:friend|neighbour|son|daughter|mum|mother|dad|father|wife|husband|partner|brother|sister|aunt|uncle|nephew|niece|cousin|grandson|granddaughter|grandmother|grandfather|gran|nan|grandma|grandad|carer|GP|landlord|landlady|social\s+worker|support\s+worker|advocate|teacher|boss|colleague|godmother|godfather|fiancée?|girlfriend|boyfriend)\b/i;
+
 /** A possessive after the name: "Sarah Jones's house" is a person, whatever comes before. */
 const POSSESSIVE_AFTER = /^['’]s?(?![A-Za-z])/;
 
@@ -66,7 +70,7 @@ export function notAPerson(sentence: string, start: number, end: number): boolea
   const before = sentence.slice(Math.max(0, start - 60), start);
   if (MEDIA_AFTER_POSSESSIVE.test(after)) return true;
   if (TITLE_AFTER.test(after) && MEDIA_WORD.test(sentence)) return true;
-  if (POSSESSIVE_AFTER.test(after)) return false;
+  if (POSSESSIVE_AFTER.test(after) || RELATION_AFTER.test(after)) return false;
   if (PLACES.has(name.replace(/\s+/g, ' '))) return true;
   const last = /[A-Za-z]+$/.exec(name)?.[0].toLowerCase();
   const next = NEXT_WORD.exec(after)?.[1]?.toLowerCase();

@@ -36,6 +36,8 @@ describe('person-name', () => {
     ['Mrs Patel visited on Tuesday.', 'Mrs Patel'],
     ['Sarah Jones attended the review.', 'Sarah Jones'],
     ['Sam read the letter to Ravi Sharma.', 'Ravi Sharma'],
+    ['Jo lives near Sarah Jones, her old friend.', 'Sarah Jones'],
+    ['Sam listens to Sarah Jones, her support worker, every morning.', 'Sarah Jones'],
   ])('still reports a person in the record: %s', (text, name) => {
     expect(names(text)).toEqual([name]);
   });
