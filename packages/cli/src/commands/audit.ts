@@ -39,6 +39,7 @@ import { cliVersion } from '../version.js';
 import { openAuditOutput, type AuditOutput } from '../audit-output.js';
 import { DocumentsCsv } from '../audit-documents.js';
 import { countDocuments } from '../audit-count.js';
+import { leaveOutAuditOutputs, skippedMessage } from '../audit-inputs.js';
 import { configResolver, type CheckOptions } from './check.js';
 
 /** Options of `audit`, as parsed by commander. */
@@ -165,6 +166,10 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     if (opts.ignorePattern?.length) e.ignorePatterns = opts.ignorePattern;
     if (opts.ignorePath) e.ignorePath = opts.ignorePath;
     ({ files, unmatched, unreadable } = await expandGlobs(paths, e));
+    // Never read this run's output folder or an earlier audit's report as records.
+    const left = leaveOutAuditOutputs(paths, files, io.cwd, opts.output);
+    files = left.files;
+    for (const s of left.skipped) io.stderr.write(skippedMessage(s));
     ({ byFile, sets: lists } = runSettings(files, resolver, opts));
     if (opts.compare) previous = await readPrevious(io.cwd, opts.compare);
   } catch (err) {

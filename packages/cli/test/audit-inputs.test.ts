@@ -1,0 +1,75 @@
+/**
+ * What `sourdough audit` reads: folders walked without reading audit outputs (this run's folder,
+ * and any folder holding an earlier audit's summary.json), files named on the command line always
+ * read. Runs the built binary on small synthetic exports in a temporary folder.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sourdough } from './helpers.js';
+
+let dir: string;
+
+const EXPORT = [
+  'id,team,date,text',
+  '1,North,2026-03-14,"Sam Example refused his tablets again. He is a service user."',
+  '2,South,2026-03-15,"Alex Example went to the library and chose a book."',
+  '3,East,2026-03-16,"Jo Example is wheelchair-bound and refuses help."',
+  '',
+].join('\n');
+
+function audit(args: string[], cwd = dir): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return sourdough(['audit', '--no-config-lookup', '--no-progress', '--jobs', '1', ...args], { cwd });
+}
+
+const summaryOf = (folder: string): any => JSON.parse(readFileSync(join(dir, folder, 'summary.json'), 'utf8'));
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sourdough-audit-inputs-'));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sourdough audit: earlier outputs are not read again', () => {
+  it('a second audit of the same folder reads only the export, and says which folder it left out', async () => {
+    const here = join(dir, 'q');
+    mkdirSync(here);
+    writeFileSync(join(here, 'export.csv'), EXPORT);
+    const q3 = await audit(['.', '-o', 'audit-2026-q3'], here);
+    expect(q3.code, q3.stderr).toBe(0);
+    const q4 = await audit(['.', '-o', 'audit-2026-q4', '--compare', 'audit-2026-q3/summary.json'], here);
+    expect(q4.code, q4.stderr).toBe(0);
+    const s = JSON.parse(readFileSync(join(here, 'audit-2026-q4', 'summary.json'), 'utf8'));
+    expect(s.figures.documents.read).toBe(3);
+    expect(s.comparison.per1000Words.change).toBe(0);
+    expect(q4.stderr).toContain('left out audit-2026-q3 (3 files): it holds the report of an earlier audit');
+    // Run again into the same folder: its own outputs are not inputs either.
+    const again = await audit(['.', '-o', 'audit-2026-q4'], here);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(here, 'audit-2026-q4', 'summary.json'), 'utf8')).figures.documents.read).toBe(3);
+    expect(again.stderr).toContain('left out audit-2026-q4 (3 files): it is the folder this audit writes its report into');
+  });
+
+  it('a glob does not reach into an audit folder either (only into one sourdough wrote), but a file named on the command line is read', async () => {
+    const here = join(dir, 'g');
+    mkdirSync(join(here, 'other'), { recursive: true });
+    writeFileSync(join(here, 'export.csv'), EXPORT);
+    // A summary.json that sourdough did not write does not make a folder an audit's.
+    writeFileSync(join(here, 'other', 'summary.json'), '{"version":1,"note":"someone else\'s"}');
+    writeFileSync(join(here, 'other', 'notes.csv'), EXPORT);
+    const first = await audit(['export.csv', '-o', 'earlier'], here);
+    expect(first.code, first.stderr).toBe(0);
+    const globbed = await audit(['**/*.csv', '-o', 'globbed'], here);
+    expect(globbed.code, globbed.stderr).toBe(0);
+    expect(summaryOf('g/globbed').figures.documents.read).toBe(6);
+    expect(globbed.stderr).toContain('left out earlier (2 files)');
+    expect(globbed.stderr).not.toContain('left out other');
+    const named = await audit(['export.csv', 'earlier/documents.csv', '-o', 'named'], here);
+    expect(named.stderr).not.toContain('left out');
+    expect(summaryOf('g/named').inputs).toEqual(['export.csv', 'earlier/documents.csv']);
+    expect(summaryOf('g/named').figures.documents.read).toBeGreaterThan(3);
+  });
+});
