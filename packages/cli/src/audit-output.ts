@@ -5,7 +5,8 @@
  * report that looks complete. A failed run removes its temporary folder. Writes only the files the
  * user asked for; nothing else (no logs, no copies of the text).
  */
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileSink, type Sink } from './output.js';
 
@@ -21,16 +22,21 @@ export interface AuditOutput {
   sink(name: AuditFile): Promise<Sink>;
   /** Move every staged output into place and remove the staging folder. */
   commit(): Promise<void>;
-  /** Remove the staging folder and everything in it (safe to call after commit). */
+  /**
+   * Remove the staging folder and everything in it, and DIR itself when this run created it and
+   * it is left empty (safe to call after commit, which keeps DIR).
+   */
   discard(): Promise<void>;
 }
 
 /** Create DIR (if needed) and a hidden staging folder inside it. */
 export async function openAuditOutput(cwd: string, dir: string): Promise<AuditOutput> {
   const final = resolve(cwd, dir);
+  const existed = existsSync(final);
   await mkdir(final, { recursive: true });
   const staging = await mkdtemp(join(final, '.sourdough-audit-'));
   const written = new Set<AuditFile>();
+  let committed = false;
   return {
     dir: final,
     async sink(name) {
@@ -40,9 +46,12 @@ export async function openAuditOutput(cwd: string, dir: string): Promise<AuditOu
     async commit() {
       for (const name of AUDIT_FILES) if (written.has(name)) await rename(join(staging, name), join(final, name));
       await rm(staging, { recursive: true, force: true });
+      committed = true;
     },
     async discard() {
       await rm(staging, { recursive: true, force: true });
+      // rmdir removes only an empty folder: anything else put there meanwhile stays.
+      if (!existed && !committed) await rmdir(final).catch(() => undefined);
     },
   };
 }

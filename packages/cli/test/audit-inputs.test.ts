@@ -4,7 +4,7 @@
  * read. Runs the built binary on small synthetic exports in a temporary folder.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sourdough } from './helpers.js';
@@ -71,5 +71,49 @@ describe('sourdough audit: earlier outputs are not read again', () => {
     expect(named.stderr).not.toContain('left out');
     expect(summaryOf('g/named').inputs).toEqual(['export.csv', 'earlier/documents.csv']);
     expect(summaryOf('g/named').figures.documents.read).toBeGreaterThan(3);
+  });
+});
+
+describe('sourdough audit: a CSV without a text column', () => {
+  // No header row: the first record would be read as the header.
+  const HEADERLESS = 'HX-1,Harbour,2026-04-14,"Pat Sample refused his tablets again, his NHS number is 999 000 0018."\nHX-2,Riverside,2026-04-15,"Lee Sample went to the library."\nHX-3,Riverside,2026-04-16,"Kim Sample is wheelchair-bound."\n';
+  const CELLS = ['HX-1', 'Harbour', 'Riverside', '2026-04-14', 'Pat Sample', '999 000 0018', 'Lee Sample', 'Kim Sample'];
+
+  it('is one problem for the file, and no cell of it reaches any output, even beside a good file', async () => {
+    const here = join(dir, 'nh');
+    mkdirSync(here);
+    writeFileSync(join(here, 'noheader.csv'), HEADERLESS);
+    writeFileSync(join(here, 'good.csv'), EXPORT);
+    const r = await audit(['noheader.csv', 'good.csv', '--no-excerpts', '-o', 'out'], here);
+    expect(r.code, r.stderr).toBe(2);
+    const s = JSON.parse(readFileSync(join(here, 'out', 'summary.json'), 'utf8'));
+    expect(s.figures.documents).toMatchObject({ read: 4, analysed: 3, failed: 1 });
+    expect(s.figures.dataQuality.failures).toEqual([
+      {
+        path: 'noheader.csv',
+        code: 'SD_ERR_INPUT',
+        message: 'noheader.csv header (line 1) has 4 columns and none is called "text", so no record could be read: if the file has no header row, add one as its first line naming the columns (one of them "text"); if the text is in a column with another name, give that name with --text-field',
+      },
+    ]);
+    for (const name of readdirSync(join(here, 'out'))) {
+      const text = readFileSync(join(here, 'out', name), 'utf8');
+      for (const cell of CELLS) expect(text, `${name}: ${cell}`).not.toContain(cell);
+    }
+  });
+
+  it('stops the run before writing anything when no input could be read at all (no text column, a mistyped file name)', async () => {
+    const here = join(dir, 'nh2');
+    mkdirSync(here);
+    writeFileSync(join(here, 'noheader.csv'), HEADERLESS);
+    const r = await audit(['noheader.csv', 'missing.csv', '-o', 'out'], here);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('sourdough audit: noheader.csv header (line 1) has 4 columns and none is called "text"');
+    expect(r.stderr).toContain('sourdough audit: file not found: missing.csv');
+    expect(r.stderr).toContain('no document or record could be read, so nothing was written');
+    for (const cell of CELLS) expect(r.stderr).not.toContain(cell);
+    expect(existsSync(join(here, 'out'))).toBe(false);
+    const typo = await audit(['missing.csv', '-o', 'typo'], here);
+    expect(typo.code).toBe(2);
+    expect(existsSync(join(here, 'typo'))).toBe(false);
   });
 });

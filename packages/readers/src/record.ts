@@ -33,9 +33,10 @@ export function recordToItem(record: Record<string, unknown>, path: string, row:
   const id = rawId === undefined || rawId === null || rawId === '' ? undefined : stringify(rawId);
   const text = record[textField];
   if (typeof text !== 'string') {
-    const fields = Object.keys(record).slice(0, 8).join(', ');
+    // How many fields, never their names or values: either could be record text.
+    const n = Object.keys(record).length;
     const why = text === undefined ? `has no "${textField}" field` : `has a "${textField}" field that is not text`;
-    return fail(path, row, 'SD_ERR_INPUT', `${where} ${why} (fields: ${fields || 'none'}; choose the field with --text-field)`, id);
+    return fail(path, row, 'SD_ERR_INPUT', `${where} ${why} (it has ${n} field${n === 1 ? '' : 's'}; if the text is in another field, name it with --text-field)`, id);
   }
   const meta: Record<string, string> = {};
   let hasMeta = false;

@@ -246,6 +246,17 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
       return;
     }
     const names = fields.map((f) => f.trim());
+    // No column for the text (a file without a header row, whose first record was read as the
+    // header, or the wrong --text-field): no record can be read, so the file is one problem, not
+    // one per row. Said without quoting the line, which may be a record.
+    const textField = options.textField ?? 'text';
+    if (!names.includes(textField)) {
+      yield fault(
+        'SD_ERR_INPUT',
+        `${where} has ${names.length} column${names.length === 1 ? '' : 's'} and none is called "${textField}", so no record could be read: if the file has no header row, add one as its first line naming the columns (one of them "${textField}"); if the text is in a column with another name, give that name with --text-field`,
+      );
+      return;
+    }
     // Two columns with one name: only one of them could be read, and the other would be left out
     // without a word (the text field especially). The file is refused with both columns named.
     const twice = names.findIndex((n, i) => n !== '' && names.indexOf(n) !== i);

@@ -59,6 +59,36 @@ describe('csv', () => {
     expect(items).toEqual([{ path: 'x.csv', error: { code: 'SD_ERR_INPUT', message: 'x.csv header (line 1) has two columns named "text" (columns 2 and 3): rename one, so it is clear which to read' } }]);
   });
 
+  it('reports a file whose header has no text column once, never quoting a cell (a file without a header row, or the wrong --text-field)', async () => {
+    const headerless = 'R-1,North,2026-03-14,"Sam Example refused his tablets, NHS number 999 000 0018."\nR-2,South,2026-03-15,Alex Example went out.\n';
+    for (const deferred of [false, true]) {
+      const items = await collect(csv(chunks(headerless), 'x.csv', {}, deferred));
+      expect(items).toEqual([
+        {
+          path: 'x.csv',
+          error: {
+            code: 'SD_ERR_INPUT',
+            message: 'x.csv header (line 1) has 4 columns and none is called "text", so no record could be read: if the file has no header row, add one as its first line naming the columns (one of them "text"); if the text is in a column with another name, give that name with --text-field',
+          },
+        },
+      ]);
+    }
+    const wrongField = await collect(csv(chunks('id,body\nR1,Amira refused lunch.\n'), 'x.csv', { textField: 'notes' }));
+    expect(wrongField).toHaveLength(1);
+    expect(isReadError(wrongField[0]!) && wrongField[0]!.error.message).toContain('x.csv header (line 1) has 2 columns and none is called "notes"');
+  });
+
+  it('says a row lacks its text without naming its fields or quoting its values', async () => {
+    const items = await collect(csv(chunks('id,team,text\nB-5,Sam Example\n'), 'x.csv'));
+    expect(isReadError(items[0]!) && items[0]!.error.message).toBe('x.csv row 1 (line 2) has no "text" field (it has 2 fields; if the text is in another field, name it with --text-field)');
+    const lines = await collect(jsonl(chunks('{"id":"J1","Sam Example refused lunch":"x"}\n{"id":"J2","text":{"Alex Example":1}}\n'), 'x.jsonl'));
+    const messages = lines.filter(isReadError).map((i) => i.error.message);
+    expect(messages).toEqual([
+      'x.jsonl row 1 has no "text" field (it has 2 fields; if the text is in another field, name it with --text-field)',
+      'x.jsonl row 2 has a "text" field that is not text (it has 2 fields; if the text is in another field, name it with --text-field)',
+    ]);
+  });
+
   it('keeps a record quoted over several lines whole when its own quoting is broken', async () => {
     const items = await collect(csv(chunks('id,text\nM1,"Line one\nline two" ,x\nM2,fine\n'), 'x.csv'));
     expect(items.map((i) => (isReadError(i) ? `${i.row}:${i.error.code}` : `${i.row}:${i.id}`))).toEqual(['1:SD_ERR_CSV_ROW', '2:M2']);

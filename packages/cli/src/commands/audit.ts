@@ -219,12 +219,18 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     const documentsCsv = new DocumentsCsv();
     const seenFields = new Set<string>();
     const wanted = [...groupBy, ...(opts.dateField ? [opts.dateField] : [])];
+    // Inputs that failed as a whole (not found, unreadable, no text column): when nothing else
+    // was read, there is nothing to report, and the run stops as a usage error does.
+    const wholeFailures: string[] = [];
+    let readAny = false;
     await findingsSink.write(findingsCsv.start());
 
     const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[] } => byFile.get(item.path) ?? resolver.forPath(item.path);
     for await (const raw of analyseAll(items(), analyser, resolveTask)) {
       // (audit never asks the workers to render, so every outcome is a full result.)
       const outcome = withFolder(raw as DocumentOutcome, groupBy);
+      if ('error' in outcome && outcome.row === undefined) wholeFailures.push(outcome.error.message);
+      else readAny = true;
       for (const k of wanted) if (outcome.meta?.[k]) seenFields.add(k);
       agg.add(outcome);
       if (!('error' in outcome) && outcome.findings.length) {
@@ -238,6 +244,13 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     await findingsSink.close();
     await documentsSink.close();
     progress.stop();
+    if (!readAny && wholeFailures.length) {
+      await out.discard();
+      for (const m of wholeFailures.slice(0, 20)) io.stderr.write(`sourdough audit: ${m}\n`);
+      if (wholeFailures.length > 20) io.stderr.write(`sourdough audit: … and ${count(wholeFailures.length - 20, 'more input')} that could not be read\n`);
+      io.stderr.write('sourdough audit: no document or record could be read, so nothing was written\n');
+      return 2;
+    }
 
     // 3. Summary, comparison and report.
     const figures: AuditFigures = agg.finish();
