@@ -9,6 +9,7 @@
  * `--no-excerpts` leaves every sentence out. Never logs or prints the text.
  */
 import { createHash } from 'node:crypto';
+import { stringify as stableStringify } from 'safe-stable-stringify';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ResourceLimits } from 'node:worker_threads';
@@ -92,7 +93,10 @@ export function ruleSetIdentity(lists: readonly (readonly RuleData[])[], setting
   const packRules = new Map<string, unknown>();
   const builtin = new Set<RuleData>(builtinRules());
   for (const l of lists) for (const r of l) if (!builtin.has(r)) packRules.set(r.id, { ...r, file: undefined });
-  const options = [...new Set(settings.map((s) => JSON.stringify(s.options, Object.keys(s.options).sort() as string[])))].sort();
+  // Keys sorted at every depth, so nested settings (severity overrides, detector parameters) count
+  // and the same settings always give the same hash (a key list given to JSON.stringify would
+  // filter nested keys too, leaving {}).
+  const options = [...new Set(settings.map((s) => stableStringify(s.options)))].sort();
   const plain = packRules.size === 0 && options.every((o) => o === '{}');
   // With only the built-in rules and no settings, the hash is the built-in rules' own hash; extra
   // packs and settings that change what is reported (enable, disable, min severity, allow…) change it.
