@@ -147,7 +147,7 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
   for (const [field, slices] of Object.entries(f.groups)) {
     const rows = Object.entries(slices).flatMap(([group, s]) => CATEGORY_ORDER.map((category) => ({ group, category, per1000Words: s.words ? Math.round((s.byCategory[category] / s.words) * 100000) / 100 : 0 })));
     parts.push(`<section aria-labelledby="h-group-${escapeHtml(field)}"><h2 id="h-group-${escapeHtml(field)}">By ${escapeHtml(field.replace(/_/g, ' '))}</h2>`);
-    parts.push(`<figure class="chart group-chart">${await groupChart(rows, field, `Findings per 1,000 words by category for each ${field}`)}<figcaption>Findings per 1,000 words by category, each ${escapeHtml(field)} side by side.</figcaption></figure>`);
+    parts.push(`<figure class="chart group-chart">${await groupChart(rows, field, `Findings per 1,000 words for each ${field}, by category`, Object.keys(slices))}<figcaption>Findings per 1,000 words for each ${escapeHtml(field)}, split by category.</figcaption></figure>`);
     parts.push(sliceTable(field, slices));
     parts.push('</section>');
   }

@@ -81,23 +81,27 @@ export function topRulesChart(rows: { ruleId: string; category: string; findings
   );
 }
 
-/** Grouped bars: for each category, the groups side by side (findings per 1,000 words). */
-export function groupChart(rows: { group: string; category: string; per1000Words: number }[], field: string, title: string): Promise<string> {
-  const groups = new Set(rows.map((r) => r.group)).size;
+/**
+ * One horizontal bar per group, named on the axis, split by category (findings per 1,000 words):
+ * the group is read from its label, never from a colour, so any number of groups stays
+ * unambiguous, and colour means category as in every other chart. `groups` gives the order (the
+ * table's).
+ */
+export function groupChart(rows: { group: string; category: string; per1000Words: number }[], field: string, title: string, groups: string[] = [...new Set(rows.map((r) => r.group))]): Promise<string> {
+  const order = Object.keys(CATEGORY_COLOURS);
   return render(
     {
       ...base,
-      data: { values: rows },
+      width: 520,
+      height: { step: 22 },
+      data: { values: rows.map((r) => ({ ...r, rank: order.indexOf(r.category) })) },
       mark: { type: 'bar' },
       encoding: {
-        x: { field: 'category', type: 'nominal', title: null, sort: Object.keys(CATEGORY_COLOURS), axis: { labelAngle: -30 } },
-        xOffset: { field: 'group', type: 'nominal' },
-        y: { field: 'per1000Words', type: 'quantitative', title: 'findings per 1,000 words' },
-        color: { field: 'group', type: 'nominal', title: field, scale: { scheme: 'tableau10' } },
+        y: { field: 'group', type: 'nominal', title: field, sort: groups },
+        x: { field: 'per1000Words', type: 'quantitative', stack: 'zero', title: 'findings per 1,000 words' },
+        color: { field: 'category', type: 'nominal', scale: colourScale, title: 'category' },
+        order: { field: 'rank', type: 'quantitative' },
       },
-      // With xOffset the step is one bar: about 640 px in all, whatever the number of groups.
-      width: { step: Math.max(6, Math.min(28, Math.floor(640 / (8 * Math.max(1, groups))))) },
-      height: 200,
     } as TopLevelSpec,
     title,
   );
