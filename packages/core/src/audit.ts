@@ -301,11 +301,23 @@ export interface Change {
   change: number;
 }
 
+/**
+ * One group value's line of a comparison: `before` is null for a group new in this audit, `after`
+ * null for one that is not in it (and `change` null for both), since a missing group has no
+ * figure, not a figure of 0.
+ */
+export interface GroupChange {
+  before: number | null;
+  after: number | null;
+  change: number | null;
+}
+
 /** What changed between two audits (per 1,000 words, so different sizes compare fairly). */
 export interface AuditComparison {
   per1000Words: Change;
   byCategory: Record<Category, Change>;
-  groups: Record<string, Record<string, Change>>;
+  /** Per field this audit groups by and the previous audit grouped by too; then per group value. */
+  groups: Record<string, Record<string, GroupChange>>;
   rulesAppeared: string[];
   rulesDisappeared: string[];
   ruleSetChanged: boolean;
@@ -333,10 +345,18 @@ export function compareAudits(
   const c = current.figures;
   const groups: AuditComparison['groups'] = {};
   for (const field of Object.keys(c.groups)) {
-    const before = p.groups[field] ?? {};
+    // A field the previous audit did not group by has no figures to compare with.
+    const before = p.groups?.[field];
+    if (!before) continue;
     const after = c.groups[field]!;
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    groups[field] = Object.fromEntries(keys.map((k) => [k, change(before[k]?.per1000Words ?? 0, after[k]?.per1000Words ?? 0)]));
+    groups[field] = Object.fromEntries(
+      keys.map((k): [string, GroupChange] => {
+        const b = before[k]?.per1000Words;
+        const a = after[k]?.per1000Words;
+        return [k, b === undefined || a === undefined ? { before: b ?? null, after: a ?? null, change: null } : change(b, a)];
+      }),
+    );
   }
   const prevRules = new Set(Object.keys(p.rules));
   const curRules = new Set(Object.keys(c.rules));

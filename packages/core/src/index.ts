@@ -14,7 +14,7 @@ export { applyConfig, validateConfig, configSchema } from './config.js';
 export type { Config } from './config.js';
 export { summarise } from './summarise.js';
 export { AuditAggregator, compareAudits, periodOf } from './audit.js';
-export type { AuditOptions, AuditFigures, AuditSlice, AuditRuleRow, AuditComparison, Change } from './audit.js';
+export type { AuditOptions, AuditFigures, AuditSlice, AuditRuleRow, AuditComparison, Change, GroupChange } from './audit.js';
 export { computeStats } from './stats.js';
 export { validateRule, ruleSchema } from './schema/rule.js';
 export { SourdoughError, formatLocation } from './errors.js';

@@ -114,6 +114,7 @@ describe('AuditAggregator rule metadata', () => {
 describe('compareAudits', () => {
   const a = new AuditAggregator({ groupBy: ['team'] });
   a.add(doc({ team: 'North' }, 1000, [finding('blaming/refuses'), finding('blaming/refuses')]));
+  a.add(doc({ team: 'South' }, 1000, []));
   const b = new AuditAggregator({ groupBy: ['team'] });
   b.add(doc({ team: 'North' }, 1000, [finding('jargon/respite')]));
   b.add(doc({ team: 'West' }, 1000, []));
@@ -122,12 +123,19 @@ describe('compareAudits', () => {
 
   it('shows change per category and group and rules that appeared or disappeared', () => {
     const c = compareAudits(before, after);
-    expect(c.per1000Words).toEqual({ before: 2, after: 0.5, change: -1.5 });
-    expect(c.byCategory.blaming).toEqual({ before: 2, after: 0, change: -2 });
+    expect(c.per1000Words).toEqual({ before: 1, after: 0.5, change: -0.5 });
+    expect(c.byCategory.blaming).toEqual({ before: 1, after: 0, change: -1 });
     expect(c.byCategory.jargon).toEqual({ before: 0, after: 0.5, change: 0.5 });
-    expect(c.groups.team).toEqual({ North: { before: 2, after: 1, change: -1 }, West: { before: 0, after: 0, change: 0 } });
+    // West is new: it had no figure before (not a figure of 0); South is not in this audit.
+    expect(c.groups.team).toEqual({ North: { before: 2, after: 1, change: -1 }, South: { before: 0, after: null, change: null }, West: { before: null, after: 0, change: null } });
     expect(c.rulesAppeared).toEqual(['jargon/respite']);
     expect(c.rulesDisappeared).toEqual(['blaming/refuses']);
+  });
+
+  it('leaves out a field the previous audit did not group by (it has nothing to compare with)', () => {
+    const ungrouped = new AuditAggregator({});
+    ungrouped.add(doc({ team: 'North' }, 1000, []));
+    expect(compareAudits({ ruleSet: { hash: 'aaa' }, figures: ungrouped.finish() }, after).groups).toEqual({});
   });
 
   it('refuses when the rule sets differ, unless allowed', () => {

@@ -124,9 +124,15 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
     parts.push('</tbody></table>');
     for (const [field, values] of Object.entries(c.groups)) {
       parts.push(`<h3>By ${escapeHtml(field)}</h3><table><thead><tr><th scope="col">${escapeHtml(field)}</th><th scope="col" class="n">before</th><th scope="col" class="n">now</th><th scope="col" class="n">change</th></tr></thead><tbody>`);
-      for (const [k, ch] of Object.entries(values)) parts.push(`<tr><th scope="row">${escapeHtml(k)}</th><td class="n">${dec(ch.before)}</td><td class="n">${dec(ch.after)}</td><td class="n">${signed(ch.change)}</td></tr>`);
+      for (const [k, ch] of Object.entries(values)) {
+        // A group in only one of the two audits has no change to show: say which, never a fall to or rise from 0.
+        const change = ch.before === null ? '<span class="same">new</span>' : ch.after === null ? '<span class="same">not in this audit</span>' : signed(ch.change ?? 0);
+        parts.push(`<tr><th scope="row">${escapeHtml(k)}</th><td class="n">${ch.before === null ? '—' : dec(ch.before)}</td><td class="n">${ch.after === null ? '—' : dec(ch.after)}</td><td class="n">${change}</td></tr>`);
+      }
       parts.push('</tbody></table>');
     }
+    const notCompared = Object.keys(f.groups).filter((field) => !c.groups[field]);
+    if (notCompared.length) parts.push(`<p>The last audit was not grouped by ${notCompared.map((field) => `<code>${escapeHtml(field)}</code>`).join(' or ')}, so there is no change to show by ${notCompared.length === 1 ? 'it' : 'them'}.</p>`);
     parts.push(`<p>Rules that appeared: ${c.rulesAppeared.length ? c.rulesAppeared.map((r) => `<code>${escapeHtml(r)}</code>`).join(', ') : 'none'}. Rules that no longer appear: ${c.rulesDisappeared.length ? c.rulesDisappeared.map((r) => `<code>${escapeHtml(r)}</code>`).join(', ') : 'none'}.</p></section>`);
   }
 

@@ -63,4 +63,27 @@ describe('auditHtml', () => {
     expect(html).toContain('<strong>Try instead:</strong> declined · chose &lt;not&gt; to');
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
+
+  it('shows a group in only one of the two audits as new or not in this audit, not as a change to or from 0', async () => {
+    const earlier = new AuditAggregator({ groupBy: ['team'] });
+    earlier.add(doc('East', '2026-01-03', [finding('blaming/refuses', 'x')]));
+    earlier.add(doc('North', '2026-01-03', []));
+    const s = summary();
+    s.comparison = { ...compareAudits({ ruleSet: { hash: 'abc123' }, figures: earlier.finish() }, { ruleSet: { hash: 'abc123' }, figures: s.figures }), previous: 'old/summary.json' };
+    const html = await auditHtml(s);
+    const change = html.slice(html.indexOf('id="h-change"'), html.indexOf('id="h-rules"'));
+    const row = (team: string): string => change.match(new RegExp(`<tr><th scope="row">${team}</th>.*?</tr>`))![0];
+    expect(row('East')).toBe('<tr><th scope="row">East</th><td class="n">5</td><td class="n">—</td><td class="n"><span class="same">not in this audit</span></td></tr>');
+    expect(row('South')).toBe('<tr><th scope="row">South</th><td class="n">—</td><td class="n">5</td><td class="n"><span class="same">new</span></td></tr>');
+    expect(row('North')).toContain('<span class="up">▲ +5</span>');
+  });
+
+  it('says when the last audit was not grouped by a field this one is', async () => {
+    const s = summary();
+    const earlier = new AuditAggregator({});
+    earlier.add(doc('North', '2026-01-03', []));
+    s.comparison = { ...compareAudits({ ruleSet: { hash: 'abc123' }, figures: earlier.finish() }, { ruleSet: { hash: 'abc123' }, figures: s.figures }), previous: 'old/summary.json' };
+    const html = await auditHtml(s);
+    expect(html).toContain('The last audit was not grouped by <code>team</code>, so there is no change to show by it.');
+  });
 });

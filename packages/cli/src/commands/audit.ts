@@ -124,10 +124,29 @@ async function readPrevious(cwd: string, file: string): Promise<AuditSummary> {
     throw new SourdoughError('SD_ERR_INPUT', `${file} is not JSON; --compare needs the summary.json of an earlier audit`);
   }
   const v = value as Partial<AuditSummary> | null;
-  if (!v || v.version !== 1 || typeof v.ruleSet?.hash !== 'string' || !v.figures || typeof v.figures.per1000Words !== 'number' || !v.figures.byCategory || !v.figures.rules) {
+  if (!v || typeof v !== 'object' || v.version !== 1 || typeof v.ruleSet?.hash !== 'string' || !isObject(v.figures)) {
     throw new SourdoughError('SD_ERR_INPUT', `${file} is not the summary.json of a sourdough audit (version 1); --compare needs the summary.json written by an earlier audit`);
   }
+  const problem = figuresProblem(v.figures);
+  if (problem) throw new SourdoughError('SD_ERR_INPUT', `${file} cannot be compared with: ${problem} (was it edited, or cut short?); --compare needs the summary.json written by an earlier audit, as it was written`);
   return v as AuditSummary;
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+/** What a previous audit's figures lack for a comparison (every figure compareAudits reads), or undefined. */
+function figuresProblem(f: Record<string, unknown>): string | undefined {
+  if (!isNumber(f.per1000Words)) return 'its figures.per1000Words is missing or not a number';
+  if (!isObject(f.byCategory)) return 'its figures.byCategory is missing';
+  for (const [cat, row] of Object.entries(f.byCategory)) if (!isObject(row) || !isNumber(row.per1000Words)) return `its figures.byCategory.${cat} has no per1000Words`;
+  if (!isObject(f.rules) || !Object.values(f.rules).every(isNumber)) return 'its figures.rules is missing or holds something other than counts';
+  if (!isObject(f.groups)) return 'its figures.groups is missing';
+  for (const [field, values] of Object.entries(f.groups)) {
+    if (!isObject(values)) return `its figures.groups.${field} is not a table of groups`;
+    if (!Object.values(values).every((slice) => isObject(slice) && isNumber(slice.per1000Words))) return `a group in its figures.groups.${field} has no per1000Words`;
+  }
+  return undefined;
 }
 
 /** The finding as written to findings.csv: identifiers masked, and no sentence or section heading with --no-excerpts. */
