@@ -2,7 +2,9 @@
  * `documents.csv` for `sourdough audit`: one row per document (failed ones included, with the
  * reason), with its record id, metadata columns and stats — words, sentences, findings, rate,
  * counts by severity and category, kind, strengths and the share in the person's voice. Cells go
- * through the csv reporter's spreadsheet-safe `csvCell`. Holds no text from the documents.
+ * through the csv reporter's spreadsheet-safe `csvCell`. Holds no text from the documents' text
+ * field; the metadata it is given is already masked, or cut to the group and date columns with
+ * --no-excerpts (see `withCsvMeta` in commands/audit.ts).
  */
 import { CATEGORIES, SEVERITIES, type DocumentOutcome } from '@sourdough/core';
 import { csvCell } from '@sourdough/reporters';

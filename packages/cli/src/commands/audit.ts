@@ -256,10 +256,11 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
       else readAny = true;
       for (const k of wanted) if (outcome.meta?.[k]) seenFields.add(k);
       agg.add(outcome);
-      if (!('error' in outcome) && outcome.findings.length) {
-        await findingsSink.write(findingsCsv.result({ ...outcome, findings: outcome.findings.map((f) => forCsv(f, excerpts)) }));
+      const forRows = withCsvMeta(outcome, wanted, excerpts);
+      if (!('error' in forRows) && forRows.findings.length) {
+        await findingsSink.write(findingsCsv.result({ ...forRows, findings: forRows.findings.map((f) => forCsv(f, excerpts)) }));
       }
-      await documentsSink.write(documentsCsv.row(outcome));
+      await documentsSink.write(documentsCsv.row(forRows));
       progress.tick();
     }
     await findingsSink.write(findingsCsv.end({ documents: 0, analysed: 0, failed: 0, findings: 0, byCategory: {}, bySeverity: {} }));
@@ -323,6 +324,23 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     progress.stop();
     await analyser.close();
   }
+}
+
+/**
+ * The record's other columns as the CSV outputs hold them. The `--group-by` and `--date-field`
+ * columns are kept as they are (the report shows them too). Any other column may hold free text
+ * about the person (a summary, a note): its identifiers are masked as in example sentences, and
+ * with --no-excerpts it is left out altogether, since no text from the records is written then.
+ */
+function withCsvMeta(o: DocumentOutcome, keep: readonly string[], excerpts: boolean): DocumentOutcome {
+  if (!o.meta) return o;
+  const meta: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o.meta)) {
+    if (keep.includes(k)) meta[k] = v;
+    else if (excerpts) meta[k] = v && maskIdentifiers(v);
+  }
+  const { meta: _, ...rest } = o;
+  return Object.keys(meta).length ? { ...rest, meta } : rest;
 }
 
 /** Documents that are files (not records) get their folder as `folder`, so `--group-by folder` groups a tree of plans. */

@@ -1,0 +1,58 @@
+/**
+ * How `sourdough audit` writes a record's other columns (metadata) into findings.csv and
+ * documents.csv: masked by default, left out with --no-excerpts except the columns the audit is
+ * grouped and dated by. Runs the built binary on small synthetic exports.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { sourdough } from './helpers.js';
+
+let dir: string;
+const audit = (args: string[]) => sourdough(['audit', '--no-config-lookup', '--no-progress', '--jobs', '1', ...args], { cwd: dir });
+const table = (folder: string, name: string): Record<string, string>[] => parse(readFileSync(join(dir, folder, name), 'utf8'), { columns: true }) as Record<string, string>[];
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sourdough-audit-records-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('sourdough audit: metadata columns in the CSV outputs', () => {
+  const NHS = '999 000 0018';
+  beforeAll(() => {
+    writeFileSync(
+      join(dir, 'meta.jsonl'),
+      [
+        { id: 'M1', team: 'North', date: '2026-03-14', summary: `Pat Sample (NHS ${NHS}) kicked off at the day centre.`, text: 'He refused his tablets again.' },
+        { id: 'M2', team: 'South', date: '2026-03-15', summary: 'Quiet week for Lee Sample.', text: 'She is a service user.' },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join('\n'),
+    );
+  });
+
+  it('with --no-excerpts, keeps only the id and the --group-by and --date-field columns', async () => {
+    const r = await audit(['meta.jsonl', '--group-by', 'team', '--date-field', 'date', '--no-excerpts', '-o', 'bare']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of readdirSync(join(dir, 'bare'))) {
+      const text = readFileSync(join(dir, 'bare', name), 'utf8');
+      for (const leak of [NHS, 'Pat Sample', 'kicked off', 'Quiet week']) expect(text, `${name}: ${leak}`).not.toContain(leak);
+    }
+    const docs = table('bare', 'documents.csv');
+    expect(Object.keys(docs[0]!).slice(0, 5)).toEqual(['path', 'id', 'row', 'team', 'date']);
+    expect(docs.map((d) => [d.id, d.team, d.date, d.other_meta])).toEqual([['M1', 'North', '2026-03-14', ''], ['M2', 'South', '2026-03-15', '']]);
+    expect(table('bare', 'findings.csv').map((f) => [f.id, f.team])).toEqual([['M1', 'North'], ['M2', 'South']]);
+  });
+
+  it('without it, keeps every column but masks identifiers in the others, as in example sentences', async () => {
+    const r = await audit(['meta.jsonl', '--group-by', 'team', '-o', 'full']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of ['documents.csv', 'findings.csv']) {
+      const rows = table('full', name);
+      expect(rows[0]!.summary, name).toBe('[name] (NHS [NHS number]) kicked off at the day centre.');
+      expect(readFileSync(join(dir, 'full', name), 'utf8')).not.toContain(NHS);
+    }
+  });
+});
