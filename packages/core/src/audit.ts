@@ -59,7 +59,11 @@ export interface AuditFigures {
   topRules: AuditRuleRow[];
   rules: Record<string, number>;
   groups: Record<string, Record<string, AuditSlice>>;
-  trend: { field: string; period: 'month' | 'quarter'; points: (AuditSlice & { period: string })[]; undated: number } | null;
+  /**
+   * `undated` counts every analysed record not in the trend; `unreadable` those of them with a
+   * value in the date field that is not a date periodOf reads (the rest have no value).
+   */
+  trend: { field: string; period: 'month' | 'quarter'; points: (AuditSlice & { period: string })[]; undated: number; unreadable: number } | null;
   voice: {
     plans: number;
     plansWithStrengths: number;
@@ -108,27 +112,41 @@ function finishSlice(s: MutableSlice): AuditSlice {
   };
 }
 
+/** ISO 8601 date (or year and month), with an optional time and offset, which are ignored. */
+const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?$/i;
+/** UK day-first date, one separator throughout, with an optional time, which is ignored. */
+const UK_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
+/** Years a record's date can be in: outside these, it is a placeholder or a typing slip (0001-01-01, 20266). */
+const FIRST_YEAR = 1900;
+const LAST_YEAR = 2100;
+
 /**
  * Parse a record date into a period key: `2026-03` (month) or `2026-Q1` (quarter). Accepts ISO
- * dates (2026-03-14, 2026-03-14T10:00Z) and UK day-first dates (14/03/2026, 14-03-2026, 14.03.2026).
+ * dates (2026-03-14, 2026-03, 2026-03-14T10:00Z) and UK day-first dates (14/03/2026, 14-03-2026,
+ * 14.03.2026). The date is taken as written: a time and an offset are ignored, never converted
+ * (2026-03-31T23:30-05:00 is in March). A date that does not exist (2026-02-31, 99/03/2026) or a
+ * year outside 1900–2100 (0001-01-01) is not read.
  */
 export function periodOf(value: string | undefined, period: 'month' | 'quarter' = 'month'): string | undefined {
   if (!value) return undefined;
   const v = value.trim();
-  let y: number | undefined;
-  let m: number | undefined;
-  let iso = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?/.exec(v);
+  let y: number;
+  let m: number;
+  let d: number | undefined;
+  const iso = ISO_DATE.exec(v);
+  const uk = iso ? null : UK_DATE.exec(v);
   if (iso) {
     y = Number(iso[1]);
     m = Number(iso[2]);
-  } else {
-    iso = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\b/.exec(v);
-    if (iso) {
-      y = Number(iso[3]);
-      m = Number(iso[2]);
-    }
-  }
-  if (y === undefined || m === undefined || m < 1 || m > 12) return undefined;
+    d = iso[3] === undefined ? undefined : Number(iso[3]);
+  } else if (uk) {
+    y = Number(uk[4]);
+    m = Number(uk[3]);
+    d = Number(uk[1]);
+  } else return undefined;
+  if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12) return undefined;
+  // Day 0 of the next month is this month's last day.
+  if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate())) return undefined;
   if (period === 'quarter') return `${y}-Q${Math.ceil(m / 3)}`;
   return `${y}-${String(m).padStart(2, '0')}`;
 }
@@ -147,6 +165,7 @@ export class AuditAggregator {
   private readonly groups = new Map<string, Map<string, MutableSlice>>();
   private readonly periods = new Map<string, MutableSlice>();
   private undated = 0;
+  private unreadableDates = 0;
   private plans = 0;
   private plansWithStrengths = 0;
   private voiceDocs = 0;
@@ -181,12 +200,16 @@ export class AuditAggregator {
       slices.push(s);
     }
     if (this.options.dateField) {
-      const p = periodOf(outcome.meta?.[this.options.dateField], this.options.period);
+      const value = outcome.meta?.[this.options.dateField];
+      const p = periodOf(value, this.options.period);
       if (p) {
         let s = this.periods.get(p);
         if (!s) this.periods.set(p, (s = newSlice()));
         slices.push(s);
-      } else this.undated++;
+      } else {
+        this.undated++;
+        if (value?.trim()) this.unreadableDates++;
+      }
     }
     const words = outcome.stats.words;
     const counted = outcome.findings;
@@ -266,6 +289,7 @@ export class AuditAggregator {
           period: this.options.period ?? 'month',
           points: [...this.periods.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([period, s]) => ({ period, ...finishSlice(s) })),
           undated: this.undated,
+          unreadable: this.unreadableDates,
         }
       : null;
     return {

@@ -23,6 +23,19 @@ describe('periodOf', () => {
     expect(periodOf('2026-13-01')).toBeUndefined();
     expect(periodOf(undefined)).toBeUndefined();
   });
+
+  it('does not read dates that do not exist, placeholders, or other orders; reads the date as written', () => {
+    for (const v of ['2026-02-31', '2025-02-29', '31/04/2026', '99/03/2026', '0001-01-01', '3026-01-01', '03/14/2026', '2026/03/16', '16 March 2026', '2026-03-14garbage', '14/03-2026']) {
+      expect(periodOf(v), v).toBeUndefined();
+    }
+    expect(periodOf('2024-02-29')).toBe('2024-02');
+    expect(periodOf('29.02.2024')).toBe('2024-02');
+    // The date as written: a time and an offset are ignored, never converted.
+    expect(periodOf('2026-03-31T23:30:00-05:00')).toBe('2026-03');
+    expect(periodOf('2026-04-01T00:30+01:00')).toBe('2026-04');
+    expect(periodOf('2026-03-31 23:59')).toBe('2026-03');
+    expect(periodOf('31/03/2026 23:59')).toBe('2026-03');
+  });
 });
 
 describe('AuditAggregator', () => {
@@ -73,6 +86,13 @@ describe('AuditAggregator', () => {
       ['2026-02', 2, 1],
     ]);
     expect(f.trend!.undated).toBe(1);
+  });
+
+  it('counts the records whose date could not be read apart from those with none', () => {
+    const a = new AuditAggregator({ dateField: 'date' });
+    for (const date of ['2026-01-05', '03/14/2026', '2026-02-31', '', '   ']) a.add(doc({ date }, 10, []));
+    a.add(doc({}, 10, []));
+    expect(a.finish().trend).toMatchObject({ undated: 5, unreadable: 2 });
   });
 
   it('reports strengths and voice across plans', () => {

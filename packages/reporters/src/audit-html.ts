@@ -85,6 +85,22 @@ function sliceTable(field: string, slices: AuditFigures['groups'][string]): stri
   return `<div class="table-wrap"><table class="wide"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
 }
 
+/** Every month (`2026-03`) or quarter (`2026-Q1`) from `first` to `last`, or undefined for a span over 240 periods. */
+function periodsBetween(first: string, last: string, period: 'month' | 'quarter'): string[] | undefined {
+  const per = period === 'quarter' ? 4 : 12;
+  const index = (p: string): number => Number(p.slice(0, 4)) * per + Number(p.slice(period === 'quarter' ? 6 : 5)) - 1;
+  const from = index(first);
+  const to = index(last);
+  if (!(to >= from) || to - from >= 240) return undefined;
+  const out: string[] = [];
+  for (let i = from; i <= to; i++) {
+    const y = Math.floor(i / per);
+    const n = (i % per) + 1;
+    out.push(period === 'quarter' ? `${y}-Q${n}` : `${y}-${String(n).padStart(2, '0')}`);
+  }
+  return out;
+}
+
 /** Render the audit report. Async because the charts are rendered by Vega. */
 export async function auditHtml(summary: AuditSummary): Promise<string> {
   const f = summary.figures;
@@ -161,14 +177,30 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
   if (f.trend) {
     parts.push(`<section aria-labelledby="h-trend"><h2 id="h-trend">Over time</h2>`);
     if (f.trend.points.length) {
-      const rows = f.trend.points.flatMap((p) => [
-        { period: p.period, series: 'all', per1000Words: p.per1000Words },
-        ...CATEGORY_ORDER.filter((c) => f.byCategory[c]?.findings).map((c) => ({ period: p.period, series: c, per1000Words: p.words ? Math.round((p.byCategory[c] / p.words) * 100000) / 100 : 0 })),
-      ]);
-      parts.push(`<figure class="chart" id="chart-trend">${await trendChart(rows, `Findings per 1,000 words by ${f.trend.period}`)}<figcaption>Findings per 1,000 words by ${f.trend.period} (field <code>${escapeHtml(f.trend.field)}</code>).</figcaption></figure>`);
+      const byPeriod = new Map(f.trend.points.map((p) => [p.period, p]));
+      // Every period from the first to the last, so a gap shows as a gap (the line breaks) rather
+      // than making two distant periods look adjacent; a span too long to draw keeps the dated periods only.
+      const all = periodsBetween(f.trend.points[0]!.period, f.trend.points[f.trend.points.length - 1]!.period, f.trend.period) ?? [...byPeriod.keys()];
+      const gaps = all.filter((p) => !byPeriod.has(p));
+      const shown = CATEGORY_ORDER.filter((c) => f.byCategory[c]?.findings);
+      const rows = all.flatMap((period) => {
+        const p = byPeriod.get(period);
+        return [
+          { period, series: 'all', per1000Words: p ? p.per1000Words : null },
+          ...shown.map((c) => ({ period, series: c, per1000Words: p ? (p.words ? Math.round((p.byCategory[c] / p.words) * 100000) / 100 : 0) : null })),
+        ];
+      });
+      parts.push(`<figure class="chart" id="chart-trend">${await trendChart(rows, `Findings per 1,000 words by ${f.trend.period}`)}<figcaption>Findings per 1,000 words by ${f.trend.period} (field <code>${escapeHtml(f.trend.field)}</code>).${gaps.length ? ` No record is dated in ${gaps.length === 1 ? `one ${f.trend.period}` : `${num(gaps.length)} ${f.trend.period}s`} in between (${gaps.length > 6 ? `${gaps.slice(0, 6).join(', ')}…` : gaps.join(', ')}): the line breaks there.` : ''}</figcaption></figure>`);
       parts.push(sliceTable(f.trend.period, Object.fromEntries(f.trend.points.map(({ period, ...s }) => [period, s]))));
     }
-    if (f.trend.undated) parts.push(`<p>${num(f.trend.undated)} records had no readable date in <code>${escapeHtml(f.trend.field)}</code> and are not in the trend.</p>`);
+    const unreadable = f.trend.unreadable ?? 0;
+    const blank = f.trend.undated - unreadable;
+    if (blank) parts.push(`<p>${num(blank)} ${blank === 1 ? 'record has' : 'records have'} no date in <code>${escapeHtml(f.trend.field)}</code> and ${blank === 1 ? 'is' : 'are'} not in the trend.</p>`);
+    if (unreadable) {
+      parts.push(
+        `<p>${num(unreadable)} ${unreadable === 1 ? 'record has a value' : 'records have values'} in <code>${escapeHtml(f.trend.field)}</code> that could not be read as a date and ${unreadable === 1 ? 'is' : 'are'} not in the trend. Dates are read as 2026-03-14 (ISO) or 14/03/2026 (day first); a date that does not exist, such as 31/02/2026, is not read.</p>`,
+      );
+    }
     parts.push('</section>');
   }
 

@@ -107,8 +107,8 @@ export function groupChart(rows: { group: string; category: string; per1000Words
   );
 }
 
-/** Lines: findings per 1,000 words over time, overall and by category. */
-export function trendChart(rows: { period: string; series: string; per1000Words: number }[], title: string): Promise<string> {
+/** Lines: findings per 1,000 words over time, overall and by category. A null value (a period with no records) breaks the line. */
+export function trendChart(rows: { period: string; series: string; per1000Words: number | null }[], title: string): Promise<string> {
   return render(
     {
       ...base,

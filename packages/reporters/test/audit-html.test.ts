@@ -86,4 +86,22 @@ describe('auditHtml', () => {
     const html = await auditHtml(s);
     expect(html).toContain('The last audit was not grouped by <code>team</code>, so there is no change to show by it.');
   });
+
+  it('shows periods with no records as a gap in the trend, and says how many dates could not be read', async () => {
+    const agg = new AuditAggregator({ dateField: 'date' });
+    agg.add(doc('North', '2026-01-03', [finding('blaming/refuses', 'x')]));
+    agg.add(doc('North', '2026-04-03', []));
+    agg.add(doc('North', '03/14/2026', []));
+    agg.add(doc('North', '', []));
+    const s = summary();
+    s.figures = agg.finish();
+    delete s.comparison;
+    const html = await auditHtml(s);
+    const trend = html.slice(html.indexOf('id="h-trend"'), html.indexOf('id="h-voice"'));
+    expect(trend).toContain('No record is dated in 2 months in between (2026-02, 2026-03): the line breaks there.');
+    for (const month of ['2026-01', '2026-02', '2026-03', '2026-04']) expect(trend).toContain(`>${month}</text>`);
+    expect(trend).toContain('1 record has no date in <code>date</code> and is not in the trend.');
+    expect(trend).toContain('1 record has a value in <code>date</code> that could not be read as a date and is not in the trend.');
+    expect(trend).not.toContain('03/14/2026');
+  });
 });

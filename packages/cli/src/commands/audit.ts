@@ -307,6 +307,13 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
       const effect = k === opts.dateField && !groupBy.includes(k) ? 'no record is in the trend' : `every record is counted as (none) in the "${k}" table`;
       io.stderr.write(`sourdough audit: no record has a value in a "${k}" field, so ${effect}; check the column name\n`);
     }
+    const unreadableDates = figures.trend?.unreadable ?? 0;
+    if (unreadableDates && !missing.includes(opts.dateField!)) {
+      // Counted, never quoted: a value in the wrong column may be anything.
+      io.stderr.write(
+        `sourdough audit: ${count(unreadableDates, 'record')} ${unreadableDates === 1 ? 'has a value' : 'have values'} in "${opts.dateField}" that could not be read as a date, so ${unreadableDates === 1 ? 'it is' : 'they are'} left out of the trend; dates are read as 2026-03-14 or 14/03/2026 (day first), and a date that does not exist (31/02/2026) is not read\n`,
+      );
+    }
     io.stderr.write(
       `sourdough audit: ${count(figures.documents.analysed, 'document')} analysed, ${count(figures.findings, 'finding')} (${figures.per1000Words} per 1,000 words); report written to ${where}/report.html\n`,
     );
