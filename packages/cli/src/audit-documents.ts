@@ -20,9 +20,19 @@ const STATS = ['status', 'kind', 'words', 'sentences', 'findings', 'per_1000_wor
 export class DocumentsCsv {
   private meta: string[] | undefined;
   private readonly held: DocumentOutcome[] = [];
+  private started = false;
+
+  /** `metaColumns` fixes the metadata columns up front (a run with no records, whose first record would never come). */
+  constructor(metaColumns?: string[]) {
+    this.meta = metaColumns;
+  }
+
+  /** Every column name but the metadata ones. */
+  static readonly columns: readonly string[] = ['path', 'id', 'row', ...STATS];
 
   /** The text to write for one document ('' while held back). */
   row(o: DocumentOutcome): string {
+    if (!this.started && this.meta) return this.flush() + this.format(o);
     if (!this.meta) {
       this.held.push(o);
       const record = o.row !== undefined && !('error' in o);
@@ -35,12 +45,13 @@ export class DocumentsCsv {
 
   /** Whatever is still held back (call once at the end). */
   end(): string {
-    if (this.meta) return '';
-    this.meta = [];
+    if (this.started) return '';
+    this.meta ??= [];
     return this.flush();
   }
 
   private flush(): string {
+    this.started = true;
     let out = line(['path', 'id', 'row', ...this.meta!, ...STATS]);
     for (const o of this.held.splice(0)) out += this.format(o);
     return out;

@@ -72,3 +72,32 @@ describe('sourdough audit: record dates', () => {
     expect(t).toMatchObject({ undated: 7, unreadable: 6 });
   });
 });
+
+describe('sourdough audit: CSV column names', () => {
+  it('prefixes a record column named like an output column, so no header is there twice', async () => {
+    writeFileSync(join(dir, 'collide.csv'), 'id,team,status,category,row,path,text\n1,North,open,safeguarding,A7,/share/one,Sam Example refused his tablets again.\n');
+    const r = await audit(['collide.csv', '--group-by', 'status', '-o', 'collide']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of ['documents.csv', 'findings.csv']) {
+      const header = readFileSync(join(dir, 'collide', name), 'utf8').split('\r\n')[0]!.split(',');
+      expect(new Set(header).size, name).toBe(header.length);
+      const row = table('collide', name)[0]!;
+      expect(row, name).toMatchObject({ meta_status: 'open', team: 'North', meta_category: 'safeguarding', meta_row: 'A7', meta_path: '/share/one', row: '1', path: 'collide.csv' });
+    }
+    expect(Object.keys(table('collide', 'documents.csv')[0]!).slice(0, 4)).toEqual(['path', 'id', 'row', 'meta_status']);
+  });
+
+  it('always has the --group-by and --date-field columns, even when the first record lacks them', async () => {
+    writeFileSync(
+      join(dir, 'sparse.jsonl'),
+      [{ id: '1', text: 'Sam Example refused his tablets again.' }, { id: '2', team: 'North', date: '2026-03-15', text: 'Alex Example is a service user.' }].map((x) => JSON.stringify(x)).join('\n'),
+    );
+    const r = await audit(['sparse.jsonl', '--group-by', 'team', '--date-field', 'date', '-o', 'sparse']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of ['documents.csv', 'findings.csv']) {
+      const rows = table('sparse', name);
+      expect(rows.map((x) => [x.id, x.team, x.date, x.other_meta]), name).toContainEqual(['2', 'North', '2026-03-15', '']);
+      expect(rows.find((x) => x.id === '1')!.team, name).toBe('');
+    }
+  });
+});

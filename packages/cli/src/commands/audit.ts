@@ -238,8 +238,14 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     });
     const findingsSink = await out.sink('findings.csv');
     const documentsSink = await out.sink('documents.csv');
-    const findingsCsv = csvStream({});
-    const documentsCsv = new DocumentsCsv();
+    // The group and date columns come first and are always there, and a record column named
+    // like an output column (status, category, row…) gets a prefix: see withCsvMeta.
+    const columns = csvColumns(groupBy, opts.dateField);
+    // With no record input, no first record will set the metadata columns: fix them now.
+    const recordInput = files.some((f) => ['csv', 'jsonl'].includes(kindOf(f === '-' ? (opts.stdinFilename ?? '') : f)));
+    const fixed = recordInput ? {} : { metaColumns: [...columns.keep.values()] };
+    const findingsCsv = csvStream(fixed);
+    const documentsCsv = new DocumentsCsv(fixed.metaColumns);
     const seenFields = new Set<string>();
     const wanted = [...groupBy, ...(opts.dateField ? [opts.dateField] : [])];
     // Inputs that failed as a whole (not found, unreadable, no text column): when nothing else
@@ -256,7 +262,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
       else readAny = true;
       for (const k of wanted) if (outcome.meta?.[k]) seenFields.add(k);
       agg.add(outcome);
-      const forRows = withCsvMeta(outcome, wanted, excerpts);
+      const forRows = withCsvMeta(outcome, columns, excerpts);
       if (!('error' in forRows) && forRows.findings.length) {
         await findingsSink.write(findingsCsv.result({ ...forRows, findings: forRows.findings.map((f) => forCsv(f, excerpts)) }));
       }
@@ -333,18 +339,51 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   }
 }
 
+/** How record columns are named in the CSV outputs: the group and date columns, and a name for any column. */
+interface CsvColumns {
+  /** The `--group-by` and `--date-field` columns, in order, with their names in the outputs. */
+  keep: Map<string, string>;
+  /** The name a record column gets in the outputs. */
+  name(key: string): string;
+}
+
+/**
+ * Names for record columns in findings.csv and documents.csv: a column named like one the
+ * outputs have themselves (status, category, row, path, words…) gets a `meta_` prefix, so no
+ * header is there twice.
+ */
+function csvColumns(groupBy: readonly string[], dateField: string | undefined): CsvColumns {
+  const reserved = new Set([...csvStream({ metaColumns: [] }).start().trim().split(','), ...DocumentsCsv.columns]);
+  const names = new Map<string, string>();
+  const name = (key: string): string => {
+    let n = names.get(key);
+    if (n === undefined) {
+      n = key;
+      while (reserved.has(n)) n = `meta_${n}`;
+      names.set(key, n);
+    }
+    return n;
+  };
+  const keep = new Map<string, string>();
+  for (const k of [...groupBy, ...(dateField ? [dateField] : [])]) keep.set(k, name(k));
+  return { keep, name };
+}
+
 /**
  * The record's other columns as the CSV outputs hold them. The `--group-by` and `--date-field`
- * columns are kept as they are (the report shows them too). Any other column may hold free text
- * about the person (a summary, a note): its identifiers are masked as in example sentences, and
- * with --no-excerpts it is left out altogether, since no text from the records is written then.
+ * columns come first, always (empty when a record has no value, so a first record without one
+ * cannot leave them out of the header), and are kept as they are (the report shows them too).
+ * Any other column may hold free text about the person (a summary, a note): its identifiers are
+ * masked as in example sentences, and with --no-excerpts it is left out altogether, since no text
+ * from the records is written then.
  */
-function withCsvMeta(o: DocumentOutcome, keep: readonly string[], excerpts: boolean): DocumentOutcome {
-  if (!o.meta) return o;
+function withCsvMeta(o: DocumentOutcome, columns: CsvColumns, excerpts: boolean): DocumentOutcome {
   const meta: Record<string, string> = {};
-  for (const [k, v] of Object.entries(o.meta)) {
-    if (keep.includes(k)) meta[k] = v;
-    else if (excerpts) meta[k] = v && maskIdentifiers(v);
+  for (const [k, n] of columns.keep) meta[n] = o.meta?.[k] ?? '';
+  for (const [k, v] of Object.entries(o.meta ?? {})) {
+    if (columns.keep.has(k) || !excerpts) continue;
+    const n = columns.name(k);
+    if (!(n in meta)) meta[n] = v && maskIdentifiers(v);
   }
   const { meta: _, ...rest } = o;
   return Object.keys(meta).length ? { ...rest, meta } : rest;
