@@ -14,6 +14,15 @@ describe('countDocuments', () => {
     expect(await countDocuments(['a.csv'], dir)).toBe(3);
   });
 
+  it('reads quotes as the reader does: a quote in the middle of an unquoted field opens nothing', async () => {
+    const rows = Array.from({ length: 20 }, (_, i) => (i === 3 || i === 11 ? `${i},Sam Example is 5'4" tall and well` : `${i},"Row ${i}, quoted"`));
+    writeFileSync(join(dir, 'stray.csv'), `id,text\n${rows.join('\n')}\n`);
+    expect(await countDocuments(['stray.csv'], dir)).toBe(20);
+    // A record with its own broken quoting on one line is one record, as the reader reports it.
+    writeFileSync(join(dir, 'own.csv'), 'id,text\n1,"broken "quoting" here",x\n2,fine\n3,"a ""b"" c"\n');
+    expect(await countDocuments(['own.csv'], dir)).toBe(3);
+  });
+
   it('counts lines when a quote never closes (the reader reads on after the broken row)', async () => {
     writeFileSync(join(dir, 'broken.csv'), 'id,text\n1,"fine"\n2,"never closed\n3,ok\n4,"also fine"\n');
     expect(await countDocuments(['broken.csv'], dir)).toBe(4);
