@@ -117,3 +117,31 @@ describe('sourdough audit: a CSV without a text column', () => {
     expect(existsSync(join(here, 'typo'))).toBe(false);
   });
 });
+
+describe('sourdough audit: inputs with nothing in them', () => {
+  it('warns about an export with no records (empty, or a header row only)', async () => {
+    const here = join(dir, 'empty');
+    mkdirSync(here);
+    writeFileSync(join(here, 'empty.csv'), '');
+    writeFileSync(join(here, 'header.csv'), 'id,team,text\n');
+    writeFileSync(join(here, 'empty.jsonl'), '\n\n');
+    writeFileSync(join(here, 'good.csv'), EXPORT);
+    const r = await audit(['empty.csv', 'header.csv', 'empty.jsonl', 'good.csv', '-o', 'out'], here);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('sourdough audit: empty.csv holds no records (it is empty, or has only its header row), so nothing from it is in the report; check that the export finished\n');
+    expect(r.stderr).toContain('sourdough audit: header.csv holds no records (it is empty, or has only its header row)');
+    expect(r.stderr).toContain('sourdough audit: empty.jsonl holds no records (it is empty, or has only blank lines)');
+    expect(r.stderr).not.toContain('good.csv holds no records');
+  });
+
+  it('stops before writing anything when every file found is in an audit folder', async () => {
+    const here = join(dir, 'only-audit');
+    mkdirSync(here);
+    writeFileSync(join(here, 'export.csv'), EXPORT);
+    expect((await audit(['export.csv', '-o', 'audit-q3'], here)).code).toBe(0);
+    const r = await audit(['audit-q3', '-o', 'again'], here);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('nothing is left to audit once the audit folders are left out, so nothing was written');
+    expect(existsSync(join(here, 'again'))).toBe(false);
+  });
+});

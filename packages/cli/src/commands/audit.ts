@@ -193,6 +193,9 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     const left = leaveOutAuditOutputs(paths, files, io.cwd, opts.output);
     files = left.files;
     for (const s of left.skipped) io.stderr.write(skippedMessage(s));
+    if (left.skipped.length && !files.length && !unmatched.length && !unreadable.length) {
+      throw new SourdoughError('SD_ERR_INPUT', 'nothing is left to audit once the audit folders are left out, so nothing was written; name the export or the folder of documents to audit');
+    }
     ({ byFile, sets: lists } = runSettings(files, resolver, opts));
     if (opts.compare) previous = await readPrevious(io.cwd, opts.compare);
   } catch (err) {
@@ -252,6 +255,8 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     // was read, there is nothing to report, and the run stops as a usage error does.
     const wholeFailures: string[] = [];
     let readAny = false;
+    // Documents read per record file, to say which held none.
+    const perFile = new Map(files.filter((f) => f !== '-' && ['csv', 'jsonl'].includes(kindOf(f))).map((f) => [f, 0]));
     await findingsSink.write(findingsCsv.start());
 
     const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[] } => byFile.get(item.path) ?? resolver.forPath(item.path);
@@ -260,6 +265,8 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
       const outcome = withFolder(raw as DocumentOutcome, groupBy);
       if ('error' in outcome && outcome.row === undefined) wholeFailures.push(outcome.error.message);
       else readAny = true;
+      const n = perFile.get(outcome.path);
+      if (n !== undefined) perFile.set(outcome.path, n + 1);
       for (const k of wanted) if (outcome.meta?.[k]) seenFields.add(k);
       agg.add(outcome);
       const forRows = withCsvMeta(outcome, columns, excerpts);
@@ -312,6 +319,10 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     for (const k of missing) {
       const effect = k === opts.dateField && !groupBy.includes(k) ? 'no record is in the trend' : `every record is counted as (none) in the "${k}" table`;
       io.stderr.write(`sourdough audit: no record has a value in a "${k}" field, so ${effect}; check the column name\n`);
+    }
+    for (const [file, n] of perFile) {
+      const why = kindOf(file) === 'csv' ? 'it is empty, or has only its header row' : 'it is empty, or has only blank lines';
+      if (n === 0) io.stderr.write(`sourdough audit: ${file} holds no records (${why}), so nothing from it is in the report; check that the export finished\n`);
     }
     const unreadableDates = figures.trend?.unreadable ?? 0;
     if (unreadableDates && !missing.includes(opts.dateField!)) {
