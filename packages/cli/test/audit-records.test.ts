@@ -101,3 +101,25 @@ describe('sourdough audit: CSV column names', () => {
     }
   });
 });
+
+describe('sourdough audit: grouping by the id or text column', () => {
+  beforeAll(() => {
+    writeFileSync(join(dir, 'ids.csv'), 'id,team,text\nA1,North,Sam Example refused lunch.\nA2,North,He is a service user.\n');
+  });
+
+  it('groups by the id column without saying no record has a value in it', async () => {
+    const r = await audit(['ids.csv', '--group-by', 'id', '-o', 'by-id']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('no record has a value');
+    const s = JSON.parse(readFileSync(join(dir, 'by-id', 'summary.json'), 'utf8'));
+    expect(Object.keys(s.figures.groups.id)).toEqual(['A1', 'A2']);
+    expect(Object.keys(table('by-id', 'documents.csv')[0]!).slice(0, 4)).toEqual(['path', 'id', 'row', 'team']);
+  });
+
+  it('refuses to group by the text column, which would copy the text into the report', async () => {
+    const r = await audit(['ids.csv', '--group-by', 'text', '-o', 'by-text']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"text" is the column holding the records\' text, so it cannot be a group');
+    expect(readdirSync(dir)).not.toContain('by-text');
+  });
+});

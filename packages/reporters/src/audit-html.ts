@@ -24,14 +24,28 @@ export interface AuditSummary {
 
 const CATEGORY_ORDER: Category[] = ['deficit', 'gatekeeping', 'dehumanising', 'blaming', 'control', 'jargon', 'voice', 'privacy'];
 
-/** Escape text for HTML element content and attribute values. */
+/**
+ * Bidirectional overrides and isolates (U+202A–202E, U+2066–2069): in a group value or any other
+ * text from the data they would reorder what the table or chart shows, so they are shown as �, as
+ * the stylish reporter's printable() does.
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text from the data with its bidirectional controls neutralised (for the charts, which escape by themselves). */
+function neutral(s: string): string {
+  return s.replace(BIDI_CONTROLS, '\ufffd');
+}
+
+/** Escape text for HTML element content and attribute values (bidirectional controls shown as �). */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return neutral(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 const num = (n: number): string => n.toLocaleString('en-GB');
 const pct = (share: number): string => `${(share * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 })}%`;
 const dec = (n: number): string => n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+/** "1 finding", "2 findings". */
+const plural = (n: number, noun: string): string => `${num(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 function signed(n: number): string {
   if (n === 0) return '<span class="same">no change</span>';
@@ -157,7 +171,7 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
   if (top.length) {
     parts.push(`<figure class="chart" id="chart-top-rules">${await topRulesChart(top.map((r) => ({ ruleId: r.ruleId, category: r.category, findings: r.findings })), 'The 15 most triggered rules')}<figcaption>The ${top.length} most triggered rules, by number of findings.</figcaption></figure>`);
     for (const r of top.slice(0, 10)) {
-      parts.push(`<div class="rule"><h3>${catBadge(r.category)} <code>${escapeHtml(r.ruleId)}</code> — ${num(r.findings)} findings in ${num(r.documents)} records</h3>`);
+      parts.push(`<div class="rule"><h3>${catBadge(r.category)} <code>${escapeHtml(r.ruleId)}</code> — ${plural(r.findings, 'finding')} in ${plural(r.documents, 'record')}</h3>`);
       if (r.rationale) parts.push(`<p>${escapeHtml(r.rationale)}</p>`);
       if (r.suggest?.length) parts.push(`<p class="try"><strong>Try instead:</strong> ${r.suggest.map(escapeHtml).join(' · ')}</p>`);
       for (const e of r.examples) parts.push(`<blockquote>${escapeHtml(e)}</blockquote>`);
@@ -166,10 +180,15 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
   } else parts.push('<p>No findings.</p>');
   parts.push('</section>');
 
+  const ids = new Set<string>();
   for (const [field, slices] of Object.entries(f.groups)) {
-    const rows = Object.entries(slices).flatMap(([group, s]) => CATEGORY_ORDER.map((category) => ({ group, category, per1000Words: s.words ? Math.round((s.byCategory[category] / s.words) * 100000) / 100 : 0 })));
-    parts.push(`<section aria-labelledby="h-group-${escapeHtml(field)}"><h2 id="h-group-${escapeHtml(field)}">By ${escapeHtml(field.replace(/_/g, ' '))}</h2>`);
-    parts.push(`<figure class="chart group-chart">${await groupChart(rows, field, `Findings per 1,000 words for each ${field}, by category`, Object.keys(slices))}<figcaption>Findings per 1,000 words for each ${escapeHtml(field)}, split by category.</figcaption></figure>`);
+    const rows = Object.entries(slices).flatMap(([group, s]) => CATEGORY_ORDER.map((category) => ({ group: neutral(group), category, per1000Words: s.words ? Math.round((s.byCategory[category] / s.words) * 100000) / 100 : 0 })));
+    // An id holds no spaces (aria-labelledby is a list of ids): anything but letters, digits, - and _ becomes -.
+    let id = `h-group-${field.replace(/[^A-Za-z0-9_-]+/g, '-')}`;
+    for (let n = 2; ids.has(id); n++) id = `h-group-${field.replace(/[^A-Za-z0-9_-]+/g, '-')}-${n}`;
+    ids.add(id);
+    parts.push(`<section aria-labelledby="${escapeHtml(id)}"><h2 id="${escapeHtml(id)}">By ${escapeHtml(field.replace(/_/g, ' '))}</h2>`);
+    parts.push(`<figure class="chart group-chart">${await groupChart(rows, neutral(field), `Findings per 1,000 words for each ${neutral(field)}, by category`, Object.keys(slices).map(neutral))}<figcaption>Findings per 1,000 words for each ${escapeHtml(field)}, split by category.</figcaption></figure>`);
     parts.push(sliceTable(field, slices));
     parts.push('</section>');
   }

@@ -34,7 +34,7 @@ async function render(spec: TopLevelSpec, title: string): Promise<string> {
   let svg = await view.toSVG();
   view.finalize();
   // Accessible name for screen readers.
-  svg = svg.replace('<svg ', `<svg role="img" aria-label="${title.replace(/"/g, '&quot;')}" `);
+  svg = svg.replace('<svg ', `<svg role="img" aria-label="${title.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)}" `);
   return svg;
 }
 

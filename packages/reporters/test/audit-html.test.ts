@@ -104,4 +104,19 @@ describe('auditHtml', () => {
     expect(trend).toContain('1 record has a value in <code>date</code> that could not be read as a date and is not in the trend.');
     expect(trend).not.toContain('03/14/2026');
   });
+
+  it('says 1 finding in 1 record, gives ids without spaces, and shows bidirectional controls in group values as �', async () => {
+    const agg = new AuditAggregator({ groupBy: ['record type'], rules: new Map() });
+    agg.add({ ...doc('North', '2026-01-03', [finding('blaming/refuses', 'x')]), meta: { 'record type': 'plan \u202eevil' } });
+    const s = summary();
+    s.figures = agg.finish();
+    delete s.comparison;
+    const html = await auditHtml(s);
+    expect(html).toContain('<code>blaming/refuses</code> — 1 finding in 1 record</h3>');
+    expect(html).toContain('<section aria-labelledby="h-group-record-type"><h2 id="h-group-record-type">By record type</h2>');
+    for (const id of html.matchAll(/ id="([^"]*)"/g)) expect(id[1]).not.toMatch(/\s/);
+    expect(html).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(html).toContain('<th scope="row">plan \ufffdevil</th>');
+    expect(html).toContain('>plan \ufffdevil</text>');
+  });
 });

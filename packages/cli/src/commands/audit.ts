@@ -173,6 +173,12 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   if (paths.length === 0) return usage(io, 'name at least one file, folder or glob to audit (CSV/JSONL exports, or folders of documents)');
   if (paths.filter((p) => p === '-').length > 1) return usage(io, 'standard input (-) can only be read once');
   const groupBy = [...new Set(opts.groupBy ?? [])];
+  const textField = opts.textField ?? 'text';
+  const idField = opts.idField ?? 'id';
+  // The text column as a group or a date would copy every record's text into the report.
+  if (groupBy.includes(textField) || opts.dateField === textField) {
+    return usage(io, `"${textField}" is the column holding the records' text, so it cannot be ${opts.dateField === textField ? 'the date field' : 'a group'}: grouping by it would copy every record's text into the report; ${opts.dateField === textField ? 'name the column holding the date' : 'group by a column holding a category, such as team or record_type'}`);
+  }
   const excerpts = opts.excerpts !== false;
   const period = opts.period ?? 'month';
 
@@ -243,7 +249,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     const documentsSink = await out.sink('documents.csv');
     // The group and date columns come first and are always there, and a record column named
     // like an output column (status, category, row…) gets a prefix: see withCsvMeta.
-    const columns = csvColumns(groupBy, opts.dateField);
+    const columns = csvColumns(groupBy.filter((k) => k !== idField), opts.dateField === idField ? undefined : opts.dateField);
     // With no record input, no first record will set the metadata columns: fix them now.
     const recordInput = files.some((f) => ['csv', 'jsonl'].includes(kindOf(f === '-' ? (opts.stdinFilename ?? '') : f)));
     const fixed = recordInput ? {} : { metaColumns: [...columns.keep.values()] };
@@ -262,14 +268,14 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[] } => byFile.get(item.path) ?? resolver.forPath(item.path);
     for await (const raw of analyseAll(items(), analyser, resolveTask)) {
       // (audit never asks the workers to render, so every outcome is a full result.)
-      const outcome = withFolder(raw as DocumentOutcome, groupBy);
+      const outcome = withId(withFolder(raw as DocumentOutcome, groupBy), idField, wanted);
       if ('error' in outcome && outcome.row === undefined) wholeFailures.push(outcome.error.message);
       else readAny = true;
       const n = perFile.get(outcome.path);
       if (n !== undefined) perFile.set(outcome.path, n + 1);
       for (const k of wanted) if (outcome.meta?.[k]) seenFields.add(k);
       agg.add(outcome);
-      const forRows = withCsvMeta(outcome, columns, excerpts);
+      const forRows = withCsvMeta(outcome, columns, excerpts, idField);
       if (!('error' in forRows) && forRows.findings.length) {
         await findingsSink.write(findingsCsv.result({ ...forRows, findings: forRows.findings.map((f) => forCsv(f, excerpts)) }));
       }
@@ -388,16 +394,23 @@ function csvColumns(groupBy: readonly string[], dateField: string | undefined): 
  * masked as in example sentences, and with --no-excerpts it is left out altogether, since no text
  * from the records is written then.
  */
-function withCsvMeta(o: DocumentOutcome, columns: CsvColumns, excerpts: boolean): DocumentOutcome {
+function withCsvMeta(o: DocumentOutcome, columns: CsvColumns, excerpts: boolean, idField: string): DocumentOutcome {
   const meta: Record<string, string> = {};
   for (const [k, n] of columns.keep) meta[n] = o.meta?.[k] ?? '';
   for (const [k, v] of Object.entries(o.meta ?? {})) {
-    if (columns.keep.has(k) || !excerpts) continue;
+    // (The id field is only there for grouping by it: the id column has it already.)
+    if (columns.keep.has(k) || k === idField || !excerpts) continue;
     const n = columns.name(k);
     if (!(n in meta)) meta[n] = v && maskIdentifiers(v);
   }
   const { meta: _, ...rest } = o;
   return Object.keys(meta).length ? { ...rest, meta } : rest;
+}
+
+/** A record's id is not among its other columns; grouping or dating by the id column uses it. */
+function withId(o: DocumentOutcome, idField: string, wanted: readonly string[]): DocumentOutcome {
+  if (o.id === undefined || !wanted.includes(idField) || o.meta?.[idField] !== undefined) return o;
+  return { ...o, meta: { ...o.meta, [idField]: o.id } };
 }
 
 /** Documents that are files (not records) get their folder as `folder`, so `--group-by folder` groups a tree of plans. */
