@@ -79,6 +79,8 @@ const NEW_PREDICATE = new Set([
   'is', 'was', 'were', 'are', 'am', 'has', 'had', 'have', 'became', 'becomes', 'become', 'seemed', 'seems', 'appeared', 'appears',
   'remained', 'remains', 'got', 'gets', 'then', 'later', 'now', 'still', 'started', 'starts', 'began', 'begins', 'went', 'goes', 'kept', 'keeps',
   'can', 'could', 'will', 'would', 'may', 'might', 'must', 'should', 'does', 'did',
+  // a new subject: "could not calm Sam and he remained combative"
+  'he', 'she', 'they', 'i', 'we',
 ]);
 /** A negation of "be" ("is not", "wasn't"): after it, "and" + an -ed word is usually another adjective ("not tired and agitated"). */
 const COPULA = new Set(['is', 'was', 'were', 'are', 'am', 'be', 'been', 'being']);

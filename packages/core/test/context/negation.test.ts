@@ -64,6 +64,7 @@ describe('not negated', () => {
     ['Sam cannot walk far and is wheelchair-bound.', 'wheelchair-bound'],
     ['Sam denies drinking and was aggressive to staff.', 'aggressive'],
     ['Sam did not eat and then refused his tablets.', 'refused'],
+    ['Staff could not calm Sam and he remained combative.', 'combative'],
     // double negation and pseudo-negation
     ['He is not only aggressive but also hostile.', 'aggressive'],
     ['She was not just agitated, she was frightened.', 'agitated'],
