@@ -17,29 +17,35 @@ export interface Flat {
 /** White space other than a single space, or two white space characters in a row. */
 const IRREGULAR = /\s\s|[^\S ]/;
 
+/** White space as /\s/ reads it, by character code (ASCII without a RegExp). */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** The flat form of `text`, or null when it is already flat (the usual case). */
 export function flatten(text: string): Flat | null {
   if (!IRREGULAR.test(text)) return null;
-  const at = new Int32Array(text.length + 1);
-  let out = '';
-  let n = 0;
+  const n = text.length;
+  const at = new Int32Array(n + 1);
+  const parts: string[] = [];
+  let k = 0;
   let i = 0;
-  while (i < text.length) {
-    if (/\s/.test(text[i]!)) {
-      at[n++] = i;
-      out += ' ';
-      while (i < text.length && /\s/.test(text[i]!)) i++;
+  while (i < n) {
+    if (isSpace(text.charCodeAt(i))) {
+      at[k++] = i;
+      parts.push(' ');
+      while (i < n && isSpace(text.charCodeAt(i))) i++;
     } else {
-      // Copy the run up to the next white space in one step.
       let j = i + 1;
-      while (j < text.length && !/\s/.test(text[j]!)) j++;
-      out += text.slice(i, j);
-      for (let k = i; k < j; k++) at[n++] = k;
+      while (j < n && !isSpace(text.charCodeAt(j))) j++;
+      parts.push(text.slice(i, j));
+      for (let m = i; m < j; m++) at[k++] = m;
       i = j;
     }
   }
-  at[n] = text.length;
-  return { text: out, at: at.subarray(0, n + 1) };
+  at[k] = n;
+  return { text: parts.join(''), at: at.subarray(0, k + 1) };
 }
 
 /** The original span of the flat span [a, b): from its first character to just after its last. */
