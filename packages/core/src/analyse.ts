@@ -301,7 +301,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
-    if (rule.unless.length && cancelledByUnless(rule, s, hit, unlessCache)) continue;
+    if (rule.unless.length && cancelledByUnless(rule, s, hit, unlessCache, flatOf)) continue;
     // Who it is about (rules with `subject: person | organisation`).
     if (rule.subject !== 'any' && set.context && !subjectAllows(rule.subject, aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context))) continue;
     // Suppression comments. (Positions are the source's: in a word that markup split and the
@@ -510,7 +510,7 @@ function dedupe(hits: Hit[], set: RuleSet): Hit[] {
   return [...out, ...hits.filter((h) => h.start === undefined)];
 }
 
-function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache: Map<number, [number, number][] | 'all'>): boolean {
+function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache: Map<number, [number, number][] | 'all'>, flatOf: (s: SentenceView) => Flat | null): boolean {
   const key = rule.index * 0x100000000 + s.index;
   let spans = cache.get(key);
   if (!spans) {
@@ -518,7 +518,7 @@ function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache:
     let all = false;
     let nlpDoc: ReturnType<typeof parseSentence> | undefined;
     // Regexes read the sentence flat, as the rules' own regexes do (flat.ts).
-    const flat = flatten(s.text);
+    const flat = flatOf(s);
     for (const u of rule.unless) {
       const re = u.phrases ?? u.regex;
       if (re && u.scope === 'sentence') {
