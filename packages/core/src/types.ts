@@ -240,6 +240,6 @@ export interface SourceDocument {
    * Where a word split by markup was joined in `text` (readers/join.ts): within such a word, text
    * offsets differ from source offsets, and findings are mapped back. Absent: they never differ.
    */
-  moved?: { at: number; by: number }[];
+  moved?: { start: number; by: number }[];
   path?: string;
 }

@@ -9,10 +9,11 @@
  * keeps its length and everything outside the joined word keeps its offset. `moved` records
  * where offsets differ from the source's, for textToSource(). Pure.
  */
+import { lastStartingAtOrBefore } from '../search.js';
 
-/** From text offset `at` on (up to the next entry), the source offset is the text offset + `by`. */
+/** From text offset `start` on (up to the next entry), the source offset is the text offset + `by`. */
 export interface Moved {
-  at: number;
+  start: number;
   by: number;
 }
 
@@ -36,7 +37,7 @@ export function joinAcross(text: string, gaps: readonly (readonly [number, numbe
     while (w < limit && !SPACE.test(text[w]!)) w++;
     if (w === limit && limit < text.length) return; // the word goes on into the next gap
     out.push(text.slice(p, w), pad);
-    moved.push({ at: w, by: 0 });
+    moved.push({ start: w, by: 0 });
     p = w;
     by = 0;
     pad = '';
@@ -48,7 +49,7 @@ export function joinAcross(text: string, gaps: readonly (readonly [number, numbe
     pad += text.slice(from, to);
     by += to - from;
     p = to;
-    moved.push({ at: to - by, by });
+    moved.push({ start: to - by, by });
   }
   endWord(text.length);
   out.push(text.slice(p));
@@ -58,15 +59,8 @@ export function joinAcross(text: string, gaps: readonly (readonly [number, numbe
 /** The source offset of a text offset, given a document's `moved` map (none: the same offset). */
 export function textToSource(moved: readonly Moved[] | undefined, offset: number): number {
   if (!moved || moved.length === 0) return offset;
-  let lo = 0;
-  let hi = moved.length - 1;
-  if (moved[0]!.at > offset) return offset;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (moved[mid]!.at <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return offset + moved[lo]!.by;
+  const i = lastStartingAtOrBefore(moved, offset);
+  return i < 0 ? offset : offset + moved[i]!.by;
 }
 
 /** The source span of a text span [start, end): a span that ends inside a joined word ends after its last character. */
