@@ -142,21 +142,6 @@ function pushMatches(re: RegExp, text: string, base: number, rule: number, hits:
   }
 }
 
-/** pushMatches() on a sentence's flat form, with the matches mapped back to the text. */
-function pushFlatMatches(re: RegExp, flat: Flat, base: number, rule: number, hits: Hit[]): void {
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(flat.text))) {
-    const len = m[0].length;
-    if (len === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const [a, b] = fromFlat(flat, m.index, m.index + len);
-    hits.push({ rule, start: base + a, end: base + b });
-  }
-}
-
 /** Does a global `re` match `text` anywhere (non-empty, as spansOf counts matches)? */
 function hasMatch(re: RegExp, text: string): boolean {
   re.lastIndex = 0;
@@ -270,8 +255,9 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     for (const si of where) {
       const s = sentences[si]!;
       const flat = flatOf(s);
-      if (flat) pushFlatMatches(re, flat, s.start, rule, hits);
-      else pushMatches(re, s.text, s.start, rule, hits);
+      if (!flat) pushMatches(re, s.text, s.start, rule, hits);
+      // On the flat form, with the matches mapped back to the text (as unless patterns are read).
+      else for (const [a, b] of spansOf(re, flat.text).map(([x, y]) => fromFlat(flat, x, y))) hits.push({ rule, start: s.start + a, end: s.start + b });
     }
   }
   for (const rule of detectorRules(set)) {
