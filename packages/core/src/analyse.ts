@@ -12,7 +12,7 @@ import { splitSentences } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
 import { positionAt, lineStarts } from './readers/mask.js';
 import { spanToSource } from './readers/join.js';
-import { flatten, fromFlat, toFlat, type Flat } from './flat.js';
+import { flatten, fromFlat, holdsSpan, irregularSpaces, toFlat, type Flat } from './flat.js';
 import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
@@ -209,10 +209,13 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
 
   // 3. regex rules (only those whose literal anchors occur in the document) and detectors.
   // They read each sentence flat (flat.ts): a run of white space is one space.
-  const flats = new Map<number, Flat | null>();
+  // Most sentences are flat already: one search of the whole text finds the few places with
+  // white space other than a single space, and only sentences holding one are flattened.
+  const irregular = irregularSpaces(text);
+  const flats: (Flat | null | undefined)[] = new Array(sentences.length);
   const flatOf = (s: SentenceView): Flat | null => {
-    let f = flats.get(s.index);
-    if (f === undefined) flats.set(s.index, (f = flatten(s.text)));
+    let f = flats[s.index];
+    if (f === undefined) flats[s.index] = f = holdsSpan(irregular, s.start, s.end) ? flatten(s.text) : null;
     return f;
   };
   const triggered = scan.triggered;

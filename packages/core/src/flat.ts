@@ -16,7 +16,7 @@ export interface Flat {
 
 
 /** White space as /\s/ reads it, by character code (ASCII without a RegExp). */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
@@ -36,6 +36,34 @@ function irregular(text: string): boolean {
       return true;
     } else prevSpace = false;
   }
+  return false;
+}
+
+const IRREGULAR = /[^\S ]| \s/g;
+
+/**
+ * Where `text` holds white space other than a single space, or two white space characters in a
+ * row: (start, end) pairs, flattened, by ascending start (one native search of a whole document,
+ * so that a sentence without any is never walked).
+ */
+export function irregularSpaces(text: string): number[] {
+  const out: number[] = [];
+  IRREGULAR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = IRREGULAR.exec(text))) out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+/** Does one of `spans` ((start, end) pairs by ascending start, from `irregularSpaces`) lie within [start, end)? */
+export function holdsSpan(spans: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length >> 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[2 * mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let j = 2 * lo; j < spans.length && spans[j]! < end; j += 2) if (spans[j + 1]! <= end) return true;
   return false;
 }
 

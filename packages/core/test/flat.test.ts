@@ -1,8 +1,9 @@
 /** Rule regexes read a sentence flat: any run of white space between words is one space. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyse } from '../src/analyse.js';
-import { flatten, fromFlat, toFlat } from '../src/flat.js';
+import { analyse, sentencesOf } from '../src/analyse.js';
+import { flatten, fromFlat, holdsSpan, irregularSpaces, toFlat } from '../src/flat.js';
+import { text as readText } from '../src/readers/text.js';
 import { testRule, testSet } from './context/test-rules.js';
 
 describe('flatten', () => {
@@ -29,6 +30,29 @@ describe('flatten', () => {
         }
       }),
     );
+  });
+});
+
+describe('irregularSpaces and holdsSpan (which sentences need flattening, found once per document)', () => {
+  it('says a sentence needs flattening exactly when flatten says so', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('Sam', 'was', 'not', '.', '. ', '?', ' ', '  ', '\n', '\n\n', ' \n', '\r\n', '\t', '\u00a0', '- ', '"'), { maxLength: 40 }), (parts) => {
+        const doc = readText(parts.join(' '));
+        const spans = irregularSpaces(doc.text);
+        for (const s of sentencesOf(doc)) expect(holdsSpan(spans, s.start, s.end)).toBe(flatten(s.text) !== null);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('counts only a span wholly inside [start, end)', () => {
+    const spans = irregularSpaces('ab \ncd  ef');
+    expect(spans).toEqual([2, 4, 6, 8]);
+    expect(holdsSpan(spans, 0, 3)).toBe(false);
+    expect(holdsSpan(spans, 0, 4)).toBe(true);
+    expect(holdsSpan(spans, 4, 7)).toBe(false);
+    expect(holdsSpan(spans, 4, 11)).toBe(true);
+    expect(holdsSpan(spans, 8, 11)).toBe(false);
   });
 });
 
