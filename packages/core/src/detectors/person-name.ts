@@ -12,6 +12,7 @@
  */
 import { identifierDetector } from './identifier-detector.js';
 import { findPersonNames } from '../privacy/person-name.js';
+import { flatten, isSpace } from '../flat.js';
 import type { IdentifierHit } from '../privacy/types.js';
 
 /**
@@ -30,21 +31,21 @@ const MEDIA_BEFORE =
 
 /** Words just after the name that make it an author, a singer or a title ("Agatha Christie novels"). */
 const MEDIA_AFTER =
-  /^\s+(?:novels?|books?|songs?|albums?|films?|movies?|concerts?|tours?|CDs?|DVDs?|records?|tribute|music|myster(?:y|ies)|stor(?:y|ies)|series|shows?|musicals?|box\s*sets?|audiobooks?|posters?|fans?|lookalikes?|impressions?|karaoke|programmes?|documentar(?:y|ies)|cookbooks?|recipes?|in\s+concert|on\s+(?:TV|telly|the\s+radio|stage|YouTube|Spotify))\b/i;
+  /\s+(?:novels?|books?|songs?|albums?|films?|movies?|concerts?|tours?|CDs?|DVDs?|records?|tribute|music|myster(?:y|ies)|stor(?:y|ies)|series|shows?|musicals?|box\s*sets?|audiobooks?|posters?|fans?|lookalikes?|impressions?|karaoke|programmes?|documentar(?:y|ies)|cookbooks?|recipes?|in\s+concert|on\s+(?:TV|telly|the\s+radio|stage|YouTube|Spotify))\b/iy;
 
 /** After a possessive, only creative works make it a famous person ("Agatha Christie's novels"). */
-const MEDIA_AFTER_POSSESSIVE = /^['’]s\s+(?:novels?|songs?|albums?|films?|music|concerts?|tours?|musicals?|plays?|poems?|stories)\b/i;
+const MEDIA_AFTER_POSSESSIVE = /['’]s\s+(?:novels?|songs?|albums?|films?|music|concerts?|tours?|musicals?|plays?|poems?|stories)\b/iy;
 
 /** A title with a capitalised word after the possessive ("Mrs Brown's Boys") in a sentence about TV, books or films. */
-const TITLE_AFTER = /^['’]s\s+[A-Z][a-z]+/;
+const TITLE_AFTER = /['’]s\s+[A-Z][a-z]+/y;
 const MEDIA_WORD = /\b(?:watch(?:es|ed|ing)?|TV|telly|television|programmes?|shows?|series|films?|sitcoms?|soaps?|comedy|books?|read(?:s|ing)?|listen(?:s|ed|ing)?|radio|podcasts?)\b/i;
 
 /** A relationship said straight after the name: "near Sarah Jones, her old friend" is a person. */
 const RELATION_AFTER =
-  /^,?\s+(?:(?:her|his|their|my|our|your|the|a|an)\s+)?(?:(?:old|best|close|new|former|late|elder|older|younger|twin|step|paternal|maternal|ex|good)[\s-]+)?(?:friend|neighbour|son|daughter|mum|mother|dad|father|wife|husband|partner|brother|sister|aunt|uncle|nephew|niece|cousin|grandson|granddaughter|grandmother|grandfather|gran|nan|grandma|grandad|carer|GP|landlord|landlady|social\s+worker|support\s+worker|advocate|teacher|boss|colleague|godmother|godfather|fiancée?|girlfriend|boyfriend)\b/i;
+  /,?\s+(?:(?:her|his|their|my|our|your|the|a|an)\s+)?(?:(?:old|best|close|new|former|late|elder|older|younger|twin|step|paternal|maternal|ex|good)[\s-]+)?(?:friend|neighbour|son|daughter|mum|mother|dad|father|wife|husband|partner|brother|sister|aunt|uncle|nephew|niece|cousin|grandson|granddaughter|grandmother|grandfather|gran|nan|grandma|grandad|carer|GP|landlord|landlady|social\s+worker|support\s+worker|advocate|teacher|boss|colleague|godmother|godfather|fiancée?|girlfriend|boyfriend)\b/iy;
 
 /** A possessive after the name: "Sarah Jones's house" is a person, whatever comes before. */
-const POSSESSIVE_AFTER = /^['’]s?(?![A-Za-z])/;
+const POSSESSIVE_AFTER = /['’]s?(?![A-Za-z])/y;
 
 /**
  * Place words, as the name's last word or the word after it, that the finder does not already know
@@ -61,21 +62,65 @@ const PLACES = new Set([
   'Milton Abbot', 'Clifton Down', 'Carlton Colville', 'Abbey Wood', 'Grace Dieu', 'Preston North End',
 ]);
 
-const NEXT_WORD = /^\s+([A-Z][a-z]+)/;
+const NEXT_WORD = /\s+([A-Z][a-z]+)/y;
+
+/**
+ * The word PLACE_BEFORE or MEDIA_BEFORE ends on ("from", "in", "watched", "is", a comma…), as the
+ * end of a token: a quick test of the token before the name (or before an article there), so that
+ * the two regexes, which must try every position of the text before the name, run only when they
+ * could match.
+ */
+const BEFORE_END = /(?:from|to|in|near|around|outside|towards|across|at|of|watch|watches|watched|watching|read|reads|reading|is|was|are|were|by|[,:])$/i;
+/** Words MEDIA_BEFORE (and, for "the", PLACE_BEFORE) allows between its keyword and the name. */
+const ARTICLES = new Set(['the', 'a', 'an', 'some', 'old', 'his', 'her', 'their', 'my']);
+
+/** Could PLACE_BEFORE or MEDIA_BEFORE match `before` (which must end in white space for either)? */
+function mayEndInCue(before: string): boolean {
+  let i = before.length;
+  if (i === 0 || !isSpace(before.charCodeAt(i - 1))) return false;
+  for (let round = 0; round < 2; round++) {
+    while (i > 0 && isSpace(before.charCodeAt(i - 1))) i--;
+    const end = i;
+    while (i > 0 && !isSpace(before.charCodeAt(i - 1))) i--;
+    const token = before.slice(i, end);
+    if (BEFORE_END.test(token)) return true;
+    if (!ARTICLES.has(token.toLowerCase())) return false;
+  }
+  return false;
+}
+
+/** The ASCII letters that end `name`, lower-cased (/[A-Za-z]+$/), or undefined. */
+function lastAsciiWord(name: string): string | undefined {
+  let i = name.length;
+  while (i > 0) {
+    const c = name.charCodeAt(i - 1) | 32;
+    if (c < 97 || c > 122) break;
+    i--;
+  }
+  return i < name.length ? name.slice(i).toLowerCase() : undefined;
+}
+
+/** `re` (sticky) matches at the start of `text`. */
+function startsWith(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
 
 /** Is the name at [start, end) in `sentence` a place, a title or a famous person rather than someone in the record? */
 export function notAPerson(sentence: string, start: number, end: number): boolean {
   const name = sentence.slice(start, end);
   const after = sentence.slice(end, end + 60);
-  const before = sentence.slice(Math.max(0, start - 60), start);
-  if (MEDIA_AFTER_POSSESSIVE.test(after)) return true;
-  if (TITLE_AFTER.test(after) && MEDIA_WORD.test(sentence)) return true;
-  if (POSSESSIVE_AFTER.test(after) || RELATION_AFTER.test(after)) return false;
-  if (PLACES.has(name.replace(/\s+/g, ' '))) return true;
-  const last = /[A-Za-z]+$/.exec(name)?.[0].toLowerCase();
+  if (startsWith(MEDIA_AFTER_POSSESSIVE, after)) return true;
+  if (startsWith(TITLE_AFTER, after) && MEDIA_WORD.test(sentence)) return true;
+  if (startsWith(POSSESSIVE_AFTER, after) || startsWith(RELATION_AFTER, after)) return false;
+  if (PLACES.has(flatten(name)?.text ?? name)) return true;
+  const last = lastAsciiWord(name);
+  NEXT_WORD.lastIndex = 0;
   const next = NEXT_WORD.exec(after)?.[1]?.toLowerCase();
   if ((last && PLACE_WORDS.has(last)) || (next && PLACE_WORDS.has(next))) return true;
-  return PLACE_BEFORE.test(before) || MEDIA_BEFORE.test(before) || MEDIA_AFTER.test(after);
+  const before = sentence.slice(Math.max(0, start - 60), start);
+  if (mayEndInCue(before) && (PLACE_BEFORE.test(before) || MEDIA_BEFORE.test(before))) return true;
+  return startsWith(MEDIA_AFTER, after);
 }
 
 /** The finder's names, less those the words around them show are not a person. */
