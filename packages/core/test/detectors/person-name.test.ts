@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
+import { notAPerson } from '../../src/detectors/person-name.js';
 import { repoRuleSet } from '../helpers.js';
 
 const set = repoRuleSet((r) => r.id === 'privacy/person-name');
@@ -40,5 +41,24 @@ describe('person-name', () => {
     ['Sam listens to Sarah Jones, her support worker, every morning.', 'Sarah Jones'],
   ])('still reports a person in the record: %s', (text, name) => {
     expect(names(text)).toEqual([name]);
+  });
+
+  // The words before the name are read only when the token there could end a place or media cue;
+  // these hold every such ending, with and without an article, in other cases and spacing.
+  it.each([
+    'moved back from', 'went to', 'lives in', 'Near', 'around', 'outside the', 'towards', 'across', 'stayed at', 'north of',
+    'watched', 'watches the', 'WATCHING', 'listens to', 'reads', 'is re-reading', 'fan of', 'her favourite film is',
+    'favourite singers were', 'favourite book:', 'favourite, ', 'written by', 'sings along to', 'impressions of', 'reads his',
+  ])('a cue ending "%s" before the name is still read', (cue) => {
+    const sentence = `Sam ${cue}  Sarah Jones.`;
+    const start = sentence.indexOf('Sarah');
+    expect(notAPerson(sentence, start, start + 'Sarah Jones'.length)).toBe(true);
+  });
+
+  it('a cue needs white space before the name, and an article only once', () => {
+    for (const sentence of ['Sam went to(Sarah Jones).', 'Sam went to the the Sarah Jones.', 'Sam went home with Sarah Jones.']) {
+      const start = sentence.indexOf('Sarah');
+      expect(notAPerson(sentence, start, start + 'Sarah Jones'.length)).toBe(false);
+    }
   });
 });
