@@ -110,9 +110,14 @@ function startsWith(re: RegExp, text: string): boolean {
 export function notAPerson(sentence: string, start: number, end: number): boolean {
   const name = sentence.slice(start, end);
   const after = sentence.slice(end, end + 60);
-  if (startsWith(MEDIA_AFTER_POSSESSIVE, after)) return true;
-  if (startsWith(TITLE_AFTER, after) && MEDIA_WORD.test(sentence)) return true;
-  if (startsWith(POSSESSIVE_AFTER, after) || startsWith(RELATION_AFTER, after)) return false;
+  // The three possessive patterns start with an apostrophe; most names are followed by a space.
+  const c = after.charCodeAt(0);
+  if (c === 39 || c === 0x2019) {
+    if (startsWith(MEDIA_AFTER_POSSESSIVE, after)) return true;
+    if (startsWith(TITLE_AFTER, after) && MEDIA_WORD.test(sentence)) return true;
+    if (startsWith(POSSESSIVE_AFTER, after)) return false;
+  }
+  if (startsWith(RELATION_AFTER, after)) return false;
   if (PLACES.has(flatten(name)?.text ?? name)) return true;
   const last = lastAsciiWord(name);
   NEXT_WORD.lastIndex = 0;

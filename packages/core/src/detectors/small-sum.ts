@@ -169,6 +169,9 @@ const blank = (m: string): string => ' '.repeat(m.length);
 
 const DEFAULT_THRESHOLD = 50;
 
+/** The global ('gi') copy of each compiled cue regex, made once rather than per document. */
+const globalCopy = new WeakMap<RegExp, RegExp>();
+
 /** The sentences the detector looks at: a £ sign, "GBP", "pounds"/"quid", or a pence amount. */
 export const TRIGGER = /£|\b(?:GBP|pounds?|quid)\b|\b\d{1,3}p\b/gi;
 
@@ -224,7 +227,8 @@ export const smallSum: Detector = {
   create(ctx) {
     const threshold = typeof ctx.params.threshold === 'number' ? ctx.params.threshold : DEFAULT_THRESHOLD;
     const strongOnce = cueRegex(Array.isArray(ctx.params.cues) ? (ctx.params.cues as string[]) : STRONG_CUES);
-    const strong = new RegExp(strongOnce.source, 'gi');
+    let strong = globalCopy.get(strongOnce);
+    if (!strong) globalCopy.set(strongOnce, (strong = new RegExp(strongOnce.source, 'gi')));
     const weak = cueRegex(Array.isArray(ctx.params.weakCues) ? (ctx.params.weakCues as string[]) : WEAK_CUES);
     const ignoreList = Array.isArray(ctx.params.ignore) ? (ctx.params.ignore as string[]) : IGNORE;
     const ignore = ignoreList.length ? cueRegex(ignoreList) : undefined;
