@@ -211,11 +211,11 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   // They read each sentence flat (flat.ts): a run of white space is one space.
   // Most sentences are flat already: one search of the whole text finds the few places with
   // white space other than a single space, and only sentences holding one are flattened.
-  const irregular = irregularSpaces(text);
+  let irregular: number[] | undefined;
   const flats: (Flat | null | undefined)[] = new Array(sentences.length);
   const flatOf = (s: SentenceView): Flat | null => {
     let f = flats[s.index];
-    if (f === undefined) flats[s.index] = f = holdsSpan(irregular, s.start, s.end) ? flatten(s.text) : null;
+    if (f === undefined) flats[s.index] = f = holdsSpan((irregular ??= irregularSpaces(text)), s.start, s.end) ? flatten(s.text) : null;
     return f;
   };
   const triggered = scan.triggered;

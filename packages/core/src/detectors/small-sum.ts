@@ -13,6 +13,7 @@
 import type { Detector, SentenceView } from './types.js';
 import { forEachTriggeredSkipping } from './triggered.js';
 import { findMoney } from '../nlp/money.js';
+import { isSpace } from '../flat.js';
 
 /**
  * Words that, on their own, make a sentence an argument about cost or a refusal of support — unless
@@ -114,7 +115,43 @@ const NOT_A_NAME = new Set([
   'service', 'manager', 'commissioner', 'commissioners', 'is', 'can', 'should', 'could', 'would', 'will', 'does', 'did', 'do', 'but', 'and',
 ]);
 
-const WORD_BEFORE = /([A-Za-z]+(?:['’][A-Za-z]+)?)[^A-Za-z]*$/;
+/** A–Z or a–z, by character code. */
+function isAsciiLetter(c: number): boolean {
+  const l = c | 32;
+  return l >= 97 && l <= 122;
+}
+
+/**
+ * Does `text` (up to `end`) end in a clause break: a comma, semicolon, colon, bracket or dash,
+ * then only white space (/[,;:()\u2013\u2014]\s*$|\s-\s*$/, read backwards)?
+ */
+function endsInClauseBreak(text: string, from: number, end: number): boolean {
+  let j = end;
+  while (j > from && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j === from) return false;
+  const c = text.charCodeAt(j - 1);
+  if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014) return true;
+  return c === 45 && j - 2 >= from && isSpace(text.charCodeAt(j - 2));
+}
+
+/**
+ * The last word of `text` up to `end` — letters, or letters, an apostrophe and letters ("don't") —
+ * with only non-letters after it (/([A-Za-z]+(?:['’][A-Za-z]+)?)[^A-Za-z]*$/, read backwards):
+ * its [start, end), or [-1, -1] when there is none. Only text from `from` on is read.
+ */
+function lastWord(text: string, from: number, end: number): [number, number] {
+  let e = end;
+  while (e > from && !isAsciiLetter(text.charCodeAt(e - 1))) e--;
+  if (e === from) return [-1, -1];
+  let a = e;
+  while (a > from && isAsciiLetter(text.charCodeAt(a - 1))) a--;
+  const q = a - 2 >= from ? text.charCodeAt(a - 1) : 0;
+  if ((q === 39 || q === 0x2019) && isAsciiLetter(text.charCodeAt(a - 2))) {
+    a -= 2;
+    while (a > from && isAsciiLetter(text.charCodeAt(a - 1))) a--;
+  }
+  return [a, e];
+}
 
 /**
  * Is the person (a name, "I", "he" or "she") the one doing the cue at `at` in `text` — spending,
@@ -124,17 +161,18 @@ const WORD_BEFORE = /([A-Za-z]+(?:['’][A-Za-z]+)?)[^A-Za-z]*$/;
  * than not, so they do not count.
  */
 export function personActs(text: string, at: number): boolean {
-  let before = text.slice(Math.max(0, at - 80), at);
+  const from = Math.max(0, at - 80);
+  let end = at;
   for (let i = 0; i < 6; i++) {
     // A clause break (comma, semicolon, colon, bracket, dash) ends the look-back.
-    if (/[,;:()\u2013\u2014]\s*$|\s-\s*$/.test(before)) return false;
-    const m = WORD_BEFORE.exec(before);
-    if (!m) return false;
-    const word = m[1]!.replace(/’/g, "'");
+    if (endsInClauseBreak(text, from, end)) return false;
+    const [a, e] = lastWord(text, from, end);
+    if (a < 0) return false;
+    const word = text.slice(a, e).replace(/’/g, "'");
     const lower = word.toLowerCase();
     if (lower === 'i' || lower === 'he' || lower === 'she') return true;
     if (SKIP_BEFORE_CUE.has(lower)) {
-      before = before.slice(0, m.index);
+      end = a;
       continue;
     }
     // A name: a capitalised word that is not a sentence opener or a body ("Sam", "Mrs Patel").
