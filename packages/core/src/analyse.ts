@@ -348,7 +348,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       start: pos,
       end: positionAt(starts, to),
       suggestions: rule.data.suggest.slice(),
-      sentence: sentenceText(s, hit.start, hit.end, sentenceCache),
+      sentence: sentenceText(s, hit.start, hit.end, sentenceCache, flatOf),
       url: rule.url,
     };
     if (quoted) f.quoted = true;
@@ -414,16 +414,15 @@ function selfDescribed(category: string, sentence: string, rel: number): boolean
 /** Longest `sentence` a finding carries; longer runs (text with no punctuation) are windowed. */
 const MAX_SENTENCE = 600;
 
-/** White space other than a plain space, or a space followed by more white space. */
-const ODD_SPACE = /[^\S ]| \s/;
-
-/** The finding's sentence with white space collapsed (cached per sentence; windowed if huge). */
-function sentenceText(s: SentenceView, start: number, end: number, cache: Map<number, string>): string {
+/**
+ * The finding's sentence with white space collapsed (cached per sentence; windowed if huge). The
+ * collapsed form is the sentence's flat view, which rule regexes have usually built already.
+ */
+function sentenceText(s: SentenceView, start: number, end: number, cache: Map<number, string>, flatOf: (s: SentenceView) => Flat | null): string {
   if (s.text.length <= MAX_SENTENCE) {
     let t = cache.get(s.index);
     if (t === undefined) {
-      // Most sentences hold only single plain spaces: then collapsing changes nothing.
-      t = (ODD_SPACE.test(s.text) ? s.text.replace(/\s+/g, ' ') : s.text).trim();
+      t = (flatOf(s)?.text ?? s.text).trim();
       cache.set(s.index, t);
     }
     return t;

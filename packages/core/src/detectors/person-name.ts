@@ -74,15 +74,18 @@ const BEFORE_END = /(?:from|to|in|near|around|outside|towards|across|at|of|watch
 /** Words MEDIA_BEFORE (and, for "the", PLACE_BEFORE) allows between its keyword and the name. */
 const ARTICLES = new Set(['the', 'a', 'an', 'some', 'old', 'his', 'her', 'their', 'my']);
 
-/** Could PLACE_BEFORE or MEDIA_BEFORE match `before` (which must end in white space for either)? */
-function mayEndInCue(before: string): boolean {
-  let i = before.length;
-  if (i === 0 || !isSpace(before.charCodeAt(i - 1))) return false;
+/**
+ * Could PLACE_BEFORE or MEDIA_BEFORE match the text before the name, `sentence` from `from` to
+ * `end` (which must end in white space for either)? Read in place, without slicing it.
+ */
+function mayEndInCue(sentence: string, from: number, end: number): boolean {
+  let i = end;
+  if (i === from || !isSpace(sentence.charCodeAt(i - 1))) return false;
   for (let round = 0; round < 2; round++) {
-    while (i > 0 && isSpace(before.charCodeAt(i - 1))) i--;
-    const end = i;
-    while (i > 0 && !isSpace(before.charCodeAt(i - 1))) i--;
-    const token = before.slice(i, end);
+    while (i > from && isSpace(sentence.charCodeAt(i - 1))) i--;
+    const tokenEnd = i;
+    while (i > from && !isSpace(sentence.charCodeAt(i - 1))) i--;
+    const token = sentence.slice(i, tokenEnd);
     if (BEFORE_END.test(token)) return true;
     if (!ARTICLES.has(token.toLowerCase())) return false;
   }
@@ -123,8 +126,11 @@ export function notAPerson(sentence: string, start: number, end: number): boolea
   NEXT_WORD.lastIndex = 0;
   const next = NEXT_WORD.exec(after)?.[1]?.toLowerCase();
   if ((last && PLACE_WORDS.has(last)) || (next && PLACE_WORDS.has(next))) return true;
-  const before = sentence.slice(Math.max(0, start - 60), start);
-  if (mayEndInCue(before) && (PLACE_BEFORE.test(before) || MEDIA_BEFORE.test(before))) return true;
+  const from = Math.max(0, start - 60);
+  if (mayEndInCue(sentence, from, start)) {
+    const before = sentence.slice(from, start);
+    if (PLACE_BEFORE.test(before) || MEDIA_BEFORE.test(before)) return true;
+  }
   return startsWith(MEDIA_AFTER, after);
 }
 
