@@ -299,29 +299,32 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     const pos = positionAt(starts, from);
     if (doc.directives.length && isSuppressed(doc.directives, rule.id, rule.category, from, pos.line)) continue;
     // The person's own words: quotes in the block (continued from paragraph to paragraph), and
-    // colon-introduced speech in the sentence.
-    const bi = blockIndexAt(doc, hit.start);
-    let quotes = quoteCache.get(bi);
-    if (!quotes) {
-      const b = doc.blocks[bi];
-      const next = doc.blocks[bi + 1];
-      quotes = indexQuotes(b ? findQuotes(text, b.start, b.end, { continues: next !== undefined && opensWithQuote(text, next.start, next.end) }) : []);
-      quoteCache.set(bi, quotes);
-    }
-    let q = quotes.spans.length ? speechAt(quotes, hit.start, hit.end) : undefined;
-    if (!q || q.kind === 'scare') {
-      let colon = colonCache.get(si);
-      if (colon === undefined) {
-        const c = findColonSpeech(s.text);
-        colon = c ? { ...c, start: c.start + s.start, end: c.end + s.start } : null;
-        colonCache.set(si, colon);
+    // colon-introduced speech in the sentence. Only rules that stay quiet inside quotes ask (an
+    // identifier is reported wherever it is).
+    if (rule.quotes === 'suppress') {
+      const bi = blockIndexAt(doc, hit.start);
+      let quotes = quoteCache.get(bi);
+      if (!quotes) {
+        const b = doc.blocks[bi];
+        const next = doc.blocks[bi + 1];
+        quotes = indexQuotes(b ? findQuotes(text, b.start, b.end, { continues: next !== undefined && opensWithQuote(text, next.start, next.end) }) : []);
+        quoteCache.set(bi, quotes);
       }
-      if (colon && colon.start <= hit.start && hit.end <= colon.end) q = colon;
-    }
-    if (q && q.kind !== 'scare' && rule.quotes === 'suppress') {
-      if (!options.includeQuotes) continue;
-      quoted = true;
-      sev = 'info';
+      let q = quotes.spans.length ? speechAt(quotes, hit.start, hit.end) : undefined;
+      if (!q || q.kind === 'scare') {
+        let colon = colonCache.get(si);
+        if (colon === undefined) {
+          const c = findColonSpeech(s.text);
+          colon = c ? { ...c, start: c.start + s.start, end: c.end + s.start } : null;
+          colonCache.set(si, colon);
+        }
+        if (colon && colon.start <= hit.start && hit.end <= colon.end) q = colon;
+      }
+      if (q && q.kind !== 'scare') {
+        if (!options.includeQuotes) continue;
+        quoted = true;
+        sev = 'info';
+      }
     }
     // Negation.
     if (rule.negation !== 'keep' && !quoted && isNegated(s.text, hit.start - s.start)) {
