@@ -7,6 +7,8 @@
  * space between words as one. Offsets found in the flat text map back through `at`. Pure.
  */
 
+import { isSpace } from './chars.js';
+
 export interface Flat {
   /** The text with each run of white space as one space. */
   text: string;
@@ -14,12 +16,6 @@ export interface Flat {
   at: Int32Array;
 }
 
-
-/** White space as /\s/ reads it, by character code (ASCII without a RegExp). */
-export function isSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /**
  * Does `text` hold white space other than a single space, or two white space characters in a row?

@@ -13,6 +13,7 @@
  * rest of a document. Pure; linear in the length of the block; never throws.
  */
 
+import { isSpace } from '../chars.js';
 import { lastStartingAtOrBefore } from '../search.js';
 import { WORD_CLASS } from '../nlp/sentences.js';
 
@@ -62,10 +63,7 @@ function isWordChar(ch: string | undefined): boolean {
 
 /** White space (as /\s/), or no character at all. ASCII is decided without a RegExp. */
 function isSpaceChar(ch: string | undefined): boolean {
-  if (ch === undefined) return true;
-  const c = ch.charCodeAt(0);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(ch);
+  return ch === undefined || isSpace(ch.charCodeAt(0));
 }
 
 function countWords(s: string): number {

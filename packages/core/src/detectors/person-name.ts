@@ -12,7 +12,8 @@
  */
 import { identifierDetector } from './identifier-detector.js';
 import { findPersonNames } from '../privacy/person-name.js';
-import { flatten, isSpace } from '../flat.js';
+import { flatten } from '../flat.js';
+import { isSpace } from '../chars.js';
 import type { IdentifierHit } from '../privacy/types.js';
 
 /**

@@ -13,7 +13,7 @@
 import type { Detector, SentenceView } from './types.js';
 import { forEachTriggeredSkipping } from './triggered.js';
 import { findMoney } from '../nlp/money.js';
-import { isSpace } from '../flat.js';
+import { isSpace } from '../chars.js';
 
 /**
  * Words that, on their own, make a sentence an argument about cost or a refusal of support — unless

@@ -22,6 +22,11 @@ const ABBREVIATIONS = new Set([
 /** Abbreviations that are also ordinary sentence-final words: only abbreviations before a digit or lower case. */
 const AMBIGUOUS = new Set(['no', 'sun', 'sat', 'wed', 'mar', 'jan', 'may', 'c', 'v', 'co', 'est', 'ed', 'pt', 'sw', 'ot', 'gp', 'fig', 'min']);
 
+/**
+ * The white space that separates sentences: a smaller set than /\s/ (chars.ts's isSpace) on
+ * purpose — the rarer Unicode spaces (U+2000–U+200A, U+202F…) are left as they always were, so
+ * sentence boundaries do not move.
+ */
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000;
 }
