@@ -79,9 +79,12 @@ function computeRules(set: RuleSet, options: AnalyseOptions): { active: boolean[
   return { active, severity };
 }
 
-/** A stretch of the analysed text as it reads: the blanks left by markup and line breaks become one space. */
+/**
+ * A stretch of the analysed text as it reads: the blanks left by markup and line breaks become one
+ * space, and a word hyphenated at a line end reads whole ("attention-\nseeking": "attention-seeking").
+ */
 function visible(text: string): string {
-  return /\s\s|[\t\n\r\f\v\u00a0]/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+  return /\s\s|[\t\n\r\f\v\u00a0]/.test(text) ? text.replace(/(?<=\p{L})-[^\S\n]*\n\s*/gu, '-').replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Split a document into sentences (never crossing a block). */

@@ -56,6 +56,22 @@ describe('scanDocument', () => {
     expect(phrases('The nonservice user left.')).toEqual([]);
   });
 
+  it('finds phrases hard-wrapped across a line break, with indentation or a hyphen at the line end', () => {
+    const wrapped = testSet([testRule('deficit/t-wheelchair-bound', ['wheelchair-bound']), testRule('blaming/t-attention-seeking', ['attention-seeking'])]);
+    const source = 'Sam is wheelchair\n  bound. Staff say Sam is attention-\nseeking at night. Also wheelchair-\r\n\tbound.';
+    const { findings } = analyse(readText(source), wrapped);
+    expect(findings.map((f) => [f.ruleId, f.text])).toEqual([
+      ['deficit/t-wheelchair-bound', 'wheelchair\n  bound'],
+      ['blaming/t-attention-seeking', 'attention-\nseeking'],
+      ['deficit/t-wheelchair-bound', 'wheelchair-\r\n\tbound'],
+    ]);
+    for (const f of findings) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+    // The message names the match as it reads, on one line.
+    expect(findings.map((f) => f.message)).toEqual(['“wheelchair bound” test message.', '“attention-seeking” test message.', '“wheelchair-bound” test message.']);
+    // Never across a blank line (a paragraph break).
+    expect(analyse(readText('Sam uses a wheelchair-\n\nbound volumes are on the shelf.'), wrapped).findings).toEqual([]);
+  });
+
   it('matches a plain word only as a whole word, in any case', () => {
     expect(phrases('SERVICE USER, Service user; refused.')).toEqual([
       ['dehumanising/t-service-user', 'SERVICE USER'],

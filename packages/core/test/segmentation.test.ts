@@ -69,6 +69,13 @@ describe('splitSentences: notes without full stops', () => {
     expect(split('visited today   \nJack was fine')).toEqual(['visited today', 'Jack was fine']);
   });
 
+  it('a word hyphenated at a line end goes on across the break; a dash standing alone does not', () => {
+    expect(split('Staff say Sam is attention-\nseeking at night.')).toEqual(['Staff say Sam is attention-\nseeking at night.']);
+    expect(split('Sam is wheelchair- \r\n  bound.')).toEqual(['Sam is wheelchair- \r\n  bound.']);
+    expect(split('Went out -\nstaff did not see him.')).toEqual(['Went out -', 'staff did not see him.']);
+    expect(split('Plan for Sam-\nReview in May')).toEqual(['Plan for Sam-', 'Review in May']);
+  });
+
   it('a blank line always ends a sentence', () => {
     expect(split('visited today\n\nno concerns')).toEqual(['visited today', 'no concerns']);
   });

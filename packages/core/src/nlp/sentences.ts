@@ -153,6 +153,17 @@ function upperOrDigitAt(text: string, k: number): boolean {
   return isUpperOrDigitStart(text.charAt(k));
 }
 
+/**
+ * The line ends (at `pe`, trailing blanks dropped) with a hyphen straight after a letter, no
+ * earlier than `lo`: a word hyphenated at the line end, such as "attention-" before "seeking" on
+ * the next line. A dash standing alone ("Sam - ") is not one.
+ */
+function wordHyphen(text: string, pe: number, lo: number): boolean {
+  if (pe - 2 < lo || text.charCodeAt(pe - 1) !== 45) return false;
+  const c = text.charCodeAt(pe - 2);
+  return isLower(c) || (c >= 65 && c <= 90);
+}
+
 /** ".!?:;…" */
 function isEndMark(c: number): boolean {
   return c === 46 || c === 33 || c === 63 || c === 58 || c === 59 || c === 0x2026;
@@ -223,8 +234,8 @@ export function splitSentences(text: string): Span[] {
       const last = pe > lo ? text.charCodeAt(pe - 1) : -1;
       if (bulletAt(text, k) || upperOrDigitAt(text, k) || (last >= 0 && isEndMark(last)) || last < 0) {
         push(at);
-      } else if (start < at && (isLower(last) || last === 44) && (isLower(c) || c === 40)) {
-        continue; // wrapped prose
+      } else if (start < at && (isLower(last) || last === 44 || wordHyphen(text, pe, lo)) && (isLower(c) || c === 40)) {
+        continue; // wrapped prose, or a word hyphenated at the line end ("attention-\nseeking")
       } else {
         push(at);
       }

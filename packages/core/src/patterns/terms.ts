@@ -2,8 +2,10 @@
  * Literal phrases (the `terms` pattern kind, and the inflections a `lemma` expands to) compiled to
  * RegExp sources: case-insensitive, whole words, tolerant of the spellings people actually type —
  * a space in a term matches any run of spaces or hyphens ("service user" = "service-user"), a
- * hyphen matches a hyphen, a space or nothing ("wheelchair-bound" = "wheelchair bound"), and a
- * straight apostrophe also matches a curly one. Pure.
+ * hyphen matches a hyphen, any run of white space or nothing ("wheelchair-bound" = "wheelchair
+ * bound"), and a straight apostrophe also matches a curly one. White space includes line breaks
+ * and indentation, and a hyphen may be followed by some, so hard-wrapped text ("wheelchair\n
+ * bound", "attention-\nseeking" hyphenated at a line end) still matches. Pure.
  */
 
 /** Characters that count as part of a word for whole-word matching. Hyphens join words. */
@@ -23,7 +25,8 @@ export function phraseSource(phrase: string): string {
     .map((w) =>
       [...w]
         .map((ch) => {
-          if (ch === '-') return '[-\\u2010\\u2011\\s]?';
+          // A hyphen, perhaps at a line end with the word going on after the break; or white space; or nothing.
+          if (ch === '-') return '(?:[-\\u2010\\u2011]\\s*|\\s+)?';
           if (ch === "'" || ch === '’') return "['’]";
           return escapeChar(ch);
         })
