@@ -6,7 +6,9 @@
  * Scope follows NegEx-style practice used in UK clinical NLP: the cue must come BEFORE the match,
  * in the same clause (a comma, semicolon, colon, bracket, dash or a clause word such as "but",
  * "although", "because", "which" ends the scope, and so does "and" before a new predicate: "did not
- * like the food and refused"), and within a window of six words. Pseudo-
+ * like the food and refused"), and within a window of six words. A preposition cue ("without",
+ * "free of", "absence") reaches only to its own phrase ("Without his hearing aids Sam becomes
+ * agitated" is a condition, not a negation). Pseudo-
  * negations that do not negate what follows ("not only … but", "not just", "no doubt", "not sure
  * why") are skipped. Looks at a bounded stretch of text, so it is constant time per match. Pure;
  * never throws.
@@ -53,9 +55,12 @@ export function clauseTextBefore(sentence: string, relStart: number, lookback = 
   return cut >= 0 ? before.slice(cut) : before;
 }
 
+/** A word as negation reads it (letters, with one inner apostrophe: "didn't"). */
+const TOKEN = /[a-z]+(?:['’][a-z]+)?/gi;
+
 /** The tokens of the clause that ends at `relStart`, lower-cased, nearest last. */
 export function clauseTokensBefore(sentence: string, relStart: number, lookback = LOOKBACK): string[] {
-  return clauseTextBefore(sentence, relStart, lookback).toLowerCase().match(/[a-z]+(?:['’][a-z]+)?/g) ?? [];
+  return clauseTextBefore(sentence, relStart, lookback).toLowerCase().match(TOKEN) ?? [];
 }
 
 /**
@@ -110,15 +115,42 @@ function afterLastPredicateAnd(tokens: string[]): number {
   return 0;
 }
 
+/**
+ * Cues that are prepositions: they negate the noun phrase they open ("without complaint", "free of
+ * agitation", "in the absence of aggression"), not a later clause's verb. "Without his hearing
+ * aids Sam becomes agitated" states a condition: Sam does become agitated.
+ */
+const PREPOSITION_CUES = new Set(['without', 'absence', 'free']);
+
+/**
+ * Does a preposition cue at `i` in `window` (lower case; `cased` the same tokens as written) stop
+ * short of the match? Its phrase ends where a new clause begins: at a verb or subject pronoun
+ * ("Sam becomes", "he is": NEW_PREDICATE), or at a name two or more words after the cue ("without
+ * his hearing aids Sam refuses"; a name straight after the cue is the phrase's own: "without Sam
+ * becoming upset").
+ */
+function prepositionEnds(window: string[], cased: string[], i: number): boolean {
+  for (let j = i + 1; j < window.length; j++) {
+    if (NEW_PREDICATE.has(window[j]!)) return true;
+    if (j >= i + 2 && /^[A-Z][a-z]/.test(cased[j]!)) return true;
+  }
+  return false;
+}
+
 /** negationCue without its prefilter: the token reading itself (exported for the test that the prefilter never changes an answer). */
 export function negationCueByTokens(sentence: string, relStart: number): string | undefined {
-  const before = clauseTokensBefore(sentence, relStart);
+  const cased = clauseTextBefore(sentence, relStart).match(TOKEN) ?? [];
+  const before = cased.map((t) => t.toLowerCase());
   if (before.includes('and')) {
     const first = /^[A-Za-z]+/.exec(sentence.slice(relStart, relStart + 40))?.[0].toLowerCase();
     const cut = afterLastPredicateAnd(first ? [...before, first] : before);
-    if (cut > 0) before.splice(0, cut);
+    if (cut > 0) {
+      before.splice(0, cut);
+      cased.splice(0, cut);
+    }
   }
   const window = before.slice(-NEGATION_WINDOW);
+  const casedWindow = cased.slice(-NEGATION_WINDOW);
   for (let i = 0; i < window.length; i++) {
     const t = window[i]!;
     const next = window[i + 1];
@@ -129,6 +161,7 @@ export function negationCueByTokens(sentence: string, relStart: number): string 
     if (!CUES.has(t)) continue;
     if (next !== undefined && (PSEUDO.has(`${t} ${next}`) || PSEUDO.has(`${t} ${next} ${window[i + 2]}`) || PSEUDO.has(`${t} ${next} ${window[i + 2]} ${window[i + 3]}`))) continue;
     if (t === 'free' && next !== 'of' && next !== 'from') continue;
+    if (PREPOSITION_CUES.has(t) && prepositionEnds(window, casedWindow, i)) continue;
     return t;
   }
   return undefined;

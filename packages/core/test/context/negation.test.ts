@@ -38,6 +38,11 @@ describe('negated', () => {
     ['Sam did not shout and refuse.', 'refuse'],
     ['There was no aggression and no agitation.', 'agitation'],
     ['He is not aggressive and abusive.', 'abusive'],
+    // a preposition cue negates its own phrase, including a name straight after it
+    ['Sam ate his lunch without any agitation.', 'agitation'],
+    ['The visit went well without Sam becoming agitated.', 'agitated'],
+    ['He settled without being aggressive.', 'aggressive'],
+    ['In the absence of aggression the review was brought forward.', 'aggression'],
   ])('%s → "%s"', (s, w) => {
     expect(neg(s, w)).toBe(true);
   });
@@ -76,6 +81,11 @@ describe('not negated', () => {
     ['It was not the first time he refused.', 'refused'],
     ['She is free to refuse.', 'refuse'],
     ['Without fail he refuses breakfast.', 'refuses'],
+    // a preposition cue's phrase is a condition when a clause with its own subject or verb follows
+    ['Without his hearing aids Sam becomes agitated.', 'agitated'],
+    ['Without his glasses he gets agitated.', 'agitated'],
+    ['Without his hearing aids Sam refuses his meals.', 'refuses'],
+    ['In the absence of his wife he was aggressive.', 'aggressive'],
     // outside the window
     ['He did not want to go out at all on that cold and wet day so refused.', 'refused'],
     // words that contain a cue
