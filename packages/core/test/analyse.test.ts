@@ -101,6 +101,22 @@ describe('overlaps and order', () => {
     expect(analyse('a frail elderly, elderly lady', s).findings.map((f) => f.text)).toEqual(['frail elderly', 'elderly lady']);
   });
 
+  it('overlapping matches of different patterns of one rule (terms and regexes) are one finding', () => {
+    // The shape of gatekeeping/over-budget and family-will-provide: a phrase, and regexes that
+    // find a longer or earlier-starting stretch around the same words.
+    const s = testSet([
+      testRule('gatekeeping/t-budget', ['over budget', 'family can provide'], {
+        patterns: [
+          { terms: ['over budget', 'family can provide'] },
+          { regex: '\\bwould (?:take|put) (?:her|him|them) over\\b' },
+          { regex: '\\bfamily can provide (?:support|care)\\b' },
+        ],
+      }),
+    ]);
+    const found = analyse('The visit would take her over budget. His family can provide care, so no need.', s).findings;
+    expect(found.map((f) => f.text)).toEqual(['would take her over budget', 'family can provide care']);
+  });
+
   it('a match inside a longer match of another rule in the same category is dropped', () => {
     const long = testRule('dehumanising/t-long', ['elderly service user']);
     const s = testSet([long, RULES.serviceUser]);

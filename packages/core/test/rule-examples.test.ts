@@ -17,6 +17,10 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     const result = analyse(example, set);
     const mine = result.findings.filter((f) => f.ruleId === rule.id);
     expect(mine.length, `expected ${rule.id} to flag: ${example}`).toBeGreaterThan(0);
+    // Matches of one rule from different patterns over the same words are one finding (the
+    // engine's de-duplication), never two that overlap.
+    const spans = mine.filter((f) => f.start && f.end).map((f) => [f.start!.offset, f.end!.offset] as const);
+    for (let i = 1; i < spans.length; i++) expect(spans[i]![0], `overlapping findings of ${rule.id}: ${example}`).toBeGreaterThanOrEqual(spans[i - 1]![1]);
     for (const f of mine) {
       expect(f.message).not.toContain('{match}');
       if (f.start && f.end) {
