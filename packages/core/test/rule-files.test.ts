@@ -78,7 +78,17 @@ describe.each(files.map((f) => [rel(f), f] as const))('%s', (_name, f) => {
   it('uses {match} as its only placeholder', () => {
     for (const ph of f.data.message?.match(/\{[^}]*\}/g) ?? []) expect(ph).toBe('{match}');
   });
+
+  // A suggestion may be copied into someone's record, so it never holds the examples' made-up
+  // names ("Jack said …"): neutral wording ("the person", "they") or a gap to fill ("(name) said …").
+  // privacy/person-name names a pseudonym on purpose ("a consistent pseudonym (Jack, Mrs J.)").
+  it.skipIf(rel(f) === 'privacy/person-name')('suggests no sample name', () => {
+    for (const s of f.data.suggest ?? []) expect(s, 'suggest').not.toMatch(SAMPLE_NAME);
+  });
 });
+
+/** The first names and surnames the rules' examples use for made-up people. */
+const SAMPLE_NAME = /\b(?:Jack|Amira|Sam|Patel|Evans|Lily|Riya|Maya|Zoë|Kofi|Okafor|Siân|Jones|Khan|Jo|José|Órla|Kwame)\b/;
 
 describe('terms across rules', () => {
   it.each([...CATEGORIES])('no phrase is used by two rules in %s', (category) => {
