@@ -123,3 +123,26 @@ describe('sourdough audit: grouping by the id or text column', () => {
     expect(readdirSync(dir)).not.toContain('by-text');
   });
 });
+
+describe('sourdough audit: strengths and voice with the voice rules off', () => {
+  beforeAll(() => {
+    const plan = 'What matters to me\n\nI enjoy gardening with my brother. I would like to go back to work. Staff help me with washing every morning. I am at risk of falls at night.';
+    const note = 'Home visit today with the duty worker. Jack was in the kitchen when we arrived. Staff supported him with his lunch. He went to bed early after tea.';
+    writeFileSync(join(dir, 'voice.jsonl'), [{ id: 'P1', text: plan }, { id: 'N1', text: note }].map((x) => JSON.stringify(x)).join('\n'));
+  });
+
+  it.each([['voice'], ['voice/strengths'], ['voice/plan-person-voice']])('--disable %s drops those findings but keeps the figures', async (rule) => {
+    const on = await audit(['voice.jsonl', '-o', `voice-on-${rule.replace('/', '-')}`]);
+    const off = await audit(['voice.jsonl', '--disable', rule, '-o', `voice-off-${rule.replace('/', '-')}`]);
+    expect(on.code, on.stderr).toBe(0);
+    expect(off.code, off.stderr).toBe(0);
+    const figures = (name: string) => JSON.parse(readFileSync(join(dir, name, 'summary.json'), 'utf8')).figures;
+    const before = figures(`voice-on-${rule.replace('/', '-')}`);
+    const after = figures(`voice-off-${rule.replace('/', '-')}`);
+    expect(before.voice).toMatchObject({ plans: 1, plansWithStrengths: 1, notes: 1, documentsWithVoiceStats: 2 });
+    expect(after.voice).toEqual(before.voice);
+    expect(Object.keys(after.rules).filter((id) => id === rule || id.startsWith(`${rule}/`))).toEqual([]);
+    const docs = table(`voice-off-${rule.replace('/', '-')}`, 'documents.csv');
+    expect(docs.map((d) => [d.id, d.kind, d.strengths])).toEqual([['P1', 'plan', '3'], ['N1', 'note', '0']]);
+  });
+});

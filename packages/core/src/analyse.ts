@@ -269,6 +269,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   for (const rule of detectorRules(set)) {
     if (active[rule.index]) runDetector(rule, doc, sentences, options, hits, extraStats, scan);
   }
+  if (options.alwaysStats) runStatsOnly(set, active, doc, sentences, options, extraStats, scan);
 
   // 4. Context: decide what is reported.
   const starts = lineStarts(doc.source);
@@ -550,6 +551,22 @@ function detectorRules(set: RuleSet): CompiledRule[] {
   let list = detectorRuleCache.get(set);
   if (!list) detectorRuleCache.set(set, (list = set.rules.filter((r) => r.detector)));
   return list;
+}
+
+/**
+ * With `alwaysStats`: run, for their figures alone, the detectors that add stats and that no
+ * active rule ran (once per detector; what they report is dropped).
+ */
+function runStatsOnly(set: RuleSet, active: boolean[], doc: SourceDocument, sentences: SentenceView[], options: AnalyseOptions, stats: Record<string, unknown>, scan: ScanResult): void {
+  const rules = detectorRules(set);
+  const ran = new Set<string>();
+  for (const r of rules) if (active[r.index]) ran.add(r.detector!.meta.name);
+  for (const r of rules) {
+    const name = r.detector!.meta.name;
+    if (active[r.index] || !r.detector!.meta.stats?.length || ran.has(name)) continue;
+    ran.add(name);
+    runDetector(r, doc, sentences, options, [], stats, scan);
+  }
 }
 
 function runDetector(rule: CompiledRule, doc: SourceDocument, sentences: SentenceView[], options: AnalyseOptions, hits: Hit[], stats: Record<string, unknown>, scan: ScanResult): void {

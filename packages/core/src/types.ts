@@ -198,6 +198,13 @@ export interface AnalyseOptions {
   allow?: string[];
   /** Detector parameter overrides by detector name. */
   detectorParams?: Record<string, Record<string, unknown>>;
+  /**
+   * Compute the figures detectors add to the stats (`strengths`, `personVoiceShare`, `kind`) even
+   * when their rules are off: such a detector then runs for its figures alone, and nothing it
+   * reports becomes a finding. `sourdough audit` sets it, so `--disable voice` drops the voice
+   * findings but keeps the strengths and voice figures. Off by default (it costs the detectors' time).
+   */
+  alwaysStats?: boolean;
 }
 
 // ---------------------------------------------------------------------------

@@ -265,7 +265,15 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     const perFile = new Map(files.filter((f) => f !== '-' && ['csv', 'jsonl'].includes(kindOf(f))).map((f) => [f, 0]));
     await findingsSink.write(findingsCsv.start());
 
-    const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[] } => byFile.get(item.path) ?? resolver.forPath(item.path);
+    // The strengths and voice figures are measured even where the voice rules are off (only their
+    // findings are not wanted then); not part of the settings, so the rule-set hash is unchanged.
+    const measured = new Map<object, { options: AnalyseOptions; packs: string[] }>();
+    const resolveTask = (item: { path: string }): { options: AnalyseOptions; packs: string[] } => {
+      const e = byFile.get(item.path) ?? resolver.forPath(item.path);
+      let t = measured.get(e);
+      if (!t) measured.set(e, (t = { options: { ...e.options, alwaysStats: true }, packs: e.packs }));
+      return t;
+    };
     for await (const raw of analyseAll(items(), analyser, resolveTask)) {
       // (audit never asks the workers to render, so every outcome is a full result.)
       const outcome = withId(withFolder(raw as DocumentOutcome, groupBy), idField, wanted);

@@ -172,6 +172,7 @@ export const personVoice: Detector = {
     // No trigger and no sentence handler: done() makes the one pass over the sentences itself,
     // told by the engine's scan where view verbs and WORDS hints can begin.
     searches: [VIEW, WORDS_HINT],
+    stats: ['kind', 'personVoiceShare'],
   },
   create(ctx) {
     const mode = ctx.params.mode === 'note' ? 'note' : 'plan';

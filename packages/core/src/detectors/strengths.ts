@@ -34,6 +34,7 @@ export const strengths: Detector = {
     // No trigger: done() scans with TRIGGER itself, jumping to the end of each sentence it hits,
     // and only where the engine's scan found one of its words.
     searches: [TRIGGER],
+    stats: ['strengths', 'kind'],
   },
   create(ctx) {
     const minSentences = typeof ctx.params.minSentences === 'number' ? ctx.params.minSentences : 3;

@@ -68,6 +68,13 @@ export interface Detector {
      * and `ctx.skipTo(re)` lets the search jump ahead instead of running over every character.
      */
     searches?: RegExp[];
+    /**
+     * The figures this detector adds to the stats (`ctx.stat`). With `AnalyseOptions.alwaysStats`
+     * a detector that lists some runs even when every rule using it is off, for the figures alone
+     * (what it reports is dropped), so an audit's strengths and voice figures do not depend on
+     * whether the voice findings are wanted.
+     */
+    stats?: string[];
   };
   create(ctx: DetectorContext): DetectorHandlers;
 }
