@@ -1,10 +1,10 @@
 /**
- * Keeps an audit from reading audit outputs as records. When `audit` walks a folder (or a glob),
- * the folder it is writing into and any folder that holds an earlier audit's output (recognised by
- * the `summary.json` sourdough wrote there) are left out, with the files under them: reading
- * report.html, findings.csv and documents.csv as input would count the earlier findings as new
- * documents. A file named on the command line is always read. Reads only those `summary.json`
- * files; never a record.
+ * Keeps `audit` and `check` from reading audit outputs as documents. When either walks a folder
+ * (or a glob), any folder that holds an audit's output (recognised by the `summary.json`
+ * sourdough wrote there) is left out, with the files under them, and so is the folder `audit` is
+ * writing into: reading report.html, findings.csv and documents.csv as input would count (or
+ * report) the earlier findings as new documents. A file named on the command line is always read.
+ * Reads only those `summary.json` files; never a record.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -54,11 +54,12 @@ const inside = (dir: string, path: string): boolean => path === dir || path.star
 
 /**
  * The files to read once audit outputs are left out, and the folders left out. `patterns` are the
- * command-line arguments; `files` what expanding them found (in order); `outputDir` this run's
- * `-o` folder. Only the folders a walk went into are looked at — from the folder or glob base
- * named on the command line down to each file — so a summary.json higher up changes nothing.
+ * command-line arguments; `files` what expanding them found (in order); `outputDir` the `-o`
+ * folder of the audit being run (none for `check`). Only the folders a walk went into are looked
+ * at — from the folder or glob base named on the command line down to each file — so a
+ * summary.json higher up changes nothing.
  */
-export function leaveOutAuditOutputs(patterns: readonly string[], files: readonly string[], cwd: string, outputDir: string): { files: string[]; skipped: SkippedFolder[] } {
+export function leaveOutAuditOutputs(patterns: readonly string[], files: readonly string[], cwd: string, outputDir?: string): { files: string[]; skipped: SkippedFolder[] } {
   const explicit = new Set<string>();
   const roots: string[] = [];
   for (const p of patterns) {
@@ -74,7 +75,7 @@ export function leaveOutAuditOutputs(patterns: readonly string[], files: readonl
     else if (st?.isDirectory()) roots.push(abs);
     else roots.push(resolve(cwd, globBase(p)));
   }
-  const out = resolve(cwd, outputDir);
+  const out = outputDir === undefined ? undefined : resolve(cwd, outputDir);
   const verdicts = new Map<string, SkippedFolder['why'] | null>();
   const verdict = (dir: string): SkippedFolder['why'] | null => {
     let v = verdicts.get(dir);
@@ -119,9 +120,12 @@ export function leaveOutAuditOutputs(patterns: readonly string[], files: readonl
   return { files: kept, skipped: [...skipped.values()] };
 }
 
-/** The stderr line for a folder left out. */
-export function skippedMessage(s: SkippedFolder): string {
+/** The stderr line for a folder left out, by `audit` (the default) or `check`. */
+export function skippedMessage(s: SkippedFolder, command: 'audit' | 'check' = 'audit'): string {
   const files = `${s.files.toLocaleString('en-GB')} file${s.files === 1 ? '' : 's'}`;
-  const why = s.why === 'output' ? 'it is the folder this audit writes its report into' : 'it holds the report of an earlier audit (its summary.json was written by sourdough)';
-  return `sourdough audit: left out ${s.folder} (${files}): ${why}; to audit a file in it anyway, name the file itself\n`;
+  const why =
+    s.why === 'output'
+      ? 'it is the folder this audit writes its report into'
+      : `it holds the report of ${command === 'audit' ? 'an earlier' : 'an'} audit (its summary.json was written by sourdough)`;
+  return `${command === 'audit' ? 'sourdough audit' : 'sourdough'}: left out ${s.folder} (${files}): ${why}; to ${command} a file in it anyway, name the file itself\n`;
 }

@@ -196,3 +196,39 @@ describe('config', () => {
     expect(await run(['check', '--jobs', '1', '--no-config-lookup', 'broken/c.txt'], f.io)).toBe(0);
   });
 });
+
+describe('sourdough check: audit outputs in a folder it walks', () => {
+  let dir: string;
+  const SUMMARY = JSON.stringify({ version: 1, generatedAt: '2026-11-01T09:00:00.000Z', ruleSet: { hash: 'abc123', version: '0.1.0', rules: 1 }, figures: {} });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sourdough-check-audit-'));
+    writeFileSync(join(dir, 'note.txt'), 'Sam refused his tablets again.\n');
+    mkdirSync(join(dir, 'audit-2026-q3'));
+    writeFileSync(join(dir, 'audit-2026-q3', 'summary.json'), SUMMARY);
+    writeFileSync(join(dir, 'audit-2026-q3', 'findings.csv'), 'path,id,row,text,sentence\nexport.csv,1,1,refused,"Jo refused lunch."\n');
+    writeFileSync(join(dir, 'audit-2026-q3', 'report.html'), '<p>Jo is a service user.</p>');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('leaves out a folder holding an audit report, saying so, and checks the rest', async () => {
+    const f = fakeIo('', dir);
+    await run(['check', '-f', 'json', '--jobs', '1', '--no-config-lookup', '--no-progress', '.'], f.io);
+    const report = JSON.parse(f.out());
+    expect(report.results.map((r: { path: string }) => r.path)).toEqual(['./note.txt']);
+    expect(f.err()).toContain('sourdough: left out audit-2026-q3 (2 files): it holds the report of an audit (its summary.json was written by sourdough); to check a file in it anyway, name the file itself\n');
+  });
+
+  it('still reads a file in it named on the command line', async () => {
+    const f = fakeIo('', dir);
+    await run(['check', '-f', 'json', '--jobs', '1', '--no-config-lookup', '--no-progress', 'note.txt', 'audit-2026-q3/report.html'], f.io);
+    expect(JSON.parse(f.out()).results.map((r: { path: string }) => r.path)).toEqual(['note.txt', 'audit-2026-q3/report.html']);
+    expect(f.err()).not.toContain('left out');
+  });
+
+  it('stops with exit code 2 when nothing else is left to check', async () => {
+    const f = fakeIo('', dir);
+    expect(await run(['check', '--jobs', '1', '--no-config-lookup', '--no-progress', 'audit-2026-q3'], f.io)).toBe(2);
+    expect(f.out()).toBe('');
+    expect(f.err()).toContain('sourdough: nothing is left to check once the audit folders are left out;');
+  });
+});

@@ -18,6 +18,7 @@ import { SummaryBuilder } from '../summary.js';
 import { createProgress } from '../progress.js';
 import { fileSink, sinkFor, type Sink } from '../output.js';
 import { cliVersion } from '../version.js';
+import { leaveOutAuditOutputs, skippedMessage } from '../audit-inputs.js';
 
 /** Options of `check`, as parsed by commander. */
 export interface CheckOptions {
@@ -143,7 +144,15 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   } catch (err) {
     return failure(io, err);
   }
-  const { files, unmatched, unreadable } = expanded;
+  const { unmatched, unreadable } = expanded;
+  // An audit's report, CSVs and summary.json found by walking a folder are not documents to check
+  // (as in `audit`); a file named on the command line is still read.
+  const left = leaveOutAuditOutputs(paths, expanded.files, io.cwd);
+  const files = left.files;
+  for (const s of left.skipped) io.stderr.write(skippedMessage(s, 'check'));
+  if (left.skipped.length && !files.length && !unmatched.length && !unreadable.length) {
+    return usage(io, 'nothing is left to check once the audit folders are left out; name the documents to check, or a file in the audit folder itself');
+  }
 
   // 2. Config and rule packs for every input, before any output, so a bad config stops the run cleanly.
   const resolver = configResolver(opts, io);
