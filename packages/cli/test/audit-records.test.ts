@@ -61,15 +61,16 @@ describe('sourdough audit: record dates', () => {
   it('warns with a count when dates cannot be read, never quoting them, and reads no impossible date', async () => {
     writeFileSync(
       join(dir, 'dates.csv'),
-      ['id,date,text', '1,2026-01-14,Sam Example refused lunch.', '2,03/14/2026,Lee Sample went out.', '3,2026/03/16,Kim Sample went out.', '4,16 March 2026,Pat Sample went out.', '5,2026-02-31,Pat Sample went out.', '6,99/03/2026,Pat Sample went out.', '7,0001-01-01,Pat Sample went out.', '8,,Pat Sample went out.', ''].join('\n'),
+      ['id,date,text', '1,2026-01-14,Sam Example refused lunch.', '2,03/14/2026,Lee Sample went out.', '3,2026/03/16,Kim Sample went out.', '4,16 March 2026,Pat Sample went out.', '5,2026-02-31,Pat Sample went out.', '6,99/03/2026,Pat Sample went out.', '7,0001-01-01,Pat Sample went out.', '8,,Pat Sample went out.', '9,1900-01-01,Pat Sample went out.', '10,01/01/1970,Pat Sample went out.', ''].join('\n'),
     );
     const r = await audit(['dates.csv', '--date-field', 'date', '-o', 'dates']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('sourdough audit: 6 records have values in "date" that could not be read as a date, so they are left out of the trend;');
-    for (const v of ['03/14/2026', '2026/03/16', '16 March', '2026-02-31', '99/03/2026', '0001-01-01']) expect(r.stderr).not.toContain(v);
+    expect(r.stderr).toContain('sourdough audit: 8 records have values in "date" that could not be read as a date, so they are left out of the trend;');
+    expect(r.stderr).toContain('or a placeholder for no date (01/01/1900, 01/01/1970) is not read');
+    for (const v of ['03/14/2026', '2026/03/16', '16 March', '2026-02-31', '99/03/2026', '0001-01-01', '1900-01-01']) expect(r.stderr).not.toContain(v);
     const t = JSON.parse(readFileSync(join(dir, 'dates', 'summary.json'), 'utf8')).figures.trend;
     expect(t.points.map((p: { period: string }) => p.period)).toEqual(['2026-01']);
-    expect(t).toMatchObject({ undated: 7, unreadable: 6 });
+    expect(t).toMatchObject({ undated: 9, unreadable: 8 });
   });
 });
 

@@ -116,16 +116,24 @@ function finishSlice(s: MutableSlice): AuditSlice {
 const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?$/i;
 /** UK day-first date, one separator throughout, with an optional time, which is ignored. */
 const UK_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
-/** Years a record's date can be in: outside these, it is a placeholder or a typing slip (0001-01-01, 20266). */
-const FIRST_YEAR = 1900;
+/**
+ * Years a record's date can be in: outside these, it is a placeholder or a typing slip. Systems
+ * write their zero date where no date was entered: 0001-01-01 (.NET), 1899-12-30 and 1900-01-01
+ * (Excel, SQL Server), 9999-12-31 ("no end date"); so 1900 is out too, since no record being
+ * audited was written then. 20266 is a slip.
+ */
+const FIRST_YEAR = 1901;
 const LAST_YEAR = 2100;
+/** The one zero date inside those years: the Unix epoch, what a missing date becomes as a timestamp of 0. */
+const PLACEHOLDER_DAYS = new Set(['1970-01-01']);
 
 /**
  * Parse a record date into a period key: `2026-03` (month) or `2026-Q1` (quarter). Accepts ISO
  * dates (2026-03-14, 2026-03, 2026-03-14T10:00Z) and UK day-first dates (14/03/2026, 14-03-2026,
  * 14.03.2026). The date is taken as written: a time and an offset are ignored, never converted
- * (2026-03-31T23:30-05:00 is in March). A date that does not exist (2026-02-31, 99/03/2026) or a
- * year outside 1900–2100 (0001-01-01) is not read.
+ * (2026-03-31T23:30-05:00 is in March). A date that does not exist (2026-02-31, 99/03/2026), a
+ * year outside 1901–2100, or a system's zero date standing in for no date (0001-01-01,
+ * 1900-01-01, 1970-01-01) is not read.
  */
 export function periodOf(value: string | undefined, period: 'month' | 'quarter' = 'month'): string | undefined {
   if (!value) return undefined;
@@ -147,6 +155,7 @@ export function periodOf(value: string | undefined, period: 'month' | 'quarter' 
   if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12) return undefined;
   // Day 0 of the next month is this month's last day.
   if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate())) return undefined;
+  if (d !== undefined && PLACEHOLDER_DAYS.has(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`)) return undefined;
   if (period === 'quarter') return `${y}-Q${Math.ceil(m / 3)}`;
   return `${y}-${String(m).padStart(2, '0')}`;
 }

@@ -29,6 +29,14 @@ describe('periodOf', () => {
       expect(periodOf(v), v).toBeUndefined();
     }
     expect(periodOf('2024-02-29')).toBe('2024-02');
+    // Systems' zero dates, written where no date was entered, are placeholders, in any spelling.
+    for (const v of ['1900-01-01', '01/01/1900', '1900-01-01T00:00:00Z', '1899-12-30', '1970-01-01', '01/01/1970 00:00', '1970-01-01T00:00:00.000Z', '9999-12-31', '1900-06-15']) {
+      expect(periodOf(v), v).toBeUndefined();
+    }
+    // Days around them are dates.
+    expect(periodOf('1970-01-02')).toBe('1970-01');
+    expect(periodOf('1901-01-01')).toBe('1901-01');
+    expect(periodOf('1969-12-31')).toBe('1969-12');
     expect(periodOf('29.02.2024')).toBe('2024-02');
     // The date as written: a time and an offset are ignored, never converted.
     expect(periodOf('2026-03-31T23:30:00-05:00')).toBe('2026-03');

@@ -217,7 +217,7 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
     if (blank) parts.push(`<p>${num(blank)} ${blank === 1 ? 'record has' : 'records have'} no date in <code>${escapeHtml(f.trend.field)}</code> and ${blank === 1 ? 'is' : 'are'} not in the trend.</p>`);
     if (unreadable) {
       parts.push(
-        `<p>${num(unreadable)} ${unreadable === 1 ? 'record has a value' : 'records have values'} in <code>${escapeHtml(f.trend.field)}</code> that could not be read as a date and ${unreadable === 1 ? 'is' : 'are'} not in the trend. Dates are read as 2026-03-14 (ISO) or 14/03/2026 (day first); a date that does not exist, such as 31/02/2026, is not read.</p>`,
+        `<p>${num(unreadable)} ${unreadable === 1 ? 'record has a value' : 'records have values'} in <code>${escapeHtml(f.trend.field)}</code> that could not be read as a date and ${unreadable === 1 ? 'is' : 'are'} not in the trend. Dates are read as 2026-03-14 (ISO) or 14/03/2026 (day first); a date that does not exist, such as 31/02/2026, or a placeholder for no date, such as 01/01/1900 or 01/01/1970, is not read.</p>`,
       );
     }
     parts.push('</section>');
