@@ -147,3 +147,28 @@ describe('sourdough audit: strengths and voice with the voice rules off', () => 
     expect(docs.map((d) => [d.id, d.kind, d.strengths])).toEqual([['P1', 'plan', '3'], ['N1', 'note', '0']]);
   });
 });
+
+describe('sourdough audit: bidirectional controls in the CSV outputs', () => {
+  it('writes them as � in findings.csv and documents.csv, from the text and from other columns', async () => {
+    const RLO = '\u202e';
+    const LRI = '\u2066';
+    writeFileSync(
+      join(dir, 'bidi.jsonl'),
+      [
+        { id: `B${RLO}1`, team: `North${RLO}`, summary: `Quiet ${LRI}week`, text: `Sam Example ${RLO}refused his tablets again.` },
+        { id: 'B2', team: 'South', summary: 'Quiet', text: `He is a service user.${LRI}` },
+      ]
+        .map((x) => JSON.stringify(x))
+        .join('\n'),
+    );
+    const r = await audit(['bidi.jsonl', '--group-by', 'team', '-o', 'bidi']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const name of ['findings.csv', 'documents.csv']) {
+      const text = readFileSync(join(dir, 'bidi', name), 'utf8');
+      expect(text, name).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+      const first = table('bidi', name)[0]!;
+      expect([first.id, first.team, first.summary], name).toEqual(['B\ufffd1', 'North\ufffd', 'Quiet \ufffdweek']);
+    }
+    expect(table('bidi', 'findings.csv').map((f) => f.sentence)).toContainEqual(expect.stringContaining('\ufffdrefused his tablets again.'));
+  });
+});

@@ -7,6 +7,7 @@
  */
 import type { AuditComparison, AuditFigures, Category } from '@sourdough/core';
 import { CATEGORY_COLOURS, categoryChart, groupChart, topRulesChart, trendChart } from './charts.js';
+import { neutraliseBidi } from './bidi.js';
 
 /** What `summary.json` holds: run metadata plus the figures. */
 export interface AuditSummary {
@@ -25,16 +26,11 @@ export interface AuditSummary {
 const CATEGORY_ORDER: Category[] = ['deficit', 'gatekeeping', 'dehumanising', 'blaming', 'control', 'jargon', 'voice', 'privacy'];
 
 /**
- * Bidirectional overrides and isolates (U+202A–202E, U+2066–2069): in a group value or any other
- * text from the data they would reorder what the table or chart shows, so they are shown as �, as
- * the stylish reporter's printable() does.
+ * Text from the data with its bidirectional controls neutralised (for the charts, which escape by
+ * themselves): in a group value or any other text from the data they would reorder what the table
+ * or chart shows, so they are shown as � (see bidi.ts).
  */
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text from the data with its bidirectional controls neutralised (for the charts, which escape by themselves). */
-function neutral(s: string): string {
-  return s.replace(BIDI_CONTROLS, '\ufffd');
-}
+const neutral = neutraliseBidi;
 
 /** Escape text for HTML element content and attribute values (bidirectional controls shown as �). */
 export function escapeHtml(s: string): string {

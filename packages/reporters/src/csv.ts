@@ -2,17 +2,20 @@
  * The `csv` reporter: one row per finding (and one per document that could not be read), with
  * the file, record id, row and the record's metadata columns, for quality leads' spreadsheets.
  * RFC 4180 quoting; spreadsheet-safe: a cell starting with = + - @ (or a tab or carriage return)
- * gets a leading apostrophe so it is never run as a formula. Pure.
+ * gets a leading apostrophe so it is never run as a formula, and bidirectional controls (U+202A–
+ * 202E, U+2066–2069), which would make a cell read in a different order from what it holds, are
+ * written as �, as the audit report shows them. Pure.
  */
 import type { DocumentOutcome, Finding, Summary } from '@sourdough/core';
 import { fromStream, type Reporter, type ReporterOptions, type ReporterStream } from './types.js';
+import { neutraliseBidi } from './bidi.js';
 
 const BEFORE_META = ['path', 'id', 'row'];
 const AFTER_META = ['line', 'column', 'end_line', 'end_column', 'offset', 'end_offset', 'severity', 'category', 'rule', 'message', 'text', 'sentence', 'suggestions', 'section', 'paragraph', 'error_code', 'error_message'];
 
-/** One CSV cell: formula-safe, quoted when needed. */
+/** One CSV cell: bidirectional controls shown as �, formula-safe, quoted when needed. */
 export function csvCell(value: unknown): string {
-  let s = value === undefined || value === null ? '' : String(value);
+  let s = value === undefined || value === null ? '' : neutraliseBidi(String(value));
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -21,6 +21,22 @@ describe('csv', () => {
     expect(['=1+1', '+44', '-2', '@SUM(A1)', '\tx', 'plain'].map(csvCell)).toEqual(["'=1+1", "'+44", "'-2", "'@SUM(A1)", "'\tx", 'plain']);
     expect(csvCell('a "quoted", text')).toBe('"a ""quoted"", text"');
     expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvCell('\r=1+1')).toBe('"\'\r=1+1"');
+  });
+
+  it('writes bidirectional controls as �, so no cell reads in a different order from what it holds', () => {
+    const controls = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    for (const c of controls) expect(csvCell(`North${c}team`), `U+${c.codePointAt(0)!.toString(16)}`).toBe('North\ufffdteam');
+    // Trojan-source style: the cell would show "team North" reversed in a spreadsheet.
+    expect(csvCell('\u202eNorth\u202c')).toBe('\ufffdNorth\ufffd');
+    // A control cannot hide a formula from the check either.
+    expect(csvCell('\u2066=1+1')).toBe('\ufffd=1+1');
+    // Other right-to-left text is left as it is.
+    expect(csvCell('فريق الشمال')).toBe('فريق الشمال');
+    const out = csv([{ ...results[1]!, meta: { 'te\u202eam': 'No\u202erth' } }, { ...results[1]!, meta: { 'te\u202eam': 'South', note: '\u2067x' } }], summary);
+    expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(rows(out)[0]).toMatchObject({ 'te\ufffdam': 'No\ufffdrth' });
+    expect(rows(out).at(-1)).toMatchObject({ other_meta: '{"note":"\ufffdx"}' });
   });
 
   it('takes metadata columns from the first document even when failures come first, and keeps other keys', () => {
