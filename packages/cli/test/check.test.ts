@@ -105,6 +105,9 @@ describe('config', () => {
     writeFileSync(join(dir, 'other', 'b.txt'), 'The service user refused lunch.\n');
     writeFileSync(join(dir, 'broken', '.sourdough.yaml'), 'enable:\n  - blaming\nseverity:\n  blaming: loud\n');
     writeFileSync(join(dir, 'broken', 'c.txt'), 'Text.\n');
+    mkdirSync(join(dir, 'params'), { recursive: true });
+    writeFileSync(join(dir, 'params', '.sourdough.yaml'), 'detectors:\n  small-sum:\n    threshold: fifty\n');
+    writeFileSync(join(dir, 'params', 'd.txt'), 'The family can pay the £20 themselves.\n');
     writeFileSync(
       join(dir, 'packs', 'blaming', 'cli-test-only.yaml'),
       [
@@ -174,6 +177,15 @@ describe('config', () => {
     expect(f.out()).toBe('');
     expect(f.err()).toContain(join(dir, 'broken', '.sourdough.yaml'));
     expect(f.err()).toMatch(/:4:\d+: setting `severity\.blaming` must be one of: info, warning, error/);
+  });
+
+  it('a detector parameter of the wrong type is a config mistake: exit 2 before any output, naming the file, line and key', async () => {
+    for (const args of [['check', '--jobs', '1', 'params/d.txt'], ['audit', '--jobs', '1', '--no-progress', 'params/d.txt', '-o', 'params-audit']]) {
+      const f = fakeIo('', dir);
+      expect(await run(args, f.io), args[0]).toBe(2);
+      expect(f.out()).toBe('');
+      expect(f.err()).toContain(`${join(dir, 'params', '.sourdough.yaml')}:3:16: setting \`detectors.small-sum.threshold\` must be a number (threshold: Weekly amount in pounds`);
+    }
   });
 
   it('--print-config shows the effective settings for a file', async () => {

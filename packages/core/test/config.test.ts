@@ -1,0 +1,70 @@
+/**
+ * Config validation of `detectors:`: each detector's parameters are checked against its own params
+ * schema, and unknown detectors and settings are refused, with messages naming the file, line and
+ * key. Config files are synthetic, written to a temporary folder.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyConfig, validateConfig } from '../src/config.js';
+import { loadConfigFile } from '../src/node.js';
+import { SourdoughError } from '../src/errors.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sourdough-config-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The message loading this config gives, or undefined when it loads. */
+function problem(yaml: string): string | undefined {
+  const file = join(dir, '.sourdough.yaml');
+  writeFileSync(file, yaml);
+  try {
+    loadConfigFile(file);
+    return undefined;
+  } catch (err) {
+    expect(err).toBeInstanceOf(SourdoughError);
+    expect((err as SourdoughError).code).toBe('SD_ERR_CONFIG');
+    return (err as Error).message.replace(`${file}:`, 'FILE:');
+  }
+}
+
+describe('config: detectors', () => {
+  it('accepts parameters that fit the detector, including part of a detector whose rule requires more', () => {
+    expect(problem('detectors:\n  small-sum: { threshold: 100, cues: [top-up] }\n  person-voice: { threshold: 0.3 }\n  signposting: {}\n')).toBeUndefined();
+    const config = validateConfig({ detectors: { 'small-sum': { threshold: 100 } } });
+    expect(applyConfig(config).detectorParams).toEqual({ 'small-sum': { threshold: 100 } });
+  });
+
+  it('refuses a parameter of the wrong type, naming file, line, key and what the setting is', () => {
+    expect(problem('kind: plan\ndetectors:\n  small-sum:\n    threshold: "100"\n')).toBe(
+      'FILE:4:16: setting `detectors.small-sum.threshold` must be a number (threshold: Weekly amount in pounds below which a sum counts as small (default 50))',
+    );
+    expect(problem('detectors:\n  person-voice: { threshold: 2 }\n')).toMatch(/^FILE:2:30: setting `detectors\.person-voice\.threshold` must be at most 1 \(threshold: Plans: report when/);
+    expect(problem('detectors:\n  small-sum: { threshold: 0 }\n')).toMatch(/setting `detectors\.small-sum\.threshold` must be more than 0 /);
+    expect(problem('detectors:\n  small-sum: { cues: [top-up, ""] }\n')).toMatch(/setting `detectors\.small-sum\.cues\.1` must not be empty/);
+    expect(problem('detectors:\n  small-sum: { cues: top-up }\n')).toMatch(/setting `detectors\.small-sum\.cues` must be a list /);
+    expect(problem('detectors:\n  signposting: { closed: "yes" }\n')).toMatch(/setting `detectors\.signposting\.closed` must be true or false /);
+    expect(problem('detectors:\n  person-voice: { mode: essay }\n')).toMatch(/setting `detectors\.person-voice\.mode` must be one of: plan, note /);
+    expect(problem('detectors:\n  strengths: { minSentences: 2.5 }\n')).toMatch(/setting `detectors\.strengths\.minSentences` must be a whole number /);
+  });
+
+  it('refuses a setting the detector does not have, listing those it has', () => {
+    expect(problem('detectors:\n  small-sum:\n    treshold: 100\n')).toBe('FILE:3:15: setting `detectors.small-sum.treshold` is not a setting of the small-sum detector; its settings are threshold, cues, weakCues, ignore');
+    expect(problem('detectors:\n  need-vs-want: { strict: true }\n')).toMatch(/setting `detectors\.need-vs-want\.strict` is not a setting: the need-vs-want detector has no settings$/);
+  });
+
+  it('refuses a detector that does not exist, and a rule id given instead of a detector name', () => {
+    const unknown = problem('detectors:\n  small-sums: { threshold: 100 }\n');
+    expect(unknown).toMatch(/^FILE:2:15: setting `detectors\.small-sums` is not a detector; the detectors are cheapest-option, date-of-birth, .*small-sum.* \(a rule names its detector with `detector:`\)$/);
+    expect(problem('detectors:\n  gatekeeping/small-sum: { threshold: 100 }\n')).toBe("FILE:2:26: setting `detectors.gatekeeping/small-sum` is not a detector: `detectors` takes a detector's name, not a rule id (here `small-sum`)");
+    expect(problem('detectors:\n  constructor: {}\n')).toMatch(/setting `detectors\.constructor` is not a detector/);
+  });
+
+  it('refuses a detector entry or a detectors block that is not a map', () => {
+    expect(problem('detectors:\n  small-sum: 100\n')).toMatch(/^FILE:2:14: setting `detectors\.small-sum` must be a set of settings for the small-sum detector, such as `small-sum: \{ threshold: … \}`$/);
+    expect(problem('detectors: [small-sum]\n')).toMatch(/setting `detectors` must be a set of detector names, each with its settings/);
+  });
+});
