@@ -11,7 +11,8 @@ export { ruleSetFor, ruleDataFor, ruleInfos } from './rule-set.js';
 export { createAnalyser, analyseAll, defaultJobs } from './pool.js';
 export type { Analyser, AnalyseTask, Resolve } from './pool.js';
 export { analyseItem } from './analyse-item.js';
-export { SummaryBuilder } from './summary.js';
+/** The incremental summary (core's, re-exported for the commands' callers). */
+export { SummaryBuilder } from '@sourdough/core';
 export { createProgress } from './progress.js';
 export type { Progress } from './progress.js';
 export { sinkFor, fileSink } from './output.js';

@@ -7,7 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { analyseTaskItem } from './analyse-item.js';
 import { ruleSetFor } from './rule-set.js';
 import { renderJsonResult } from '@sourdough/reporters/json';
-import { countsOf } from './summary.js';
+import { countsOf } from '@sourdough/core';
 import { unslim, type TaskMessage, type ResultMessage, type RenderedOutcome } from './workers.js';
 
 if (!parentPort) throw new Error('worker.js must run as a worker thread');

@@ -9,7 +9,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
-import type { AnalyseOptions, DocumentOutcome } from '@sourdough/core';
+import type { AnalyseOptions, DocumentOutcome, SummaryCounts } from '@sourdough/core';
 import type { RawRecord, ReadDocument } from '@sourdough/readers';
 import { labelOf, whereOf, type Label } from './label.js';
 import { freshBundle } from './bundle.js';
@@ -30,8 +30,8 @@ export interface AnalyseTask {
   textIsSource?: boolean;
 }
 
-/** What the run summary needs of one result. */
-export type OutcomeCounts = { failed: true } | { failed: false; findings: number; byCategory: Record<string, number>; bySeverity: Record<string, number> };
+/** What the run summary needs of one result (core's SummaryCounts). */
+export type OutcomeCounts = SummaryCounts;
 
 /** A result already rendered by a worker (AnalyseTask.render): its report text as UTF-8 bytes. */
 export interface RenderedOutcome {

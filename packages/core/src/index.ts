@@ -12,7 +12,8 @@ export { builtinRules, builtinRuleSet, builtinAllowList, builtinContextWords, bu
 export type { ContextWords } from './context/subject.js';
 export { applyConfig, validateConfig, configSchema } from './config.js';
 export type { Config } from './config.js';
-export { summarise } from './summarise.js';
+export { summarise, SummaryBuilder, countsOf } from './summarise.js';
+export type { SummaryCounts } from './summarise.js';
 export { AuditAggregator, compareAudits, periodOf } from './audit.js';
 export type { AuditOptions, AuditFigures, AuditSlice, AuditRuleRow, AuditComparison, Change, GroupChange } from './audit.js';
 export { computeStats } from './stats.js';

@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SourdoughError, type AnalyseOptions, type DocumentKind, type RuleData, type Severity } from '@sourdough/core';
+import { SourdoughError, SummaryBuilder, type AnalyseOptions, type DocumentKind, type RuleData, type Severity } from '@sourdough/core';
 import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
 import { getStreamingReporter, formats, type StreamingReporter } from '@sourdough/reporters';
 import type { Io } from '../io.js';
@@ -14,7 +14,6 @@ import { readInputs } from '../inputs.js';
 import { ConfigResolver } from '../config.js';
 import { ruleDataFor, ruleInfos, runSettings } from '../rule-set.js';
 import { analyseAll, createAnalyser, isRendered, jobsFor, type Analyser } from '../pool.js';
-import { SummaryBuilder } from '../summary.js';
 import { createProgress } from '../progress.js';
 import { fileSink, sinkFor, type Sink } from '../output.js';
 import { cliVersion } from '../version.js';
