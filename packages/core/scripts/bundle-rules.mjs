@@ -39,12 +39,19 @@ if (expand) {
   rules = files.map((f) => ({ ...parse(readFileSync(f, 'utf8')), file: relative(join(pkg, '..', '..'), f) }));
 }
 hash.update(readFileSync(allowFile));
-// Word lists for `subject` checks (rules/_context.yaml): groups of lower-case head nouns.
+// Word lists for `subject` checks (rules/_context.yaml): groups of single lower-case words, each a
+// whole token as the engine reads it (a phrase or a capital would never match and is refused).
 const contextFile = join(rulesDir, '_context.yaml');
 const context = parse(readFileSync(contextFile, 'utf8')) ?? {};
+const contextGroups = ['organisations', 'others', 'machines', 'requests', 'documents'];
 for (const [group, list] of Object.entries(context)) {
-  if (!['organisations', 'machines', 'requests', 'documents'].includes(group) || !Array.isArray(list) || list.some((w) => typeof w !== 'string' || !w.trim())) {
-    console.error(`rules/_context.yaml: group "${group}" must be one of organisations, machines, requests, documents, and a list of words`);
+  if (!contextGroups.includes(group) || !Array.isArray(list) || list.some((w) => typeof w !== 'string' || !w.trim())) {
+    console.error(`rules/_context.yaml: group "${group}" must be one of ${contextGroups.join(', ')}, and a list of words`);
+    process.exit(1);
+  }
+  const bad = list.filter((w) => !/^[\p{Ll}\p{N}]+(?:-by)?$/u.test(w));
+  if (bad.length) {
+    console.error(`rules/_context.yaml: in "${group}", ${bad.map((w) => `"${w}"`).join(', ')} must be one lower-case word`);
     process.exit(1);
   }
 }

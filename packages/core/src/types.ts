@@ -165,9 +165,10 @@ export interface RuleData {
   /** Matches inside the person's quoted words: suppressed (default) or reported. */
   quotes?: 'suppress' | 'report';
   /**
-   * Who the match must be about: `person` (not when an organisation, machine, request or document
-   * is the subject or object), `organisation` (only when an organisation is the subject or agent),
-   * or `any` (default). Word lists: `rules/_context.yaml`.
+   * Who the match must be about: `person` (not when an organisation, another person such as a GP
+   * or staff, a machine, a request or a document is the subject, agent, owner or object),
+   * `organisation` (only when an organisation is the subject or agent), or `any` (default). Word
+   * lists: `rules/_context.yaml`.
    */
   subject?: SubjectPolicy;
   /** Lexicon row ids this rule covers (e.g. BLA-01). */

@@ -79,7 +79,7 @@ export const ruleSchema = {
     quotes: { enum: ['suppress', 'report'], description: "Matches inside the person's quoted words: suppressed (default) or reported." },
     subject: {
       enum: ['person', 'organisation', 'any'],
-      description: 'person: not when an organisation, machine, request or document is the subject or object; organisation: only when an organisation is the subject or agent; any (default).',
+      description: 'person: not when an organisation, another person (a professional, staff, a stranger), a machine, a request or a document is the subject, agent, owner or object; organisation: only when an organisation is the subject or agent; any (default).',
     },
     lexicon: { type: 'array', items: { type: 'string', pattern: '^[A-Z]{3}-\\d{2}$' } },
     examples: {

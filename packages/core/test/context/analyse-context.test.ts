@@ -174,6 +174,22 @@ describe('subject: who the sentence is about', () => {
     expect(ids('The tenancy allows pets.')).toEqual([]);
     expect(ids('The system allowed the upload.')).toEqual([]);
   });
+  it('person: not when a professional, staff or a stranger is the one described', () => {
+    const blame = testSet([testRule('blaming/t-blame', ['refused', 'refusal', 'defensive'], { subject: 'person' })]);
+    const texts = (t: string): string[] => analyse(t, blame).findings.map((f) => f.text);
+    expect(texts('The GP refused to prescribe.')).toEqual([]);
+    expect(texts('The taxi driver refused to wait.')).toEqual([]);
+    expect(texts('Staff were defensive when Sam complained.')).toEqual([]);
+    expect(texts('Sam was defensive.')).toEqual(['defensive']);
+    expect(texts('Sam is a young man who can be defensive.')).toEqual(['defensive']);
+  });
+  it('person: an organisation that reports, notes or meets the word is not its subject', () => {
+    const blame = testSet([testRule('blaming/t-blame', ['refusal', 'defensiveness'], { subject: 'person' })]);
+    const texts = (t: string): string[] => analyse(t, blame).findings.map((f) => f.text);
+    expect(texts('The home reports ongoing refusal of personal care.')).toEqual(['refusal']);
+    expect(texts('The team noted defensiveness when money was discussed.')).toEqual(['defensiveness']);
+    expect(texts("The council's refusal to fund respite upset Amira.")).toEqual([]);
+  });
   it('organisation: fires only when an organisation is the subject or agent', () => {
     expect(ids('The council refused the request.')).toEqual(['gatekeeping/t-org:refused']);
     expect(ids('Her hours were reduced by the panel.')).toEqual(['gatekeeping/t-org:reduced']);

@@ -29,7 +29,7 @@ describe('aboutWhom', () => {
     ['Jack refused his tablets.', 'refused', 'person'],
     ['He refused the council’s offer of a carer.', 'refused', 'person'],
     ['We will allow her to go out.', 'allow', 'person'],
-    ['Staff will not allow him to smoke.', 'allow', 'person'],
+    ['Staff will not allow him to smoke.', 'allow', 'other'],
     ['She refused, and then the council phoned.', 'refused', 'person'],
     ['Mrs Patel refuses personal care.', 'refuses', 'person'],
     ['Jack told the council he refused the move.', 'refused', 'person'],
@@ -66,14 +66,74 @@ describe('aboutWhom', () => {
   });
 });
 
+describe('aboutWhom: other people, and what joins a subject to the match', () => {
+  it.each([
+    // professionals, staff, neighbours and strangers (the `others` list)
+    ['The GP refused to prescribe stronger painkillers.', 'refused', 'other'],
+    ['The taxi driver was aggressive when Jack asked for help.', 'aggressive', 'other'],
+    ['Staff were resistant to changing the rota.', 'resistant', 'other'],
+    ['The neighbour upstairs was angry about the noise.', 'angry', 'other'],
+    ['The man next door was aggressive.', 'aggressive', 'other'],
+    ['A man at the bus stop was aggressive to Sam.', 'aggressive', 'other'],
+    ['The men outside the flat were aggressive.', 'aggressive', 'other'],
+    ['The GP on Monday refused to increase the dose.', 'refused', 'other'],
+    ['One of the carers was confrontational at the review.', 'confrontational', 'other'],
+    ['A member of staff was defensive about the missed visit.', 'defensive', 'other'],
+    ['A passer-by was aggressive towards Jack.', 'aggressive', 'other'],
+    ['Sam spoke to the GP who refused to listen.', 'refused', 'other'],
+    ['The landlady refused to fix the boiler.', 'refused', 'organisation'],
+    ['The manager of the home was defensive.', 'defensive', 'organisation'],
+    // the person: a predicate noun, "the young man", family
+    ['Sam is a young man who can become aggressive.', 'aggressive', 'person'],
+    ['Jack is a 19-year-old man who can be aggressive.', 'aggressive', 'person'],
+    ["He's a carer who can be defensive.", 'defensive', 'person'],
+    ['The young man became aggressive when asked to leave.', 'aggressive', 'person'],
+    ["Jo's mum was aggressive at the review.", 'aggressive', 'person'],
+    ['Sam is an angry young man.', 'angry', 'person'],
+    // a reporting or other verb, or a preposition, between: not what the subject does
+    ['The home reports ongoing refusal of personal care.', 'refusal', 'unknown'],
+    ['The care home reported aggressive behaviour at night.', 'aggressive', 'unknown'],
+    ['The team noted defensiveness when money was discussed.', 'defensiveness', 'unknown'],
+    ['Staff manage aggression with distraction.', 'aggression', 'unknown'],
+    ['The school has concerns about aggression in the playground.', 'aggression', 'unknown'],
+    ['Staff offered a shower which was refused.', 'refused', 'unknown'],
+    ['Staff at the unit reported aggression.', 'aggression', 'unknown'],
+    ['Carers have had aggression from Jack all week.', 'aggression', 'person'],
+    ['Staff have been subjected to aggressive behaviour.', 'aggressive', 'unknown'],
+    ['Jack went to the GP to refuse the injection.', 'refuse', 'unknown'],
+    // "by" and "from": an agent only after a verb or a noun
+    ['Jack was described as aggressive by staff.', 'aggressive', 'unknown'],
+    ['Jack was angered by the council.', 'angered', 'person'],
+    ['Angered by the council.', 'Angered', 'unknown'],
+    ['Sam was refused by the GP.', 'refused', 'other'],
+    ['Refusal by the GP has delayed the referral.', 'Refusal', 'other'],
+    ['Aggression from a neighbour has frightened Sam.', 'Aggression', 'other'],
+    // a possessive right before the match owns it
+    ["The council's refusal to fund respite upset Amira.", 'refusal', 'organisation'],
+    ["The GP's refusal to refer was challenged.", 'refusal', 'other'],
+    ["Sam's refusal of personal care continues.", 'refusal', 'person'],
+    // a verb before "to" joins its subject to the match
+    ['The landlord threatened to refuse the repairs.', 'refuse', 'organisation'],
+    ['The panel decided to refuse the request.', 'refuse', 'organisation'],
+    // an adjective before its noun describes that noun
+    ['The home has aggressive staff.', 'aggressive', 'other'],
+    ['The GP is a very defensive man.', 'defensive', 'other'],
+    // another person as the object says nothing about who did it
+    ['Refused the nurse this morning.', 'Refused', 'unknown'],
+  ])('%s → %s is about %s', (s, w, kind) => {
+    expect(about(s, w)).toBe(kind);
+  });
+});
+
 describe('subjectAllows', () => {
-  it('person: everything but organisations, machines, requests and documents', () => {
+  it('person: everything but organisations, other people, machines, requests and documents', () => {
     expect(subjectAllows('person', 'person')).toBe(true);
     expect(subjectAllows('person', 'unknown')).toBe(true);
-    for (const k of ['organisation', 'machine', 'request', 'document'] as const) expect(subjectAllows('person', k)).toBe(false);
+    for (const k of ['organisation', 'other', 'machine', 'request', 'document'] as const) expect(subjectAllows('person', k)).toBe(false);
   });
   it('organisation: only organisations', () => {
     expect(subjectAllows('organisation', 'organisation')).toBe(true);
+    expect(subjectAllows('organisation', 'other')).toBe(false);
     expect(subjectAllows('organisation', 'person')).toBe(false);
     expect(subjectAllows('organisation', 'unknown')).toBe(false);
   });
@@ -90,6 +150,15 @@ describe('compileContextWords', () => {
     expect(idx.get('councils')).toBe('organisation');
     expect(idx.get('cards')).toBe('machine');
     expect(idx.has('local authority')).toBe(false);
+  });
+  it('the built-in lists are known groups of single lower-case words, with professionals and strangers as others', () => {
+    for (const [group, list] of Object.entries(words as Record<string, unknown>)) {
+      expect(['organisations', 'others', 'machines', 'requests', 'documents']).toContain(group);
+      for (const w of list as string[]) expect(w, `${group}: ${w}`).toMatch(/^[\p{Ll}\p{N}]+(?:-by)?$/u);
+    }
+    expect(index.get('gp')).toBe('other');
+    expect(index.get('drivers')).toBe('other');
+    expect(builtinContextWords().others).toContain('staff');
   });
   it('works with no lists', () => {
     expect(compileContextWords(undefined).size).toBe(0);
