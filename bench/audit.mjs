@@ -36,7 +36,7 @@ try {
   let chunk = '';
   for (let i = 0; i < records; i++) {
     let text = note(r, 300);
-    if (r() < 0.05) text += ` ${pick(NAMES)}'s NHS number 943 476 5919 was on the referral.`;
+    if (r() < 0.05) text += ` ${pick(NAMES)}'s NHS number 999 456 7896 was on the referral.`;
     const month = String(1 + (i % 12)).padStart(2, '0');
     chunk += `R-${i + 1},${pick(TEAMS)},${pick(TYPES)},2026-${month}-${String(1 + (i % 28)).padStart(2, '0')},"${text}"\r\n`;
     if (chunk.length > 4 << 20) {

@@ -33,7 +33,7 @@ const NOTE_PROBLEM = [
   (n) => `${n} is not allowed to go to the shop alone.`,
   (n) => `${n} kicked off at the day centre when lunch was late.`,
   (n) => `Respite was arranged for ${n} next month.`,
-  (n) => `${n}'s NHS number 943 476 5919 was written on the referral form.`,
+  (n) => `${n}'s NHS number 999 456 7896 was written on the referral form.`,
 ];
 const PLAN_CLEAN = [
   () => 'I enjoy gardening and I am proud of my tomatoes.',

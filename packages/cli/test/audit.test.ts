@@ -35,7 +35,7 @@ interface Made {
 
 const r2 = (n: number): number => Math.round(n * 100) / 100;
 const r4 = (n: number): number => Math.round(n * 10000) / 10000;
-const NHS = '943 476 5919';
+const NHS = '999 456 7896';
 
 let dir: string;
 let made: Made;

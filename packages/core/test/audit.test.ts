@@ -50,7 +50,7 @@ describe('AuditAggregator', () => {
   const outcomes: DocumentOutcome[] = [
     doc({ team: 'North', date: '2026-01-05' }, 100, [finding('blaming/refuses'), finding('blaming/refuses', 'error'), finding('jargon/respite', 'info')], { kind: 'plan', strengths: 2, personVoiceShare: 0.5 }),
     doc({ team: 'North', date: '2026-02-10' }, 300, [], { kind: 'plan', strengths: 0, personVoiceShare: 0.1 }),
-    doc({ team: 'South', date: '10/02/2026' }, 600, [finding('dehumanising/service-user', 'warning', 'The service user, NHS 943 476 5919, was seen.')]),
+    doc({ team: 'South', date: '10/02/2026' }, 600, [finding('dehumanising/service-user', 'warning', 'The service user, NHS 999 456 7896, was seen.')]),
     { path: 'x.csv', row: 4, id: 'r4', meta: { team: 'South' }, error: { code: 'SD_ERR_CSV_ROW', message: 'row 4 has broken quoting' } },
     doc({ date: 'unknown' }, 0, []),
   ];

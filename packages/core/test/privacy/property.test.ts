@@ -12,9 +12,9 @@ import { repoRuleSet } from '../helpers.js';
 const set = repoRuleSet((r) => r.category === 'privacy' || r.category === 'voice');
 const fragments = [
   ' ', '  ', '\n', '\n\n', '.', ',', ':', '-', '/', '(', ')', '“', '”', '"', "'", '@', '£',
-  '943', '476', '5919', '987 654 3210', '07700', '900461', '+44', '020 7946', '0113', '496',
+  '999', '456', '7896', '999 345 6780', '07700', '900461', '+44', '020 7946', '0113', '496',
   'NHS', 'no', 'DOB', 'born on', '01/02/1950', '1 February 1950', '1950-02-01', 'AB', '12', '34', '56', 'C', 'QQ',
-  'B33', '8TH', 'sw1a', '1aa', 'ZZ99', '3VZ', 'jo.bloggs', 'example.org', 'duty', 'Mrs', 'Dr', 'Patel', 'Sarah', 'Jones',
+  'Z33', '8TH', 'zy1a', '1aa', 'ZZ99', '3VZ', 'jo.bloggs', 'example.org', 'duty', 'Mrs', 'Dr', 'Patel', 'Sarah', 'Jones',
   'neighbour', 'Priya', 'Shah', '14', 'Acacia', 'Avenue', 'Kind regards', 'Social Worker', 'Team', 'Tel',
   'About me', 'I like', 'Jack said', 'it was decided', 'the council', 'this writer', 'enjoys', 'é', '😀',
 ];
