@@ -15,7 +15,7 @@ import { ruleSchemaOut, ruleSummarySchema } from './schemas/rule.js';
 import metrics from './plugins/metrics.js';
 import security from './plugins/security.js';
 import auth from './plugins/auth.js';
-import engine from './plugins/engine.js';
+import engine, { type Engine } from './plugins/engine.js';
 import analyseRoutes, { ANALYSE_RESPONSE } from './routes/v1/analyse.js';
 import { analyseResponse } from './schemas/analyse.js';
 import rulesRoutes from './routes/v1/rules.js';
@@ -36,6 +36,11 @@ export interface AppOptions {
   workerFile?: string | URL | undefined;
   publicDir?: string | undefined;
   rules?: string[] | undefined;
+  /**
+   * Called with the engine once it is registered (the engine lives inside this plugin's scope), so
+   * the code that embeds the app can wait for the workers: build.ts uses it for `workersReady()`.
+   */
+  onEngine?: ((engine: Engine) => void) | undefined;
 }
 
 /** The package's `public/` folder (the web page), from src/ or dist/ alike. */
@@ -82,6 +87,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
     rules: opts.rules,
     responses: { [ANALYSE_RESPONSE]: analyseResponse },
   });
+  opts.onEngine?.(fastify.engine);
 
   fastify.get(
     '/openapi.json',

@@ -6,6 +6,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { ajvFilePlugin } from '@fastify/multipart';
 import app from './app.js';
+import type { Engine } from './plugins/engine.js';
 import { DEFAULTS, loggerLevel, type ServerOptionsInput } from './config.js';
 import type { Socket } from 'node:net';
 import { BadHttpError, HeadersTooLargeError, RequestTimeoutError, body as errorBody, toErrorBody, type AnyError } from './errors.js';
@@ -28,6 +29,17 @@ function errSerializer(err: AnyError & { stack?: string }): Record<string, unkno
     // The stack without its first line (which repeats the message).
     stack: err.stack?.split('\n').slice(1).join('\n'),
   };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /**
+     * On the instance buildApp() returns: settles once start-up is over, `true` when the analysis
+     * workers have loaded the rules, `false` when the app was closed first; rejects when the
+     * workers could not start (see Engine.whenReady).
+     */
+    workersReady(): Promise<boolean>;
+  }
 }
 
 /** Build the app with defaults filled in. Await `app.ready()` or `app.listen()` before use. */
@@ -114,6 +126,7 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
     if (shuttingDown || !request.raw.complete) reply.header('connection', 'close');
   });
 
+  let engine: Engine | undefined;
   await fastify.register(app, {
     bodyLimit,
     batchLimit: options.batchLimit ?? DEFAULTS.batchLimit,
@@ -125,6 +138,8 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
     workerFile: options.workerFile,
     publicDir: options.publicDir,
     rules: options.rules,
+    onEngine: (e) => (engine = e),
   });
+  fastify.decorate('workersReady', () => (engine ? engine.whenReady() : Promise.reject(new Error('the analysis engine is not registered'))));
   return fastify;
 }

@@ -61,6 +61,13 @@ export interface Engine {
   checkRuleNames(names: readonly string[]): void;
   /** `ok` once every worker has compiled the rules and answered a warm-up task; `closing` on shutdown. */
   state(): 'ok' | 'starting' | 'closing';
+  /**
+   * Settles once start-up is over: `true` when every worker has compiled the rules and answered its
+   * warm-up task (state() is then `ok`), `false` when the server began shutting down first (a stop
+   * during start-up is not an error). Rejects when the workers could not start (a broken worker
+   * module); the server keeps running, /readyz keeps answering 503, and requests get 503.
+   */
+  whenReady(): Promise<boolean>;
   timeoutMs: number;
 }
 
@@ -120,6 +127,15 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
   const extra = (opts.rules ?? []).flatMap((dir) => loadRulePack(dir));
   const rules = [...builtinRules(), ...extra];
   if (extra.length) compileRules(rules, { allow: builtinAllowList(), validate: false }); // duplicate ids etc. fail now, not per request
+  let ready = false;
+  let closing = false;
+  let settleReady!: (ok: boolean) => void;
+  let failReady!: (err: unknown) => void;
+  const readyPromise = new Promise<boolean>((resolve, reject) => {
+    settleReady = resolve;
+    failReady = reject;
+  });
+  readyPromise.catch(() => undefined); // a caller that never asks must not see an unhandled rejection
   const pool = new Piscina({
     filename: typeof file === 'string' ? file : file.href,
     minThreads: threads,
@@ -134,8 +150,13 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     },
   });
   // A worker that dies (a crash, or a module that fails to load) must never take the server down:
-  // its task is rejected (a 500 for that request) and piscina starts a new worker.
-  pool.on('error', (err: unknown) => fastify.log.error({ err }, 'an analysis worker failed'));
+  // its task is rejected (a 500 for that request) and piscina starts a new worker. One that fails
+  // before start-up is over (a module that does not load) ends start-up: piscina then stops
+  // starting workers, and a warm-up task not yet handed to one would wait for ever.
+  pool.on('error', (err: unknown) => {
+    fastify.log.error({ err }, 'an analysis worker failed');
+    if (!ready && !closing) failReady(err);
+  });
   /**
    * Our own first-in, first-out queue in front of the pool: at most one chunk per worker is handed
    * to piscina, the rest wait here. Piscina's queue puts a task it could not give to a busy worker
@@ -149,14 +170,13 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
   const inFlight = new Set<Promise<unknown[]>>();
   const byId = new Map(rules.map((r) => [r.id, r]));
   const names = new Set<string>([...byId.keys(), ...CATEGORIES, '*']);
-  let ready = false;
-  let closing = false;
 
   const engine: Engine = {
     rules,
     byId,
     timeoutMs: opts.timeoutMs,
     state: () => (closing ? 'closing' : ready ? 'ok' : 'starting'),
+    whenReady: () => readyPromise,
     checkRuleNames(list) {
       for (const n of list) if (!names.has(n)) throw new UnknownRuleError(safeRuleName(n));
     },
@@ -252,14 +272,23 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
 
   fastify.addHook('onReady', async () => {
     // Warm every worker (each compiles the rule set on load) without delaying start-up.
-    void Promise.all(Array.from({ length: threads }, () => pool.run({ items: [{ text: 'Warming up.' }], options: {} })))
-      .then(() => {
-        ready = true;
-      })
-      .catch((err: unknown) => fastify.log.error({ err }, 'analysis workers failed to start'));
+    void Promise.all(Array.from({ length: threads }, () => pool.run({ items: [{ text: 'Warming up.' }], options: {} }))).then(
+      () => {
+        ready = !closing;
+        settleReady(ready);
+      },
+      (err: unknown) => {
+        // Stopped during start-up: shutting down terminated the workers while they loaded the
+        // rules. That is the stop that was asked for, not a fault, so nothing is logged.
+        if (closing) return settleReady(false);
+        fastify.log.error({ err }, 'analysis workers failed to start');
+        failReady(err);
+      },
+    );
   });
   fastify.addHook('preClose', async () => {
     closing = true;
+    settleReady(false); // no effect once start-up has settled
   });
   fastify.addHook('onClose', async () => {
     // Let queued and running tasks finish (each is bounded by the time limit), even those whose
