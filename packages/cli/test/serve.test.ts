@@ -30,6 +30,27 @@ describe('sourdough serve', () => {
     expect(err()).toContain(`${url}/docs`);
   });
 
+  it('says it is listening only once the analysis workers have loaded the rules', async () => {
+    const { io, err } = fakeIo();
+    io.env = { SOURDOUGH_WORKERS: '1' };
+    let readyz: unknown;
+    let said = '';
+    const code = await serve({ port: 0 }, io, {
+      onListening: (handle) => {
+        said = err();
+        void (async () => {
+          readyz = await (await fetch(`${handle.url}/readyz`)).json();
+          await handle.stop();
+        })();
+      },
+    });
+    expect(code).toBe(0);
+    expect(readyz).toMatchObject({ status: 'ok' });
+    // A "starting" line comes first, then "listening".
+    expect(said.indexOf('sourdough serve: starting')).toBeGreaterThanOrEqual(0);
+    expect(said.indexOf('sourdough serve: starting')).toBeLessThan(said.indexOf('sourdough is listening on'));
+  });
+
   it('loads extra rule packs given with --rules, relative to the working folder', async () => {
     const { io } = fakeIo();
     io.env = { SOURDOUGH_WORKERS: '1' };
@@ -89,5 +110,21 @@ describe('sourdough serve', () => {
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(err).toContain('stopping');
+  });
+
+  it('the built binary stopped with SIGTERM while the workers are still starting exits 0, quietly', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], { cwd: repoRoot, env: { ...process.env, SOURDOUGH_WORKERS: '2' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (err += String(d)));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    for (let i = 0; i < 800 && !err.includes('starting'); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(err).toContain('sourdough serve: starting');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(err).toContain('stopping');
+    expect(err).not.toContain('listening');
+    expect(out, 'nothing is logged at warn or above').toBe('');
   });
 });

@@ -2,7 +2,8 @@
  * `sourdough serve [--port 3000] [--host 127.0.0.1]`: start the REST API and the
  * LanguageTool-compatible endpoint (SPEC §5). `@sourdough/server` is imported only when this
  * command runs, so `check` starts quickly. Settings also come from SOURDOUGH_* environment
- * variables (docs/api.md); flags win. `--rules DIR` adds a rule pack, as for `check`. Ctrl+C (SIGINT) or SIGTERM stops accepting connections,
+ * variables (docs/api.md); flags win. `--rules DIR` adds a rule pack, as for `check`. It says it is listening once the
+ * analysis workers have loaded the rules. Ctrl+C (SIGINT) or SIGTERM (start-up included) stops accepting connections,
  * lets requests in progress finish, then returns 0. Logs go to standard output at `warn` unless
  * SOURDOUGH_LOG_LEVEL says otherwise, and never contain submitted text.
  */
@@ -24,10 +25,37 @@ export interface ServeHandle {
   stop(): Promise<void>;
 }
 
-/** Start the server and resolve with the exit code once it has stopped (2 when it cannot start). */
+/**
+ * Start the server and resolve with the exit code once it has stopped (2 when it cannot start).
+ * "listening" is said (and `onListening` called) only once the analysis workers have loaded the
+ * rules, when a request is answered straight away; until then a "starting" line says what is
+ * happening. Ctrl+C or SIGTERM at any point, start-up included, stops quietly and returns 0.
+ */
 export async function serve(opts: ServeOptions, io: Io, hooks: { onListening?: (handle: ServeHandle) => void } = {}): Promise<number> {
+  let server: { url: string; ready: Promise<boolean>; close(): Promise<void> } | undefined;
+  let stopRequested = false;
+  let stop!: () => Promise<void>;
+  const stopped = new Promise<void>((resolve) => {
+    let closing: Promise<void> | undefined;
+    stop = () => (closing ??= (server ? server.close() : Promise.resolve()).then(resolve));
+  });
+  const onSignal = (): void => {
+    io.stderr.write('sourdough serve: stopping (finishing requests in progress)…\n');
+    stopRequested = true;
+    if (server) void stop(); // otherwise the server is stopped as soon as it exists
+  };
+  // Listened for from the start, so a stop during start-up is as clean as any other.
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const done = async (code: number): Promise<number> => {
+    if (code === 0) await stop();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    return code;
+  };
+
   const { startServer } = await import('@sourdough/server');
-  let server: Awaited<ReturnType<typeof startServer>>;
+  if (stopRequested) return done(0);
   try {
     server = await startServer(
       {
@@ -46,33 +74,33 @@ export async function serve(opts: ServeOptions, io: Io, hooks: { onListening?: (
       : e.code === 'EACCES' ? 'permission denied for that port; use a port above 1023'
       : e.message;
     io.stderr.write(`sourdough serve: ${why}\n`);
-    return 2;
+    return done(2);
   }
+  const running = server;
+  if (stopRequested) return done(0);
 
-  let stop!: () => Promise<void>;
-  const stopped = new Promise<void>((resolve) => {
-    let closing: Promise<void> | undefined;
-    stop = () => (closing ??= server.close().then(resolve));
-  });
-  const onSignal = (): void => {
-    io.stderr.write('sourdough serve: stopping (finishing requests in progress)…\n');
-    void stop();
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  io.stderr.write('sourdough serve: starting (the analysis workers are loading the rules)…\n');
+  let ready: boolean;
+  try {
+    ready = await running.ready;
+  } catch {
+    // The engine has logged the reason (an error, so it shows at the default log level).
+    io.stderr.write('sourdough serve: the analysis workers could not start, so no text can be checked; stopping.\n');
+    await stop();
+    return done(2);
+  }
+  if (!ready) return done(0); // stopped during start-up
 
   io.stderr.write(
     [
-      `sourdough is listening on ${server.url}`,
-      `  API docs:              ${server.url}/docs`,
-      `  LanguageTool clients:  set the server URL to ${server.url}/v2 (some clients want ${server.url})`,
+      `sourdough is listening on ${running.url}`,
+      `  API docs:              ${running.url}/docs`,
+      `  LanguageTool clients:  set the server URL to ${running.url}/v2 (some clients want ${running.url})`,
       'Text sent to this server is checked and forgotten: never logged or stored. Press Ctrl+C to stop.',
       '',
     ].join('\n'),
   );
-  hooks.onListening?.({ url: server.url, stop });
+  hooks.onListening?.({ url: running.url, stop });
   await stopped;
-  process.removeListener('SIGINT', onSignal);
-  process.removeListener('SIGTERM', onSignal);
-  return 0;
+  return done(0);
 }
