@@ -62,7 +62,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
       tags: [
         { name: 'analyse', description: 'Check text and files' },
         { name: 'rules', description: 'What each rule checks and why' },
-        { name: 'languagetool', description: 'LanguageTool-compatible endpoint (also under /api/v2)' },
+        { name: 'languagetool', description: 'LanguageTool-compatible endpoints, at /v2 and, for clients whose server URL ends in /api, at /api/v2' },
         { name: 'operations', description: 'Health, readiness and metrics' },
       ],
       ...(opts.apiKeys.length
@@ -98,7 +98,9 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   await fastify.register(analyseRoutes, { batchLimit: opts.batchLimit, bodyLimit: opts.bodyLimit });
   await fastify.register(rulesRoutes);
   await fastify.register(languageToolRoutes, { bodyLimit: opts.bodyLimit });
-  await fastify.register(languageToolRoutes, { bodyLimit: opts.bodyLimit, prefix: '/api', hide: true });
+  // The /api/v2 alias is listed in /openapi.json too (as an alias): a gateway or validator that
+  // only lets documented paths through must not refuse it (docs/api.md).
+  await fastify.register(languageToolRoutes, { bodyLimit: opts.bodyLimit, prefix: '/api', alias: true });
   await fastify.register(ruleDocsRoutes);
   await fastify.register(webRoutes, { publicDir: opts.publicDir ?? DEFAULT_PUBLIC_DIR });
 }

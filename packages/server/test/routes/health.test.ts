@@ -28,7 +28,20 @@ describe('/openapi.json', () => {
     expect(spec.openapi).toMatch(/^3\./);
     const paths = spec.paths as Record<string, Record<string, { responses: Record<string, unknown>; requestBody?: unknown; parameters?: unknown }>>;
     expect(Object.keys(paths).sort()).toEqual(
-      ['/healthz', '/metrics', '/readyz', '/v1/analyse', '/v1/analyse/batch', '/v1/analyse/file', '/v1/rules', '/v1/rules/{category}/{name}', '/v2/check', '/v2/languages'].sort(),
+      [
+        '/healthz',
+        '/metrics',
+        '/readyz',
+        '/v1/analyse',
+        '/v1/analyse/batch',
+        '/v1/analyse/file',
+        '/v1/rules',
+        '/v1/rules/{category}/{name}',
+        '/v2/check',
+        '/v2/languages',
+        '/api/v2/check',
+        '/api/v2/languages',
+      ].sort(),
     );
     for (const [path, ops] of Object.entries(paths)) {
       for (const [method, op] of Object.entries(ops)) {

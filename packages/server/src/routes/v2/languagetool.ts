@@ -30,8 +30,11 @@ const { replacementsFor, fitCase, ruleHref } = (await import(new URL('../../../p
 /** Options for the LanguageTool plugin. */
 export interface LanguageToolOptions {
   bodyLimit: number;
-  /** Leave these routes out of /openapi.json (for the /api alias). */
-  hide?: boolean;
+  /**
+   * These routes are the `/api/v2/...` alias (registered with `prefix: '/api'`): listed in
+   * /openapi.json as aliases of `/v2/...` (docs/api.md says why they are listed, not hidden).
+   */
+  alias?: boolean;
 }
 
 /** The names LanguageTool clients show for our categories. */
@@ -215,6 +218,40 @@ const checkResponse = {
   },
 } as const;
 
+/**
+ * The body of /v2/check, for the form and for JSON alike (a form's fields are all strings; JSON may
+ * also send `enabledOnly: true`). Described field by field for /openapi.json.
+ */
+function checkBodySchema(bodyLimit: number) {
+  return {
+    type: 'object',
+    properties: {
+      text: { type: 'string', maxLength: bodyLimit, description: 'The plain text to check. Send this or `data`.' },
+      data: {
+        type: 'string',
+        maxLength: bodyLimit,
+        description:
+          'LanguageTool\'s annotated text, as a JSON string (also inside a JSON body): `{"annotation": [{"text": "Jack "}, {"markup": "<b>"}, {"text": "refused"}, {"markup": "</b>"}]}`, or `{"text": "…"}`. What is checked is the `text` items with each `markup` item replaced by its `interpretAs` (nothing when it has none); offsets in the answer count the markup.',
+      },
+      language: {
+        type: 'string',
+        maxLength: 20,
+        description: '`auto` (the default), `en`, or an English variant such as `en-GB` or `en-US`. Anything else gets 400: sourdough checks English only. The answer\'s `language` echoes the code sent, or `en-GB` for `auto`.',
+      },
+      enabledOnly: {
+        anyOf: [{ type: 'string', maxLength: 10 }, { type: 'boolean' }],
+        description: '`true` or `yes` (any case; in JSON also `true`): run only `enabledRules` and `enabledCategories` (at least one needed; no disabled lists with it).',
+      },
+      enabledRules: { type: 'string', maxLength: 20000, description: 'Comma-separated rule ids, LanguageTool-style (`BLAMING_REFUSES`) or ours (`blaming/refuses`). Unknown ids are ignored.' },
+      disabledRules: { type: 'string', maxLength: 20000, description: 'Comma-separated rule ids to switch off. Unknown ids (the client\'s own LanguageTool rules) are ignored.' },
+      enabledCategories: { type: 'string', maxLength: 2000, description: 'Comma-separated categories: `DEFICIT`, `GATEKEEPING`, `DEHUMANISING`, `BLAMING`, `CONTROL`, `JARGON`, `VOICE`, `PRIVACY`.' },
+      disabledCategories: { type: 'string', maxLength: 2000, description: 'Comma-separated categories to switch off.' },
+      apiKey: { type: 'string', maxLength: 500, description: 'An API key, for clients that cannot send an Authorization header (when the server has keys).' },
+    },
+    additionalProperties: true,
+  } as const;
+}
+
 /** True for the second half of a surrogate pair: a cut there would split a character. */
 const isLowSurrogate = (s: string, i: number): boolean => i > 0 && i < s.length && (s.charCodeAt(i) & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800;
 
@@ -308,32 +345,18 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
     return out;
   }
 
-  const stringField = { type: 'string', maxLength: opts.bodyLimit } as const;
+  const alias = opts.alias ?? false;
   fastify.post<{ Body: CheckBody }>(
     '/v2/check',
     {
       schema: {
         tags: ['languagetool'],
-        summary: 'LanguageTool-compatible check',
-        description:
-          'Form-encoded (application/x-www-form-urlencoded) like LanguageTool\'s /v2/check: `text`, or `data` (annotated text as JSON, so markup is skipped), `language` (auto, en, en-GB…), `enabledOnly`, `enabledRules`/`disabledRules` (ids like BLAMING_REFUSES or blaming/refuses), `enabledCategories`/`disabledCategories` (e.g. JARGON). A form body labelled application/json is accepted too.',
-        hide: opts.hide ?? false,
-        consumes: ['application/x-www-form-urlencoded'],
-        body: {
-          type: 'object',
-          properties: {
-            text: stringField,
-            data: stringField,
-            language: { type: 'string', maxLength: 20 },
-            enabledOnly: { anyOf: [{ type: 'string', maxLength: 10 }, { type: 'boolean' }] },
-            enabledRules: { type: 'string', maxLength: 20000 },
-            disabledRules: { type: 'string', maxLength: 20000 },
-            enabledCategories: { type: 'string', maxLength: 2000 },
-            disabledCategories: { type: 'string', maxLength: 2000 },
-            apiKey: { type: 'string', maxLength: 500 },
-          },
-          additionalProperties: true,
-        },
+        summary: alias ? 'Alias of POST /v2/check, for clients whose server URL ends in /api' : 'LanguageTool-compatible check',
+        description: alias
+          ? 'The same endpoint as `POST /v2/check`: same body, same answers.'
+          : 'LanguageTool\'s `/v2/check`. The body is a form (`application/x-www-form-urlencoded`), as LanguageTool itself takes it, or a JSON object (`application/json`) with the same fields; `enabledOnly` may then be a JSON `true`, and every other field is a string, as in the form. A body labelled `application/json` that does not start with `{` is read as a form (one LanguageTool client labels its form that way). Send `text` or `data`, not both. Other LanguageTool fields (`motherTongue`, `preferredVariants`, `level`, `username`…) are accepted and ignored.',
+        consumes: ['application/x-www-form-urlencoded', 'application/json'],
+        body: checkBodySchema(opts.bodyLimit),
         response: { 200: checkResponse, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
       },
     },
@@ -371,8 +394,7 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
     {
       schema: {
         tags: ['languagetool'],
-        summary: 'LanguageTool-compatible list of languages (English only)',
-        hide: opts.hide ?? false,
+        summary: alias ? 'Alias of GET /v2/languages, for clients whose server URL ends in /api' : 'LanguageTool-compatible list of languages (English only)',
         response: {
           200: { type: 'array', items: { type: 'object', properties: { name: { type: 'string' }, code: { type: 'string' }, longCode: { type: 'string' } } } },
           ...errorResponses(401, 429),

@@ -69,6 +69,24 @@ describe('POST /v2/check', () => {
     expect(res.json().matches.length).toBeGreaterThan(0);
   });
 
+  it('is described in /openapi.json as it is accepted: a form or a JSON object, field by field, at /v2 and its /api/v2 alias', async () => {
+    type Op = { summary: string; description: string; requestBody: { content: Record<string, { schema: { properties: Record<string, { description?: string }> } }> } };
+    const spec = (await app().inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, { post?: Op; get?: Op }> };
+    const check = spec.paths['/v2/check']!.post!;
+    expect(Object.keys(check.requestBody.content).sort()).toEqual(['application/json', 'application/x-www-form-urlencoded']);
+    for (const type of ['application/json', 'application/x-www-form-urlencoded']) {
+      const props = check.requestBody.content[type]!.schema.properties;
+      for (const field of ['text', 'data', 'language', 'enabledOnly', 'enabledRules', 'disabledRules', 'enabledCategories', 'disabledCategories', 'apiKey'])
+        expect(props[field]?.description, `${type} ${field}`).toBeTruthy();
+    }
+    expect(check.description).toMatch(/does not start with `\{` is read as a form/);
+    // The aliases are listed, marked as aliases, and take the same body.
+    const aliasCheck = spec.paths['/api/v2/check']!.post!;
+    expect(aliasCheck.summary).toMatch(/^Alias of POST \/v2\/check/);
+    expect(aliasCheck.requestBody).toEqual(check.requestBody);
+    expect(spec.paths['/api/v2/languages']!.get!.summary).toMatch(/^Alias of GET \/v2\/languages/);
+  });
+
   it('answers on /api/v2 as well', async () => {
     const res = await app().inject({ method: 'POST', url: '/api/v2/check', ...form({ text: TEXT, language: 'en-GB' }) });
     expect(res.statusCode).toBe(200);
