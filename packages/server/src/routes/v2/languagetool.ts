@@ -71,6 +71,7 @@ interface CheckBody {
   text?: string;
   data?: string;
   language?: string;
+  preferredVariants?: string;
   enabledOnly?: string | boolean;
   enabledRules?: string;
   disabledRules?: string;
@@ -161,13 +162,25 @@ function list(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-/** Where a LanguageTool request's `language` is one we can check; returns the code to answer with. */
-function languageOf(value: string | undefined): { name: string; code: string } {
+/** An English code as LanguageTool writes it (`en-us` → `en-US`), with the name it lists it under. */
+function englishVariant(code: string): { name: string; code: string } {
+  const [, region] = /^en(?:-([a-z]{2,3}))?$/i.exec(code) ?? [];
+  const canonical = region ? `en-${region.toUpperCase()}` : 'en';
+  return { name: LANGUAGES.find((l) => l.longCode === canonical)?.name ?? 'English', code: canonical };
+}
+
+/**
+ * The language a request is checked and answered in. sourdough checks English only, with one
+ * rule set whatever the variant, and detects nothing: `en` or any `en-XX` is answered as sent
+ * (as LanguageTool answers the language it was asked for); `auto` takes the first English variant
+ * in `preferredVariants` (LanguageTool's way of choosing a variant for `auto`), else `en-GB`, the
+ * variant the rules are written in (LanguageTool itself would choose `en-US`). Anything else is
+ * refused.
+ */
+function languageOf(value: string | undefined, preferredVariants: string | undefined): { name: string; code: string } {
   const v = (value ?? 'auto').trim();
-  if (/^auto$/i.test(v)) return { name: 'English (GB)', code: 'en-GB' };
-  const found = LANGUAGES.find((l) => l.longCode.toLowerCase() === v.toLowerCase());
-  if (found) return { name: found.name, code: found.longCode };
-  if (/^en(-[a-z]{2,3})?$/i.test(v)) return { name: 'English', code: v };
+  if (/^auto$/i.test(v)) return englishVariant(list(preferredVariants).find((p) => /^en-[a-z]{2,3}$/i.test(p)) ?? 'en-GB');
+  if (/^en(?:-[a-z]{2,3})?$/i.test(v)) return englishVariant(v);
   throw new UnsupportedLanguageError();
 }
 
@@ -236,7 +249,13 @@ function checkBodySchema(bodyLimit: number) {
       language: {
         type: 'string',
         maxLength: 20,
-        description: '`auto` (the default), `en`, or an English variant such as `en-GB` or `en-US`. Anything else gets 400: sourdough checks English only. The answer\'s `language` echoes the code sent, or `en-GB` for `auto`.',
+        description:
+          '`auto` (the default), `en`, or an English variant such as `en-GB` or `en-US`. Anything else gets 400: sourdough checks English only, with the same rules for every variant. The answer\'s `language` is the code sent (`en-us` written `en-US`); for `auto`, the first English variant in `preferredVariants`, else `en-GB`.',
+      },
+      preferredVariants: {
+        type: 'string',
+        maxLength: 500,
+        description: 'With `language=auto`: comma-separated variants, such as `en-US,de-DE`; the first English one is the language answered. Ignored with any other `language`.',
       },
       enabledOnly: {
         anyOf: [{ type: 'string', maxLength: 10 }, { type: 'boolean' }],
@@ -362,7 +381,7 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
     },
     async (request, reply) => {
       const body = request.body ?? {};
-      const language = languageOf(body.language);
+      const language = languageOf(body.language, body.preferredVariants);
       if (typeof body.text === 'string' && typeof body.data === 'string') throw new ValidationError('send "text" or "data", not both');
       let text: string;
       let annotated: AnnotatedText | undefined;
@@ -383,6 +402,8 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
       return {
         software: { name: 'sourdough', version, buildDate: '', apiVersion: 1, premium: false, status: '' },
         warnings: { incompleteResults: false },
+        // Nothing is detected: `detectedLanguage` repeats the language used, so a client never offers
+        // to switch to another language (LanguageTool fills it from its own detector).
         language: { name: language.name, code: language.code, detectedLanguage: { name: language.name, code: language.code, confidence: 1 } },
         matches,
       };

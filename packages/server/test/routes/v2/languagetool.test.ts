@@ -76,7 +76,7 @@ describe('POST /v2/check', () => {
     expect(Object.keys(check.requestBody.content).sort()).toEqual(['application/json', 'application/x-www-form-urlencoded']);
     for (const type of ['application/json', 'application/x-www-form-urlencoded']) {
       const props = check.requestBody.content[type]!.schema.properties;
-      for (const field of ['text', 'data', 'language', 'enabledOnly', 'enabledRules', 'disabledRules', 'enabledCategories', 'disabledCategories', 'apiKey'])
+      for (const field of ['text', 'data', 'language', 'preferredVariants', 'enabledOnly', 'enabledRules', 'disabledRules', 'enabledCategories', 'disabledCategories', 'apiKey'])
         expect(props[field]?.description, `${type} ${field}`).toBeTruthy();
     }
     expect(check.description).toMatch(/does not start with `\{` is read as a form/);
@@ -222,6 +222,27 @@ describe('POST /v2/check', () => {
     expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ language: 'en-GB' }) }), 400, 'SD_ERR_VALIDATION');
   });
 
+  it('answers in the language asked for; for auto, the first English variant in preferredVariants, else en-GB', async () => {
+    const languageOf = async (fields: Record<string, string>) => (await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, ...fields }) })).json().language;
+    expect(await languageOf({ language: 'en-US' })).toEqual({ name: 'English (US)', code: 'en-US', detectedLanguage: { name: 'English (US)', code: 'en-US', confidence: 1 } });
+    // Codes come back as LanguageTool writes them, whatever the case sent.
+    expect(await languageOf({ language: 'EN-us' })).toMatchObject({ name: 'English (US)', code: 'en-US' });
+    expect(await languageOf({ language: 'en-ie' })).toMatchObject({ name: 'English', code: 'en-IE' });
+    expect(await languageOf({ language: 'en' })).toMatchObject({ name: 'English', code: 'en' });
+    // auto, as the LanguageTool browser extension sends it: the preferred English variant.
+    expect(await languageOf({ language: 'auto', preferredVariants: 'de-DE,en-US,pt-BR' })).toEqual({
+      name: 'English (US)',
+      code: 'en-US',
+      detectedLanguage: { name: 'English (US)', code: 'en-US', confidence: 1 },
+    });
+    expect(await languageOf({ language: 'auto', preferredVariants: 'en-au' })).toMatchObject({ code: 'en-AU' });
+    expect(await languageOf({ language: 'auto', preferredVariants: 'de-AT' })).toMatchObject({ name: 'English (GB)', code: 'en-GB' });
+    expect(await languageOf({ language: 'auto' })).toMatchObject({ name: 'English (GB)', code: 'en-GB' });
+    expect(await languageOf({})).toMatchObject({ code: 'en-GB' });
+    // preferredVariants only steers auto, as in LanguageTool.
+    expect(await languageOf({ language: 'en-GB', preferredVariants: 'en-US' })).toMatchObject({ code: 'en-GB' });
+  });
+
   it('answers a language other than English with 400', async () => {
     expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'de-DE' }) }), 400, 'SD_ERR_UNSUPPORTED_LANGUAGE');
   });
@@ -256,6 +277,24 @@ describe('a real LanguageTool client (gramma) against a listening server', () =>
       expect(ids).toContain('DEHUMANISING_SERVICE_USER');
       for (const m of result.matches) expect(TEXT.slice(m.offset, m.offset + m.length)).toBe(m.word);
     }
+    await server.close();
+  });
+
+  it('answers gramma.check() with language auto, en-US or gramma\'s default in a sensible language', async () => {
+    const server = await build();
+    const address = await server.listen({ port: 0, host: '127.0.0.1' });
+    type Result = { language: { name: string; code: string; detectedLanguage: { code: string } }; matches: { rule: { id: string } }[] };
+    const gramma = createRequire(import.meta.url)('gramma') as { check(text: string, options: { api_url: string; language?: string }): Promise<Result> };
+    const api_url = `${address}/v2/check`;
+    const auto = await gramma.check(TEXT, { api_url, language: 'auto' });
+    expect(auto.language).toMatchObject({ name: 'English (GB)', code: 'en-GB', detectedLanguage: { code: 'en-GB' } });
+    expect(auto.matches.map((m) => m.rule.id)).toContain('BLAMING_REFUSES');
+    const us = await gramma.check(TEXT, { api_url, language: 'en-US' });
+    expect(us.language).toMatchObject({ name: 'English (US)', code: 'en-US', detectedLanguage: { code: 'en-US' } });
+    // The same findings whatever the variant: the rules do not depend on it.
+    expect(us.matches.map((m) => m.rule.id)).toEqual(auto.matches.map((m) => m.rule.id));
+    // gramma's default language is en-US.
+    expect((await gramma.check(TEXT, { api_url })).language.code).toBe('en-US');
     await server.close();
   });
 
