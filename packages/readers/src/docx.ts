@@ -9,7 +9,7 @@
  * embedded chunk (`w:altChunk`) in HTML or plain text is read; one in another format (RTF, a web
  * archive, another Word file) fails the file with SD_ERR_READ_DOCX rather than be skipped without
  * a word. A file that is not a Word document fails with SD_ERR_READ_DOCX. No I/O here: it takes
- * the bytes.
+ * the bytes. Runs in a browser too (readDocx(), without the zip check): no Buffer or other Node API.
  */
 import { Parser } from 'htmlparser2';
 import type JSZip from 'jszip';
@@ -245,7 +245,7 @@ async function extract(bytes: Uint8Array, path: string | undefined): Promise<Par
       changed = true;
     }
   }
-  const input = changed ? await pkg.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 1 } }) : bytes;
+  const input = changed ? await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } }) : bytes;
   const paras = paragraphsOf(await convert(input));
 
   // Page headers and footers, which mammoth does not read: each is read as a document of its own
@@ -286,14 +286,14 @@ const CONTENT_TYPES =
  * A package holding only a document and its relationships, for mammoth to read a header or footer
  * quickly: none of the rest (styles, notes, images) is read again for each.
  */
-async function smallPackage(documentXml: string, relsXml: string | undefined): Promise<Buffer> {
+async function smallPackage(documentXml: string, relsXml: string | undefined): Promise<Uint8Array> {
   const { default: Zip } = await import('jszip');
   const zip = new Zip();
   zip.file('[Content_Types].xml', CONTENT_TYPES);
   zip.file('_rels/.rels', ROOT_RELS);
   zip.file('word/document.xml', documentXml);
   zip.file('word/_rels/document.xml.rels', relsXml ?? EMPTY_RELS);
-  return zip.generateAsync({ type: 'nodebuffer' });
+  return zip.generateAsync({ type: 'uint8array' });
 }
 
 /** A header or footer part's XML as a document whose body is its content (undefined when empty). */
@@ -310,8 +310,11 @@ function wrapAsDocument(xml: string): string | undefined {
 async function convert(input: Uint8Array): Promise<string> {
   // Loaded on first use: most runs read no Word files, and mammoth takes a while to load.
   const { default: mammoth } = await import('mammoth');
+  // The bytes go in under both names: mammoth reads `buffer` in Node and `arrayBuffer` in a
+  // browser (the web page runs this reader too), and both hand them to JSZip, which takes a
+  // Uint8Array. No Buffer, so the same code runs in both.
   const result = await mammoth.convertToHtml(
-    { buffer: Buffer.from(input.buffer, input.byteOffset, input.byteLength) },
+    { buffer: input, arrayBuffer: input } as unknown as { buffer: Buffer },
     {
       // Images are never read (not even encoded): only their place is kept.
       convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
@@ -326,6 +329,15 @@ async function convert(input: Uint8Array): Promise<string> {
 export async function docx(bytes: Uint8Array, path?: string): Promise<SourceDocument> {
   // Size limits first: a zip bomb is refused before anything inflates it for reading.
   await checkDocx(bytes, path);
+  return readDocx(bytes, path);
+}
+
+/**
+ * docx() without the zip size check (which needs Node): for the web page, which runs this reader
+ * in the browser on the person's own file (bundled by the server's build, scripts/bundle-docx.mjs),
+ * so the page and the server read a .docx the same way. Anything else calls docx().
+ */
+export async function readDocx(bytes: Uint8Array, path?: string): Promise<SourceDocument> {
   let paras: Para[];
   try {
     paras = await extract(bytes, path);
