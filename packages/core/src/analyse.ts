@@ -212,13 +212,14 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
 
   // 3. regex rules (only those whose literal anchors occur in the document) and detectors.
   // They read each sentence flat (flat.ts): a run of white space is one space.
-  // Most sentences are flat already: one search of the whole text finds the few places with
-  // white space other than a single space, and only sentences holding one are flattened.
+  // Most sentences are flat already: the scan has noted the few places with white space other
+  // than a single space (or one search of the whole text finds them), and only sentences holding
+  // one are flattened.
   let irregular: number[] | undefined;
   const flats: (Flat | null | undefined)[] = new Array(sentences.length);
   const flatOf = (s: SentenceView): Flat | null => {
     let f = flats[s.index];
-    if (f === undefined) flats[s.index] = f = holdsSpan((irregular ??= irregularSpaces(text)), s.start, s.end) ? flatten(s.text) : null;
+    if (f === undefined) flats[s.index] = f = holdsSpan((irregular ??= scan.irregular ?? irregularSpaces(text)), text, s.start, s.end) ? flatten(s.text) : null;
     return f;
   };
   const triggered = scan.triggered;

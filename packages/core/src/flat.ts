@@ -35,12 +35,13 @@ function irregular(text: string): boolean {
   return false;
 }
 
-const IRREGULAR = /[^\S ]| \s/g;
+const IRREGULAR = /\s{2,}|[^\S ]/g;
 
 /**
- * Where `text` holds white space other than a single space, or two white space characters in a
- * row: (start, end) pairs, flattened, by ascending start (one native search of a whole document,
- * so that a sentence without any is never walked).
+ * The runs of white space in `text` that are more than a single plain space (two or more white
+ * space characters, or one that is not a space), as (start, end) pairs, flattened, by start: one
+ * native search of a whole document, so that a sentence without any is never walked. (The scan
+ * notes the same runs as it reads the text: ScanResult.irregular.)
  */
 export function irregularSpaces(text: string): number[] {
   const out: number[] = [];
@@ -50,16 +51,25 @@ export function irregularSpaces(text: string): number[] {
   return out;
 }
 
-/** Does one of `spans` ((start, end) pairs by ascending start, from `irregularSpaces`) lie within [start, end)? */
-export function holdsSpan(spans: number[], start: number, end: number): boolean {
+/**
+ * Does [start, end) of `text` hold white space other than a single space, given the runs of
+ * `irregularSpaces(text)`? A run may reach past the span's edges: the part inside counts when it
+ * is two characters or more, or one that is not a plain space (exactly as flatten decides).
+ */
+export function holdsSpan(runs: number[], text: string, start: number, end: number): boolean {
   let lo = 0;
-  let hi = spans.length >> 1;
+  let hi = runs.length >> 1;
+  // The first run ending after start (runs do not overlap, so their ends ascend too).
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (spans[2 * mid]! < start) lo = mid + 1;
+    if (runs[2 * mid + 1]! <= start) lo = mid + 1;
     else hi = mid;
   }
-  for (let j = 2 * lo; j < spans.length && spans[j]! < end; j += 2) if (spans[j + 1]! <= end) return true;
+  for (let j = 2 * lo; j < runs.length && runs[j]! < end; j += 2) {
+    const a = Math.max(runs[j]!, start);
+    const b = Math.min(runs[j + 1]!, end);
+    if (b - a >= 2 || (b - a === 1 && text.charCodeAt(a) !== 32)) return true;
+  }
   return false;
 }
 

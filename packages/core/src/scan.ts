@@ -14,6 +14,7 @@
  * anything, before a non-word character, is a match.
  * Pure; the scanner is built once per rule set.
  */
+import { isSpace } from './chars.js';
 import type { RuleSet } from './rules/compile.js';
 import type { SentenceView } from './detectors/types.js';
 import { phraseRegex } from './patterns/terms.js';
@@ -115,6 +116,13 @@ export interface ScanResult {
   triggeredIds: number[];
   /** The text's words, counted as countWords counts them (the scan reads every character anyway). */
   words: number;
+  /**
+   * The runs of white space that are more than a single plain space, as (start, end) pairs,
+   * flattened, by start (as flat.ts's irregularSpaces finds them; read during the scan, which
+   * reads every character but those inside words). Absent when the scan did not read the text (a
+   * rule set without phrases or anchors).
+   */
+  irregular?: number[];
 }
 
 /** Letters and digits as the phrase matcher sees them (A–Z, a–z, 0–9, U+00C0–U+024F). */
@@ -294,7 +302,8 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   }
   const searches = new Map<RegExp, number[]>();
   for (const re of sc.searches) searches.set(re, []);
-  const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds, words: 0 };
+  const irregular: number[] = [];
+  const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds, words: 0, irregular };
   const trie = sc.trie;
   const { row, rows, onlyColumn, onlyChild, values, depth: max } = trie;
   if (max === 0) {
@@ -309,6 +318,7 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   let prevRegex = false; // previous character is a \b word character
   let words = 0;
   let inWord = false; // countWords' state
+  let run = -1; // where the current run of white space began, or -1
   for (let p = 0; p < n; p++) {
     const c = text.charCodeAt(p);
     if (prevRegex && prevPhrase && c < 128 && CLASS[c] === LETTER) {
@@ -322,6 +332,13 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
       }
       p = q - 1;
       continue;
+    }
+    // Runs of white space, for flat.ts: one that is more than a single plain space is noted.
+    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))) {
+      if (run < 0) run = p;
+    } else if (run >= 0) {
+      if (p - run >= 2 || text.charCodeAt(run) !== 32) irregular.push(run, p);
+      run = -1;
     }
     const w = WORD_CLASS[c]!;
     if (w === 1) {
@@ -412,6 +429,7 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
       }
     }
   }
+  if (run >= 0 && (n - run >= 2 || text.charCodeAt(run) !== 32)) irregular.push(run, n);
   result.words = words;
   // The ids stamped with this call, in order (cheaper than sorting with a comparator).
   const { seenCall } = sc;

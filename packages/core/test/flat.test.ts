@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { analyse, sentencesOf } from '../src/analyse.js';
 import { flatten, fromFlat, holdsSpan, irregularSpaces, toFlat } from '../src/flat.js';
 import { text as readText } from '../src/readers/text.js';
+import { scanDocument } from '../src/scan.js';
+import { builtinRuleSet } from '../src/index.js';
 import { testRule, testSet } from './context/test-rules.js';
 
 describe('flatten', () => {
@@ -34,25 +36,47 @@ describe('flatten', () => {
 });
 
 describe('irregularSpaces and holdsSpan (which sentences need flattening, found once per document)', () => {
-  it('says a sentence needs flattening exactly when flatten says so', () => {
+  const pieces = ['Sam', 'was', 'not', '.', '. ', '?', ' ', '  ', '\n', '\n\n', ' \n', '\r\n', '\t', '\u00a0', '\u2003', '- ', '"'];
+
+  it('says any span of the text needs flattening exactly when flatten says so', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom('Sam', 'was', 'not', '.', '. ', '?', ' ', '  ', '\n', '\n\n', ' \n', '\r\n', '\t', '\u00a0', '- ', '"'), { maxLength: 40 }), (parts) => {
-        const doc = readText(parts.join(' '));
-        const spans = irregularSpaces(doc.text);
-        for (const s of sentencesOf(doc)) expect(holdsSpan(spans, s.start, s.end)).toBe(flatten(s.text) !== null);
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.nat(), fc.nat(), (parts, x, y) => {
+        const text = parts.join('');
+        const runs = irregularSpaces(text);
+        const start = x % (text.length + 1);
+        const end = start + (y % (text.length - start + 1));
+        expect(holdsSpan(runs, text, start, end)).toBe(flatten(text.slice(start, end)) !== null);
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 
-  it('counts only a span wholly inside [start, end)', () => {
-    const spans = irregularSpaces('ab \ncd  ef');
-    expect(spans).toEqual([2, 4, 6, 8]);
-    expect(holdsSpan(spans, 0, 3)).toBe(false);
-    expect(holdsSpan(spans, 0, 4)).toBe(true);
-    expect(holdsSpan(spans, 4, 7)).toBe(false);
-    expect(holdsSpan(spans, 4, 11)).toBe(true);
-    expect(holdsSpan(spans, 8, 11)).toBe(false);
+  it('the scan notes the same runs as irregularSpaces, and sentences agree with flatten', () => {
+    const set = builtinRuleSet();
+    const active = set.rules.map(() => true);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, 'refused', 'service user'), { maxLength: 40 }), (parts) => {
+        const doc = readText(parts.join(' '));
+        const sentences = sentencesOf(doc);
+        const runs = scanDocument(set, doc.text, sentences, active).irregular!;
+        expect(runs).toEqual(irregularSpaces(doc.text));
+        for (const s of sentences) expect(holdsSpan(runs, doc.text, s.start, s.end)).toBe(flatten(s.text) !== null);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('a run counts by the part of it inside the span', () => {
+    const text = 'ab \ncd  ef\tg';
+    const runs = irregularSpaces(text);
+    expect(runs).toEqual([2, 4, 6, 8, 10, 11]);
+    expect(holdsSpan(runs, text, 0, 3)).toBe(false); // only the space of " \n"
+    expect(holdsSpan(runs, text, 0, 4)).toBe(true);
+    expect(holdsSpan(runs, text, 3, 5)).toBe(true); // the "\n" alone
+    expect(holdsSpan(runs, text, 4, 7)).toBe(false); // one space of "  "
+    expect(holdsSpan(runs, text, 4, 8)).toBe(true);
+    expect(holdsSpan(runs, text, 8, 10)).toBe(false);
+    expect(holdsSpan(runs, text, 8, 11)).toBe(true);
   });
 });
 
