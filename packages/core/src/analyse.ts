@@ -84,7 +84,15 @@ function computeRules(set: RuleSet, options: AnalyseOptions): { active: boolean[
  * space, and a word hyphenated at a line end reads whole ("attention-\nseeking": "attention-seeking").
  */
 function visible(text: string): string {
-  return /\s\s|[\t\n\r\f\v\u00a0]/.test(text) ? text.replace(/(?<=\p{L})-[^\S\n]*\n\s*/gu, '-').replace(/\s+/g, ' ').trim() : text;
+  return /\s\s|[\t\n\r\f\v\u00a0]/.test(text) ? joinLineEndHyphens(text).replace(/\s+/g, ' ').trim() : text;
+}
+
+/** A hyphen ending a line inside a word, with the line break and indent after it. */
+const LINE_END_HYPHEN = /(?<=\p{L})-[^\S\n]*\n\s*/gu;
+
+/** "attention-\n  seeking" → "attention-seeking": a word hyphenated at a line end, read whole. */
+function joinLineEndHyphens(text: string): string {
+  return text.includes('-') ? text.replace(LINE_END_HYPHEN, '-') : text;
 }
 
 /** Split a document into sentences (never crossing a block). */
@@ -430,7 +438,10 @@ function sentenceText(s: SentenceView, start: number, end: number, cache: Map<nu
   if (s.text.length <= MAX_SENTENCE) {
     let t = cache.get(s.index);
     if (t === undefined) {
-      t = (flatOf(s)?.text ?? s.text).trim();
+      // A word hyphenated at a line end reads whole, as in the message.
+      const flat = flatOf(s);
+      const joined = flat ? joinLineEndHyphens(s.text) : s.text;
+      t = (joined !== s.text ? joined.replace(/\s+/g, ' ') : (flat?.text ?? s.text)).trim();
       cache.set(s.index, t);
     }
     return t;

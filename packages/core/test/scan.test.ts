@@ -68,6 +68,9 @@ describe('scanDocument', () => {
     for (const f of findings) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
     // The message names the match as it reads, on one line.
     expect(findings.map((f) => f.message)).toEqual(['“wheelchair bound” test message.', '“attention-seeking” test message.', '“wheelchair-bound” test message.']);
+    // The finding's sentence reads the hyphenated word whole too.
+    expect(findings[1]!.sentence).toBe('Staff say Sam is attention-seeking at night.');
+    expect(findings[2]!.sentence).toBe('Also wheelchair-bound.');
     // Never across a blank line (a paragraph break).
     expect(analyse(readText('Sam uses a wheelchair-\n\nbound volumes are on the shelf.'), wrapped).findings).toEqual([]);
   });
