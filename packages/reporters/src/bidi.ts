@@ -2,8 +2,8 @@
  * Bidirectional overrides and isolates (U+202A–202E, U+2066–2069), the characters of "Trojan
  * Source" (CVE-2021-42574). In text from the data they make what a table cell, chart label or
  * spreadsheet cell shows read in a different order from what it holds, so every reporter that
- * shows such text as it is (the audit report, the CSV files) shows them as �, as the stylish
- * reporter does. Pure.
+ * shows such text as it is (the audit report, the check html page, the CSV files) shows them as
+ * �, as the stylish reporter does. Pure.
  */
 export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
