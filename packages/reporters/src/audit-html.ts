@@ -8,6 +8,7 @@
 import type { AuditComparison, AuditFigures, Category } from '@sourdough/core';
 import { CATEGORY_COLOURS, categoryChart, groupChart, topRulesChart, trendChart } from './charts.js';
 import { neutraliseBidi } from './bidi.js';
+import { GENERATOR } from './recognise.js';
 
 /** What `summary.json` holds: run metadata plus the figures. */
 export interface AuditSummary {
@@ -246,6 +247,7 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${GENERATOR}">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>Language audit — sourdough</title>
 <style>${STYLE}</style>

@@ -3,12 +3,14 @@
  * external files, nothing fetched) listing each document's findings with the sentence, the phrase
  * marked, why it matters (when rule details are given) and what to write instead, then the
  * totals. Every piece of text is escaped, and bidirectional controls are shown as � (see bidi.ts).
- * Streams document by document. Pure.
+ * The head names sourdough as its generator, so a later run that walks the folder it was saved in
+ * leaves it out (see recognise.ts). Streams document by document. Pure.
  */
 import type { DocumentOutcome, Finding, Summary } from '@sourdough/core';
 import { marksFor, type Mark } from './mark.js';
 import { fromStream, ruleInfo, type Reporter, type ReporterOptions, type ReporterStream } from './types.js';
 import { neutraliseBidi } from './bidi.js';
+import { GENERATOR } from './recognise.js';
 
 /** Escape text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
@@ -60,7 +62,7 @@ function findingsHtml(findings: readonly Finding[], options: ReporterOptions): s
 export function htmlStream(options: ReporterOptions = {}): ReporterStream {
   return {
     start: () =>
-      `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>sourdough report</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<h1>sourdough report</h1>\n<p>How we write about people: each finding says why the words matter and what to write instead. <a href="#summary">Totals are at the end.</a></p>\n`,
+      `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="generator" content="${GENERATOR}">\n<title>sourdough report</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<h1>sourdough report</h1>\n<p>How we write about people: each finding says why the words matter and what to write instead. <a href="#summary">Totals are at the end.</a></p>\n`,
     result(r) {
       if ('error' in r) return `<section><h2>${shown(where(r))}</h2><div class="failed"><strong>Could not check:</strong> ${shown(r.error.message)} <span class="rule">${shown(r.error.code)}</span></div></section>\n`;
       if (!r.findings.length) return '';

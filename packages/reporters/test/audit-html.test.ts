@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { AuditAggregator, compareAudits, type DocumentOutcome, type Finding } from '@sourdough/core';
 import { auditHtml, escapeHtml, type AuditSummary } from '../src/audit-html.js';
+import { reportFormatOf, REPORT_HEAD_BYTES } from '../src/recognise.js';
 
 function finding(ruleId: string, sentence: string): Finding {
   return { ruleId, category: ruleId.split('/')[0] as Finding['category'], severity: 'warning', message: 'm', text: 'x', suggestions: [], sentence, url: `docs/rules/${ruleId}.md` };
@@ -33,6 +34,12 @@ function summary(): AuditSummary {
 }
 
 describe('auditHtml', () => {
+  it('names sourdough as its generator, so a later walk of the folder it is in knows it for a report', async () => {
+    const html = await auditHtml(summary());
+    expect(html.slice(0, html.indexOf('</head>'))).toContain('<meta name="generator" content="sourdough">');
+    expect(reportFormatOf(Buffer.from(html).subarray(0, REPORT_HEAD_BYTES).toString('utf8'))).toBe('html');
+  });
+
   it('renders headline figures, every chart as inline SVG, group tables and the trend', async () => {
     const html = await auditHtml(summary());
     expect(html).toMatch(/^<!doctype html>/);
