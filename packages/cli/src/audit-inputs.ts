@@ -1,13 +1,19 @@
 /**
- * Keeps `audit` and `check` from reading audit outputs as documents. When either walks a folder
- * (or a glob), any folder that holds an audit's output (recognised by the `summary.json`
+ * Keeps `audit` and `check` from reading sourdough's own outputs as documents. When either walks
+ * a folder (or a glob), any folder that holds an audit's output (recognised by the `summary.json`
  * sourdough wrote there) is left out, with the files under them, and so is the folder `audit` is
  * writing into: reading report.html, findings.csv and documents.csv as input would count (or
- * report) the earlier findings as new documents. A file named on the command line is always read.
- * Reads only those `summary.json` files; never a record.
+ * report) the earlier findings as new documents. So is any single file the walk finds that is one
+ * of sourdough's reports (`check -f html`/`csv`/`json`/`sarif` saved beside the documents, or an
+ * audit's report.html or CSVs moved out of their folder), recognised by the marker each format
+ * writes at its start (see @sourdough/reporters' recognise.ts). A file named on the command line
+ * is always read. Reads only those `summary.json` files and the first 8 KB of files whose
+ * extension a report can have; never a record, and nothing it reads is logged.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { closeSync, constants as fsConstants, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { reportFormatOf, REPORT_HEAD_BYTES, startsWithCsvHeader } from '@sourdough/reporters';
+import { DocumentsCsv } from './audit-documents.js';
 
 /** A folder left out of the walk, why, and how many files the walk had found in it. */
 export interface SkippedFolder {
@@ -38,6 +44,45 @@ function holdsAuditSummary(dir: string): boolean {
   }
 }
 
+/**
+ * Extensions a walk reads that one of sourdough's reports can be saved under. A walk never reads
+ * `.json` or `.sarif`, where the json and sarif reports are normally saved; a report saved as
+ * `.jsonl` or `.ndjson` would be read as records.
+ */
+const REPORT_EXTENSIONS = new Set(['.html', '.htm', '.csv', '.jsonl', '.ndjson']);
+
+/** The first REPORT_HEAD_BYTES of a file as UTF-8, or undefined when it cannot be read (reading it later reports why). */
+function headOf(path: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    // Non-blocking, so a special file that is not a regular one can never hold the run up.
+    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    const buf = Buffer.alloc(REPORT_HEAD_BYTES);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.toString('utf8', 0, n);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+const DOCUMENTS_CSV_BEFORE = DocumentsCsv.columns.slice(0, 3);
+const DOCUMENTS_CSV_AFTER = DocumentsCsv.columns.slice(3);
+
+/**
+ * True when the file at `path` is one of sourdough's reports: the `check` formats and the audit's
+ * report.html and findings.csv by their markers (reportFormatOf), the audit's documents.csv by its
+ * header row. Only files with an extension a report can have are opened, and only their start is read.
+ */
+function isSourdoughReport(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  if (!REPORT_EXTENSIONS.has(ext)) return false;
+  const head = headOf(path);
+  if (head === undefined) return false;
+  return reportFormatOf(head) !== undefined || (ext === '.csv' && startsWithCsvHeader(head, DOCUMENTS_CSV_BEFORE, DOCUMENTS_CSV_AFTER));
+}
+
 /** The part of a glob before its first segment with a glob character: the folder it is walked from. */
 function globBase(pattern: string): string {
   const segments = pattern.split(/[\\/]/);
@@ -53,13 +98,14 @@ function globBase(pattern: string): string {
 const inside = (dir: string, path: string): boolean => path === dir || path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
 /**
- * The files to read once audit outputs are left out, and the folders left out. `patterns` are the
- * command-line arguments; `files` what expanding them found (in order); `outputDir` the `-o`
- * folder of the audit being run (none for `check`). Only the folders a walk went into are looked
- * at — from the folder or glob base named on the command line down to each file — so a
- * summary.json higher up changes nothing.
+ * The files to read once sourdough's outputs are left out, the folders left out, and the single
+ * files left out because they are sourdough's reports (as the walk found them, in order).
+ * `patterns` are the command-line arguments; `files` what expanding them found (in order);
+ * `outputDir` the `-o` folder of the audit being run (none for `check`). Only the folders a walk
+ * went into are looked at — from the folder or glob base named on the command line down to each
+ * file — so a summary.json higher up changes nothing.
  */
-export function leaveOutAuditOutputs(patterns: readonly string[], files: readonly string[], cwd: string, outputDir?: string): { files: string[]; skipped: SkippedFolder[] } {
+export function leaveOutAuditOutputs(patterns: readonly string[], files: readonly string[], cwd: string, outputDir?: string): { files: string[]; skipped: SkippedFolder[]; reports: string[] } {
   const explicit = new Set<string>();
   const roots: string[] = [];
   for (const p of patterns) {
@@ -87,6 +133,7 @@ export function leaveOutAuditOutputs(patterns: readonly string[], files: readonl
   };
   const skipped = new Map<string, SkippedFolder>();
   const kept: string[] = [];
+  const reports: string[] = [];
   for (const f of files) {
     const abs = f === '-' ? '' : resolve(cwd, f);
     if (f === '-' || explicit.has(abs)) {
@@ -109,7 +156,8 @@ export function leaveOutAuditOutputs(patterns: readonly string[], files: readonl
       }
     }
     if (!hit) {
-      kept.push(f);
+      if (isSourdoughReport(abs)) reports.push(f);
+      else kept.push(f);
       continue;
     }
     const shown = relative(cwd, hit.dir);
@@ -117,7 +165,7 @@ export function leaveOutAuditOutputs(patterns: readonly string[], files: readonl
     s.files++;
     skipped.set(hit.dir, s);
   }
-  return { files: kept, skipped: [...skipped.values()] };
+  return { files: kept, skipped: [...skipped.values()], reports };
 }
 
 /** The stderr line for a folder left out, by `audit` (the default) or `check`. */
@@ -128,4 +176,30 @@ export function skippedMessage(s: SkippedFolder, command: 'audit' | 'check' = 'a
       ? 'it is the folder this audit writes its report into'
       : `it holds the report of ${command === 'audit' ? 'an earlier' : 'an'} audit (its summary.json was written by sourdough)`;
   return `${command === 'audit' ? 'sourdough audit' : 'sourdough'}: left out ${s.folder} (${files}): ${why}; to ${command} a file in it anyway, name the file itself\n`;
+}
+
+/** How many reports are named one line each; more are counted on one line that names the first few. */
+const REPORTS_NAMED = 3;
+
+/**
+ * The stderr lines for the reports left out, by `audit` (the default) or `check`: one line per
+ * report, or, for more than three, one line that counts them and names the first three.
+ */
+export function reportsMessage(reports: readonly string[], command: 'audit' | 'check' = 'audit'): string {
+  if (!reports.length) return '';
+  const who = command === 'audit' ? 'sourdough audit' : 'sourdough';
+  const again = command === 'audit' ? 'count the findings it quotes as new ones' : 'report the findings it quotes again';
+  if (reports.length <= REPORTS_NAMED) {
+    return reports.map((r) => `${who}: left out ${r}: it is a report sourdough wrote, not a document, and ${command === 'audit' ? 'auditing' : 'checking'} it would ${again}; to ${command} it anyway, name the file itself\n`).join('');
+  }
+  const more = reports.length - REPORTS_NAMED;
+  const named = `${reports.slice(0, REPORTS_NAMED).join(', ')} and ${more.toLocaleString('en-GB')} more`;
+  const againAll = command === 'audit' ? 'count the findings they quote as new ones' : 'report the findings they quote again';
+  return `${who}: left out ${reports.length.toLocaleString('en-GB')} reports sourdough wrote (${named}): they are not documents, and ${command === 'audit' ? 'auditing' : 'checking'} them would ${againAll}; to ${command} one anyway, name the file itself\n`;
+}
+
+/** What was left out, for "nothing is left to … once … are left out". */
+export function leftOutWhat(left: { skipped: readonly unknown[]; reports: readonly unknown[] }): string {
+  if (left.skipped.length && left.reports.length) return 'the audit folders and sourdough’s own reports';
+  return left.reports.length ? 'sourdough’s own reports' : 'the audit folders';
 }

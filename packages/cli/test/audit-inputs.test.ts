@@ -53,6 +53,23 @@ describe('sourdough audit: earlier outputs are not read again', () => {
     expect(again.stderr).toContain('left out audit-2026-q4 (3 files): it is the folder this audit writes its report into');
   });
 
+  it('reports sourdough wrote, moved out of their audit folder beside an export, are not read as records either', async () => {
+    const here = join(dir, 'moved');
+    mkdirSync(here);
+    writeFileSync(join(here, 'export.csv'), EXPORT);
+    expect((await audit(['export.csv', '-o', 'out'], here)).code).toBe(0);
+    // The CSVs and report copied out beside the export, without the summary.json that marks the folder.
+    mkdirSync(join(here, 'shared'));
+    writeFileSync(join(here, 'shared', 'export.csv'), EXPORT);
+    for (const name of ['findings.csv', 'documents.csv', 'report.html']) writeFileSync(join(here, 'shared', `q3-${name}`), readFileSync(join(here, 'out', name)));
+    const r = await audit(['shared', '-o', 'shared-audit'], here);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(here, 'shared-audit', 'summary.json'), 'utf8')).figures.documents.read).toBe(3);
+    for (const name of ['q3-documents.csv', 'q3-findings.csv', 'q3-report.html']) {
+      expect(r.stderr).toContain(`sourdough audit: left out shared/${name}: it is a report sourdough wrote, not a document, and auditing it would count the findings it quotes as new ones; to audit it anyway, name the file itself\n`);
+    }
+  });
+
   it('a glob does not reach into an audit folder either (only into one sourdough wrote), but a file named on the command line is read', async () => {
     const here = join(dir, 'g');
     mkdirSync(join(here, 'other'), { recursive: true });

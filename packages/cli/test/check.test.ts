@@ -244,3 +244,86 @@ describe('sourdough check: audit outputs in a folder it walks', () => {
     expect(f.err()).toContain('sourdough: nothing is left to check once the audit folders are left out;');
   });
 });
+
+describe('sourdough check: its own reports in a folder it walks', () => {
+  let dir: string;
+  const NOTE = 'Sam refused his tablets again.\n';
+  const check = async (args: string[]): Promise<{ code: number; out: string; err: string }> => {
+    const f = fakeIo('', dir);
+    const code = await run(['check', '--jobs', '1', '--no-config-lookup', '--no-progress', ...args], f.io);
+    return { code, out: f.out(), err: f.err() };
+  };
+  const checked = (r: { out: string }): string[] => JSON.parse(r.out).results.map((x: { path: string }) => x.path);
+  const leftOut = (file: string): string => `sourdough: left out ${file}: it is a report sourdough wrote, not a document, and checking it would report the findings it quotes again; to check it anyway, name the file itself\n`;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sourdough-check-reports-'));
+    mkdirSync(join(dir, 'notes'));
+    writeFileSync(join(dir, 'notes', 'note.txt'), NOTE);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a report written into the folder is not read by the run writing it, nor by the next one', async () => {
+    const first = await check(['notes/', '-f', 'html', '-o', 'notes/report.html']);
+    expect(first.code, first.err).toBe(0);
+    expect(first.err).toBe('');
+    const page = readFileSync(join(dir, 'notes', 'report.html'), 'utf8');
+    expect(page).toContain('<meta name="generator" content="sourdough">');
+    expect(page).toContain('<h2>notes/note.txt</h2>');
+    expect(page).not.toContain('<h2>notes/report.html</h2>');
+    // The same command again writes over the earlier report instead of refusing to, and leaves it out.
+    const again = await check(['notes/', '-f', 'html', '-o', 'notes/report.html']);
+    expect(again.code, again.err).toBe(0);
+    expect(again.err).toBe(leftOut('notes/report.html'));
+    expect(readFileSync(join(dir, 'notes', 'report.html'), 'utf8')).toBe(page);
+  });
+
+  it('leaves out csv, json and sarif reports saved where a walk reads them, saying so, and checks the rest', async () => {
+    expect((await check(['notes/', '-f', 'csv', '-o', 'notes/findings.csv'])).code).toBe(0);
+    expect((await check(['notes/', '-f', 'json', '-o', 'notes/out.jsonl'])).code).toBe(0);
+    expect((await check(['notes/', '-f', 'sarif', '-o', 'notes/out.ndjson'])).code).toBe(0);
+    // Each was written while the earlier reports were already there, so each run had left them out.
+    expect(readFileSync(join(dir, 'notes', 'findings.csv'), 'utf8').match(/^notes\/[^,]+/gm)).toEqual(['notes/note.txt']);
+    expect(JSON.parse(readFileSync(join(dir, 'notes', 'out.jsonl'), 'utf8')).results.map((x: { path: string }) => x.path)).toEqual(['notes/note.txt']);
+    const r = await check(['notes', '-f', 'json']);
+    expect(r.code, r.err).toBe(0);
+    expect(checked(r)).toEqual(['notes/note.txt']);
+    // More than three: one line counts them and names the first three.
+    expect(r.err).toBe('sourdough: left out 4 reports sourdough wrote (notes/findings.csv, notes/out.jsonl, notes/out.ndjson and 1 more): they are not documents, and checking them would report the findings they quote again; to check one anyway, name the file itself\n');
+    const globbed = await check(['notes/*.{csv,html,txt}', '-f', 'json']);
+    expect(checked(globbed)).toEqual(['notes/note.txt']);
+    expect(globbed.err).toBe(leftOut('notes/findings.csv') + leftOut('notes/report.html'));
+  });
+
+  it('still reads a report named on the command line', async () => {
+    const r = await check(['-f', 'json', 'notes/note.txt', 'notes/report.html', 'notes/findings.csv']);
+    expect(checked(r)).toContain('notes/report.html');
+    expect(checked(r)).toContain('notes/findings.csv');
+    expect(r.err).not.toContain('left out');
+  });
+
+  it('reads documents that only look like reports, and never writes over one at --output', async () => {
+    const here = join(dir, 'lookalikes');
+    mkdirSync(here);
+    const plan = '<!doctype html><html><head><title>Support plan</title></head><body><p>Jack refused the sourdough report.</p></body></html>';
+    writeFileSync(join(here, 'plan.html'), plan);
+    writeFileSync(join(here, 'export.csv'), 'path,id,row,text\nnotes.txt,N-001,1,Jo refused lunch.\n');
+    const r = await check(['lookalikes', '-f', 'json']);
+    expect(checked(r)).toEqual(['lookalikes/export.csv', 'lookalikes/plan.html']);
+    expect(r.err).toBe('');
+    const over = await check(['lookalikes', '-f', 'html', '-o', 'lookalikes/plan.html']);
+    expect(over.code).toBe(2);
+    expect(over.err).toContain('lookalikes/plan.html is one of the files to check, so writing the report there would wipe it out');
+    expect(readFileSync(join(here, 'plan.html'), 'utf8')).toBe(plan);
+  });
+
+  it('stops with exit code 2 when only reports are found', async () => {
+    const here = join(dir, 'only-reports');
+    mkdirSync(here);
+    writeFileSync(join(here, 'report.html'), readFileSync(join(dir, 'notes', 'report.html')));
+    const r = await check(['only-reports']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe(`${leftOut('only-reports/report.html')}sourdough: nothing is left to check once sourdough’s own reports are left out; name the documents to check, or the report itself\n`);
+  });
+});

@@ -40,7 +40,7 @@ import { cliVersion } from '../version.js';
 import { openAuditOutput, type AuditOutput } from '../audit-output.js';
 import { DocumentsCsv } from '../audit-documents.js';
 import { countDocuments } from '../audit-count.js';
-import { leaveOutAuditOutputs, skippedMessage } from '../audit-inputs.js';
+import { leaveOutAuditOutputs, leftOutWhat, reportsMessage, skippedMessage } from '../audit-inputs.js';
 import { configResolver, type CheckOptions } from './check.js';
 
 /** Options of `audit`, as parsed by commander. */
@@ -195,12 +195,13 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     if (opts.ignorePattern?.length) e.ignorePatterns = opts.ignorePattern;
     if (opts.ignorePath) e.ignorePath = opts.ignorePath;
     ({ files, unmatched, unreadable } = await expandGlobs(paths, e));
-    // Never read this run's output folder or an earlier audit's report as records.
+    // Never read this run's output folder, an earlier audit's report or any other report sourdough wrote as records.
     const left = leaveOutAuditOutputs(paths, files, io.cwd, opts.output);
     files = left.files;
     for (const s of left.skipped) io.stderr.write(skippedMessage(s));
-    if (left.skipped.length && !files.length && !unmatched.length && !unreadable.length) {
-      throw new SourdoughError('SD_ERR_INPUT', 'nothing is left to audit once the audit folders are left out, so nothing was written; name the export or the folder of documents to audit');
+    if (left.reports.length) io.stderr.write(reportsMessage(left.reports));
+    if ((left.skipped.length || left.reports.length) && !files.length && !unmatched.length && !unreadable.length) {
+      throw new SourdoughError('SD_ERR_INPUT', `nothing is left to audit once ${leftOutWhat(left)} are left out, so nothing was written; name the export or the folder of documents to audit`);
     }
     ({ byFile, sets: lists } = runSettings(files, resolver, opts));
     if (opts.compare) previous = await readPrevious(io.cwd, opts.compare);

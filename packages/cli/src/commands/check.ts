@@ -17,7 +17,7 @@ import { analyseAll, createAnalyser, isRendered, jobsFor, type Analyser } from '
 import { createProgress } from '../progress.js';
 import { fileSink, sinkFor, type Sink } from '../output.js';
 import { cliVersion } from '../version.js';
-import { leaveOutAuditOutputs, skippedMessage } from '../audit-inputs.js';
+import { leaveOutAuditOutputs, leftOutWhat, reportsMessage, skippedMessage } from '../audit-inputs.js';
 
 /** Options of `check`, as parsed by commander. */
 export interface CheckOptions {
@@ -144,13 +144,16 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
     return failure(io, err);
   }
   const { unmatched, unreadable } = expanded;
-  // An audit's report, CSVs and summary.json found by walking a folder are not documents to check
-  // (as in `audit`); a file named on the command line is still read.
+  // An audit's report, CSVs and summary.json, and any report sourdough wrote, found by walking a
+  // folder are not documents to check (as in `audit`); a file named on the command line is still
+  // read. An earlier report at this run's --output is left out here too, so the check below lets
+  // this run write over it.
   const left = leaveOutAuditOutputs(paths, expanded.files, io.cwd);
   const files = left.files;
   for (const s of left.skipped) io.stderr.write(skippedMessage(s, 'check'));
-  if (left.skipped.length && !files.length && !unmatched.length && !unreadable.length) {
-    return usage(io, 'nothing is left to check once the audit folders are left out; name the documents to check, or a file in the audit folder itself');
+  if (left.reports.length) io.stderr.write(reportsMessage(left.reports, 'check'));
+  if ((left.skipped.length || left.reports.length) && !files.length && !unmatched.length && !unreadable.length) {
+    return usage(io, `nothing is left to check once ${leftOutWhat(left)} are left out; name the documents to check, or ${left.skipped.length ? 'a file in the audit folder' : 'the report'} itself`);
   }
 
   // 2. Config and rule packs for every input, before any output, so a bad config stops the run cleanly.
