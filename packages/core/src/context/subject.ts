@@ -103,6 +103,9 @@ const PEOPLE = set(
 /** "the young man", "this young woman": in a record, the young person it is about. */
 const YOUNG_PEOPLE = set('man woman men women');
 
+/** Titles: the capitalised word after one is a surname ("Mr Ward", "Mrs Home", "Mr Banks"), never a listed noun. */
+const TITLES = set('mr mrs ms miss mx dr');
+
 /** Capitalised at the start of a sentence but not names. */
 const COMMON_STARTERS = set('when if after before during as once while whilst although because since following despite however unfortunately again initially previously there here it this that');
 
@@ -132,6 +135,11 @@ const SUBJECT_BREAK = /[,;:()\[\]\u2013\u2014]|\s-\s|\b(?:but|although|though|ho
 const TOKEN = /[\p{L}\p{N}]+(?:-by)?(?:['’][\p{L}]+)?/gu;
 const POSSESSIVE = /['’]s$/;
 const lower = (s: string | undefined): string => (s ?? '').toLowerCase();
+
+/** Is `tokens[i]` a capitalised word straight after a title ("Mr Ward", "Mrs Home's")? */
+function titled(tokens: string[], i: number): boolean {
+  return i > 0 && TITLES.has(lower(tokens[i - 1])) && /^\p{Lu}/u.test(tokens[i]!);
+}
 
 function kindOf(token: string, original: string, index: ContextIndex, objectPosition: boolean): About | undefined {
   if (POSSESSIVE.test(token)) return undefined; // a possessive ("the council's offer") qualifies the next noun
@@ -229,7 +237,8 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
   }
 
   // A possessive right before the match owns it: "the council's refusal", "Sam's aggression".
-  const owner = before.length && POSSESSIVE.test(before[before.length - 1]!) ? possessor(before[before.length - 1]!, index) : undefined;
+  const last0 = before.length - 1;
+  const owner = before.length && POSSESSIVE.test(before[last0]!) ? (titled(before, last0) ? 'person' : possessor(before[last0]!, index)) : undefined;
   if (owner) return owner;
 
   // An adjective before its noun describes that noun ("the home has aggressive staff"), not the
@@ -248,7 +257,7 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
     const orig = before[i]!;
     const t = orig.toLowerCase();
     if (t === 'and' || t === 'or' || t === 'nor') break;
-    const k = kindOf(t, orig, index, false);
+    const k = titled(before, i) ? 'person' : kindOf(t, orig, index, false);
     if (k) {
       if (k !== 'person') {
         // After a preposition: a place or a qualifier, not the subject ("at school", "the GP at the

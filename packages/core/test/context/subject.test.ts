@@ -53,6 +53,12 @@ describe('aboutWhom', () => {
     ['Application refused on cost grounds.', 'refused', 'request'],
     ['Refused the application.', 'Refused', 'request'],
     ['Refused her application for a blue badge.', 'Refused', 'request'],
+    // a surname after a title is a person, even when it is also a listed noun
+    ['Mr Ward insisted that he had eaten.', 'insisted', 'person'],
+    ['Mr Banks refused his lunch.', 'refused', 'person'],
+    ['Mrs Home was aggressive at the door.', 'aggressive', 'person'],
+    ["Mrs Court's refusal of the hoist continues.", 'refusal', 'person'],
+    ['The ward refused the transfer.', 'refused', 'organisation'],
     // documents
     ['The tenancy agreement allows pets.', 'allows', 'document'],
     ['The policy does not allow visitors after 9pm.', 'allow', 'document'],
