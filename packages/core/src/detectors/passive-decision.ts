@@ -1,19 +1,24 @@
 /**
  * passive-decision: agentless passives that hide who made a decision ("it was decided that",
- * "it has been agreed he will", "it's been decided", "the decision was taken to"), unless the
- * agent follows ("decided by the panel"). Pure.
+ * "it has been agreed he will", "it's been decided", "the decision was taken to", "it has now been
+ * determined", "it was later decided"), unless the agent follows ("decided by the panel"). Pure.
  */
 import type { Detector } from './types.js';
 
 const VERBS = 'decided|agreed|felt|deemed|considered|recommended|determined|noted|judged|concluded|thought|assessed|believed|identified|proposed|suggested|arranged|established';
 /**
+ * One adverb that may stand inside the passive without naming anyone: "it has now been
+ * determined", "it was later decided", "the decision has since been taken".
+ */
+const ADV = '(?:\\s+(?:now|since|later|subsequently|eventually|then|also|therefore|thus|finally|previously|recently|already|again|originally|initially|ultimately|provisionally|jointly|further|duly|formally|unanimously|collectively))?';
+/**
  * "it was decided", "it's been agreed", "it’d been felt"; "a/the decision was made/taken",
- * "decisions were made".
+ * "decisions were made"; with one adverb inside ("it has now been decided").
  */
 const PASSIVE = new RegExp(
-  `\\bit(?:\\s+(?:was|is|has\\s+been|had\\s+been|will\\s+be|would\\s+be)|['’]s(?:\\s+been)?|['’]d\\s+been)\\s+(?:${VERBS})\\b` +
-    `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|has\\s+been|had\\s+been|will\\s+be)\\s+(?:made|taken|reached)\\b` +
-    `|\\bdecisions\\s+(?:were|are|have\\s+been|had\\s+been|will\\s+be)\\s+(?:made|taken|reached)\\b`,
+  `\\bit(?:\\s+(?:was|is)|\\s+(?:has|had)${ADV}\\s+been|\\s+(?:will|would)${ADV}\\s+be|['’]s${ADV}(?:\\s+been)?|['’]d${ADV}\\s+been)${ADV}\\s+(?:${VERBS})\\b` +
+    `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|(?:has|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
+    `|\\bdecisions\\s+(?:were|are|(?:have|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b`,
   'gi',
 );
 /** The decider follows: "decided by the panel (names)", "agreed between Jack and me", "agreed with Jack". */

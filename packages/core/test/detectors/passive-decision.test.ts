@@ -17,10 +17,16 @@ describe('passive-decision', () => {
     ['Decisions were made about Sam without him.', 'Decisions were made'],
     ["It's been decided that Sam will move.", "It's been decided"],
     ['It’s agreed that Jo will have two visits a day.', 'It’s agreed'],
+    // one adverb inside the passive still hides who decided
+    ['It has now been determined that Jo will attend on Mondays.', 'It has now been determined'],
+    ['It was later decided that Sam would move.', 'It was later decided'],
+    ['It has since been agreed that the visits will stop.', 'It has since been agreed'],
+    ['It was eventually felt that Riya should move.', 'It was eventually felt'],
+    ['The decision has now been taken to close the day centre.', 'The decision has now been taken'],
   ])('reports %s', (text, span) => {
     expect(spans(text)).toEqual([span]);
   });
-  it.each(['It was decided by the panel (Sam Reid, Ana Cole) that Jack will move.', 'It was agreed between Jack and me that he will try Mondays.', 'It was agreed with Jack that he will cook on Fridays.', 'I decided with Jack that he will move.', 'The decision was made by Sam and his sister after they visited both homes.', "Sam's decision was made after he visited both homes.", "It's agreed with Riya that she will cook on Fridays."])(
+  it.each(['It was decided by the panel (Sam Reid, Ana Cole) that Jack will move.', 'It was agreed between Jack and me that he will try Mondays.', 'It was agreed with Jack that he will cook on Fridays.', 'It was later agreed with Jack that he will cook on Fridays.', 'It was finally decided by the panel (Sam Reid, Ana Cole) that Jack will move.', 'I decided with Jack that he will move.', 'The decision was made by Sam and his sister after they visited both homes.', "Sam's decision was made after he visited both homes.", "It's agreed with Riya that she will cook on Fridays."])(
     'does not report %s',
     (text) => {
       expect(spans(text)).toEqual([]);
