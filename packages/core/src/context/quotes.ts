@@ -104,6 +104,32 @@ function quotedFromOthers(text: string, open: number): boolean {
   return words.some((w) => OTHER_SOURCE.test(w));
 }
 
+/**
+ * Reported speech with the quote as its complement: "Lee said he has felt “totally unmotivated”",
+ * "Amira told me she was “fine”". A speech verb, then "that" and a subject (a pronoun or a name),
+ * then only linking verbs and adverbs up to the mark. The capture is the speaker's stretch.
+ */
+const SAID_COMPLEMENT =
+  /\b(?:said|says|told (?:me|us|staff|them|her|him|the \w+)|tells (?:me|us|staff|them|her|him)|explained|explains|stated|states|replied|replies|added|adds|shared|shares|mentioned|mentions|admitted|admits)\s+(?:that\s+)?(?:he|she|they|[\p{Lu}][\p{Ll}]+)(?:['’](?:s|d|ve|re))?(?:\s+(?:is|was|were|are|has|had|have|been|being|be|feels|felt|feel|feeling|gets|got|get|getting|became|becomes|become|looks|looked|seems|seemed|sounds|sounded|not|never|always|often|now|still|just|really|very|so|quite|rather|too|a|an|bit|[\p{Ll}]+ly)){1,5}\s*$/u;
+/** Family and friends: their words about the person are theirs, not the person's. */
+const FAMILY_SOURCE = /^(?:mum|mother|dad|father|parents?|wife|husband|partner|brother|sister|son|daughter|aunt|uncle|nan|gran|grandma|grandad|grandmother|grandfather|cousin|neighbours?|friends?|boyfriend|girlfriend|carers?)$/i;
+
+/**
+ * Is the short quote opening at `open` how the person put it, reported after a speech verb earlier
+ * in the clause ("Lee said he has felt “totally unmotivated”")? Not when a professional, a record,
+ * the family or the writer ("I", "we") is the speaker: "Staff said he was “lazy”" is their label.
+ */
+function saidByThePerson(text: string, open: number): boolean {
+  const before = text.slice(Math.max(0, open - 100), open);
+  const m = SAID_COMPLEMENT.exec(before);
+  if (!m) return false;
+  const stretch = before.slice(0, m.index).split(/[,;:.!?()“”"‘«]|\bthat\b|\b(?:and|but|because|when|while|although)\b/).pop() ?? '';
+  const words = stretch.match(/[\p{L}\p{N}'’-]+/gu)?.slice(-4) ?? [];
+  const speaker = words[words.length - 1];
+  if (!speaker || !(/^(?:he|she|they)$/i.test(speaker) || /^[\p{Lu}][\p{Ll}]/u.test(speaker))) return false;
+  return !words.some((w) => OTHER_SOURCE.test(w) || FAMILY_SOURCE.test(w.replace(/['’]s$/, '')));
+}
+
 /** Speech or scare quote, from the quoted words and the words before the opening mark. */
 function classify(text: string, open: number, innerStart: number, innerEnd: number): QuoteSpan['kind'] {
   const inner = text.slice(innerStart, innerEnd);
@@ -114,6 +140,7 @@ function classify(text: string, open: number, innerStart: number, innerEnd: numb
   const before = text.slice(Math.max(0, open - 40), open);
   if (SPEECH_CUE.test(before)) return 'speech';
   if (LABEL_CUE.test(before)) return 'scare';
+  if (words < 4 && saidByThePerson(text, open)) return 'speech';
   if (words < 4 && SCARE_CUE.test(before)) return 'scare';
   const trimmed = inner.trim();
   if (/[.!?…]["'”’]?$/.test(trimmed) && words >= 2) return 'speech';

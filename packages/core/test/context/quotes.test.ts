@@ -44,6 +44,16 @@ describe('findQuotes: speech or scare quotes', () => {
     ['The report states that Sam said “I refused because they were rude”.', 'I refused because they were rude', 'speech'],
     ['Sam told the GP “I will not take the new tablets”.', 'I will not take the new tablets', 'speech'],
     ['The nurse noted that she said “I want to go home now”.', 'I want to go home now', 'speech'],
+    // A short quote after the person's own speech verb is how they put it, not the writer's label…
+    ['Lee said he has felt “totally unmotivated” since the move.', 'totally unmotivated', 'speech'],
+    ['Amira told me that she was “fine”.', 'fine', 'speech'],
+    ["Jo says she's been “really down” lately.", 'really down', 'speech'],
+    // …but not after a professional's, the family's or the writer's, nor a noun the writer quotes.
+    ['Staff said he was “unmotivated”.', 'unmotivated', 'scare'],
+    ['His mum said he was “lazy”.', 'lazy', 'scare'],
+    ['Staff described him as “unmotivated”.', 'unmotivated', 'scare'],
+    ["Jack says he is seeing his 'sinus doctor' on Friday.", 'sinus doctor', 'scare'],
+    ['Amira said she was with her “friends” all night.', 'friends', 'scare'],
   ])('%s → %s (%s)', (text, inner, kind) => {
     expect(quotes(text)).toEqual([[inner, kind]]);
   });
