@@ -1,11 +1,12 @@
 /**
  * cheapest-option: cost framed as the deciding reason for a person's support ("the most
- * cost-effective option", "the cheapest provider", "could be met more cheaply", "within the
- * indicative budget", "the panel will not agree", "residential care would be cheaper"). Not
+ * cost-effective option", "the cheapest provider", "the provider with the lowest cost", "could be
+ * met more cheaply", "within the indicative budget", "the panel will not agree", "residential care
+ * would be cheaper"). Not
  * reported when the sentence is not about support ("Jack found the cheapest phone deal") or when
  * it records that the options compared all meet the person's outcomes, which is what statutory
  * guidance para 10.27 allows. Pure; cheap: the trigger lets through only sentences with "cheap",
- * "cost-effective", "expensive", "costs more/less than", "lowest cost", "indicative" or "panel".
+ * "cost-effective", "expensive", "costs more/less than", "lowest", "indicative" or "panel".
  */
 import type { Detector } from './types.js';
 
@@ -23,6 +24,8 @@ const FRAMING = new RegExp(
     String.raw`\bindicative\s+(?:budget|allocation)\s+(?:is|was|of|only)\b`,
     String.raw`\bpanel\s+(?:will|would|is\s+unlikely\s+to|are\s+unlikely\s+to|won['’]t|wouldn['’]t|will\s+not|would\s+not|is\s+not\s+likely\s+to|may\s+not|might\s+not|never)\s+(?:not\s+)?(?:agree|approve|accept|fund|sign\s+(?:this\s+|it\s+)?off|support|sanction|authorise|authorize)\b`,
     String.raw`\b(?:was|is|being|were|are|would\s+be)\s+(?:the\s+)?(?:cheapest|lowest[\s-]+cost|least\s+expensive)\b`,
+    // After the noun: "went to the provider with the lowest cost", "the agency that offered the cheapest rate".
+    String.raw`\b(?:provider|providers|option|options|agency|agencies|home|care\s+home|service|quote|bid|placement|company)\s+(?:with|offering|(?:that|which)\s+(?:has|had|offered|offers|gave|gives|quoted))\s+the\s+(?:lowest|cheapest)\s+(?:cost|costs|price|prices|rate|rates|hourly\s+rate|quote|bid|fee|fees|tender)\b`,
     String.raw`\b(?:cheaper|more\s+expensive|less\s+expensive|dearer|costlier|more\s+costly|less\s+costly)\s+than\b`,
     String.raw`\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b`,
   ].join('|'),
@@ -51,7 +54,7 @@ export const cheapestOption: Detector = {
     params: { type: 'object', additionalProperties: false, properties: {} },
     // Every alternative starts at a word start (\b), as every FRAMING phrase does, so the engine's
     // scan can list the places where it can match and the trigger is tried only there.
-    trigger: /\bcheap|\bcost[\s-]?effective|\bexpensive\b|\bdearer\b|\bcostl|\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b|\blowe[rs]t?[\s-]+cost|\beconomical|\bindicative\b|\bpanel\b/gi,
+    trigger: /\bcheap|\bcost[\s-]?effective|\bexpensive\b|\bdearer\b|\bcostl|\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b|\blowe[rs]t?[\s-]+cost|\blowest\b|\beconomical|\bindicative\b|\bpanel\b/gi,
   },
   create(ctx) {
     return {

@@ -34,6 +34,8 @@ describe('cheapest-option', () => {
     ["The panel won't fund this.", "panel won't fund"],
     ['A care home would be cheaper; residential care would be cheaper than home care.', 'residential care would be cheaper'],
     ['Her support would be more cost effective in a care home.', 'more cost effective in a care home'],
+    ['The night support went to the provider with the lowest cost.', 'provider with the lowest cost'],
+    ['We chose the agency that offered the cheapest hourly rate for Riya.', 'agency that offered the cheapest hourly rate'],
   ])('flags %j as %j', (text, span) => {
     expect(texts(text)).toContain(span);
   });
@@ -48,6 +50,7 @@ describe('cheapest-option', () => {
     'Amira chose the cheaper agency because they could come earlier.',
     'Jack visited both homes and agreed to the less expensive option, which is nearer his sister.',
     'Best value means the option that meets Jack’s outcomes, not the lowest price.',
+    'Jack chose the provider with the lowest cost because he liked the manager.',
   ])('does not flag %j', (text) => {
     expect(texts(text)).toEqual([]);
   });
