@@ -101,19 +101,25 @@ function looksLikePlace(words: string[], sentence: string, end: number): boolean
 }
 
 /**
- * For a TITLE match `sentence.slice(start, end)`: does a word after the title (initials such as
- * "J." aside) or the word after the match make it a place ("Dr Gray Surgery")? The match is read
- * word by word (spaces and tabs between words) instead of being split into an array.
+ * For a TITLE match `sentence.slice(start, end)`: does a second word after the title (initials
+ * such as "J." aside) or the word after the match make it a place ("Dr Gray Surgery", "Mrs Patel
+ * Road")? The first word after a title is a surname even when it is also a place word ("Mrs
+ * Hill", "Mr Ward", "Mrs Church"). The match is read word by word (spaces and tabs between words)
+ * instead of being split into an array.
  */
 function titleLooksLikePlace(sentence: string, start: number, end: number): boolean {
   let i = start;
   // Skip the title itself.
   while (i < end && !isBlank(sentence.charCodeAt(i))) i++;
+  let named = false;
   while (i < end) {
     while (i < end && isBlank(sentence.charCodeAt(i))) i++;
     const a = i;
     while (i < end && !isBlank(sentence.charCodeAt(i))) i++;
-    if (i > a && !isInitial(sentence, a, i) && NOT_SURNAME.has(sentence.slice(a, i).toLowerCase())) return true;
+    if (i > a && !isInitial(sentence, a, i)) {
+      if (named && NOT_SURNAME.has(sentence.slice(a, i).toLowerCase())) return true;
+      named = true;
+    }
   }
   return placeWordAfter(sentence, end);
 }

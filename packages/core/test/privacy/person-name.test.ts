@@ -44,6 +44,13 @@ describe('findPersonNames: titles, initials and places word by word', () => {
     ['Met Sarah Jones today.', ['Sarah Jones']],
     ['Met SARAH Jones today.', []],
     ['Mr McDonald and Mrs O’Neil came.', ['Mr McDonald', 'Mrs O’Neil']],
+    // A surname that is also a place word is still a surname after a title; a second place word is not.
+    ['Mrs Hill visited.', ['Mrs Hill']],
+    ['Mr Ward and Mrs Church came.', ['Mr Ward', 'Mrs Church']],
+    ['Dr Day phoned back.', ['Dr Day']],
+    ['Mrs J. Hall rang.', ['Mrs J. Hall']],
+    ['Mr Hill Road is closed.', []],
+    ['Mrs Ward House is on the left.', []],
   ])('%j', (sentence, expected) => {
     expect(spans(sentence)).toEqual(expected);
   });
