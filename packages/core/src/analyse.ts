@@ -261,14 +261,13 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       }
       continue;
     }
-    if (where === 'all') {
-      pushMatches(re, text, 0, rule, hits);
-      continue;
-    }
     // Only the sentences holding an anchor: a reportable match lies inside one sentence and
-    // contains an anchor, so it is found there.
-    for (const si of where) {
-      const s = sentences[si]!;
+    // contains an anchor, so it is found there. A regex without anchors reads every sentence (flat,
+    // as the others do: it used to read the whole text as written, so "Jack's  'den'" with two
+    // spaces went unreported where "his  'den'" was).
+    const count = where === 'all' ? sentences.length : where.length;
+    for (let k = 0; k < count; k++) {
+      const s = sentences[where === 'all' ? k : where[k]!]!;
       const flat = flatOf(s);
       if (!flat) pushMatches(re, s.text, s.start, rule, hits);
       // On the flat form, with the matches mapped back to the text (as unless patterns are read).

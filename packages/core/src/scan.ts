@@ -74,7 +74,7 @@ interface Scanner {
   otherWide: Set<number>;
   /** Every rule regex, in rule order. */
   regexes: ScanRegex[];
-  /** Ids of regexes without usable anchors: they always run over the whole text. */
+  /** Ids of regexes without usable anchors: they always run, on every sentence. */
   always: number[];
   /** Detectors' search regexes whose every match begins with a literal at a word start. */
   searches: RegExp[];
@@ -107,7 +107,7 @@ export interface ScanResult {
    */
   searches: Map<RegExp, number[]>;
   /**
-   * Per regex id: `'all'` (no anchors: run over the whole text); ascending sentence indices
+   * Per regex id: `'all'` (no anchors: run on every sentence); ascending sentence indices
    * holding an anchor; for regexes with a sticky copy, (sentence, offset) pairs, flattened, where
    * a prefix begins; undefined when it cannot match.
    */
@@ -309,6 +309,7 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   if (max === 0) {
     triggeredIds.push(...sc.always);
     result.words = countWords(text);
+    delete result.irregular; // not read: analyse() searches the text itself
     return result;
   }
   const st: WalkState = { sc, text, sentences, active, result, call, p: 0, phraseStart: false, regexStart: false, end: 0, skipped: false, si: -1, siEnd: -1 };

@@ -92,6 +92,18 @@ describe('rule regexes across line breaks, double spaces and no-break spaces', (
     }
   });
 
+  it('a regex without literal anchors reads each sentence flat too', () => {
+    // No word the scan could look for: this regex runs on every sentence.
+    const any = testRule('control/t-room', ['Room 12'], { patterns: [{ regex: '\\b[A-Z][a-z]+ [0-9]{2}\\b' }] });
+    const anySet = testSet([any]);
+    for (const gap of [' ', '  ', '\u00a0', '\t']) {
+      const src = `We met in Room${gap}12 today. Then we left.`;
+      const found = analyse(src, anySet).findings;
+      expect(found.map((f) => f.text)).toEqual([`Room${gap}12`]);
+      expect(src.slice(found[0]!.start!.offset, found[0]!.end!.offset)).toBe(found[0]!.text);
+    }
+  });
+
   it('an unless pattern reads the sentence flat too', () => {
     expect(analyse('Sam is not allowed to\npark there.', set).findings).toEqual([]);
     expect(analyse('Sam is not allowed to go there.', set).findings).toHaveLength(1);
