@@ -199,8 +199,9 @@ function scannerOf(set: RuleSet): Scanner {
       if (prefix) entry.sticky = stickyCopy(re);
       const id = regexes.push(entry) - 1;
       if (!anchors) always.push(id);
-      else for (const a of anchors) {
-        const key = keyOf(a);
+      // (Literals that differ only in spaces, hyphens or apostrophes share a key: "hard-to-reach",
+      // "hard to reach".)
+      else for (const key of new Set(anchors.map((a) => keyOf(a)))) {
         if (key) pairs.push([key, { kind: 1, id, rule: rule.index, prefix }]);
       }
     }

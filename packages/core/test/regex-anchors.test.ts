@@ -1,5 +1,6 @@
 /** Required-literal extraction for rule regexes (the prefilter that keeps regex rules cheap). */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { prefixLiterals, requiredLiterals } from '../src/patterns/regex-anchors.js';
 
 describe('requiredLiterals', () => {
@@ -156,5 +157,113 @@ describe('literals computed at build time', () => {
       expect(requiredLiterals(source, flags), key).toEqual(required);
       expect(prefixLiterals(source, flags), key).toEqual(prefix);
     }
+  });
+});
+
+describe('small classes and separator classes', () => {
+  it('reads a class of separators as a separator, and a small class as alternatives', () => {
+    // blaming/scare-quotes' name branch: no word is required, but "s" after the apostrophe starts one.
+    expect(requiredLiterals(`(?<![\\w])[A-Z][a-z]+['’]s [“‘"'][a-z]+[”’"']`, 'g')?.sort()).toEqual(['s "', "s '", 's ‘', 's “']);
+    expect(requiredLiterals("[a-z]+['’]ll never")).toEqual(['ll never']);
+    expect(requiredLiterals('\\bgr[ae]y area')?.sort()).toEqual(['gray area', 'grey area']);
+  });
+  it('leaves mixed, negated, large and range classes alone', () => {
+    expect(requiredLiterals("[a-z]+[a']ll never")).toEqual(['never']);
+    expect(requiredLiterals("[a-z]+[^']ll never")).toEqual(['never']);
+    expect(requiredLiterals("[a-z]+['’\"“‘]ll never")).toEqual(['never']);
+    expect(requiredLiterals('\\bgr[a-e]y area')).toEqual(['area']);
+  });
+  it('finds prefixes through a small class, and through an optional character while still too short', () => {
+    expect(prefixLiterals('\\bS\\/?Us?\\b', 'g')?.sort()).toEqual(['s/u', 'su']);
+    expect(prefixLiterals("\\bcan['’]t\\b")?.sort()).toEqual(["can't", 'can’t']);
+    expect(prefixLiterals('\\bclaims? that')).toEqual(['claim']); // long enough already: not "claim that", "claims that"
+  });
+});
+
+describe('required and prefix literals are sound on generated regexes (property)', () => {
+  // Regexes built from words, separators, small and large classes, optional parts, groups and
+  // assertions. Each piece knows strings it matches, so every regex comes with texts that mostly
+  // match it (a sample between random pieces of text).
+  type Piece = { source: string; samples: string[] };
+  const words = ['ab', 'cab', 'he', 's', 'x', 'Ae', 'S', 'bad'];
+  const seps = [' ', "'", '’', '"', '“', '‘', '-', '.', '/'];
+  const classes: Piece[] = [
+    { source: "['’]", samples: ["'", '’'] },
+    { source: '[“‘"\']', samples: ['“', '‘', '"', "'"] },
+    { source: '[ae]', samples: ['a', 'e'] },
+    { source: '[Ss]', samples: ['S', 's'] },
+    { source: "[a']", samples: ['a', "'"] },
+    { source: "['s]", samples: ["'", 's'] },
+    { source: '[-/]', samples: ['-', '/'] },
+    { source: '[a-z]', samples: ['a', 's', 'x'] },
+    { source: '[A-Z]', samples: ['A', 'S'] },
+    { source: '\\w', samples: ['a', 'S', '_', '1'] },
+    { source: '\\s', samples: [' '] },
+  ];
+  const piece: fc.Arbitrary<Piece> = fc.oneof(
+    fc.constantFrom(...words).map((w) => ({ source: w, samples: [w] })),
+    fc.constantFrom(...seps).map((c) => ({ source: /[.\/]/.test(c) ? `\\${c}` : c, samples: [c] })),
+    { arbitrary: fc.constantFrom(...classes), weight: 3 },
+    fc.constant<Piece>({ source: '\\b', samples: [''] }),
+  );
+  const quantified = fc.tuple(piece, fc.constantFrom('', '', '', '?', '+', '{0,2}', '*')).map(([p, q]): Piece => {
+    if (!q || p.source === '\\b') return p;
+    const source = /^[a-zA-Z]{2,}$/.test(p.source) ? `(?:${p.source})${q}` : `${p.source}${q}`;
+    const one = p.samples;
+    const samples = q === '+' ? [...one, ...one.map((x) => x + x)] : [...(q === '?' || q === '*' || q === '{0,2}' ? [''] : []), ...one, ...(q === '?' ? [] : one.map((x) => x + x))];
+    return { source, samples };
+  });
+  /** A sequence of pieces: its samples are one sample of each, chosen by `pick`. */
+  const sequence = fc.array(quantified, { minLength: 1, maxLength: 6 });
+  const alternation = fc.array(sequence, { minLength: 1, maxLength: 3 });
+  const regex = fc.record({
+    open: fc.constantFrom('', '\\b', '(?<![\\w])', '^'),
+    body: fc.array(alternation, { minLength: 1, maxLength: 4 }),
+    close: fc.constantFrom('', '\\b', '(?=[a-z]+ bad)'),
+    flags: fc.constantFrom('g', 'gi'),
+  });
+  const noise = fc.array(fc.constantFrom(...words, ...seps, 'e', 'u', 'U'), { maxLength: 4 }).map((t) => t.join(''));
+
+  /** Does `literal` occur, case aside, at a word start (not after [A-Za-z0-9_]) inside [from, to) of `t`? */
+  const atWordStart = (t: string, from: number, to: number, literal: string): boolean => {
+    const lower = t.toLowerCase();
+    for (let i = lower.indexOf(literal, from); i >= 0 && i + literal.length <= to; i = lower.indexOf(literal, i + 1)) {
+      if (i === 0 || !/[A-Za-z0-9_]/.test(t[i - 1]!)) return true;
+    }
+    return false;
+  };
+
+  it('every match holds a required literal at a word start, and begins with a prefix at a word start', () => {
+    let matched = 0;
+    fc.assert(
+      fc.property(regex, fc.array(fc.tuple(noise, fc.array(fc.nat(), { minLength: 40, maxLength: 40 }), noise), { minLength: 1, maxLength: 6 }), (r, texts) => {
+        const alt = (seqs: Piece[][]): string => (seqs.length === 1 ? seqs[0]!.map((p) => p.source).join('') : `(?:${seqs.map((q) => q.map((p) => p.source).join('')).join('|')})`);
+        const source = `${r.open}${r.body.map(alt).join('')}${r.close}`;
+        let re: RegExp;
+        try {
+          re = new RegExp(source, r.flags);
+        } catch {
+          return;
+        }
+        const required = requiredLiterals(source, r.flags);
+        const prefixes = prefixLiterals(source, r.flags);
+        for (const [before, picks, after] of texts) {
+          let k = 0;
+          const pick = <T,>(list: T[]): T => list[picks[k++ % picks.length]! % list.length]!;
+          const sample = r.body.map((seqs) => pick(seqs).map((p) => pick(p.samples)).join('')).join('');
+          const t = `${before}${sample}${r.close.startsWith('(?=') ? 'ab bad' : ''}${after}`;
+          for (const m of t.matchAll(re)) {
+            if (m[0].length === 0) continue;
+            matched++;
+            const end = m.index + m[0].length;
+            // A positive lookahead's literals lie in the text after the match (the same sentence).
+            if (required) expect(required.some((l) => atWordStart(t, m.index, r.close.startsWith('(?=') ? t.length : end, l)), `${source} /${r.flags} on ${JSON.stringify(t)}: ${JSON.stringify(required)}`).toBe(true);
+            if (prefixes) expect(prefixes.some((p) => t.slice(m.index).toLowerCase().startsWith(p) && atWordStart(t, m.index, m.index + p.length, p)), `${source} /${r.flags} on ${JSON.stringify(t)}: ${JSON.stringify(prefixes)}`).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+    expect(matched).toBeGreaterThan(3000);
   });
 });

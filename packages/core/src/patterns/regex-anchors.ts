@@ -70,6 +70,42 @@ function literalChar(el: Element): string | undefined {
   return undefined;
 }
 
+/** Most characters a class may hold to be read as alternatives ("['’]", "[“‘\"']"). */
+const MAX_CLASS = 4;
+
+/**
+ * The characters (case-folded, without repeats) of a small class of single characters that are
+ * either all word characters or all separators, such as `['’]` or `[“‘"']`: the class matches
+ * exactly one of them. Undefined for anything else (ranges, escapes, negated or mixed classes).
+ */
+function classChars(el: Element): string[] | undefined {
+  if (el.type !== 'CharacterClass' || el.negate || el.elements.length < 1 || el.elements.length > MAX_CLASS) return undefined;
+  const chars: string[] = [];
+  for (const e of el.elements) {
+    if (e.type !== 'Character') return undefined;
+    const ch = String.fromCodePoint(e.value);
+    // A separator must stay one under any case folding a flag could apply (ſ and K fold to s and k).
+    if (!isWordChar(ch.toLowerCase()) && (isWordChar(ch.toUpperCase().toLowerCase()) || ch.toLowerCase() !== ch.toUpperCase().toLowerCase())) return undefined;
+    const lower = ch.toLowerCase();
+    if (!chars.includes(lower)) chars.push(lower);
+  }
+  const words = chars.filter(isWordChar).length;
+  return words === 0 || words === chars.length ? chars : undefined;
+}
+
+/** A class of separator characters only (`['’]`): after it a word starts, as after a space. */
+function isSeparatorClass(el: Element | Node): boolean {
+  const chars = el.type === 'CharacterClass' ? classChars(el) : undefined;
+  return !!chars && !chars.some(isWordChar);
+}
+
+/** Each of `runs` followed by each of `chars`, or undefined beyond MAX_SET strings. */
+function extend(runs: string[], chars: string[]): string[] | undefined {
+  const out: string[] = [];
+  for (const r of runs) for (const c of chars) if (!out.includes(r + c)) out.push(r + c);
+  return out.length > MAX_SET ? undefined : out;
+}
+
 function isWordChar(ch: string): boolean {
   return /[a-z0-9_]/.test(ch);
 }
@@ -86,34 +122,51 @@ function isBoundary(el: Element): boolean {
  */
 function alternative(alt: Alternative, atStart: boolean, ahead: boolean): Req {
   const candidates: Req[] = [];
-  let run = '';
+  // The literal text read so far, as the strings it may be (a small class makes several: "s '",
+  // 's "'); empty when none is being read.
+  let runs: string[] = [];
   let runAtStart = atStart;
   let boundary = atStart;
   const flush = (): void => {
-    if (run) {
-      if (runAtStart) candidates.push([run]);
+    if (runs.length) {
+      if (runAtStart) candidates.push(runs);
       else {
-        // Keep the part after the first non-word character: that part starts a word.
-        const i = [...run].findIndex((c) => !isWordChar(c));
-        if (i >= 0) {
-          const rest = run.slice(i).replace(/^[^a-z0-9_]+/, '');
-          if (rest) candidates.push([rest]);
+        // Keep the part after the first non-word character: that part starts a word. Every
+        // string the run may be must leave such a part, or the run says nothing.
+        const rests: string[] = [];
+        for (const run of runs) {
+          const i = [...run].findIndex((c) => !isWordChar(c));
+          const rest = i >= 0 ? run.slice(i).replace(/^[^a-z0-9_]+/, '') : '';
+          if (!rest) {
+            rests.length = 0;
+            break;
+          }
+          if (!rests.includes(rest)) rests.push(rest);
         }
+        if (rests.length) candidates.push(rests);
       }
     }
-    run = '';
+    runs = [];
   };
   for (const el of alt.elements) {
-    const ch = literalChar(el);
-    if (ch !== undefined) {
-      if (!run) runAtStart = boundary || !isWordChar(ch);
-      if (!run && !isWordChar(ch)) {
+    const one = literalChar(el);
+    const chars = one !== undefined ? [one] : classChars(el);
+    if (chars !== undefined) {
+      const word = isWordChar(chars[0]!);
+      if (!runs.length && !word) {
         // Leading separators are not part of the literal; the word after them starts a word.
         boundary = true;
         continue;
       }
-      run += ch;
-      boundary = !isWordChar(ch);
+      if (!runs.length) runAtStart = boundary;
+      const next = extend(runs.length ? runs : [''], chars);
+      if (!next) {
+        flush();
+        boundary = !word;
+        continue;
+      }
+      runs = next;
+      boundary = !word;
       continue;
     }
     if (el.type === 'Assertion') {
@@ -122,11 +175,11 @@ function alternative(alt: Alternative, atStart: boolean, ahead: boolean): Req {
         // one sentence at a time, so it is in the same sentence): its literals can filter too
         // ("not an(?=\s+eligible\s+needs?\b)" is found by "eligible"). It consumes nothing, so
         // the run of literals around it goes on.
-        const last = run ? run[run.length - 1]! : undefined;
+        const last = runs.length ? runs[0]![runs[0]!.length - 1] : undefined;
         candidates.push(alternatives(el.alternatives, last === undefined ? boundary : !isWordChar(last), ahead));
         continue;
       }
-      if (isBoundary(el) && !run) boundary = true;
+      if (isBoundary(el) && !runs.length) boundary = true;
       continue; // zero-width: consumes nothing
     }
     flush();
@@ -154,7 +207,7 @@ function endsWithSeparator(el: Element | Node): boolean {
       const ch = literalChar(el as Element);
       if (ch !== undefined) return !isWordChar(ch);
       if (el.type === 'CharacterSet') return el.kind === 'space' && !el.negate;
-      return false;
+      return isSeparatorClass(el);
     }
   }
 }
@@ -256,7 +309,7 @@ function prefixesOf(pattern: Pattern, min: number): string[] | null {
       i++;
     }
     if (!bounded) return null;
-    const lits = leading(alt.elements.slice(i));
+    const lits = leading(alt.elements.slice(i), min);
     if (!lits) return null;
     for (const l of lits) {
       if (l.length < min || !/^[a-z0-9]/.test(l)) return null;
@@ -267,28 +320,50 @@ function prefixesOf(pattern: Pattern, min: number): string[] | null {
   return out.size ? [...out] : null;
 }
 
-/** The literals a sequence of elements always begins with (consuming elements only), or null. */
-function leading(elements: Element[]): string[] | null {
-  let run = '';
+/**
+ * The literals a sequence of elements always begins with (consuming elements only), or null. A
+ * small class makes several ("can['’]t": "can't", "can’t"), and so does an optional character
+ * while the literal is still shorter than `min` ("S\/?U": "su", "s/u"; "claims?" stays "claim").
+ */
+function leading(elements: Element[], min: number): string[] | null {
+  let runs: string[] = [''];
+  const done = (): string[] | null => (runs[0] ? shortest(runs) : null);
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i]!;
-    const ch = literalChar(el);
-    if (ch !== undefined) {
-      run += ch;
+    const one = literalChar(el);
+    const chars = one !== undefined ? [one] : classChars(el);
+    if (chars !== undefined) {
+      const next = extend(runs, chars);
+      if (!next) return done();
+      runs = next;
       continue;
     }
-    if (run) return [run];
+    if (runs[0] && runs.some((r) => r.length < min) && el.type === 'Quantifier' && el.min === 0 && el.max === 1) {
+      // An optional character or small class: the prefixes with and without it.
+      const inner = literalChar(el.element as Element);
+      const optional = inner !== undefined ? [inner] : classChars(el.element as Element);
+      const next = optional && extend(runs, ['', ...optional]);
+      if (!next) return done();
+      runs = next;
+      continue;
+    }
+    if (runs[0]) return done();
     if (el.type === 'Group' || el.type === 'CapturingGroup') {
       const out: string[] = [];
       for (const a of el.alternatives) {
-        const l = leading(a.elements);
+        const l = leading(a.elements, min);
         if (!l) return null;
         out.push(...l);
       }
       return out;
     }
-    if (el.type === 'Quantifier' && el.min >= 1) return leading([el.element]);
+    if (el.type === 'Quantifier' && el.min >= 1) return leading([el.element], min);
     return null;
   }
-  return run ? [run] : null;
+  return done();
+}
+
+/** `literals` without those another of them begins (a match beginning with "sus" begins with "su"). */
+function shortest(literals: string[]): string[] {
+  return literals.filter((l) => !literals.some((o) => o !== l && l.startsWith(o)));
 }
