@@ -26,7 +26,13 @@ export function isPlanHeading(sentence: string): boolean {
   // Most sentences are longer than any heading: skip the trim when it cannot shorten them.
   if (sentence.length > 60 && !mayBeSpace(sentence.charCodeAt(0)) && !mayBeSpace(sentence.charCodeAt(sentence.length - 1))) return false;
   const t = sentence.trim();
-  return t.length <= 60 && !/[.!?]$/.test(t) && PLAN_HEADING.test(t);
+  return t.length <= 60 && !endsSentence(t) && PLAN_HEADING.test(t);
+}
+
+/** /[.!?]$/.test(t), by character code (a heading never ends like a sentence). */
+function endsSentence(t: string): boolean {
+  const c = t.charCodeAt(t.length - 1);
+  return c === 46 || c === 33 || c === 63;
 }
 
 const cache = new WeakMap<SourceDocument, ResolvedKind>();
@@ -46,7 +52,7 @@ function hasPlanHeadingLine(text: string): boolean {
     while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
     if (b > a && (b - a <= 60 || mayBeSpace(text.charCodeAt(a)) || mayBeSpace(text.charCodeAt(b - 1)))) {
       const t = text.slice(a, b).trim();
-      if (t && t.length <= 60 && !/[.!?]$/.test(t) && PLAN_HEADING.test(t)) return true;
+      if (t && t.length <= 60 && !endsSentence(t) && PLAN_HEADING.test(t)) return true;
     }
     from = nl + 1;
   }

@@ -12,6 +12,7 @@ import type { Detector, SentenceView } from './types.js';
 import { isPlanHeading, resolveDocumentKind } from '../context/document-kind.js';
 import { findQuotes } from '../context/quotes.js';
 import { countWords } from '../nlp/sentences.js';
+import { everyPlace } from '../scan.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine)\b/;
 const WORKER_I = /\bI (?:visited|telephoned|phoned|called|spoke to|met with|attended|completed|emailed|arranged|assessed|observed|explained to)\b/;
@@ -45,10 +46,40 @@ const REST_HINT = new RegExp(`${WORDS_HINT.source}|${QUOTE_OPENER.source}`);
 /**
  * What the engine's scan already knows about a sentence: whether a view verb (VIEW) or a WORDS
  * hint can begin in it. `false` means it cannot; `true` means the search must still be run.
+ * `verbAt`, when given, says exactly where a view verb can begin: the first offset in the sentence
+ * at or after `from` (or -1), so VIEW is tried only there instead of searched for.
  */
 export interface VoiceHints {
   verb: boolean;
   words: boolean;
+  verbAt?: ((from: number) => number) | undefined;
+}
+
+/** VIEW, tried only at one offset (for VoiceHints.verbAt). */
+const VIEW_AT = new RegExp(VIEW.source, 'y');
+/** A word character or apostrophe just before the 48 characters read for a subject. */
+const WORDISH = /[\w'’]/;
+/** A quote mark findQuotes() could pair. */
+const ANY_QUOTE = /["“'‘]/;
+
+/**
+ * The first match of VIEW in `sentence` starting at or after `from`: a global search, or with
+ * `verbAt` a sticky try at each place a view verb can begin (the same match: every match of VIEW
+ * begins at one of them, and the first place it matches at is the leftmost match).
+ */
+function nextView(sentence: string, from: number, verbAt: ((from: number) => number) | undefined): RegExpExecArray | null {
+  if (!verbAt) {
+    VIEW.lastIndex = from;
+    const m = VIEW.exec(sentence);
+    VIEW.lastIndex = 0;
+    return m;
+  }
+  for (let p = verbAt(from); p >= 0; p = verbAt(p + 1)) {
+    VIEW_AT.lastIndex = p;
+    const m = VIEW_AT.exec(sentence);
+    if (m) return m;
+  }
+  return null;
 }
 
 /**
@@ -58,10 +89,10 @@ export interface VoiceHints {
  * lets it skip the searches the scan has already ruled out; the answer is the same.
  */
 export function recordsView(sentence: string, hints?: VoiceHints): boolean {
-  VIEW.lastIndex = 0;
-  let m = !hints || hints.verb ? VIEW.exec(sentence) : null;
+  const verbAt = hints?.verbAt;
+  let m = !hints || hints.verb ? nextView(sentence, 0, verbAt) : null;
   const hasVerb = m !== null;
-  for (; m; m = VIEW.exec(sentence)) {
+  for (; m; m = nextView(sentence, m.index + m[0].length, verbAt)) {
     // Only the few words before the verb matter: never scan the whole sentence for subjects.
     const from = Math.max(0, m.index - 48);
     const before = sentence.slice(from, m.index);
@@ -69,33 +100,34 @@ export function recordsView(sentence: string, hints?: VoiceHints): boolean {
     if (!sm) continue;
     const subject = sm[1]!;
     const at = from + sm.index + sm[0].indexOf(subject);
-    if (from > 0 && sm.index === 0 && /[\w'’]/.test(sentence[from - 1] ?? '')) continue;
+    if (from > 0 && sm.index === 0 && WORDISH.test(sentence[from - 1] ?? '')) continue;
     if (NOT_PERSON.has(subject)) continue;
     if (ROLE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) continue;
-    VIEW.lastIndex = 0;
     return true;
   }
   if (hints) {
     // REST_HINT is WORDS_HINT or QUOTE_OPENER: test each only where it can match.
     if (hints.words && WORDS_HINT.test(sentence) && WORDS.test(sentence)) return true;
     if (hasVerb && subjectSpeaks(sentence)) return true;
-    if (QUOTE_OPENER.test(sentence) && /["“'‘]/.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
+    if (QUOTE_OPENER.test(sentence) && ANY_QUOTE.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
     return false;
   }
   const rest = REST_HINT.test(sentence);
   if (rest && WORDS_HINT.test(sentence) && WORDS.test(sentence)) return true;
   // (AND_VERB's verb is a view verb, so without one there is nothing to find.)
   if (hasVerb && subjectSpeaks(sentence)) return true;
-  if (rest && QUOTE_OPENER.test(sentence) && /["“'‘]/.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
+  if (rest && QUOTE_OPENER.test(sentence) && ANY_QUOTE.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
   return false;
 }
 
 /** "Amira refused lunch and said she was not hungry": the sentence's subject is the speaker. */
 function subjectSpeaks(sentence: string): boolean {
   if (!AND_VERB.test(sentence)) return false;
-  const subject = /^\W*([Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)\b/.exec(sentence)?.[1];
-  return !!subject && !NOT_PERSON.has(subject) && !/^\W*[A-Z][a-z]+['’]s\b/.test(sentence);
+  const subject = OPENING_SUBJECT.exec(sentence)?.[1];
+  return !!subject && !NOT_PERSON.has(subject) && !OPENING_POSSESSIVE.test(sentence);
 }
+const OPENING_SUBJECT = /^\W*([Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)\b/;
+const OPENING_POSSESSIVE = /^\W*[A-Z][a-z]+['’]s\b/;
 
 /** True when a plan sentence is in the person's voice: first person (not the worker's) or a recorded view. */
 export function inPersonVoice(sentence: string, hints?: VoiceHints): boolean {
@@ -134,16 +166,30 @@ function tally(text: string, sentences: readonly SentenceView[], kind: 'plan' | 
   // Where a view verb or a WORDS hint can begin (from the engine's scan), when known.
   const verbAt = skipTo?.(VIEW);
   const hintAt = skipTo?.(WORDS_HINT);
+  // One hints object for every sentence; with the scan's positions, VIEW is tried only there.
+  let sStart = 0;
+  let sEnd = 0;
+  const hints: VoiceHints = { verb: false, words: false };
+  if (verbAt && verbAt !== everyPlace) {
+    hints.verbAt = (from) => {
+      const v = verbAt(text, sStart + from);
+      return v >= 0 && v < sEnd ? v - sStart : -1;
+    };
+  }
   for (const s of sentences) {
     if (!counts(s.text)) continue;
     counted++;
-    let hints: VoiceHints | undefined;
+    let h: VoiceHints | undefined;
     if (verbAt && hintAt) {
+      sStart = s.start;
+      sEnd = s.end;
       const v = verbAt(text, s.start);
-      const h = hintAt(text, s.start);
-      hints = { verb: v >= 0 && v < s.end, words: h >= 0 && h < s.end };
+      const w = hintAt(text, s.start);
+      hints.verb = v >= 0 && v < s.end;
+      hints.words = w >= 0 && w < s.end;
+      h = hints;
     }
-    if (!(kind === 'plan' ? inPersonVoice(s.text, hints) : recordsView(s.text, hints))) continue;
+    if (!(kind === 'plan' ? inPersonVoice(s.text, h) : recordsView(s.text, h))) continue;
     if (cueAt < s.start) {
       CUE.lastIndex = s.start;
       const m = CUE.exec(text);

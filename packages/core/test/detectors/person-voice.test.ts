@@ -1,5 +1,6 @@
 /** person-voice: plan share, note view, stats and the kind option. */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { analyse } from '../../src/analyse.js';
 import { hasWords, inPersonVoice, recordsView } from '../../src/detectors/person-voice.js';
 import { countWords } from '../../src/nlp/sentences.js';
@@ -64,6 +65,55 @@ describe('recordsView / inPersonVoice', () => {
       expect(inPersonVoice(s.text, hints), s.text).toBe(inPersonVoice(s.text));
     }
     expect(ruledOut).toBeGreaterThan(3);
+  });
+});
+
+describe('recordsView with the scan’s positions of view verbs (verbAt)', () => {
+  /** recordsView of every sentence of `source`: with hints and verb positions as tally() makes them, and without. */
+  async function both(source: string): Promise<[boolean, boolean, string][]> {
+    const { scanDocument, skipperFor } = await import('../../src/scan.js');
+    const { sentencesOf } = await import('../../src/analyse.js');
+    const { text } = await import('../../src/readers/text.js');
+    const { builtinRuleSet } = await import('../../src/rules/builtin.js');
+    const builtin = builtinRuleSet();
+    const [view, hint] = builtin.rules.find((r) => r.detector?.meta.name === 'person-voice')!.detector!.meta.searches!;
+    const doc = text(source);
+    const sentences = sentencesOf(doc);
+    const scan = scanDocument(builtin, doc.text, sentences, builtin.rules.map(() => true));
+    const verbAt = skipperFor(scan, view!);
+    const hintAt = skipperFor(scan, hint!);
+    return sentences.map((s) => {
+      const v = verbAt(doc.text, s.start);
+      const h = hintAt(doc.text, s.start);
+      const hints = {
+        verb: v >= 0 && v < s.end,
+        words: h >= 0 && h < s.end,
+        verbAt: (from: number) => {
+          const p = verbAt(doc.text, s.start + from);
+          return p >= 0 && p < s.end ? p - s.start : -1;
+        },
+      };
+      return [recordsView(s.text, hints), recordsView(s.text), s.text];
+    });
+  }
+
+  it('gives the same answer as searching the sentence (samples)', async () => {
+    for (const [withAt, without, s] of await both([...VIEWS, ...NOT_VIEWS].join(' '))) expect(withAt, s).toBe(without);
+  });
+
+  it('gives the same answer as searching the sentence (generated sentences with several verbs)', async () => {
+    const word = fc.constantFrom(
+      'Jack', 'He', 'she', 'They', 'Staff', 'His daughter', 'Mrs Patel', 'the GP', 'and', 'but then', 'also', 'has',
+      'said', 'says', 'told me', 'explained', 'would like', 'would rather', 'wants', 'does not want', 'doesn’t want', 'agreed', 'felt',
+      'resaid', 'unsaid', 'Said', 'to', 'go', 'home', 'his views', 'in her words', '"', '“', '”', "'", ',', '.', '\n',
+    );
+    const doc = fc.array(word, { minLength: 1, maxLength: 40 }).map((w) => w.join(' '));
+    await fc.assert(
+      fc.asyncProperty(doc, async (source) => {
+        for (const [withAt, without, s] of await both(source)) expect(withAt, s).toBe(without);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
