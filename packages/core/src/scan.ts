@@ -19,7 +19,7 @@ import type { RuleSet } from './rules/compile.js';
 import type { SentenceView } from './detectors/types.js';
 import { phraseRegex } from './patterns/terms.js';
 import { prefixLiterals, requiredLiterals, sameLiterals } from './patterns/regex-anchors.js';
-import { buildTrie, child, step, type Trie } from './patterns/trie.js';
+import { buildTrie, childLink, linkEnds, linkNode, step, type Trie } from './patterns/trie.js';
 import { WORD_CLASS, countWords } from './nlp/sentences.js';
 import { lastStartingAtOrBefore, stickyCopy } from './search.js';
 
@@ -81,9 +81,9 @@ interface Scanner {
   /** ASCII character → trie column of its folded form; SKIP for spaces and hyphens; -1 when no key uses it. */
   asciiColumn: Int16Array;
   /**
-   * Two ASCII letters or digits a → b, at `a * 128 + b`: the trie node their folded forms lead to
-   * from the root (0: none), or -1 to walk from the root as usual (a key of one character, or
-   * anything but two letters or digits). Most word starts end their walk here, in one read.
+   * Two ASCII letters or digits a → b, at `PAIR[a] * 36 + PAIR[b]` (letters folded): the trie link
+   * their folded forms lead to from the root (0: none), or -1 to walk from the root as usual (a key
+   * of one character). Most word starts end their walk here, in one read of a small table.
    */
   firstTwo: Int32Array;
   /** Scratch: the call in which each regex was first triggered (see triggeredIds). */
@@ -168,6 +168,13 @@ for (let c = 0; c < 128; c++) {
   else if (c === 95) CLASS[c] = UNDERSCORE;
   else if (c === 45) CLASS[c] = HYPHEN;
 }
+/** ASCII letters and digits, folded, as 0–35 (a–z, then 0–9), for the firstTwo table; -1 for the rest. */
+const PAIR = new Int8Array(128).fill(-1);
+for (let c = 0; c < 128; c++) {
+  if (c >= 97 && c <= 122) PAIR[c] = c - 97;
+  else if (c >= 65 && c <= 90) PAIR[c] = c - 65;
+  else if (c >= 48 && c <= 57) PAIR[c] = 26 + c - 48;
+}
 
 function scannerOf(set: RuleSet): Scanner {
   let scanner = scanners.get(set);
@@ -235,16 +242,16 @@ function scannerOf(set: RuleSet): Scanner {
 
 /** The scanner's `firstTwo` table (see Scanner). */
 function firstTwoTable(trie: Trie<Entry>, asciiColumn: Int16Array): Int32Array {
-  const table = new Int32Array(128 * 128).fill(-1);
+  const table = new Int32Array(36 * 36).fill(-1);
   for (let a = 0; a < 128; a++) {
     if (CLASS[a] !== LETTER) continue;
     const ca = asciiColumn[a]!;
-    const first = ca < 0 ? 0 : child(trie, 0, ca);
-    if (first !== 0 && trie.values[first]) continue; // a key of one character: walk as usual
+    const first = ca < 0 ? 0 : childLink(trie, 0, ca);
+    if (linkEnds(first)) continue; // a key of one character: walk as usual
     for (let b = 0; b < 128; b++) {
       if (CLASS[b] !== LETTER) continue;
       const cb = asciiColumn[b]!;
-      table[a * 128 + b] = first === 0 || cb < 0 ? 0 : child(trie, first, cb);
+      table[PAIR[a]! * 36 + PAIR[b]!] = first === 0 || cb < 0 ? 0 : childLink(trie, linkNode(first), cb);
     }
   }
   return table;
@@ -306,7 +313,7 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   const irregular: number[] = [];
   const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds, words: 0, irregular };
   const trie = sc.trie;
-  const { row, rows, onlyColumn, onlyChild, values, depth: max } = trie;
+  const { nodes, rows, values, depth: max } = trie;
   if (max === 0) {
     triggeredIds.push(...sc.always);
     result.words = countWords(text);
@@ -373,26 +380,28 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
     if (!phraseStart && !regexStart) continue;
     let node = 0;
     let from = p;
-    if (p + 1 < n) {
-      // Two letters or digits: the table gives the node after both, and most walks end there.
+    let two = -1;
+    if (p + 1 < n && c < 128) {
+      // Two letters or digits: the table gives the link after both, and most walks end there.
       const d = text.charCodeAt(p + 1);
-      const two = c < 128 && d < 128 ? firstTwo[c * 128 + d]! : -1;
-      if (two === 0) continue;
-      if (two > 0) {
-        node = two;
-        from = p + 2;
+      const a = PAIR[c]!;
+      const b = d < 128 ? PAIR[d]! : -1;
+      if (a >= 0 && b >= 0) {
+        two = firstTwo[a * 36 + b]!;
+        if (two === 0) continue;
+        if (two > 0) {
+          node = linkNode(two);
+          from = p + 2;
+        }
       }
     }
     st.p = p;
     st.phraseStart = phraseStart;
     st.regexStart = regexStart;
     st.skipped = false;
-    if (from > p) {
-      const v = values[node];
-      if (v) {
-        st.end = from;
-        take(v, st);
-      }
+    if (two > 0 && linkEnds(two)) {
+      st.end = from;
+      take(values[node]!, st);
     }
     const limit = Math.min(n, p + 4 * max);
     walk: for (let i = from; i < limit; i++) {
@@ -405,14 +414,14 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
           continue;
         }
         if (CLASS[ch] !== LETTER) st.skipped = true;
-        // (child(), inlined: a full row for a node with several children, else its one child.)
-        const r = row[node]!;
-        node = r >= 0 ? rows[r + col]! : onlyColumn[node] === col ? onlyChild[node]! : 0;
-        if (node === 0) break;
-        const v = values[node];
-        if (v) {
+        // (childLink(), inlined: a row for a node with several children, else its one child's link.)
+        const a = nodes[2 * node]!;
+        const link = a >= 0 ? rows[a + col]! : a === -1 - col ? nodes[2 * node + 1]! : 0;
+        if (link === 0) break;
+        node = link >> 1;
+        if (link & 1) {
           st.end = i + 1;
-          take(v, st);
+          take(values[node]!, st);
         }
         continue;
       }

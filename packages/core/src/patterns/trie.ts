@@ -6,8 +6,10 @@
  * way the caller folds the text it walks. Pure; built once per rule set.
  *
  * Most nodes (the tails of long phrases) have one child, so only nodes with two or more children
- * get a full row of child links; a one-child node keeps its child's column and number. The built-in
- * rules' trie is then about 0.3 MB instead of 1.9 MB of rows.
+ * get a full row of child links; a one-child node keeps its child's column and link beside it. A
+ * link says whether its node ends a key, so a walk reads `values` only where one does. What one
+ * step reads sits together: a node's two entries, then (for a branching node) one row entry. The
+ * built-in rules' trie is about 0.25 MB.
  */
 
 /** A built trie. Node 0 is the root; child(trie, node, column) is a child, or 0 for none. */
@@ -18,18 +20,33 @@ export interface Trie<T> {
   ascii: Int16Array;
   /** Column of other code units used by keys. */
   wide: Map<number, number>;
-  /** Per node: where its row of `width` child links starts in `rows`, or -1 when it has at most one child. */
-  row: Int32Array;
-  /** Child links of the nodes with two or more children, `width` per node (0 for none). */
+  /**
+   * Two entries per node n. `nodes[2n] >= 0`: the node has several children, and its row of
+   * `width` links starts there in `rows`. Otherwise `nodes[2n]` is `-1 - column` of its one child
+   * (-1: no child) and `nodes[2n + 1]` is the link to that child.
+   */
+  nodes: Int32Array;
+  /** Links of the nodes with several children, `width` per node (0 for none). */
   rows: Int32Array;
-  /** Per node with at most one child: that child's column, or -1 when it has none. */
-  onlyColumn: Int32Array;
-  /** Per node with at most one child: that child. */
-  onlyChild: Int32Array;
   /** Values of the keys ending at each node (undefined where none ends). */
   values: (T[] | undefined)[];
   /** Length of the longest key. */
   depth: number;
+}
+
+/*
+ * A link to node c is `2c + 1` when a key ends at c, else `2c`; 0 is no link (the root is never a
+ * child). linkNode and linkEnds read one.
+ */
+
+/** The node a link leads to (0 for none). */
+export function linkNode(link: number): number {
+  return link >> 1;
+}
+
+/** Does a key end at the node this link leads to? */
+export function linkEnds(link: number): boolean {
+  return (link & 1) === 1;
 }
 
 /** Build a trie from (key, value) pairs; a key given twice keeps both values, in order. */
@@ -72,10 +89,9 @@ export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
   for (let k = 0; k < order.length; k++) for (const child of kids[order[k]!]!.values()) order.push(child);
   const renumber = new Int32Array(kids.length);
   order.forEach((old, i) => (renumber[old] = i));
+  const link = (old: number): number => renumber[old]! * 2 + (values[old] ? 1 : 0);
   const n = kids.length;
-  const row = new Int32Array(n).fill(-1);
-  const onlyColumn = new Int32Array(n).fill(-1);
-  const onlyChild = new Int32Array(n);
+  const nodes = new Int32Array(2 * n);
   const branching = order.filter((old) => kids[old]!.size > 1).length;
   const rows = new Int32Array(Math.max(1, branching) * width);
   const ordered: (T[] | undefined)[] = new Array(n);
@@ -84,24 +100,30 @@ export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
     ordered[i] = values[old];
     const children = kids[old]!;
     if (children.size > 1) {
-      row[i] = used;
-      for (const [col, child] of children) rows[used + col] = renumber[child]!;
+      nodes[2 * i] = used;
+      for (const [col, child] of children) rows[used + col] = link(child);
       used += width;
     } else {
+      nodes[2 * i] = -1;
       for (const [col, child] of children) {
-        onlyColumn[i] = col;
-        onlyChild[i] = renumber[child]!;
+        nodes[2 * i] = -1 - col;
+        nodes[2 * i + 1] = link(child);
       }
     }
   });
-  return { width, ascii, wide, row, rows, onlyColumn, onlyChild, values: ordered, depth };
+  return { width, ascii, wide, nodes, rows, values: ordered, depth };
+}
+
+/** The link from `node` in column `col` (a valid column), or 0 when no key continues so. */
+export function childLink<T>(trie: Trie<T>, node: number, col: number): number {
+  const a = trie.nodes[2 * node]!;
+  if (a >= 0) return trie.rows[a + col]!;
+  return a === -1 - col ? trie.nodes[2 * node + 1]! : 0;
 }
 
 /** The child of `node` in column `col` (a valid column), or 0 when no key continues so. */
 export function child<T>(trie: Trie<T>, node: number, col: number): number {
-  const r = trie.row[node]!;
-  if (r >= 0) return trie.rows[r + col]!;
-  return trie.onlyColumn[node] === col ? trie.onlyChild[node]! : 0;
+  return linkNode(childLink(trie, node, col));
 }
 
 /** The child of `node` for code unit `c`, or 0 when no key continues so. */

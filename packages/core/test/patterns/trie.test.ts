@@ -1,7 +1,7 @@
 /** The flat character trie behind the engine's word-start scans. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildTrie, step, type Trie } from '../../src/patterns/trie.js';
+import { buildTrie, child, childLink, linkEnds, linkNode, step, type Trie } from '../../src/patterns/trie.js';
 
 /** Values of every key that `text` begins with, shortest first (as the scans walk). */
 function prefixesOf<T>(trie: Trie<T>, text: string): T[] {
@@ -66,8 +66,30 @@ describe('buildTrie', () => {
   it('keeps full rows of child links only for nodes with several children', () => {
     // Root → s (one child: e) → e (one child: r) → r (children c and m): two branching nodes.
     const t = buildTrie<number>([['serc', 1], ['serm', 2], ['x', 3]]);
-    expect([...t.row].filter((r) => r >= 0)).toHaveLength(2);
+    expect([...t.nodes].filter((a, i) => i % 2 === 0 && a >= 0)).toHaveLength(2);
     expect(t.rows.length).toBe(2 * t.width);
+  });
+
+  it('says in each link whether a key ends at the node it leads to', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é'), minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 25 }), (keys) => {
+        const t = buildTrie(keys.map((k, i) => [k, i] as const));
+        // Every node reached from the root by every column: the link's flag is whether values are there.
+        const seen = [0];
+        for (let k = 0; k < seen.length; k++) {
+          for (let col = 0; col < t.width; col++) {
+            const link = childLink(t, seen[k]!, col);
+            if (link === 0) continue;
+            expect(linkNode(link)).toBe(child(t, seen[k]!, col));
+            expect(linkEnds(link)).toBe(t.values[linkNode(link)] !== undefined);
+            seen.push(linkNode(link));
+          }
+        }
+        expect(seen.length).toBe(t.values.length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
