@@ -244,19 +244,20 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
         if (p < end) continue;
         const s = sentences[where[k]!]!;
         const flat = flatOf(s);
+        // (test, not exec: a sticky match starts where it is tried and ends at lastIndex.)
         if (flat) {
-          sticky.lastIndex = toFlat(flat, p - s.start);
-          const m = sticky.exec(flat.text);
-          if (!m || m[0].length === 0) continue;
-          const [a, b] = fromFlat(flat, m.index, m.index + m[0].length);
+          const at = toFlat(flat, p - s.start);
+          sticky.lastIndex = at;
+          if (!sticky.test(flat.text) || sticky.lastIndex === at) continue;
+          const [a, b] = fromFlat(flat, at, sticky.lastIndex);
           end = s.start + b;
           hits.push({ rule, start: s.start + a, end });
           continue;
         }
-        sticky.lastIndex = p - s.start;
-        const m = sticky.exec(s.text);
-        if (!m || m[0].length === 0) continue;
-        end = p + m[0].length;
+        const at = p - s.start;
+        sticky.lastIndex = at;
+        if (!sticky.test(s.text) || sticky.lastIndex === at) continue;
+        end = p + sticky.lastIndex - at;
         hits.push({ rule, start: p, end });
       }
       continue;

@@ -26,37 +26,45 @@ import { lastStartingAtOrBefore, stickyCopy } from './search.js';
 /** Rule number of allow-list entries. */
 const ALLOW = -1;
 
-/** A phrase (or match anchor, or protected phrase) to confirm where its key begins. */
-interface PhraseEntry {
-  kind: 0;
-  /** Rule index, or ALLOW. */
+/**
+ * What a trie key stands for. Every entry has every field (so take() reads objects of one shape);
+ * `kind` says which are meaningful:
+ * - 0, a phrase (or match anchor, or protected phrase) to confirm where its key begins: `rule`,
+ *   `re`, `match`, `simple`;
+ * - 1, a required word of a rule regex: `id`, `rule`, `prefix`;
+ * - 2, a literal prefix of a regex a detector searches the text with (its trigger or
+ *   `meta.searches`): `id`.
+ */
+interface Entry {
+  kind: 0 | 1 | 2;
+  /** Rule index, or ALLOW (kinds 0 and 1). */
   rule: number;
-  /** Sticky, case-insensitive, whole words. */
-  re: RegExp;
-  /** Index into rule.matches when the phrase is an anchor of a match pattern. */
-  match: number;
-  /** One plain word ([a-z0-9]+): matched without the RegExp (see take). */
-  simple: boolean;
-}
-
-/** A required word of a rule regex. */
-interface AnchorEntry {
-  kind: 1;
-  /** Regex id (index into Scanner.regexes). */
+  /** Regex id: index into Scanner.regexes (kind 1) or Scanner.searches (kind 2). */
   id: number;
-  rule: number;
-  /** The word begins every match of the regex (see Scanner.regexes). */
+  /** Sticky, case-insensitive, whole words (kind 0). */
+  re: RegExp;
+  /** Index into rule.matches when the phrase is an anchor of a match pattern, else -1 (kind 0). */
+  match: number;
+  /** One plain word ([a-z0-9]+): matched without the RegExp (see take) (kind 0). */
+  simple: boolean;
+  /** The word begins every match of the regex (see Scanner.regexes) (kind 1). */
   prefix: boolean;
 }
 
-/** A literal prefix of a regex a detector searches the text with (its trigger or `meta.searches`). */
-interface SearchEntry {
-  kind: 2;
-  /** Index into Scanner.searches. */
-  id: number;
+/** The `re` of entries that are not phrases. */
+const NO_REGEX = /(?:)/y;
+
+function phraseEntry(rule: number, re: RegExp, match: number, simple: boolean): Entry {
+  return { kind: 0, rule, id: 0, re, match, simple, prefix: false };
 }
 
-type Entry = PhraseEntry | AnchorEntry | SearchEntry;
+function anchorEntry(id: number, rule: number, prefix: boolean): Entry {
+  return { kind: 1, rule, id, re: NO_REGEX, match: -1, simple: false, prefix };
+}
+
+function searchEntry(id: number): Entry {
+  return { kind: 2, rule: 0, id, re: NO_REGEX, match: -1, simple: false, prefix: false };
+}
 
 /** A rule regex; `sticky` (a sticky copy) when every match begins with one of its anchors. */
 export interface ScanRegex {
@@ -182,7 +190,7 @@ function scannerOf(set: RuleSet): Scanner {
   const pairs: [string, Entry][] = [];
   const phrase = (text: string, rule: number, match = -1): void => {
     const key = keyOf(text);
-    if (key) pairs.push([key, { kind: 0, rule, re: phraseRegex(text.trim()), match, simple: /^[a-z0-9]+$/i.test(text.trim()) }]);
+    if (key) pairs.push([key, phraseEntry(rule, phraseRegex(text.trim()), match, /^[a-z0-9]+$/i.test(text.trim()))]);
   };
   for (const rule of set.rules) {
     for (const p of rule.phrases) phrase(p, rule.index);
@@ -209,7 +217,7 @@ function scannerOf(set: RuleSet): Scanner {
       // (Literals that differ only in spaces, hyphens or apostrophes share a key: "hard-to-reach",
       // "hard to reach".)
       else for (const key of new Set(anchors.map((a) => keyOf(a)))) {
-        if (key) pairs.push([key, { kind: 1, id, rule: rule.index, prefix }]);
+        if (key) pairs.push([key, anchorEntry(id, rule.index, prefix)]);
       }
     }
   }
@@ -218,7 +226,7 @@ function scannerOf(set: RuleSet): Scanner {
     const prefixes = prefixLiterals(re.source, re.flags);
     if (!prefixes) continue;
     const id = searches.push(re) - 1;
-    for (const p of prefixes) pairs.push([keyOf(p), { kind: 2, id }]);
+    for (const p of prefixes) pairs.push([keyOf(p), searchEntry(id)]);
   }
   const otherAscii = new Uint8Array(128);
   const otherWide = new Set<number>();
@@ -309,7 +317,12 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
     sc.seenCall[id] = call;
   }
   const searches = new Map<RegExp, number[]>();
-  for (const re of sc.searches) searches.set(re, []);
+  const searchLists: number[][] = [];
+  for (const re of sc.searches) {
+    const list: number[] = [];
+    searches.set(re, list);
+    searchLists.push(list);
+  }
   const irregular: number[] = [];
   const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds, words: 0, irregular };
   const trie = sc.trie;
@@ -320,7 +333,7 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
     delete result.irregular; // not read: analyse() searches the text itself
     return result;
   }
-  const st: WalkState = { sc, text, sentences, active, result, call, p: 0, phraseStart: false, regexStart: false, end: 0, skipped: false, si: -1, siEnd: -1 };
+  const st: WalkState = { sc, text, sentences, active, result, searchLists, call, p: 0, phraseStart: false, regexStart: false, end: 0, skipped: false, si: -1, siEnd: -1 };
   const { otherAscii, otherWide, asciiColumn, firstTwo } = sc;
   const n = text.length;
   let prevPhrase = false; // previous character continues a phrase word (letter, digit, hyphen)
@@ -455,6 +468,8 @@ interface WalkState {
   sentences: SentenceView[];
   active: boolean[];
   result: ScanResult;
+  /** The lists of result.searches, by search id. */
+  searchLists: number[][];
   call: number;
   /** The word start being walked, and what may begin there. */
   p: number;
@@ -482,10 +497,10 @@ function take(entries: Entry[], st: WalkState): void {
         if (isWordCode(after) || after === 45) continue;
         end = st.end;
       } else {
+        // (test, not exec: a sticky match ends at lastIndex, and no match array is made.)
         e.re.lastIndex = p;
-        const m = e.re.exec(st.text);
-        if (!m) continue;
-        end = p + m[0].length;
+        if (!e.re.test(st.text)) continue;
+        end = e.re.lastIndex;
       }
       if (e.rule === ALLOW) st.result.allow.push(p, end);
       else if (e.match < 0) st.result.phrases.push(e.rule, p, end);
@@ -497,7 +512,7 @@ function take(entries: Entry[], st: WalkState): void {
     }
     if (!st.regexStart) continue;
     if (e.kind === 2) {
-      const list = st.result.searches.get(st.sc.searches[e.id]!)!;
+      const list = st.searchLists[e.id]!;
       if (list[list.length - 1] !== p) list.push(p);
       continue;
     }
