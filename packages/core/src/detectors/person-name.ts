@@ -63,7 +63,20 @@ const PLACES = new Set([
   'Milton Abbot', 'Clifton Down', 'Carlton Colville', 'Abbey Wood', 'Grace Dieu', 'Preston North End',
 ]);
 
-const NEXT_WORD = /\s+([A-Z][a-z]+)/y;
+/**
+ * The capitalised word after the white space at the start of `after` (as /\s+([A-Z][a-z]+)/y
+ * reads it), lower-cased, or undefined. Read by character code: no match array.
+ */
+function nextWordLower(after: string): string | undefined {
+  let i = 0;
+  while (i < after.length && isSpace(after.charCodeAt(i))) i++;
+  if (i === 0) return undefined;
+  const c = after.charCodeAt(i);
+  if (!(c >= 65 && c <= 90)) return undefined;
+  let j = i + 1;
+  while (j < after.length && after.charCodeAt(j) >= 97 && after.charCodeAt(j) <= 122) j++;
+  return j > i + 1 ? after.slice(i, j).toLowerCase() : undefined;
+}
 
 /**
  * The word PLACE_BEFORE or MEDIA_BEFORE ends on ("from", "in", "watched", "is", a comma…), as the
@@ -110,7 +123,11 @@ function startsWith(re: RegExp, text: string): boolean {
   return re.test(text);
 }
 
-/** Is the name at [start, end) in `sentence` a place, a title or a famous person rather than someone in the record? */
+/**
+ * Is the name at [start, end) in `sentence` a place, a title or a famous person rather than someone in the record?
+ * A relationship said after the name ("Sarah Jones, her old friend") outweighs every sign of a place
+ * or a famous person; it is looked for only when there is such a sign (most names have none).
+ */
 export function notAPerson(sentence: string, start: number, end: number): boolean {
   const name = sentence.slice(start, end);
   const after = sentence.slice(end, end + 60);
@@ -121,12 +138,16 @@ export function notAPerson(sentence: string, start: number, end: number): boolea
     if (startsWith(TITLE_AFTER, after) && MEDIA_WORD.test(sentence)) return true;
     if (startsWith(POSSESSIVE_AFTER, after)) return false;
   }
-  if (startsWith(RELATION_AFTER, after)) return false;
+  return placeOrFame(sentence, start, name, after) && !startsWith(RELATION_AFTER, after);
+}
+
+/** A sign that the name is a place or a famous person: a known place, a place word, the words before it or after it. */
+function placeOrFame(sentence: string, start: number, name: string, after: string): boolean {
   if (PLACES.has(flatten(name)?.text ?? name)) return true;
   const last = lastAsciiWord(name);
-  NEXT_WORD.lastIndex = 0;
-  const next = NEXT_WORD.exec(after)?.[1]?.toLowerCase();
-  if ((last && PLACE_WORDS.has(last)) || (next && PLACE_WORDS.has(next))) return true;
+  if (last && PLACE_WORDS.has(last)) return true;
+  const next = nextWordLower(after);
+  if (next && PLACE_WORDS.has(next)) return true;
   const from = Math.max(0, start - 60);
   if (mayEndInCue(sentence, from, start)) {
     const before = sentence.slice(from, start);

@@ -134,6 +134,31 @@ function isInitial(sentence: string, a: number, b: number): boolean {
   return c >= 65 && c <= 90 && (b - a === 1 || (b - a === 2 && sentence.charCodeAt(a + 1) === 46));
 }
 
+const BLANKS = /[ \t]+/;
+const IS_WAS_END = /(?:is|was)$/;
+
+/** [A-Za-z0-9_], as RegExp's \b sees a word character. */
+function isRegExpWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * Does the text before `start` end in "St" or "Saint" (a word), perhaps a full stop, and spaces or
+ * tabs ("St Helens", "Saint Jude")? As /\b(?:St|Saint)\.?[ \t]+$/ on sentence.slice(0, start), read
+ * backwards from `start` instead of searching the whole of it.
+ */
+export function afterSaint(sentence: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && (sentence.charCodeAt(i - 1) === 32 || sentence.charCodeAt(i - 1) === 9)) i--;
+  if (i === start) return false;
+  if (i > 0 && sentence.charCodeAt(i - 1) === 46) i--;
+  for (const title of ['St', 'Saint']) {
+    const a = i - title.length;
+    if (a >= 0 && sentence.startsWith(title, a) && (a === 0 || !isRegExpWordCode(sentence.charCodeAt(a - 1)))) return true;
+  }
+  return false;
+}
+
 /** Find full personal names in one sentence. */
 export function findPersonNames(sentence: string): IdentifierHit[] {
   const out: IdentifierHit[] = [];
@@ -148,10 +173,10 @@ export function findPersonNames(sentence: string): IdentifierHit[] {
   while ((m = CUE.exec(sentence))) {
     const name = m[1]!;
     const start = m.index + m[0].length - name.length;
-    const words = name.split(/[ \t]+/);
+    const words = name.split(BLANKS);
     if (looksLikePlace(words, sentence, start + name.length)) continue;
     // "is/was" only count when the first word is a known forename ("the carer was Anna Berg").
-    if (/(?:is|was)$/.test(m[0].slice(0, m[0].length - name.length).trim()) && !isKnownForename(words[0]!)) continue;
+    if (IS_WAS_END.test(m[0].slice(0, m[0].length - name.length).trim()) && !isKnownForename(words[0]!)) continue;
     pushUnique(out, start, start + name.length);
   }
   let confirmed: { start: number; end: number }[] | undefined;
@@ -168,7 +193,7 @@ export function findPersonNames(sentence: string): IdentifierHit[] {
     const end = m.index + m[0].length;
     if (out.some((h) => h.start < end && start < h.end)) continue;
     if (looksLikePlace([first, second], sentence, end)) continue;
-    if (/\b(?:St|Saint)\.?[ \t]+$/.test(sentence.slice(0, start))) continue;
+    if (afterSaint(sentence, start)) continue;
     confirmed ??= peopleSpans(sentence);
     if (!confirmed.some((p) => p.start <= start && end <= p.end + 1)) continue;
     pushUnique(out, start, end);

@@ -1,6 +1,7 @@
 /** Full personal names: titles, relationship cues, known forenames, and place/organisation traps. */
 import { describe, expect, it } from 'vitest';
-import { findPersonNames } from '../../src/privacy/person-name.js';
+import fc from 'fast-check';
+import { afterSaint, findPersonNames } from '../../src/privacy/person-name.js';
 
 const spans = (s: string) => findPersonNames(s).map((h) => s.slice(h.start, h.end));
 
@@ -53,5 +54,18 @@ describe('findPersonNames: titles, initials and places word by word', () => {
     ['Mrs Ward House is on the left.', []],
   ])('%j', (sentence, expected) => {
     expect(spans(sentence)).toEqual(expected);
+  });
+});
+
+describe('afterSaint', () => {
+  it('answers as /\\b(?:St|Saint)\\.?[ \\t]+$/ on the text before the name', () => {
+    const text = fc.array(fc.constantFrom('St', 'Saint', 'st', 'S', 't', 'aint', '.', ' ', '\t', 'x', '_', '1', 'é', '\n', 'Helens'), { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom('', 'Jude', 'Mary Smith'), (before, name) => {
+        const sentence = before + name;
+        expect(afterSaint(sentence, before.length), JSON.stringify(before)).toBe(/\b(?:St|Saint)\.?[ \t]+$/.test(before));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
