@@ -12,7 +12,7 @@ import { splitSentences } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
 import { positionAt, lineStarts } from './readers/mask.js';
 import { spanToSource } from './readers/join.js';
-import { flatten, fromFlat, holdsSpan, irregularSpaces, toFlat, type Flat } from './flat.js';
+import { flatten, fromFlat, irregularSpaces, spansHolding, toFlat, type Flat } from './flat.js';
 import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
@@ -84,16 +84,18 @@ function computeRules(set: RuleSet, options: AnalyseOptions): { active: boolean[
  * space, and a word hyphenated at a line end reads whole ("attention-\nseeking": "attention-seeking").
  */
 function visible(text: string): string {
-  return /\s\s|[\t\n\r\f\v\u00a0]/.test(text) ? joinLineEndHyphens(text).replace(/\s+/g, ' ').trim() : text;
+  return NOT_PLAIN.test(text) ? joinLineEndHyphens(text).replace(SPACES, ' ').trim() : text;
 }
-
-/** A hyphen ending a line inside a word, with the line break and indent after it. */
-const LINE_END_HYPHEN = /(?<=\p{L})-[^\S\n]*\n\s*/gu;
 
 /** "attention-\n  seeking" → "attention-seeking": a word hyphenated at a line end, read whole. */
 function joinLineEndHyphens(text: string): string {
   return text.includes('-') ? text.replace(LINE_END_HYPHEN, '-') : text;
 }
+/** Text that does not read as written: two white space characters in a row, or one that is not a space. */
+const NOT_PLAIN = /\s\s|[\t\n\r\f\v\u00a0]/;
+/** A hyphen ending a line inside a word, with the line break and indent after it. */
+const LINE_END_HYPHEN = /(?<=\p{L})-[^\S\n]*\n\s*/gu;
+const SPACES = /\s+/g;
 
 /** Split a document into sentences (never crossing a block). */
 export function sentencesOf(doc: SourceDocument): SentenceView[] {
@@ -223,11 +225,16 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   // Most sentences are flat already: the scan has noted the few places with white space other
   // than a single space (or one search of the whole text finds them), and only sentences holding
   // one are flattened.
-  let irregular: number[] | undefined;
+  // Which sentences hold such white space: one walk over the runs and the sentences, when first
+  // asked; each of those is flattened when first read.
+  let needsFlat: Uint8Array | undefined;
   const flats: (Flat | null | undefined)[] = new Array(sentences.length);
   const flatOf = (s: SentenceView): Flat | null => {
     let f = flats[s.index];
-    if (f === undefined) flats[s.index] = f = holdsSpan((irregular ??= scan.irregular ?? irregularSpaces(text)), text, s.start, s.end) ? flatten(s.text) : null;
+    if (f === undefined) {
+      needsFlat ??= spansHolding(scan.irregular ?? irregularSpaces(text), text, sentences);
+      flats[s.index] = f = needsFlat[s.index] ? flatten(s.text) : null;
+    }
     return f;
   };
   const triggered = scan.triggered;
@@ -359,7 +366,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       severity: sev,
       // The message quotes the words as a reader sees them: markup inside the match (`service
       // <i>user</i>`, `service&nbsp;user`, a Markdown line break) is not repeated in it.
-      message: fill(hit.message ?? rule.data.message, visible(doc.text.slice(hit.start, hit.end))),
+      message: fill(hit.message ?? rule.data.message, () => visible(doc.text.slice(hit.start, hit.end))),
       text: matched,
       start: pos,
       end: positionAt(starts, to),
@@ -456,8 +463,11 @@ function sentenceText(s: SentenceView, start: number, end: number, cache: Map<nu
   return `${a > s.start ? '… ' : ''}${body}${b < s.end ? ' …' : ''}`;
 }
 
-function fill(template: string, match: string): string {
-  return template.includes('{match}') ? template.replaceAll('{match}', () => match) : template;
+/** The message with `{match}` replaced by the matched words (read only when the message has `{match}`). */
+function fill(template: string, match: () => string): string {
+  if (!template.includes('{match}')) return template;
+  const words = match();
+  return template.replaceAll('{match}', () => words);
 }
 
 function documentFinding(rule: CompiledRule, severity: Severity, hit: Hit): Finding {
@@ -465,7 +475,7 @@ function documentFinding(rule: CompiledRule, severity: Severity, hit: Hit): Find
     ruleId: rule.id,
     category: rule.category,
     severity,
-    message: fill(hit.message ?? rule.data.message, ''),
+    message: fill(hit.message ?? rule.data.message, () => ''),
     suggestions: [...rule.data.suggest],
     url: rule.url,
   };

@@ -73,6 +73,29 @@ export function holdsSpan(runs: number[], text: string, start: number, end: numb
   return false;
 }
 
+/**
+ * holdsSpan for each of `spans` (sorted by start, not overlapping, as sentences are), in one walk
+ * over the runs instead of a search per span: 1 where the span needs flattening.
+ */
+export function spansHolding(runs: number[], text: string, spans: readonly { start: number; end: number }[]): Uint8Array {
+  const out = new Uint8Array(spans.length);
+  let j = 0;
+  for (let i = 0; i < spans.length; i++) {
+    const { start, end } = spans[i]!;
+    // Runs ending at or before this span's start end before every later span too.
+    while (j < runs.length && runs[j + 1]! <= start) j += 2;
+    for (let k = j; k < runs.length && runs[k]! < end; k += 2) {
+      const a = Math.max(runs[k]!, start);
+      const b = Math.min(runs[k + 1]!, end);
+      if (b - a >= 2 || (b - a === 1 && text.charCodeAt(a) !== 32)) {
+        out[i] = 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** The flat form of `text`, or null when it is already flat (the usual case). */
 export function flatten(text: string): Flat | null {
   if (!irregular(text)) return null;

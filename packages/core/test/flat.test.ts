@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyse, sentencesOf } from '../src/analyse.js';
-import { flatten, fromFlat, holdsSpan, irregularSpaces, toFlat } from '../src/flat.js';
+import { flatten, fromFlat, holdsSpan, irregularSpaces, spansHolding, toFlat } from '../src/flat.js';
 import { text as readText } from '../src/readers/text.js';
 import { scanDocument } from '../src/scan.js';
 import { builtinRuleSet } from '../src/index.js';
@@ -63,6 +63,23 @@ describe('irregularSpaces and holdsSpan (which sentences need flattening, found 
         for (const s of sentences) expect(holdsSpan(runs, doc.text, s.start, s.end)).toBe(flatten(s.text) !== null);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('spansHolding answers as holdsSpan for each of a document’s sentences', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces, 'refused', 'service user'), { maxLength: 40 }), fc.array(fc.nat(), { maxLength: 8 }), (parts, cuts) => {
+        const text = parts.join(' ');
+        const runs = irregularSpaces(text);
+        // Sorted, non-overlapping spans: the sentences, and arbitrary cuts of the text.
+        const sentences = sentencesOf(readText(text));
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const cutSpans = points.slice(1).map((end, i) => ({ start: points[i]!, end }));
+        for (const spans of [sentences, cutSpans]) {
+          expect([...spansHolding(runs, text, spans)]).toEqual(spans.map((s) => (holdsSpan(runs, text, s.start, s.end) ? 1 : 0)));
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 

@@ -173,6 +173,8 @@ function looksLikePluralPossessive(text: string, i: number, to: number): boolean
 
 /** Any character that may open or close a quote (see findQuotes). */
 const ANY_MARK = /[“”«»"‘'’]/;
+/** ANY_MARK, global, for walking the marks of a block (lastIndex is 0 again when a walk ends). */
+const MARKS = new RegExp(ANY_MARK.source, 'g');
 
 /**
  * Find quotes in `text` between `from` and `to` (one block). Returns spans sorted by start; a
@@ -199,7 +201,8 @@ export function findQuotes(text: string, from = 0, to = text.length, options: Fi
   const from0 = Math.max(0, from);
   const block = text.slice(from0, end);
   if (!ANY_MARK.test(block)) return spans;
-  const marks = new RegExp(ANY_MARK.source, 'g');
+  const marks = MARKS;
+  marks.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = marks.exec(block))) {
     const i = from0 + m.index;
