@@ -122,9 +122,9 @@ export function recordsView(sentence: string, hints?: VoiceHints): boolean {
 
 /** "Amira refused lunch and said she was not hungry": the sentence's subject is the speaker. */
 function subjectSpeaks(sentence: string): boolean {
-  if (!AND_VERB.test(sentence)) return false;
+  // The checks at the sentence's start are cheap; AND_VERB searches all of it, so it comes last.
   const subject = OPENING_SUBJECT.exec(sentence)?.[1];
-  return !!subject && !NOT_PERSON.has(subject) && !OPENING_POSSESSIVE.test(sentence);
+  return !!subject && !NOT_PERSON.has(subject) && !OPENING_POSSESSIVE.test(sentence) && AND_VERB.test(sentence);
 }
 const OPENING_SUBJECT = /^\W*([Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)\b/;
 const OPENING_POSSESSIVE = /^\W*[A-Z][a-z]+['’]s\b/;
