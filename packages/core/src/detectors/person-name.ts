@@ -165,3 +165,13 @@ export function findPeopleInRecord(sentence: string): IdentifierHit[] {
 export const personName = identifierDetector('person-name', 'Full personal names: a title with a surname, or a forename and surname', {
   find: findPeopleInRecord,
 });
+
+/**
+ * The filter's parts, for its test: the test keeps notAPerson's first version (the order of its
+ * checks) as the reference the present one must answer like, built on these same parts rather
+ * than on copies of them. Not part of the package's API.
+ */
+export const notAPersonParts = {
+  PLACE_BEFORE, MEDIA_BEFORE, MEDIA_AFTER, MEDIA_AFTER_POSSESSIVE, TITLE_AFTER, MEDIA_WORD, RELATION_AFTER, POSSESSIVE_AFTER,
+  PLACE_WORDS, PLACES, mayEndInCue, lastAsciiWord, startsWith,
+} as const;
