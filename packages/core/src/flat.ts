@@ -57,20 +57,7 @@ export function irregularSpaces(text: string): number[] {
  * is two characters or more, or one that is not a plain space (exactly as flatten decides).
  */
 export function holdsSpan(runs: number[], text: string, start: number, end: number): boolean {
-  let lo = 0;
-  let hi = runs.length >> 1;
-  // The first run ending after start (runs do not overlap, so their ends ascend too).
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (runs[2 * mid + 1]! <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let j = 2 * lo; j < runs.length && runs[j]! < end; j += 2) {
-    const a = Math.max(runs[j]!, start);
-    const b = Math.min(runs[j + 1]!, end);
-    if (b - a >= 2 || (b - a === 1 && text.charCodeAt(a) !== 32)) return true;
-  }
-  return false;
+  return spansHolding(runs, text, [{ start, end }])[0] === 1;
 }
 
 /**
