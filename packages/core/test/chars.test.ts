@@ -1,11 +1,19 @@
 /** chars.ts: character tests by code must answer exactly as the RegExps they replace. */
 import { describe, expect, it } from 'vitest';
-import { isSpace } from '../src/chars.js';
+import { isAsciiLetter, isSpace } from '../src/chars.js';
 
 describe('isSpace', () => {
   it('is /\\s/ for every UTF-16 code unit', () => {
     const wrong: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('isAsciiLetter', () => {
+  it('is /[A-Za-z]/ for every UTF-16 code unit', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isAsciiLetter(c) !== /[A-Za-z]/.test(String.fromCharCode(c))) wrong.push(c);
     expect(wrong).toEqual([]);
   });
 });

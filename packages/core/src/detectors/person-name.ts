@@ -13,7 +13,7 @@
 import { identifierDetector } from './identifier-detector.js';
 import { findPersonNames } from '../privacy/person-name.js';
 import { flatten } from '../flat.js';
-import { isSpace } from '../chars.js';
+import { isAsciiLetter, isSpace } from '../chars.js';
 import type { IdentifierHit } from '../privacy/types.js';
 
 /**
@@ -110,8 +110,7 @@ function mayEndInCue(sentence: string, from: number, end: number): boolean {
 function lastAsciiWord(name: string): string | undefined {
   let i = name.length;
   while (i > 0) {
-    const c = name.charCodeAt(i - 1) | 32;
-    if (c < 97 || c > 122) break;
+    if (!isAsciiLetter(name.charCodeAt(i - 1))) break;
     i--;
   }
   return i < name.length ? name.slice(i).toLowerCase() : undefined;

@@ -13,7 +13,7 @@
 import type { Detector, SentenceView } from './types.js';
 import { forEachTriggeredSkipping } from './triggered.js';
 import { findMoney } from '../nlp/money.js';
-import { isSpace } from '../chars.js';
+import { isAsciiLetter, isSpace } from '../chars.js';
 
 /**
  * Words that, on their own, make a sentence an argument about cost or a refusal of support — unless
@@ -114,12 +114,6 @@ const NOT_A_NAME = new Set([
   'which', 'what', 'why', 'how', 'panel', 'council', 'authority', 'funding', 'request', 'application', 'cost', 'costs', 'support', 'team',
   'service', 'manager', 'commissioner', 'commissioners', 'is', 'can', 'should', 'could', 'would', 'will', 'does', 'did', 'do', 'but', 'and',
 ]);
-
-/** A–Z or a–z, by character code. */
-function isAsciiLetter(c: number): boolean {
-  const l = c | 32;
-  return l >= 97 && l <= 122;
-}
 
 /**
  * Does `text` (up to `end`) end in a clause break: a comma, semicolon, colon, bracket or dash,
