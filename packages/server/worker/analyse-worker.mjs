@@ -75,7 +75,7 @@ export function moveBodies(out) {
  * @param {{ respond?: string, items: { text?: string, format?: 'text'|'markdown', doc?: import('@sourdough/core').SourceDocument, bytes?: Uint8Array, kind?: 'docx'|'html'|'markdown'|'text', path?: string }[], options?: import('@sourdough/core').AnalyseOptions }} task
  * @returns {Promise<({ result: import('@sourdough/core').DocumentResult } | { body: Uint8Array, tally: Record<string, number> } | { error: { code: string, message: string } })[]>}
  */
-export default async function analyseTask(task) {
+export async function analyseTask(task) {
   const out = [];
   for (const item of task.items) {
     try {
@@ -92,3 +92,46 @@ export default async function analyseTask(task) {
   }
   return moveBodies(out);
 }
+
+/**
+ * The gates the main thread shares with the workers (plugins/engine.ts), one slot per task it may
+ * have handed to the pool at once: each slot's state (0 handed over, 1 started, 2 called off) and
+ * the time (Date.now()) its task started. A worker is handed its next task while it still runs the
+ * one before (so it never waits for the main thread between tasks); the main thread can call off a
+ * task that is still waiting (its client left, or its time ran out) without terminating the worker,
+ * and it times the limit of a running task from when it really started.
+ */
+const gateStates = workerData?.gates ? new Int32Array(workerData.gates.states) : undefined;
+const gateTimes = workerData?.gates ? new Float64Array(workerData.gates.times) : undefined;
+
+/**
+ * Enter a task's gate slot: note when it started and mark it started, unless the main thread has
+ * called it off while it waited (then false: skip it). A slot already marked started (a gated
+ * function calling another) stays so.
+ * @param {Int32Array} states
+ * @param {Float64Array} times
+ * @param {number} slot
+ * @returns {boolean}
+ */
+export function enterGate(states, times, slot) {
+  times[slot] = Date.now(); // written before the state, which publishes it (Atomics orders the two)
+  return Atomics.compareExchange(states, slot, 0, 1) !== 2;
+}
+
+/**
+ * A task function wrapped so that it marks its slot started when it begins, or skips the task
+ * (answering an empty list) when the main thread has called it off. A task without a slot (the
+ * warm-up) simply runs. Test workers wrap their own task functions with it.
+ * @template T
+ * @param {(task: any) => T} fn
+ * @returns {(task: any) => T | []}
+ */
+export function gated(fn) {
+  return function gatedTask(task) {
+    const slot = task?.slot;
+    if (gateStates && gateTimes && typeof slot === 'number' && !enterGate(gateStates, gateTimes, slot)) return [];
+    return fn(task);
+  };
+}
+
+export default gated(analyseTask);

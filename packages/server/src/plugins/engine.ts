@@ -112,6 +112,47 @@ const DEFAULT_WORKER = new URL('../../worker/analyse-worker.mjs', import.meta.ur
  */
 const WORKER_YOUNG_GENERATION_MB = 96;
 
+/**
+ * Tasks handed to each worker at once: the one it runs and the next, already waiting in its
+ * message port, so a worker goes straight on to its next task instead of waiting for the main
+ * thread to answer the last one and hand over another (which it does only between its own HTTP
+ * work and garbage collections). Measured on the bench's load test: about a tenth more requests a
+ * second and a lower p99 than one at a time (docs/performance.md, "Tenth session").
+ */
+const TASKS_PER_WORKER = 2;
+
+/** A task's state in its gate slot: handed to the pool, or called off before it started (the worker sets 1, started; see its `gated`). */
+const HANDED = 0;
+const CALLED_OFF = 2;
+
+/** Times a task whose worker was terminated before it started is handed over again. */
+const RETRIES = 2;
+
+type Balancer = NonNullable<NonNullable<ConstructorParameters<typeof Piscina>[0]>['loadBalancer']>;
+
+/**
+ * Piscina's balancer, allowing TASKS_PER_WORKER tasks per worker even when they carry an abort
+ * signal (ours all do, for the time limit; piscina's own balancer gives such a task a worker to
+ * itself). The least busy worker wins. Safe here because a task is aborted (which terminates its
+ * worker) only once it has started and run over the limit; one waiting behind it on that worker
+ * is handed over again (runChunk).
+ */
+const balancer: Balancer = (_task, workers) => {
+  let best: (typeof workers)[number] | null = null;
+  let bestUsage = TASKS_PER_WORKER;
+  for (const w of workers) {
+    if (w.terminating || w.destroyed) continue;
+    // Piscina reports a worker with one abortable task as Infinity; we count it as one.
+    const usage = w.isRunningAbortableTask ? 1 : w.currentUsage;
+    if (usage === 0) return w;
+    if (usage < bestUsage) {
+      best = w;
+      bestUsage = usage;
+    }
+  }
+  return best;
+};
+
 /** Split items into about one chunk per worker (at most 50 documents each), keeping order. */
 function chunk<T>(items: T[], workers: number): T[][] {
   const size = Math.max(1, Math.min(50, Math.ceil(items.length / workers)));
@@ -136,15 +177,28 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     failReady = reject;
   });
   readyPromise.catch(() => undefined); // a caller that never asks must not see an unhandled rejection
+  /**
+   * One gate slot per task that can be in the pool at once (see the worker's `gated`): its state
+   * and, once started, when it started. A slot is taken when a chunk is handed to the pool and
+   * given back when the pool settles it (by then no worker will touch it again).
+   */
+  const capacity = threads * TASKS_PER_WORKER;
+  const gates = { states: new SharedArrayBuffer(4 * capacity), times: new SharedArrayBuffer(8 * capacity) };
+  const gateStates = new Int32Array(gates.states);
+  const gateTimes = new Float64Array(gates.times);
+  const freeSlots = Array.from({ length: capacity }, (_, i) => capacity - 1 - i);
   const pool = new Piscina({
     filename: typeof file === 'string' ? file : file.href,
     minThreads: threads,
     maxThreads: threads,
+    concurrentTasksPerWorker: TASKS_PER_WORKER,
+    loadBalancer: balancer,
     idleTimeout: 60_000,
     // The pool's own run- and wait-time histograms are never read (metrics.ts keeps its own).
     recordTiming: false,
     resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     workerData: {
+      gates,
       extraRules: extra,
       responses: Object.fromEntries(Object.entries(opts.responses ?? {}).map(([name, schema]) => [name, { schema, shared: fastify.getSchemas() }])),
     },
@@ -158,14 +212,14 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     if (!ready && !closing) failReady(err);
   });
   /**
-   * Our own first-in, first-out queue in front of the pool: at most one chunk per worker is handed
-   * to piscina, the rest wait here. Piscina's queue puts a task it could not give to a busy worker
-   * back at its *end* (piscina issue #1031; its `stricterFIFO` option lets a new task jump the
-   * queue instead when tasks carry an abort signal), so under sustained load some requests
-   * waited many times longer than others: p99 was three times the mean latency
-   * (docs/performance.md, "Queue fairness").
+   * Our own first-in, first-out queue in front of the pool: at most TASKS_PER_WORKER chunks per
+   * worker are handed to piscina (as many as it can give to workers at once), the rest wait here.
+   * Piscina's queue puts a task it could not give to a busy worker back at its *end* (piscina
+   * issue #1031; its `stricterFIFO` option lets a new task jump the queue instead when tasks carry
+   * an abort signal), so under sustained load some requests waited many times longer than others:
+   * p99 was three times the mean latency (docs/performance.md, "Queue fairness").
    */
-  const dispatch = pLimit(threads);
+  const dispatch = pLimit(capacity);
   /** Chunks queued or running (shutdown waits for them). */
   const inFlight = new Set<Promise<unknown[]>>();
   const byId = new Map(rules.map((r) => [r.id, r]));
@@ -234,37 +288,67 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
   /**
    * Run one chunk with the time limit applied twice: the request gets its 503 when `limit` has
    * passed since it arrived (`deadlinePassed`), but the worker is only terminated when the chunk
-   * itself has *run* for `limit` — a chunk still waiting in the queue is simply dropped. Under
+   * itself has *run* for `limit` — a chunk that has not started is simply called off. Under
    * overload this sheds queued work cheaply instead of killing (and recompiling) workers.
    *
    * Chunks wait in `dispatch`, a first-in, first-out queue that hands a chunk to the pool only
-   * when a worker is free, so piscina never queues (see `dispatch`). A chunk has therefore started
-   * when it leaves that queue, and a dropped chunk is skipped when its turn comes.
+   * when a worker can take it (running it, or next in line in its port). Its gate slot says
+   * whether it has started: one called off before it started is skipped by the worker (or never
+   * handed over, if still in `dispatch`). One whose worker was terminated before it started (the
+   * chunk ahead of it ran over the limit, or crashed the thread) is handed over again.
    */
   function runChunk(items: EngineItem[], options: AnalyseOptions, limit: number, respond: string | undefined) {
     const ac = new AbortController();
-    let startedAt = 0; // Date.now() when handed to a free worker; 0 while queued
+    let slot = -1; // the chunk's gate slot while it is in the pool
+    let handed = false; // left `dispatch` for the pool
+    let calledOff = false; // called off before it started (never sent, or skipped by its worker)
     let killer: NodeJS.Timeout | undefined;
-    const task = respond ? { items, options, respond } : { items, options };
-    const result: Promise<unknown[]> = dispatch(() => {
-      if (ac.signal.aborted) throw new UnavailableError(); // dropped while queued: never sent to a worker
-      startedAt = Date.now();
-      return pool.run(task, { signal: ac.signal }) as Promise<unknown[]>;
+    const attempt = async (): Promise<unknown[]> => {
+      for (let tries = 0; ; tries++) {
+        slot = freeSlots.pop()!; // dispatch admits at most `capacity` chunks, so one is free
+        gateStates[slot] = HANDED;
+        const task = respond ? { items, options, respond, slot } : { items, options, slot };
+        try {
+          return (await pool.run(task, { signal: ac.signal })) as unknown[];
+        } catch (err) {
+          const neverStarted = Atomics.load(gateStates, slot) === HANDED;
+          if (!neverStarted || ac.signal.aborted || closing || tries >= RETRIES) throw err;
+        } finally {
+          freeSlots.push(slot);
+          slot = -1;
+        }
+      }
+    };
+    const result: Promise<unknown[]> = dispatch(async () => {
+      if (ac.signal.aborted) throw new UnavailableError(); // called off while queued: never sent to a worker
+      handed = true;
+      const out = await attempt();
+      if (calledOff) throw new UnavailableError(); // its worker skipped it
+      return out;
     }).finally(() => {
       clearTimeout(killer);
       inFlight.delete(result);
     });
     inFlight.add(result);
+    /** Call the chunk off if it has not started; true when it was (or had been) called off. */
+    const callOff = (): boolean => {
+      if (!handed) {
+        ac.abort();
+        return true;
+      }
+      if (slot >= 0 && Atomics.compareExchange(gateStates, slot, HANDED, CALLED_OFF) === HANDED) calledOff = true;
+      return calledOff;
+    };
     return {
       result,
-      /** The request's time is up: drop the chunk if still queued, else terminate it once it has run for `limit`. */
+      /** The request's time is up: call the chunk off if it has not started, else terminate it once it has run for `limit`. */
       deadlinePassed() {
-        if (startedAt === 0) ac.abort();
-        else if (killer === undefined) killer = setTimeout(() => ac.abort(), Math.max(0, startedAt + limit - Date.now()));
+        if (callOff() || slot < 0 || killer !== undefined) return;
+        killer = setTimeout(() => ac.abort(), Math.max(0, gateTimes[slot]! + limit - Date.now()));
       },
-      /** The client has gone: drop the chunk if it is still queued. */
+      /** The client has gone: call the chunk off if it has not started. */
       dropIfQueued() {
-        if (startedAt === 0) ac.abort();
+        callOff();
       },
     };
   }

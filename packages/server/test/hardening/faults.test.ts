@@ -64,6 +64,22 @@ describe('server faults', () => {
     }
   });
 
+  it('a request waiting on the worker behind one that crashes it is handed over again and answered', async () => {
+    // Each worker is handed its next task while it runs one: the crash takes the waiting task's
+    // worker too, but that task never started, so it goes to the replacement worker.
+    const { app, url } = await listening({ timeoutMs: 20_000 });
+    try {
+      const crash = post(url, `${CANARY} refused her tablets. PAUSE-THEN-CRASH-TASK`);
+      await new Promise((r) => setTimeout(r, 100));
+      const behind = await post(url, `${CANARY} refused her tablets.`);
+      expect((await crash).status).toBe(500);
+      expect(behind.status).toBe(200);
+      expect(((await behind.json()) as { findings: { ruleId: string }[] }).findings.some((f) => f.ruleId === 'blaming/refuses')).toBe(true);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('a client that disconnects while its work is queued frees that work', async () => {
     const { app, url } = await listening({ timeoutMs: 20_000 });
     try {

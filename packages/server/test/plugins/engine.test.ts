@@ -78,6 +78,25 @@ describe('analysis time limit', () => {
     await app.close();
   });
 
+  it('a request waiting on the worker behind one that runs over gets its own 503, not an error', async () => {
+    // Each worker is handed its next task while it runs one. When the task it runs is stopped
+    // (its worker terminated), the task waiting behind it never started: it is handed over again,
+    // and here, where the replacement worker is still loading when its own time is up, it gets the
+    // time limit's 503 like any queued request (a 500 if it were not handed over again).
+    const app = await build({ workerFile: SLOW_WORKER, timeoutMs: 1500, workers: 1 });
+    await waitReady(app);
+    const slow = app.inject({ method: 'POST', url: '/v1/analyse', payload: { text: 'Jack refused lunch. SLOW-TASK' } });
+    await new Promise((r) => setTimeout(r, 300));
+    const behind = app.inject({ method: 'POST', url: '/v1/analyse', payload: { text: 'Jack refused lunch.' } });
+    expectError(await slow, 503, 'SD_ERR_TIMEOUT');
+    expectError(await behind, 503, 'SD_ERR_TIMEOUT');
+    // The pool recovers.
+    let after = await app.inject({ method: 'POST', url: '/v1/analyse', payload: { text: 'Jack refused lunch.' } });
+    for (let i = 0; i < 5 && after.statusCode === 503; i++) after = await app.inject({ method: 'POST', url: '/v1/analyse', payload: { text: 'Jack refused lunch.' } });
+    expect(after.statusCode).toBe(200);
+    await app.close();
+  });
+
   it('runs requests in parallel across workers', async () => {
     const app = await build({ workers: 2 });
     const texts = Array.from({ length: 20 }, (_, i) => `Note ${i}: Jack refused lunch.`);
