@@ -30,6 +30,10 @@ const PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b(?:is|are|was|were|be)\s+(?:not|n['’]t)\s+(?:really\s+|strictly\s+)?${A}?(?!eligible)${QUAL}?${QUAL}?needs?\b(?![-\w])|\b(?:isn|aren|wasn|weren)['’]t\s+(?:really\s+)?${A}?(?!eligible)${QUAL}?${QUAL}?needs?\b(?![-\w])`, 'gi'),
   // "is swimming really a need?", "whether it is actually a need" (a question about need)
   new RegExp(String.raw`\b(?:really|actually|genuinely|truly|strictly)\s+${A}(?!eligible)${QUAL}?needs?\b(?![-\w])(?=[^.!?]*\?)|\bwhether\s+(?:\S+\s+){1,4}(?:is|are)\s+(?:really\s+|actually\s+)?${A}(?!eligible)${QUAL}?needs?\b(?![-\w])`, 'gi'),
+  // "does he actually need the cinema trips, or does he just like them?", "do they really need a
+  // sitter or just want company": a question that sets the need against liking or wanting it
+  // (a question about need alone, "does she need help with meals, or can she manage?", is not).
+  /\b(?:do|does|did)\s+[\w'’-]+\s+(?:really|actually|genuinely|truly)\s+need\b[^.!?]{0,80}?\bor\s+(?:(?:do|does|did)\s+[\w'’-]+\s+)?(?:just|only|simply|merely)\s+(?:like|want|enjoy|prefer)s?\b/gi,
   // "a lifestyle choice"
   /\blifestyle\s+choices?\b/gi,
 ];
