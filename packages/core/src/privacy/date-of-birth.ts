@@ -17,7 +17,7 @@ const MONTH_DAY = `${MONTH}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`;
 const ISO = '(\\d{4})-(\\d{2})-(\\d{2})';
 const DATE = new RegExp(`(?<![\\w/.-])(?:${NUMERIC}|${DAY_MONTH}|${MONTH_DAY}|${ISO})(?![\\w/]|[.-]\\d)`, 'gi');
 
-const CUE = /\b(?:DOB|D\.O\.B\.?|date of birth|birth date|born(?: on)?|birthdate|b\.)\s*(?:is|was|:|-|–)?\s*(?:on\s+)?$/i;
+const CUE = /\b(?:DOB|D\.O\.B\.?|date of birth|birth date|born(?: on)?|birthdate|b\.)\s*(?:is|was|:|-|–)?\s*(?:on\s+)?(?:the\s+)?$/i;
 const EVENT = /\b(?:died|death|passed away|funeral|married|marriage|wedding|divorced?|widowed|moved|move|since|from|until|till|admitted|admission|discharged?|diagnosed|diagnosis|started|began|left|joined|retired|sold|bought|incident|review|meeting|visit|visited|assessment|referral|referred|court|hearing|order|letter|dated|tenancy|appointment|appointed|accident|fall|fell|operation|surgery|stroke|attended|closed|opened|signed)\b/i;
 
 /** A parsed full date, or undefined when the parts are not a real calendar date. */

@@ -22,7 +22,7 @@ describe('parseFullDate', () => {
 });
 
 describe('findDatesOfBirth', () => {
-  it.each(['DOB: 01/02/1950', 'D.O.B. 01/02/50', 'Date of birth: 1 February 1950', 'born on 1st Feb 1950', 'DOB 1950-02-01'])('reports a cued date: %s', (s) => {
+  it.each(['DOB: 01/02/1950', 'D.O.B. 01/02/50', 'Date of birth: 1 February 1950', 'born on 1st Feb 1950', 'Born on the 3rd of March 1958', 'date of birth is the 3rd of March 1958', 'DOB 1950-02-01'])('reports a cued date: %s', (s) => {
     expect(found(s)).toHaveLength(1);
     expect(found(s)[0]![1]).toBe(false);
   });
