@@ -6,13 +6,15 @@
  * report) the earlier findings as new documents. So is any single file the walk finds that is one
  * of sourdough's reports (`check -f html`/`csv`/`json`/`sarif` saved beside the documents, or an
  * audit's report.html or CSVs moved out of their folder), recognised by the marker each format
- * writes at its start (see @sourdough/reporters' recognise.ts). A file named on the command line
- * is always read. Reads only those `summary.json` files and the first 8 KB of files whose
- * extension a report can have; never a record, and nothing it reads is logged.
+ * writes at its start (see @sourdough/reporters' recognise.ts), saved under a report's own
+ * extension or as plain text (`.txt`, `.md`…), where a whole `stylish` report counts too. A file
+ * named on the command line is always read. Reads only those `summary.json` files and the first
+ * 8 KB of files whose extension a report can have (and the last 512 bytes of a plain-text one that
+ * begins as `stylish` does); never a record, and nothing it reads is logged.
  */
-import { closeSync, constants as fsConstants, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { reportFormatOf, REPORT_HEAD_BYTES, startsWithCsvHeader } from '@sourdough/reporters';
+import { isStylishReport, reportFormatOf, REPORT_HEAD_BYTES, startsLikeStylish, startsWithCsvHeader } from '@sourdough/reporters';
 import { DocumentsCsv } from './audit-documents.js';
 
 /** A folder left out of the walk, why, and how many files the walk had found in it. */
@@ -51,15 +53,31 @@ function holdsAuditSummary(dir: string): boolean {
  */
 const REPORT_EXTENSIONS = new Set(['.html', '.htm', '.csv', '.jsonl', '.ndjson']);
 
-/** The first REPORT_HEAD_BYTES of a file as UTF-8, or undefined when it cannot be read (reading it later reports why). */
-function headOf(path: string): string | undefined {
+/**
+ * Plain-text extensions a report is saved under by hand (`check -f json > notes/findings.txt`,
+ * `check notes > notes/out.txt`): the same markers, and the `stylish` format when the file both
+ * begins and ends as that format does.
+ */
+const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
+
+/** How much of a file's end is read to find the `stylish` format's summary line. */
+const TAIL_BYTES = 512;
+
+/** The first REPORT_HEAD_BYTES of a file as UTF-8 and, when `tail` says so, its last TAIL_BYTES; undefined when it cannot be read (reading it later reports why). */
+function startOf(path: string, tail?: (head: string) => boolean): { head: string; size: number; tail?: string } | undefined {
   let fd: number | undefined;
   try {
     // Non-blocking, so a special file that is not a regular one can never hold the run up.
     fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
     const buf = Buffer.alloc(REPORT_HEAD_BYTES);
     const n = readSync(fd, buf, 0, buf.length, 0);
-    return buf.toString('utf8', 0, n);
+    const head = buf.toString('utf8', 0, n);
+    if (!tail?.(head)) return { head, size: n };
+    const size = fstatSync(fd).size;
+    if (size <= n) return { head, size, tail: head };
+    const end = Buffer.alloc(TAIL_BYTES);
+    const m = readSync(fd, end, 0, end.length, Math.max(0, size - TAIL_BYTES));
+    return { head, size, tail: end.toString('utf8', 0, m) };
   } catch {
     return undefined;
   } finally {
@@ -70,17 +88,26 @@ function headOf(path: string): string | undefined {
 const DOCUMENTS_CSV_BEFORE = DocumentsCsv.columns.slice(0, 3);
 const DOCUMENTS_CSV_AFTER = DocumentsCsv.columns.slice(3);
 
+/** True when `head` begins one of sourdough's reports with a marker: the `check` formats and the audit's report.html and findings.csv (reportFormatOf), or the audit's documents.csv. */
+function hasReportMarker(head: string): boolean {
+  return reportFormatOf(head) !== undefined || startsWithCsvHeader(head, DOCUMENTS_CSV_BEFORE, DOCUMENTS_CSV_AFTER);
+}
+
 /**
  * True when the file at `path` is one of sourdough's reports: the `check` formats and the audit's
  * report.html and findings.csv by their markers (reportFormatOf), the audit's documents.csv by its
- * header row. Only files with an extension a report can have are opened, and only their start is read.
+ * header row; saved as plain text (`.txt`, `.md`…), any of those, or a whole `stylish` report
+ * (isStylishReport). Only files with an extension a report can have are opened, and only their
+ * start (and, for one that begins as `stylish` does, their end) is read.
  */
 function isSourdoughReport(path: string): boolean {
   const ext = extname(path).toLowerCase();
-  if (!REPORT_EXTENSIONS.has(ext)) return false;
-  const head = headOf(path);
-  if (head === undefined) return false;
-  return reportFormatOf(head) !== undefined || (ext === '.csv' && startsWithCsvHeader(head, DOCUMENTS_CSV_BEFORE, DOCUMENTS_CSV_AFTER));
+  const text = TEXT_EXTENSIONS.has(ext);
+  if (!text && !REPORT_EXTENSIONS.has(ext)) return false;
+  const start = startOf(path, text ? startsLikeStylish : undefined);
+  if (start === undefined) return false;
+  if (hasReportMarker(start.head)) return true;
+  return start.tail !== undefined && isStylishReport(start.head, start.tail);
 }
 
 /** The part of a glob before its first segment with a glob character: the folder it is walked from. */

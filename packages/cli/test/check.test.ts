@@ -326,4 +326,38 @@ describe('sourdough check: its own reports in a folder it walks', () => {
     expect(r.out).toBe('');
     expect(r.err).toBe(`${leftOut('only-reports/report.html')}sourdough: nothing is left to check once sourdough’s own reports are left out; name the documents to check, or the report itself\n`);
   });
+
+  it('leaves out reports saved under a plain-text name (json, sarif, html or a whole stylish report as .txt or .md)', async () => {
+    const here = join(dir, 'as-text');
+    mkdirSync(here);
+    writeFileSync(join(here, 'note.txt'), 'Sam is a service user and refused his tablets again.\n');
+    // As `sourdough check as-text -f json > as-text/findings.txt` would save them.
+    for (const [format, name] of [['json', 'findings.txt'], ['sarif', 'findings.md'], ['html', 'page.markdown'], ['stylish', 'out.txt']]) {
+      const r = await check(['as-text/note.txt', '-f', format!]);
+      expect(r.code, r.err).toBe(0);
+      writeFileSync(join(here, name!), r.out);
+    }
+    const r = await check(['as-text', '-f', 'json']);
+    expect(r.code, r.err).toBe(0);
+    expect(checked(r)).toEqual(['as-text/note.txt']);
+    expect(r.err).toBe('sourdough: left out 4 reports sourdough wrote (as-text/findings.md, as-text/findings.txt, as-text/out.txt and 1 more): they are not documents, and checking them would report the findings they quote again; to check one anyway, name the file itself\n');
+  });
+
+  it('reads notes that only look like a report: a stylish report cut short, one quoting a finding, text that opens with a brace', async () => {
+    const here = join(dir, 'text-lookalikes');
+    mkdirSync(here);
+    const stylishReport = (await check(['notes/note.txt'])).out;
+    expect(stylishReport).toMatch(/\d+ findings? — /);
+    const notes: Record<string, string> = {
+      // Someone copied the first lines of the check's output into their notes, and wrote on.
+      'feedback.txt': `${stylishReport.split('\n').slice(0, 3).join('\n')}\nI will rewrite this with Sam: he said the tablets make him drowsy.\n`,
+      'quoted.md': `Feedback from the language check:\n\n${stylishReport}`,
+      'braces.txt': '{ Sam refused his tablets again }\n',
+    };
+    for (const [name, text] of Object.entries(notes)) writeFileSync(join(here, name), text);
+    const r = await check(['text-lookalikes', '-f', 'json']);
+    expect(r.code, r.err).toBe(0);
+    expect(checked(r)).toEqual(['text-lookalikes/braces.txt', 'text-lookalikes/feedback.txt', 'text-lookalikes/quoted.md']);
+    expect(r.err).toBe('');
+  });
 });

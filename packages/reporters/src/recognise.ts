@@ -67,3 +67,33 @@ export function reportFormatOf(head: string): ReportFormat | undefined {
   if (SARIF_START.test(text)) return 'sarif';
   return undefined;
 }
+
+/**
+ * The `stylish` format's second line: a finding (`  3:6      warning  message  blaming/refuses`, the
+ * position padded to 8 and the severity to 7, then the message and the rule id, which always holds
+ * a slash) or a file that could not be checked (`  could not check  message  SD_ERR_…`). Its first
+ * line names the file, so it can be anything; this line cannot be written by hand by chance.
+ */
+const STYLISH_FIRST_ENTRY = /^[^\s\n][^\n]*\r?\n {2}(?:(?:\d+:\d+ *|document) (?:error  |warning|info   ) {2}[^\n]*\S {2}[^\s/]+\/[^\s/]+|could not check {2}[^\n]* {2}SD_ERR_[A-Z_]+)\r?\n/;
+/** The `stylish` format's last line, the summary: `12 findings — 0 errors, 11 warnings, 1 info — in 4 documents`, and when some failed `— 3 analysed, 1 could not be checked`. */
+const STYLISH_SUMMARY = /(?:^|\n)\d+ findings? — (?:\d+ errors?, \d+ warnings?, \d+ info — )?in \d+ documents?(?: — \d+ analysed, \d+ could not be checked)?\r?\n?$/;
+
+/**
+ * True when `head` (the start of a file) begins as the `stylish` (terminal) format does when saved
+ * to a file: a line naming a file, then a finding's line (position, severity, message, rule id) or
+ * a "could not check" line. Enough for a file a run is about to write over (a report cut short has
+ * no summary line yet); not enough on its own to leave a file out of a walk (see isStylishReport).
+ */
+export function startsLikeStylish(head: string): boolean {
+  return STYLISH_FIRST_ENTRY.test(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head);
+}
+
+/**
+ * True when a file is a whole `stylish` report: `head` (its first REPORT_HEAD_BYTES) begins as
+ * the format does (startsLikeStylish) and `tail` (its last few hundred bytes, or all of it when
+ * short) ends with the format's summary line. A report with no findings (`✓ No findings in 3
+ * documents.`) is not recognised: it quotes nothing, so reading it again reports nothing.
+ */
+export function isStylishReport(head: string, tail: string): boolean {
+  return startsLikeStylish(head) && STYLISH_SUMMARY.test(tail);
+}

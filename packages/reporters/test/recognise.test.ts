@@ -5,7 +5,7 @@
  * other tools' files that merely look alike are not.
  */
 import { describe, expect, it } from 'vitest';
-import { csv, html, json, reportFormatOf, REPORT_HEAD_BYTES, sarif, startsWithCsvHeader, stylish } from '../src/index.js';
+import { csv, html, isStylishReport, json, reportFormatOf, REPORT_HEAD_BYTES, sarif, startsLikeStylish, startsWithCsvHeader, stylish } from '../src/index.js';
 import { results, summary } from './sample.js';
 
 /** What a caller reads of a file: its first REPORT_HEAD_BYTES, decoded as UTF-8. */
@@ -72,5 +72,44 @@ describe('startsWithCsvHeader', () => {
     expect(startsWithCsvHeader('path,id,row,team,status,kind\nx', ['path', 'id', 'row'], ['status', 'kind'])).toBe(true);
     expect(startsWithCsvHeader('path,id,row,status\r\n', ['path', 'id', 'row'], ['status', 'kind'])).toBe(false);
     expect(startsWithCsvHeader('id,path,row,status,kind\r\n', ['path', 'id', 'row'], ['status', 'kind'])).toBe(false);
+  });
+});
+
+describe('stylish reports saved to a file', () => {
+  /** What a caller reads of a file's end: its last 512 bytes (or all of it). */
+  const tail = (text: string): string => Buffer.from(text, 'utf8').subarray(-512).toString('utf8');
+  const failedFirst = [results[3]!, ...results.slice(0, 3)];
+
+  it('are recognised by their first entry and their summary line, whichever result comes first', () => {
+    for (const list of [results, failedFirst, results.slice(1, 2)]) {
+      const text = stylish(list, summary);
+      expect(isStylishReport(head(text), tail(text)), text.slice(0, 80)).toBe(true);
+    }
+    const one = stylish(results.slice(1, 2), { documents: 1, analysed: 1, failed: 0, findings: 1, byCategory: { dehumanising: 1 }, bySeverity: { error: 1 } });
+    expect(one.trimEnd().split('\n').at(-1)).toBe('1 finding — 1 error, 0 warnings, 0 info — in 1 document');
+    expect(isStylishReport(head(one), tail(one))).toBe(true);
+    expect(isStylishReport(head(`\ufeff${one.replace(/\n/g, '\r\n')}`), tail(one.replace(/\n/g, '\r\n')))).toBe(true);
+  });
+
+  it('one cut short (no summary line yet) starts like one, but is not a whole report', () => {
+    const text = stylish(results, summary);
+    const cut = text.slice(0, text.indexOf('│'));
+    expect(startsLikeStylish(cut)).toBe(true);
+    expect(isStylishReport(head(cut), tail(cut))).toBe(false);
+  });
+
+  it('notes, and notes that quote a finding or a summary, are not taken for one', () => {
+    const summaryLine = '3 findings — 1 error, 1 warning, 1 info — in 4 documents\n';
+    const notLike = [
+      '',
+      'Sam refused his tablets again.\n',
+      `Sam refused his tablets again.\n${summaryLine}`,
+      // A note quoting a finding, then the summary: the first line is not followed by a finding's line.
+      `Feedback from the language check\n\n  3:6      warning  “refused” can make a choice sound like defiance.  blaming/refuses\n${summaryLine}`,
+      // An indented list in a note.
+      'Actions\n  1:1 meeting with Sam on Tuesday  warning given about rent arrears  see housing/arrears\n' + summaryLine,
+      '✓ No findings in 3 documents.\n',
+    ];
+    for (const text of notLike) expect(isStylishReport(head(text), tail(text)), text.slice(0, 60)).toBe(false);
   });
 });
