@@ -110,6 +110,28 @@ function isSourdoughReport(path: string): boolean {
   return start.tail !== undefined && isStylishReport(start.head, start.tail);
 }
 
+/**
+ * True when the file at `path`, which a run is about to write its report over, is empty or holds
+ * the start of one of sourdough's reports (whatever its extension): what a run stopped part-way
+ * (Ctrl+C) leaves at its `-o`. A `stylish` report counts from its first entry alone, since one
+ * cut short has no summary line yet. Anything else (a document) is not.
+ */
+export function isUnfinishedReport(path: string): boolean {
+  const start = startOf(path);
+  if (start === undefined) return false;
+  return start.size === 0 || hasReportMarker(start.head) || startsLikeStylish(start.head);
+}
+
+/** A file's device and inode (symbolic links followed), or undefined if it cannot be looked up. */
+export function fileId(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return s.ino === 0n ? undefined : `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The part of a glob before its first segment with a glob character: the folder it is walked from. */
 function globBase(pattern: string): string {
   const segments = pattern.split(/[\\/]/);
@@ -132,7 +154,14 @@ const inside = (dir: string, path: string): boolean => path === dir || path.star
  * went into are looked at — from the folder or glob base named on the command line down to each
  * file — so a summary.json higher up changes nothing.
  */
-export function leaveOutAuditOutputs(patterns: readonly string[], files: readonly string[], cwd: string, outputDir?: string): { files: string[]; skipped: SkippedFolder[]; reports: string[] } {
+export function leaveOutAuditOutputs(
+  patterns: readonly string[],
+  files: readonly string[],
+  cwd: string,
+  outputDir?: string,
+  /** `check`'s `-o` file: when a walk finds it and it is empty or an unfinished report (isUnfinishedReport), it goes in `unfinished` instead, so the run can write over it. */
+  outputFile?: string,
+): { files: string[]; skipped: SkippedFolder[]; reports: string[]; unfinished: string[] } {
   const explicit = new Set<string>();
   const roots: string[] = [];
   for (const p of patterns) {
@@ -149,6 +178,10 @@ export function leaveOutAuditOutputs(patterns: readonly string[], files: readonl
     else roots.push(resolve(cwd, globBase(p)));
   }
   const out = outputDir === undefined ? undefined : resolve(cwd, outputDir);
+  const outFile = outputFile === undefined ? undefined : resolve(cwd, outputFile);
+  const outFileId = outFile === undefined ? undefined : fileId(outFile);
+  const isOutFile = (abs: string): boolean => outFile !== undefined && (abs === outFile || (outFileId !== undefined && fileId(abs) === outFileId));
+  const unfinished: string[] = [];
   const verdicts = new Map<string, SkippedFolder['why'] | null>();
   const verdict = (dir: string): SkippedFolder['why'] | null => {
     let v = verdicts.get(dir);
@@ -184,6 +217,7 @@ export function leaveOutAuditOutputs(patterns: readonly string[], files: readonl
     }
     if (!hit) {
       if (isSourdoughReport(abs)) reports.push(f);
+      else if (isOutFile(abs) && isUnfinishedReport(abs)) unfinished.push(f);
       else kept.push(f);
       continue;
     }
@@ -192,7 +226,7 @@ export function leaveOutAuditOutputs(patterns: readonly string[], files: readonl
     s.files++;
     skipped.set(hit.dir, s);
   }
-  return { files: kept, skipped: [...skipped.values()], reports };
+  return { files: kept, skipped: [...skipped.values()], reports, unfinished };
 }
 
 /** The stderr line for a folder left out, by `audit` (the default) or `check`. */
@@ -223,6 +257,11 @@ export function reportsMessage(reports: readonly string[], command: 'audit' | 'c
   const named = `${reports.slice(0, REPORTS_NAMED).join(', ')} and ${more.toLocaleString('en-GB')} more`;
   const againAll = command === 'audit' ? 'count the findings they quote as new ones' : 'report the findings they quote again';
   return `${who}: left out ${reports.length.toLocaleString('en-GB')} reports sourdough wrote (${named}): they are not documents, and ${command === 'audit' ? 'auditing' : 'checking'} them would ${againAll}; to ${command} one anyway, name the file itself\n`;
+}
+
+/** The stderr line for `check`'s `-o` file, found by a walk and written over because it is empty or an unfinished report. */
+export function unfinishedMessage(file: string): string {
+  return `sourdough: left out ${file}: it is where this run writes its report, and it holds an unfinished report from an earlier run (or nothing), so it is written over\n`;
 }
 
 /** What was left out, for "nothing is left to … once … are left out". */

@@ -343,6 +343,50 @@ describe('sourdough check: its own reports in a folder it walks', () => {
     expect(r.err).toBe('sourdough: left out 4 reports sourdough wrote (as-text/findings.md, as-text/findings.txt, as-text/out.txt and 1 more): they are not documents, and checking them would report the findings they quote again; to check one anyway, name the file itself\n');
   });
 
+  it('writes over what a run stopped part-way left at -o (an empty file, or a report cut short), and says so', async () => {
+    const here = join(dir, 'stopped');
+    mkdirSync(here);
+    writeFileSync(join(here, 'note.txt'), NOTE);
+    const page = (await check(['stopped/note.txt', '-f', 'html'])).out;
+    const listing = (await check(['stopped/note.txt'])).out;
+    const unfinished = (file: string): string => `sourdough: left out ${file}: it is where this run writes its report, and it holds an unfinished report from an earlier run (or nothing), so it is written over\n`;
+    // What Ctrl+C leaves: the file opened but nothing written yet, or the start of the report.
+    // (A page cut short after its head carries the generator tag, so it is left out as any report is.)
+    const cases: [string, string, string, (file: string) => string][] = [
+      ['report.html', 'html', '', unfinished],
+      ['findings.csv', 'csv', '', unfinished],
+      ['out.txt', 'stylish', listing.slice(0, listing.indexOf('│')), unfinished],
+      ['cut.html', 'html', page.slice(0, page.indexOf('</head>')), leftOut],
+    ];
+    for (const [name, format, left, message] of cases) {
+      writeFileSync(join(here, name), left);
+      const r = await check(['stopped', '-f', format, '-o', `stopped/${name}`]);
+      expect(r.code, `${name}: ${r.err}`).toBe(0);
+      expect(r.err).toBe(message(`stopped/${name}`));
+      const written = readFileSync(join(here, name), 'utf8');
+      expect(written).toContain('stopped/note.txt');
+      expect(written).not.toContain(`stopped/${name}`);
+      rmSync(join(here, name));
+    }
+  });
+
+  it('still refuses to write over a document at -o, whatever its name', async () => {
+    const here = join(dir, 'not-ours');
+    mkdirSync(here);
+    const notes = 'Sam went to the library and chose a book.\n';
+    writeFileSync(join(here, 'visit.txt'), notes);
+    writeFileSync(join(here, 'plan.md'), `notes.txt\n${notes}`);
+    for (const name of ['visit.txt', 'plan.md']) {
+      const r = await check(['not-ours', '-o', `not-ours/${name}`]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`sourdough: not-ours/${name} is one of the files to check, so writing the report there would wipe it out: choose another --output\n`);
+    }
+    expect(readFileSync(join(here, 'visit.txt'), 'utf8')).toBe(notes);
+    // Named on the command line, even an empty file is an input.
+    writeFileSync(join(here, 'empty.txt'), '');
+    expect((await check(['not-ours/empty.txt', '-o', 'not-ours/empty.txt'])).code).toBe(2);
+  });
+
   it('reads notes that only look like a report: a stylish report cut short, one quoting a finding, text that opens with a brace', async () => {
     const here = join(dir, 'text-lookalikes');
     mkdirSync(here);

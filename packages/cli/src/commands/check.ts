@@ -17,7 +17,7 @@ import { analyseAll, createAnalyser, isRendered, jobsFor, type Analyser } from '
 import { createProgress } from '../progress.js';
 import { fileSink, sinkFor, type Sink } from '../output.js';
 import { cliVersion } from '../version.js';
-import { leaveOutAuditOutputs, leftOutWhat, reportsMessage, skippedMessage } from '../audit-inputs.js';
+import { fileId, leaveOutAuditOutputs, leftOutWhat, reportsMessage, skippedMessage, unfinishedMessage } from '../audit-inputs.js';
 
 /** Options of `check`, as parsed by commander. */
 export interface CheckOptions {
@@ -121,16 +121,6 @@ function isAnInput(output: string, files: readonly string[], cwd: string): boole
   return id !== undefined && paths.some((path) => fileId(path) === id);
 }
 
-/** A file's device and inode (symbolic links followed), or undefined if it cannot be looked up. */
-function fileId(path: string): string | undefined {
-  try {
-    const s = statSync(path, { bigint: true });
-    return s.ino === 0n ? undefined : `${s.dev}:${s.ino}`;
-  } catch {
-    return undefined;
-  }
-}
-
 async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions, io: Io, makeReporter: StreamingReporter): Promise<number> {
 
   // 1. Inputs.
@@ -147,13 +137,15 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   // An audit's report, CSVs and summary.json, and any report sourdough wrote, found by walking a
   // folder are not documents to check (as in `audit`); a file named on the command line is still
   // read. An earlier report at this run's --output is left out here too, so the check below lets
-  // this run write over it.
-  const left = leaveOutAuditOutputs(paths, expanded.files, io.cwd);
+  // this run write over it; so is one a run stopped part-way (Ctrl+C) left there, cut short or
+  // empty.
+  const left = leaveOutAuditOutputs(paths, expanded.files, io.cwd, undefined, opts.output);
   const files = left.files;
   for (const s of left.skipped) io.stderr.write(skippedMessage(s, 'check'));
   if (left.reports.length) io.stderr.write(reportsMessage(left.reports, 'check'));
-  if ((left.skipped.length || left.reports.length) && !files.length && !unmatched.length && !unreadable.length) {
-    return usage(io, `nothing is left to check once ${leftOutWhat(left)} are left out; name the documents to check, or ${left.skipped.length ? 'a file in the audit folder' : 'the report'} itself`);
+  for (const f of left.unfinished) io.stderr.write(unfinishedMessage(f));
+  if ((left.skipped.length || left.reports.length || left.unfinished.length) && !files.length && !unmatched.length && !unreadable.length) {
+    return usage(io, `nothing is left to check once ${leftOutWhat({ skipped: left.skipped, reports: [...left.reports, ...left.unfinished] })} are left out; name the documents to check, or ${left.skipped.length ? 'a file in the audit folder' : 'the report'} itself`);
   }
 
   // 2. Config and rule packs for every input, before any output, so a bad config stops the run cleanly.
