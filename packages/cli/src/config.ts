@@ -7,8 +7,10 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { applyConfig, type AnalyseOptions, type Config } from '@sourdough/core';
-import { loadConfigFile } from '@sourdough/core/node';
+import { applyConfig, CATEGORIES, type AnalyseOptions, type Config, type ConfigLocator } from '@sourdough/core';
+import { loadConfigFileWithLocations } from '@sourdough/core/node';
+import { didYouMean } from './did-you-mean.js';
+import { unknownRuleName } from './rule-set.js';
 
 /** The config file names looked for, in order, in each folder. */
 export const CONFIG_NAMES = ['.sourdough.yaml', '.sourdough.yml'];
@@ -39,6 +41,8 @@ export interface ConfigResolverOptions {
 export class ConfigResolver {
   private readonly byDir = new Map<string, string | undefined>();
   private readonly byFile = new Map<string, Effective>();
+  /** Each config file read: its settings as written, and where each sits in the file. */
+  private readonly loaded = new Map<string, { config: Config; locate: ConfigLocator }>();
   private readonly opts: ConfigResolverOptions;
 
   constructor(options: ConfigResolverOptions) {
@@ -82,7 +86,16 @@ export class ConfigResolver {
     const key = configFile ?? '';
     let e = this.byFile.get(key);
     if (!e) {
-      const config: Config = configFile ? loadConfigFile(configFile) : {};
+      let config: Config = {};
+      if (configFile) {
+        const loaded = loadConfigFileWithLocations(configFile, { suggest: didYouMean });
+        config = loaded.config;
+        this.loaded.set(configFile, loaded);
+        // A severity name that is neither a category nor a rule id (applyConfig's check), named
+        // with its place in the file and the closest names.
+        const unknown = Object.keys(config.severity ?? {}).find((k) => !k.includes('/') && !(CATEGORIES as readonly string[]).includes(k));
+        if (unknown !== undefined) throw unknownRuleName(unknown, this.where(configFile, 'severity', unknown), [...CATEGORIES], configFile);
+      }
       const options = applyConfig(config, this.opts.cli ?? {});
       // The command line wins: a name given there decides for every rule it covers, so the file's
       // names under it are dropped (`--disable jargon` also drops the file's `enable:
@@ -102,6 +115,21 @@ export class ConfigResolver {
       this.byFile.set(key, e);
     }
     return e;
+  }
+
+  /**
+   * `FILE:LINE:COLUMN: LIST` for a rule name in a config file's `enable` or `disable` list or a
+   * `severity` key (the name itself, what to edit), or `FILE: LIST` when it cannot be found.
+   */
+  where(configFile: string, list: 'enable' | 'disable' | 'severity', name: string): string {
+    const file = this.loaded.get(configFile);
+    let at: { line: number; column: number } | undefined;
+    if (list === 'severity') at = file?.locate(['severity', name], { key: true });
+    else {
+      const i = file?.config[list]?.indexOf(name) ?? -1;
+      if (i >= 0) at = file?.locate([list, i]);
+    }
+    return `${configFile}${at ? `:${at.line}:${at.column}` : ''}: ${list}`;
   }
 
   /** The effective settings for an input path. */

@@ -41,7 +41,7 @@ export function ruleDataFor(packs: readonly string[]): RuleData[] {
  */
 export function runSettings(
   files: readonly string[],
-  resolver: { forPath(path: string): Effective },
+  resolver: { forPath(path: string): Effective; where?: ConfigPlace },
   cli: { enable?: readonly string[]; disable?: readonly string[] },
 ): { byFile: Map<string, Effective>; sets: Set<RuleData[]> } {
   const byFile = new Map<string, Effective>();
@@ -57,8 +57,25 @@ export function runSettings(
     sets.add(rules);
   }
   const runIds = new Set([...sets].flatMap((list) => list.map((r) => r.id)));
-  for (const [e, rules] of checks) checkRuleNames(rules, e, cli, runIds);
+  for (const [e, rules] of checks) checkRuleNames(rules, e, cli, runIds, resolver.where?.bind(resolver));
   return { byFile, sets };
+}
+
+/** `FILE:LINE:COLUMN: LIST` for a rule name in a config file (ConfigResolver.where). */
+export type ConfigPlace = (configFile: string, list: 'enable' | 'disable' | 'severity', name: string) => string;
+
+/**
+ * The error for a rule name that is neither a rule id nor a category: `where` says where it came
+ * from (`--disable`, or `FILE:LINE:COLUMN: disable`), `ids` the names to suggest from.
+ */
+export function unknownRuleName(name: string, where: string, ids: readonly string[], configFile?: string, field = where.replace(/^.*: /, '').replace(/^--/, '')): SourdoughError {
+  // A name without a slash was meant as a category more often than as a rule.
+  const close = didYouMean(name, name.includes('/') ? ids : [...new Set([...CATEGORIES, ...ids])]);
+  return new SourdoughError(
+    'SD_ERR_CONFIG',
+    `${where}: "${name}" is not a rule id or category, so it would switch nothing.${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.`,
+    { field, ...(configFile ? { file: configFile } : {}) },
+  );
 }
 
 /**
@@ -74,21 +91,17 @@ export function checkRuleNames(
   cli: { enable?: readonly string[]; disable?: readonly string[] } = {},
   /** Every rule id any input of the run has: a command-line name need only be known to one of them (a rule from a pack some folders use). */
   runIds: ReadonlySet<string> = new Set(rules.map((r) => r.id)),
+  /** Where a config file's name sits (line and column), when known. */
+  place?: ConfigPlace,
 ): void {
   const known = new Set<string>(['*', ...CATEGORIES, ...rules.map((r) => r.id)]);
   const check = (names: readonly string[] | undefined, flag: 'enable' | 'disable' | 'severity'): void => {
     for (const name of names ?? []) {
       const fromCli = flag !== 'severity' && (cli[flag] ?? []).includes(name);
       if (known.has(name) || (fromCli && runIds.has(name))) continue;
-      const where = fromCli ? `--${flag}` : `${effective.configFile ?? 'the config'}: ${flag}`;
-      const ids = fromCli ? [...runIds] : rules.map((r) => r.id);
-      // A name without a slash was meant as a category more often than as a rule.
-      const close = didYouMean(name, name.includes('/') ? ids : [...CATEGORIES, ...ids]);
-      throw new SourdoughError(
-        'SD_ERR_CONFIG',
-        `${where}: "${name}" is not a rule id or category, so it would switch nothing.${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.`,
-        { field: flag, ...(fromCli || !effective.configFile ? {} : { file: effective.configFile }) },
-      );
+      const file = fromCli ? undefined : effective.configFile;
+      const where = fromCli ? `--${flag}` : file ? (place?.(file, flag, name) ?? `${file}: ${flag}`) : `the config: ${flag}`;
+      throw unknownRuleName(name, where, fromCli ? [...runIds] : rules.map((r) => r.id), file, flag);
     }
   };
   check(effective.options.enable, 'enable');

@@ -179,6 +179,29 @@ describe('config', () => {
     expect(f.err()).toMatch(/:4:\d+: setting `severity\.blaming` must be one of: info, warning, error/);
   });
 
+  it('a config mistake points at the line and column to edit, with the closest name when one is misspelt', async () => {
+    const cases: [string, string][] = [
+      ['kind: note\ndisabel:\n  - jargon\n', ':2:1: setting `disabel` is not a known setting; did you mean `disable`?'],
+      ['include_quotes: true\n', ':1:1: setting `include_quotes` is not a known setting; did you mean `includeQuotes`?'],
+      ['enable: blaming\n', ':1:9: setting `enable` must be a list, such as `enable: [blaming]`'],
+      ['severity:\n  jargon: info\n  blameing: error\n', ':3:3: severity: "blameing" is not a rule id or category, so it would switch nothing. Did you mean "blaming"?'],
+      ['disable:\n  - jargon\n  - blaming/refuse\n', ':3:5: disable: "blaming/refuse" is not a rule id or category, so it would switch nothing. Did you mean "blaming/refuses"?'],
+      ['severity:\n  blaming/refuse: error\n', ':2:3: severity: "blaming/refuse" is not a rule id or category'],
+    ];
+    mkdirSync(join(dir, 'mistakes'), { recursive: true });
+    writeFileSync(join(dir, 'mistakes', 'm.txt'), 'Sam went out.\n');
+    const config = join(dir, 'mistakes', '.sourdough.yaml');
+    for (const [yaml, message] of cases) {
+      writeFileSync(config, yaml);
+      for (const command of ['check', 'audit']) {
+        const f = fakeIo('', dir);
+        expect(await run([command, '--jobs', '1', '--no-progress', 'mistakes/m.txt', ...(command === 'audit' ? ['-o', 'mistakes-audit'] : [])], f.io), yaml).toBe(2);
+        expect(f.out()).toBe('');
+        expect(f.err(), yaml).toContain(`${config}${message}`);
+      }
+    }
+  });
+
   it('a detector parameter of the wrong type is a config mistake: exit 2 before any output, naming the file, line and key', async () => {
     for (const args of [['check', '--jobs', '1', 'params/d.txt'], ['audit', '--jobs', '1', '--no-progress', 'params/d.txt', '-o', 'params-audit']]) {
       const f = fakeIo('', dir);

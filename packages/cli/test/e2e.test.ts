@@ -215,7 +215,7 @@ describe('sourdough check (built binary): every format', () => {
       writeFileSync(join(dir, '.sourdough.yaml'), 'enable: [priv]\n');
       const config = await sourdough(['check', note]);
       expect(config.code).toBe(2);
-      expect(config.stderr).toContain(`${join(dir, '.sourdough.yaml')}: enable: "priv" is not a rule id or category`);
+      expect(config.stderr).toContain(`${join(dir, '.sourdough.yaml')}:1:10: enable: "priv" is not a rule id or category`);
       const audit = await sourdough(['audit', '--enable', 'jargon/respit', '-o', join(dir, 'out'), note]);
       expect(audit.code).toBe(2);
       expect(audit.stderr).toMatch(/Did you mean "jargon\/respite"/);

@@ -61,19 +61,80 @@ export const configSchema = {
 let compiled: ValidateFunction | undefined;
 const validator = (): ValidateFunction => (compiled ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema));
 
-/** Validate a parsed config object; throws SD_ERR_CONFIG naming the key. */
-export function validateConfig(raw: unknown, file?: string, locate?: (path: (string | number)[]) => { line: number; column: number } | undefined): Config {
+/** Offers the closest of `known` names to a misspelt one (the CLI passes its "did you mean"); none when nothing is close. */
+export type ConfigSuggest = (wanted: string, known: readonly string[]) => string[];
+
+/** Where a setting sits in its file; with `key`, where its name sits (what to edit when the name is wrong). */
+export type ConfigLocator = (path: (string | number)[], options?: { key?: boolean }) => { line: number; column: number } | undefined;
+
+/** The value at `path` in `raw`, or undefined. */
+function valueAt(raw: unknown, path: readonly string[]): unknown {
+  let v = raw;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/**
+ * A setting's path as a message names it: the keys joined with dots, and an item of a list by
+ * its place (`disable` (item 2)), as a person counts the lines under it.
+ */
+function settingName(raw: unknown, path: readonly string[]): string {
+  const keys: string[] = [];
+  let item = '';
+  for (const [i, k] of path.entries()) {
+    if (Array.isArray(valueAt(raw, path.slice(0, i))) && /^\d+$/.test(k)) item = ` (item ${Number(k) + 1})`;
+    else {
+      keys.push(k);
+      item = '';
+    }
+  }
+  return `\`${keys.join('.')}\`${item}`;
+}
+
+/** YAML words that read as true or false in other tools (YAML 1.1) but are text in a sourdough config. */
+const YES_NO = /^(?:y|yes|n|no|on|off)$/i;
+
+/** The message for a value of the wrong kind outside `detectors:` (key: the setting's name; value: what the file holds). */
+function typeProblem(type: string, key: string, value: unknown): string {
+  if (value === null) return `has nothing after it: give ${TYPE_NAMES[type] ?? type}, or leave the setting out`;
+  const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  if (type === 'array' && scalar) return `must be a list, such as \`${key}: [${String(value)}]\``;
+  if (type === 'boolean' && typeof value === 'string') return YES_NO.test(value) ? `must be true or false (${value} is read as a word here)` : 'must be true or false, without quotes';
+  if (type === 'object' && key === 'severity') return 'must be a set of rule ids or categories, each with a severity, such as `blaming: error`';
+  if (type === 'string' && (key === 'enable' || key === 'disable')) return 'must be text: a rule id or a category';
+  return `must be ${TYPE_NAMES[type] ?? type}`;
+}
+
+/**
+ * Validate a parsed config object; throws SD_ERR_CONFIG naming the setting, and, when `locate`
+ * finds it, the line and column of what to edit: the name of a setting that does not exist
+ * (`disabel:`), the value of one that is wrong (`enable: blaming`). `suggest` offers the closest
+ * known names for a misspelt one.
+ */
+export function validateConfig(raw: unknown, file?: string, locate?: ConfigLocator, suggest?: ConfigSuggest): Config {
   if (raw === null || raw === undefined) return {};
   const validate = validator();
   if (!validate(raw)) {
     const e = validate.errors![0]!;
     const path = e.instancePath.split('/').slice(1);
-    if (e.keyword === 'additionalProperties') path.push((e.params as { additionalProperty: string }).additionalProperty);
-    const where = locate?.(path);
-    const key = path.join('.') || '(config)';
-    const text = path[0] === 'detectors' ? detectorProblem(e, path) : e.keyword === 'additionalProperties' ? 'is not a known setting' : e.keyword === 'enum' ? `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}` : (e.message ?? 'is invalid');
-    const loc = { field: key, ...(file ? { file } : {}), ...(where ?? {}) };
-    throw new SourdoughError('SD_ERR_CONFIG', `${file ? `${file}${where ? `:${where.line}:${where.column}` : ''}: ` : ''}setting \`${key}\` ${text}`, loc);
+    const unknownKey = e.keyword === 'additionalProperties';
+    if (unknownKey) path.push((e.params as { additionalProperty: string }).additionalProperty);
+    const where = locate?.(path, { key: unknownKey });
+    const at = `${file ? `${file}${where ? `:${where.line}:${where.column}` : ''}: ` : ''}`;
+    const loc = { field: path.join('.') || '(config)', ...(file ? { file } : {}), ...(where ?? {}) };
+    if (!path.length) throw new SourdoughError('SD_ERR_CONFIG', `${at}a config holds settings, one \`name: value\` a line, such as \`disable: [jargon]\`; this one holds ${Array.isArray(raw) ? 'a list' : 'a single value'}`, loc);
+    const name = settingName(raw, path);
+    let text: string;
+    if (path[0] === 'detectors') text = detectorProblem(e, path);
+    else if (unknownKey) {
+      const known = Object.keys(configSchema.properties);
+      const close = path.length === 1 ? (suggest?.(path[0]!, known) ?? []) : [];
+      text = `is not a known setting; ${close.length ? `did you mean ${close.map((c) => `\`${c}\``).join(' or ')}?` : `the settings are ${known.join(', ')}`}`;
+    } else if (e.keyword === 'enum') text = `must be one of: ${(e.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+    else if (e.keyword === 'type') text = typeProblem(String((e.params as { type: unknown }).type), path.filter((k) => !/^\d+$/.test(k)).join('.'), valueAt(raw, path));
+    else if (e.keyword === 'minLength') text = 'must not be empty';
+    else text = e.message ?? 'is invalid';
+    throw new SourdoughError('SD_ERR_CONFIG', `${at}setting ${name} ${text}`, loc);
   }
   return raw as Config;
 }

@@ -11,7 +11,7 @@ export type { RuleSet, CompiledRule, CompileOptions } from './rules/compile.js';
 export { builtinRules, builtinRuleSet, builtinAllowList, builtinContextWords, builtinRulesHash } from './rules/builtin.js';
 export type { ContextWords } from './context/subject.js';
 export { applyConfig, validateConfig, configSchema } from './config.js';
-export type { Config } from './config.js';
+export type { Config, ConfigLocator, ConfigSuggest } from './config.js';
 export { summarise, SummaryBuilder, countsOf } from './summarise.js';
 export type { SummaryCounts } from './summarise.js';
 export { AuditAggregator, compareAudits, periodOf } from './audit.js';

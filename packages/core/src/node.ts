@@ -4,16 +4,19 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep, basename, dirname } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type { RuleData } from './types.js';
 import { validateRule } from './schema/rule.js';
 import { SourdoughError } from './errors.js';
 import { inflect } from './nlp/lemmas.js';
 import { compileRules } from './rules/compile.js';
-import { validateConfig, type Config } from './config.js';
+import { validateConfig, type Config, type ConfigSuggest } from './config.js';
 
 /** Parse YAML keeping positions; returns the value and a path → line/column locator. */
-export function parseYamlWithLocations(source: string, file: string): { value: unknown; locate: (path: (string | number)[]) => { line: number; column: number } | undefined } {
+export function parseYamlWithLocations(
+  source: string,
+  file: string,
+): { value: unknown; locate: (path: (string | number)[], options?: { key?: boolean }) => { line: number; column: number } | undefined } {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(source, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -21,7 +24,17 @@ export function parseYamlWithLocations(source: string, file: string): { value: u
     const lc = lineCounter.linePos(e.pos[0]);
     throw new SourdoughError('SD_ERR_RULE_YAML', `${file}:${lc.line}:${lc.col}: YAML syntax error: ${e.message.split('\n')[0]}`, { file, line: lc.line, column: lc.col });
   }
-  const locate = (path: (string | number)[]): { line: number; column: number } | undefined => {
+  const locate = (path: (string | number)[], options?: { key?: boolean }): { line: number; column: number } | undefined => {
+    // `key`: point at the key itself (`disabel:`), not at its value: the key is what to edit.
+    if (options?.key && path.length) {
+      const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+      const last = String(path[path.length - 1]);
+      const pair = isMap(parent) ? parent.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === last) : undefined;
+      if (pair && isNode(pair.key) && pair.key.range) {
+        const lc = lineCounter.linePos(pair.key.range[0]);
+        return { line: lc.line, column: lc.col };
+      }
+    }
     for (let n = path.length; n >= 0; n--) {
       const node = path.length === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) {
@@ -141,8 +154,22 @@ export function loadAllowList(file: string): string[] {
   return out;
 }
 
-/** Read and validate a `.sourdough.yaml` config file (errors name file, line and key). */
-export function loadConfigFile(file: string): Config {
+/**
+ * Read and validate a `.sourdough.yaml` config file (errors name file, line and column of what to
+ * edit, and the setting). `suggest` offers the closest known names for a misspelt setting.
+ */
+export function loadConfigFile(file: string, options: { suggest?: ConfigSuggest } = {}): Config {
+  return loadConfigFileWithLocations(file, options).config;
+}
+
+/**
+ * loadConfigFile, also returning a locator: where a setting (or, with `key`, its name) sits in the
+ * file, for messages about a value checked later (a rule name that is not a rule).
+ */
+export function loadConfigFileWithLocations(
+  file: string,
+  options: { suggest?: ConfigSuggest } = {},
+): { config: Config; locate: (path: (string | number)[], options?: { key?: boolean }) => { line: number; column: number } | undefined } {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
@@ -156,5 +183,5 @@ export function loadConfigFile(file: string): Config {
     if (err instanceof SourdoughError) throw new SourdoughError('SD_ERR_CONFIG', err.message, err.location);
     throw err;
   }
-  return validateConfig(parsed.value, file, parsed.locate);
+  return { config: validateConfig(parsed.value, file, parsed.locate, options.suggest), locate: parsed.locate };
 }
