@@ -14,7 +14,7 @@
  */
 import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { isStylishReport, reportFormatOf, REPORT_HEAD_BYTES, startsLikeStylish, startsWithCsvHeader } from '@sourdough/reporters';
+import { isStylishReport, printable, reportFormatOf, REPORT_HEAD_BYTES, startsLikeStylish, startsWithCsvHeader } from '@sourdough/reporters';
 import { DocumentsCsv } from './audit-documents.js';
 
 /** A folder left out of the walk, why, and how many files the walk had found in it. */
@@ -236,7 +236,7 @@ export function skippedMessage(s: SkippedFolder, command: 'audit' | 'check' = 'a
     s.why === 'output'
       ? 'it is the folder this audit writes its report into'
       : `it holds the report of ${command === 'audit' ? 'an earlier' : 'an'} audit (its summary.json was written by sourdough)`;
-  return `${command === 'audit' ? 'sourdough audit' : 'sourdough'}: left out ${s.folder} (${files}): ${why}; to ${command} a file in it anyway, name the file itself\n`;
+  return `${command === 'audit' ? 'sourdough audit' : 'sourdough'}: left out ${printable(s.folder)} (${files}): ${why}; to ${command} a file in it anyway, name the file itself\n`;
 }
 
 /** How many reports are named one line each; more are counted on one line that names the first few. */
@@ -251,17 +251,17 @@ export function reportsMessage(reports: readonly string[], command: 'audit' | 'c
   const who = command === 'audit' ? 'sourdough audit' : 'sourdough';
   const again = command === 'audit' ? 'count the findings it quotes as new ones' : 'report the findings it quotes again';
   if (reports.length <= REPORTS_NAMED) {
-    return reports.map((r) => `${who}: left out ${r}: it is a report sourdough wrote, not a document, and ${command === 'audit' ? 'auditing' : 'checking'} it would ${again}; to ${command} it anyway, name the file itself\n`).join('');
+    return reports.map((r) => `${who}: left out ${printable(r)}: it is a report sourdough wrote, not a document, and ${command === 'audit' ? 'auditing' : 'checking'} it would ${again}; to ${command} it anyway, name the file itself\n`).join('');
   }
   const more = reports.length - REPORTS_NAMED;
-  const named = `${reports.slice(0, REPORTS_NAMED).join(', ')} and ${more.toLocaleString('en-GB')} more`;
+  const named = `${reports.slice(0, REPORTS_NAMED).map(printable).join(', ')} and ${more.toLocaleString('en-GB')} more`;
   const againAll = command === 'audit' ? 'count the findings they quote as new ones' : 'report the findings they quote again';
   return `${who}: left out ${reports.length.toLocaleString('en-GB')} reports sourdough wrote (${named}): they are not documents, and ${command === 'audit' ? 'auditing' : 'checking'} them would ${againAll}; to ${command} one anyway, name the file itself\n`;
 }
 
 /** The stderr line for `check`'s `-o` file, found by a walk and written over because it is empty or an unfinished report. */
 export function unfinishedMessage(file: string): string {
-  return `sourdough: left out ${file}: it is where this run writes its report, and it holds an unfinished report from an earlier run (or nothing), so it is written over\n`;
+  return `sourdough: left out ${printable(file)}: it is where this run writes its report, and it holds an unfinished report from an earlier run (or nothing), so it is written over\n`;
 }
 
 /** What was left out, for "nothing is left to … once … are left out". */

@@ -7,7 +7,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CATEGORIES, SEVERITIES } from '@sourdough/core/types';
-import { formats } from '@sourdough/reporters';
+import { formats, printable } from '@sourdough/reporters';
 import type { Io } from './io.js';
 import type { CheckOptions } from './commands/check.js';
 import type { ServeOptions } from './commands/serve.js';
@@ -132,12 +132,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
-      if (err.code === 'sourdough.usage') io.stderr.write(`sourdough: ${err.message}\n`);
+      if (err.code === 'sourdough.usage') io.stderr.write(`sourdough: ${printable(err.message)}\n`);
       return 2;
     }
     // The reader of our output went away (e.g. `| head`): stop quietly.
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return code || 0;
-    io.stderr.write(`sourdough: internal error: ${(err as Error).message}\n`);
+    io.stderr.write(`sourdough: internal error: ${printable(String((err as Error).message))}\n`);
     return 2;
   }
   return code;

@@ -410,6 +410,38 @@ describe('sourdough check: its own reports in a folder it walks', () => {
     expect((await check(['not-ours/empty.txt', '-o', 'not-ours/empty.txt'])).code).toBe(2);
   });
 
+  it('shows a file name holding control characters or bidirectional controls as visible symbols on standard error', async () => {
+    const here = join(dir, 'odd-names');
+    mkdirSync(here);
+    writeFileSync(join(here, 'note.txt'), NOTE);
+    const page = (await check(['notes/note.txt', '-f', 'html'])).out;
+    // A name that would clear the screen and retitle the window, one that reverses what follows it,
+    // and one that would start a line of its own.
+    const names = ['\u001b[2J\u001b]0;done\u0007.html', 'report-\u202eldoc.html', 'x\nsourdough: nothing left out.html'];
+    for (const name of names) writeFileSync(join(here, name), page);
+    const isClean = (text: string): void => {
+      expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    };
+    const r = await check(['odd-names', '-f', 'json']);
+    expect(r.code, r.err).toBe(0);
+    isClean(r.err);
+    expect(r.err.split('\n')).toEqual([
+      'sourdough: left out odd-names/␛[2J␛]0;done␇.html: it is a report sourdough wrote, not a document, and checking it would report the findings it quotes again; to check it anyway, name the file itself',
+      'sourdough: left out odd-names/report-�ldoc.html: it is a report sourdough wrote, not a document, and checking it would report the findings it quotes again; to check it anyway, name the file itself',
+      'sourdough: left out odd-names/x sourdough: nothing left out.html: it is a report sourdough wrote, not a document, and checking it would report the findings it quotes again; to check it anyway, name the file itself',
+      '',
+    ]);
+    // In usage messages too (here the -o file, refused as an input), and in audit's lines.
+    const over = await check(['odd-names/note.txt', '-o', `odd-names/note.txt`, '--config', join(here, '\u001b[31mmissing.yaml')]);
+    expect(over.code).toBe(2);
+    isClean(over.err);
+    expect(over.err).toContain('␛[31mmissing.yaml');
+    const f = fakeIo('', dir);
+    expect(await run(['audit', '--jobs', '1', '--no-progress', '--no-config-lookup', 'odd-names/\u202emissing.csv', '-o', 'odd-audit'], f.io)).toBe(2);
+    isClean(f.err());
+    expect(f.err()).toContain('odd-names/�missing.csv');
+  });
+
   it('reads notes that only look like a report: a stylish report cut short, one quoting a finding, text that opens with a brace', async () => {
     const here = join(dir, 'text-lookalikes');
     mkdirSync(here);

@@ -51,6 +51,10 @@ describe('sourdough explain', () => {
     const g = fakeIo();
     expect(await run(['explain', 'servise-user'], g.io)).toBe(2);
     expect(g.err()).toContain('"dehumanising/service-user"');
+    // What was typed is shown as it is, never as terminal controls.
+    const h = fakeIo();
+    expect(await run(['explain', 'blaming/\u001b[2Jrefuse\u202e'], h.io)).toBe(2);
+    expect(h.err()).toContain('there is no rule called "blaming/␛[2Jrefuse�".');
   });
 
   it('lists the rules of a category', async () => {

@@ -6,6 +6,7 @@
 import { json, jsonStream } from './json.js';
 export { renderJsonResult } from './json.js';
 import { stylish, stylishStream, type StylishOptions } from './stylish.js';
+export { printable } from './stylish.js';
 import { csv, csvStream, csvCell } from './csv.js';
 import { sarif, sarifStream } from './sarif.js';
 import { html, htmlStream, escapeHtml } from './html.js';

@@ -30,7 +30,7 @@ import {
   type RuleData,
 } from '@sourdough/core';
 import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
-import { csvStream, renderAuditHtml, type AuditSummary } from '@sourdough/reporters';
+import { csvStream, printable, renderAuditHtml, type AuditSummary } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
 import { ruleInfos, runSettings } from '../rule-set.js';
@@ -82,7 +82,7 @@ function workerLimits(files: readonly string[], cwd: string, stdinFilename: stri
 const EXCERPTS = 3;
 
 function usage(io: Io, message: string): number {
-  io.stderr.write(`sourdough audit: ${message}\n`);
+  io.stderr.write(`sourdough audit: ${printable(message)}\n`);
   return 2;
 }
 
@@ -298,7 +298,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     progress.stop();
     if (!readAny && wholeFailures.length) {
       await out.discard();
-      for (const m of wholeFailures.slice(0, 20)) io.stderr.write(`sourdough audit: ${m}\n`);
+      for (const m of wholeFailures.slice(0, 20)) io.stderr.write(`sourdough audit: ${printable(m)}\n`);
       if (wholeFailures.length > 20) io.stderr.write(`sourdough audit: … and ${count(wholeFailures.length - 20, 'more input')} that could not be read\n`);
       io.stderr.write('sourdough audit: no document or record could be read, so nothing was written\n');
       return 2;
@@ -332,22 +332,22 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     const where = !rel ? '.' : rel.startsWith('..') ? out.dir : rel;
     const missing = wanted.filter((k) => !seenFields.has(k));
     for (const k of missing) {
-      const effect = k === opts.dateField && !groupBy.includes(k) ? 'no record is in the trend' : `every record is counted as (none) in the "${k}" table`;
-      io.stderr.write(`sourdough audit: no record has a value in a "${k}" field, so ${effect}; check the column name\n`);
+      const effect = k === opts.dateField && !groupBy.includes(k) ? 'no record is in the trend' : `every record is counted as (none) in the "${printable(k)}" table`;
+      io.stderr.write(`sourdough audit: no record has a value in a "${printable(k)}" field, so ${effect}; check the column name\n`);
     }
     for (const [file, n] of perFile) {
       const why = kindOf(file) === 'csv' ? 'it is empty, or has only its header row' : 'it is empty, or has only blank lines';
-      if (n === 0) io.stderr.write(`sourdough audit: ${file} holds no records (${why}), so nothing from it is in the report; check that the export finished\n`);
+      if (n === 0) io.stderr.write(`sourdough audit: ${printable(file)} holds no records (${why}), so nothing from it is in the report; check that the export finished\n`);
     }
     const unreadableDates = figures.trend?.unreadable ?? 0;
     if (unreadableDates && !missing.includes(opts.dateField!)) {
       // Counted, never quoted: a value in the wrong column may be anything.
       io.stderr.write(
-        `sourdough audit: ${count(unreadableDates, 'record')} ${unreadableDates === 1 ? 'has a value' : 'have values'} in "${opts.dateField}" that could not be read as a date, so ${unreadableDates === 1 ? 'it is' : 'they are'} left out of the trend; dates are read as 2026-03-14 or 14/03/2026 (day first), and a date that does not exist (31/02/2026) or a placeholder for no date (01/01/1900, 01/01/1970) is not read\n`,
+        `sourdough audit: ${count(unreadableDates, 'record')} ${unreadableDates === 1 ? 'has a value' : 'have values'} in "${printable(opts.dateField ?? '')}" that could not be read as a date, so ${unreadableDates === 1 ? 'it is' : 'they are'} left out of the trend; dates are read as 2026-03-14 or 14/03/2026 (day first), and a date that does not exist (31/02/2026) or a placeholder for no date (01/01/1900, 01/01/1970) is not read\n`,
       );
     }
     io.stderr.write(
-      `sourdough audit: ${count(figures.documents.analysed, 'document')} analysed, ${count(figures.findings, 'finding')} (${figures.per1000Words} per 1,000 words); report written to ${where}/report.html\n`,
+      `sourdough audit: ${count(figures.documents.analysed, 'document')} analysed, ${count(figures.findings, 'finding')} (${figures.per1000Words} per 1,000 words); report written to ${printable(where)}/report.html\n`,
     );
     if (figures.documents.failed) {
       const n = figures.documents.failed;

@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SourdoughError, SummaryBuilder, type AnalyseOptions, type DocumentKind, type RuleData, type Severity } from '@sourdough/core';
 import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
-import { getStreamingReporter, formats, type StreamingReporter } from '@sourdough/reporters';
+import { getStreamingReporter, formats, printable, type StreamingReporter } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
 import { ConfigResolver } from '../config.js';
@@ -63,7 +63,7 @@ export function configResolver(opts: CheckOptions, io: Io): ConfigResolver {
 }
 
 function usage(io: Io, message: string): number {
-  io.stderr.write(`sourdough: ${message}\n`);
+  io.stderr.write(`sourdough: ${printable(message)}\n`);
   return 2;
 }
 

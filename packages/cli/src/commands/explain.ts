@@ -6,6 +6,7 @@
  * that category's rules.
  */
 import { CATEGORIES, type RuleSet } from '@sourdough/core';
+import { printable } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { describe, loadSet } from './rules.js';
 import { didYouMean } from '../did-you-mean.js';
@@ -61,6 +62,6 @@ export function explain(ruleId: string, opts: ExplainOptions, io: Io): number {
   }
   const ids = set.rules.map((r) => r.id);
   const close = didYouMean(wanted, ids);
-  io.stderr.write(`sourdough: there is no rule called "${wanted}".${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.\n`);
+  io.stderr.write(`sourdough: there is no rule called "${printable(wanted)}".${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.\n`);
   return 2;
 }

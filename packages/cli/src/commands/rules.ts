@@ -3,6 +3,7 @@
  * run — id, severity and what each one looks for — or their full data as JSON.
  */
 import { CATEGORIES, SourdoughError, type RuleSet } from '@sourdough/core';
+import { printable } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { ruleSetFor } from '../rule-set.js';
 import { resolve } from 'node:path';
@@ -20,7 +21,7 @@ export function loadSet(packs: string[] | undefined, io: Io): RuleSet | number {
     return ruleSetFor((packs ?? []).map((p) => resolve(io.cwd, p)));
   } catch (err) {
     if (err instanceof SourdoughError) {
-      io.stderr.write(`sourdough: ${err.message}\n`);
+      io.stderr.write(`sourdough: ${printable(err.message)}\n`);
       return 2;
     }
     throw err;
@@ -36,7 +37,7 @@ export function describe(message: string): string {
 /** Run `rules`; returns the exit code. */
 export function rules(opts: RulesOptions, io: Io): number {
   if (opts.category && !(CATEGORIES as readonly string[]).includes(opts.category)) {
-    io.stderr.write(`sourdough: unknown category "${opts.category}" (categories: ${CATEGORIES.join(', ')})\n`);
+    io.stderr.write(`sourdough: unknown category "${printable(String(opts.category))}" (categories: ${CATEGORIES.join(', ')})\n`);
     return 2;
   }
   const set = loadSet(opts.rules, io);

@@ -8,6 +8,7 @@
  * SOURDOUGH_LOG_LEVEL says otherwise, and never contain submitted text.
  */
 import { resolve } from 'node:path';
+import { printable } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 
 /** Options of `serve`. */
@@ -73,7 +74,7 @@ export async function serve(opts: ServeOptions, io: Io, hooks: { onListening?: (
       : e.code === 'EADDRNOTAVAIL' ? `cannot listen on ${opts.host ?? io.env.SOURDOUGH_HOST}: no such address on this machine`
       : e.code === 'EACCES' ? 'permission denied for that port; use a port above 1023'
       : e.message;
-    io.stderr.write(`sourdough serve: ${why}\n`);
+    io.stderr.write(`sourdough serve: ${printable(why)}\n`);
     return done(2);
   }
   const running = server;
