@@ -442,6 +442,19 @@ describe('sourdough check: its own reports in a folder it walks', () => {
     expect(f.err()).toContain('odd-names/�missing.csv');
   });
 
+  it('reads each file’s own start only: a short note after a long report is not taken for one', async () => {
+    const here = join(dir, 'after-long');
+    mkdirSync(here);
+    const report = (await check(['notes/note.txt', '-f', 'json'])).out;
+    writeFileSync(join(here, 'a-report.txt'), report + ' '.repeat(9000));
+    writeFileSync(join(here, 'b-empty.txt'), '');
+    writeFileSync(join(here, 'c-brace.txt'), '{\n');
+    writeFileSync(join(here, 'd-version.md'), '{\n  "version": 1,\n');
+    const r = await check(['after-long', '-f', 'json']);
+    expect(checked(r)).toEqual(['after-long/b-empty.txt', 'after-long/c-brace.txt', 'after-long/d-version.md']);
+    expect(r.err).toBe(leftOut('after-long/a-report.txt'));
+  });
+
   it('reads notes that only look like a report: a stylish report cut short, one quoting a finding, text that opens with a brace', async () => {
     const here = join(dir, 'text-lookalikes');
     mkdirSync(here);
