@@ -183,9 +183,10 @@ export function leaveOutAuditOutputs(
     else roots.push(resolve(cwd, globBase(p)));
   }
   const out = outputDir === undefined ? undefined : resolve(cwd, outputDir);
+  // By path alone: a walk that reaches the -o file under another name (a link) is not let off,
+  // and check's own test refuses it as an input, as before. (Comparing inodes here would look up
+  // every file the walk found.)
   const outFile = outputFile === undefined ? undefined : resolve(cwd, outputFile);
-  const outFileId = outFile === undefined ? undefined : fileId(outFile);
-  const isOutFile = (abs: string): boolean => outFile !== undefined && (abs === outFile || (outFileId !== undefined && fileId(abs) === outFileId));
   const unfinished: string[] = [];
   const verdicts = new Map<string, SkippedFolder['why'] | null>();
   const verdict = (dir: string): SkippedFolder['why'] | null => {
@@ -222,7 +223,7 @@ export function leaveOutAuditOutputs(
     }
     if (!hit) {
       if (isSourdoughReport(abs)) reports.push(f);
-      else if (isOutFile(abs) && isUnfinishedReport(abs)) unfinished.push(f);
+      else if (abs === outFile && isUnfinishedReport(abs)) unfinished.push(f);
       else kept.push(f);
       continue;
     }
