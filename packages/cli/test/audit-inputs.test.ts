@@ -70,6 +70,20 @@ describe('sourdough audit: earlier outputs are not read again', () => {
     }
   });
 
+  it('a check report saved as .txt or .md beside the export is not read as a document either', async () => {
+    const here = join(dir, 'as-text');
+    mkdirSync(here);
+    writeFileSync(join(here, 'export.csv'), EXPORT);
+    const json = await sourdough(['check', '--no-config-lookup', '--jobs', '1', '-f', 'json', 'export.csv'], { cwd: here });
+    writeFileSync(join(here, 'findings.txt'), json.stdout);
+    const plain = await sourdough(['check', '--no-config-lookup', '--jobs', '1', 'export.csv'], { cwd: here });
+    writeFileSync(join(here, 'findings.md'), plain.stdout);
+    const r = await audit(['.', '-o', 'out'], here);
+    expect(r.code, r.stderr).toBe(0);
+    expect(summaryOf('as-text/out').figures.documents.read).toBe(3);
+    for (const name of ['findings.md', 'findings.txt']) expect(r.stderr).toContain(`sourdough audit: left out ./${name}: it is a report sourdough wrote, not a document`);
+  });
+
   it('a glob does not reach into an audit folder either (only into one sourdough wrote), but a file named on the command line is read', async () => {
     const here = join(dir, 'g');
     mkdirSync(join(here, 'other'), { recursive: true });
