@@ -8,8 +8,10 @@
  * is the subject or the agent: "the panel refused", "was refused by the council"). The word lists
  * are data (`rules/_context.yaml`), bundled with the rules.
  *
- * Looks only at a few words either side of the match inside its clause; never parses. Pure; never
- * throws.
+ * Reads a few words either side of the match inside its clause with a small clause reader — the
+ * verb group before the match, then the subject's noun phrase, skipping the qualifiers and relative
+ * clauses attached to it ("the man at the bus stop", "the man who groomed Tia") — and never parses.
+ * Pure; never throws.
  */
 import { clauseTextBefore } from './negation.js';
 
@@ -64,12 +66,11 @@ const TIME = set(
 );
 
 /**
- * Words that may stand between a subject and the word it does or is: auxiliaries and modals, linking
- * verbs, negation, adverbs, time words, determiners, relative pronouns, "as" and the infinitive "to"
- * ("the GP has not been very", "the panel decided to", "the man who was", "describe him as"). Any
- * other word — a reporting verb ("the home reports refusal"), another verb ("staff manage
- * aggression"), a preposition governing the match ("concerns about aggression") — means the match
- * is not what that subject does, and the search stops.
+ * The verb group: words that may stand between a subject and the word it does or is — auxiliaries
+ * and modals, linking verbs, negation, adverbs, time words, determiners, "as" and the infinitive
+ * "to" ("the GP has not been very", "the panel decided to", "describe him as"). Any other word
+ * ends it: a reporting verb ("the home reports refusal"), another verb ("staff manage
+ * aggression"), a preposition governing the match ("concerns about aggression").
  */
 const BRIDGE = set(
   'is was were are be been being am has have had having will would shall should can could may might must do does did ' +
@@ -78,18 +79,29 @@ const BRIDGE = set(
     'not never no longer cannot also then again just still already now often always sometimes usually generally mostly ' +
     'occasionally repeatedly consistently initially previously recently later earlier once twice ever even very quite so ' +
     'rather really extremely increasingly particularly especially bit little more most less too somewhat fairly ' +
-    'last upstairs downstairs nearby opposite ' +
-    'who whom which that as to ' +
+    'last upstairs downstairs nearby opposite as to ' +
     [...DETERMINERS, ...TIME].join(' '),
 );
 
-/** Prepositions: a listed noun after one is a place or a qualifier ("at school", "the GP at the surgery"). */
+/** Prepositions: what follows one qualifies a noun ("the GP at the surgery") or is a place ("at school"). */
 const PREPOSITIONS = set(
   'at in on to from into onto with for about of near outside inside around towards toward via through throughout after before during by over across next behind beside between among under without against despite upon within beyond',
 );
 
-/** Relative pronouns: "the GP who refused" — the noun before one is its subject. */
+/** Relative pronouns: "the GP who refused", "the man who groomed Tia" — the clause belongs to the noun before it. */
 const RELATIVES = set('who whom which that');
+
+/**
+ * Words the subject reader stops at: "and", "or", "nor" (coordinated verbs share an earlier
+ * subject: "came home and refused") and reporting verbs, after which a new clause begins ("the man
+ * who said Tia was…" is about Tia; "staff said that…").
+ */
+const STOPS = set(
+  'and or nor said say says told tell tells thought think thinks believed believe believes knew know knows reported reports claimed claims stated states explained explains',
+);
+
+/** A past-tense verb ("reported", "shouted"): never the last word of a qualifier ("staff at the unit reported refusing"). */
+const PAST = /^\p{Ll}{3,}ed$/u;
 
 /** Copulas: "Sam is a young man who…" — the noun after one describes the earlier subject. */
 const COPULAS = set('is was are were be been being am became become becomes remains remained seems seemed');
@@ -123,7 +135,7 @@ const CONJUNCTIONS = set('and or but nor when whenever if because since until un
 /** Is `token` (just after an adjective) a plain word — likely the noun it qualifies ("aggressive behaviour")? */
 function isPlainWord(token: string, index: ContextIndex): boolean {
   const t = token.toLowerCase();
-  if (BRIDGE.has(t) || PREPOSITIONS.has(t) || CONJUNCTIONS.has(t) || /ly$/.test(t) || /n['’]t$/.test(t)) return false;
+  if (BRIDGE.has(t) || PREPOSITIONS.has(t) || RELATIVES.has(t) || CONJUNCTIONS.has(t) || /ly$/.test(t) || /n['’]t$/.test(t)) return false;
   if (t === 'it' || PEOPLE.has(t)) return false; // "adamant he could go home"
   return !/^\p{Lu}/u.test(token) || index.has(t);
 }
@@ -131,15 +143,13 @@ function isPlainWord(token: string, index: ContextIndex): boolean {
 /** Clause breaks for the subject search (relative pronouns kept: "the request which was refused"). */
 const SUBJECT_BREAK = /[,;:()\[\]\u2013\u2014]|\s-\s|\b(?:but|although|though|however|whereas|whilst|while|because|unless|except|yet|instead|since|until|so)\b/gi;
 
+/** What sets off an aside: "Jo, who has a learning disability, refused". */
+const ASIDE_MARK = /[,\u2013\u2014]/;
+
 /** Words, with an apostrophe ending ("council's", "didn't") and "passer-by" kept whole. */
 const TOKEN = /[\p{L}\p{N}]+(?:-by)?(?:['’][\p{L}]+)?/gu;
 const POSSESSIVE = /['’]s$/;
 const lower = (s: string | undefined): string => (s ?? '').toLowerCase();
-
-/** Is `tokens[i]` a capitalised word straight after a title ("Mr Ward", "Mrs Home's")? */
-function titled(tokens: string[], i: number): boolean {
-  return i > 0 && TITLES.has(lower(tokens[i - 1])) && /^\p{Lu}/u.test(tokens[i]!);
-}
 
 function kindOf(token: string, original: string, index: ContextIndex, objectPosition: boolean): About | undefined {
   if (POSSESSIVE.test(token)) return undefined; // a possessive ("the council's offer") qualifies the next noun
@@ -149,32 +159,24 @@ function kindOf(token: string, original: string, index: ContextIndex, objectPosi
   if (PEOPLE.has(token)) return 'person';
   if (objectPosition && (token === 'her' || token === 'his')) return 'person';
   // A capitalised word that is not a known word is most likely a name ("Jack", "Mrs Patel").
-  if (/^\p{Lu}\p{Ll}/u.test(original) && !BRIDGE.has(token) && !PREPOSITIONS.has(token) && !COMMON_STARTERS.has(token)) return 'person';
+  if (/^\p{Lu}\p{Ll}/u.test(original) && !BRIDGE.has(token) && !PREPOSITIONS.has(token) && !RELATIVES.has(token) && !COMMON_STARTERS.has(token)) return 'person';
   return undefined;
+}
+
+/** A surname straight after a title ("Mr Ward", "Mrs Home's"): the person. */
+function titled(tokens: string[], i: number): About | undefined {
+  return i > 0 && TITLES.has(lower(tokens[i - 1])) && /^\p{Lu}/u.test(tokens[i]!) ? 'person' : undefined;
+}
+
+/** What `tokens[i]` makes the subject, if anything: a listed noun, a pronoun or people word, a name, a titled surname. */
+function kindAt(tokens: string[], i: number, index: ContextIndex): About | undefined {
+  return titled(tokens, i) ?? kindOf(lower(tokens[i]), tokens[i] ?? '', index, false);
 }
 
 /** The kind of the owner in a possessive ("the council's", "Sam's", "he's"), if known. */
 function possessor(token: string, index: ContextIndex): About | undefined {
   const base = token.replace(POSSESSIVE, '');
   return kindOf(base.toLowerCase(), base, index, false);
-}
-
-/**
- * Index of the word before `i` once determiners, possessives and up to `modifiers` other plain
- * words are skipped ("at the care home", "to Sam's day centre").
- */
-function beforeDeterminers(tokens: string[], i: number, index: ContextIndex, modifiers = 2): number {
-  let j = i - 1;
-  for (let mods = 0; j >= 0; j--) {
-    const t = lower(tokens[j]);
-    if (DETERMINERS.has(t) || POSSESSIVE.test(t)) continue;
-    if (mods < modifiers && !BRIDGE.has(t) && !PREPOSITIONS.has(t) && !/^(?:and|or|nor)$/.test(t) && !kindOf(t, tokens[j]!, index, false)) {
-      mods++;
-      continue;
-    }
-    break;
-  }
-  return j;
 }
 
 /**
@@ -196,14 +198,156 @@ function copulaBefore(tokens: string[], i: number, index: ContextIndex): number 
   return -1;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The clause reader. Before the match, read back: the verb group ("has not been", "decided to"),
+// then the noun phrase of its subject ("[determiners] [modifiers] head"), and then whatever that
+// phrase is part of: a qualifier ("at the bus stop", "of the home") belongs to the noun before its
+// preposition; a relative clause ("who groomed Tia", "who was at the bus stop") to the noun before
+// its "who", "which" or "that". The noun reached that way is the subject.
+// ---------------------------------------------------------------------------------------------
+
+/** Is `tokens[i]` a time phrase's preposition ("on Monday", "in the morning")? */
+const timePhrase = (tokens: string[], i: number): boolean =>
+  PREPOSITIONS.has(lower(tokens[i])) && (TIME.has(lower(tokens[i + 1])) || (DETERMINERS.has(lower(tokens[i + 1])) && TIME.has(lower(tokens[i + 2]))));
+
+/** Is `tokens[i]` a relative pronoun (not "that" after a verb such as "felt that")? */
+const isRelative = (tokens: string[], i: number): boolean => RELATIVES.has(lower(tokens[i])) && !BRIDGE.has(lower(tokens[i - 1])) && !STOPS.has(lower(tokens[i - 1]));
+
+/**
+ * The index of the last word before the verb group that ends at the match (-1 if the clause holds
+ * nothing else): skips auxiliaries, adverbs, negation, time phrases and the verb before an
+ * infinitive ("the panel decided to refuse"), within twelve words.
+ */
+function beforeVerbGroup(tokens: string[], index: ContextIndex): number {
+  let i = tokens.length - 1;
+  for (let afterTo = false; i >= 0 && i >= tokens.length - 12; i--) {
+    const t = lower(tokens[i]);
+    if (kindAt(tokens, i, index) || isRelative(tokens, i)) break;
+    const joins = BRIDGE.has(t) || /n['’]t$/.test(t) || (/ly$/.test(t) && !POSSESSIVE.test(t)) || (afterTo && !PREPOSITIONS.has(t)) || timePhrase(tokens, i);
+    if (!joins) break;
+    afterTo = t === 'to';
+  }
+  return i;
+}
+
+/** May `t` be a modifier in a noun phrase ("taxi driver", "bus stop", "8.15", "night shift", "Oak House", "Dr Okafor")? */
+const isModifier = (t: string): boolean =>
+  (!BRIDGE.has(t) || TIME.has(t)) && !PREPOSITIONS.has(t) && !RELATIVES.has(t) && !STOPS.has(t) && !PAST.test(t) && !PEOPLE.has(t) && t !== 'it' && !/n['’]t$/.test(t);
+
+/** Personal pronouns: a noun phrase on their own. */
+const PRONOUNS = set('i me he she they him them we us you it');
+
+/**
+ * The first index of the noun phrase whose last word is `tokens[k]`: its modifiers — numbers,
+ * possessives, and one plain word ("the bus stop", "the 8.15 bus", "Jack's day centre"), or
+ * capitalised words before a name ("Oak House", "Dr Okafor") — then its determiners. One plain
+ * word only, so a verb is not read as a modifier ("staff at the unit describe residents as…").
+ */
+function phraseStart(tokens: string[], k: number): number {
+  if (PRONOUNS.has(lower(tokens[k]))) return k;
+  const named = /^\p{Lu}/u.test(tokens[k]!);
+  let s = k;
+  for (let plain = 0; s > 0 && s > k - 4; s--) {
+    const word = tokens[s - 1]!;
+    const t = word.toLowerCase();
+    if (/^\p{N}/u.test(t) || POSSESSIVE.test(t)) continue;
+    if (!isModifier(t) || (named ? !/^\p{Lu}/u.test(word) : plain++ > 0)) break;
+  }
+  while (s > 0 && DETERMINERS.has(lower(tokens[s - 1])) && !(lower(tokens[s - 1]) === 'that' && s < k)) s--;
+  return s;
+}
+
+/**
+ * The index of the subject's head, reading back from `tokens[k]`, the last word before the verb
+ * group, or -1 when there is no subject there: a past verb ("staff at the unit reported
+ * refusing"), or a noun after a preposition with nothing it qualifies ("at school refused", "went
+ * to the GP to refuse"). With `relative`, `tokens[k]` is the word before "who", "which" or "that",
+ * and a noun there is the subject wherever it stands ("spoke to the GP who refused").
+ */
+function subjectHead(tokens: string[], k: number, index: ContextIndex, relative: boolean): number {
+  if (k < 0 || STOPS.has(lower(tokens[k]))) return -1;
+  let head = kindAt(tokens, k, index) ? k : -1;
+  if (relative && head >= 0) return head;
+  if (head < 0 && (PAST.test(tokens[k]!) || (relative && !isModifier(lower(tokens[k]))))) return -1;
+  let pending = false; // the words read so far qualify a noun further back, not found yet
+  for (let steps = 0; steps < 4 && k >= 0; steps++) {
+    const start = phraseStart(tokens, k);
+    const b = start - 1;
+    if (b < 0) break;
+    const w = lower(tokens[b]);
+    if (PREPOSITIONS.has(w)) {
+      // A qualifier: the noun before the preposition is the subject ("the man at the bus stop",
+      // "staff on the night shift", "the manager of the home"); but "one of the carers" and "a
+      // member of staff" are about the carers and staff.
+      const h = b - 1;
+      if (w === 'of' && head >= 0 && !index.has(lower(tokens[h])) && !PEOPLE.has(lower(tokens[h]))) break;
+      pending = h < 0 || !kindAt(tokens, h, index); // "the end of the road", "went to the GP", "at school"
+      if (!pending) head = h;
+      k = h;
+      continue;
+    }
+    // A relative clause: the noun before "who" is the subject ("the man who groomed Tia", "the
+    // carer who supports Jo", "the man who was at the bus stop"), with the relative clause's verb
+    // (up to two words) between. A bare phrase straight after "that" or "who" is the relative
+    // clause's own subject: "the tablets that Jo refused".
+    let r = b;
+    while (r > b - 2 && r > 0 && !isRelative(tokens, r) && !STOPS.has(lower(tokens[r])) && !PREPOSITIONS.has(lower(tokens[r])) && !kindAt(tokens, r, index)) r--;
+    let bare = r === b && k === head;
+    for (let j = start; j < k && bare; j++) bare = DETERMINERS.has(lower(tokens[j]));
+    if (r < 1 || !isRelative(tokens, r) || bare) break;
+    head = kindAt(tokens, r - 1, index) ? r - 1 : -1;
+    pending = false;
+    k = r - 1;
+  }
+  return pending ? -1 : head;
+}
+
+/** What the subject whose head is `tokens[h]` is: "the young man" and "Sam is a young man who…" are the person. */
+function subjectKind(tokens: string[], h: number, index: ContextIndex): About | undefined {
+  const kind = kindAt(tokens, h, index);
+  if (kind !== 'other') return kind;
+  const t = lower(tokens[h]);
+  if (YOUNG_PEOPLE.has(t) && lower(tokens[h - 1]) === 'young' && ['the', 'this', 'our'].includes(lower(tokens[h - 2]))) return 'person';
+  const c = copulaBefore(tokens, h, index);
+  if (c < 0) return kind;
+  if (POSSESSIVE.test(tokens[c]!)) return 'person';
+  const earlier = subjectHead(tokens, beforeVerbGroup(tokens.slice(0, c), index), index, false);
+  return earlier >= 0 ? subjectKind(tokens, earlier, index) : undefined;
+}
+
+/**
+ * The subject of the clause that ends at `relStart`, if one is found: the noun phrase before the
+ * verb group, or, when the clause is only a verb group after an aside ("Jo, who has a learning
+ * disability, refused"), the noun before the aside.
+ */
+function subjectBefore(sentence: string, relStart: number, clause: string, tokens: string[], index: ContextIndex): About | undefined {
+  let i = beforeVerbGroup(tokens, index);
+  if (i >= 0) {
+    const relative = isRelative(tokens, i);
+    const h = subjectHead(tokens, relative ? i - 1 : i, index, relative);
+    return h >= 0 ? subjectKind(tokens, h, index) : undefined;
+  }
+  // ", who … ," or "– which … –" just before: a relative clause set off as an aside.
+  const asideEnd = relStart - clause.length - 1;
+  if (asideEnd < 1 || !ASIDE_MARK.test(sentence[asideEnd]!)) return undefined;
+  const aside = clauseTextBefore(sentence, asideEnd, 120, SUBJECT_BREAK);
+  const asideStart = asideEnd - aside.length - 1;
+  if (asideStart < 1 || !ASIDE_MARK.test(sentence[asideStart]!) || !/^\s*(?:who|which)\b/i.test(aside)) return undefined;
+  const outer = clauseTextBefore(sentence, asideStart, 120, SUBJECT_BREAK).match(TOKEN) ?? [];
+  i = outer.length - 1;
+  const h = subjectHead(outer, i, index, true);
+  return h >= 0 ? subjectKind(outer, h, index) : undefined;
+}
+
 /**
  * What the match at [relStart, relEnd) of `sentence` is about, looking first at an agent ("was
- * refused by the council"), then at the subject (the nearest person or listed noun before it in
- * the clause, joined to it only by auxiliaries, adverbs and the like), then at an object ("refused
- * the application", "allow her to") just after it.
+ * refused by the council"), then at an owner ("the council's refusal"), then at the subject the
+ * clause reader finds before it, then at an object just after it ("refused the application",
+ * "allow her to").
  */
 export function aboutWhom(sentence: string, relStart: number, relEnd: number, index: ContextIndex): About {
-  const before = clauseTextBefore(sentence, relStart, 120, SUBJECT_BREAK).match(TOKEN) ?? [];
+  const clause = clauseTextBefore(sentence, relStart, 120, SUBJECT_BREAK);
+  const before = clause.match(TOKEN) ?? [];
   const matchWords = sentence.slice(relStart, relEnd).toLowerCase().match(TOKEN) ?? [];
   const last = matchWords[matchWords.length - 1] ?? '';
 
@@ -221,8 +365,8 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
   }
 
   // Agent first: "was refused by the council", "refusal by the GP", "aggression from a stranger".
-  // Not "by" after an adjective or a feeling, or after "as": there it is not the one doing it
-  // ("described as aggressive by staff", "angered by the council").
+  // Not "by" after an adjective or a feeling, or after "as": there it is not the one
+  // doing it ("described as aggressive by staff", "angered by the council").
   const first = lower(tokens[0]);
   const agent = first === 'by' || (noun && first === 'from');
   const readAgent = agent && (noun || (!ADJECTIVAL.test(last) && !FEELINGS.has(last) && lower(before[before.length - 1]) !== 'as'));
@@ -238,7 +382,7 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
 
   // A possessive right before the match owns it: "the council's refusal", "Sam's aggression".
   const last0 = before.length - 1;
-  const owner = before.length && POSSESSIVE.test(before[last0]!) ? (titled(before, last0) ? 'person' : possessor(before[last0]!, index)) : undefined;
+  const owner = before.length && POSSESSIVE.test(before[last0]!) ? (titled(before, last0) ?? possessor(before[last0]!, index)) : undefined;
   if (owner) return owner;
 
   // An adjective before its noun describes that noun ("the home has aggressive staff"), not the
@@ -248,74 +392,15 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
     return k === 'person' || k === undefined ? 'unknown' : k;
   }
 
-  // Subject: the nearest telling word before the match in its clause, joined to it only by BRIDGE
-  // words, within twelve words. "and"/"or" ends the search (coordinated verbs: "came home and
-  // refused" shares an earlier subject). Not for a noun: the subject has, reports or meets it, it
-  // does not do it ("the home reports refusal", "carers have had aggression from Jack").
-  let afterTo = false; // the word just looked at (nearer the match) was the infinitive "to"
-  for (let i = noun ? -1 : before.length - 1, seen = 0; i >= 0 && seen < 12; seen++) {
-    const orig = before[i]!;
-    const t = orig.toLowerCase();
-    if (t === 'and' || t === 'or' || t === 'nor') break;
-    const k = titled(before, i) ? 'person' : kindOf(t, orig, index, false);
-    if (k) {
-      if (k !== 'person') {
-        // After a preposition: a place or a qualifier, not the subject ("at school", "the GP at the
-        // surgery", "his request to go out"); but "one of the carers", "a member of staff", and
-        // "spoke to the GP who refused".
-        const j = beforeDeterminers(before, i, index);
-        if (j >= 0 && PREPOSITIONS.has(lower(before[j])) && !RELATIVES.has(lower(before[i + 1]))) {
-          const head = lower(before[j - 1]);
-          if (lower(before[j]) === 'of' && j > 0 && !index.has(head) && !PEOPLE.has(head)) return k;
-          i = j - 1;
-          afterTo = false;
-          continue;
-        }
-        // A predicate noun describes an earlier subject: "Sam is a young man who can be aggressive".
-        const c = k === 'other' ? copulaBefore(before, i, index) : -1;
-        if (c >= 0) {
-          if (POSSESSIVE.test(before[c]!)) return 'person';
-          i = c - 1;
-          afterTo = false;
-          continue;
-        }
-        // "The young man became aggressive": the young person the record is about.
-        if (YOUNG_PEOPLE.has(t) && lower(before[i - 1]) === 'young' && ['the', 'this', 'our'].includes(lower(before[i - 2]))) return 'person';
-      }
-      return k;
-    }
-    // Joining words, and the verb before an infinitive ("decided to refuse", "threatened to").
-    if (
-      BRIDGE.has(t) ||
-      /n['’]t$/.test(t) ||
-      (afterTo && !PREPOSITIONS.has(t)) ||
-      (/ly$/.test(t) && !POSSESSIVE.test(t)) ||
-      // a time phrase: "the GP on Monday", "staff at times", "the council in the morning"
-      (PREPOSITIONS.has(t) && (TIME.has(lower(before[i + 1])) || (DETERMINERS.has(lower(before[i + 1])) && TIME.has(lower(before[i + 2])))))
-    ) {
-      afterTo = t === 'to';
-      i--;
-      continue;
-    }
-    // A one-word qualifier after the subject: "the GP on Monday", "the men outside the flat", "the
-    // man next door", "Sam at Jack's house"; two words after "to" ("his request to go out") or
-    // before an auxiliary ("a man at the bus stop was"). The preposition must not be the word just
-    // looked at ("concerns about aggression" stops at "about"), and a verb after the qualifier is
-    // not part of it ("staff at the unit reported aggression").
-    let j = beforeDeterminers(before, i, index, 0);
-    const twoWords = lower(before[j - 1]) === 'to' || (i + 1 < before.length && BRIDGE.has(lower(before[i + 1])));
-    if (j >= 1 && twoWords && !PREPOSITIONS.has(lower(before[j])) && !kindOf(lower(before[j]), before[j]!, index, false)) j = beforeDeterminers(before, j, index, 0);
-    const p = j >= 1 && PREPOSITIONS.has(lower(before[j])) && kindOf(lower(before[j - 1]), before[j - 1]!, index, false) ? j : -1;
-    if (p < 0) break;
-    i = p - 1;
-    afterTo = false;
-  }
+  // The subject, unless the match is a noun: the subject has, reports or meets a noun, it does not
+  // do it ("the home reports refusal", "carers have had aggression from Jack").
+  const subject = noun ? undefined : subjectBefore(sentence, relStart, clause, before, index);
+  if (subject) return subject;
 
   // After the match: the object ("refused the application", "allow her to"). Another person as the
   // object says nothing about who did it ("refused the nurse"); nor does a "by" that is not an agent.
   if (agent && !readAgent) return 'unknown';
-  let i = agent ? 1 : 0;
-  for (; i < Math.min(tokens.length, 5); i++) {
+  for (let i = agent ? 1 : 0; i < Math.min(tokens.length, 5); i++) {
     const orig = tokens[i]!;
     const t = orig.toLowerCase();
     if (DETERMINERS.has(t) && !(t === 'her' || t === 'his')) continue;

@@ -131,6 +131,37 @@ describe('aboutWhom: other people, and what joins a subject to the match', () =>
   });
 });
 
+describe('aboutWhom: the clause reader skips qualifiers and relative clauses on the subject', () => {
+  it.each([
+    // a qualifier after the subject noun: the noun before the preposition is the subject
+    ['The man at the bus stop refused to move.', 'refused', 'other'],
+    ['The driver on the 8.15 bus refused to let Sam on.', 'refused', 'other'],
+    ['Staff on the night shift refused to help.', 'refused', 'other'],
+    ['The man at the end of the road refused to move.', 'refused', 'other'],
+    ['The manager of the home refused to meet Sam.', 'refused', 'organisation'],
+    ['The manager of Oak House refused to meet Sam.', 'refused', 'organisation'],
+    ['Jack at the day centre refused to eat.', 'refused', 'person'],
+    // a relative clause on the subject: its noun is the subject, not the relative clause's object
+    ['The man who groomed Tia was aggressive.', 'aggressive', 'other'],
+    ["The man who groomed Tia's sister was aggressive.", 'aggressive', 'other'],
+    ['The man who groomed the girl was aggressive.', 'aggressive', 'other'],
+    ['The carer who supports Jo refused to stay.', 'refused', 'other'],
+    ['The GP who saw Sam refused to refer.', 'refused', 'other'],
+    ['The man who was at the bus stop was aggressive.', 'aggressive', 'other'],
+    ['The man who Sam met was aggressive.', 'aggressive', 'other'],
+    // a relative clause set off by commas
+    ['Jo, who has a learning disability, refused her tablets.', 'refused', 'person'],
+    ['Jo, who has a learning disability, refused the carer.', 'refused', 'person'],
+    ['The carer, who supports Jo, refused to stay.', 'refused', 'other'],
+    // a new clause after a reporting verb has its own subject
+    ['The man who said Tia was aggressive.', 'aggressive', 'person'],
+    ['Jack said at the meeting the GP refused.', 'refused', 'other'],
+    ['Staff at the day centre said Sam refused to eat.', 'refused', 'person'],
+  ])('%s → %s is about %s', (s, w, kind) => {
+    expect(about(s, w)).toBe(kind);
+  });
+});
+
 describe('subjectAllows', () => {
   it('person: everything but organisations, other people, machines, requests and documents', () => {
     expect(subjectAllows('person', 'person')).toBe(true);
