@@ -115,8 +115,15 @@ const PEOPLE = set(
 /** "the young man", "this young woman": in a record, the young person it is about. */
 const YOUNG_PEOPLE = set('man woman men women');
 
-/** Titles: the capitalised word after one is a surname ("Mr Ward", "Mrs Home", "Mr Banks"), never a listed noun. */
-const TITLES = set('mr mrs ms miss mx dr');
+/**
+ * Titles: the capitalised word after one is a surname, never a listed noun ("Mr Ward", "Mrs
+ * Home"). After Mr, Mrs, Ms, Miss or Mx it may be the person; after Dr, Prof, Nurse, PC, DC, Sgt,
+ * Insp or Cllr it is a professional ("Dr Patel refused to prescribe").
+ */
+const TITLES = new Map<string, About>([
+  ...'mr mrs ms miss mx'.split(' ').map((t): [string, About] => [t, 'person']),
+  ...'dr prof professor nurse pc dc sgt insp cllr'.split(' ').map((t): [string, About] => [t, 'other']),
+]);
 
 /** Capitalised at the start of a sentence but not names. */
 const COMMON_STARTERS = set('when if after before during as once while whilst although because since following despite however unfortunately again initially previously there here it this that');
@@ -158,14 +165,17 @@ function kindOf(token: string, original: string, index: ContextIndex, objectPosi
   if (token === 'it') return 'machine';
   if (PEOPLE.has(token)) return 'person';
   if (objectPosition && (token === 'her' || token === 'his')) return 'person';
-  // A capitalised word that is not a known word is most likely a name ("Jack", "Mrs Patel").
-  if (/^\p{Lu}\p{Ll}/u.test(original) && !BRIDGE.has(token) && !PREPOSITIONS.has(token) && !RELATIVES.has(token) && !COMMON_STARTERS.has(token)) return 'person';
+  // A capitalised word that is not a known word is most likely a name ("Jack", "Mrs Patel"); "Dr" on its own is a doctor.
+  if (/^\p{Lu}\p{Ll}/u.test(original) && !BRIDGE.has(token) && !PREPOSITIONS.has(token) && !RELATIVES.has(token) && !COMMON_STARTERS.has(token)) return TITLES.get(token) ?? 'person';
   return undefined;
 }
 
-/** A surname straight after a title ("Mr Ward", "Mrs Home's"): the person. */
+/** A surname straight after a title: the person ("Mr Ward", "Mrs Home's") or a professional ("Dr Patel", "PC Jones"). */
 function titled(tokens: string[], i: number): About | undefined {
-  return i > 0 && TITLES.has(lower(tokens[i - 1])) && /^\p{Lu}/u.test(tokens[i]!) ? 'person' : undefined;
+  if (i < 1 || !/^\p{Lu}/u.test(tokens[i]!)) return undefined;
+  const title = tokens[i - 1]!;
+  const kind = TITLES.get(title.toLowerCase());
+  return kind === 'other' && !/^\p{Lu}/u.test(title) ? undefined : kind; // "the nurse Jo saw" is not a title
 }
 
 /** What `tokens[i]` makes the subject, if anything: a listed noun, a pronoun or people word, a name, a titled surname. */
@@ -305,7 +315,7 @@ function subjectHead(tokens: string[], k: number, index: ContextIndex, relative:
 /** What the subject whose head is `tokens[h]` is: "the young man" and "Sam is a young man who…" are the person. */
 function subjectKind(tokens: string[], h: number, index: ContextIndex): About | undefined {
   const kind = kindAt(tokens, h, index);
-  if (kind !== 'other') return kind;
+  if (kind !== 'other' || titled(tokens, h)) return kind;
   const t = lower(tokens[h]);
   if (YOUNG_PEOPLE.has(t) && lower(tokens[h - 1]) === 'young' && ['the', 'this', 'our'].includes(lower(tokens[h - 2]))) return 'person';
   const c = copulaBefore(tokens, h, index);
@@ -364,8 +374,8 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
     if (j >= 1 && ['a', 'an'].includes(lower(before[j])) && COPULAS.has(lower(before[j - 1]))) attributive = false;
   }
 
-  // Agent first: "was refused by the council", "refusal by the GP", "aggression from a stranger".
-  // Not "by" after an adjective or a feeling, or after "as": there it is not the one
+  // Agent first: "was refused by the council", "refusal by the GP", "aggression from a stranger",
+  // "by Dr Patel". Not "by" after an adjective or a feeling, or after "as": there it is not the one
   // doing it ("described as aggressive by staff", "angered by the council").
   const first = lower(tokens[0]);
   const agent = first === 'by' || (noun && first === 'from');
@@ -374,7 +384,7 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
     for (let j = 1; j < Math.min(tokens.length, 5); j++) {
       const t = tokens[j]!.toLowerCase();
       if (DETERMINERS.has(t) || POSSESSIVE.test(t)) continue;
-      const k = index.get(t);
+      const k = index.get(t) ?? (TITLES.get(t) === 'other' && titled(tokens, j + 1) ? 'other' : undefined);
       if (k) return k;
       break;
     }

@@ -157,6 +157,19 @@ describe('aboutWhom: the clause reader skips qualifiers and relative clauses on 
     ['The man who said Tia was aggressive.', 'aggressive', 'person'],
     ['Jack said at the meeting the GP refused.', 'refused', 'other'],
     ['Staff at the day centre said Sam refused to eat.', 'refused', 'person'],
+    // titles: Mr, Mrs, Ms… may be the person; Dr, Prof, Nurse, PC, DC, Sgt are professionals
+    ['Dr Okafor refused to prescribe.', 'refused', 'other'],
+    ['Dr Patel refused to prescribe.', 'refused', 'other'],
+    ['Dr X refused to prescribe.', 'refused', 'other'],
+    ['Prof Smith refused to see him.', 'refused', 'other'],
+    ['Nurse Adams refused to help.', 'refused', 'other'],
+    ['PC Jones was aggressive.', 'aggressive', 'other'],
+    ['DC Brown was aggressive.', 'aggressive', 'other'],
+    ['Sgt Hall was aggressive.', 'aggressive', 'other'],
+    ['Sam was refused by Dr Patel.', 'refused', 'other'],
+    ["Dr Patel's refusal to refer was challenged.", 'refusal', 'other'],
+    ['Mr Patel refused his lunch.', 'refused', 'person'],
+    ['Sam told the nurse Jo refused.', 'refused', 'person'],
   ])('%s → %s is about %s', (s, w, kind) => {
     expect(about(s, w)).toBe(kind);
   });
