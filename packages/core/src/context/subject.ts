@@ -244,6 +244,9 @@ function beforeVerbGroup(tokens: string[], index: ContextIndex): number {
 const isModifier = (t: string): boolean =>
   (!BRIDGE.has(t) || TIME.has(t)) && !PREPOSITIONS.has(t) && !RELATIVES.has(t) && !STOPS.has(t) && !PAST.test(t) && !PEOPLE.has(t) && t !== 'it' && !/n['’]t$/.test(t);
 
+/** A part of a group: "one of the carers", "a member of staff", "some of the neighbours" are the carers, staff and neighbours. */
+const PARTS = set('one two three some all none both each either neither many most several few member members group couple number lot lots rest majority');
+
 /** Personal pronouns: a noun phrase on their own. */
 const PRONOUNS = set('i me he she they him them we us you it');
 
@@ -287,10 +290,10 @@ function subjectHead(tokens: string[], k: number, index: ContextIndex, relative:
     const w = lower(tokens[b]);
     if (PREPOSITIONS.has(w)) {
       // A qualifier: the noun before the preposition is the subject ("the man at the bus stop",
-      // "staff on the night shift", "the manager of the home"); but "one of the carers" and "a
-      // member of staff" are about the carers and staff.
+      // "staff on the night shift", "the manager of the home", "Sam in front of the staff"); but
+      // "one of the carers" and "a member of staff" are about the carers and staff.
       const h = b - 1;
-      if (w === 'of' && head >= 0 && !index.has(lower(tokens[h])) && !PEOPLE.has(lower(tokens[h]))) break;
+      if (w === 'of' && head >= 0 && PARTS.has(lower(tokens[h]))) break;
       pending = h < 0 || !kindAt(tokens, h, index); // "the end of the road", "went to the GP", "at school"
       if (!pending) head = h;
       k = h;

@@ -141,6 +141,9 @@ describe('aboutWhom: the clause reader skips qualifiers and relative clauses on 
     ['The manager of the home refused to meet Sam.', 'refused', 'organisation'],
     ['The manager of Oak House refused to meet Sam.', 'refused', 'organisation'],
     ['Jack at the day centre refused to eat.', 'refused', 'person'],
+    ['Sam in front of the staff refused to eat.', 'refused', 'person'],
+    ['Sam with the support of staff refused the move.', 'refused', 'person'],
+    ['Some of the neighbours were aggressive.', 'aggressive', 'other'],
     // a relative clause on the subject: its noun is the subject, not the relative clause's object
     ['The man who groomed Tia was aggressive.', 'aggressive', 'other'],
     ["The man who groomed Tia's sister was aggressive.", 'aggressive', 'other'],
