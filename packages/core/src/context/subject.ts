@@ -170,17 +170,32 @@ function kindOf(token: string, original: string, index: ContextIndex, objectPosi
   return undefined;
 }
 
+/**
+ * A clause's words as written and in lower case, with what each makes a subject (`kindAt`), worked
+ * out once: the reader looks at each word several times.
+ */
+interface Words {
+  raw: string[];
+  low: string[];
+  kinds: (About | null)[];
+}
+const wordsOf = (raw: string[]): Words => ({ raw, low: raw.map((t) => t.toLowerCase()), kinds: [] });
+/** The lower-case word at `i`, or '' outside the clause. */
+const at = (ws: Words, i: number): string => ws.low[i] ?? '';
+
 /** A surname straight after a title: the person ("Mr Ward", "Mrs Home's") or a professional ("Dr Patel", "PC Jones"). */
-function titled(tokens: string[], i: number): About | undefined {
-  if (i < 1 || !/^\p{Lu}/u.test(tokens[i]!)) return undefined;
-  const title = tokens[i - 1]!;
-  const kind = TITLES.get(title.toLowerCase());
-  return kind === 'other' && !/^\p{Lu}/u.test(title) ? undefined : kind; // "the nurse Jo saw" is not a title
+function titled(ws: Words, i: number): About | undefined {
+  const kind = TITLES.get(at(ws, i - 1));
+  if (!kind || !/^\p{Lu}/u.test(ws.raw[i] ?? '')) return undefined;
+  return kind === 'other' && !/^\p{Lu}/u.test(ws.raw[i - 1]!) ? undefined : kind; // "the nurse Jo saw" is not a title
 }
 
-/** What `tokens[i]` makes the subject, if anything: a listed noun, a pronoun or people word, a name, a titled surname. */
-function kindAt(tokens: string[], i: number, index: ContextIndex): About | undefined {
-  return titled(tokens, i) ?? kindOf(lower(tokens[i]), tokens[i] ?? '', index, false);
+/** What `ws.raw[i]` makes the subject, if anything: a listed noun, a pronoun or people word, a name, a titled surname. */
+function kindAt(ws: Words, i: number, index: ContextIndex): About | undefined {
+  if (i < 0 || i >= ws.raw.length) return undefined;
+  let kind = ws.kinds[i];
+  if (kind === undefined) ws.kinds[i] = kind = titled(ws, i) ?? kindOf(ws.low[i]!, ws.raw[i]!, index, false) ?? null;
+  return kind ?? undefined;
 }
 
 /** The kind of the owner in a possessive ("the council's", "Sam's", "he's"), if known. */
@@ -194,16 +209,16 @@ function possessor(token: string, index: ContextIndex): About | undefined {
  * copula (or of a pronoun or name with "'s") just before the noun's "a", "an", "the" or "this"
  * (at most four words before the noun), or -1.
  */
-function copulaBefore(tokens: string[], i: number, index: ContextIndex): number {
+function copulaBefore(ws: Words, i: number, index: ContextIndex): number {
   for (let j = i - 1; j >= Math.max(1, i - 5); j--) {
-    const t = lower(tokens[j]);
+    const t = at(ws, j);
     if (t === 'a' || t === 'an' || t === 'the' || t === 'this') {
-      const c = tokens[j - 1]!;
-      if (COPULAS.has(lower(c))) return j - 1;
+      const c = ws.raw[j - 1]!;
+      if (COPULAS.has(at(ws, j - 1))) return j - 1;
       if (POSSESSIVE.test(c) && possessor(c, index) === 'person') return j - 1;
       return -1;
     }
-    if (COPULAS.has(t) || RELATIVES.has(t) || PREPOSITIONS.has(t) || t === 'and' || t === 'or' || kindOf(t, tokens[j]!, index, false)) return -1;
+    if (COPULAS.has(t) || RELATIVES.has(t) || PREPOSITIONS.has(t) || t === 'and' || t === 'or' || kindOf(t, ws.raw[j]!, index, false)) return -1;
   }
   return -1;
 }
@@ -216,24 +231,24 @@ function copulaBefore(tokens: string[], i: number, index: ContextIndex): number 
 // its "who", "which" or "that". The noun reached that way is the subject.
 // ---------------------------------------------------------------------------------------------
 
-/** Is `tokens[i]` a time phrase's preposition ("on Monday", "in the morning")? */
-const timePhrase = (tokens: string[], i: number): boolean =>
-  PREPOSITIONS.has(lower(tokens[i])) && (TIME.has(lower(tokens[i + 1])) || (DETERMINERS.has(lower(tokens[i + 1])) && TIME.has(lower(tokens[i + 2]))));
+/** Is `ws.raw[i]` a time phrase's preposition ("on Monday", "in the morning")? */
+const timePhrase = (ws: Words, i: number): boolean =>
+  PREPOSITIONS.has(at(ws, i)) && (TIME.has(at(ws, i + 1)) || (DETERMINERS.has(at(ws, i + 1)) && TIME.has(at(ws, i + 2))));
 
-/** Is `tokens[i]` a relative pronoun (not "that" after a verb such as "felt that")? */
-const isRelative = (tokens: string[], i: number): boolean => RELATIVES.has(lower(tokens[i])) && !BRIDGE.has(lower(tokens[i - 1])) && !STOPS.has(lower(tokens[i - 1]));
+/** Is `ws.raw[i]` a relative pronoun (not "that" after a verb such as "felt that")? */
+const isRelative = (ws: Words, i: number): boolean => RELATIVES.has(at(ws, i)) && !BRIDGE.has(at(ws, i - 1)) && !STOPS.has(at(ws, i - 1));
 
 /**
- * The index of the last word before the verb group that ends at the match (-1 if the clause holds
- * nothing else): skips auxiliaries, adverbs, negation, time phrases and the verb before an
+ * The index of the last word before the verb group that ends at `end`, the match (-1 if the clause
+ * holds nothing else): skips auxiliaries, adverbs, negation, time phrases and the verb before an
  * infinitive ("the panel decided to refuse"), within twelve words.
  */
-function beforeVerbGroup(tokens: string[], index: ContextIndex): number {
-  let i = tokens.length - 1;
-  for (let afterTo = false; i >= 0 && i >= tokens.length - 12; i--) {
-    const t = lower(tokens[i]);
-    if (kindAt(tokens, i, index) || isRelative(tokens, i)) break;
-    const joins = BRIDGE.has(t) || /n['’]t$/.test(t) || (/ly$/.test(t) && !POSSESSIVE.test(t)) || (afterTo && !PREPOSITIONS.has(t)) || timePhrase(tokens, i);
+function beforeVerbGroup(ws: Words, end: number, index: ContextIndex): number {
+  let i = end - 1;
+  for (let afterTo = false; i >= 0 && i >= end - 12; i--) {
+    const t = at(ws, i);
+    if (kindAt(ws, i, index) || isRelative(ws, i)) break;
+    const joins = BRIDGE.has(t) || /n['’]t$/.test(t) || (/ly$/.test(t) && !POSSESSIVE.test(t)) || (afterTo && !PREPOSITIONS.has(t)) || timePhrase(ws, i);
     if (!joins) break;
     afterTo = t === 'to';
   }
@@ -251,50 +266,49 @@ const PARTS = set('one two three some all none both each either neither many mos
 const PRONOUNS = set('i me he she they him them we us you it');
 
 /**
- * The first index of the noun phrase whose last word is `tokens[k]`: its modifiers — numbers,
+ * The first index of the noun phrase whose last word is `ws.raw[k]`: its modifiers — numbers,
  * possessives, and one plain word ("the bus stop", "the 8.15 bus", "Jack's day centre"), or
  * capitalised words before a name ("Oak House", "Dr Okafor") — then its determiners. One plain
  * word only, so a verb is not read as a modifier ("staff at the unit describe residents as…").
  */
-function phraseStart(tokens: string[], k: number): number {
-  if (PRONOUNS.has(lower(tokens[k]))) return k;
-  const named = /^\p{Lu}/u.test(tokens[k]!);
+function phraseStart(ws: Words, k: number): number {
+  if (PRONOUNS.has(at(ws, k))) return k;
+  const named = /^\p{Lu}/u.test(ws.raw[k]!);
   let s = k;
   for (let plain = 0; s > 0 && s > k - 4; s--) {
-    const word = tokens[s - 1]!;
-    const t = word.toLowerCase();
+    const t = at(ws, s - 1);
     if (/^\p{N}/u.test(t) || POSSESSIVE.test(t)) continue;
-    if (!isModifier(t) || (named ? !/^\p{Lu}/u.test(word) : plain++ > 0)) break;
+    if (!isModifier(t) || (named ? !/^\p{Lu}/u.test(ws.raw[s - 1]!) : plain++ > 0)) break;
   }
-  while (s > 0 && DETERMINERS.has(lower(tokens[s - 1])) && !(lower(tokens[s - 1]) === 'that' && s < k)) s--;
+  while (s > 0 && DETERMINERS.has(at(ws, s - 1)) && !(at(ws, s - 1) === 'that' && s < k)) s--;
   return s;
 }
 
 /**
- * The index of the subject's head, reading back from `tokens[k]`, the last word before the verb
+ * The index of the subject's head, reading back from `ws.raw[k]`, the last word before the verb
  * group, or -1 when there is no subject there: a past verb ("staff at the unit reported
  * refusing"), or a noun after a preposition with nothing it qualifies ("at school refused", "went
- * to the GP to refuse"). With `relative`, `tokens[k]` is the word before "who", "which" or "that",
+ * to the GP to refuse"). With `relative`, `ws.raw[k]` is the word before "who", "which" or "that",
  * and a noun there is the subject wherever it stands ("spoke to the GP who refused").
  */
-function subjectHead(tokens: string[], k: number, index: ContextIndex, relative: boolean): number {
-  if (k < 0 || STOPS.has(lower(tokens[k]))) return -1;
-  let head = kindAt(tokens, k, index) ? k : -1;
+function subjectHead(ws: Words, k: number, index: ContextIndex, relative: boolean): number {
+  if (k < 0 || STOPS.has(at(ws, k))) return -1;
+  let head = kindAt(ws, k, index) ? k : -1;
   if (relative && head >= 0) return head;
-  if (head < 0 && (PAST.test(tokens[k]!) || (relative && !isModifier(lower(tokens[k]))))) return -1;
+  if (head < 0 && (PAST.test(ws.raw[k]!) || (relative && !isModifier(at(ws, k))))) return -1;
   let pending = false; // the words read so far qualify a noun further back, not found yet
   for (let steps = 0; steps < 4 && k >= 0; steps++) {
-    const start = phraseStart(tokens, k);
+    const start = phraseStart(ws, k);
     const b = start - 1;
     if (b < 0) break;
-    const w = lower(tokens[b]);
-    if (PREPOSITIONS.has(w)) {
+    const prep = at(ws, b);
+    if (PREPOSITIONS.has(prep)) {
       // A qualifier: the noun before the preposition is the subject ("the man at the bus stop",
       // "staff on the night shift", "the manager of the home", "Sam in front of the staff"); but
       // "one of the carers" and "a member of staff" are about the carers and staff.
       const h = b - 1;
-      if (w === 'of' && head >= 0 && PARTS.has(lower(tokens[h]))) break;
-      pending = h < 0 || !kindAt(tokens, h, index); // "the end of the road", "went to the GP", "at school"
+      if (prep === 'of' && head >= 0 && PARTS.has(at(ws, h))) break;
+      pending = h < 0 || !kindAt(ws, h, index); // "the end of the road", "went to the GP", "at school"
       if (!pending) head = h;
       k = h;
       continue;
@@ -304,28 +318,28 @@ function subjectHead(tokens: string[], k: number, index: ContextIndex, relative:
     // (up to two words) between. A bare phrase straight after "that" or "who" is the relative
     // clause's own subject: "the tablets that Jo refused".
     let r = b;
-    while (r > b - 2 && r > 0 && !isRelative(tokens, r) && !STOPS.has(lower(tokens[r])) && !PREPOSITIONS.has(lower(tokens[r])) && !kindAt(tokens, r, index)) r--;
+    while (r > b - 2 && r > 0 && !isRelative(ws, r) && !STOPS.has(at(ws, r)) && !PREPOSITIONS.has(at(ws, r)) && !kindAt(ws, r, index)) r--;
     let bare = r === b && k === head;
-    for (let j = start; j < k && bare; j++) bare = DETERMINERS.has(lower(tokens[j]));
-    if (r < 1 || !isRelative(tokens, r) || bare) break;
-    head = kindAt(tokens, r - 1, index) ? r - 1 : -1;
+    for (let j = start; j < k && bare; j++) bare = DETERMINERS.has(at(ws, j));
+    if (r < 1 || !isRelative(ws, r) || bare) break;
+    head = kindAt(ws, r - 1, index) ? r - 1 : -1;
     pending = false;
     k = r - 1;
   }
   return pending ? -1 : head;
 }
 
-/** What the subject whose head is `tokens[h]` is: "the young man" and "Sam is a young man who…" are the person. */
-function subjectKind(tokens: string[], h: number, index: ContextIndex): About | undefined {
-  const kind = kindAt(tokens, h, index);
-  if (kind !== 'other' || titled(tokens, h)) return kind;
-  const t = lower(tokens[h]);
-  if (YOUNG_PEOPLE.has(t) && lower(tokens[h - 1]) === 'young' && ['the', 'this', 'our'].includes(lower(tokens[h - 2]))) return 'person';
-  const c = copulaBefore(tokens, h, index);
+/** What the subject whose head is `ws.raw[h]` is: "the young man" and "Sam is a young man who…" are the person. */
+function subjectKind(ws: Words, h: number, index: ContextIndex): About | undefined {
+  const kind = kindAt(ws, h, index);
+  if (kind !== 'other' || titled(ws, h)) return kind;
+  const t = at(ws, h);
+  if (YOUNG_PEOPLE.has(t) && at(ws, h - 1) === 'young' && ['the', 'this', 'our'].includes(at(ws, h - 2))) return 'person';
+  const c = copulaBefore(ws, h, index);
   if (c < 0) return kind;
-  if (POSSESSIVE.test(tokens[c]!)) return 'person';
-  const earlier = subjectHead(tokens, beforeVerbGroup(tokens.slice(0, c), index), index, false);
-  return earlier >= 0 ? subjectKind(tokens, earlier, index) : undefined;
+  if (POSSESSIVE.test(ws.raw[c]!)) return 'person';
+  const earlier = subjectHead(ws, beforeVerbGroup(ws, c, index), index, false);
+  return earlier >= 0 ? subjectKind(ws, earlier, index) : undefined;
 }
 
 /**
@@ -333,12 +347,12 @@ function subjectKind(tokens: string[], h: number, index: ContextIndex): About | 
  * verb group, or, when the clause is only a verb group after an aside ("Jo, who has a learning
  * disability, refused"), the noun before the aside.
  */
-function subjectBefore(sentence: string, relStart: number, clause: string, tokens: string[], index: ContextIndex): About | undefined {
-  let i = beforeVerbGroup(tokens, index);
+function subjectBefore(sentence: string, relStart: number, clause: string, ws: Words, index: ContextIndex): About | undefined {
+  const i = beforeVerbGroup(ws, ws.raw.length, index);
   if (i >= 0) {
-    const relative = isRelative(tokens, i);
-    const h = subjectHead(tokens, relative ? i - 1 : i, index, relative);
-    return h >= 0 ? subjectKind(tokens, h, index) : undefined;
+    const relative = isRelative(ws, i);
+    const h = subjectHead(ws, relative ? i - 1 : i, index, relative);
+    return h >= 0 ? subjectKind(ws, h, index) : undefined;
   }
   // ", who … ," or "– which … –" just before: a relative clause set off as an aside.
   const asideEnd = relStart - clause.length - 1;
@@ -346,9 +360,8 @@ function subjectBefore(sentence: string, relStart: number, clause: string, token
   const aside = clauseTextBefore(sentence, asideEnd, 120, SUBJECT_BREAK);
   const asideStart = asideEnd - aside.length - 1;
   if (asideStart < 1 || !ASIDE_MARK.test(sentence[asideStart]!) || !/^\s*(?:who|which)\b/i.test(aside)) return undefined;
-  const outer = clauseTextBefore(sentence, asideStart, 120, SUBJECT_BREAK).match(TOKEN) ?? [];
-  i = outer.length - 1;
-  const h = subjectHead(outer, i, index, true);
+  const outer = wordsOf(clauseTextBefore(sentence, asideStart, 120, SUBJECT_BREAK).match(TOKEN) ?? []);
+  const h = subjectHead(outer, outer.raw.length - 1, index, true);
   return h >= 0 ? subjectKind(outer, h, index) : undefined;
 }
 
@@ -360,7 +373,7 @@ function subjectBefore(sentence: string, relStart: number, clause: string, token
  */
 export function aboutWhom(sentence: string, relStart: number, relEnd: number, index: ContextIndex): About {
   const clause = clauseTextBefore(sentence, relStart, 120, SUBJECT_BREAK);
-  const before = clause.match(TOKEN) ?? [];
+  const before = wordsOf(clause.match(TOKEN) ?? []);
   const matchWords = sentence.slice(relStart, relEnd).toLowerCase().match(TOKEN) ?? [];
   const last = matchWords[matchWords.length - 1] ?? '';
 
@@ -372,9 +385,9 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
   let attributive = !noun && ADJECTIVAL.test(last) && !/ly$/.test(last) && tokens[0] !== undefined && isPlainWord(tokens[0], index);
   if (attributive) {
     // "Sam is an angry young man", "the GP is a very defensive man": a predicate, read as one.
-    let j = before.length - 1;
-    while (j >= 0 && (BRIDGE.has(lower(before[j])) || /ly$/.test(lower(before[j]))) && !DETERMINERS.has(lower(before[j]))) j--;
-    if (j >= 1 && ['a', 'an'].includes(lower(before[j])) && COPULAS.has(lower(before[j - 1]))) attributive = false;
+    let j = before.raw.length - 1;
+    while (j >= 0 && (BRIDGE.has(at(before, j)) || /ly$/.test(at(before, j))) && !DETERMINERS.has(at(before, j))) j--;
+    if (j >= 1 && ['a', 'an'].includes(at(before, j)) && COPULAS.has(at(before, j - 1))) attributive = false;
   }
 
   // Agent first: "was refused by the council", "refusal by the GP", "aggression from a stranger",
@@ -382,20 +395,21 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
   // doing it ("described as aggressive by staff", "angered by the council").
   const first = lower(tokens[0]);
   const agent = first === 'by' || (noun && first === 'from');
-  const readAgent = agent && (noun || (!ADJECTIVAL.test(last) && !FEELINGS.has(last) && lower(before[before.length - 1]) !== 'as'));
+  const readAgent = agent && (noun || (!ADJECTIVAL.test(last) && !FEELINGS.has(last) && at(before, before.raw.length - 1) !== 'as'));
   if (readAgent) {
+    const agentWords = wordsOf(tokens.slice(0, 6));
     for (let j = 1; j < Math.min(tokens.length, 5); j++) {
-      const t = tokens[j]!.toLowerCase();
+      const t = at(agentWords, j);
       if (DETERMINERS.has(t) || POSSESSIVE.test(t)) continue;
-      const k = index.get(t) ?? (TITLES.get(t) === 'other' && titled(tokens, j + 1) ? 'other' : undefined);
+      const k = index.get(t) ?? (titled(agentWords, j + 1) === 'other' ? 'other' : undefined);
       if (k) return k;
       break;
     }
   }
 
   // A possessive right before the match owns it: "the council's refusal", "Sam's aggression".
-  const last0 = before.length - 1;
-  const owner = before.length && POSSESSIVE.test(before[last0]!) ? (titled(before, last0) ?? possessor(before[last0]!, index)) : undefined;
+  const last0 = before.raw.length - 1;
+  const owner = last0 >= 0 && POSSESSIVE.test(before.raw[last0]!) ? (titled(before, last0) ?? possessor(before.raw[last0]!, index)) : undefined;
   if (owner) return owner;
 
   // An adjective before its noun describes that noun ("the home has aggressive staff"), not the
