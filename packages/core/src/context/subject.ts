@@ -241,14 +241,17 @@ const isRelative = (ws: Words, i: number): boolean => RELATIVES.has(at(ws, i)) &
 /**
  * The index of the last word before the verb group that ends at `end`, the match (-1 if the clause
  * holds nothing else): skips auxiliaries, adverbs, negation, time phrases and the verb before an
- * infinitive ("the panel decided to refuse"), within twelve words.
+ * infinitive ("the panel decided to refuse"), within twelve words. When the match is an adverb
+ * (`adverb`), the word just before it is the verb it qualifies, and part of the group too ("a man
+ * was shouting aggressively", "the driver responded aggressively").
  */
-function beforeVerbGroup(ws: Words, end: number, index: ContextIndex): number {
+function beforeVerbGroup(ws: Words, end: number, index: ContextIndex, adverb = false): number {
   let i = end - 1;
   for (let afterTo = false; i >= 0 && i >= end - 12; i--) {
     const t = at(ws, i);
     if (kindAt(ws, i, index) || isRelative(ws, i)) break;
-    const joins = BRIDGE.has(t) || /n['’]t$/.test(t) || (/ly$/.test(t) && !POSSESSIVE.test(t)) || (afterTo && !PREPOSITIONS.has(t)) || timePhrase(ws, i);
+    const qualified = adverb && i === end - 1 && /[a-z]/.test(t) && !PREPOSITIONS.has(t) && !STOPS.has(t) && !PRONOUNS.has(t) && !POSSESSIVE.test(t);
+    const joins = qualified || BRIDGE.has(t) || /n['’]t$/.test(t) || (/ly$/.test(t) && !POSSESSIVE.test(t)) || (afterTo && !PREPOSITIONS.has(t)) || timePhrase(ws, i);
     if (!joins) break;
     afterTo = t === 'to';
   }
@@ -347,8 +350,8 @@ function subjectKind(ws: Words, h: number, index: ContextIndex): About | undefin
  * verb group, or, when the clause is only a verb group after an aside ("Jo, who has a learning
  * disability, refused"), the noun before the aside.
  */
-function subjectBefore(sentence: string, relStart: number, clause: string, ws: Words, index: ContextIndex): About | undefined {
-  const i = beforeVerbGroup(ws, ws.raw.length, index);
+function subjectBefore(sentence: string, relStart: number, clause: string, ws: Words, index: ContextIndex, adverb: boolean): About | undefined {
+  const i = beforeVerbGroup(ws, ws.raw.length, index, adverb);
   if (i >= 0) {
     const relative = isRelative(ws, i);
     const h = subjectHead(ws, relative ? i - 1 : i, index, relative);
@@ -421,7 +424,7 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
 
   // The subject, unless the match is a noun: the subject has, reports or meets a noun, it does not
   // do it ("the home reports refusal", "carers have had aggression from Jack").
-  const subject = noun ? undefined : subjectBefore(sentence, relStart, clause, before, index);
+  const subject = noun ? undefined : subjectBefore(sentence, relStart, clause, before, index, matchWords.length === 1 && /ly$/.test(last));
   if (subject) return subject;
 
   // After the match: the object ("refused the application", "allow her to"). Another person as the

@@ -86,6 +86,11 @@ describe('aboutWhom: other people, and what joins a subject to the match', () =>
     ['One of the carers was confrontational at the review.', 'confrontational', 'other'],
     ['A member of staff was defensive about the missed visit.', 'defensive', 'other'],
     ['A passer-by was aggressive towards Jack.', 'aggressive', 'other'],
+    // an adverb: the verb it qualifies belongs to the verb group, and the subject is before it
+    ['A stranger was swearing aggressively outside the shop.', 'aggressively', 'other'],
+    ['The taxi driver reacted aggressively when asked to wait.', 'aggressively', 'other'],
+    ['Sam was shouting aggressively at staff.', 'aggressively', 'person'],
+    ['He behaved aggressively.', 'aggressively', 'person'],
     ['Sam spoke to the GP who refused to listen.', 'refused', 'other'],
     ['The landlady refused to fix the boiler.', 'refused', 'organisation'],
     ['The manager of the home was defensive.', 'defensive', 'organisation'],
