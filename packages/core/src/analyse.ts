@@ -24,7 +24,7 @@ import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
-import { lastStartingAtOrBefore } from './search.js';
+import { digitOffsets, lastStartingAtOrBefore } from './search.js';
 
 interface Hit {
   rule: number;
@@ -616,6 +616,9 @@ function runDetector(rule: CompiledRule, doc: SourceDocument, sentences: Sentenc
       },
       skipTo(re) {
         return skipperFor(scan, re);
+      },
+      digits() {
+        return (scan.digits ??= digitOffsets(doc.text));
       },
     });
     if (handlers.sentence) {

@@ -131,6 +131,8 @@ export interface ScanResult {
    * rule set without phrases or anchors).
    */
   irregular?: number[];
+  /** The text's digit offsets (search.ts's digitOffsets), once a detector has asked (see analyse()). */
+  digits?: number[];
 }
 
 /** Letters and digits as the phrase matcher sees them (A–Z, a–z, 0–9, U+00C0–U+024F). */

@@ -6,7 +6,8 @@
  * rule's `fictional` param says. Not a detector itself. Pure.
  */
 import type { Detector, SentenceView } from './types.js';
-import { forEachTriggered } from './triggered.js';
+import { forEachTriggered, forEachTriggeredSkipping } from './triggered.js';
+import { digitOffsets, placesSkipper } from '../search.js';
 import type { IdentifierHit, IdentifierKind } from '../privacy/types.js';
 import { identifierType, isContactKind, isSignatureContact } from '../privacy/find.js';
 
@@ -58,7 +59,12 @@ export function identifierDetector(
       };
       return {
         done() {
-          forEachTriggered(ctx.doc.text, ctx.sentences, type.trigger, sentence, { jump: false });
+          const text = ctx.doc.text;
+          if (type.atDigits) {
+            // Tried (sticky) only where a match can begin: the same sentences, in the same order.
+            const places = placesSkipper(ctx.digits?.() ?? digitOffsets(text), type.atDigits.also);
+            forEachTriggeredSkipping(text, ctx.sentences, type.trigger, sentence, places, true, false);
+          } else forEachTriggered(text, ctx.sentences, type.trigger, sentence, { jump: false });
         },
       };
     },

@@ -13,6 +13,8 @@
 import type { Detector, SentenceView } from './types.js';
 import { forEachTriggeredSkipping } from './triggered.js';
 import { findMoney } from '../nlp/money.js';
+import { digitOffsets } from '../search.js';
+import { everyPlace } from '../scan.js';
 import { isAsciiLetter, isSpace } from '../chars.js';
 
 /**
@@ -208,34 +210,46 @@ const globalCopy = new WeakMap<RegExp, RegExp>();
 export const TRIGGER = /£|\b(?:GBP|pounds?|quid)\b|\b\d{1,3}p\b/gi;
 
 /**
- * Literal pieces every TRIGGER match other than "£" contains: "gbp", "pound", "quid" where the
- * match starts, or a digit and "p" at most two characters after it. Unlike TRIGGER (tried at
- * every position), these are found with fast literal searches.
+ * TRIGGER's words. The engine's scan notes where they begin (they are in `meta.searches`), so
+ * the text need not be searched for them; WORD_PIECES (the same words anywhere) is the search
+ * when the detector runs without the engine's scan. A pence amount holds a digit followed by
+ * "p", found from the document's digits.
  */
-const TRIGGER_PIECES = /gbp|pound|quid|\dp/gi;
+const WORDS = /\b(?:gbp|pounds?|quid)\b/gi;
+const WORD_PIECES = /gbp|pound|quid/gi;
 
 /**
  * A skipTo for forEachTriggeredSkipping(): the first place at or after `from` where TRIGGER can
- * match, or earlier, or -1 when it cannot match at all. Remembers the last searches, so the text
- * is searched once per document however many times it is asked.
+ * match, or earlier, or -1 when it cannot match at all. `digits` are the text's digit offsets
+ * (search.ts's digitOffsets; found here when not given), `words` a skipTo for WORDS (the scan's;
+ * else WORD_PIECES is searched for). Remembers the last searches, so the text is searched once per
+ * document however many times it is asked (the walk only moves forward).
  */
-export function triggerSkipper(): (text: string, from: number) => number {
+export function triggerSkipper(digits?: readonly number[], words?: (text: string, from: number) => number): (text: string, from: number) => number {
   let pound = -2;
-  let piece = -2;
-  let pieceLength = 0;
+  let word = -2;
+  let pence = -2;
+  let k = 0;
   return (text, from) => {
     if (pound !== -1 && pound < from) pound = text.indexOf('£', from);
-    if (piece !== -1 && piece < from) {
-      TRIGGER_PIECES.lastIndex = from;
-      const m = TRIGGER_PIECES.exec(text);
-      TRIGGER_PIECES.lastIndex = 0;
-      piece = m ? m.index : -1;
-      pieceLength = m ? m[0].length : 0;
+    if (word !== -1 && word < from && words) word = words(text, from);
+    else if (word !== -1 && word < from) {
+      WORD_PIECES.lastIndex = from;
+      const m = WORD_PIECES.exec(text);
+      WORD_PIECES.lastIndex = 0;
+      word = m ? m.index : -1;
     }
-    // A pence amount starts up to two digits before the digit that "\dp" found.
-    const byPiece = piece < 0 ? -1 : pieceLength === 2 ? Math.max(from, piece - 2) : piece;
-    if (pound < 0) return byPiece;
-    return byPiece < 0 ? pound : Math.min(pound, byPiece);
+    if (pence !== -1 && pence < from) {
+      // The first digit at or after `from` with "p" or "P" after it.
+      const ds = (digits ??= digitOffsets(text));
+      while (k < ds.length && (ds[k]! < from || (text.charCodeAt(ds[k]! + 1) | 32) !== 112)) k++;
+      pence = k < ds.length ? ds[k]! : -1;
+    }
+    // A pence amount starts up to two digits before the digit followed by "p".
+    let first = pence < 0 ? -1 : Math.max(from, pence - 2);
+    if (word >= 0 && (first < 0 || word < first)) first = word;
+    if (pound >= 0 && (first < 0 || pound < first)) first = pound;
+    return first;
   };
 }
 
@@ -255,6 +269,7 @@ export const smallSum: Detector = {
       },
     },
     // No meta.trigger: done() walks TRIGGER as analyse() would, skipping ahead with fast searches.
+    searches: [WORDS],
   },
   create(ctx) {
     const threshold = typeof ctx.params.threshold === 'number' ? ctx.params.threshold : DEFAULT_THRESHOLD;
@@ -285,7 +300,9 @@ export const smallSum: Detector = {
     };
     return {
       done() {
-        forEachTriggeredSkipping(ctx.doc.text, ctx.sentences, TRIGGER, sentence, triggerSkipper(), true);
+        const words = ctx.skipTo?.(WORDS);
+        const skipTo = triggerSkipper(ctx.digits?.(), words === everyPlace ? undefined : words);
+        forEachTriggeredSkipping(ctx.doc.text, ctx.sentences, TRIGGER, sentence, skipTo, true);
       },
     };
   },

@@ -68,6 +68,10 @@ const stickies = new WeakMap<RegExp, RegExp>();
  * which for a trigger with several alternatives (cheapest-option's) cost more than the detector.
  * Use it only with a skipTo that lists places (the engine's scan positions, small-sum's searches):
  * with one that returns `from` itself the walk would try every character.
+ *
+ * With `jump` false, a hit sentence moves the scan only to the end of the match, as
+ * forEachTriggered's walk without jumps does (the privacy triggers, whose matches may cross a
+ * sentence's end): the sentences visited are then forEachTriggered's with `{ jump: false }`.
  */
 export function forEachTriggeredSkipping(
   text: string,
@@ -76,6 +80,7 @@ export function forEachTriggeredSkipping(
   visit: (s: SentenceView) => void,
   skipTo: (text: string, from: number) => number,
   sticky = false,
+  jump = true,
 ): void {
   let re = trigger;
   if (sticky) {
@@ -98,12 +103,16 @@ export function forEachTriggeredSkipping(
       }
       pos = re.lastIndex;
       const at = m.index;
+      if (!jump && m[0].length === 0) {
+        pos++; // forEachTriggered's walk without jumps visits no sentence for an empty match
+        continue;
+      }
       while (si < sentences.length && sentences[si]!.end <= at) si++;
       const s = sentences[si];
       if (!s) break;
       if (at >= s.start) {
         visit(s);
-        pos = s.end;
+        if (jump) pos = s.end;
         si++;
       } else if (m[0].length === 0) pos++;
     }

@@ -43,6 +43,11 @@ export interface DetectorContext {
    * forEachTriggered's `skipTo`. For other regexes it returns `from`.
    */
   skipTo?(re: RegExp): (text: string, from: number) => number;
+  /**
+   * The offsets of every ASCII digit in the document's text, ascending (search.ts's
+   * digitOffsets), found once per analysis and shared by the detectors that ask.
+   */
+  digits?(): readonly number[];
 }
 
 /** The handlers a detector returns. */

@@ -19,6 +19,13 @@ export interface IdentifierType {
   /** Global RegExp: the finder only runs on sentences this matches. */
   trigger: RegExp;
   find: IdentifierFinder;
+  /**
+   * Set when every match of `trigger` begins at an ASCII digit, or where `also` (a literal)
+   * occurs: the detector then tries the trigger only at those places, from one list of the
+   * document's digits shared by every kind, instead of searching the whole text with it (six
+   * full searches for a few digits). A test checks it on generated text.
+   */
+  atDigits?: { also?: string };
   /** What maskIdentifiers() puts in place of the value. */
   placeholder: string;
 }
@@ -26,12 +33,12 @@ export interface IdentifierType {
 /** Every identifier type, in the order masks are applied (longer, more specific kinds first). */
 export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'email', trigger: /@/g, find: findEmails, placeholder: '[email]' },
-  { kind: 'nhs-number', trigger: /\d{3}[ -]?\d{3}[ -]?\d{4}/g, find: findNhsNumbers, placeholder: '[NHS number]' },
-  { kind: 'ni-number', trigger: /\d{2}[ -]?\d{2}[ -]?\d{2}|\bTRN\b/g, find: findNiNumbers, placeholder: '[NI number]' },
-  { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, find: findPhoneNumbers, placeholder: '[phone number]' },
-  { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d/g, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
-  { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, find: findStreetAddresses, placeholder: '[address]' },
-  { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, find: findPostcodes, placeholder: '[postcode]' },
+  { kind: 'nhs-number', trigger: /\d{3}[ -]?\d{3}[ -]?\d{4}/g, atDigits: {}, find: findNhsNumbers, placeholder: '[NHS number]' },
+  { kind: 'ni-number', trigger: /\d{2}[ -]?\d{2}[ -]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN' }, find: findNiNumbers, placeholder: '[NI number]' },
+  { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, atDigits: { also: '+44' }, find: findPhoneNumbers, placeholder: '[phone number]' },
+  { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d/g, atDigits: {}, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
+  { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: {}, find: findStreetAddresses, placeholder: '[address]' },
+  { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, atDigits: {}, find: findPostcodes, placeholder: '[postcode]' },
   { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]' },
 ];
 

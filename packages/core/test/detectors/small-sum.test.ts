@@ -1,11 +1,15 @@
 /** The small-sum detector: small weekly sums argued over, with a configurable threshold. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyse } from '../../src/analyse.js';
+import { analyse, sentencesOf } from '../../src/analyse.js';
 import { compileRules } from '../../src/rules/compile.js';
 import type { RuleData } from '../../src/types.js';
 import { smallSum, TRIGGER, triggerSkipper } from '../../src/detectors/small-sum.js';
 import { repoRules } from '../helpers.js';
+import { builtinRuleSet } from '../../src/rules/builtin.js';
+import { scanDocument, skipperFor } from '../../src/scan.js';
+import { digitOffsets } from '../../src/search.js';
+import { text as readText } from '../../src/readers/text.js';
 
 function rule(params: Record<string, unknown> = {}): RuleData {
   return {
@@ -150,6 +154,31 @@ describe('small-sum: the trigger skipper', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('with the scan’s places for its words and the document’s digits, never skips past a match either', () => {
+    const set = builtinRuleSet();
+    const words = smallSum.meta.searches![0]!;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const source = pieces.join('');
+        const doc = readText(source);
+        const sentences = sentencesOf(doc);
+        const scan = scanDocument(set, doc.text, sentences, set.rules.map(() => true));
+        expect(scan.searches.has(words)).toBe(true);
+        const skip = triggerSkipper(digitOffsets(doc.text), skipperFor(scan, words));
+        for (let from = 0; from <= doc.text.length; from++) {
+          const at = skip(doc.text, from);
+          const first = firstMatch(doc.text, from);
+          if (first < 0) expect(at === -1 || at >= from).toBe(true);
+          else {
+            expect(at).toBeGreaterThanOrEqual(from);
+            expect(at).toBeLessThanOrEqual(first);
+          }
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 
