@@ -131,7 +131,11 @@ export interface ScanResult {
    * rule set without phrases or anchors).
    */
   irregular?: number[];
-  /** The text's digit offsets (search.ts's digitOffsets), once a detector has asked (see analyse()). */
+  /**
+   * Every ASCII digit's offset, ascending, as search.ts's digitOffsets finds them (the scan reads
+   * every character, so they cost it a comparison each instead of a search of their own). Absent
+   * when the scan did not read the text; analyse() then searches for them when a detector asks.
+   */
   digits?: number[];
 }
 
@@ -326,13 +330,15 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
     searchLists.push(list);
   }
   const irregular: number[] = [];
-  const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds, words: 0, irregular };
+  const digits: number[] = [];
+  const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds, words: 0, irregular, digits };
   const trie = sc.trie;
   const { nodes, rows, values, depth: max } = trie;
   if (max === 0) {
     triggeredIds.push(...sc.always);
     result.words = countWords(text);
     delete result.irregular; // not read: analyse() searches the text itself
+    delete result.digits;
     return result;
   }
   const st: WalkState = { sc, text, sentences, active, result, searchLists, call, p: 0, phraseStart: false, regexStart: false, end: 0, skipped: false, si: -1, siEnd: -1 };
@@ -347,11 +353,14 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
     const c = text.charCodeAt(p);
     if (prevRegex && prevPhrase && c < 128 && CLASS[c] === LETTER) {
       // Inside an ASCII word (most characters): nothing begins here or in the rest of the run,
-      // and the word is already counted. Skip to the run's last letter.
+      // and the word is already counted. Skip to the run's last letter, noting its digits
+      // (letters and digits share a class; digits are the codes below the letters').
+      if (c <= 57) digits.push(p);
       let q = p + 1;
       while (q < n) {
         const d = text.charCodeAt(q);
         if (d >= 128 || CLASS[d] !== LETTER) break;
+        if (d <= 57) digits.push(q);
         q++;
       }
       p = q - 1;
@@ -376,6 +385,7 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
     if (c < 128) {
       const k = CLASS[c]!;
       if (k === LETTER) {
+        if (c <= 57) digits.push(p);
         phraseStart = !prevPhrase;
         regexStart = !prevRegex;
         prevPhrase = prevRegex = true;

@@ -174,6 +174,25 @@ describe('scanDocument', () => {
   });
 });
 
+describe('the scan’s digits', () => {
+  it('notes every ASCII digit, as digitOffsets finds them, wherever it stands in a word', async () => {
+    const fc = (await import('fast-check')).default;
+    const { builtinRuleSet } = await import('../src/rules/builtin.js');
+    const { digitOffsets } = await import('../src/search.js');
+    const builtin = builtinRuleSet();
+    const active = builtin.rules.map(() => true);
+    const piece = fc.constantFrom('0', '7', '42', 'a1', 'B12', '1st', '10.30am', '£30', '5p', 'SW1A 1AA', 'x_9', '-3', '٣', 'é4', ' ', '.', '\n', 'told', 'Jack', 'à', 'x');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (parts) => {
+        const doc = readText(parts.join(''));
+        const result = scanDocument(builtin, doc.text, sentencesOf(doc), active);
+        expect(result.digits).toEqual(digitOffsets(doc.text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('detector searches', () => {
   it('notes every word start where a detector search regex can begin, and skips to them', async () => {
     const { builtinRuleSet } = await import('../src/rules/builtin.js');
