@@ -267,3 +267,28 @@ describe('required and prefix literals are sound on generated regexes (property)
     expect(matched).toBeGreaterThan(3000);
   });
 });
+
+describe('one parse serves both questions', () => {
+  it('gives each regex its own answers whatever order they are asked in', () => {
+    // The same source with and without `u` parses differently ("\p{L}" is a class, or "p{L}").
+    const cases: [string, string][] = [
+      ['\\bp{L}ease\\b', 'g'],
+      ['\\bp{L}ease\\b', 'gu'],
+      ['\\b(?:service user|client)s?\\b', 'gi'],
+      ['\\bhard[ -]to[ -]reach\\b', 'gi'],
+      ['(', 'g'],
+    ];
+    const fresh = cases.map(([source, flags]) => [requiredLiterals(source, flags), prefixLiterals(source, flags)]);
+    expect(fresh[0]![1]).toEqual(['p{l}ease']);
+    expect(fresh[1]![1]).toBeNull();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(cases.length - 1), fc.boolean()), { maxLength: 30 }), (asks) => {
+        for (const [i, prefix] of asks) {
+          const [source, flags] = cases[i]!;
+          expect(prefix ? prefixLiterals(source, flags) : requiredLiterals(source, flags)).toEqual(fresh[i]![prefix ? 1 : 0]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -251,13 +251,24 @@ function element(el: Element | Node, atStart: boolean, ahead: boolean): Req {
   }
 }
 
+/**
+ * The last regex parsed. The scanner asks requiredLiterals and then prefixLiterals about each
+ * regex a rule pack brings (the built-in ones are primed), so the second question reuses the
+ * first one's tree instead of parsing the source again. The trees are only read.
+ */
+let lastParsed: { source: string; flags: string; pattern: Pattern | null } | undefined;
+
 /** The regex's syntax tree, or null when regexpp cannot parse it. */
 function parse(source: string, flags: string): Pattern | null {
+  if (lastParsed && lastParsed.source === source && lastParsed.flags === flags) return lastParsed.pattern;
+  let pattern: Pattern | null;
   try {
-    return parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+    pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
   } catch {
-    return null;
+    pattern = null;
   }
+  lastParsed = { source, flags, pattern };
+  return pattern;
 }
 
 /**
