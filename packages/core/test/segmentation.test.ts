@@ -3,7 +3,7 @@
  * bullets, line-per-entry notes with no full stops. Spans must slice the input exactly.
  */
 import { describe, expect, it } from 'vitest';
-import { countWords, splitSentences } from '../src/nlp/sentences.js';
+import { countWords, markStart, splitSentences } from '../src/nlp/sentences.js';
 import { analyse, sentencesOf } from '../src/analyse.js';
 import { paragraphBlocks, text as readText } from '../src/readers/text.js';
 import { markdown } from '../src/readers/markdown.js';
@@ -198,5 +198,28 @@ describe('countWords', () => {
     expect(countWords('one two three four', 4, 13)).toBe(2);
     expect(countWords('one two three four', 0, 18, 2)).toBe(2);
     expect(countWords('one two', -5, 100)).toBe(2);
+  });
+});
+
+describe('splitSentences: marks found with test()', () => {
+  it('markStart reads back where each match of the marks regex began, as exec() reports it', async () => {
+    const fc = (await import('fast-check')).default;
+    const piece = fc.constantFrom('.', '..', '...', '!', '?', '?!', '…', '.…', '\n', '.\n', '\n\n', '!\n.', ' ', 'a', 'Mr', '10.30', '’', '"', ')');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        const exec = /[.!?…]+|\n/g;
+        const test = /[.!?…]+|\n/g;
+        let m: RegExpExecArray | null;
+        let from = 0;
+        while ((m = exec.exec(text))) {
+          expect(test.test(text)).toBe(true);
+          expect([markStart(text, from, test.lastIndex), test.lastIndex]).toEqual([m.index, m.index + m[0].length]);
+          from = test.lastIndex;
+        }
+        expect(test.test(text)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -193,6 +193,27 @@ function abbreviationWord(text: string, at: number): string {
   return plain ? raw : raw.toLowerCase().replace(/^[^a-z0-9]+/, '');
 }
 
+/** Sentence marks (a run of them is one match) and line breaks, for splitSentences. */
+const MARKS = /[.!?…]+|\n/g;
+
+/**
+ * Where the match of MARKS that ends at `to` begins, when it was searched for from `from`: a line
+ * break is one character; a run of marks reaches back to the first mark at or after `from` (the
+ * search took the leftmost, longest run). Lets splitSentences use test(), which makes no match
+ * array, instead of exec().
+ */
+export function markStart(text: string, from: number, to: number): number {
+  let at = to - 1;
+  if (text.charCodeAt(at) === 10) return at;
+  while (at > from && isMarkOfRun(text.charCodeAt(at - 1))) at--;
+  return at;
+}
+
+/** A character MARKS takes into a run: . ! ? … */
+function isMarkOfRun(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
 /**
  * Split `text` into sentence spans (trimmed of surrounding white space). Empty stretches are
  * skipped. Never throws; linear in the length of the text. Boundaries are tested with character
@@ -210,11 +231,15 @@ export function splitSentences(text: string): Span[] {
     if (e > s) pushCapped(text, s, e, spans);
     start = end;
   };
-  const re = /[.!?…]+|\n/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const at = m.index;
-    const len = m[0].length;
+  // Each sentence mark or line break in turn. (test, not exec: no match array for each of them;
+  // where the match began is read back from where it ended.)
+  MARKS.lastIndex = 0;
+  let from = 0;
+  while (MARKS.test(text)) {
+    const to = MARKS.lastIndex;
+    const at = markStart(text, from, to);
+    const len = to - at;
+    from = to;
     if (text.charCodeAt(at) === 10) {
       // Blank line: always a boundary.
       let k = at + 1;
