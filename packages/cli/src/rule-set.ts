@@ -73,7 +73,7 @@ export function unknownRuleName(name: string, where: string, ids: readonly strin
   const close = didYouMean(name, name.includes('/') ? ids : [...new Set([...CATEGORIES, ...ids])]);
   return new SourdoughError(
     'SD_ERR_CONFIG',
-    `${where}: "${name}" is not a rule id or category, so it would switch nothing.${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.`,
+    `${where}: "${name}" is not a rule id or category, so ${field === 'severity' ? 'its severity would apply to nothing' : 'it would switch nothing'}.${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.`,
     { field, ...(configFile ? { file: configFile } : {}) },
   );
 }

@@ -184,7 +184,7 @@ describe('config', () => {
       ['kind: note\ndisabel:\n  - jargon\n', ':2:1: setting `disabel` is not a known setting; did you mean `disable`?'],
       ['include_quotes: true\n', ':1:1: setting `include_quotes` is not a known setting; did you mean `includeQuotes`?'],
       ['enable: blaming\n', ':1:9: setting `enable` must be a list, such as `enable: [blaming]`'],
-      ['severity:\n  jargon: info\n  blameing: error\n', ':3:3: severity: "blameing" is not a rule id or category, so it would switch nothing. Did you mean "blaming"?'],
+      ['severity:\n  jargon: info\n  blameing: error\n', ':3:3: severity: "blameing" is not a rule id or category, so its severity would apply to nothing. Did you mean "blaming"?'],
       ['disable:\n  - jargon\n  - blaming/refuse\n', ':3:5: disable: "blaming/refuse" is not a rule id or category, so it would switch nothing. Did you mean "blaming/refuses"?'],
       ['severity:\n  blaming/refuse: error\n', ':2:3: severity: "blaming/refuse" is not a rule id or category'],
     ];
