@@ -88,8 +88,11 @@ const PREPOSITIONS = set(
   'at in on to from into onto with for about of near outside inside around towards toward via through throughout after before during by over across next behind beside between among under without against despite upon within beyond',
 );
 
-/** Relative pronouns: "the GP who refused", "the man who groomed Tia" — the clause belongs to the noun before it. */
-const RELATIVES = set('who whom which that');
+/**
+ * Relative pronouns: "the GP who refused", "the man who groomed Tia", "the home where Sam lives" —
+ * the clause belongs to the noun before it.
+ */
+const RELATIVES = set('who whom which that where');
 
 /**
  * Words the subject reader stops at: "and", "or", "nor" (coordinated verbs share an earlier
@@ -346,6 +349,17 @@ function subjectKind(ws: Words, h: number, index: ContextIndex): About | undefin
 }
 
 /**
+ * What the subject joined by "and" or "or" to the noun phrase that ends at `ws.raw[h]` is ("**Sam**
+ * and his brother were…", "**Sam** and the man at the bus stop…"), or undefined when there is none.
+ */
+function coordinated(ws: Words, h: number, index: ContextIndex): About | undefined {
+  const p = phraseStart(ws, h);
+  if (p < 2 || (at(ws, p - 1) !== 'and' && at(ws, p - 1) !== 'or')) return undefined;
+  const e = subjectHead(ws, p - 2, index, false);
+  return e >= 0 ? subjectKind(ws, e, index) : undefined;
+}
+
+/**
  * The subject of the clause that ends at `relStart`, if one is found: the noun phrase before the
  * verb group, or, when the clause is only a verb group after an aside ("Jo, who has a learning
  * disability, refused"), the noun before the aside.
@@ -355,7 +369,11 @@ function subjectBefore(sentence: string, relStart: number, clause: string, ws: W
   if (i >= 0) {
     const relative = isRelative(ws, i);
     const h = subjectHead(ws, relative ? i - 1 : i, index, relative);
-    return h >= 0 ? subjectKind(ws, h, index) : undefined;
+    const kind = h >= 0 ? subjectKind(ws, h, index) : undefined;
+    const joined = relative || kind === 'person' ? undefined : coordinated(ws, h >= 0 ? h : i, index);
+    // Someone together with the person ("Sam and his brother were aggressive") is about the person
+    // too; someone unlisted together with someone else ("the neighbour and his brother") is not.
+    return joined === 'person' ? 'person' : (kind ?? joined);
   }
   // ", who … ," or "– which … –" just before: a relative clause set off as an aside.
   const asideEnd = relStart - clause.length - 1;

@@ -86,6 +86,13 @@ describe('aboutWhom: other people, and what joins a subject to the match', () =>
     ['One of the carers was confrontational at the review.', 'confrontational', 'other'],
     ['A member of staff was defensive about the missed visit.', 'defensive', 'other'],
     ['A passer-by was aggressive towards Jack.', 'aggressive', 'other'],
+    // two subjects joined by "and": the person with someone else is about the person
+    ['Sam and the man at the bus stop were aggressive.', 'aggressive', 'person'],
+    ['He and the taxi driver were aggressive to each other.', 'aggressive', 'person'],
+    ['The GP and his receptionist refused to help.', 'refused', 'other'],
+    // a "where" clause belongs to the noun before it
+    ['Staff at the home where Sam lives refused to take him back.', 'refused', 'other'],
+    ['Jack went to the day centre where he refused lunch.', 'refused', 'person'],
     // an adverb: the verb it qualifies belongs to the verb group, and the subject is before it
     ['A stranger was swearing aggressively outside the shop.', 'aggressively', 'other'],
     ['The taxi driver reacted aggressively when asked to wait.', 'aggressively', 'other'],
