@@ -32,17 +32,24 @@ describe('API keys', () => {
       return Number(process.hrtime.bigint() - t0);
     };
     for (let i = 0; i < 5; i++) [early, late, secret].forEach(batch); // warm up
-    const times: Record<string, number[]> = { early: [], late: [], right: [] };
-    for (let i = 0; i < 25; i++) {
-      times.early!.push(batch(early));
-      times.late!.push(batch(late));
-      times.right!.push(batch(secret));
-    }
-    // The fastest batch of each: other work on a busy machine only ever adds time, so the
-    // minimum is the steadiest estimate of the comparison's own cost.
-    const [e, l, r] = [Math.min(...times.early!), Math.min(...times.late!), Math.min(...times.right!)];
-    // A byte-by-byte early exit would make "early" clearly faster than "late" and "right".
-    for (const ratio of [e / l, e / r, l / r]) {
+    const ratios = (): number[] => {
+      const times: Record<string, number[]> = { early: [], late: [], right: [] };
+      for (let i = 0; i < 25; i++) {
+        times.early!.push(batch(early));
+        times.late!.push(batch(late));
+        times.right!.push(batch(secret));
+      }
+      // The fastest batch of each: other work on a busy machine only ever adds time, so the
+      // minimum is the steadiest estimate of the comparison's own cost.
+      const [e, l, r] = [Math.min(...times.early!), Math.min(...times.late!), Math.min(...times.right!)];
+      return [e / l, e / r, l / r];
+    };
+    const within = (rs: number[]): boolean => rs.every((x) => x > 0.75 && x < 1.33);
+    // A byte-by-byte early exit makes "early" clearly faster than "late" and "right" in every
+    // round; a busy machine can spoil one round, so up to three are measured.
+    let rs = ratios();
+    for (let round = 1; round < 3 && !within(rs); round++) rs = ratios();
+    for (const ratio of rs) {
       expect(ratio).toBeGreaterThan(0.75);
       expect(ratio).toBeLessThan(1.33);
     }
