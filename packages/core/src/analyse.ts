@@ -16,6 +16,7 @@ import { flatten, fromFlat, irregularSpaces, spansHolding, toFlat, type Flat } f
 import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
+import { isDisputedLabel } from './context/disputed.js';
 import { aboutWhom, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
@@ -351,6 +352,10 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       if (rule.negation === 'drop') continue;
       sev = 'info';
     }
+    // Someone else's label, quoted so that the record can say the person disputes it ("School
+    // reported that he was 'disruptive', which he disputes"): the writer is giving the person's
+    // side, so it is reported at `info`.
+    if (!quoted && SELF_DESCRIPTION.has(rule.category) && sev !== 'info' && isDisputedLabel(s.text, hit.start - s.start, hit.end - s.start)) sev = 'info';
     // First-person self-description outside quotes, in a plan written in the person's voice (in a
     // case note "I" is the writer). With kind `auto`, a document too short to tell counts as the
     // person's own words.

@@ -123,6 +123,30 @@ describe('first-person self-description', () => {
   });
 });
 
+describe("someone else's label, recorded with the person disputing it", () => {
+  it.each([
+    ["The nursery wrote that Priya is 'impulsive', which her dad disputes.", "Priya is 'impulsive'"],
+    ['The ward letter says he is agitated at night, which he strongly disagrees with.', 'agitated'],
+    ['Dad disagrees with the description of him as aggressive.', 'aggressive'],
+    ["She does not accept the school's view that she is challenging.", 'challenging'],
+    ['Jo would like the care home to stop calling her non-compliant.', 'non-compliant'],
+  ])('is reported at info, not dropped: %s', (t, word) => {
+    const f = run(t);
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((x) => x.severity === 'info')).toBe(true);
+    expect(f.some((x) => x.text.includes(word.replace(/^.*'(\w+)'$/, '$1')))).toBe(true);
+  });
+
+  it("the writer's own label is still reported, even when the person disputes it", () => {
+    expect(brief(run('Jo was aggressive last night, which she disputes.'))).toEqual(['aggressive:warning']);
+    expect(brief(run('Mum does not accept the concerns and was aggressive to the worker.'))).toEqual(['aggressive:warning']);
+  });
+
+  it('only deficit, dehumanising and blaming are softened', () => {
+    expect(brief(run('Staff say he is not allowed to go out, which he disputes.'))).toEqual(['allowed to:warning']);
+  });
+});
+
 describe('negation policies', () => {
   const drop = testRule('blaming/t-drop', ['aggressive']);
   const down = testRule('dehumanising/t-down', ['bed blocker'], { negation: 'downgrade' });
