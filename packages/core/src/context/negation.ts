@@ -30,6 +30,9 @@ const PSEUDO = new Set([
   'not the first', 'not for the first', 'not always clear',
 ]);
 
+/** Modals that, before "we/you not", ask a question that suggests something ("can we not …"). */
+const SUGGESTING = new Set(['can', 'could', 'should', 'would', 'shall', 'will', 'do', 'did', 'why']);
+
 /** Words that end a clause (negation does not reach past them). */
 const CLAUSE_BREAK =
   /[,;:()\[\]\u2013\u2014]|\s-\s|\b(?:but|although|though|however|whereas|whilst|while|because|unless|except|yet|instead|nevertheless|and then|which|who|whom|since|until|otherwise)\b/gi;
@@ -154,6 +157,10 @@ export function negationCueByTokens(sentence: string, relStart: number): string 
   for (let i = 0; i < window.length; i++) {
     const t = window[i]!;
     const next = window[i + 1];
+    // A suggestion asked as a question negates nothing: "Can we not find a cheaper provider?",
+    // "Couldn't we use the day centre?", "Why not ask his sister?".
+    if (t === 'not' && (window[i - 1] === 'why' || (i >= 2 && (window[i - 1] === 'we' || window[i - 1] === 'you') && SUGGESTING.has(window[i - 2]!)))) continue;
+    if ((next === 'we' || next === 'you') && /^(?:can|could|should|would|shall|will|wo|do|does|did|why)n['’]t$/.test(t)) continue;
     if (t.endsWith("n't") || t.endsWith('n’t')) {
       if (next === 'only' || next === 'just') continue;
       return t;

@@ -68,6 +68,11 @@ describe('not negated', () => {
     ['Sam has no family nearby and refuses help.', 'refuses'],
     ['Sam cannot walk far and is wheelchair-bound.', 'wheelchair-bound'],
     ['Sam denies drinking and was aggressive to staff.', 'aggressive'],
+    // a suggestion asked as a question ("can we not …", "why not …") negates nothing
+    ['Can we not find a cheaper agency for the evenings?', 'cheaper'],
+    ["Couldn't we move him to the cheapest home on the list?", 'cheapest'],
+    ['Why not say he was combative, as before?', 'combative'],
+    ['Should we not just say she is wheelchair-bound?', 'wheelchair-bound'],
     ['Sam did not eat and then refused his tablets.', 'refused'],
     ['Staff could not calm Sam and he remained combative.', 'combative'],
     // double negation and pseudo-negation
