@@ -80,6 +80,29 @@ describe('requiredLiterals: positive lookaheads', () => {
   });
 });
 
+describe('requiredLiterals: a regex that opens with a look-behind', () => {
+  const src = '\\b(?=stop|ban)(?<=\\b(?:staff|we) )(?:stop|stopped|ban|banned) (?:him|her) (?:from )?(?:going|leaving)\\b';
+  it('is anchored by its prefixes, so it is tried only where they begin, not over each sentence holding a rarer word', () => {
+    expect(requiredLiterals(src)).toEqual(['stop', 'stopped', 'ban', 'banned']);
+    expect(prefixLiterals(src)).toEqual(['stop', 'stopped', 'ban', 'banned']);
+  });
+  it('keeps the rarer word when its prefixes are too short to be required words, or it opens without a boundary', () => {
+    expect(requiredLiterals('\\b(?<=\\bstaff )(?:be|go) (?:him|her) (?:going|leaving)\\b')).toEqual(['going', 'leaving']);
+    expect(requiredLiterals('(?=stop)(?<=\\bstaff )stop (?:him|her) (?:going|leaving)\\b')).toEqual(['going', 'leaving']);
+  });
+  it('leaves regexes without a leading look-behind alone', () => {
+    expect(requiredLiterals('\\b(?:stop|ban) (?:him|her) (?:from )?(?:going|leaving)\\b')).toEqual(['going', 'leaving']);
+  });
+  it('finds every match at one of the prefixes, at a word start', () => {
+    const re = new RegExp(src, 'gi');
+    for (const s of ['Staff stopped him going out.', 'We ban her from leaving.', 'Staff banned her leaving; we stop him going.']) {
+      const found = [...s.matchAll(re)];
+      expect(found.length).toBeGreaterThan(0);
+      for (const m of found) expect(['stop', 'ban'].some((p) => s.slice(m.index).toLowerCase().startsWith(p)) && !/\w/.test(s[m.index - 1] ?? '')).toBe(true);
+    }
+  });
+});
+
 describe('requiredLiterals on the built-in rules', () => {
   /** Is one of `literals` at a word start (not after [A-Za-z0-9_]) in `text`? */
   function anchored(text: string, literals: string[]): boolean {

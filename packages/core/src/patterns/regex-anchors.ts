@@ -284,8 +284,14 @@ export function requiredLiterals(source: string, flags = 'i'): string[] | null {
   // Literals a positive lookahead requires count too, except where the literals the regex itself
   // consumes are its prefixes: then the engine tries it, sticky, only where they begin, which is
   // cheaper than running it over each sentence holding a lookahead's word.
+  const prefixes = prefixesOf(pattern, 2);
+  // A regex that opens with a look-behind is costly to run over a sentence: V8 tries the
+  // look-behind at every position. When its prefixes are long enough to be required words, they
+  // anchor it, even where a rarer required word lies further in: it is then tried, sticky, only
+  // where a prefix begins (control/restrictions' "staff stopped him from …").
+  if (prefixes && opensWithLookbehind(pattern) && prefixes.every((p) => p.trim().length >= MIN_LITERAL)) return prefixes;
   const plain = alternatives(pattern.alternatives, false, false);
-  const req = plain && sameLiterals(plain, prefixesOf(pattern, 2)) ? plain : alternatives(pattern.alternatives, false, true);
+  const req = plain && sameLiterals(plain, prefixes) ? plain : alternatives(pattern.alternatives, false, true);
   if (!req || req.some((s) => s.trim().length < MIN_LITERAL)) return null;
   return req;
 }
@@ -301,6 +307,17 @@ export function prefixLiterals(source: string, flags = 'i', min = 2): string[] |
   if (known) return known[1];
   const pattern = parse(source, flags);
   return pattern && prefixesOf(pattern, min);
+}
+
+/** True when every top-level alternative opens (before consuming anything) with a look-behind. */
+function opensWithLookbehind(pattern: Pattern): boolean {
+  return pattern.alternatives.every((alt) => {
+    for (const el of alt.elements) {
+      if (el.type !== 'Assertion') return false;
+      if (el.kind === 'lookbehind') return true;
+    }
+    return false;
+  });
 }
 
 /** True when two literal lists hold the same strings (as sets; each list has no repeats). */
