@@ -117,6 +117,26 @@ describe('requiredLiterals on the built-in rules', () => {
     return false;
   }
 
+  it('anchors the costliest control regexes on rare words, or tries them only where their verbs begin', async () => {
+    const { builtinRuleSet } = await import('../src/rules/builtin.js');
+    const set = builtinRuleSet();
+    const anchors = (id: string, needle: string): [string[] | null, string[] | null] => {
+      const re = set.rules.find((r) => r.id === id)!.regexes.find((x) => x.source.includes(needle))!;
+      return [requiredLiterals(re.source, re.flags), prefixLiterals(re.source, re.flags)];
+    };
+    // Not every sentence holding "has", "to be" or "told" (the short word is spelt with the next).
+    expect(anchors('control/must', 'to) (?:engage|comply|')[0]).toEqual(['needs to', 'has to', 'will need to', 'will have to']);
+    expect(anchors('control/must', ' (?:in|back|home|up|in bed|')[0]).toEqual(['has to be', 'have to be', 'will have to be', 'needs to be', 'will need to be']);
+    expect(anchors('control/instructed', '(?:expect|anticipate')[0]).toContain('told not to');
+    expect(anchors('control/instructed', 'by) (?:staff|')[0]).toEqual(['instructed by', 'ordered by', 'told by']);
+    // "staff stopped him from …": its verbs are both its required words and its prefixes (tried
+    // sticky where they begin), not "going", "having", "using" … further in.
+    const [req, pre] = anchors('control/restrictions', '(?<=');
+    expect(req).toEqual(pre);
+    expect(req).toContain('kept');
+    expect(req).not.toContain('going');
+  });
+
   it('never skips a regex on a text it matches (every regex of every rule, every example)', async () => {
     const { builtinRuleSet } = await import('../src/rules/builtin.js');
     const set = builtinRuleSet();
