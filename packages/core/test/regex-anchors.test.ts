@@ -80,6 +80,17 @@ describe('requiredLiterals: positive lookaheads', () => {
   });
 });
 
+describe('requiredLiterals: a literal after an optional ending', () => {
+  it('does not take a word start after a group whose optional separator may leave a letter last', () => {
+    // (found by the property test below: "aaab'" matches, with "ab'" inside a word)
+    const src = "\\b(?:[a']{0,2}['’]?|['’])ab['’]";
+    expect(new RegExp(src).exec("aaab'")?.[0]).toBe("aaab'");
+    expect(requiredLiterals(src)).toBeNull();
+    expect(requiredLiterals("\\b(?:ab['’]?|['’])cd['’]")).toBeNull();
+    expect(requiredLiterals("\\b(?:very |)rude")).toEqual(['rude']);
+  });
+});
+
 describe('requiredLiterals: a regex that opens with a look-behind', () => {
   const src = '\\b(?=stop|ban)(?<=\\b(?:staff|we) )(?:stop|stopped|ban|banned) (?:him|her) (?:from )?(?:going|leaving)\\b';
   it('is anchored by its prefixes, so it is tried only where they begin, not over each sentence holding a rarer word', () => {

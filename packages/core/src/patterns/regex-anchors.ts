@@ -222,13 +222,23 @@ function mayBeEmpty(el: Element | Node): boolean {
 /** Every non-empty way through the element ends in a separator. */
 function endsWithSeparatorOrEmpty(el: Element | Node): boolean {
   if (el.type === 'Quantifier') return endsWithSeparatorOrEmpty(el.element);
-  if (el.type === 'Group' || el.type === 'CapturingGroup') {
-    return el.alternatives.every((a) => {
-      const last = a.elements[a.elements.length - 1];
-      return last === undefined || endsWithSeparator(last) || (last.type === 'Quantifier' && endsWithSeparatorOrEmpty(last));
-    });
-  }
+  if (el.type === 'Group' || el.type === 'CapturingGroup') return el.alternatives.every((a) => sequenceEndsWithSeparatorOrEmpty(a.elements));
   return endsWithSeparator(el);
+}
+
+/**
+ * Every non-empty way through the sequence ends in a separator. An element that may be empty hands
+ * the question to the one before it: in `[a']{0,2}['’]?` the `['’]?` may be empty and leave an "a"
+ * last. Zero-width assertions consume nothing and are passed over.
+ */
+function sequenceEndsWithSeparatorOrEmpty(elements: Element[]): boolean {
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const el = elements[i]!;
+    if (el.type === 'Assertion') continue;
+    if (endsWithSeparator(el)) return true;
+    if (!(el.type === 'Quantifier' && endsWithSeparatorOrEmpty(el)) || !mayBeEmpty(el)) return false;
+  }
+  return true;
 }
 
 function alternatives(alts: Alternative[], atStart: boolean, ahead: boolean): Req {
