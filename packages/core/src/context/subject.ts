@@ -335,12 +335,16 @@ function subjectHead(ws: Words, k: number, index: ContextIndex, relative: boolea
   return pending ? -1 : head;
 }
 
-/** What the subject whose head is `ws.raw[h]` is: "the young man" and "Sam is a young man who…" are the person. */
+/**
+ * What the subject whose head is `ws.raw[h]` is: "the young man" and "Sam is a young man who…" are
+ * the person; "the young man at the bus stop", placed by a qualifier, is someone else.
+ */
 function subjectKind(ws: Words, h: number, index: ContextIndex): About | undefined {
   const kind = kindAt(ws, h, index);
   if (kind !== 'other' || titled(ws, h)) return kind;
   const t = at(ws, h);
-  if (YOUNG_PEOPLE.has(t) && at(ws, h - 1) === 'young' && ['the', 'this', 'our'].includes(at(ws, h - 2))) return 'person';
+  const placed = PREPOSITIONS.has(at(ws, h + 1)) && !timePhrase(ws, h + 1);
+  if (YOUNG_PEOPLE.has(t) && !placed && at(ws, h - 1) === 'young' && ['the', 'this', 'our'].includes(at(ws, h - 2))) return 'person';
   const c = copulaBefore(ws, h, index);
   if (c < 0) return kind;
   if (POSSESSIVE.test(ws.raw[c]!)) return 'person';

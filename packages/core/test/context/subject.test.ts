@@ -106,6 +106,9 @@ describe('aboutWhom: other people, and what joins a subject to the match', () =>
     ['Jack is a 19-year-old man who can be aggressive.', 'aggressive', 'person'],
     ["He's a carer who can be defensive.", 'defensive', 'person'],
     ['The young man became aggressive when asked to leave.', 'aggressive', 'person'],
+    ['The young man on Monday became aggressive when asked to leave.', 'aggressive', 'person'],
+    ['The young man at the bus stop was aggressive to Sam.', 'aggressive', 'other'],
+    ['The young woman in the flat upstairs refused to turn the music down.', 'refused', 'other'],
     ["Jo's mum was aggressive at the review.", 'aggressive', 'person'],
     ['Sam is an angry young man.', 'angry', 'person'],
     // a reporting or other verb, or a preposition, between: not what the subject does
