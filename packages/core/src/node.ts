@@ -10,13 +10,13 @@ import { validateRule } from './schema/rule.js';
 import { SourdoughError } from './errors.js';
 import { inflect } from './nlp/lemmas.js';
 import { compileRules } from './rules/compile.js';
-import { validateConfig, type Config, type ConfigSuggest } from './config.js';
+import { validateConfig, type Config, type ConfigLocator, type ConfigSuggest } from './config.js';
 
 /** Parse YAML keeping positions; returns the value and a path → line/column locator. */
 export function parseYamlWithLocations(
   source: string,
   file: string,
-): { value: unknown; locate: (path: (string | number)[], options?: { key?: boolean }) => { line: number; column: number } | undefined } {
+): { value: unknown; locate: ConfigLocator } {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(source, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -24,7 +24,7 @@ export function parseYamlWithLocations(
     const lc = lineCounter.linePos(e.pos[0]);
     throw new SourdoughError('SD_ERR_RULE_YAML', `${file}:${lc.line}:${lc.col}: YAML syntax error: ${e.message.split('\n')[0]}`, { file, line: lc.line, column: lc.col });
   }
-  const locate = (path: (string | number)[], options?: { key?: boolean }): { line: number; column: number } | undefined => {
+  const locate: ConfigLocator = (path, options) => {
     // `key`: point at the key itself (`disabel:`), not at its value: the key is what to edit.
     if (options?.key && path.length) {
       const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
@@ -169,7 +169,7 @@ export function loadConfigFile(file: string, options: { suggest?: ConfigSuggest 
 export function loadConfigFileWithLocations(
   file: string,
   options: { suggest?: ConfigSuggest } = {},
-): { config: Config; locate: (path: (string | number)[], options?: { key?: boolean }) => { line: number; column: number } | undefined } {
+): { config: Config; locate: ConfigLocator } {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
