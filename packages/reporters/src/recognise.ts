@@ -27,6 +27,9 @@ const DOCTYPE = /^\s*<!doctype html\b/i;
 const JSON_START = /^\s*\{\s*"version"\s*:\s*1\s*,\s*"results"\s*:\s*\[/;
 const SARIF_START = /^\s*\{\s*"\$schema"\s*:\s*"https:\/\/json\.schemastore\.org\/sarif-2\.1\.0-rtm\.5\.json"\s*,\s*"version"\s*:\s*"2\.1\.0"\s*,\s*"runs"\s*:\s*\[\s*\{\s*"results"\s*:\s*\[/;
 
+/** `text` without a leading byte-order mark (a CSV saved by a spreadsheet starts with one). */
+const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** The csv reporter's columns: those before the metadata columns, and those after them. */
 const CSV_HEADER = csvStream({ metaColumns: [] }).start().trimEnd().split(',');
 const CSV_BEFORE = CSV_HEADER.slice(0, 3);
@@ -38,9 +41,10 @@ const CSV_AFTER = CSV_HEADER.slice(3);
  * end inside `head`.
  */
 export function startsWithCsvHeader(head: string, before: readonly string[], after: readonly string[]): boolean {
-  const end = head.indexOf('\n');
+  const text = withoutBom(head);
+  const end = text.indexOf('\n');
   if (end < 0) return false;
-  const line = head.slice(head.charCodeAt(0) === 0xfeff ? 1 : 0, end).replace(/\r$/, '');
+  const line = text.slice(0, end).replace(/\r$/, '');
   return line.startsWith(`${before.join(',')},`) && line.endsWith(`,${after.join(',')}`);
 }
 
@@ -60,7 +64,7 @@ function isHtmlReport(head: string): boolean {
  * the `check -f csv` file or the audit's findings.csv, or the `json` or `sarif` report.
  */
 export function reportFormatOf(head: string): ReportFormat | undefined {
-  const text = head.charCodeAt(0) === 0xfeff ? head.slice(1) : head;
+  const text = withoutBom(head);
   if (isHtmlReport(text)) return 'html';
   if (startsWithCsvHeader(text, CSV_BEFORE, CSV_AFTER)) return 'csv';
   if (JSON_START.test(text)) return 'json';
@@ -85,7 +89,7 @@ const STYLISH_SUMMARY = /(?:^|\n)\d+ findings? — (?:\d+ errors?, \d+ warnings?
  * no summary line yet); not enough on its own to leave a file out of a walk (see isStylishReport).
  */
 export function startsLikeStylish(head: string): boolean {
-  return STYLISH_FIRST_ENTRY.test(head.charCodeAt(0) === 0xfeff ? head.slice(1) : head);
+  return STYLISH_FIRST_ENTRY.test(withoutBom(head));
 }
 
 /**
