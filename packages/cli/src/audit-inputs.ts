@@ -127,16 +127,6 @@ export function isUnfinishedReport(path: string): boolean {
   return start.size === 0 || hasReportMarker(start.head) || startsLikeStylish(start.head);
 }
 
-/** A file's device and inode (symbolic links followed), or undefined if it cannot be looked up. */
-export function fileId(path: string): string | undefined {
-  try {
-    const s = statSync(path, { bigint: true });
-    return s.ino === 0n ? undefined : `${s.dev}:${s.ino}`;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The part of a glob before its first segment with a glob character: the folder it is walked from. */
 function globBase(pattern: string): string {
   const segments = pattern.split(/[\\/]/);

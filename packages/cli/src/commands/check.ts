@@ -17,7 +17,7 @@ import { analyseAll, createAnalyser, isRendered, jobsFor, type Analyser } from '
 import { createProgress } from '../progress.js';
 import { fileSink, sinkFor, type Sink } from '../output.js';
 import { cliVersion } from '../version.js';
-import { fileId, leaveOutAuditOutputs, leftOutWhat, reportsMessage, skippedMessage, unfinishedMessage } from '../audit-inputs.js';
+import { leaveOutAuditOutputs, leftOutWhat, reportsMessage, skippedMessage, unfinishedMessage } from '../audit-inputs.js';
 
 /** Options of `check`, as parsed by commander. */
 export interface CheckOptions {
@@ -105,6 +105,16 @@ export async function check(paths: string[], opts: CheckOptions, io: Io, analyse
     return await checkWith(analyser, paths, opts, io, makeReporter);
   } finally {
     await analyser?.close();
+  }
+}
+
+/** A file's device and inode (symbolic links followed), or undefined if it cannot be looked up. */
+function fileId(path: string): string | undefined {
+  try {
+    const s = statSync(path, { bigint: true });
+    return s.ino === 0n ? undefined : `${s.dev}:${s.ino}`;
+  } catch {
+    return undefined;
   }
 }
 
