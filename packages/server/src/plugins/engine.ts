@@ -113,13 +113,17 @@ const DEFAULT_WORKER = new URL('../../worker/analyse-worker.mjs', import.meta.ur
 const WORKER_YOUNG_GENERATION_MB = 96;
 
 /**
- * Tasks handed to each worker at once: the one it runs and the next, already waiting in its
+ * Tasks handed to each worker at once: the one it runs and up to three more, already waiting in its
  * message port, so a worker goes straight on to its next task instead of waiting for the main
  * thread to answer the last one and hand over another (which it does only between its own HTTP
- * work and garbage collections). Measured on the bench's load test: about a tenth more requests a
- * second and a lower p99 than one at a time (docs/performance.md, "Tenth session").
+ * work and garbage collections), and rarely goes to sleep between tasks (waking it costs both
+ * threads a system call). Measured on the bench's load test: two gave about a tenth more requests
+ * a second and a lower p99 than one; four gave about 8% more again, with 5% less CPU a request and
+ * a slightly lower p99 than two (docs/performance.md, "Tenth session" and "Eleventh session"). The
+ * cost: a request queued on a worker behind one that runs away waits for that one's time limit
+ * (then gets its own 503), so deeper queues put more requests at risk from one runaway document.
  */
-const TASKS_PER_WORKER = 2;
+const TASKS_PER_WORKER = 4;
 
 /** A task's state in its gate slot: handed to the pool, or called off before it started (the worker sets 1, started; see its `gated`). */
 const HANDED = 0;
