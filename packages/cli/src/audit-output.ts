@@ -2,10 +2,12 @@
  * The audit's output folder, written atomically: every output goes to a hidden temporary folder
  * inside DIR first and is renamed into place only when the whole run has succeeded (data files
  * first, `summary.json` next, `report.html` last), so an interrupted or failed run never leaves a
- * report that looks complete. A failed run removes its temporary folder. Writes only the files the
+ * report that looks complete. A failed run removes its temporary folder, and so does one stopped
+ * with Ctrl+C or SIGTERM (see audit.ts); only a run killed outright (SIGKILL, a crash of the
+ * machine) leaves it behind. Writes only the files the
  * user asked for; nothing else (no logs, no copies of the text).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileSink, type Sink } from './output.js';
@@ -27,6 +29,11 @@ export interface AuditOutput {
    * it is left empty (safe to call after commit, which keeps DIR).
    */
   discard(): Promise<void>;
+  /**
+   * discard(), synchronously: for a signal handler, which must finish before the process exits
+   * (Ctrl+C during a run). Safe to call at any point and more than once.
+   */
+  discardNow(): void;
 }
 
 /** Create DIR (if needed) and a hidden staging folder inside it. */
@@ -52,6 +59,16 @@ export async function openAuditOutput(cwd: string, dir: string): Promise<AuditOu
       await rm(staging, { recursive: true, force: true });
       // rmdir removes only an empty folder: anything else put there meanwhile stays.
       if (!existed && !committed) await rmdir(final).catch(() => undefined);
+    },
+    discardNow() {
+      rmSync(staging, { recursive: true, force: true });
+      if (!existed && !committed) {
+        try {
+          rmdirSync(final);
+        } catch {
+          // not empty, or already gone: leave it
+        }
+      }
     },
   };
 }

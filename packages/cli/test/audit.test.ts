@@ -396,6 +396,39 @@ describe('sourdough audit: atomic writes', () => {
     expect(left.filter((f) => !f.startsWith('.'))).toEqual([]);
     expect(left.some((f) => f.startsWith('.sourdough-audit-'))).toBe(true);
   });
+
+  /** Start an audit into `out`, wait until its staging folder exists, send `signal`; its exit code and stderr. */
+  async function stopAudit(out: string, signal: NodeJS.Signals): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, [bin, 'audit', '--no-config-lookup', '--no-progress', '--jobs', '1', 'export.csv', '-o', out], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    let exited = false;
+    const closed = new Promise<number | null>((r) => child.on('close', (code) => r(code))).then((code) => ((exited = true), code));
+    // Wait until the run is writing (a file in its staging folder), so it is past setting up.
+    const at = join(dir, out);
+    const writing = (): boolean => existsSync(at) && readdirSync(at).some((f) => f.startsWith('.sourdough-audit-') && readdirSync(join(at, f)).length > 0);
+    const deadline = Date.now() + 60_000;
+    while (!exited && Date.now() < deadline && !writing()) await new Promise((r) => setTimeout(r, 5));
+    expect(exited, 'the audit finished before it could be stopped').toBe(false);
+    child.kill(signal);
+    return { code: await closed, stderr };
+  }
+
+  it('Ctrl+C (SIGINT) removes the staging folder, and the output folder the run created', async () => {
+    const r = await stopAudit('stopped', 'SIGINT');
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('stopped (SIGINT) before the end, so no report was written');
+    expect(existsSync(join(dir, 'stopped'))).toBe(false);
+  });
+
+  it('SIGTERM removes the staging folder but keeps an output folder that was already there, with its files', async () => {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(join(dir, 'kept'), { recursive: true });
+    writeFileSync(join(dir, 'kept', 'notes.txt'), 'mine');
+    const r = await stopAudit('kept', 'SIGTERM');
+    expect(r.code).toBe(143);
+    expect(readdirSync(join(dir, 'kept'))).toEqual(['notes.txt']);
+  });
 });
 
 describe('sourdough audit: report.html in headless chromium', () => {

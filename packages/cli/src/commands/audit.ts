@@ -226,6 +226,15 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   } catch (err) {
     return usage(io, `cannot write to ${opts.output}: ${(err as Error).message}`);
   }
+  // Stopped with Ctrl+C or SIGTERM: remove the staging folder (and DIR, if this run made it and
+  // nothing else is in it) before exiting, as a failed run does, instead of leaving it behind.
+  const onSignal = (signal: NodeJS.Signals): void => {
+    out.discardNow();
+    io.stderr.write(`\nsourdough audit: stopped (${signal}) before the end, so no report was written\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
 
   const jobs = opts.jobs ?? defaultJobs(cpus().length);
   const analyser = createAnalyser(jobs, { resourceLimits: workerLimits(files, io.cwd, opts.stdinFilename) });
@@ -362,6 +371,8 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   } finally {
     progress.stop();
     await analyser.close();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   }
 }
 
