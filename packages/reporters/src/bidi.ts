@@ -11,3 +11,13 @@ export const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 export function neutraliseBidi(s: string): string {
   return s.replace(BIDI_CONTROLS, '\ufffd');
 }
+
+/**
+ * JSON text with each bidirectional control written as its `\uXXXX` escape. Lossless (a JSON
+ * parser reads back the same string) and valid anywhere in JSON text, since the characters can
+ * only occur inside strings; but a terminal or editor showing the report no longer reorders the
+ * line around them. For the machine formats (json, sarif), which must keep the data exact.
+ */
+export function escapeBidiJson(json: string): string {
+  return json.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}

@@ -1,10 +1,12 @@
 /**
  * The `json` reporter: the machine contract of SPEC §3/§4 — `{ version, results, summary }`,
- * pretty-printed exactly as `JSON.stringify(report, null, 2)` would, but written result by
- * result so a large run never holds every result at once. Pure.
+ * pretty-printed as `JSON.stringify(report, null, 2)` would, but written result by result so a
+ * large run never holds every result at once. Bidirectional controls in strings are written as
+ * `\u202e`-style escapes (escapeBidiJson), so the report reads the same in a terminal. Pure.
  */
 import type { CheckReport, DocumentOutcome, Summary } from '@sourdough/core';
 import { fromStream, type ReporterStream } from './types.js';
+import { escapeBidiJson } from './bidi.js';
 
 const indent = (s: string, pad: string): string => s.replace(/\n/g, `\n${pad}`);
 
@@ -20,7 +22,7 @@ export function renderJsonResult(r: DocumentOutcome): string {
   // The result sits at depth 2 of the report, so its lines are indented by four spaces: stringify
   // it nested two arrays deep and cut the arrays off, rather than re-indenting every line.
   const nested = JSON.stringify([[r]], null, 2);
-  return nested.slice(NEST_OPEN, nested.length - NEST_CLOSE);
+  return escapeBidiJson(nested.slice(NEST_OPEN, nested.length - NEST_CLOSE));
 }
 
 /** Streaming form of the json reporter. */
@@ -35,7 +37,7 @@ export function jsonStream(): ReporterStream {
     },
     resultPrefix: prefix,
     end(summary) {
-      return `${count ? '\n  ' : ''}],\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ')}\n}\n`;
+      return `${count ? '\n  ' : ''}],\n  "summary": ${indent(escapeBidiJson(JSON.stringify(summary, null, 2)), '  ')}\n}\n`;
     },
   };
 }

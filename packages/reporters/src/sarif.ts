@@ -6,6 +6,7 @@
  * become tool execution notifications naming the file and row. Streams: results first, then the
  * tool and rule descriptors (key order does not matter in JSON). Pure.
  */
+import { escapeBidiJson } from './bidi.js';
 import type { DocumentOutcome, Finding, Severity, Summary } from '@sourdough/core';
 import { fromStream, ruleInfo, type Reporter, type ReporterOptions, type ReporterStream } from './types.js';
 
@@ -83,7 +84,7 @@ export function sarifStream(options: ReporterOptions = {}): ReporterStream {
         return '';
       }
       let out = '';
-      for (const f of r.findings) out += `${count++ ? ',' : ''}\n        ${JSON.stringify(result(r, f))}`;
+      for (const f of r.findings) out += `${count++ ? ',' : ''}\n        ${escapeBidiJson(JSON.stringify(result(r, f)))}`;
       return out;
     },
     end(summary: Summary) {
@@ -106,7 +107,7 @@ export function sarifStream(options: ReporterOptions = {}): ReporterStream {
         invocations: [{ executionSuccessful: summary.failed === 0, toolExecutionNotifications: notifications }],
         properties: { summary },
       };
-      const tail = JSON.stringify(run, null, 2).slice(1).replace(/\n/g, '\n    ');
+      const tail = escapeBidiJson(JSON.stringify(run, null, 2)).slice(1).replace(/\n/g, '\n    ');
       return `${count ? '\n      ' : ''}],${tail}\n  ]\n}\n`;
     },
   };

@@ -20,6 +20,17 @@ const rules: Record<string, RuleInfo> = {
 };
 
 describe('sarif', () => {
+  it('writes bidirectional controls as \\u escapes, with the same data when parsed', () => {
+    const f = results[0]!.findings![0]!;
+    const hostile = [{ ...results[0]!, path: 'notes\u202e.txt', findings: [{ ...f, message: `“re\u202dfused” matters.` }] }, { path: 'x\u2066.csv', error: { code: 'SD_ERR_READ', message: 'x\u2066.csv could not be read' } }];
+    const out = sarif(hostile as never, summary);
+    expect(out).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    expect(out).toContain('re\\u202dfused');
+    const log = JSON.parse(out);
+    expect(log.runs[0].results[0].message.text).toContain('re\u202dfused');
+    expect(JSON.stringify(log)).toContain('x\u2066.csv could not be read');
+  });
+
   it('is valid SARIF 2.1.0', () => {
     const log = JSON.parse(sarif(results, summary, { rules, version: '0.1.0' }));
     const ok = validateSarif(log);
