@@ -18,6 +18,7 @@ import { needVsWant } from './need-vs-want.js';
 import { smallSum } from './small-sum.js';
 import { cheapestOption } from './cheapest-option.js';
 import { signposting } from './signposting.js';
+import { decisionView } from './decision-view.js';
 
 /** Every built-in detector by name. */
 export const detectors: Record<string, Detector> = {
@@ -36,6 +37,7 @@ export const detectors: Record<string, Detector> = {
   [smallSum.meta.name]: smallSum,
   [cheapestOption.meta.name]: cheapestOption,
   [signposting.meta.name]: signposting,
+  [decisionView.meta.name]: decisionView,
 };
 
 export type { Detector, DetectorContext, DetectorHandlers, DetectorReport, SentenceView } from './types.js';

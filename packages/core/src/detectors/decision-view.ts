@@ -1,0 +1,89 @@
+/**
+ * decision-view: a decision about the person written as something that will be done to them —
+ * "Zara is to attend the day centre", "He is to move to Oak House", "Sam will be moved to a
+ * ground-floor flat" — with nothing in that sentence or the two on either side (in the same
+ * section) recording anyone's view: no "said", "told", "agreed", "wants", "would like", "chose",
+ * "asked", no quotation. LEXICON VOI-08 and CON-13.
+ *
+ * Deliberately narrow, for precision: the decision must sit right after its subject (a name, or
+ * "he"/"she" with "is to", "they" with "are to"), the verbs are the ones a placement or
+ * attendance decision uses, and any view nearby — whoever holds it — leaves the sentence alone
+ * (the rule asks writers to record the person's view; it cannot tell whose view a nearby "said"
+ * is, so it gives the benefit of the doubt). The rule's `subject: person` then leaves out
+ * subjects the clause reader knows are someone or something else. Pure; runs only on sentences
+ * holding "is to", "are to" or "will be".
+ */
+import type { Section } from '../types.js';
+import type { Detector, SentenceView } from './types.js';
+
+/** What a placement or attendance decision does to someone. */
+const DONE_TO = 'moved|placed|transferred|discharged|admitted|relocated|rehoused';
+const TO_VERB = `attend|move|live|stay|go|return|transfer|be\\s+(?:${DONE_TO})`;
+/**
+ * The decision and the word right before it: `(subject)` then "is to attend", "are to move",
+ * "will be moved". The subject is checked separately (SUBJECTS).
+ */
+const DECISION = new RegExp(`\\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey)\\s+((?:is|are)\\s+to\\s+(?:${TO_VERB})|will\\s+be\\s+(?:${DONE_TO}))\\b`, 'g');
+/**
+ * Capitalised words that open a sentence but are not a person: they may be "to attend" or "to be
+ * moved" in a plan ("Transport is to go at 10", "Funding is to stay the same"), or be someone
+ * other than the person ("Mum is to attend the review").
+ */
+const NOT_SUBJECTS = new Set(
+  (
+    'It This That There Here What Which Who Everything Nothing Everyone Everybody Someone Somebody Nobody Anyone All Each ' +
+    'Staff Mum Dad Mother Father Family Carer Carers Nurse Doctor Worker Manager Team Panel Council School College Police Court GP Dr Mr Mrs Ms Miss Mx ' +
+    'Funding Support Care Payment Payments Transport Lunch Breakfast Dinner Tea Medication Equipment Treatment Therapy Respite Contact Service Package Rent Money Work Review Meeting Assessment Referral Case Plan Visit Visits Call Calls'
+  ).split(' '),
+);
+/** Anyone's view recorded: a reporting or wanting verb, a view noun, or a quotation mark. */
+const VIEW = /\b(?:said|says|say|told|tells|explained|explains|agreed|agrees|agree|disagreed|disagrees|wants?|wanted|would\s+(?:like|prefer|rather)|prefers?|preferred|chose|chooses|choice|asked|asks|views?|wishes|wished|feels|felt|hopes?|hoped|happy|unhappy|keen|decided|consented|consents|consent|refused|declined|objected|upset)\b|["“”]/i;
+
+/** Sentences on either side of a decision, in the same section, read for a view. */
+const WINDOW = 2;
+
+/** Index of the section (heading) the offset falls under, -1 before the first. */
+function sectionAt(sections: readonly Section[], offset: number): number {
+  let at = -1;
+  for (let i = 0; i < sections.length && sections[i]!.offset <= offset; i++) at = i;
+  return at;
+}
+
+function viewNearby(sentences: readonly SentenceView[], sections: readonly Section[], s: SentenceView): boolean {
+  const from = Math.max(0, s.index - WINDOW);
+  const to = Math.min(sentences.length - 1, s.index + WINDOW);
+  const section = sectionAt(sections, s.start);
+  for (let i = from; i <= to; i++) {
+    const t = sentences[i]!;
+    if (VIEW.test(t.text) && sectionAt(sections, t.start) === section) return true;
+  }
+  return false;
+}
+
+export const decisionView: Detector = {
+  meta: {
+    name: 'decision-view',
+    description: 'A decision about the person ("X is to attend", "X will be moved") with no view recorded nearby.',
+    params: { type: 'object', additionalProperties: false, properties: {} },
+    trigger: /\b(?:is|are)\s+to\b|\bwill\s+be\b/g,
+  },
+  create(ctx) {
+    return {
+      sentence(s) {
+        DECISION.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = DECISION.exec(s.text))) {
+          const subject = m[1]!;
+          const verb = m[2]!;
+          if (NOT_SUBJECTS.has(subject)) continue;
+          // "they" takes "are to"; a name, "he" and "she" take "is to" ("Payments are to start").
+          const plural = /^are/.test(verb);
+          if (plural !== /^[Tt]hey$/.test(subject) && !/^will/.test(verb)) continue;
+          if (viewNearby(ctx.sentences, ctx.doc.sections, s)) return;
+          const at = m.index + m[0].length - verb.length;
+          ctx.report({ start: s.start + at, end: s.start + at + verb.length });
+        }
+      },
+    };
+  },
+};
