@@ -1,10 +1,11 @@
 /**
  * Who a match is about, on cheap tokens: the person, or someone or something else — an
- * organisation, another person (a professional, staff, a neighbour, a stranger), a machine, a
+ * organisation, another person (a professional, staff, a neighbour, a stranger), a family member
+ * other than a parent (a partner, a brother, a son: someone close, but not the person), a machine, a
  * request or a document ("the council refused the request", "the GP refused to prescribe", "card
  * refused", "his application was refused", "the system allows users to…"). Rules opt in with
  * `subject: person` (report only when the match is not about an organisation, another person, a
- * machine, a request or a document) or `subject: organisation` (report only when an organisation
+ * family member, a machine, a request or a document) or `subject: organisation` (report only when an organisation
  * is the subject or the agent: "the panel refused", "was refused by the council"). The word lists
  * are data (`rules/_context.yaml`), bundled with the rules.
  *
@@ -15,8 +16,13 @@
  */
 import { clauseTextBefore } from './negation.js';
 
-/** What a match is about. `other`: a person other than the one the record is about. */
-export type About = 'person' | 'organisation' | 'other' | 'machine' | 'request' | 'document' | 'unknown';
+/**
+ * What a match is about. `other`: a person other than the one the record is about. `family`:
+ * someone else, but a close one — a partner, a brother or sister, a son or daughter, a friend (a
+ * parent is read as the person: in children's records "Jo's mum was aggressive" is a label on an
+ * adult the service works with).
+ */
+export type About = 'person' | 'organisation' | 'other' | 'family' | 'machine' | 'request' | 'document' | 'unknown';
 
 /** The word lists (head nouns, lower case) from `rules/_context.yaml`. */
 export interface ContextWords {
@@ -24,6 +30,8 @@ export interface ContextWords {
   organisations: string[];
   /** People other than the person: professionals, staff, neighbours, strangers (GP, driver, staff…). */
   others?: string[];
+  /** Family and friends other than parents: partner, brother, sister, son, daughter, friend… */
+  family?: string[];
   /** Machines, systems and transactions: card, payment, connection, system, app… */
   machines: string[];
   /** Requests made to an organisation: application, request, claim, referral, appeal… */
@@ -48,6 +56,7 @@ export function compileContextWords(words: Partial<ContextWords> | undefined): C
   };
   add(words?.organisations, 'organisation');
   add(words?.others, 'other');
+  add(words?.family, 'family');
   add(words?.machines, 'machine');
   add(words?.requests, 'request');
   add(words?.documents, 'document');
@@ -109,11 +118,18 @@ const PAST = /^\p{Ll}{3,}ed$/u;
 /** Copulas: "Sam is a young man who…" — the noun after one describes the earlier subject. */
 const COPULAS = set('is was are were be been being am became become becomes remains remained seems seemed');
 
-/** Words that make the subject a person (pronouns and people nouns). "her"/"his" are objects here. */
+/**
+ * Words that make the subject a person (pronouns and people nouns). "her"/"his" are objects here.
+ * Parents are the person: in children's records a label on a parent is a label on someone the
+ * service works with ("Jo's mum was aggressive"); other family members are `family`.
+ */
 const PEOPLE = set(
-  'i me he she they him them we us you himself herself themselves person boy girl child son daughter mum mother dad father ' +
-    'wife husband partner brother sister resident tenant patient client pupil student people family',
+  'i me he she they him them we us you himself herself themselves person boy girl child mum mother dad father ' +
+    'resident tenant patient client pupil student people family',
 );
+
+/** "step-dad", "step-mum": a step-parent is family, not the person (the parent words are). */
+const STEP_PARENTS = set('dad mum mother father parent parents');
 
 /** "the young man", "this young woman": in a record, the young person it is about. */
 const YOUNG_PEOPLE = set('man woman men women');
@@ -197,7 +213,13 @@ function titled(ws: Words, i: number): About | undefined {
 function kindAt(ws: Words, i: number, index: ContextIndex): About | undefined {
   if (i < 0 || i >= ws.raw.length) return undefined;
   let kind = ws.kinds[i];
-  if (kind === undefined) ws.kinds[i] = kind = titled(ws, i) ?? kindOf(ws.low[i]!, ws.raw[i]!, index, false) ?? null;
+  if (kind === undefined) {
+    kind = titled(ws, i) ?? kindOf(ws.low[i]!, ws.raw[i]!, index, false) ?? null;
+    // A step-parent ("her step-dad"), and a name after a family word ("her brother Tom"), are family.
+    if (kind === 'person' && ws.low[i - 1] === 'step' && STEP_PARENTS.has(ws.low[i]!)) kind = 'family';
+    else if (kind === 'person' && i > 0 && !PRONOUNS.has(ws.low[i]!) && /^\p{Lu}/u.test(ws.raw[i]!) && kindAt(ws, i - 1, index) === 'family') kind = 'family';
+    ws.kinds[i] = kind;
+  }
   return kind ?? undefined;
 }
 
@@ -341,7 +363,7 @@ function subjectHead(ws: Words, k: number, index: ContextIndex, relative: boolea
  */
 function subjectKind(ws: Words, h: number, index: ContextIndex): About | undefined {
   const kind = kindAt(ws, h, index);
-  if (kind !== 'other' || titled(ws, h)) return kind;
+  if ((kind !== 'other' && kind !== 'family') || titled(ws, h)) return kind;
   const t = at(ws, h);
   const placed = PREPOSITIONS.has(at(ws, h + 1)) && !timePhrase(ws, h + 1);
   if (YOUNG_PEOPLE.has(t) && !placed && at(ws, h - 1) === 'young' && ['the', 'this', 'our'].includes(at(ws, h - 2))) return 'person';
@@ -376,7 +398,7 @@ function subjectBefore(sentence: string, relStart: number, clause: string, ws: W
     const kind = h >= 0 ? subjectKind(ws, h, index) : undefined;
     const joined = relative || kind === 'person' ? undefined : coordinated(ws, h >= 0 ? h : i, index);
     // Someone together with the person ("Sam and his brother were aggressive") is about the person
-    // too; someone unlisted together with someone else ("the neighbour and his brother") is not.
+    // too; family together with someone else ("the neighbour and his brother") is not.
     return joined === 'person' ? 'person' : (kind ?? joined);
   }
   // ", who … ," or "– which … –" just before: a relative clause set off as an aside.
@@ -459,18 +481,20 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
     if ((t === 'her' || t === 'his') && !agent) {
       // "allow her to" (object) vs "refused her application" (determiner): look one word on.
       const nextK = tokens[i + 1] ? index.get(tokens[i + 1]!.toLowerCase()) : undefined;
-      return nextK === 'other' ? 'unknown' : (nextK ?? 'person');
+      return nextK === 'other' || nextK === 'family' ? 'unknown' : (nextK ?? 'person');
     }
     if (POSSESSIVE.test(t)) continue;
     const k = kindOf(t, orig, index, true);
-    return k === 'other' ? 'unknown' : (k ?? 'unknown');
+    return k === 'other' || k === 'family' ? 'unknown' : (k ?? 'unknown');
   }
   return 'unknown';
 }
 
 /**
  * Does a rule's `subject` setting let a match through? `person`: not when the match is about an
- * organisation, another person, a machine, a request or a document; `organisation`: only when an
+ * organisation, another person, a family member, a machine, a request or a document (the rules
+ * that use it judge behaviour, and a brother's or a partner's behaviour is not the person's);
+ * `organisation`: only when an
  * organisation is the subject or agent; `any` (default): always.
  */
 export function subjectAllows(setting: 'person' | 'organisation' | 'any' | undefined, about: About): boolean {

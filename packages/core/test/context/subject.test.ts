@@ -110,7 +110,21 @@ describe('aboutWhom: other people, and what joins a subject to the match', () =>
     ['The young man at the bus stop was aggressive to Sam.', 'aggressive', 'other'],
     ['The young woman in the flat upstairs refused to turn the music down.', 'refused', 'other'],
     ["Jo's mum was aggressive at the review.", 'aggressive', 'person'],
+    ['Her dad refused to let us in.', 'refused', 'person'],
     ['Sam is an angry young man.', 'angry', 'person'],
+    // family other than parents: someone else, but a close one
+    ['His brother was aggressive towards staff.', 'aggressive', 'family'],
+    ['Her husband refused to let the carers in.', 'refused', 'family'],
+    ["Sam's daughter was defensive about the money.", 'defensive', 'family'],
+    ['Her step-dad was aggressive at the door.', 'aggressive', 'family'],
+    ['Her brother Tom was aggressive at the door.', 'aggressive', 'family'],
+    ['Sam has an aggressive brother.', 'aggressive', 'family'],
+    ["Her partner's aggression frightens her.", 'aggression', 'family'],
+    ['Aggression from his brother has frightened Sam.', 'Aggression', 'family'],
+    ['Sam and his brother were aggressive.', 'aggressive', 'person'],
+    ['His brother and Sam were aggressive.', 'aggressive', 'person'],
+    ['The neighbour and his brother were aggressive.', 'aggressive', 'family'],
+    ['Refused her brother at the door.', 'Refused', 'unknown'],
     // a reporting or other verb, or a preposition, between: not what the subject does
     ['The home reports ongoing refusal of personal care.', 'refusal', 'unknown'],
     ['The care home reported aggressive behaviour at night.', 'aggressive', 'unknown'],
@@ -197,11 +211,12 @@ describe('subjectAllows', () => {
   it('person: everything but organisations, other people, machines, requests and documents', () => {
     expect(subjectAllows('person', 'person')).toBe(true);
     expect(subjectAllows('person', 'unknown')).toBe(true);
-    for (const k of ['organisation', 'other', 'machine', 'request', 'document'] as const) expect(subjectAllows('person', k)).toBe(false);
+    for (const k of ['organisation', 'other', 'family', 'machine', 'request', 'document'] as const) expect(subjectAllows('person', k)).toBe(false);
   });
   it('organisation: only organisations', () => {
     expect(subjectAllows('organisation', 'organisation')).toBe(true);
     expect(subjectAllows('organisation', 'other')).toBe(false);
+    expect(subjectAllows('organisation', 'family')).toBe(false);
     expect(subjectAllows('organisation', 'person')).toBe(false);
     expect(subjectAllows('organisation', 'unknown')).toBe(false);
   });
@@ -221,12 +236,15 @@ describe('compileContextWords', () => {
   });
   it('the built-in lists are known groups of single lower-case words, with professionals and strangers as others', () => {
     for (const [group, list] of Object.entries(words as Record<string, unknown>)) {
-      expect(['organisations', 'others', 'machines', 'requests', 'documents']).toContain(group);
+      expect(['organisations', 'others', 'family', 'machines', 'requests', 'documents']).toContain(group);
       for (const w of list as string[]) expect(w, `${group}: ${w}`).toMatch(/^[\p{Ll}\p{N}]+(?:-by)?$/u);
     }
     expect(index.get('gp')).toBe('other');
     expect(index.get('drivers')).toBe('other');
     expect(builtinContextWords().others).toContain('staff');
+    expect(index.get('brothers')).toBe('family');
+    expect(builtinContextWords().family).toContain('partner');
+    expect(index.has('mum')).toBe(false); // a parent is read as the person
   });
   it('works with no lists', () => {
     expect(compileContextWords(undefined).size).toBe(0);
@@ -252,5 +270,13 @@ describe('subject word lists in a rule set', () => {
     const set = compileRules([rule], { context: { organisations: ['quango'] } });
     expect(analyse('The quango refused.', set).findings).toEqual([]);
     expect(analyse('The council refused.', set).findings.map((f) => f.text)).toEqual(['refused']);
+  });
+  it('family members are not the person, for a rule about the person', () => {
+    const set = compileRules([rule]);
+    expect(analyse('Her husband refused to let the carers in.', set).findings).toEqual([]);
+    expect(analyse('Her dad refused to let us in.', set).findings.map((f) => f.text)).toEqual(['refused']);
+    expect(analyse('Sam and his brother refused to leave.', set).findings.map((f) => f.text)).toEqual(['refused']);
+    const own = compileRules([rule], { context: { family: ['cousin'] } });
+    expect(analyse('His cousin refused to leave.', own).findings).toEqual([]);
   });
 });
