@@ -135,6 +135,24 @@ const STEP_PARENTS = set('dad mum mother father parent parents');
 const YOUNG_PEOPLE = set('man woman men women');
 
 /**
+ * A relative clause about where someone lives, works, stays or visits places him as someone else:
+ * "the young man who lives next door", "the young woman who was visiting upstairs".
+ */
+const PLACING = set('live lives lived living work works worked working visit visits visited visiting stay stays stayed staying');
+
+/** Does a relative clause about where he lives, works, stays or visits follow `ws.raw[h]` ("the young man who lives next door")? */
+function placedByRelative(ws: Words, h: number): boolean {
+  const r = at(ws, h + 1);
+  if (r !== 'who' && r !== 'that') return false;
+  for (let j = h + 2; j < h + 6; j++) {
+    const t = at(ws, j);
+    if (PLACING.has(t)) return true;
+    if (!BRIDGE.has(t) && t !== 'used') return false; // "who was staying", "who used to live"
+  }
+  return false;
+}
+
+/**
  * Titles: the capitalised word after one is a surname, never a listed noun ("Mr Ward", "Mrs
  * Home"). After Mr, Mrs, Ms, Miss or Mx it may be the person; after Dr, Prof, Nurse, PC, DC, Sgt,
  * Insp or Cllr it is a professional ("Dr Patel refused to prescribe").
@@ -359,13 +377,14 @@ function subjectHead(ws: Words, k: number, index: ContextIndex, relative: boolea
 
 /**
  * What the subject whose head is `ws.raw[h]` is: "the young man" and "Sam is a young man who…" are
- * the person; "the young man at the bus stop", placed by a qualifier, is someone else.
+ * the person; "the young man at the bus stop" and "the young man who lives next door", placed by a
+ * qualifier or by where he lives, works or visits, are someone else.
  */
 function subjectKind(ws: Words, h: number, index: ContextIndex): About | undefined {
   const kind = kindAt(ws, h, index);
   if ((kind !== 'other' && kind !== 'family') || titled(ws, h)) return kind;
   const t = at(ws, h);
-  const placed = PREPOSITIONS.has(at(ws, h + 1)) && !timePhrase(ws, h + 1);
+  const placed = (PREPOSITIONS.has(at(ws, h + 1)) && !timePhrase(ws, h + 1)) || placedByRelative(ws, h);
   if (YOUNG_PEOPLE.has(t) && !placed && at(ws, h - 1) === 'young' && ['the', 'this', 'our'].includes(at(ws, h - 2))) return 'person';
   const c = copulaBefore(ws, h, index);
   if (c < 0) return kind;
