@@ -128,6 +128,12 @@ const PEOPLE = set(
     'resident tenant patient client pupil student people family',
 );
 
+/**
+ * "Everyone", "someone", "nobody": not the person ("someone was aggressive to Sam at the bus stop",
+ * "everyone was angry at the meeting"). "No one" and "no-one" too (read at "one").
+ */
+const INDEFINITES = set('everyone everybody someone somebody anyone anybody nobody noone');
+
 /** "step-dad", "step-mum": a step-parent is family, not the person (the parent words are). */
 const STEP_PARENTS = set('dad mum mother father parent parents');
 
@@ -200,6 +206,7 @@ function kindOf(token: string, original: string, index: ContextIndex, objectPosi
   const k = index.get(token);
   if (k) return k;
   if (token === 'it') return 'machine';
+  if (INDEFINITES.has(token)) return 'other';
   if (PEOPLE.has(token)) return 'person';
   if (objectPosition && (token === 'her' || token === 'his')) return 'person';
   // A capitalised word that is not a known word is most likely a name ("Jack", "Mrs Patel"); "Dr" on its own is a doctor.
@@ -234,7 +241,8 @@ function kindAt(ws: Words, i: number, index: ContextIndex): About | undefined {
   if (kind === undefined) {
     kind = titled(ws, i) ?? kindOf(ws.low[i]!, ws.raw[i]!, index, false) ?? null;
     // A step-parent ("her step-dad"), and a name after a family word ("her brother Tom"), are family.
-    if (kind === 'person' && ws.low[i - 1] === 'step' && STEP_PARENTS.has(ws.low[i]!)) kind = 'family';
+    if (kind === null && ws.low[i] === 'one' && ws.low[i - 1] === 'no') kind = 'other'; // "no one", "no-one"
+    else if (kind === 'person' && ws.low[i - 1] === 'step' && STEP_PARENTS.has(ws.low[i]!)) kind = 'family';
     else if (kind === 'person' && i > 0 && !PRONOUNS.has(ws.low[i]!) && /^\p{Lu}/u.test(ws.raw[i]!) && kindAt(ws, i - 1, index) === 'family') kind = 'family';
     ws.kinds[i] = kind;
   }
@@ -308,8 +316,8 @@ const isModifier = (t: string): boolean =>
 /** A part of a group: "one of the carers", "a member of staff", "some of the neighbours" are the carers, staff and neighbours. */
 const PARTS = set('one two three some all none both each either neither many most several few member members group couple number lot lots rest majority');
 
-/** Personal pronouns: a noun phrase on their own. */
-const PRONOUNS = set('i me he she they him them we us you it');
+/** Personal and indefinite pronouns: a noun phrase on their own. */
+const PRONOUNS = set('i me he she they him them we us you it everyone everybody someone somebody anyone anybody nobody noone');
 
 /**
  * The first index of the noun phrase whose last word is `ws.raw[k]`: its modifiers — numbers,

@@ -86,6 +86,17 @@ describe('aboutWhom: other people, and what joins a subject to the match', () =>
     ['One of the carers was confrontational at the review.', 'confrontational', 'other'],
     ['A member of staff was defensive about the missed visit.', 'defensive', 'other'],
     ['A passer-by was aggressive towards Jack.', 'aggressive', 'other'],
+    // everyone, someone, nobody: not the person
+    ['Everyone was angry at the meeting.', 'angry', 'other'],
+    ['Someone was aggressive to Sam at the bus stop.', 'aggressive', 'other'],
+    ['At the bus stop someone was aggressive to Sam.', 'aggressive', 'other'],
+    ['Somebody at the hostel was aggressive to Sam.', 'aggressive', 'other'],
+    ['Everybody refused to help Sam move.', 'refused', 'other'],
+    ['Nobody was defensive about it.', 'defensive', 'other'],
+    ['No one was defensive about it.', 'defensive', 'other'],
+    ['Sam said someone was aggressive to him.', 'aggressive', 'other'],
+    ['Sam and everyone else refused.', 'refused', 'person'],
+    ['Sam refused everyone.', 'refused', 'person'],
     // two subjects joined by "and": the person with someone else is about the person
     ['Sam and the man at the bus stop were aggressive.', 'aggressive', 'person'],
     ['He and the taxi driver were aggressive to each other.', 'aggressive', 'person'],
