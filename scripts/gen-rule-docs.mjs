@@ -118,6 +118,11 @@ function describePattern(p) {
 }
 
 const NEGATION = { drop: 'not reported', downgrade: 'reported at info', keep: 'reported as usual' };
+const SUBJECT = {
+  person:
+    'the person: not reported when an organisation, another person (a professional, staff, a neighbour, a stranger, someone), a family member other than a parent, a machine, a request or a document is the one it is about ([how it reads the sentence](../../writing-rules.md#33-who-the-sentence-is-about-subject))',
+  organisation: 'an organisation: reported only when an organisation is the subject or agent ([how it reads the sentence](../../writing-rules.md#33-who-the-sentence-is-about-subject))',
+};
 const defaultNegation = (c) => (c === 'blaming' || c === 'deficit' ? 'drop' : 'keep');
 const defaultQuotes = (c) => (c === 'privacy' || c === 'voice' ? 'report' : 'suppress');
 
@@ -137,7 +142,7 @@ export function renderRulePage(rule, rowTerms = new Map()) {
   L.push(`| In a negated context | ${NEGATION[neg] ?? neg}${r.negation ? '' : ' (default)'} |`);
   const quotes = r.quotes ?? defaultQuotes(category);
   L.push(`| In the person's own quoted words | ${quotes === 'report' ? 'reported' : 'not reported'}${r.quotes ? '' : ' (default)'} |`);
-  if (r.subject && r.subject !== 'any') L.push(`| Who it is about | ${cell(r.subject)} |`);
+  if (r.subject && r.subject !== 'any') L.push(`| Who it is about | ${SUBJECT[r.subject] ?? cell(r.subject)} |`);
   L.push(`| Rule file | [rules/${rule.file}](../../../rules/${rule.file}) |`);
   L.push('');
   L.push('## Why it matters', '', String(r.rationale ?? '').trim().replace(/\s*\n\s*/g, ' '), '');
