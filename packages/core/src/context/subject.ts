@@ -108,9 +108,9 @@ const RELATIVES = set('who whom which that where');
  * subject: "came home and refused") and reporting verbs, after which a new clause begins ("the man
  * who said Tia was…" is about Tia; "staff said that…").
  */
-const STOPS = set(
-  'and or nor said say says told tell tells thought think thinks believed believe believes knew know knows reported reports claimed claims stated states explained explains',
-);
+/** Reporting verbs. */
+const REPORTS = set('said say says told tell tells thought think thinks believed believe believes knew know knows reported reports claimed claims stated states explained explains');
+const STOPS = new Set(['and', 'or', 'nor', ...REPORTS]);
 
 /** A past-tense verb ("reported", "shouted"): never the last word of a qualifier ("staff at the unit reported refusing"). */
 const PAST = /^\p{Ll}{3,}ed$/u;
@@ -136,6 +136,23 @@ const INDEFINITES = set('everyone everybody someone somebody anyone anybody nobo
 
 /** "step-dad", "step-mum": a step-parent is family, not the person (the parent words are). */
 const STEP_PARENTS = set('dad mum mother father parent parents');
+
+/** A son or daughter in a parent's account: "Mum said her son refused to go to school". */
+const CHILDREN = set('son sons daughter daughters');
+
+/**
+ * Is the son or daughter at `ws.raw[i]` in a parent's account ("Mum said her son…", "Dad told me
+ * that his daughter…", "Sam's mum reports her son…")? Then the child is the one the record is
+ * about. Up to three words ("me that", "the social worker") between the verb and "her son".
+ */
+function parentsAccount(ws: Words, i: number): boolean {
+  const d = ws.low[i - 1];
+  if (d !== 'her' && d !== 'his' && d !== 'their') return false;
+  for (let v = i - 2; v >= Math.max(1, i - 5); v--) {
+    if (REPORTS.has(ws.low[v]!)) return STEP_PARENTS.has(ws.low[v - 1]!) && ws.low[v - 2] !== 'step';
+  }
+  return false;
+}
 
 /** "the young man", "this young woman": in a record, the young person it is about. */
 const YOUNG_PEOPLE = set('man woman men women');
@@ -244,6 +261,7 @@ function kindAt(ws: Words, i: number, index: ContextIndex): About | undefined {
     if (kind === null && ws.low[i] === 'one' && ws.low[i - 1] === 'no') kind = 'other'; // "no one", "no-one"
     else if (kind === 'person' && ws.low[i - 1] === 'step' && STEP_PARENTS.has(ws.low[i]!)) kind = 'family';
     else if (kind === 'person' && i > 0 && !PRONOUNS.has(ws.low[i]!) && /^\p{Lu}/u.test(ws.raw[i]!) && kindAt(ws, i - 1, index) === 'family') kind = 'family';
+    else if (kind === 'family' && CHILDREN.has(ws.low[i]!) && parentsAccount(ws, i)) kind = 'person';
     ws.kinds[i] = kind;
   }
   return kind ?? undefined;

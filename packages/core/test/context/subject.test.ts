@@ -149,6 +149,12 @@ describe('aboutWhom: other people, and what joins a subject to the match', () =>
     ['His brother and Sam were aggressive.', 'aggressive', 'person'],
     ['The neighbour and his brother were aggressive.', 'aggressive', 'family'],
     ['Refused her brother at the door.', 'Refused', 'unknown'],
+    // a son or daughter in a parent's account is the child the record is about
+    ['Mum said her son refused to go to school.', 'refused', 'person'],
+    ['Dad told me that his daughter was aggressive at school.', 'aggressive', 'person'],
+    ["Sam's mum reports her son was defensive with teachers.", 'defensive', 'person'],
+    ['Mrs Patel said her son refused to let the carers in.', 'refused', 'family'],
+    ['Her step-dad said her son was aggressive.', 'aggressive', 'family'],
     // a reporting or other verb, or a preposition, between: not what the subject does
     ['The home reports ongoing refusal of personal care.', 'refusal', 'unknown'],
     ['The care home reported aggressive behaviour at night.', 'aggressive', 'unknown'],
