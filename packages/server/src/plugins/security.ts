@@ -34,15 +34,59 @@ export const CSP_DIRECTIVES = {
 /** Paths the rate limit never counts. */
 const EXEMPT = /^\/(?:(?:healthz|readyz|metrics|docs)(?:[?#]|$)|docs\/)/;
 
+/** A header set (name and value), or removed (name only). */
+export type HeaderStep = readonly [name: string, value?: string];
+
+/**
+ * What a helmet middleware does to a response, in order, recorded by running it once on a stand-in
+ * that notes every setHeader and removeHeader. Replaying the steps on each response gives it exactly
+ * the headers helmet would (same names, letter case, values and order), because every helmet option
+ * used here is fixed: the CSP directives are strings, not functions of the request (a per-request
+ * nonce would need helmet run on every request again, so a function there is refused). helmet
+ * stays the source of truth for which headers and values.
+ */
+export function helmetSteps(middleware: ReturnType<typeof helmet>): HeaderStep[] {
+  for (const values of Object.values(CSP_DIRECTIVES)) {
+    if (values.some((v: unknown) => typeof v !== 'string')) throw new Error('a CSP directive that depends on the request needs helmet run per request');
+  }
+  const steps: HeaderStep[] = [];
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      if (typeof value !== 'string') throw new Error(`helmet set ${name} to a value that is not a string`);
+      steps.push([name, value]);
+      return recorder;
+    },
+    removeHeader(name: string) {
+      steps.push([name]);
+    },
+  };
+  let finished = false;
+  middleware({} as never, recorder as never, (err?: unknown) => {
+    if (err) throw err;
+    finished = true;
+  });
+  // helmet's middlewares run synchronously; one that did not finish at once would not be replayable.
+  if (!finished) throw new Error('helmet did not finish synchronously');
+  return steps;
+}
+
 async function securityPlugin(fastify: FastifyInstance, opts: SecurityOptions): Promise<void> {
   // helmet's middleware, built once (@fastify/helmet rebuilds it, parsing the CSP, on every request).
-  const headers = helmet({
+  const middleware = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
     // Same-origin by default; CORS below opens it to configured origins only.
     crossOriginResourcePolicy: { policy: opts.corsOrigins ? 'cross-origin' : 'same-origin' },
   });
-  fastify.addHook('onRequest', (request, reply, done) => {
-    headers(request.raw, reply.raw, (err) => done(err as Error | undefined));
+  // ...and run once, here, to record what it does to a response; every request then gets the same
+  // calls replayed, in the same order (helmet's thirteen middlewares cost more than the calls).
+  const steps = helmetSteps(middleware);
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    const res = reply.raw;
+    for (const [name, value] of steps) {
+      if (value === undefined) res.removeHeader(name);
+      else res.setHeader(name, value);
+    }
+    done();
   });
   if (opts.corsOrigins) {
     await fastify.register(cors, { origin: opts.corsOrigins, methods: ['GET', 'POST'], allowedHeaders: ['Content-Type', 'Authorization'] });

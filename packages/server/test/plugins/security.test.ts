@@ -1,6 +1,10 @@
 /** Rate limiting, CORS (off by default) and security headers. */
 import { describe, expect, it } from 'vitest';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import helmet from 'helmet';
 import { build, expectError } from '../helper.js';
+import { CSP_DIRECTIVES, helmetSteps } from '../../src/plugins/security.js';
 
 describe('rate limiting', () => {
   it('answers 429 in the error shape once an address exceeds the limit; health checks are exempt', async () => {
@@ -61,4 +65,34 @@ describe('security headers', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
     expect(res.headers['strict-transport-security']).toBeDefined();
   });
+
+  it('are exactly those helmet sets (names, letter case, values, order), with CORS on or off', async () => {
+    const response = () => new ServerResponse(new IncomingMessage(new Socket()));
+    // getRawHeaderNames (Node 15.13+) keeps the letter case the header was set with; @types/node here lacks it.
+    const raw = (res: ServerResponse): [string, unknown][] => (res as ServerResponse & { getRawHeaderNames(): string[] }).getRawHeaderNames().map((name) => [name, res.getHeader(name)]);
+    for (const policy of ['same-origin', 'cross-origin'] as const) {
+      const middleware = helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, crossOriginResourcePolicy: { policy } });
+      const byHelmet = response();
+      byHelmet.setHeader('X-Powered-By', 'something'); // helmet removes it
+      middleware(byHelmet.req, byHelmet, () => undefined);
+      const replayed = response();
+      replayed.setHeader('X-Powered-By', 'something');
+      for (const [name, value] of helmetSteps(middleware)) {
+        if (value === undefined) replayed.removeHeader(name);
+        else replayed.setHeader(name, value);
+      }
+      expect(raw(replayed)).toEqual(raw(byHelmet));
+      expect(raw(replayed).length).toBeGreaterThanOrEqual(12);
+    }
+    // And through the app, on an API answer, a page and a 404.
+    const app = await build({ corsOrigins: ['https://example.org'] });
+    const middleware = helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES }, crossOriginResourcePolicy: { policy: 'cross-origin' } });
+    const expected = response();
+    middleware(expected.req, expected, () => undefined);
+    for (const url of ['/healthz', '/', '/docs', '/no/such/page']) {
+      const res = await app.inject({ method: 'GET', url });
+      for (const [name, value] of raw(expected)) expect(res.headers[name.toLowerCase()], `${url} ${name}`).toBe(value);
+    }
+  });
 });
+
