@@ -4,7 +4,9 @@
  * loop), and the pool recovers for the next request. Slowness comes from a test-only worker.
  */
 import { describe, expect, it } from 'vitest';
+import { Piscina } from 'piscina';
 import { build, expectError, SLOW_WORKER, waitReady } from '../helper.js';
+import { TaskAbort } from '../../src/plugins/engine.js';
 
 describe('analysis time limit', () => {
   it('answers 503 SD_ERR_TIMEOUT when analysis runs over, while /healthz stays responsive', async () => {
@@ -102,5 +104,42 @@ describe('analysis time limit', () => {
     const texts = Array.from({ length: 20 }, (_, i) => `Note ${i}: Jack refused lunch.`);
     const res = await Promise.all(texts.map((text) => app.inject({ method: 'POST', url: '/v1/analyse', payload: { text } })));
     expect(res.every((r) => r.statusCode === 200 && r.json().findings.length === 1)).toBe(true);
+  });
+});
+
+describe('TaskAbort (the engine\u2019s abort switch for piscina)', () => {
+  it('calls each listener once, in order, skips removed ones, and sets aborted and an AbortError reason', () => {
+    const ac = new TaskAbort();
+    const calls: string[] = [];
+    const a = () => calls.push('a');
+    const b = () => calls.push('b');
+    const c = () => calls.push('c');
+    ac.once('abort', a);
+    ac.once('abort', b);
+    ac.once('abort', c);
+    ac.off('abort', b);
+    expect(ac.aborted).toBe(false);
+    ac.abort();
+    ac.abort();
+    expect(calls).toEqual(['a', 'c']);
+    expect(ac.aborted).toBe(true);
+    expect((ac.reason as DOMException).name).toBe('AbortError');
+  });
+
+  it('aborts a piscina task that is running (its worker is replaced) and refuses one already aborted', async () => {
+    const pool = new Piscina({ filename: new URL('../fixtures/sleep-worker.mjs', import.meta.url).href, minThreads: 1, maxThreads: 1 });
+    try {
+      const ac = new TaskAbort();
+      const running = pool.run({ ms: 5000, value: 1 }, { signal: ac });
+      setTimeout(() => ac.abort(), 200);
+      await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+      await expect(pool.run({ value: 1 }, { signal: ac })).rejects.toMatchObject({ name: 'AbortError' });
+      // A fresh one runs to the end, on the replacement worker, and leaves no listener behind.
+      const fresh = new TaskAbort();
+      expect(await pool.run({ ms: 10, value: 2 }, { signal: fresh })).toBe(2);
+      expect((fresh as unknown as { listeners: unknown[] }).listeners).toEqual([]);
+    } finally {
+      await pool.destroy();
+    }
   });
 });
