@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import { ajvFilePlugin } from '@fastify/multipart';
 import app from './app.js';
 import { addJsonParser } from './json-body.js';
+import { lazyChildLoggerFactory } from './request-logger.js';
 import type { Engine } from './plugins/engine.js';
 import { DEFAULTS, loggerLevel, type ServerOptionsInput } from './config.js';
 import type { Socket } from 'node:net';
@@ -83,6 +84,8 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
       void (reply as unknown as FastifyReply).code(out.statusCode).header('x-content-type-options', 'nosniff').type('application/json; charset=utf-8').send(out);
     },
     logger: logger as NonNullable<FastifyServerOptions['logger']>,
+    // Each request's child logger is made only if the request logs at an enabled level (request-logger.ts).
+    ...(logger ? { childLoggerFactory: lazyChildLoggerFactory } : {}),
     bodyLimit,
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
