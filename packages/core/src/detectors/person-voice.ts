@@ -89,6 +89,16 @@ function nextView(sentence: string, from: number, verbAt: ((from: number) => num
  * lets it skip the searches the scan has already ruled out; the answer is the same.
  */
 export function recordsView(sentence: string, hints?: VoiceHints): boolean {
+  return viewIn(sentence, hints) !== NO;
+}
+
+/** viewIn()'s answers: no view; a view shown by a view verb (so CUE matches at it); a view shown otherwise. */
+const NO = 0;
+const BY_VERB = 1;
+const OTHERWISE = 2;
+
+/** recordsView(), saying how the view shows (NO, BY_VERB or OTHERWISE). */
+function viewIn(sentence: string, hints: VoiceHints | undefined): number {
   const verbAt = hints?.verbAt;
   let m = !hints || hints.verb ? nextView(sentence, 0, verbAt) : null;
   const hasVerb = m !== null;
@@ -103,36 +113,46 @@ export function recordsView(sentence: string, hints?: VoiceHints): boolean {
     if (from > 0 && sm.index === 0 && WORDISH.test(sentence[from - 1] ?? '')) continue;
     if (NOT_PERSON.has(subject)) continue;
     if (ROLE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) continue;
-    return true;
+    return BY_VERB;
   }
   if (hints) {
     // REST_HINT is WORDS_HINT or QUOTE_OPENER: test each only where it can match.
-    if (hints.words && WORDS_HINT.test(sentence) && WORDS.test(sentence)) return true;
-    if (hasVerb && subjectSpeaks(sentence)) return true;
-    if (QUOTE_OPENER.test(sentence) && ANY_QUOTE.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
-    return false;
+    if (hints.words && WORDS_HINT.test(sentence) && WORDS.test(sentence)) return OTHERWISE;
+    if (hasVerb && subjectSpeaks(sentence)) return BY_VERB;
+    if (QUOTE_OPENER.test(sentence) && ANY_QUOTE.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech') ? OTHERWISE : NO;
+    return NO;
   }
   const rest = REST_HINT.test(sentence);
-  if (rest && WORDS_HINT.test(sentence) && WORDS.test(sentence)) return true;
+  if (rest && WORDS_HINT.test(sentence) && WORDS.test(sentence)) return OTHERWISE;
   // (AND_VERB's verb is a view verb, so without one there is nothing to find.)
-  if (hasVerb && subjectSpeaks(sentence)) return true;
-  if (rest && QUOTE_OPENER.test(sentence) && ANY_QUOTE.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech');
-  return false;
+  if (hasVerb && subjectSpeaks(sentence)) return BY_VERB;
+  if (rest && QUOTE_OPENER.test(sentence) && ANY_QUOTE.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech') ? OTHERWISE : NO;
+  return NO;
 }
 
 /** "Amira refused lunch and said she was not hungry": the sentence's subject is the speaker. */
 function subjectSpeaks(sentence: string): boolean {
   // The checks at the sentence's start are cheap; AND_VERB searches all of it, so it comes last.
+  OPENING_SUBJECT.lastIndex = 0;
   const subject = OPENING_SUBJECT.exec(sentence)?.[1];
-  return !!subject && !NOT_PERSON.has(subject) && !OPENING_POSSESSIVE.test(sentence) && AND_VERB.test(sentence);
+  if (!subject || NOT_PERSON.has(subject)) return false;
+  OPENING_POSSESSIVE.lastIndex = 0;
+  return !OPENING_POSSESSIVE.test(sentence) && AND_VERB.test(sentence);
 }
-const OPENING_SUBJECT = /^\W*([Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)\b/;
-const OPENING_POSSESSIVE = /^\W*[A-Z][a-z]+['’]s\b/;
+// (Sticky: V8 would otherwise try a ^-anchored regex at every position of the sentence.)
+const OPENING_SUBJECT = /^\W*([Hh]e|[Ss]he|[Tt]hey|[A-Z][a-z]+)\b/y;
+const OPENING_POSSESSIVE = /^\W*[A-Z][a-z]+['’]s\b/y;
 
 /** True when a plan sentence is in the person's voice: first person (not the worker's) or a recorded view. */
 export function inPersonVoice(sentence: string, hints?: VoiceHints): boolean {
-  if (FIRST_PERSON.test(sentence) && !WORKER_I.test(sentence)) return true;
-  return recordsView(sentence, hints);
+  return voiceIn(sentence, hints) !== NO;
+}
+
+/** inPersonVoice(), saying how the voice shows: NO, BY_VERB (a first-person word or a view verb, which CUE matches) or OTHERWISE. */
+function voiceIn(sentence: string, hints: VoiceHints | undefined): number {
+  // (WORKER_I needs "I ": most sentences with a first-person word are spared the search.)
+  if (FIRST_PERSON.test(sentence) && !(sentence.includes('I ') && WORKER_I.test(sentence))) return BY_VERB;
+  return viewIn(sentence, hints);
 }
 
 interface Tally {
@@ -148,6 +168,12 @@ function counts(sentence: string): boolean {
   return hasWords(sentence, 4) && !isPlanHeading(sentence);
 }
 
+/** A word character as RegExp's \b sees it ([A-Za-z0-9_]) at `i` (false outside the text). */
+function wordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i); // NaN outside the text
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 /** True when `text` has at least `n` words (counting as countWords does, stopping at n). */
 export function hasWords(text: string, n: number): boolean {
   return countWords(text, 0, text.length, n) >= n;
@@ -157,7 +183,8 @@ export function hasWords(text: string, n: number): boolean {
  * One pass over the document's sentences: how many count and how many of those are in the
  * person's voice. A sentence is in the person's voice only if a cue word (CUE) starts in it, as
  * when this detector let analyse() pick its sentences with CUE as a trigger; the cue scan runs
- * only for sentences already found voiced, and each scan's result serves every sentence before it.
+ * only for sentences already found voiced by something other than a word CUE holds (a quote, "in
+ * her words", "his choice is"), and each scan's result serves every sentence before it.
  */
 function tally(text: string, sentences: readonly SentenceView[], kind: 'plan' | 'note', skipTo?: (re: RegExp) => (text: string, from: number) => number): Tally {
   let counted = 0;
@@ -189,7 +216,15 @@ function tally(text: string, sentences: readonly SentenceView[], kind: 'plan' | 
       hints.words = w >= 0 && w < s.end;
       h = hints;
     }
-    if (!(kind === 'plan' ? inPersonVoice(s.text, h) : recordsView(s.text, h))) continue;
+    const how = kind === 'plan' ? voiceIn(s.text, h) : viewIn(s.text, h);
+    if (how === NO) continue;
+    // A first-person word or a view verb is itself a cue (CUE holds every one, in the same order
+    // as FIRST_PERSON), and it lies inside the sentence: no search needed. Only where the sentence
+    // meets a word character at either end (a sentence cut inside a word) could \b read otherwise.
+    if (how === BY_VERB && !wordAt(text, s.start - 1) && !wordAt(text, s.end)) {
+      voiced++;
+      continue;
+    }
     if (cueAt < s.start) {
       CUE.lastIndex = s.start;
       const m = CUE.exec(text);
