@@ -38,6 +38,16 @@ const PATTERNS: RegExp[] = [
   /\blifestyle\s+choices?\b/gi,
 ];
 
+/**
+ * The words each of PATTERNS needs, as bits: every match holds them (in any case), so a sentence
+ * without them is not searched with that pattern. Most triggered sentences hold only one of "need"
+ * and "want", which rules out most of the patterns.
+ */
+const NEED = 1;
+const WANT = 2;
+const LIFESTYLE = 4;
+const WORDS_NEEDED = [NEED | WANT, NEED | WANT, NEED, WANT, NEED, NEED, NEED, LIFESTYLE];
+
 /** The need-vs-want detector (rule `gatekeeping/need-vs-want`). */
 export const needVsWant: Detector = {
   meta: {
@@ -50,7 +60,12 @@ export const needVsWant: Detector = {
     return {
       sentence(s) {
         const taken: [number, number][] = [];
-        for (const re of PATTERNS) {
+        // (A match's words are ASCII letters, which toLowerCase() lowers one for one.)
+        const lower = s.text.toLowerCase();
+        const words = (lower.includes('need') ? NEED : 0) | (lower.includes('want') ? WANT : 0) | (lower.includes('lifestyle') ? LIFESTYLE : 0);
+        for (let i = 0; i < PATTERNS.length; i++) {
+          if ((WORDS_NEEDED[i]! & words) !== WORDS_NEEDED[i]) continue;
+          const re = PATTERNS[i]!;
           re.lastIndex = 0;
           let m: RegExpExecArray | null;
           while ((m = re.exec(s.text))) {
@@ -70,3 +85,6 @@ export const needVsWant: Detector = {
     };
   },
 };
+
+/** The patterns and the words each needs, for the test that every match holds them. Not part of the package's API. */
+export const needVsWantParts = { PATTERNS, WORDS_NEEDED, NEED, WANT, LIFESTYLE } as const;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
 import { compileRules } from '../../src/rules/compile.js';
 import type { RuleData } from '../../src/types.js';
-import { needVsWant } from '../../src/detectors/need-vs-want.js';
+import { needVsWant, needVsWantParts } from '../../src/detectors/need-vs-want.js';
 import { repoRules } from '../helpers.js';
 
 const set = compileRules([
@@ -68,5 +68,25 @@ describe('need-vs-want', () => {
       trigger.lastIndex = 0;
       expect(trigger.test(text), text).toBe(true);
     }
+  });
+
+  it('searches a sentence with a pattern only when it holds the words every match of that pattern holds', () => {
+    const { PATTERNS, WORDS_NEEDED, NEED, WANT, LIFESTYLE } = needVsWantParts;
+    const rule = repoRules().rules.find((r) => r.id === 'gatekeeping/need-vs-want')!;
+    const base = [...rule.examples.flag, ...rule.examples.pass, 'Is it a NEED or a Want?', 'Needs V. Wants', 'a LIFESTYLE Choice', 'whether the trips out are really an essential need'];
+    // Each text as written, upper-cased and in alternating case.
+    const samples = base.flatMap((t) => [t, t.toUpperCase(), [...t].map((c, i) => (i % 2 ? c.toUpperCase() : c.toLowerCase())).join('')]);
+    let matched = 0;
+    for (const text of samples) {
+      PATTERNS.forEach((re, i) => {
+        for (const m of text.matchAll(new RegExp(re.source, re.flags))) {
+          const lower = m[0].toLowerCase();
+          const words = (lower.includes('need') ? NEED : 0) | (lower.includes('want') ? WANT : 0) | (lower.includes('lifestyle') ? LIFESTYLE : 0);
+          expect(words & WORDS_NEEDED[i]!, `${i}: ${m[0]}`).toBe(WORDS_NEEDED[i]);
+          matched++;
+        }
+      });
+    }
+    expect(matched).toBeGreaterThan(20);
   });
 });
