@@ -18,8 +18,14 @@ const PLAN_HEADING =
 const I_STATEMENT =
   /\b(?:I(?:'m|’m| am| like| love| enjoy| want| would like| would love| need| have| feel| prefer| don't| don’t| do not| can| get| go| live| usually| always| never)|[Mm]y (?:name|family|home|favourite|life|friends?|days?|week|dog|cat|mum|dad|sister|brother|son|daughter|wife|husband|partner|job|work|hobbies))\b/;
 
-/** Text that every I-statement contains ("I", then an apostrophe or a space; "my "), to skip documents without one. */
-const FIRST_PERSON_HINT = /I['’ ]|[Mm]y /;
+/**
+ * Does the text hold what every I-statement contains ("I", then an apostrophe or a space; "my "),
+ * so that documents without one are skipped? As /I['’ ]|[Mm]y /.test(text), by five substring
+ * searches, which are quicker than the regex over a whole note that has none.
+ */
+function hasFirstPersonHint(text: string): boolean {
+  return text.includes('I ') || text.includes('my ') || text.includes("I'") || text.includes('I’') || text.includes('My ');
+}
 
 /** True when a sentence is a plan heading ("About me", "## What's important to me"), not content. */
 export function isPlanHeading(sentence: string): boolean {
@@ -87,7 +93,7 @@ export function detectDocumentKind(doc: SourceDocument, sentences: readonly Sent
   let kind: ResolvedKind = 'note';
   const headed = doc.sections.length ? doc.sections.some((s) => PLAN_HEADING.test(s.title)) : hasPlanHeadingLine(doc.text);
   if (headed) kind = 'plan';
-  else if (sentences.length >= 3 && FIRST_PERSON_HINT.test(doc.text)) {
+  else if (sentences.length >= 3 && hasFirstPersonHint(doc.text)) {
     // A case note's "I" is the worker; a plan written mostly as "I like…/My family…" is the person's.
     // Counting stops as soon as the half-way mark is reached or can no longer be reached.
     const need = Math.ceil(sentences.length * 0.5);
