@@ -1,7 +1,8 @@
 /**
  * passive-decision: agentless passives that hide who made a decision ("it was decided that",
  * "it has been agreed he will", "it's been decided", "the decision was taken to", "it has now been
- * determined", "it was later decided"), unless the agent follows ("decided by the panel"). Pure.
+ * determined", "it was later decided", "a view was taken that"), unless the agent follows ("decided
+ * by the panel"). "The view was taken into account" is not a decision. Pure.
  */
 import type { Detector } from './types.js';
 
@@ -13,11 +14,12 @@ const VERBS = 'decided|agreed|felt|deemed|considered|recommended|determined|note
 const ADV = '(?:\\s+(?:now|since|later|subsequently|eventually|then|also|therefore|thus|finally|previously|recently|already|again|originally|initially|ultimately|provisionally|jointly|further|duly|formally|unanimously|collectively))?';
 /**
  * "it was decided", "it's been agreed", "it’d been felt"; "a/the decision was made/taken",
- * "decisions were made"; with one adverb inside ("it has now been decided").
+ * "decisions were made"; "a view was taken/formed"; with one adverb inside ("it has now been decided").
  */
 const PASSIVE = new RegExp(
   `\\bit(?:\\s+(?:was|is)|\\s+(?:has|had)${ADV}\\s+been|\\s+(?:will|would)${ADV}\\s+be|['’]s${ADV}(?:\\s+been)?|['’]d${ADV}\\s+been)${ADV}\\s+(?:${VERBS})\\b` +
     `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|(?:has|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
+    `|\\b(?:a|the)\\s+view\\s+(?:was|(?:has|had)${ADV}\\s+been)${ADV}\\s+(?:taken(?!\\s+into\\b)|formed|reached)\\b` +
     `|\\bdecisions\\s+(?:were|are|(?:have|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b`,
   'gi',
 );
@@ -29,7 +31,7 @@ export const passiveDecision: Detector = {
     name: 'passive-decision',
     description: 'Agentless passive constructions that hide who decided.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\b(?:it\s+(?:was|is|has|had|will|would)\b|it['’][sd]\b|decisions?\s+(?:was|were|is|are|has|have|had|will)\b)/gi,
+    trigger: /\b(?:it\s+(?:was|is|has|had|will|would)\b|it['’][sd]\b|decisions?\s+(?:was|were|is|are|has|have|had|will)\b|view\s+(?:was|has|had)\b)/gi,
   },
   create(ctx) {
     return {

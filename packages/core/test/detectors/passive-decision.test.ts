@@ -23,10 +23,13 @@ describe('passive-decision', () => {
     ['It has since been agreed that the visits will stop.', 'It has since been agreed'],
     ['It was eventually felt that Riya should move.', 'It was eventually felt'],
     ['The decision has now been taken to close the day centre.', 'The decision has now been taken'],
+    // a view taken or formed is a decision by another name
+    ['A view was taken that Mr Roy should not return home.', 'A view was taken'],
+    ['The view has since been formed that Jo cannot manage.', 'The view has since been formed'],
   ])('reports %s', (text, span) => {
     expect(spans(text)).toEqual([span]);
   });
-  it.each(['It was decided by the panel (Sam Reid, Ana Cole) that Jack will move.', 'It was agreed between Jack and me that he will try Mondays.', 'It was agreed with Jack that he will cook on Fridays.', 'It was later agreed with Jack that he will cook on Fridays.', 'It was finally decided by the panel (Sam Reid, Ana Cole) that Jack will move.', 'I decided with Jack that he will move.', 'The decision was made by Sam and his sister after they visited both homes.', "Sam's decision was made after he visited both homes.", "It's agreed with Riya that she will cook on Fridays."])(
+  it.each(['It was decided by the panel (Sam Reid, Ana Cole) that Jack will move.', 'It was agreed between Jack and me that he will try Mondays.', 'It was agreed with Jack that he will cook on Fridays.', 'It was later agreed with Jack that he will cook on Fridays.', 'It was finally decided by the panel (Sam Reid, Ana Cole) that Jack will move.', 'I decided with Jack that he will move.', 'The decision was made by Sam and his sister after they visited both homes.', "Sam's decision was made after he visited both homes.", "It's agreed with Riya that she will cook on Fridays.", 'The view was taken into account when Jo chose to go home.', "Jo's view was taken by phone."])(
     'does not report %s',
     (text) => {
       expect(spans(text)).toEqual([]);
