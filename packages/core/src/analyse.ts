@@ -25,7 +25,7 @@ import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
-import { digitOffsets, lastStartingAtOrBefore } from './search.js';
+import { digitOffsets, lastAtOrBefore, lastStartingAtOrBefore } from './search.js';
 
 interface Hit {
   rule: number;
@@ -110,20 +110,6 @@ export function sentencesOf(doc: SourceDocument): SentenceView[] {
     }
   }
   return out;
-}
-
-function lastAtOrBefore<T extends { offset: number }>(items: T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = items.length - 1;
-  let found: T | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.offset <= offset) {
-      found = items[mid];
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Position look-ups the engine shares: the binary search over spans sorted by start (sentences,
- * blocks, quotes), and sticky copies of regexes to try at one offset only.
+ * Position look-ups the engine shares: the binary searches over spans sorted by start (sentences,
+ * blocks, quotes) and over sections sorted by offset, and sticky copies of regexes to try at one offset only.
  */
 
 /** Index of the last item starting at or before `offset` (-1 when none does). */
@@ -12,6 +12,21 @@ export function lastStartingAtOrBefore(items: readonly { start: number }[], offs
     const mid = (lo + hi) >> 1;
     if (items[mid]!.start <= offset) {
       found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/** The last item at or before `offset`, for items sorted by `offset` (a document's sections); undefined when none is. */
+export function lastAtOrBefore<T extends { offset: number }>(items: readonly T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found: T | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.offset <= offset) {
+      found = items[mid];
       lo = mid + 1;
     } else hi = mid - 1;
   }

@@ -15,6 +15,7 @@
  */
 import type { Section } from '../types.js';
 import type { Detector, SentenceView } from './types.js';
+import { lastAtOrBefore } from '../search.js';
 
 /** What a placement or attendance decision does to someone. */
 const DONE_TO = 'moved|placed|transferred|discharged|admitted|relocated|rehoused';
@@ -25,15 +26,16 @@ const TO_VERB = `attend|move|live|stay|go|return|transfer|be\\s+(?:${DONE_TO})`;
  */
 const DECISION = new RegExp(`\\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey)\\s+((?:is|are)\\s+to\\s+(?:${TO_VERB})|will\\s+be\\s+(?:${DONE_TO}))\\b`, 'g');
 /**
- * Capitalised words that open a sentence but are not a person: they may be "to attend" or "to be
- * moved" in a plan ("Transport is to go at 10", "Funding is to stay the same"), or be someone
- * other than the person ("Mum is to attend the review").
+ * Capitalised words that open a sentence but are not the person, which the rule's `subject: person`
+ * (the clause reader) would not rule out: things a plan says are "to go" or "to stay" ("Transport
+ * is to go at 10", "Support is to stay the same"), parents ("Mum is to attend the review"; the
+ * reader counts a parent as the person), determiners and titles. Staff, professionals,
+ * organisations, requests and payments are left to the reader (rules/_context.yaml).
  */
 const NOT_SUBJECTS = new Set(
   (
-    'It This That There Here What Which Who Everything Nothing Everyone Everybody Someone Somebody Nobody Anyone All Each ' +
-    'Staff Mum Dad Mother Father Family Carer Carers Nurse Doctor Worker Manager Team Panel Council School College Police Court GP Dr Mr Mrs Ms Miss Mx ' +
-    'Funding Support Care Payment Payments Transport Lunch Breakfast Dinner Tea Medication Equipment Treatment Therapy Respite Contact Service Package Rent Money Work Review Meeting Assessment Referral Case Plan Visit Visits Call Calls'
+    'This That There Here What Which Who Everything Nothing All Each Mum Dad Mother Father Family Mr Mrs Ms Miss Mx ' +
+    'Support Care Transport Lunch Breakfast Dinner Tea Medication Equipment Treatment Therapy Respite Contact Package Rent Money Work Review Meeting Assessment Case Plan Visit Visits Call Calls'
   ).split(' '),
 );
 /** Anyone's view recorded: a reporting or wanting verb, a view noun, or a quotation mark. */
@@ -42,20 +44,13 @@ const VIEW = /\b(?:said|says|say|told|tells|explained|explains|agreed|agrees|agr
 /** Sentences on either side of a decision, in the same section, read for a view. */
 const WINDOW = 2;
 
-/** Index of the section (heading) the offset falls under, -1 before the first. */
-function sectionAt(sections: readonly Section[], offset: number): number {
-  let at = -1;
-  for (let i = 0; i < sections.length && sections[i]!.offset <= offset; i++) at = i;
-  return at;
-}
-
 function viewNearby(sentences: readonly SentenceView[], sections: readonly Section[], s: SentenceView): boolean {
   const from = Math.max(0, s.index - WINDOW);
   const to = Math.min(sentences.length - 1, s.index + WINDOW);
-  const section = sectionAt(sections, s.start);
+  const section = lastAtOrBefore(sections, s.start);
   for (let i = from; i <= to; i++) {
     const t = sentences[i]!;
-    if (VIEW.test(t.text) && sectionAt(sections, t.start) === section) return true;
+    if (VIEW.test(t.text) && lastAtOrBefore(sections, t.start) === section) return true;
   }
   return false;
 }
