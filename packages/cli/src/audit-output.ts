@@ -8,7 +8,7 @@
  * user asked for; nothing else (no logs, no copies of the text).
  */
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm, rmdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileSink, type Sink } from './output.js';
 
@@ -30,8 +30,8 @@ export interface AuditOutput {
    */
   discard(): Promise<void>;
   /**
-   * discard(), synchronously: for a signal handler, which must finish before the process exits
-   * (Ctrl+C during a run). Safe to call at any point and more than once.
+   * discard(), synchronously (discard() calls it): for a signal handler, which must finish before
+   * the process exits (Ctrl+C during a run). Safe to call at any point and more than once.
    */
   discardNow(): void;
 }
@@ -56,12 +56,11 @@ export async function openAuditOutput(cwd: string, dir: string): Promise<AuditOu
       committed = true;
     },
     async discard() {
-      await rm(staging, { recursive: true, force: true });
-      // rmdir removes only an empty folder: anything else put there meanwhile stays.
-      if (!existed && !committed) await rmdir(final).catch(() => undefined);
+      this.discardNow();
     },
     discardNow() {
       rmSync(staging, { recursive: true, force: true });
+      // rmdirSync removes only an empty folder: anything else put there meanwhile stays.
       if (!existed && !committed) {
         try {
           rmdirSync(final);
