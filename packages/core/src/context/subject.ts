@@ -335,7 +335,7 @@ const isModifier = (t: string): boolean =>
 const PARTS = set('one two three some all none both each either neither many most several few member members group couple number lot lots rest majority');
 
 /** Personal and indefinite pronouns: a noun phrase on their own. */
-const PRONOUNS = set('i me he she they him them we us you it everyone everybody someone somebody anyone anybody nobody noone');
+const PRONOUNS = new Set([...set('i me he she they him them we us you it'), ...INDEFINITES]);
 
 /**
  * The first index of the noun phrase whose last word is `ws.raw[k]`: its modifiers — numbers,
