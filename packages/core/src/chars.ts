@@ -14,3 +14,8 @@ export function isAsciiLetter(c: number): boolean {
   const l = c | 32;
   return l >= 97 && l <= 122;
 }
+
+/** [A-Za-z0-9_], a word character as RegExp's \b sees it, by character code (false for NaN, outside a text). */
+export function isRegExpWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}

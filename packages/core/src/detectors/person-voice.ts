@@ -13,6 +13,7 @@ import { isPlanHeading, resolveDocumentKind } from '../context/document-kind.js'
 import { findQuotes } from '../context/quotes.js';
 import { countWords } from '../nlp/sentences.js';
 import { everyPlace } from '../scan.js';
+import { isRegExpWordCode } from '../chars.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine)\b/;
 const WORKER_I = /\bI (?:visited|telephoned|phoned|called|spoke to|met with|attended|completed|emailed|arranged|assessed|observed|explained to)\b/;
@@ -168,12 +169,6 @@ function counts(sentence: string): boolean {
   return hasWords(sentence, 4) && !isPlanHeading(sentence);
 }
 
-/** A word character as RegExp's \b sees it ([A-Za-z0-9_]) at `i` (false outside the text). */
-function wordAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i); // NaN outside the text
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
 /** True when `text` has at least `n` words (counting as countWords does, stopping at n). */
 export function hasWords(text: string, n: number): boolean {
   return countWords(text, 0, text.length, n) >= n;
@@ -221,7 +216,7 @@ function tally(text: string, sentences: readonly SentenceView[], kind: 'plan' | 
     // A first-person word or a view verb is itself a cue (CUE holds every one, in the same order
     // as FIRST_PERSON), and it lies inside the sentence: no search needed. Only where the sentence
     // meets a word character at either end (a sentence cut inside a word) could \b read otherwise.
-    if (how === BY_VERB && !wordAt(text, s.start - 1) && !wordAt(text, s.end)) {
+    if (how === BY_VERB && !isRegExpWordCode(text.charCodeAt(s.start - 1)) && !isRegExpWordCode(text.charCodeAt(s.end))) {
       voiced++;
       continue;
     }

@@ -9,6 +9,7 @@
  */
 import nlp from 'compromise';
 import type { IdentifierHit } from './types.js';
+import { isRegExpWordCode } from '../chars.js';
 
 /** A capitalised name word: "Patel", "Jordan-Lee", "O’Brien", "McDonald" (never a possessive "Patel's"). */
 const NAME_WORD = "(?:Mc|Mac|O['’]|D['’])[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*";
@@ -143,11 +144,6 @@ function isInitial(sentence: string, a: number, b: number): boolean {
 
 const BLANKS = /[ \t]+/;
 const IS_WAS_END = /(?:is|was)$/;
-
-/** [A-Za-z0-9_], as RegExp's \b sees a word character. */
-function isRegExpWordCode(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
 
 /**
  * Does the text before `start` end in "St" or "Saint" (a word), perhaps a full stop, and spaces or
