@@ -67,6 +67,7 @@ export const decisionView: Detector = {
       sentence(s) {
         DECISION.lastIndex = 0;
         let m: RegExpExecArray | null;
+        let checked = false; // the sentences around were read for a view, and none was found
         while ((m = DECISION.exec(s.text))) {
           const subject = m[1]!;
           const verb = m[2]!;
@@ -74,7 +75,10 @@ export const decisionView: Detector = {
           // "they" takes "are to"; a name, "he" and "she" take "is to" ("Payments are to start").
           const plural = /^are/.test(verb);
           if (plural !== /^[Tt]hey$/.test(subject) && !/^will/.test(verb)) continue;
-          if (viewNearby(ctx.sentences, ctx.doc.sections, s)) return;
+          if (!checked) {
+            if (viewNearby(ctx.sentences, ctx.doc.sections, s)) return;
+            checked = true;
+          }
           const at = m.index + m[0].length - verb.length;
           ctx.report({ start: s.start + at, end: s.start + at + verb.length });
         }
