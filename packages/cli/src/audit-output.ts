@@ -44,6 +44,17 @@ export async function openAuditOutput(cwd: string, dir: string): Promise<AuditOu
   const staging = await mkdtemp(join(final, '.sourdough-audit-'));
   const written = new Set<AuditFile>();
   let committed = false;
+  const discardNow = (): void => {
+    rmSync(staging, { recursive: true, force: true });
+    // rmdirSync removes only an empty folder: anything else put there meanwhile stays.
+    if (!existed && !committed) {
+      try {
+        rmdirSync(final);
+      } catch {
+        // not empty, or already gone: leave it
+      }
+    }
+  };
   return {
     dir: final,
     async sink(name) {
@@ -56,18 +67,8 @@ export async function openAuditOutput(cwd: string, dir: string): Promise<AuditOu
       committed = true;
     },
     async discard() {
-      this.discardNow();
+      discardNow();
     },
-    discardNow() {
-      rmSync(staging, { recursive: true, force: true });
-      // rmdirSync removes only an empty folder: anything else put there meanwhile stays.
-      if (!existed && !committed) {
-        try {
-          rmdirSync(final);
-        } catch {
-          // not empty, or already gone: leave it
-        }
-      }
-    },
+    discardNow,
   };
 }
