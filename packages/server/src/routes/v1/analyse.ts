@@ -153,7 +153,10 @@ function fileRoute(fastify: FastifyInstance): void {
         summary: 'Check an uploaded file',
         description: 'Multipart upload (field name `file`) of one .docx, .md, .txt or .html file. Offsets index the text as read (for .docx: the extracted text, one paragraph per line).',
         consumes: ['multipart/form-data'],
-        body: fileBody,
+        // A copy for each app: @fastify/multipart's ajvFilePlugin rewrites the schema it compiles
+        // (`isFile` becomes `type: string, format: binary`), so a second app in the same process
+        // given the shared object would check the upload as a string and refuse every file.
+        body: structuredClone(fileBody),
         response: { 200: fileResponse, ...errorResponses(400, 401, 413, 415, 422, 429, 500, 503) },
       },
     },

@@ -233,6 +233,15 @@ describe('POST /v1/analyse/file', () => {
     expect(res.json()).toEqual({ path: 'plan.md', findings: expected.findings, stats: expected.stats });
   });
 
+  it('takes uploads in every app built in the same process (the file schema is not shared between apps)', async () => {
+    const [first, second] = [await build(), await build()];
+    for (const a of [first, second, first]) {
+      const res = await a.inject({ method: 'POST', url: '/v1/analyse/file', ...multipart([{ name: 'file', filename: 'note.txt', type: 'text/plain', content: PLAN }]) });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().path).toBe('note.txt');
+    }
+  });
+
   it('checks a .txt file and keeps only the base name of the path', async () => {
     const res = await app().inject({ method: 'POST', url: '/v1/analyse/file', ...multipart([{ name: 'file', filename: 'C:\\notes\\note.txt', content: PLAN }]) });
     expect(res.statusCode).toBe(200);
