@@ -16,8 +16,14 @@ export function neutraliseBidi(s: string): string {
  * JSON text with each bidirectional control written as its `\uXXXX` escape. Lossless (a JSON
  * parser reads back the same string) and valid anywhere in JSON text, since the characters can
  * only occur inside strings; but a terminal or editor showing the report no longer reorders the
- * line around them. For the machine formats (json, sarif), which must keep the data exact.
+ * line around them. For the machine formats (json, sarif, and the server's JSON answers), which must
+ * keep the data exact.
  */
 export function escapeBidiJson(json: string): string {
   return json.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
+/** Whether `s` holds a bidirectional control (`search` ignores the global regex's `lastIndex`). */
+export function hasBidi(s: string): boolean {
+  return s.search(BIDI_CONTROLS) !== -1;
 }

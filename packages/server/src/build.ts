@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOpt
 import { ajvFilePlugin } from '@fastify/multipart';
 import app from './app.js';
 import { addJsonParser } from './json-body.js';
+import { escapeBidiJson, hasBidi } from '@sourdough/reporters/bidi';
 import { lazyChildLoggerFactory } from './request-logger.js';
 import type { Engine } from './plugins/engine.js';
 import { DEFAULTS, loggerLevel, type ServerOptionsInput } from './config.js';
@@ -128,8 +129,15 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
   // An answer sent before the whole request arrived (a 415 or 413 refuses the body unread) closes
   // the connection: the rest of that body would otherwise be read as the next request, or time
   // out and get a second answer.
-  fastify.addHook('onSend', async (request, reply) => {
+  //
+  // A JSON answer holding a bidirectional control (from the submitted text, in a finding's `text`,
+  // `sentence` or `section`) carries it as its `\u202e`-style escape, as the CLI's json and sarif
+  // reports do: the same data once parsed, but a terminal showing the raw answer (curl) cannot be
+  // made to reorder it. `/v1/analyse` answers arrive here as bytes already escaped by the worker.
+  fastify.addHook('onSend', async (request, reply, payload) => {
     if (shuttingDown || !request.raw.complete) reply.header('connection', 'close');
+    if (typeof payload === 'string' && hasBidi(payload) && /\bjson\b/.test(String(reply.getHeader('content-type') ?? ''))) return escapeBidiJson(payload);
+    return undefined;
   });
 
   let engine: Engine | undefined;

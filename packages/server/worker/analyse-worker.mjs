@@ -7,6 +7,7 @@
 import { workerData } from 'node:worker_threads';
 import { analyse, builtinAllowList, builtinRuleSet, builtinRules, compileRules, readers } from '@sourdough/core';
 import { documentFromBytes } from '@sourdough/readers';
+import { escapeBidiJson, hasBidi } from '@sourdough/reporters/bidi';
 import fastJsonStringify from 'fast-json-stringify';
 import { move, transferableSymbol, valueSymbol } from 'piscina';
 
@@ -27,12 +28,16 @@ const encoder = new TextEncoder();
 
 /**
  * A document result as the route's response body: `{ findings, stats }` serialised with the named
- * serialiser, plus the finding counts by category and severity that the metrics need.
+ * serialiser, plus the finding counts by category and severity that the metrics need. When the
+ * document's text held a bidirectional control (`bidi`), the JSON carries it as its `\u202e`-style
+ * escape, as the server's other JSON answers do (build.ts); checking the text, not the answer,
+ * keeps the common case to one scan of the shorter string.
  * @param {string} name
  * @param {import('@sourdough/core').DocumentResult} result
+ * @param {boolean} [bidi]
  * @returns {{ body: Uint8Array, tally: Record<string, number> }}
  */
-export function respond(name, result) {
+export function respond(name, result, bidi = false) {
   const serialise = serialisers.get(name);
   if (!serialise) throw new Error(`no response serialiser named ${name}`);
   /** @type {Record<string, number>} */
@@ -41,7 +46,8 @@ export function respond(name, result) {
     const key = `${f.category}\t${f.severity}`;
     tally[key] = (tally[key] ?? 0) + 1;
   }
-  return { body: encoder.encode(serialise({ findings: result.findings, stats: result.stats })), tally };
+  const json = serialise({ findings: result.findings, stats: result.stats });
+  return { body: encoder.encode(bidi ? escapeBidiJson(json) : json), tally };
 }
 
 /**
@@ -83,7 +89,7 @@ export async function analyseTask(task) {
         ? await documentFromBytes(item.bytes, item.path ?? '-', item.kind ?? 'text')
         : (item.doc ?? (item.format === 'markdown' ? readers.markdown(item.text ?? '', item.path) : readers.text(item.text ?? '', item.path)));
       const result = analyse(doc, ruleSet, task.options ?? {});
-      out.push(task.respond ? respond(task.respond, result) : { result });
+      out.push(task.respond ? respond(task.respond, result, hasBidi(doc.source)) : { result });
     } catch (err) {
       // Only the code and a fixed message cross back: error messages could quote the input.
       const code = typeof err?.code === 'string' && err.code.startsWith('SD_ERR_') ? err.code : 'SD_ERR_INTERNAL';

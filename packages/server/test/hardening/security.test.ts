@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/build.js';
 import { keyMatches } from '../../src/plugins/auth.js';
+import { multipart } from '../helper.js';
 
 const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
 
@@ -153,6 +154,38 @@ describe('error answers', () => {
           expect(res.body).not.toContain('Marchbanks');
         }
       }
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('answers holding submitted text', () => {
+  it('carry bidirectional controls as \\u escapes, the same data once parsed (every route that returns text)', async () => {
+    const controls = ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
+    const text = `Jack refused his tea ${controls.join('x')} at noon.`;
+    const app = await buildApp({ logger: false, rateLimit: false, workers: 1 });
+    try {
+      const file = multipart([{ name: 'file', filename: 'note.txt', type: 'text/plain', content: text }]);
+      const requests = [
+        { url: '/v1/analyse', payload: { text } },
+        { url: '/v1/analyse', payload: { text: `# Plan\n\n${text}`, format: 'markdown' } },
+        { url: '/v1/analyse/batch', payload: { documents: [{ id: 'a', text }] } },
+        { url: '/v1/analyse/file', payload: file.payload, headers: file.headers },
+        { url: '/v2/check', payload: `text=${encodeURIComponent(text)}&language=en-GB`, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        { url: '/api/v2/check', payload: `text=${encodeURIComponent(text)}&language=en-GB`, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      ];
+      for (const r of requests) {
+        const res = await app.inject({ method: 'POST', ...r });
+        expect(res.statusCode, `${r.url} ${res.body}`).toBe(200);
+        expect(res.body, r.url).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+        for (const c of controls) expect(res.body, r.url).toContain(`\\u${c.charCodeAt(0).toString(16)}`);
+        // Parsed, the finding's sentence holds the controls exactly as submitted.
+        expect(JSON.stringify(res.json()), r.url).toContain(controls.join('x'));
+      }
+      // Without a control in the text, the answer is what the serialiser wrote (no rewriting).
+      const plain = await app.inject({ method: 'POST', url: '/v1/analyse', payload: { text: 'Jack refused his tea.' } });
+      expect(plain.body).toBe(JSON.stringify(plain.json()));
     } finally {
       await app.close();
     }
