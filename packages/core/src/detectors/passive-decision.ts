@@ -1,8 +1,10 @@
 /**
  * passive-decision: agentless passives that hide who made a decision ("it was decided that",
  * "it has been agreed he will", "it's been decided", "the decision was taken to", "it has now been
- * determined", "it was later decided", "a view was taken that"), unless the agent follows ("decided
- * by the panel"). "The view was taken into account" is not a decision. Pure.
+ * determined", "it was later decided", "a view was taken that"), and a decision about the person's
+ * support named by its subject ("the move was approved", "her package has been signed off"), unless
+ * the agent follows ("decided by the panel", "approved by Sam Reid"). "The view was taken into
+ * account" is not a decision. Pure.
  */
 import type { Detector } from './types.js';
 
@@ -13,6 +15,14 @@ const VERBS = 'decided|agreed|felt|deemed|considered|recommended|determined|note
  */
 const ADV = '(?:\\s+(?:now|since|later|subsequently|eventually|then|also|therefore|thus|finally|previously|recently|already|again|originally|initially|ultimately|provisionally|jointly|further|duly|formally|unanimously|collectively))?';
 /**
+ * What a service decides about a person's support, as the subject of "was approved" and the like:
+ * not applications, claims or benefits (a Blue Badge or PIP award is another body's decision,
+ * recorded as a fact).
+ */
+const DECIDED_THINGS =
+  'move|moves|transfer|admission|discharge|placement|care\\s+package|support\\s+package|package(?:\\s+of\\s+care)?|support\\s+plan|care\\s+plan|personal\\s+budget|budget|funding|increase|reduction|decrease|respite|short\\s+breaks?|request|change|changes';
+const APPROVALS = 'approved|agreed|authorised|authorized|signed\\s+off|ratified|endorsed|rejected|turned\\s+down';
+/**
  * "it was decided", "it's been agreed", "it’d been felt"; "a/the decision was made/taken",
  * "decisions were made"; "a view was taken/formed"; with one adverb inside ("it has now been decided").
  */
@@ -20,7 +30,12 @@ const PASSIVE = new RegExp(
   `\\bit(?:\\s+(?:was|is)|\\s+(?:has|had)${ADV}\\s+been|\\s+(?:will|would)${ADV}\\s+be|['’]s${ADV}(?:\\s+been)?|['’]d${ADV}\\s+been)${ADV}\\s+(?:${VERBS})\\b` +
     `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|(?:has|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
     `|\\b(?:a|the)\\s+view\\s+(?:was|(?:has|had)${ADV}\\s+been)${ADV}\\s+(?:taken(?!\\s+into\\b)|formed|reached)\\b` +
-    `|\\bdecisions\\s+(?:were|are|(?:have|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b`,
+    `|\\bdecisions\\s+(?:were|are|(?:have|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
+    // A decision about the person's support named by its subject (with a short "to …", "in …" after
+    // it), no one by who made it: "the move to Oak House was approved", "her care package has been
+    // signed off", "the reduction in calls was agreed at panel". Only the verb is reported ("was
+    // approved"), so the span does not overlap another rule's on the subject ("care package").
+    `|\\b(?:${DECIDED_THINGS})(?:\\s+(?:to|for|in|of|into|from|at)\\s[^.;,]{1,40}?)?\\s+((?:was|is|were|are|(?:has|have|had)${ADV}\\s+been)${ADV}\\s+(?:${APPROVALS}))\\b`,
   'gi',
 );
 /** The decider follows: "decided by the panel (names)", "agreed between Jack and me", "agreed with Jack". */
@@ -31,7 +46,7 @@ export const passiveDecision: Detector = {
     name: 'passive-decision',
     description: 'Agentless passive constructions that hide who decided.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\b(?:it\s+(?:was|is|has|had|will|would)\b|it['’][sd]\b|decisions?\s+(?:was|were|is|are|has|have|had|will)\b|view\s+(?:was|has|had)\b)/gi,
+    trigger: /\b(?:it\s+(?:was|is|has|had|will|would)\b|it['’][sd]\b|decisions?\s+(?:was|were|is|are|has|have|had|will)\b|view\s+(?:was|has|had)\b|(?:approved|agreed|authori[sz]ed|signed\s+off|ratified|endorsed|rejected|turned\s+down)\b)/gi,
   },
   create(ctx) {
     return {
@@ -41,7 +56,8 @@ export const passiveDecision: Detector = {
         while ((m = PASSIVE.exec(s.text))) {
           const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
           if (AGENT.test(after)) continue;
-          ctx.report({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+          const from = m[1] === undefined ? m.index : m.index + m[0].length - m[1].length;
+          ctx.report({ start: s.start + from, end: s.start + m.index + m[0].length });
         }
       },
     };
