@@ -43,6 +43,18 @@ function endsSentence(t: string): boolean {
 
 const cache = new WeakMap<SourceDocument, ResolvedKind>();
 
+/**
+ * A plain-text document's title naming it a plan: its first line, when it opens with the kind of
+ * document ("Support plan for Sam Green, reviewed 12 March 2026 with Sam and her daughter", "Care and
+ * support plan – …") and reads as a title (no full stop at its end). Titles run longer than section
+ * headings, so up to 120 characters here, where a section heading line must stay within 60.
+ */
+const PLAN_TITLE = /^\W*(?:my\s+)?(?:(?:care\s+and\s+)?support\s+plan|care\s+plan|person[- ]centred\s+plan|one[- ]page\s+profile)\b/i;
+function hasPlanTitle(text: string): boolean {
+  const first = /^\s*([^\n]*)/.exec(text)![1]!.trim();
+  return first.length > 0 && first.length <= 120 && !endsSentence(first) && PLAN_TITLE.test(first);
+}
+
 /** Does any line short enough to be a heading (plain text has no markup to say so) name a plan section? */
 function hasPlanHeadingLine(text: string): boolean {
   // One pass over the lines with indexOf: no array of lines, and PLAN_HEADING runs only on short ones.
@@ -91,7 +103,7 @@ export function detectDocumentKind(doc: SourceDocument, sentences: readonly Sent
   const cached = cache.get(doc);
   if (cached) return cached;
   let kind: ResolvedKind = 'note';
-  const headed = doc.sections.length ? doc.sections.some((s) => PLAN_HEADING.test(s.title)) : hasPlanHeadingLine(doc.text);
+  const headed = doc.sections.length ? doc.sections.some((s) => PLAN_HEADING.test(s.title)) : hasPlanHeadingLine(doc.text) || hasPlanTitle(doc.text);
   if (headed) kind = 'plan';
   else if (sentences.length >= 3 && hasFirstPersonHint(doc.text)) {
     // A case note's "I" is the worker; a plan written mostly as "I like…/My family…" is the person's.

@@ -42,6 +42,15 @@ describe('document kind', () => {
     expect(detectDocumentKind(text(`About me and the people who know me best, written with my sister over two long afternoons\nJack likes tea.`))).toBe('note');
     expect(detectDocumentKind(text('About me.\nJack likes tea.'))).toBe('note');
   });
+  it('takes a plain-text first line naming the document a plan as its title, even a long one', () => {
+    expect(detectDocumentKind(text('Support plan for Sam Green, reviewed on 12 March 2026 with Sam and her daughter Priya\n\nSam likes tea.'))).toBe('plan');
+    expect(detectDocumentKind(text('  Care and support plan – Sam (a made-up example: the name and details are invented)\nSam likes tea.'))).toBe('plan');
+    expect(detectDocumentKind(text('Care plan: Jack\nJack likes tea.'))).toBe('plan');
+    // Only the first line, only as a title: not a sentence, not further down, not past 120 characters.
+    expect(detectDocumentKind(text('Support plan reviewed with Sam today.\nSam likes tea.'))).toBe('note');
+    expect(detectDocumentKind(text('Visit on Monday\nSupport plan for Sam Green, reviewed on 12 March 2026 with Sam and her daughter Priya\nSam likes tea.'))).toBe('note');
+    expect(detectDocumentKind(text(`Support plan for Sam ${'and more '.repeat(12)}\nSam likes tea.`))).toBe('note');
+  });
   it('counts exactly half the sentences as I-statements as a plan, and one fewer as a note', () => {
     const half = ['I like tea.', 'Tea is hot.', 'My home is warm.', 'The bus is late.'];
     expect(detectDocumentKind(text(half.join(' ')), half)).toBe('plan');
