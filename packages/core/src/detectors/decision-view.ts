@@ -3,7 +3,8 @@
  * "Zara is to attend the day centre", "He is to move to Oak House", "Sam will be moved to a
  * ground-floor flat" — with nothing in that sentence or the two on either side (in the same
  * section) recording anyone's view: no "said", "told", "agreed", "wants", "would like", "chose",
- * "asked", no quotation. LEXICON VOI-08 and CON-13.
+ * "asked", no quotation. The writer telling or asking ("I explained the plan to him") and the
+ * person being told ("he was told") are not views. LEXICON VOI-08 and CON-13.
  *
  * Deliberately narrow, for precision: the decision must sit right after its subject (a name, or
  * "he"/"she" with "is to", "they" with "are to"), the verbs are the ones a placement or
@@ -39,7 +40,25 @@ const NOT_SUBJECTS = new Set(
   ).split(' '),
 );
 /** Anyone's view recorded: a reporting or wanting verb, a view noun, or a quotation mark. */
-const VIEW = /\b(?:said|says|say|told|tells|explained|explains|agreed|agrees|agree|disagreed|disagrees|wants?|wanted|would\s+(?:like|prefer|rather)|prefers?|preferred|chose|chooses|choice|asked|asks|views?|wishes|wished|feels|felt|hopes?|hoped|happy|unhappy|keen|decided|consented|consents|consent|refused|declined|objected|upset)\b|["“”]/i;
+const VIEW = /\b(?:said|says|say|told|tells|explained|explains|agreed|agrees|agree|disagreed|disagrees|wants?|wanted|would\s+(?:like|prefer|rather)|prefers?|preferred|chose|chooses|choice|asked|asks|views?|wishes|wished|feels|felt|hopes?|hoped|happy|unhappy|keen|decided|consented|consents|consent|refused|declined|objected|upset)\b|["“”]/gi;
+/** Telling and asking, which record no view when the writer does it or the person is told. */
+const TELLING = /^(?:said|says|say|told|tells|explained|explains|asked|asks)$/i;
+/** The writer speaking ("I explained", "we have told") or someone being told ("was told", "were asked"). */
+const NOT_A_VIEW_BEFORE = /(?:\b(?:I|we)(?:\s+(?:have|had|also|then|have\s+also))?|\b(?:was|were|been|being|is|are))\s+$/i;
+
+/**
+ * Does the sentence record someone's view? Not when its only reporting verbs are the writer
+ * telling or asking ("I explained the plan to Dev", "we told him") or someone being told ("Dev was
+ * told he is to move"): that records what was said to the person, not what anyone thinks.
+ */
+function holdsView(text: string): boolean {
+  VIEW.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = VIEW.exec(text))) {
+    if (!TELLING.test(m[0]) || !NOT_A_VIEW_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return true;
+  }
+  return false;
+}
 
 /** Sentences on either side of a decision, in the same section, read for a view. */
 const WINDOW = 2;
@@ -50,7 +69,7 @@ function viewNearby(sentences: readonly SentenceView[], sections: readonly Secti
   const section = lastAtOrBefore(sections, s.start);
   for (let i = from; i <= to; i++) {
     const t = sentences[i]!;
-    if (VIEW.test(t.text) && lastAtOrBefore(sections, t.start) === section) return true;
+    if (lastAtOrBefore(sections, t.start) === section && holdsView(t.text)) return true;
   }
   return false;
 }
