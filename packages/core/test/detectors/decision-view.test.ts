@@ -36,6 +36,20 @@ describe('decision-view', () => {
     expect(hits(md.replace('## Plan\n\n', ''), true)).toEqual([]);
   });
 
+  it('reports the plain future ("will move to") only when a home, a service or a place follows', () => {
+    expect(hits('Kai will move to Birch Court in June.')).toEqual(['will move to']);
+    expect(hits('He will go into a nursing home after the ward.')).toEqual(['will go into']);
+    expect(hits('She will attend the Hollybank day centre on Tuesdays.')).toEqual(['will attend']);
+    expect(hits('Kai will attend his dentist appointment on Monday.')).toEqual([]);
+    expect(hits('She will move to the chair by the window.')).toEqual([]);
+  });
+
+  it('does not count a panel or a service agreeing as a view, but does count agreeing with the person', () => {
+    expect(hits('The panel agreed Kai will move to Birch Court.')).toEqual(['will move to']);
+    expect(hits('Adult services have decided she is to attend the day centre.')).toEqual(['is to attend']);
+    expect(hits('The team agreed with Kai that he will move to Birch Court.')).toEqual([]);
+  });
+
   it('leaves alone subjects that are not a person and verbs that do not agree with them', () => {
     expect(hits('Payments are to start in May.')).toEqual([]);
     expect(hits('Zara are to attend.')).toEqual([]);
