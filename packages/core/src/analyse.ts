@@ -17,7 +17,7 @@ import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
 import { isDisputedLabel } from './context/disputed.js';
-import { aboutWhom, subjectAllows } from './context/subject.js';
+import { aboutWhom, pronounReferent, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
 import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
@@ -299,7 +299,15 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // unless patterns.
     if (rule.unless.length && cancelledByUnless(rule, s, hit, unlessCache, flatOf)) continue;
     // Who it is about (rules with `subject: person | organisation`).
-    if (rule.subject !== 'any' && set.context && !subjectAllows(rule.subject, aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context))) continue;
+    if (rule.subject !== 'any' && set.context) {
+      let about = aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context);
+      // "The landlord visited. He refused…": an opening pronoun for the previous sentence's subject.
+      const prev = si > 0 ? sentences[si - 1] : undefined;
+      if ((about === 'person' || about === 'unknown') && prev && !/\n[ \t]*\n/.test(text.slice(prev.end, s.start))) {
+        about = pronounReferent(s.text, hit.start - s.start, prev.text, set.context) ?? about;
+      }
+      if (!subjectAllows(rule.subject, about)) continue;
+    }
     // Suppression comments. (Positions are the source's: in a word that markup split and the
     // reader joined, text and source offsets differ.)
     const [from, to] = doc.moved ? spanToSource(doc.moved, hit.start, hit.end) : [hit.start, hit.end];

@@ -535,6 +535,54 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
   return 'unknown';
 }
 
+/** Days and months: capitalised, but not names. */
+const CALENDAR = set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december');
+/** Organisation words that are one person ("the landlord … he"). */
+const ONE_PERSON = set('landlord landlady manager judge commissioner employer funder');
+/** Words that point at a person: a pronoun, a possessive pronoun or a people word. */
+const POINTERS = set('he she they him her them his their i we you me us');
+
+/**
+ * What an opening "he", "she" or "they" stands for when the previous sentence (`previous`) is
+ * about someone else and names no one who could be meant instead: "The landlord visited about the
+ * arrears. **He** refused to repair the boiler" is the landlord's refusal. Returns the previous
+ * sentence's subject when it is an organisation, another person or a family member whose number
+ * fits the pronoun ("they" for an organisation or a plural; "he" or "she" for one person), the
+ * previous sentence has no name, no pronoun and no people word after its subject, and nothing
+ * between the pronoun and the match (`relStart`) names anyone else either. Otherwise undefined:
+ * "The GP saw Sam on Monday. He refused his tablets" stays about Sam. Pure; cheap (a few tokens).
+ */
+export function pronounReferent(sentence: string, relStart: number, previous: string, index: ContextIndex): About | undefined {
+  const open = /^\s*(He|She|They)\b/.exec(sentence);
+  if (!open || relStart < open[0].length) return undefined;
+  for (const w of sentence.slice(open[0].length, relStart).match(TOKEN) ?? []) {
+    const l = w.toLowerCase();
+    if (POINTERS.has(l) || PEOPLE.has(l) || (/^\p{Lu}/u.test(w) && !CALENDAR.has(l))) return undefined;
+    const k = index.get(l);
+    if (k === 'other' || k === 'family') return undefined;
+  }
+  const toks = previous.match(TOKEN) ?? [];
+  let subject = -1;
+  for (let i = 0; i < Math.min(toks.length, 4) && subject < 0; i++) {
+    const l = toks[i]!.toLowerCase();
+    if (DETERMINERS.has(l)) continue;
+    if (index.has(l)) subject = i;
+    else if (i > 0 && /^\p{Lu}/u.test(toks[i]!)) return undefined; // a name ("Dr Patel", "Sam")
+  }
+  if (subject < 0) return undefined;
+  const head = toks[subject]!.toLowerCase();
+  const kind = index.get(head)!;
+  if (kind !== 'organisation' && kind !== 'other' && kind !== 'family') return undefined;
+  const plural = (kind === 'organisation' && !ONE_PERSON.has(head)) || (/s$/.test(head) && !/ss$/.test(head)) || head === 'staff' || head === 'police' || head === 'men' || head === 'women';
+  if ((open[1] === 'They') !== plural) return undefined;
+  for (let i = subject + 1; i < toks.length; i++) {
+    const w = toks[i]!;
+    const l = w.toLowerCase();
+    if (POINTERS.has(l) || PEOPLE.has(l) || (/^\p{Lu}/u.test(w) && !CALENDAR.has(l) && !index.has(l))) return undefined;
+  }
+  return kind;
+}
+
 /**
  * Does a rule's `subject` setting let a match through? `person`: not when the match is about an
  * organisation, another person, a family member, a machine, a request or a document (the rules

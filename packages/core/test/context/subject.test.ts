@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aboutWhom, compileContextWords, subjectAllows, type About } from '../../src/context/subject.js';
+import { aboutWhom, compileContextWords, pronounReferent, subjectAllows, type About } from '../../src/context/subject.js';
 import { repoRoot } from '../helpers.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -308,5 +308,29 @@ describe('subject word lists in a rule set', () => {
     expect(analyse('Sam and his brother refused to leave.', set).findings.map((f) => f.text)).toEqual(['refused']);
     const own = compileRules([rule], { context: { family: ['cousin'] } });
     expect(analyse('His cousin refused to leave.', own).findings).toEqual([]);
+  });
+});
+
+describe('pronounReferent: an opening pronoun for the previous sentence\'s subject', () => {
+  const ref = (previous: string, sentence: string, word: string): About | undefined => pronounReferent(sentence, sentence.indexOf(word), previous, index);
+  it('is the previous subject when it is someone else and nobody else is named', () => {
+    expect(ref('The landlord called round about the rent.', 'He refused to fix the window.', 'refused')).toBe('organisation');
+    expect(ref('The taxi driver came at ten.', 'He was rude and refused to wait.', 'refused')).toBe('other');
+    expect(ref('Her brother visited on Tuesday.', 'He was shouting on the landing.', 'shouting')).toBe('family');
+    expect(ref('The council wrote in March.', 'They refused the request.', 'refused')).toBe('organisation');
+  });
+  it('is nothing when the previous sentence names the person, or the pronoun does not fit', () => {
+    expect(ref('The GP saw Sam on Monday.', 'He refused his tablets.', 'refused')).toBeUndefined();
+    expect(ref('The nurse came to help her wash.', 'She refused.', 'refused')).toBeUndefined();
+    expect(ref('The carers arrived at eight.', 'She refused breakfast.', 'refused')).toBeUndefined();
+    expect(ref('The council wrote in March.', 'She refused the offer.', 'refused')).toBeUndefined();
+    expect(ref('The landlord called round.', 'He told Sam he refused to wait.', 'refused')).toBeUndefined();
+    expect(ref('The landlord called round.', 'Sam refused to open the door.', 'refused')).toBeUndefined();
+    expect(ref('It rained all day.', 'He refused to go out.', 'refused')).toBeUndefined();
+  });
+  it('applies in a document, within a paragraph only', () => {
+    const set = compileRules([testRule('blaming/t-subject', ['refused'], { subject: 'person' })]);
+    expect(analyse('The landlord called round. He refused to fix the window.', set).findings).toEqual([]);
+    expect(analyse('The landlord called round.\n\nHe refused to fix the window.', set).findings.map((f) => f.text)).toEqual(['refused']);
   });
 });
