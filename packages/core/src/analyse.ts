@@ -26,6 +26,7 @@ import { SourdoughError } from './errors.js';
 import type { SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
 import { digitOffsets, lastAtOrBefore, lastStartingAtOrBefore } from './search.js';
+import { isSpace } from './chars.js';
 
 interface Hit {
   rule: number;
@@ -128,6 +129,17 @@ function isAllowed(spans: number[], s: SentenceView, start: number, end: number)
   return false;
 }
 
+/**
+ * Push [start, end) of `text` as a hit of `rule`, offset by `base`, without white space at either
+ * edge: a regex that reads a following word with its space ("allowed one ") or a leading space
+ * would otherwise report, and highlight, the space.
+ */
+function pushTrimmed(text: string, start: number, end: number, base: number, rule: number, hits: Hit[]): void {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  if (end > start) hits.push({ rule, start: base + start, end: base + end });
+}
+
 /** Push every match of a global `re` in `text` as a hit of `rule`, offset by `base` (no intermediate arrays). */
 function pushMatches(re: RegExp, text: string, base: number, rule: number, hits: Hit[]): void {
   re.lastIndex = 0;
@@ -138,7 +150,7 @@ function pushMatches(re: RegExp, text: string, base: number, rule: number, hits:
       re.lastIndex++;
       continue;
     }
-    hits.push({ rule, start: base + m.index, end: base + m.index + len });
+    pushTrimmed(text, m.index, m.index + len, base, rule, hits);
   }
 }
 
@@ -266,7 +278,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       const flat = flatOf(s);
       if (!flat) pushMatches(re, s.text, s.start, rule, hits);
       // On the flat form, with the matches mapped back to the text (as unless patterns are read).
-      else for (const [a, b] of spansOf(re, flat.text).map(([x, y]) => fromFlat(flat, x, y))) hits.push({ rule, start: s.start + a, end: s.start + b });
+      else for (const [a, b] of spansOf(re, flat.text).map(([x, y]) => fromFlat(flat, x, y))) pushTrimmed(s.text, a, b, s.start, rule, hits);
     }
   }
   for (const rule of detectorRules(set)) {

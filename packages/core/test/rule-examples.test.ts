@@ -1,7 +1,7 @@
 /**
  * Every rule's examples are its tests (SPEC §2, ESLint RuleTester style): each `flag` example must
- * yield a finding of that rule whose text is exactly the slice at its offsets, with `{match}`
- * filled in; each `pass` example must yield none of that rule. Only that rule is enabled.
+ * yield a finding of that rule whose text is exactly the slice at its offsets, with no white space
+ * at either edge, with `{match}` filled in; each `pass` example must yield none of that rule. Only that rule is enabled.
  */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/analyse.js';
@@ -25,6 +25,8 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
       expect(f.message).not.toContain('{match}');
       if (f.start && f.end) {
         expect(example.slice(f.start.offset, f.end.offset)).toBe(f.text);
+        // A highlight never starts or ends on white space (a regex reading "allowed one " ends there).
+        expect(f.text, `${rule.id} reports white space at an edge: ${JSON.stringify(f.text)}`).toBe(f.text.trim());
         // Identifier rules never echo the value; every other message names what it matched.
         // (A match hard-wrapped over a line break is named as it reads: on one line, a word
         // hyphenated at the line end whole.)
