@@ -525,7 +525,8 @@ function take(entries: Entry[], st: WalkState): void {
     if (!st.regexStart) continue;
     if (e.kind === 2) {
       const list = st.searchLists[e.id]!;
-      if (list[list.length - 1] !== p) list.push(p);
+      const n = list.length;
+      if (n === 0 || list[n - 1] !== p) list.push(p);
       continue;
     }
     if (!st.active[e.rule]) continue;
@@ -541,9 +542,11 @@ function take(entries: Entry[], st: WalkState): void {
       triggered[e.id] = list = [];
       st.sc.seenCall[e.id] = st.call;
     }
-    // Offsets and sentences only grow, so a repeat is always the last entry.
+    // Offsets and sentences only grow, so a repeat is always the last entry. (A new list is checked
+    // by its length: reading index -1 of an empty array is a slow property look-up in V8.)
+    const n = list.length;
     if (e.prefix) {
-      if (list[list.length - 1] !== p) list.push(si, p);
-    } else if (list[list.length - 1] !== si) list.push(si);
+      if (n === 0 || list[n - 1] !== p) list.push(si, p);
+    } else if (n === 0 || list[n - 1] !== si) list.push(si);
   }
 }
