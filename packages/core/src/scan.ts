@@ -385,8 +385,16 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
       p = q - 1;
       continue;
     }
+    if (c === 32) {
+      // A plain space (most of what is left), decided at once: it opens or continues a run of
+      // white space, ends a word, and nothing begins at it (no key begins with a space).
+      if (run < 0) run = p;
+      inWord = false;
+      prevPhrase = prevRegex = false;
+      continue;
+    }
     // Runs of white space, for flat.ts: one that is more than a single plain space is noted.
-    if (c === 32 || (c >= 9 && c <= 13) || (c >= 128 && isSpace(c))) {
+    if ((c >= 9 && c <= 13) || (c >= 128 && isSpace(c))) {
       if (run < 0) run = p;
     } else if (run >= 0) {
       if (p - run >= 2 || text.charCodeAt(run) !== 32) irregular.push(run, p);
