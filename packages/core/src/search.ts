@@ -65,9 +65,10 @@ export function digitOffsets(text: string): number[] {
 
 /**
  * A skipTo for forEachTriggeredSkipping(): the first offset at or after `from` that is one of
- * `places` (ascending) or where `literal` occurs in the text, or -1 when there is none.
+ * `places` (ascending) or where `literal` occurs in the text, or -1 when there is none. With
+ * `accept`, a place counts only when accept(text, place) is true (the literal's are not asked).
  */
-export function placesSkipper(places: readonly number[], literal?: string): (text: string, from: number) => number {
+export function placesSkipper(places: readonly number[], literal?: string, accept?: (text: string, at: number) => boolean): (text: string, from: number) => number {
   let k = 0;
   let at = -2; // where `literal` was last found (-1: nowhere after the last search; -2: not searched)
   let last = 0;
@@ -78,6 +79,7 @@ export function placesSkipper(places: readonly number[], literal?: string): (tex
     }
     last = from;
     while (k < places.length && places[k]! < from) k++;
+    if (accept) while (k < places.length && !accept(text, places[k]!)) k++;
     const place = k < places.length ? places[k]! : -1;
     if (literal === undefined) return place;
     if (at === -2 || (at >= 0 && at < from)) at = text.indexOf(literal, from);

@@ -62,7 +62,7 @@ export function identifierDetector(
           const text = ctx.doc.text;
           if (type.atDigits) {
             // Tried (sticky) only where a match can begin: the same sentences, in the same order.
-            const places = placesSkipper(ctx.digits?.() ?? digitOffsets(text), type.atDigits.also);
+            const places = placesSkipper(ctx.digits?.() ?? digitOffsets(text), type.atDigits.also, type.atDigits.quick);
             forEachTriggeredSkipping(text, ctx.sentences, type.trigger, sentence, places, true, false);
           } else forEachTriggered(text, ctx.sentences, type.trigger, sentence, { jump: false });
         },

@@ -12,6 +12,7 @@ import { findDatesOfBirth } from './date-of-birth.js';
 import { findPersonNames } from './person-name.js';
 import { findStreetAddresses } from './street-address.js';
 import { isSignatureContext } from './cues.js';
+import { isAsciiLetter, isRegExpWordCode } from '../chars.js';
 
 /** A finder with the cheap prefilter that decides which sentences it looks at. */
 export interface IdentifierType {
@@ -23,22 +24,42 @@ export interface IdentifierType {
    * Set when every match of `trigger` begins at an ASCII digit, or where `also` (a literal)
    * occurs: the detector then tries the trigger only at those places, from one list of the
    * document's digits shared by every kind, instead of searching the whole text with it (six
-   * full searches for a few digits). A test checks it on generated text.
+   * full searches for a few digits). A test checks it on generated text. `quick`, when given, is
+   * what a digit must have around it for a match to begin there (the characters after it, or the
+   * word boundary before it), read by character code: digits without it are passed over without
+   * calling the trigger (most of a note's digits are in dates and times).
    */
-  atDigits?: { also?: string };
+  atDigits?: { also?: string; quick?: (text: string, at: number) => boolean };
   /** What maskIdentifiers() puts in place of the value. */
   placeholder: string;
+}
+
+/** 0–9 (false for NaN, outside a text). */
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Can the date-of-birth trigger begin at the digit at `at`? Its year ("1990", "2003") begins with
+ * 1 or 2 at a word boundary; its date ("12/03/1990") has a separator straight after a digit.
+ */
+function dateMayBegin(t: string, at: number): boolean {
+  const c = t.charCodeAt(at);
+  const next = t.charCodeAt(at + 1);
+  return ((c === 49 || c === 50) && !isRegExpWordCode(t.charCodeAt(at - 1))) || next === 47 || next === 46 || next === 45;
 }
 
 /** Every identifier type, in the order masks are applied (longer, more specific kinds first). */
 export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'email', trigger: /@/g, find: findEmails, placeholder: '[email]' },
-  { kind: 'nhs-number', trigger: /\d{3}[ -]?\d{3}[ -]?\d{4}/g, atDigits: {}, find: findNhsNumbers, placeholder: '[NHS number]' },
-  { kind: 'ni-number', trigger: /\d{2}[ -]?\d{2}[ -]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN' }, find: findNiNumbers, placeholder: '[NI number]' },
-  { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, atDigits: { also: '+44' }, find: findPhoneNumbers, placeholder: '[phone number]' },
-  { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d/g, atDigits: {}, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
-  { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: {}, find: findStreetAddresses, placeholder: '[address]' },
-  { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, atDigits: {}, find: findPostcodes, placeholder: '[postcode]' },
+  // (Each `quick` is read off its trigger: what the characters next to a digit must be for one of
+  // the trigger's alternatives to begin at that digit.)
+  { kind: 'nhs-number', trigger: /\d{3}[ -]?\d{3}[ -]?\d{4}/g, atDigits: { quick: (t, at) => isDigitCode(t.charCodeAt(at + 1)) && isDigitCode(t.charCodeAt(at + 2)) }, find: findNhsNumbers, placeholder: '[NHS number]' },
+  { kind: 'ni-number', trigger: /\d{2}[ -]?\d{2}[ -]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN', quick: (t, at) => isDigitCode(t.charCodeAt(at + 1)) }, find: findNiNumbers, placeholder: '[NI number]' },
+  { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, atDigits: { also: '+44', quick: (t, at) => t.charCodeAt(at) === 48 && !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findPhoneNumbers, placeholder: '[phone number]' },
+  { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d/g, atDigits: { quick: dateMayBegin }, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
+  { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: { quick: (t, at) => !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findStreetAddresses, placeholder: '[address]' },
+  { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, atDigits: { quick: (t, at) => isAsciiLetter(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at + 2)) }, find: findPostcodes, placeholder: '[postcode]' },
   { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]' },
 ];
 
