@@ -23,7 +23,7 @@ import { detectDocumentKind } from './context/document-kind.js';
 import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
 import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
-import type { SentenceView } from './detectors/types.js';
+import type { DetectorContext, DetectorReport, SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
 import { digitOffsets, lastAtOrBefore, lastStartingAtOrBefore } from './search.js';
 import { isSpace } from './chars.js';
@@ -602,36 +602,55 @@ function runStatsOnly(set: RuleSet, active: boolean[], doc: SourceDocument, sent
   }
 }
 
+/**
+ * The context a detector is created with. Its methods live on the class, reading the run's state
+ * from the instance, rather than being closures made afresh for each detector of each document
+ * (eighteen a document with the built-in rules): one object instead of five, and no new functions
+ * for V8 to set up on their first call. Detectors call them as methods (`ctx.report(…)`, or
+ * `ctx.skipTo?.bind(ctx)`).
+ */
+class DetectorRun implements DetectorContext {
+  constructor(
+    readonly params: Record<string, unknown>,
+    readonly doc: SourceDocument,
+    readonly sentences: SentenceView[],
+    readonly options: { kind?: 'plan' | 'note' | 'auto' },
+    private readonly rule: number,
+    private readonly hits: Hit[],
+    private readonly stats: Record<string, unknown>,
+    private readonly scan: ScanResult,
+  ) {}
+
+  report(r: DetectorReport): void {
+    const h: Hit = { rule: this.rule };
+    if (r.start !== undefined && r.end !== undefined) {
+      h.start = r.start;
+      h.end = r.end;
+    }
+    if (r.message) h.message = r.message;
+    if (r.severity) h.severity = r.severity;
+    this.hits.push(h);
+  }
+
+  stat(name: string, value: unknown): void {
+    this.stats[name] = value;
+  }
+
+  skipTo(re: RegExp): (text: string, from: number) => number {
+    return skipperFor(this.scan, re);
+  }
+
+  digits(): readonly number[] {
+    return (this.scan.digits ??= digitOffsets(this.doc.text));
+  }
+}
+
 function runDetector(rule: CompiledRule, doc: SourceDocument, sentences: SentenceView[], options: AnalyseOptions, hits: Hit[], stats: Record<string, unknown>, scan: ScanResult): void {
   const det = rule.detector!;
   const override = options.detectorParams?.[det.meta.name];
   const params = override ? { ...rule.params, ...override } : rule.params;
   try {
-    const handlers = det.create({
-      params,
-      doc,
-      sentences,
-      options: { kind: options.kind ?? 'auto' },
-      report(r) {
-        const h: Hit = { rule: rule.index };
-        if (r.start !== undefined && r.end !== undefined) {
-          h.start = r.start;
-          h.end = r.end;
-        }
-        if (r.message) h.message = r.message;
-        if (r.severity) h.severity = r.severity;
-        hits.push(h);
-      },
-      stat(name, value) {
-        stats[name] = value;
-      },
-      skipTo(re) {
-        return skipperFor(scan, re);
-      },
-      digits() {
-        return (scan.digits ??= digitOffsets(doc.text));
-      },
-    });
+    const handlers = det.create(new DetectorRun(params, doc, sentences, { kind: options.kind ?? 'auto' }, rule.index, hits, stats, scan));
     if (handlers.sentence) {
       if (det.meta.trigger) {
         // Walk the trigger's matches and the sentences together; once a sentence is hit, jump to
