@@ -21,7 +21,7 @@ import { phraseRegex } from './patterns/terms.js';
 import { prefixLiterals, requiredLiterals, sameLiterals } from './patterns/regex-anchors.js';
 import { buildTrie, childLink, linkEnds, linkNode, step, type Trie } from './patterns/trie.js';
 import { WORD_CLASS, countWords } from './nlp/sentences.js';
-import { stickyCopy } from './search.js';
+import { lastStartingAtOrBefore, stickyCopy } from './search.js';
 
 /** Rule number of allow-list entries. */
 const ALLOW = -1;
@@ -302,26 +302,10 @@ export function skipperFor(result: ScanResult, re: RegExp): (text: string, from:
 export const everyPlace = (_text: string, from: number): number => from;
 
 /**
- * Index of the last sentence starting at or before `offset` (-1 when none does): search.ts's
- * lastStartingAtOrBefore, written again for sentences alone. V8 keeps what a function has seen
- * per function, not per call site, and lastStartingAtOrBefore also searches blocks, quotes and
- * moved spans, objects of other shapes: its `.start` reads are megamorphic (a cache probe each).
- * This copy only ever sees sentence views, so its reads stay direct; it runs for every anchor the
- * scan notes in a new sentence and for every finding.
+ * Index of the last sentence starting at or before `offset` (-1 when none does). The scan itself
+ * steps forward from the sentence it found last (take()); this is for the look-ups that jump.
  */
-export function sentenceIndexAt(sentences: readonly SentenceView[], offset: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
+export const sentenceIndexAt: (sentences: readonly SentenceView[], offset: number) => number = lastStartingAtOrBefore;
 
 /**
  * Scan `text` once. A phrase may begin at a word start (a letter or digit after anything but a
