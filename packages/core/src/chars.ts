@@ -9,6 +9,11 @@ export function isSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** 0–9 (/[0-9]/), by character code (false for NaN, outside a text). */
+export function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 /** A–Z or a–z (/[A-Za-z]/), by character code. */
 export function isAsciiLetter(c: number): boolean {
   const l = c | 32;

@@ -1,6 +1,6 @@
 /** chars.ts: character tests by code must answer exactly as the RegExps they replace. */
 import { describe, expect, it } from 'vitest';
-import { isAsciiLetter, isRegExpWordCode, isSpace } from '../src/chars.js';
+import { isAsciiDigit, isAsciiLetter, isRegExpWordCode, isSpace } from '../src/chars.js';
 
 describe('isSpace', () => {
   it('is /\\s/ for every UTF-16 code unit', () => {
@@ -15,6 +15,15 @@ describe('isAsciiLetter', () => {
     const wrong: number[] = [];
     for (let c = 0; c <= 0xffff; c++) if (isAsciiLetter(c) !== /[A-Za-z]/.test(String.fromCharCode(c))) wrong.push(c);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('isAsciiDigit', () => {
+  it('is /[0-9]/ for every UTF-16 code unit, and false outside a text (NaN)', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0xffff; c++) if (isAsciiDigit(c) !== /[0-9]/.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
+    expect(isAsciiDigit('12'.charCodeAt(5))).toBe(false);
   });
 });
 

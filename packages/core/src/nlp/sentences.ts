@@ -4,6 +4,7 @@
  * text (same length as the source), so spans are offsets into the original. Pure and cheap: one
  * pass with a simple RegExp, no NLP library.
  */
+import { isAsciiDigit as isDigit } from '../chars.js';
 
 /** A sentence as a half-open [start, end) span of the source. */
 export interface Span {
@@ -105,11 +106,6 @@ function isCloser(c: number): boolean {
 /** Lower-case ASCII letter. */
 function isLower(c: number): boolean {
   return c >= 97 && c <= 122;
-}
-
-/** ASCII digit. */
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** White space as RegExp `\s` sees it. */

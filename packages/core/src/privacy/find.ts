@@ -12,7 +12,7 @@ import { findDatesOfBirth } from './date-of-birth.js';
 import { findPersonNames } from './person-name.js';
 import { findStreetAddresses } from './street-address.js';
 import { isSignatureContext } from './cues.js';
-import { isAsciiLetter, isRegExpWordCode } from '../chars.js';
+import { isAsciiDigit, isAsciiLetter, isRegExpWordCode } from '../chars.js';
 
 /** A finder with the cheap prefilter that decides which sentences it looks at. */
 export interface IdentifierType {
@@ -34,11 +34,6 @@ export interface IdentifierType {
   placeholder: string;
 }
 
-/** 0–9 (false for NaN, outside a text). */
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
 /**
  * Can the date-of-birth trigger begin at the digit at `at`? Its year ("1990", "2003") begins with
  * 1 or 2 at a word boundary; its date ("12/03/1990") has a separator straight after a digit.
@@ -54,8 +49,8 @@ export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'email', trigger: /@/g, find: findEmails, placeholder: '[email]' },
   // (Each `quick` is read off its trigger: what the characters next to a digit must be for one of
   // the trigger's alternatives to begin at that digit.)
-  { kind: 'nhs-number', trigger: /\d{3}[ -]?\d{3}[ -]?\d{4}/g, atDigits: { quick: (t, at) => isDigitCode(t.charCodeAt(at + 1)) && isDigitCode(t.charCodeAt(at + 2)) }, find: findNhsNumbers, placeholder: '[NHS number]' },
-  { kind: 'ni-number', trigger: /\d{2}[ -]?\d{2}[ -]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN', quick: (t, at) => isDigitCode(t.charCodeAt(at + 1)) }, find: findNiNumbers, placeholder: '[NI number]' },
+  { kind: 'nhs-number', trigger: /\d{3}[ -]?\d{3}[ -]?\d{4}/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiDigit(t.charCodeAt(at + 2)) }, find: findNhsNumbers, placeholder: '[NHS number]' },
+  { kind: 'ni-number', trigger: /\d{2}[ -]?\d{2}[ -]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN', quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) }, find: findNiNumbers, placeholder: '[NI number]' },
   { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, atDigits: { also: '+44', quick: (t, at) => t.charCodeAt(at) === 48 && !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findPhoneNumbers, placeholder: '[phone number]' },
   { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d/g, atDigits: { quick: dateMayBegin }, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
   { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: { quick: (t, at) => !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findStreetAddresses, placeholder: '[address]' },
