@@ -68,11 +68,11 @@ const set = (s: string): Set<string> => new Set(s.split(' '));
 /** Determiners and quantifiers: skipped around a noun. */
 const DETERMINERS = set('the a an his her their its our your my this that these those any all some further new latest original');
 
+/** Days and months. */
+const CALENDAR_WORDS = 'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december';
+
 /** Time words: "on Monday", "in the morning", "at times" are not what the match is about. */
-const TIME = set(
-  'today yesterday tonight morning afternoon evening night week weekend month year times first moment present ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december',
-);
+const TIME = set('today yesterday tonight morning afternoon evening night week weekend month year times first moment present ' + CALENDAR_WORDS);
 
 /**
  * The verb group: words that may stand between a subject and the word it does or is — auxiliaries
@@ -536,7 +536,7 @@ export function aboutWhom(sentence: string, relStart: number, relEnd: number, in
 }
 
 /** Days and months: capitalised, but not names. */
-const CALENDAR = set('monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december');
+const CALENDAR = set(CALENDAR_WORDS);
 /** Organisation words that are one person ("the landlord … he"). */
 const ONE_PERSON = set('landlord landlady manager judge commissioner employer funder');
 /** Words that point at a person: a pronoun, a possessive pronoun or a people word. */
