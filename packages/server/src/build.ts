@@ -136,7 +136,7 @@ export async function buildApp(options: ServerOptionsInput = {}): Promise<Fastif
   // made to reorder it. `/v1/analyse` answers arrive here as bytes already escaped by the worker.
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (shuttingDown || !request.raw.complete) reply.header('connection', 'close');
-    if (typeof payload === 'string' && hasBidi(payload) && /\bjson\b/.test(String(reply.getHeader('content-type') ?? ''))) return escapeBidiJson(payload);
+    if (typeof payload === 'string' && /\bjson\b/.test(String(reply.getHeader('content-type') ?? '')) && hasBidi(payload)) return escapeBidiJson(payload);
     return undefined;
   });
 
