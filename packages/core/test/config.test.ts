@@ -59,7 +59,7 @@ describe('config: detectors', () => {
 
   it('refuses a detector that does not exist, and a rule id given instead of a detector name', () => {
     const unknown = problem('detectors:\n  small-sums: { threshold: 100 }\n');
-    expect(unknown).toMatch(/^FILE:2:3: setting `detectors\.small-sums` is not a detector; the detectors are cheapest-option, date-of-birth, .*small-sum.* \(a rule names its detector with `detector:`\)$/);
+    expect(unknown).toMatch(/^FILE:2:3: setting `detectors\.small-sums` is not a detector; the detectors are about-me-problems, cheapest-option, date-of-birth, .*small-sum.* \(a rule names its detector with `detector:`\)$/);
     expect(problem('detectors:\n  gatekeeping/small-sum: { threshold: 100 }\n')).toBe("FILE:2:3: setting `detectors.gatekeeping/small-sum` is not a detector: `detectors` takes a detector's name, not a rule id (here `small-sum`)");
     expect(problem('detectors:\n  constructor: {}\n')).toMatch(/setting `detectors\.constructor` is not a detector/);
   });

@@ -19,6 +19,8 @@ import { smallSum } from './small-sum.js';
 import { cheapestOption } from './cheapest-option.js';
 import { signposting } from './signposting.js';
 import { decisionView } from './decision-view.js';
+import { strengthsSection } from './strengths-section.js';
+import { aboutMeProblems } from './about-me-problems.js';
 
 /** Every built-in detector by name. */
 export const detectors: Record<string, Detector> = {
@@ -38,6 +40,8 @@ export const detectors: Record<string, Detector> = {
   [cheapestOption.meta.name]: cheapestOption,
   [signposting.meta.name]: signposting,
   [decisionView.meta.name]: decisionView,
+  [strengthsSection.meta.name]: strengthsSection,
+  [aboutMeProblems.meta.name]: aboutMeProblems,
 };
 
 export type { Detector, DetectorContext, DetectorHandlers, DetectorReport, SentenceView } from './types.js';

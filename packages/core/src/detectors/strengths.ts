@@ -9,13 +9,13 @@ import { forEachTriggered } from './triggered.js';
 import { resolveDocumentKind } from '../context/document-kind.js';
 import { isNegated } from '../context/negation.js';
 
-const SCAN =
+export const STRENGTH_SCAN =
   /\b(?:enjoys?|enjoyed|enjoying|loves?|loved|loving|likes?|liked|(?:is|am|are|was|'m|’m)\s+(?:really\s+|very\s+|so\s+)?(?:proud|good|great|brilliant|skilled|talented|interested|passionate|keen|confident)|proud of|good at|great at|skilled at|talent(?:ed|s)? (?:for|at)|strengths?|would (?:really\s+)?(?:like|love) to|(?:wants?|wanting|hopes?|hoping|plans?|planning|aims?|dreams?) (?:to|of)|looking forward to|important to (?:me|him|her|them|[A-Z][a-z]+)|matters to (?:me|him|her|them|[A-Z][a-z]+)|(?:like|admire|appreciate) about (?:me|him|her|them|[A-Z][a-z]+)|achieved|achievements?|(?:has|have) a gift for)\b/gi;
 
 
 /**
  * Cheap prefilter (word stems only, never spanning white space, so a match never crosses a
- * sentence): SCAN runs only on the sentences it finds.
+ * sentence): STRENGTH_SCAN runs only on the sentences it finds.
  */
 const TRIGGER = /\b(?:enjoy|lov|lik|proud|good|great|brilliant|skilled|talent|interested|passionate|keen|confident|strength|would|want|hop|plan|aim|dream|looking|important|matters|admire|appreciate|achiev|gift)/gi;
 
@@ -40,12 +40,12 @@ export const strengths: Detector = {
     const minSentences = typeof ctx.params.minSentences === 'number' ? ctx.params.minSentences : 3;
     let count = 0;
     const sentence = (s: SentenceView): void => {
-      SCAN.lastIndex = 0;
+      STRENGTH_SCAN.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = SCAN.exec(s.text))) {
+      while ((m = STRENGTH_SCAN.exec(s.text))) {
         if (!isNegated(s.text, m.index)) {
           count++;
-          SCAN.lastIndex = 0;
+          STRENGTH_SCAN.lastIndex = 0;
           return;
         }
       }

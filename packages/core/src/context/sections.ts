@@ -1,0 +1,229 @@
+/**
+ * Sections with a recognised heading, and the sentences under each, for section-level checks
+ * (deficit/strengths-section, deficit/about-me-problems). Markdown, HTML and DOCX documents have
+ * their headings from the reader (a section runs to the next heading of its depth or higher); plain
+ * text has none, so here a heading is a sentence that is a whole short line ("Strengths", "What
+ * people like and admire about Sam:"), not a list item, not a form's value and not ending like a
+ * sentence. A label opening a line with its content after a colon ("Strengths: kind, funny") opens
+ * a section too. Only headings that `wanted` accepts start a section; other headings end the one
+ * before them, and so do labels that name another part of a record ("Risks: …"). Documented in
+ * docs/writing-rules.md §4.1. Pure; constant work per sentence outside the sections found.
+ */
+import type { SourceDocument } from '../types.js';
+import type { SentenceView } from '../detectors/types.js';
+
+/** A section whose heading `wanted` accepted. */
+export interface HeadedSection {
+  /** The heading's text and its span in the source (what a section-level finding points at). */
+  title: string;
+  titleStart: number;
+  titleEnd: number;
+  /** The sentences under the heading (an inline label's content sentence included). */
+  sentences: SentenceView[];
+}
+
+/** A heading line is at most this long (as document-kind.ts's plan headings). */
+const MAX_HEADING = 60;
+/** A line label ("Strengths:") is at most this long before its colon. */
+const MAX_LABEL = 40;
+/** A line label naming another part of a record, which ends the section it appears in. */
+const OTHER_PART =
+  /\b(?:risks?|needs?|health|medical|medication|eligib\w*|concerns?|worr\w*|difficult\w*|support|outcomes?|goals?|actions?|plan|background|history|summary|assessment|review|contacts?|incidents?|safeguarding|finances?|money|housing|weakness(?:es)?|challenges?|behaviou?rs?|triggers?|diagnos[ie]s|conditions?|mobility|communication|personal\s+care|capacity|decisions?)\b/i;
+/** A line that is a form's value, not a heading: "N/A", "None identified", "Yes". */
+const VALUE_LINE = /^\W*(?:none|nil|n\/?a|tbc|unknown|not\s+known|not\s+applicable|yes|no|none\s+\w+|nothing(?:\s+\w+){0,2})\W*$/i;
+/** A list item's marker: a bullet, or a number or letter with a full stop or bracket. */
+const LIST_ITEM = /^\s*(?:[-*+•·–—▪◦]|\(?(?:\d{1,2}|[a-z])[.)])\s/;
+/** A label opening a line: a few words, then a colon (or a dash) and the content. */
+const LINE_LABEL = /^\s*([A-Z][\w'’ ,&/()-]{0,39}?)\s*:\s+(?=\S)/;
+
+/** What a sentence is, when it may begin a section: a marked heading, a heading line or a line label. */
+interface Mark {
+  kind: 'marked' | 'line' | 'label';
+  title: string;
+  /** A marked heading's depth (a heading line counts as 99 under marked headings, 1 in plain text). */
+  depth: number;
+  /** A heading line: a blank line or a finished sentence comes before it. */
+  afterBreak: boolean;
+  /** A line label: its words' span and where its content begins. */
+  start: number;
+  end: number;
+  content: number;
+}
+
+/** A document's marks, found once per sentence list and shared by the detectors that ask. */
+interface Outline {
+  marks: (Mark | undefined)[];
+  titles: string[];
+}
+const outlines = new WeakMap<readonly SentenceView[], Outline>();
+
+function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Outline {
+  let o = outlines.get(sentences);
+  if (o) return o;
+  const marked = doc.format !== 'text' && doc.sections.length > 0;
+  const sections = doc.sections;
+  const marks: (Mark | undefined)[] = new Array(sentences.length);
+  const titles: string[] = [];
+  let next = 0; // the next marked heading not yet reached
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    let mark: Mark | undefined;
+    // The first sentence at or after a marked heading's offset is that heading.
+    if (marked && next < sections.length && sections[next]!.offset <= s.start) {
+      while (next + 1 < sections.length && sections[next + 1]!.offset <= s.start) next++;
+      const h = sections[next++]!;
+      mark = { kind: 'marked', title: cleanTitle(h.title), depth: h.depth, afterBreak: true, start: s.start, end: s.end, content: s.end };
+    } else {
+      const title = headingLine(doc.text, s);
+      if (title !== undefined) {
+        const afterBreak = afterBlankLine(doc.text, s) || (i > 0 && endsLikeSentence(sentences[i - 1]!.text));
+        mark = { kind: 'line', title, depth: marked ? 99 : 1, afterBreak, start: s.start, end: s.end, content: s.end };
+      } else {
+        const label = lineLabel(doc.text, s);
+        if (label) mark = { kind: 'label', title: label.title, depth: 99, afterBreak: true, start: label.start, end: label.end, content: label.content };
+      }
+    }
+    if (mark) {
+      marks[i] = mark;
+      titles.push(mark.title);
+    }
+  }
+  o = { marks, titles };
+  outlines.set(sentences, o);
+  return o;
+}
+
+/**
+ * The sections of `doc` whose heading `wanted` accepts (given the heading with any trailing colon
+ * and white space removed), each with its sentences. `sentences` are the document's, in order.
+ */
+export function headedSections(doc: SourceDocument, sentences: readonly SentenceView[], wanted: (title: string) => boolean): HeadedSection[] {
+  const { marks, titles } = outlineOf(doc, sentences);
+  // Most documents have no such heading, and the walk below is not needed.
+  if (!titles.some(wanted)) return [];
+  const marked = doc.format !== 'text' && doc.sections.length > 0;
+  const out: HeadedSection[] = [];
+  let open: HeadedSection | undefined;
+  let openDepth = 0; // a marked section's depth; a deeper heading inside it is a subsection
+  let openedBy: Mark['kind'] = 'marked'; // what began the open section
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    const mark = marks[i];
+    if (!mark) {
+      open?.sentences.push(s);
+      continue;
+    }
+    const want = wanted(mark.title);
+    if (mark.kind === 'label') {
+      if (want) {
+        open = { title: mark.title, titleStart: mark.start, titleEnd: mark.end, sentences: [contentOf(doc, s, mark.content)] };
+        openedBy = 'label';
+        out.push(open);
+      } else if (openedBy === 'label' || OTHER_PART.test(mark.title)) {
+        // A field of the section ("Age: 34", "Problems: debt") stays in it; a label naming another
+        // part of a record ("Risks: falls"), or any label after a labelled section, ends it.
+        open = undefined;
+      } else open?.sentences.push(s);
+      continue;
+    }
+    if (mark.kind === 'line' && !want) {
+      // A heading line: in plain text any, under Markdown, HTML or DOCX headings only a wanted one
+      // ("**Strengths**" on a line of its own) or one that ends a section a heading line began.
+      // Under an open section, a short line is an item of an unmarked list ("Strengths / Cannot
+      // cook / Lacks confidence") unless a blank line or a finished sentence comes before it.
+      const ends = !open || mark.afterBreak;
+      if (!(ends && (!marked || (open && openedBy === 'line')))) {
+        open?.sentences.push(s);
+        continue;
+      }
+    }
+    if (want) {
+      const lead = s.text.length - s.text.trimStart().length;
+      // The finding points at the heading's words (without a trailing colon, when they start the sentence).
+      const shown = s.text.trim();
+      const length = shown.startsWith(mark.title) ? mark.title.length : shown.length;
+      open = { title: mark.title, titleStart: s.start + lead, titleEnd: s.start + lead + length, sentences: [] };
+      openDepth = mark.depth;
+      openedBy = mark.kind;
+      out.push(open);
+    } else if (!(open && mark.kind === 'marked' && openedBy === 'marked' && mark.depth > openDepth)) open = undefined;
+  }
+  return out;
+}
+
+/** The heading's words, without a trailing colon or dash (by character: most titles have none). */
+function cleanTitle(t: string): string {
+  let b = t.length;
+  while (b > 0 && isSpace(t.charCodeAt(b - 1))) b--;
+  const c = t.charCodeAt(b - 1);
+  if (c === 58 || c === 45 || c === 0x2013 || c === 0x2014) b--;
+  return t.slice(0, b).trim();
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+}
+
+/** /[.!?]["”’')]*\s*$/ by character from the end (the RegExp would be tried at every position). */
+function endsLikeSentence(t: string): boolean {
+  let b = t.length;
+  while (b > 0 && isSpace(t.charCodeAt(b - 1))) b--;
+  for (;;) {
+    const c = t.charCodeAt(b - 1);
+    if (c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41) b--;
+    else return c === 46 || c === 33 || c === 63;
+  }
+}
+
+/** Does this sentence fill its whole line in the text (white space aside)? */
+function isWholeLine(text: string, s: SentenceView): boolean {
+  let a = s.start - 1;
+  while (a >= 0 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a--;
+  if (a >= 0 && text.charCodeAt(a) !== 10) return false;
+  let b = s.end;
+  while (b < text.length && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9 || text.charCodeAt(b) === 13)) b++;
+  // A heading has something after it: a line feed, not the end of the document.
+  return b < text.length && text.charCodeAt(b) === 10;
+}
+
+/** Is there a blank line (or the document's start) right before this sentence? */
+function afterBlankLine(text: string, s: SentenceView): boolean {
+  let a = s.start - 1;
+  while (a >= 0 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a--;
+  if (a < 0) return true;
+  if (text.charCodeAt(a) !== 10) return false;
+  a--;
+  while (a >= 0 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9 || text.charCodeAt(a) === 13)) a--;
+  return a < 0 || text.charCodeAt(a) === 10;
+}
+
+/** Does this sentence open a line (white space aside)? */
+function opensLine(text: string, s: SentenceView): boolean {
+  let a = s.start - 1;
+  while (a >= 0 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a--;
+  return a < 0 || text.charCodeAt(a) === 10;
+}
+
+/** A plain-text heading line: whole line, short, not a list item, not ending like a sentence. */
+function headingLine(text: string, s: SentenceView): string | undefined {
+  if (s.end - s.start > MAX_HEADING + 8 || !isWholeLine(text, s)) return undefined;
+  const t = s.text.trim();
+  // A label with its content after a colon ("Strengths: N/A") is a line label, not a heading.
+  if (!t || t.length > MAX_HEADING || /[.!?]$/.test(t) || LIST_ITEM.test(s.text) || !/^\W*[A-Z0-9]/.test(t) || /:\s+\S/.test(t) || VALUE_LINE.test(t)) return undefined;
+  return cleanTitle(t);
+}
+
+/** Where a line label's words are, when the sentence opens a line with one ("Strengths: …"). */
+function lineLabel(text: string, s: SentenceView): { title: string; start: number; end: number; content: number } | undefined {
+  const colon = s.text.indexOf(':');
+  if (colon < 0 || colon > MAX_LABEL + 4) return undefined;
+  const m = LINE_LABEL.exec(s.text);
+  if (!m || !opensLine(text, s)) return undefined;
+  const at = m[0].indexOf(m[1]!);
+  return { title: m[1]!.trim(), start: s.start + at, end: s.start + at + m[1]!.trimEnd().length, content: s.start + m[0].length };
+}
+
+/** The part of a labelled sentence after its label, as a sentence view of its own. */
+function contentOf(doc: SourceDocument, s: SentenceView, from: number): SentenceView {
+  return { index: s.index, start: from, end: s.end, text: doc.text.slice(from, s.end) };
+}

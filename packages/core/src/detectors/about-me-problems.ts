@@ -1,0 +1,80 @@
+/**
+ * about-me-problems: problems or issues as the frame of an "About me" section — "Presenting
+ * problem: alcohol", "Sam's main problems are his drinking and his temper", "Issues: debt,
+ * isolation" — in the section meant to say who the person is and what matters to them. LEXICON
+ * DEF-22. Only sections headed "About me", "All about Sam", "My story", "What matters to me",
+ * "What's important to me", "Who I am", "Pen picture", "One-page profile" are read: the same words
+ * are right in incident, risk and assessment sections, which are left alone. The person's own "my
+ * problems" is their framing, and a family member's problems ("Mum's issues with her back") are
+ * someone else's, so neither is reported. Pure; does nothing unless such a heading is present.
+ */
+import type { Detector } from './types.js';
+import { headedSections } from '../context/sections.js';
+
+/** A heading for the section that says who the person is. */
+const ABOUT_TITLE = new RegExp(
+  String.raw`^\W*(?:` +
+    [
+      String.raw`(?:all\s+|more\s+)?about\s+(?:me|him|her|them|(?!(?:This|The|Us|Our|Your|You|It)\b)[A-Z][a-z]+)`,
+      String.raw`(?:my|his|her|their|[A-Z][a-z]+['’]s)\s+(?:life\s+)?story`,
+      String.raw`who\s+(?:I\s+am|he\s+is|she\s+is|they\s+are|[A-Z][a-z]+\s+is)`,
+      String.raw`what(?:['’]s|\s+is)\s+important\s+to\s+(?:me|him|her|them|[A-Z][a-z]+)`,
+      String.raw`what\s+matters\s+(?:most\s+)?to\s+(?:me|him|her|them|[A-Z][a-z]+)`,
+      String.raw`(?:my\s+)?one[- ]page\s+profile`,
+      String.raw`pen\s+(?:picture|portrait)`,
+      String.raw`personal\s+profile`,
+      String.raw`getting\s+to\s+know\s+(?:me|him|her|them|[A-Z][a-z]+)`,
+    ].join('|') +
+    String.raw`)(?:\s*\([^)]*\))?\W*$`,
+  'i',
+);
+
+/** Family members, whose problems are their own (not the person's frame). */
+const FAMILY = 'Mum|Dad|Mother|Father|Nan|Nana|Gran|Grandma|Grandad|Granddad|Grandpa|Brother|Sister|Son|Daughter|Wife|Husband|Partner|Aunt|Uncle';
+
+/** Problems or issues as the frame: presenting problems, someone's (main) problems, "Issues:". */
+const FRAME = new RegExp(
+  [
+    String.raw`\bpresenting\s+(?:problems?|issues?|difficult(?:y|ies))\b`,
+    // "his problems", "Sam's main issues" (not "my": the person's own words; not a family member's)
+    String.raw`\b(?:his|her|their|(?!(?:${FAMILY})['’])[A-Z][a-z]+['’]s)\s+(?:(?:main|key|biggest|many|current|ongoing|underlying|other|numerous|multiple|various|presenting|complex)\s+)?(?:problems|issues)\b`,
+    // "the main problems are", "multiple issues" (not "my main problems", "I have many issues")
+    String.raw`(?<!\b(?:[Mm]y|[Oo]ur|I\s+have|I['’]ve\s+got)\s)\b(?:main|key|biggest|ongoing|multiple|numerous|various|many|complex)\s+(?:problems|issues)\b`,
+    // "problem areas", "problem behaviours"
+    String.raw`\bproblem\s+(?:areas?|behaviou?rs?)\b`,
+    // "Problems: alcohol, debt" opening the sentence
+    String.raw`^\s*(?:problems|issues)(?=\s*:)`,
+  ].join('|'),
+  'gi',
+);
+
+/** Every FRAME match holds one of these (a literal search, quicker than FRAME over each sentence). */
+const HINT = /roblem|ssue|resenting|ROBLEM|SSUE|RESENTING/;
+
+/** Is the heading one for who the person is? (Exported for tests.) */
+export function isAboutTitle(title: string): boolean {
+  return ABOUT_TITLE.test(title);
+}
+
+/** The `about-me-problems` detector. */
+export const aboutMeProblems: Detector = {
+  meta: {
+    name: 'about-me-problems',
+    description: 'Problems or issues as the frame of an "About me" section.',
+    params: { type: 'object', additionalProperties: false, properties: {} },
+  },
+  create(ctx) {
+    return {
+      done() {
+        for (const section of headedSections(ctx.doc, ctx.sentences, isAboutTitle)) {
+          for (const s of section.sentences) {
+            if (!HINT.test(s.text)) continue;
+            FRAME.lastIndex = 0;
+            let m: RegExpExecArray | null;
+            while ((m = FRAME.exec(s.text))) ctx.report({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+          }
+        }
+      },
+    };
+  },
+};
