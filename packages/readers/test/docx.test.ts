@@ -58,6 +58,17 @@ describe('docx reader', () => {
     expect(rules).toEqual(expect.arrayContaining(['blaming/refuses', 'dehumanising/service-user', 'blaming/kicked-off']));
   });
 
+  it('reads a strengths section under a Word heading, and under a plain paragraph standing as one', async () => {
+    const deficits = [p('Ola cannot cook.'), p('She lacks confidence with new people.'), p('She struggles with buses.')];
+    const headed = await docx(await makeDocx({ body: [p('Strengths', 'Heading1'), ...deficits, p('Risks', 'Heading1'), p('Ola cannot use the stairs.')].join('') }), 'headed.docx');
+    const found = analyseChecked({ path: 'headed.docx', doc: headed }).findings.filter((f) => f.ruleId === 'deficit/strengths-section');
+    expect(found.map((f) => [f.text, f.section])).toEqual([['Strengths', 'Strengths']]);
+    const unstyled = await docx(await makeDocx({ body: [p('Support plan for Ola.'), p('What people like and admire about Ola'), ...deficits].join('') }), 'unstyled.docx');
+    expect(analyseChecked({ path: 'unstyled.docx', doc: unstyled }).findings.filter((f) => f.ruleId === 'deficit/strengths-section').map((f) => f.text)).toEqual(['What people like and admire about Ola']);
+    const balanced = await docx(await makeDocx({ body: [p('Strengths', 'Heading1'), p('Ola is funny and kind.'), p('She knows every bus route.'), p('She cannot cook.')].join('') }), 'balanced.docx');
+    expect(analyseChecked({ path: 'balanced.docx', doc: balanced }).findings.filter((f) => f.ruleId === 'deficit/strengths-section')).toEqual([]);
+  });
+
   it('keeps words apart across a carriage return, an absolute tab, a page break and a column break', async () => {
     const body = [
       p('<w:r><w:t>The service</w:t><w:cr/><w:t>user went out.</w:t></w:r>'),
