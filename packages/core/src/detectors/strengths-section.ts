@@ -104,7 +104,11 @@ export const strengthsSection: Detector = {
           for (let i = 0; i < content.length && deficits < need && deficits + (content.length - i) >= need; i++) {
             if (isDeficitLed(content[i]!.text)) deficits++;
           }
-          if (deficits >= need) ctx.report(at);
+          if (deficits < need) continue;
+          // Reported (rarely): the whole count, for the message.
+          deficits = 0;
+          for (const s of content) if (isDeficitLed(s.text)) deficits++;
+          ctx.report({ ...at, message: `Most of this strengths section (${deficits} of ${content.length} points) is about what the person cannot do.` });
         }
       },
     };

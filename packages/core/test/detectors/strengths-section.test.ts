@@ -39,6 +39,8 @@ describe('strengths-section', () => {
 
   it('reports the heading when most of the section says what the person cannot do', () => {
     expect(strengths('Strengths\n\nAmy cannot cook. She lacks confidence. She struggles with buses.')).toEqual(['Strengths']);
+    const f = analyse('Strengths\n\nAmy cannot cook. She lacks confidence. She sings. She struggles with buses.', set).findings.find((x) => x.ruleId === 'deficit/strengths-section')!;
+    expect(f.message).toBe('Most of this strengths section (3 of 4 points) is about what the person cannot do.');
     expect(strengths('## What people like and admire about me\n\n- I can\'t read\n- I find noise hard\n- I need help with money\n', true)).toEqual(['What people like and admire about me']);
   });
 
