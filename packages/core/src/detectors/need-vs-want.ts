@@ -18,9 +18,10 @@ const PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b(?:${A}need\s+or\s+${MOD}?${A}?want|${A}want\s+or\s+${MOD}?${A}?need)\b(?!-)`, 'gi'),
   // "needs versus wants", "needs v wants", "wants vs needs"
   /\b(?:needs?\s+(?:versus|vs\.?|v\.?)\s+wants?|wants?\s+(?:versus|vs\.?|v\.?)\s+needs?)\b/gi,
-  // "a want not a need", "a want rather than a need", "wants, not needs", "a preference not a need", "a wish rather than a need"
+  // "a want not a need", "a want rather than a need", "wants, not needs", "a preference not a need", "a wish rather than a need",
+  // "a hobby, not an assessed need", "a luxury rather than a need"
   new RegExp(
-    String.raw`\b(?:${A}?(?:want|wants|preference|preferences|wish|wishes|lifestyle\s+choice|choice)|more\s+of\s+${A}want)\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of|as\s+opposed\s+to|more\s+than)\s+${A}?${QUAL}?needs?\b(?!-)`,
+    String.raw`\b(?:${A}?(?:want|wants|preference|preferences|wish|wishes|lifestyle\s+choice|choice|hobby|hobbies|luxury|luxuries|treat|treats|pastime|pastimes|leisure\s+activit(?:y|ies)|social\s+activit(?:y|ies))|more\s+of\s+${A}want)\s*,?\s*(?:and\s+)?(?:not|rather\s+than|instead\s+of|as\s+opposed\s+to|more\s+than)\s+${A}?${QUAL}?needs?\b(?!-)`,
     'gi',
   ),
   // "is a want", "is more of a want", "are just wants", "seems like a want", "is seen as a 'want'"
