@@ -35,17 +35,22 @@ const FAMILY = 'Mum|Dad|Mother|Father|Nan|Nana|Gran|Grandma|Grandad|Granddad|Gra
 /** Problems or issues as the frame: presenting problems, someone's (main) problems, "Issues:". */
 const FRAME = new RegExp(
   [
-    String.raw`\bpresenting\s+(?:problems?|issues?|difficult(?:y|ies))\b`,
-    // "his problems", "Sam's main issues" (not "my": the person's own words; not a family member's)
-    String.raw`\b(?:his|her|their|(?!(?:${FAMILY})['’])[A-Z][a-z]+['’]s)\s+(?:(?:main|key|biggest|many|current|ongoing|underlying|other|numerous|multiple|various|presenting|complex)\s+)?(?:problems|issues)\b`,
+    String.raw`\b[Pp]resenting\s+(?:problems?|issues?|difficult(?:y|ies))\b`,
+    // "his problems", "Sam's main issues", "Your main issues" (not "my": the person's own words; not
+    // a family member's; not a team's or a council's)
+    String.raw`\b(?:[Hh]is|[Hh]er|[Tt]heir|[Yy]our|(?!(?:${FAMILY})['’])[A-Z][a-z]+['’]s)\s+(?:(?:main|key|biggest|many|current|ongoing|underlying|other|numerous|multiple|various|presenting|complex)\s+)?(?:problems|issues)\b`,
     // "the main problems are", "multiple issues" (not "my main problems", "I have many issues")
-    String.raw`(?<!\b(?:[Mm]y|[Oo]ur|I\s+have|I['’]ve\s+got)\s)\b(?:main|key|biggest|ongoing|multiple|numerous|various|many|complex)\s+(?:problems|issues)\b`,
+    String.raw`(?<!\b(?:[Mm]y|[Oo]ur|I\s+have|I['’]ve\s+got)\s)\b(?:[Mm]ain|[Kk]ey|[Bb]iggest|[Oo]ngoing|[Mm]ultiple|[Nn]umerous|[Vv]arious|[Mm]any|[Cc]omplex)\s+(?:problems|issues)\b`,
     // "problem areas", "problem behaviours"
-    String.raw`\bproblem\s+(?:areas?|behaviou?rs?)\b`,
+    String.raw`\b[Pp]roblem\s+(?:areas?|behaviou?rs?)\b`,
     // "Problems: alcohol, debt" opening the sentence
-    String.raw`^\s*(?:problems|issues)(?=\s*:)`,
+    String.raw`^\s*(?:[Pp]roblems|[Ii]ssues|PROBLEMS|ISSUES)(?=\s*:)`,
+    // "You have problems with money", "He has issues with his temper": the person's life as
+    // problems with it (not problems with a neighbour, a landlord or the boiler, which are disputes
+    // and faults). The subject is left out of the finding.
+    String.raw`(?<=\b(?:[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|(?!(?:${FAMILY}|It|This|That|There|We|I)\b)[A-Z][a-z]+)\s+(?:has|have)\s+(?:had\s+|got\s+|always\s+had\s+)?(?:(?:a\s+lot\s+of|lots\s+of|many|several|ongoing|long-standing)\s+)?)(?:problems|issues)\s+with\s+(?:(?:his|her|their|your)\s+)?(?:money|finances|budgeting|reading|writing|spelling|numbers|maths|cooking|memory|mobility|walking|hygiene|personal\s+care|washing|drinking|drink|alcohol|drugs|temper|anger|behaviou?r|weight|eating|sleep|sleeping|moods?|mental\s+health|relationships|communication|concentration|motivation|attendance)\b`,
   ].join('|'),
-  'gi',
+  'g',
 );
 
 /** Every FRAME match holds one of these (a literal search, quicker than FRAME over each sentence). */

@@ -82,12 +82,15 @@ describe('about-me-problems', () => {
     expect(aboutMe('About me\n\nHis issues include debt and isolation.')).toEqual(['His issues']);
     expect(aboutMe('About me\nName: Sam\nIssues: debt, isolation\n')).toEqual(['Issues']);
     expect(aboutMe('## All about Sam\n\nSam has multiple problems with his memory.\n', true)).toEqual(['multiple problems']);
+    expect(aboutMe('## About me\n\nYou have problems with money, with reading and with your flat. Your main issues are loneliness.\n', true)).toEqual(['problems with money', 'Your main issues']);
+    expect(aboutMe('About me\n\nSam has issues with his temper.')).toEqual(['issues with his temper']);
   });
 
   it('leaves the person\'s own words, a family member\'s problems, other sections and negation', () => {
     expect(aboutMe('About me\n\nMy main problems are my knees.')).toEqual([]);
     expect(aboutMe('About me\n\nI have many issues with the council, and I want that written down.')).toEqual([]);
     expect(aboutMe("About me\n\nSam cares for his mum. Mum's problems with her back mean he does the lifting.")).toEqual([]);
+    expect(aboutMe("About me\n\nSam has had problems with his neighbours and with the boiler. The team's issues with staffing are in the review.")).toEqual([]);
     expect(aboutMe("Risks\n\nSam's main problems are drink and debt.")).toEqual([]);
     expect(aboutMe("Sam's main problems are drink and debt.")).toEqual([]);
     expect(aboutMe('About me\n\nSam said: "My main problem is the stairs."')).toEqual([]);
