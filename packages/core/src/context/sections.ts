@@ -62,7 +62,7 @@ function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Out
   if (o) return o;
   const marked = doc.format !== 'text' && doc.sections.length > 0;
   const sections = doc.sections;
-  const marks: (Mark | undefined)[] = new Array(sentences.length);
+  let marks: (Mark | undefined)[] | undefined; // made on the first mark: most notes have none
   const titles: string[] = [];
   let next = 0; // the next marked heading not yet reached
   for (let i = 0; i < sentences.length; i++) {
@@ -84,11 +84,11 @@ function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Out
       }
     }
     if (mark) {
-      marks[i] = mark;
+      (marks ??= new Array(sentences.length))[i] = mark;
       titles.push(mark.title);
     }
   }
-  o = { marks, titles };
+  o = { marks: marks ?? [], titles };
   outlines.set(sentences, o);
   return o;
 }
