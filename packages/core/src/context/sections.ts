@@ -11,6 +11,7 @@
  */
 import type { SourceDocument } from '../types.js';
 import type { SentenceView } from '../detectors/types.js';
+import { isSpace } from '../chars.js';
 
 /** A section whose heading `wanted` accepted. */
 export interface HeadedSection {
@@ -158,10 +159,6 @@ function cleanTitle(t: string): string {
   const c = t.charCodeAt(b - 1);
   if (c === 58 || c === 45 || c === 0x2013 || c === 0x2014) b--;
   return t.slice(0, b).trim();
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
 }
 
 /** /[.!?]["”’')]*\s*$/ by character from the end (the RegExp would be tried at every position). */
