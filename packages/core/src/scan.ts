@@ -94,6 +94,13 @@ interface Scanner {
    * of one character). Most word starts end their walk here, in one read of a small table.
    */
   firstTwo: Int32Array;
+  /**
+   * How far past its start a phrase (or protected phrase) may end: four times its longest key. The
+   * walk itself goes on through any run of white space (a regex anchor of two words, "his\s+wife",
+   * must be found however far apart the words are, as the regex reads the sentence flat), but
+   * phrases keep the reach they always had.
+   */
+  phraseReach: number;
   /** Scratch: the call in which each regex was first triggered (see triggeredIds). */
   seenCall: Int32Array;
   calls: number;
@@ -236,7 +243,9 @@ function scannerOf(set: RuleSet): Scanner {
   }
   const otherAscii = new Uint8Array(128);
   const otherWide = new Set<number>();
+  let phraseDepth = 0;
   for (const [key, e] of pairs) {
+    if (e.kind === 0) phraseDepth = Math.max(phraseDepth, key.length);
     const c = key.charCodeAt(0);
     if (e.kind === 0 && !isWordCode(c)) {
       if (c < 128) otherAscii[c] = 1;
@@ -249,7 +258,7 @@ function scannerOf(set: RuleSet): Scanner {
     const folded = c >= 65 && c <= 90 ? c + 32 : c;
     asciiColumn[c] = c === 45 || c === 32 || (c >= 9 && c <= 13) ? SKIP : trie.ascii[folded]!;
   }
-  scanner = { trie, otherAscii, otherWide, asciiColumn, firstTwo: firstTwoTable(trie, asciiColumn), regexes, always, searches, seenCall: new Int32Array(regexes.length), calls: 0 };
+  scanner = { trie, otherAscii, otherWide, asciiColumn, firstTwo: firstTwoTable(trie, asciiColumn), phraseReach: 4 * phraseDepth, regexes, always, searches, seenCall: new Int32Array(regexes.length), calls: 0 };
   scanners.set(set, scanner);
   return scanner;
 }
@@ -439,8 +448,9 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
       st.end = from;
       take(values[node]!, st);
     }
-    const limit = Math.min(n, p + 4 * max);
-    walk: for (let i = from; i < limit; i++) {
+    // (No limit: a walk ends where no key goes on, and only white space and hyphens are read
+    // without a step down the trie.)
+    walk: for (let i = from; i < n; i++) {
       const ch = text.charCodeAt(i);
       if (ch < 128) {
         const col = asciiColumn[ch]!;
@@ -511,7 +521,7 @@ function take(entries: Entry[], st: WalkState): void {
   const p = st.p;
   for (const e of entries) {
     if (e.kind === 0) {
-      if (!st.phraseStart || (e.rule !== ALLOW && !st.active[e.rule])) continue;
+      if (!st.phraseStart || (e.rule !== ALLOW && !st.active[e.rule]) || st.end - p > st.sc.phraseReach) continue;
       let end: number;
       if (e.simple) {
         // The text from p is exactly the word (case aside): a match when a word boundary follows.

@@ -165,6 +165,22 @@ describe('scanDocument', () => {
     expect(none.phrases).toEqual([]);
   });
 
+  it('finds an anchor of several words across any run of white space between them, however long', () => {
+    // The regex reads its sentence flat (one space for each run), so the scan must find "for his own
+    // good" however far apart its words stand; a phrase keeps its reach of four times its key.
+    const own = testSet([
+      testRule('control/t-own-good', ['x'], { patterns: [{ regex: '\\bfor (?:his|her) own (?:good|safety)\\b' }], examples: { flag: ['for his own good'], pass: ['x'] } }),
+    ]);
+    const source = `It was for his${' '.repeat(400)}own good. Then for\t her \u00a0 own safety. For his own goods.`;
+    const doc = readText(source);
+    const sentences = sentencesOf(doc);
+    const result = scanDocument(own, doc.text, sentences, [true]);
+    expect(result.regexes[0]!.sticky).toBeDefined();
+    expect(result.triggered[0]).toEqual([0, 7, 1, source.indexOf('for\t'), sentences.length - 1, source.indexOf('For his')]);
+    const found = analyse(doc, own).findings.map((f) => f.start!.offset);
+    expect(found).toEqual([7, source.indexOf('for\t')]);
+  });
+
   it('looks for regex anchors only at \\b word starts', () => {
     const { result } = scan('Reclaims that. ASD team. CASD team. x_ASD.');
     const claims = result.regexes.findIndex((r) => set.rules[r.rule]!.id === 'blaming/t-claims');

@@ -44,8 +44,13 @@ function score(req: Req): number {
   const words = req.map((s) => s.trim());
   const min = Math.min(...words.map((w) => w.length));
   if (min < MIN_LITERAL) return 0; // unusable as a filter
-  if (words.some((w) => COMMON.has(w))) return min;
+  if (words.some(isCommon)) return min;
   return min * 1000 - req.length;
+}
+
+/** A literal whose every word is a COMMON one or shorter than MIN_LITERAL ("the", "is a", "has to"). */
+function isCommon(literal: string): boolean {
+  return literal.split(' ').every((w) => w.length < MIN_LITERAL || COMMON.has(w));
 }
 
 function best(candidates: Req[]): Req {
@@ -110,6 +115,81 @@ function isWordChar(ch: string): boolean {
   return /[a-z0-9_]/.test(ch);
 }
 
+/**
+ * Code units the scan's keys skip (scan.ts isKeySpace): white space (as `\s` sees it) and hyphens.
+ * Between two words of a key any run of them may stand, so a regex's `\s+` can sit inside one.
+ */
+function isSkipped(code: number): boolean {
+  return code === 45 || code === 0x2010 || code === 0x2011 || /\s/.test(String.fromCodePoint(code));
+}
+
+/**
+ * True when the element matches one or more characters the scan's keys skip, and nothing else
+ * (`\s`, `\s+`, ` +`, `[\s-]`): between two literals it reads as one space, which the key skips,
+ * so the words either side of it make one literal ("his\s+wife": "his wife").
+ */
+function isSpaceRun(el: Element | Node): boolean {
+  switch (el.type) {
+    case 'Quantifier':
+      return el.min >= 1 && isSpaceRun(el.element);
+    case 'CharacterSet':
+      return el.kind === 'space' && !el.negate;
+    case 'Character':
+      return isSkipped(el.value);
+    case 'CharacterClass':
+      return !el.negate && el.elements.length > 0 && el.elements.every((e) => (e.type === 'CharacterSet' ? e.kind === 'space' && !e.negate : e.type === 'Character' && isSkipped(e.value)));
+    default:
+      return false;
+  }
+}
+
+/**
+ * The strings an element of a literal run always matches one of (case-folded, a run of white space
+ * as one space), or undefined when it is not such an element: a character, a small class (see
+ * classChars), a run of white space, or a group whose every alternative is a sequence of these
+ * (zero-width assertions aside), up to MAX_SET strings ("(?:his|her)\s+(?:wife|son)": "his wife",
+ * "his son", "her wife", "her son"). Optional elements are not: they end a run.
+ */
+function pieceStrings(el: Element | Node): string[] | undefined {
+  const one = literalChar(el as Element);
+  if (one !== undefined) return [one];
+  const chars = classChars(el as Element);
+  if (chars !== undefined) return chars;
+  if (isSpaceRun(el)) return [' '];
+  if (el.type !== 'Group' && el.type !== 'CapturingGroup') return undefined;
+  const out: string[] = [];
+  for (const alt of el.alternatives) {
+    let runs: string[] | undefined = [''];
+    for (const e of alt.elements) {
+      if (e.type === 'Assertion') continue; // consumes nothing
+      const strings = pieceStrings(e);
+      if (!strings) return undefined;
+      runs = extend(runs, strings);
+      if (!runs) return undefined;
+    }
+    for (const r of runs) if (!out.includes(r)) out.push(r);
+    if (out.length > MAX_SET) return undefined;
+  }
+  return out;
+}
+
+/**
+ * Literal strings as the scan takes them: trailing white space dropped (a key skips it), repeats
+ * and strings that hold another of them at a word start left out (see withoutHolders; for
+ * prefixes, only those another begins), or null when one is empty.
+ */
+function literalsOf(strings: readonly string[], prefixes = false): string[] | null {
+  const out = [...new Set(strings.map((s) => s.trimEnd()))];
+  if (!out.every((s) => s.length > 0)) return null;
+  // (Prefixes must begin every match, so only one a longer one begins with can stand for it.)
+  return prefixes ? shortest(out) : withoutHolders(out);
+}
+
+/** True when every string is non-empty and ends in a separator (an empty one: when `empty` says so). */
+function allEndInSeparator(strings: readonly string[], empty: boolean): boolean {
+  return strings.every((s) => (s ? !isWordChar(s[s.length - 1]!) : empty));
+}
+
 /** A zero-width assertion after which a word starts (\b, ^, a look-behind for a non-word). */
 function isBoundary(el: Element): boolean {
   return el.type === 'Assertion' && (el.kind === 'word' ? !el.negate : el.kind === 'start');
@@ -129,8 +209,12 @@ function alternative(alt: Alternative, atStart: boolean, ahead: boolean): Req {
   let boundary = atStart;
   const flush = (): void => {
     if (runs.length) {
-      if (runAtStart) candidates.push(runs);
-      else {
+      if (runAtStart) {
+        // Separators a group put first are not part of the literal: the word after them starts
+        // a word. A string of separators only (or none) says nothing.
+        const words = literalsOf(runs.map((r) => r.replace(/^[^a-z0-9_]+/, '')));
+        if (words) candidates.push(words);
+      } else {
         // Keep the part after the first non-word character: that part starts a word. Every
         // string the run may be must leave such a part, or the run says nothing.
         const rests: string[] = [];
@@ -143,30 +227,36 @@ function alternative(alt: Alternative, atStart: boolean, ahead: boolean): Req {
           }
           if (!rests.includes(rest)) rests.push(rest);
         }
-        if (rests.length) candidates.push(rests);
+        const words = rests.length ? literalsOf(rests) : null;
+        if (words) candidates.push(words);
       }
     }
     runs = [];
   };
   for (const el of alt.elements) {
-    const one = literalChar(el);
-    const chars = one !== undefined ? [one] : classChars(el);
+    const chars = pieceStrings(el);
     if (chars !== undefined) {
-      const word = isWordChar(chars[0]!);
-      if (!runs.length && !word) {
+      if (!runs.length && chars.every((c) => c && !/[a-z0-9_]/.test(c))) {
         // Leading separators are not part of the literal; the word after them starts a word.
         boundary = true;
         continue;
       }
+      const after = allEndInSeparator(chars, runs.length ? allEndInSeparator(runs, runAtStart) : boundary);
       if (!runs.length) runAtStart = boundary;
       const next = extend(runs.length ? runs : [''], chars);
       if (!next) {
+        // Too many strings: what was read so far is one literal, and a new one starts here.
+        const at = runs.length ? allEndInSeparator(runs, runAtStart) : boundary;
         flush();
-        boundary = !word;
+        if (chars.length <= MAX_SET) {
+          runs = chars;
+          runAtStart = at;
+        }
+        boundary = after;
         continue;
       }
       runs = next;
-      boundary = !word;
+      boundary = after;
       continue;
     }
     if (el.type === 'Assertion') {
@@ -175,8 +265,7 @@ function alternative(alt: Alternative, atStart: boolean, ahead: boolean): Req {
         // one sentence at a time, so it is in the same sentence): its literals can filter too
         // ("not an(?=\s+eligible\s+needs?\b)" is found by "eligible"). It consumes nothing, so
         // the run of literals around it goes on.
-        const last = runs.length ? runs[0]![runs[0]!.length - 1] : undefined;
-        candidates.push(alternatives(el.alternatives, last === undefined ? boundary : !isWordChar(last), ahead));
+        candidates.push(alternatives(el.alternatives, runs.length ? allEndInSeparator(runs, runAtStart) : boundary, ahead));
         continue;
       }
       if (isBoundary(el) && !runs.length) boundary = true;
@@ -365,11 +454,10 @@ function prefixesOf(pattern: Pattern, min: number): string[] | null {
  */
 function leading(elements: Element[], min: number): string[] | null {
   let runs: string[] = [''];
-  const done = (): string[] | null => (runs[0] ? shortest(runs) : null);
+  const done = (): string[] | null => (runs[0] ? literalsOf(runs, true) : null);
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i]!;
-    const one = literalChar(el);
-    const chars = one !== undefined ? [one] : classChars(el);
+    const chars = pieceStrings(el);
     if (chars !== undefined) {
       const next = extend(runs, chars);
       if (!next) return done();
@@ -404,4 +492,20 @@ function leading(elements: Element[], min: number): string[] | null {
 /** `literals` without those another of them begins (a match beginning with "sus" begins with "su"). */
 function shortest(literals: string[]): string[] {
   return literals.filter((l) => !literals.some((o) => o !== l && l.startsWith(o)));
+}
+
+/**
+ * `literals` without those that hold another of them at a word start ("very rude" holds "rude"
+ * after its space; "sabotage the" begins with "sabotage"): a text holding the longer one at a word
+ * start holds the shorter one at a word start too, so the longer one filters nothing more.
+ */
+function withoutHolders(literals: string[]): string[] {
+  return literals.filter(
+    (l) =>
+      !literals.some((o) => {
+        if (o === l) return false;
+        for (let i = l.indexOf(o); i >= 0; i = l.indexOf(o, i + 1)) if (i === 0 || !isWordChar(l[i - 1]!)) return true;
+        return false;
+      }),
+  );
 }
