@@ -150,19 +150,24 @@ function isSpaceRun(el: Element | Node): boolean {
  * (zero-width assertions aside), up to MAX_SET strings ("(?:his|her)\s+(?:wife|son)": "his wife",
  * "his son", "her wife", "her son"). Optional elements are not: they end a run.
  */
-function pieceStrings(el: Element | Node): string[] | undefined {
+function pieceStrings(el: Element | Node, optional = false): string[] | undefined {
   const one = literalChar(el as Element);
   if (one !== undefined) return [one];
   const chars = classChars(el as Element);
   if (chars !== undefined) return chars;
   if (isSpaceRun(el)) return [' '];
+  if (optional && el.type === 'Quantifier' && el.min === 0 && el.max === 1) {
+    // (Only where asked: what a lookahead reads, " ?[.,;!]". In a run, an optional part ends it.)
+    const inner = pieceStrings(el.element, optional);
+    return inner && ['', ...inner.filter((s) => s !== '')];
+  }
   if (el.type !== 'Group' && el.type !== 'CapturingGroup') return undefined;
   const out: string[] = [];
   for (const alt of el.alternatives) {
     let runs: string[] | undefined = [''];
     for (const e of alt.elements) {
       if (e.type === 'Assertion') continue; // consumes nothing
-      const strings = pieceStrings(e);
+      const strings = pieceStrings(e, optional);
       if (!strings) return undefined;
       runs = extend(runs, strings);
       if (!runs) return undefined;
@@ -183,6 +188,26 @@ function literalsOf(strings: readonly string[], prefixes = false): string[] | nu
   if (!out.every((s) => s.length > 0)) return null;
   // (Prefixes must begin every match, so only one a longer one begins with can stand for it.)
   return prefixes ? shortest(out) : withoutHolders(out);
+}
+
+/**
+ * The last word of each string with what follows it ("cannot be " → "be "), when each has a
+ * separator before that word (so the word starts a word); undefined otherwise, or when nothing is
+ * shorter for it.
+ */
+function lastWords(runs: readonly string[]): string[] | undefined {
+  if (!runs.length) return undefined;
+  const out: string[] = [];
+  for (const r of runs) {
+    let end = r.length;
+    while (end > 0 && !isWordChar(r[end - 1]!)) end--;
+    let start = end;
+    while (start > 0 && isWordChar(r[start - 1]!)) start--;
+    if (start === 0 || end === 0) return undefined;
+    const tail = r.slice(start);
+    if (!out.includes(tail)) out.push(tail);
+  }
+  return out.length < runs.length ? out : undefined;
 }
 
 /** True when every string is non-empty and ends in a separator (an empty one: when `empty` says so). */
@@ -245,10 +270,18 @@ function alternative(alt: Alternative, atStart: boolean, ahead: boolean): Req {
       if (!runs.length) runAtStart = boundary;
       const next = extend(runs.length ? runs : [''], chars);
       if (!next) {
-        // Too many strings: what was read so far is one literal, and a new one starts here.
+        // Too many strings: what was read so far is one literal, and a new one starts here — with
+        // the last word read, when that leaves few enough ("cannot be", "could not be" … then 8
+        // verbs: "be agreed", "be approved" …, not every "agreed").
         const at = runs.length ? allEndInSeparator(runs, runAtStart) : boundary;
+        const tails = lastWords(runs);
+        const fromTails = tails && extend(tails, chars);
         flush();
-        if (chars.length <= MAX_SET) {
+        if (fromTails) {
+          runs = fromTails;
+          runAtStart = true; // each last word follows a separator
+        }
+        else if (chars.length <= MAX_SET) {
           runs = chars;
           runAtStart = at;
         }
@@ -266,6 +299,18 @@ function alternative(alt: Alternative, atStart: boolean, ahead: boolean): Req {
         // ("not an(?=\s+eligible\s+needs?\b)" is found by "eligible"). It consumes nothing, so
         // the run of literals around it goes on.
         candidates.push(alternatives(el.alternatives, runs.length ? allEndInSeparator(runs, runAtStart) : boundary, ahead));
+        // The literal read so far, followed by what the lookahead reads, is in the text too
+        // ("difficult(?= with| towards| ?[.,;!])": "difficult with", "difficult." …).
+        if (runs.length) {
+          const ahead = pieceStrings({ type: 'Group', alternatives: el.alternatives } as unknown as Node, true);
+          const joined = ahead && extend(runs, ahead);
+          if (joined) {
+            const kept = runs;
+            runs = joined;
+            flush();
+            runs = kept;
+          }
+        }
         continue;
       }
       if (isBoundary(el) && !runs.length) boundary = true;
