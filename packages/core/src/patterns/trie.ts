@@ -64,8 +64,14 @@ export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
     }
   }
   width = Math.max(width, 1);
-  // Children as maps while building, then flattened.
-  const kids: Map<number, number>[] = [new Map()];
+  // Children as lists while building (first child, next sibling, in the order they were added),
+  // then flattened. (Lists, not a Map per node: most nodes are the one-child tails of long keys,
+  // and a rule set's keys make tens of thousands of them.)
+  const first: number[] = [-1];
+  const last: number[] = [-1];
+  const next: number[] = [-1];
+  const colOf: number[] = [-1];
+  const count: number[] = [0];
   const values: (T[] | undefined)[] = [undefined];
   let depth = 0;
   for (const [k, v] of list) {
@@ -73,11 +79,20 @@ export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
     for (let i = 0; i < k.length; i++) {
       const c = k.charCodeAt(i);
       const col = c < 128 ? ascii[c]! : wide.get(c)!;
-      let child = kids[node]!.get(col);
-      if (child === undefined) {
-        child = kids.push(new Map()) - 1;
+      let child = first[node]!;
+      while (child >= 0 && colOf[child] !== col) child = next[child]!;
+      if (child < 0) {
+        child = first.length;
+        first.push(-1);
+        last.push(-1);
+        next.push(-1);
+        colOf.push(col);
+        count.push(0);
         values.push(undefined);
-        kids[node]!.set(col, child);
+        if (last[node]! < 0) first[node] = child;
+        else next[last[node]!] = child;
+        last[node] = child;
+        count[node]!++;
       }
       node = child;
     }
@@ -85,28 +100,28 @@ export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
     depth = Math.max(depth, k.length);
   }
   // Number the nodes breadth first, so the shallow nodes most walks touch sit together in memory.
+  const n = first.length;
   const order: number[] = [0];
-  for (let k = 0; k < order.length; k++) for (const child of kids[order[k]!]!.values()) order.push(child);
-  const renumber = new Int32Array(kids.length);
+  for (let k = 0; k < order.length; k++) for (let child = first[order[k]!]!; child >= 0; child = next[child]!) order.push(child);
+  const renumber = new Int32Array(n);
   order.forEach((old, i) => (renumber[old] = i));
   const link = (old: number): number => renumber[old]! * 2 + (values[old] ? 1 : 0);
-  const n = kids.length;
   const nodes = new Int32Array(2 * n);
-  const branching = order.filter((old) => kids[old]!.size > 1).length;
+  const branching = order.filter((old) => count[old]! > 1).length;
   const rows = new Int32Array(Math.max(1, branching) * width);
   const ordered: (T[] | undefined)[] = new Array(n);
   let used = 0;
   order.forEach((old, i) => {
     ordered[i] = values[old];
-    const children = kids[old]!;
-    if (children.size > 1) {
+    if (count[old]! > 1) {
       nodes[2 * i] = used;
-      for (const [col, child] of children) rows[used + col] = link(child);
+      for (let child = first[old]!; child >= 0; child = next[child]!) rows[used + colOf[child]!] = link(child);
       used += width;
     } else {
       nodes[2 * i] = -1;
-      for (const [col, child] of children) {
-        nodes[2 * i] = -1 - col;
+      const child = first[old]!;
+      if (child >= 0) {
+        nodes[2 * i] = -1 - colOf[child]!;
         nodes[2 * i + 1] = link(child);
       }
     }
