@@ -47,8 +47,9 @@ const FRAME = new RegExp(
     String.raw`^\s*(?:[Pp]roblems|[Ii]ssues|PROBLEMS|ISSUES)(?=\s*:)`,
     // "You have problems with money", "He has issues with his temper": the person's life as
     // problems with it (not problems with a neighbour, a landlord or the boiler, which are disputes
-    // and faults). The subject is left out of the finding.
-    String.raw`(?<=\b(?:[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|(?!(?:${FAMILY}|It|This|That|There|We|I)\b)[A-Z][a-z]+)\s+(?:has|have)\s+(?:had\s+|got\s+|always\s+had\s+)?(?:(?:a\s+lot\s+of|lots\s+of|many|several|ongoing|long-standing)\s+)?)(?:problems|issues)\s+with\s+(?:(?:his|her|their|your)\s+)?(?:money|finances|budgeting|reading|writing|spelling|numbers|maths|cooking|memory|mobility|walking|hygiene|personal\s+care|washing|drinking|drink|alcohol|drugs|temper|anger|behaviou?r|weight|eating|sleep|sleeping|moods?|mental\s+health|relationships|communication|concentration|motivation|attendance)\b`,
+    // and faults). The subject is left out of the finding; it is looked back for only where
+    // "problems" or "issues" stands, not at every character.
+    String.raw`\b(?:problems|issues)(?<=\b(?:[Yy]ou|[Hh]e|[Ss]he|[Tt]hey|(?!(?:${FAMILY}|It|This|That|There|We|I)\b)[A-Z][a-z]+)\s+(?:has|have)\s+(?:had\s+|got\s+|always\s+had\s+)?(?:(?:a\s+lot\s+of|lots\s+of|many|several|ongoing|long-standing)\s+)?(?:problems|issues))\s+with\s+(?:(?:his|her|their|your)\s+)?(?:money|finances|budgeting|reading|writing|spelling|numbers|maths|cooking|memory|mobility|walking|hygiene|personal\s+care|washing|drinking|drink|alcohol|drugs|temper|anger|behaviou?r|weight|eating|sleep|sleeping|moods?|mental\s+health|relationships|communication|concentration|motivation|attendance)\b`,
   ].join('|'),
   'g',
 );
