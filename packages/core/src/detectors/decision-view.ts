@@ -40,6 +40,12 @@ const PLACE =
  */
 const DECISION = new RegExp(`\\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey)\\s+((?:is|are)\\s+to\\s+(?:${TO_VERB})|will\\s+be\\s+(?:${DONE_TO})|${WILL_VERB})\\b`, 'g');
 /**
+ * The same decision in note style, with "is" left out, only at the start of a sentence or a line:
+ * "Edna to be moved to Elm Court on Friday", "Kai to be transferred to Ward 4". Action lists ("Dawn
+ * to ring the bank") are left alone: only what is done to the person (DONE_TO) counts.
+ */
+const NOTE_DECISION = new RegExp(`^(\\s*)([A-Z][a-z]+)\\s+(to\\s+be\\s+(?:${DONE_TO}))\\b`);
+/**
  * Capitalised words that open a sentence but are not the person, which the rule's `subject: person`
  * (the clause reader) would not rule out: things a plan says are "to go" or "to stay" ("Transport
  * is to go at 10", "Support is to stay the same"), parents ("Mum is to attend the review"; the
@@ -61,8 +67,8 @@ const INSTITUTION_VIEW = /\b(?:services?|panel|council|authority|team|commission
 const VIEW = /\b(?:said|says|say|told|tells|explained|explains|agreed|agrees|agree|disagreed|disagrees|wants?|wanted|would\s+(?:like|prefer|rather)|prefers?|preferred|chose|chooses|choice|asked|asks|views?|wishes|wished|feels|felt|hopes?|hoped|happy|unhappy|keen|decided|consented|consents|consent|refused|declined|objected|upset)\b|["“”]/gi;
 /** Telling and asking, which record no view when the writer does it or the person is told. */
 const TELLING = /^(?:said|says|say|told|tells|explained|explains|asked|asks)$/i;
-/** The writer speaking ("I explained", "we have told") or someone being told ("was told", "were asked"). */
-const NOT_A_VIEW_BEFORE = /(?:\b(?:I|we)(?:\s+(?:have|had|also|then|have\s+also))?|\b(?:was|were|been|being|is|are))\s+$/i;
+/** The writer speaking ("I explained", "we have told") or someone being told ("was told", "were asked", "Son to be told"). */
+const NOT_A_VIEW_BEFORE = /(?:\b(?:I|we)(?:\s+(?:have|had|also|then|have\s+also))?|\b(?:was|were|been|being|is|are|to\s+be))\s+$/i;
 
 /**
  * Does the sentence record someone's view? Not when its only reporting verbs are the writer
@@ -97,7 +103,7 @@ export const decisionView: Detector = {
     name: 'decision-view',
     description: 'A decision about the person ("X is to attend", "X will be moved") with no view recorded nearby.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\b(?:is|are)\s+to\b|\bwill\s+(?:be|move|transfer|attend|go)\b/g,
+    trigger: /\b(?:is|are)\s+to\b|\bwill\s+(?:be|move|transfer|attend|go)\b|\bto\s+be\s+(?:moved|placed|transferred|discharged|admitted|relocated|rehoused)\b/g,
   },
   create(ctx) {
     return {
@@ -119,6 +125,12 @@ export const decisionView: Detector = {
           }
           const at = m.index + m[0].length - verb.length;
           ctx.report({ start: s.start + at, end: s.start + at + verb.length });
+        }
+        const n = NOTE_DECISION.exec(s.text);
+        if (n && !NOT_SUBJECTS.has(n[2]!) && !/^(?:He|She|They|It|I|We|You)$/.test(n[2]!)) {
+          if (!checked && viewNearby(ctx.sentences, ctx.doc.sections, s)) return;
+          const at = n[1]!.length + n[2]!.length + n[0].slice(n[1]!.length + n[2]!.length).indexOf(n[3]!);
+          ctx.report({ start: s.start + at, end: s.start + at + n[3]!.length });
         }
       },
     };
