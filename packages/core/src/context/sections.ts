@@ -75,7 +75,7 @@ function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Out
       const h = sections[next++]!;
       mark = { kind: 'marked', title: cleanTitle(h.title), depth: h.depth, afterBreak: true, start: s.start, end: s.end, content: s.end };
     } else {
-      const title = headingLine(doc.text, s);
+      const title = markedListItem(doc, s) ? undefined : headingLine(doc.text, s);
       if (title !== undefined) {
         const afterBreak = afterBlankLine(doc.text, s) || (i > 0 && endsLikeSentence(sentences[i - 1]!.text));
         mark = { kind: 'line', title, depth: marked ? 99 : 1, afterBreak, start: s.start, end: s.end, content: s.end };
@@ -199,6 +199,21 @@ function opensLine(text: string, s: SentenceView): boolean {
   let a = s.start - 1;
   while (a >= 0 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a--;
   return a < 0 || text.charCodeAt(a) === 10;
+}
+
+/**
+ * Is this sentence a list item in the Markdown or HTML source ("- Can't cook", "<li>Can't cook")?
+ * The readers blank the marker in the text, so an unpunctuated item would otherwise read as a
+ * heading line and end the section it belongs to ("**Strengths**", then a list).
+ */
+function markedListItem(doc: SourceDocument, s: SentenceView): boolean {
+  if (doc.format === 'markdown') {
+    let a = s.start;
+    while (a > 0 && doc.source.charCodeAt(a - 1) !== 10 && s.start - a < 40) a--;
+    return /^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+$/.test(doc.source.slice(a, s.start));
+  }
+  if (doc.format === 'html') return /<li\b[^>]{0,80}>\s*$/i.test(doc.source.slice(Math.max(0, s.start - 120), s.start));
+  return false;
 }
 
 /** A plain-text heading line: whole line, short, not a list item, not ending like a sentence. */

@@ -1,7 +1,8 @@
 /**
  * strengths-section: a section headed as the person's strengths ("Strengths", "What people like and
  * admire about me", "What's working well") whose sentences mostly say what the person cannot do —
- * "can't", "cannot", "unable to", "fails to", "lacks", "poor", "struggles", "needs help with" — or
+ * "can't", "cannot", "unable to", "fails to", "lacks", "poor", "struggles", "needs help with",
+ * "doesn't go out", "has no friends", "not motivated" — or
  * that records nothing ("None identified", "N/A"). LEXICON DEF-21. Reported on the heading, once
  * per section. A section headed for needs or eligibility ("Strengths and needs", "Eligibility")
  * is left alone: there "unable to achieve" is the statutory test (Care Act eligibility
@@ -39,7 +40,7 @@ const NOT_STRENGTHS = /\b(?:needs?|based|difficult(?:y|ies)|risks?|weakness(?:es
 
 /** What the person cannot do, as the lexicon lists it, and its common neighbours. */
 const DEFICIT =
-  /\b(?:can(?:['’]t|not)|can\s+not|could(?:n['’]t|\s+not)|unable|not\s+able\s+to|no\s+longer\s+able|fail(?:s|ed|ing)?\s+to|lack(?:s|ed|ing)?|poor(?:ly)?|struggl(?:e|es|ed|ing)|difficult(?:y|ies)|finds?\s+it\s+(?:hard|difficult)|needs?\s+(?:help|support|prompting|assistance|reminding|reminders|supervision)|requires?\s+(?:help|support|prompting|assistance|supervision)|incapable|inability|dependent\s+on|reliant\s+on|deficits?|impaired|limited)\b|n['’]t\s+able\s+to\b/gi;
+  /\b(?:can(?:['’]t|not)|can\s+not|could(?:n['’]t|\s+not)|unable|not\s+able\s+to|no\s+longer\s+able|fail(?:s|ed|ing)?\s+to|lack(?:s|ed|ing)?|poor(?:ly)?|struggl(?:e|es|ed|ing)|difficult(?:y|ies)|finds?\s+it\s+(?:hard|difficult)|needs?\s+(?:help|support|prompting|assistance|reminding|reminders|supervision)|requires?\s+(?:help|support|prompting|assistance|supervision)|incapable|inability|dependent\s+on|reliant\s+on|deficits?|impaired|limited|unmotivated|not\s+(?:motivated|interested|confident|independent)|(?:has|have|had)\s+no\s+(?:friends|interests?|hobbies|motivation|confidence|insight|routine|skills|awareness|sense)|(?:does(?:n['’]t|\s+not)|wo(?:n['’]t)|will\s+not|did(?:n['’]t|\s+not))\s+(?:go\s+out|leave|wash|bathe|shower|cook|clean|shop|eat|drink|engage|talk|speak|mix|join|socialise|socialize|get\s+up|get\s+out|look\s+after|take\s+(?:his|her|their)|manage|cope|listen|follow|read|write|understand))\b|n['’]t\s+able\s+to\b/gi;
 /** Verbs whose negation is praise: "never fails to", "does not lack", "rarely struggles". */
 const PRAISED = /\b(?:never|not|n['’]t|rarely|seldom|no|without)\s+(?:\w+\s+)?$/i;
 /** What someone is like or can do, beside the strengths detector's statements. */
@@ -72,6 +73,13 @@ export function isDeficitLed(text: string): boolean {
   return found && !GOOD.test(t) && !STRENGTH.test(t);
 }
 
+/** The items of a one-sentence list, split at commas, semicolons and "and" (the sentence itself when it is no list). */
+function listItems(s: SentenceView): SentenceView[] {
+  const parts = s.text.split(/\s*[,;]\s*|\s+and\s+/).filter((p) => /[A-Za-z]/.test(p));
+  if (parts.length < 3) return [s];
+  return parts.map((text) => ({ ...s, text }));
+}
+
 /** The `strengths-section` detector. */
 export const strengthsSection: Detector = {
   meta: {
@@ -90,7 +98,10 @@ export const strengthsSection: Detector = {
     return {
       done() {
         for (const section of headedSections(ctx.doc, ctx.sentences, isStrengthsTitle)) {
-          const content = section.sentences.filter((s: SentenceView) => /[A-Za-z]/.test(s.text));
+          let content = section.sentences.filter((s: SentenceView) => /[A-Za-z]/.test(s.text));
+          // A section written as one run-on list ("Strengths: cannot cook, cannot read, lacks
+          // confidence") is read item by item, when nothing in it is good.
+          if (content.length === 1 && isDeficitLed(content[0]!.text)) content = listItems(content[0]!);
           if (content.length === 0) continue;
           const at = { start: section.titleStart, end: section.titleEnd };
           if (content.length <= 2 && content.every((s) => NOTHING.test(s.text))) {

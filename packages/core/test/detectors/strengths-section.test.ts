@@ -37,6 +37,17 @@ describe('strengths-section', () => {
     expect(isDeficitLed('He can\'t always find his keys but has found ways to manage.')).toBe(false);
   });
 
+  it('reads Markdown list items without full stops as the items of the section they follow', () => {
+    // A bold line, a blank line, then a list: the items are not heading lines that end the section.
+    expect(strengths("# Plan\n\n**Strengths**\n\n- Can't cook\n- Unable to read\n- Lacks confidence\n\n## Goals\n\nA job.\n", true)).toEqual(['Strengths']);
+    expect(strengths("# Plan\n\n**Strengths**\n\n- Kind\n- Funny\n\n**What's not working**\n\n- Can't get out\n- Unable to sleep\n- Lacks a quiet room\n", true)).toEqual([]);
+  });
+
+  it('reads a one-sentence list item by item when nothing in it is good', () => {
+    expect(strengths('Strengths: cannot cook, cannot read, lacks confidence and has a poor memory.\nNeeds: meals.\n')).toEqual(['Strengths']);
+    expect(strengths("Strengths: kind, funny, can't read yet and loves football.\n")).toEqual([]);
+  });
+
   it('reports the heading when most of the section says what the person cannot do', () => {
     expect(strengths('Strengths\n\nAmy cannot cook. She lacks confidence. She struggles with buses.')).toEqual(['Strengths']);
     const f = analyse('Strengths\n\nAmy cannot cook. She lacks confidence. She sings. She struggles with buses.', set).findings.find((x) => x.ruleId === 'deficit/strengths-section')!;
