@@ -75,7 +75,8 @@ function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Out
       const h = sections[next++]!;
       mark = { kind: 'marked', title: cleanTitle(h.title), depth: h.depth, afterBreak: true, start: s.start, end: s.end, content: s.end };
     } else {
-      const title = markedListItem(doc, s) ? undefined : headingLine(doc.text, s);
+      let title = headingLine(doc.text, s);
+      if (title !== undefined && markedListItem(doc, s)) title = undefined;
       if (title !== undefined) {
         const afterBreak = afterBlankLine(doc.text, s) || (i > 0 && endsLikeSentence(sentences[i - 1]!.text));
         mark = { kind: 'line', title, depth: marked ? 99 : 1, afterBreak, start: s.start, end: s.end, content: s.end };
