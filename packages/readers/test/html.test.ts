@@ -129,5 +129,17 @@ describe('html reader', () => {
     expect(found.map((f) => f.ruleId)).toEqual(['dehumanising/service-user', 'blaming/refuses']);
     for (const f of found) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
   });
-});
 
+  it('reads a bold paragraph as a section heading in a page written on one line (deficit/strengths-section)', () => {
+    const set = builtinRuleSet();
+    const strengths = (source: string): string[] =>
+      analyse(html(source), set)
+        .findings.filter((f) => f.ruleId === 'deficit/strengths-section')
+        .map((f) => source.slice(f.start!.offset, f.end!.offset));
+    const list = '<h1>Plan</h1><p><b>Strengths</b></p><ul><li>Cannot cook</li><li>Lacks confidence</li><li>Poor hygiene</li></ul><h2>Risks</h2><p>Falls.</p>';
+    expect(strengths(list)).toEqual(['Strengths']);
+    // Short paragraphs that are not bold stay in the section; a bold one ends it.
+    expect(strengths('<h1>Plan</h1><p><strong>Strengths</strong></p><p>Cannot cook</p><p>Lacks confidence</p><p>Loves dogs</p><h2>Risks</h2><p>Falls.</p>')).toEqual(['Strengths']);
+    expect(strengths('<h1>Plan</h1><p><b>Strengths</b></p><ul><li>Kind and funny</li><li>Loves dogs</li></ul><p><b>Support needs</b></p><p>Cannot cook. Lacks confidence. Needs help with money.</p>')).toEqual([]);
+  });
+});

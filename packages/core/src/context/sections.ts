@@ -12,6 +12,7 @@
 import type { SourceDocument } from '../types.js';
 import type { SentenceView } from '../detectors/types.js';
 import { isSpace } from '../chars.js';
+import { lastStartingAtOrBefore } from '../search.js';
 
 /** A section whose heading `wanted` accepted. */
 export interface HeadedSection {
@@ -76,9 +77,14 @@ function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Out
       mark = { kind: 'marked', title: cleanTitle(h.title), depth: h.depth, afterBreak: true, start: s.start, end: s.end, content: s.end };
     } else {
       let title = headingLine(doc.text, s);
+      let bold = false;
+      if (title === undefined && doc.format === 'html') {
+        title = boldBlock(doc, s);
+        bold = title !== undefined;
+      }
       if (title !== undefined && markedListItem(doc, s)) title = undefined;
       if (title !== undefined) {
-        const afterBreak = afterBlankLine(doc.text, s) || (i > 0 && endsLikeSentence(sentences[i - 1]!.text));
+        const afterBreak = bold || afterBlankLine(doc.text, s) || (i > 0 && endsLikeSentence(sentences[i - 1]!.text));
         mark = { kind: 'line', title, depth: marked ? 99 : 1, afterBreak, start: s.start, end: s.end, content: s.end };
       } else {
         const label = lineLabel(doc.text, s);
@@ -217,9 +223,29 @@ function markedListItem(doc: SourceDocument, s: SentenceView): boolean {
   return false;
 }
 
+/**
+ * A bold paragraph standing as a heading in HTML written without line breaks
+ * (`<p><b>Strengths</b></p><ul>…`): the sentence fills its block, and the block's words are all
+ * inside one `<b>` or `<strong>`. (With line breaks, headingLine finds it as a whole line.)
+ */
+function boldBlock(doc: SourceDocument, s: SentenceView): string | undefined {
+  if (s.end - s.start > MAX_HEADING + 8) return undefined;
+  const bi = lastStartingAtOrBefore(doc.blocks, s.start);
+  const b = doc.blocks[bi];
+  if (!b || bi === doc.blocks.length - 1 || doc.text.slice(b.start, s.start).trim() || doc.text.slice(s.end, b.end).trim()) return undefined;
+  if (!/<(?:b|strong)(?:\s[^<>]{0,80})?>\s*$/i.test(doc.source.slice(Math.max(0, s.start - 100), s.start))) return undefined;
+  if (!/^\s*<\/(?:b|strong)\s*>/i.test(doc.source.slice(s.end, s.end + 40))) return undefined;
+  return headingText(s);
+}
+
 /** A plain-text heading line: whole line, short, not a list item, not ending like a sentence. */
 function headingLine(text: string, s: SentenceView): string | undefined {
   if (s.end - s.start > MAX_HEADING + 8 || !isWholeLine(text, s)) return undefined;
+  return headingText(s);
+}
+
+/** The tests a heading's own words must pass, wherever it stands. */
+function headingText(s: SentenceView): string | undefined {
   const t = s.text.trim();
   // A label with its content after a colon ("Strengths: N/A") is a line label, not a heading.
   if (!t || t.length > MAX_HEADING || /[.!?]$/.test(t) || LIST_ITEM.test(s.text) || !/^\W*[A-Z0-9]/.test(t) || /:\s+\S/.test(t) || VALUE_LINE.test(t)) return undefined;
