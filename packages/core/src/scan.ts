@@ -14,7 +14,7 @@
  * anything, before a non-word character, is a match.
  * Pure; the scanner is built once per rule set.
  */
-import { isSpace } from './chars.js';
+import { isKeySpace, isSpace } from './chars.js';
 import type { RuleSet } from './rules/compile.js';
 import type { SentenceView } from './detectors/types.js';
 import { phraseRegex } from './patterns/terms.js';
@@ -149,12 +149,6 @@ export interface ScanResult {
 /** Letters and digits as the phrase matcher sees them (A–Z, a–z, 0–9, U+00C0–U+024F). */
 export function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 0xc0 && c <= 0x24f);
-}
-
-/** Characters a key skips: spaces (any Unicode white space) and hyphens. */
-function isKeySpace(ch: number): boolean {
-  if (ch < 128) return ch === 45 || ch === 32 || (ch >= 9 && ch <= 13);
-  return ch === 0x2010 || ch === 0x2011 || ch === 0xa0 || /\s/.test(String.fromCharCode(ch));
 }
 
 /**

@@ -1,6 +1,17 @@
 /** chars.ts: character tests by code must answer exactly as the RegExps they replace. */
 import { describe, expect, it } from 'vitest';
-import { isAsciiDigit, isAsciiLetter, isRegExpWordCode, isSpace } from '../src/chars.js';
+import { isAsciiDigit, isAsciiLetter, isKeySpace, isRegExpWordCode, isSpace } from '../src/chars.js';
+
+describe('isKeySpace', () => {
+  it('is white space as /\\s/ sees it, or a hyphen (-, U+2010, U+2011), for every code unit and beyond', () => {
+    const wrong: number[] = [];
+    for (let c = 0; c <= 0x10ffff; c += c < 0x10000 ? 1 : 0x101) {
+      const expected = c === 45 || c === 0x2010 || c === 0x2011 || /\s/.test(String.fromCodePoint(c));
+      if (isKeySpace(c) !== expected) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
 
 describe('isSpace', () => {
   it('is /\\s/ for every UTF-16 code unit', () => {

@@ -8,6 +8,7 @@
  */
 import { RegExpParser } from '@eslint-community/regexpp';
 import type { Alternative, Element, Node, Pattern } from '@eslint-community/regexpp/ast';
+import { isKeySpace } from '../chars.js';
 
 /** Shortest literal worth filtering on. */
 export const MIN_LITERAL = 3;
@@ -116,14 +117,6 @@ function isWordChar(ch: string): boolean {
 }
 
 /**
- * Code units the scan's keys skip (scan.ts isKeySpace): white space (as `\s` sees it) and hyphens.
- * Between two words of a key any run of them may stand, so a regex's `\s+` can sit inside one.
- */
-function isSkipped(code: number): boolean {
-  return code === 45 || code === 0x2010 || code === 0x2011 || /\s/.test(String.fromCodePoint(code));
-}
-
-/**
  * True when the element matches one or more characters the scan's keys skip, and nothing else
  * (`\s`, `\s+`, ` +`, `[\s-]`): between two literals it reads as one space, which the key skips,
  * so the words either side of it make one literal ("his\s+wife": "his wife").
@@ -135,9 +128,9 @@ function isSpaceRun(el: Element | Node): boolean {
     case 'CharacterSet':
       return el.kind === 'space' && !el.negate;
     case 'Character':
-      return isSkipped(el.value);
+      return isKeySpace(el.value);
     case 'CharacterClass':
-      return !el.negate && el.elements.length > 0 && el.elements.every((e) => (e.type === 'CharacterSet' ? e.kind === 'space' && !e.negate : e.type === 'Character' && isSkipped(e.value)));
+      return !el.negate && el.elements.length > 0 && el.elements.every((e) => (e.type === 'CharacterSet' ? e.kind === 'space' && !e.negate : e.type === 'Character' && isKeySpace(e.value)));
     default:
       return false;
   }
