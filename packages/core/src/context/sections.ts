@@ -54,6 +54,8 @@ interface Mark {
 
 /** A document's marks, found once per sentence list and shared by the detectors that ask. */
 interface Outline {
+  /** The document has headings from its reader (Markdown, HTML, DOCX). */
+  marked: boolean;
   marks: (Mark | undefined)[];
   titles: string[];
 }
@@ -96,7 +98,7 @@ function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Out
       titles.push(mark.title);
     }
   }
-  o = { marks: marks ?? [], titles };
+  o = { marked, marks: marks ?? [], titles };
   outlines.set(sentences, o);
   return o;
 }
@@ -106,10 +108,9 @@ function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Out
  * and white space removed), each with its sentences. `sentences` are the document's, in order.
  */
 export function headedSections(doc: SourceDocument, sentences: readonly SentenceView[], wanted: (title: string) => boolean): HeadedSection[] {
-  const { marks, titles } = outlineOf(doc, sentences);
+  const { marked, marks, titles } = outlineOf(doc, sentences);
   // Most documents have no such heading, and the walk below is not needed.
   if (!titles.some(wanted)) return [];
-  const marked = doc.format !== 'text' && doc.sections.length > 0;
   const out: HeadedSection[] = [];
   let open: HeadedSection | undefined;
   let openDepth = 0; // a marked section's depth; a deeper heading inside it is a subsection
@@ -181,9 +182,7 @@ function endsLikeSentence(t: string): boolean {
 
 /** Does this sentence fill its whole line in the text (white space aside)? */
 function isWholeLine(text: string, s: SentenceView): boolean {
-  let a = s.start - 1;
-  while (a >= 0 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a--;
-  if (a >= 0 && text.charCodeAt(a) !== 10) return false;
+  if (!opensLine(text, s)) return false;
   let b = s.end;
   while (b < text.length && (text.charCodeAt(b) === 32 || text.charCodeAt(b) === 9 || text.charCodeAt(b) === 13)) b++;
   // A heading has something after it: a line feed, not the end of the document.
@@ -192,8 +191,7 @@ function isWholeLine(text: string, s: SentenceView): boolean {
 
 /** Is there a blank line (or the document's start) right before this sentence? */
 function afterBlankLine(text: string, s: SentenceView): boolean {
-  let a = s.start - 1;
-  while (a >= 0 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a--;
+  let a = blankBefore(text, s.start);
   if (a < 0) return true;
   if (text.charCodeAt(a) !== 10) return false;
   a--;
@@ -203,9 +201,15 @@ function afterBlankLine(text: string, s: SentenceView): boolean {
 
 /** Does this sentence open a line (white space aside)? */
 function opensLine(text: string, s: SentenceView): boolean {
-  let a = s.start - 1;
-  while (a >= 0 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a--;
+  const a = blankBefore(text, s.start);
   return a < 0 || text.charCodeAt(a) === 10;
+}
+
+/** The offset of the last character before `at` that is not a space or a tab (-1 at the start). */
+function blankBefore(text: string, at: number): number {
+  let a = at - 1;
+  while (a >= 0 && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a--;
+  return a;
 }
 
 /**
