@@ -68,8 +68,8 @@ const set = (s: string): Set<string> => new Set(s.split(' '));
 /** Determiners and quantifiers: skipped around a noun. */
 const DETERMINERS = set('the a an his her their its our your my this that these those any all some further new latest original');
 
-/** Days and months. */
-const CALENDAR_WORDS = 'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december';
+/** Days and months (lower case, space-separated; decision-view.ts reads them too). */
+export const CALENDAR_WORDS = 'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december';
 
 /** Time words: "on Monday", "in the morning", "at times" are not what the match is about. */
 const TIME = set('today yesterday tonight morning afternoon evening night week weekend month year times first moment present ' + CALENDAR_WORDS);

@@ -18,6 +18,10 @@
 import type { Section } from '../types.js';
 import type { Detector, SentenceView } from './types.js';
 import { lastAtOrBefore } from '../search.js';
+import { CALENDAR_WORDS } from '../context/subject.js';
+
+/** Days and months, capitalised, as alternatives ("Monday|…|December"). */
+const CALENDAR = CALENDAR_WORDS.split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
 
 /** What a placement or attendance decision does to someone. */
 const DONE_TO = 'moved|placed|transferred|discharged|admitted|relocated|rehoused';
@@ -32,8 +36,9 @@ const TO_VERB = `attend|move|live|stay|go|return|transfer|be\\s+(?:${DONE_TO})`;
  */
 const WILL_VERB = 'will\\s+(?:move\\s+(?:to|into|in\\s+with)|transfer\\s+to|attend|go\\s+into)';
 /** A home, a service or a place's name within six words after a WILL_VERB. */
-const PLACE =
-  /^(?:\s+[\w'’&-]+){0,5}?\s+(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter)\b)[A-Z][a-z]+|centre|center|centres|services?|unit|provision|placement|college|school|club|hub|home|homes|hospital|hospice|residential|nursing|respite|accommodation|hostel|flat|house|bungalow|room|court|lodge|ward|supported|sheltered|extra\s+care)\b/;
+const PLACE = new RegExp(
+  String.raw`^(?:\s+[\w'’&-]+){0,5}?\s+(?:(?!(?:${CALENDAR}|Christmas|Easter)\b)[A-Z][a-z]+|centre|center|centres|services?|unit|provision|placement|college|school|club|hub|home|homes|hospital|hospice|residential|nursing|respite|accommodation|hostel|flat|house|bungalow|room|court|lodge|ward|supported|sheltered|extra\s+care)\b`,
+);
 /**
  * The decision and the word right before it: `(subject)` then "is to attend", "are to move",
  * "will be moved", "will move to". The subject is checked separately (SUBJECTS).
