@@ -47,7 +47,7 @@ export const patternSchema = {
       required: ['regex'],
       additionalProperties: false,
       properties: {
-        regex: { type: 'string', minLength: 1, description: 'Escape hatch; refused unless safe from catastrophic backtracking.' },
+        regex: { type: 'string', minLength: 1, description: 'Escape hatch; refused unless safe from catastrophic backtracking and from a cost quadratic in the length of a sentence (no unbounded repetition across words in a look-behind or where a match begins).' },
         caseSensitive: { type: 'boolean' },
         scope: patternScope,
       },
