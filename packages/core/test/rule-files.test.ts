@@ -9,6 +9,8 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { RegExpParser } from '@eslint-community/regexpp';
+import type { Alternative } from '@eslint-community/regexpp/ast';
 import { loadRuleFile } from '../src/node.js';
 import { compileRules } from '../src/rules/compile.js';
 import { CATEGORIES, type Pattern, type RuleData } from '../src/types.js';
@@ -89,6 +91,70 @@ describe.each(files.map((f) => [rel(f), f] as const))('%s', (_name, f) => {
 
 /** The first names and surnames the rules' examples use for made-up people. */
 const SAMPLE_NAME = /\b(?:Jack|Amira|Sam|Patel|Evans|Lily|Riya|Maya|Zoë|Kofi|Okafor|Siân|Jones|Khan|Jo|José|Órla|Kwame)\b/;
+
+/** Every regex source in a rule file: patterns and unless entries. */
+function regexesOf(data: RuleData): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const regex = (v as { regex?: unknown }).regex;
+      if (typeof regex === 'string') out.push(regex);
+      Object.values(v).forEach(visit);
+    }
+  };
+  visit(data.patterns);
+  visit(data.unless);
+  return out;
+}
+
+/** Does any element under these alternatives repeat (a quantifier with max > 1)? */
+function repeats(alternatives: Alternative[]): boolean {
+  return alternatives.some((a) =>
+    a.elements.some((e) => {
+      if (e.type === 'Quantifier') return e.max > 1 || ((e.element.type === 'Group' || e.element.type === 'CapturingGroup') && repeats(e.element.alternatives));
+      if (e.type === 'Group' || e.type === 'CapturingGroup') return repeats(e.alternatives);
+      return false;
+    }),
+  );
+}
+
+/**
+ * A look-behind that opens an alternative (or a group that opens one) and costs more than one
+ * character's check: positive, or negative and holding a repetition (`\s+`, `{0,30}`). V8 tries it at every position of the
+ * sentence; `\b` or a look-ahead in front lets the engine skip the positions that cannot match.
+ */
+function opensWithCostlyLookBehind(alternatives: Alternative[]): string | undefined {
+  for (const a of alternatives) {
+    const first = a.elements[0];
+    if (!first) continue;
+    if (first.type === 'Assertion' && first.kind === 'lookbehind' && (!first.negate || repeats(first.alternatives))) return first.raw;
+    if (first.type === 'Group' || first.type === 'CapturingGroup') {
+      const inner = opensWithCostlyLookBehind(first.alternatives);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+describe('regex cost', () => {
+  it('no built-in regex opens with a look-behind tried at every position (docs/writing-rules.md)', () => {
+    const parser = new RegExpParser({ ecmaVersion: 2024 });
+    const costly = files.flatMap((f) => regexesOf(f.data).flatMap((src) => {
+      const raw = opensWithCostlyLookBehind(parser.parsePattern(src).alternatives);
+      return raw ? [`${rel(f)}: ${raw.slice(0, 60)}`] : [];
+    }));
+    expect(costly).toEqual([]);
+  });
+
+  it('finds one when it is there', () => {
+    const parser = new RegExpParser({ ecmaVersion: 2024 });
+    expect(opensWithCostlyLookBehind(parser.parsePattern(String.raw`\bx|(?<=waiting for )package\b`).alternatives)).toBe('(?<=waiting for )');
+    expect(opensWithCostlyLookBehind(parser.parsePattern(String.raw`(?<!\b(?:must|needs?\s+to)\s)\bpaid\b`).alternatives)).toMatch(/^\(\?<!/);
+    expect(opensWithCostlyLookBehind(parser.parsePattern(String.raw`(?<![a-z])refused\b`).alternatives)).toBeUndefined();
+    expect(opensWithCostlyLookBehind(parser.parsePattern(String.raw`\b(?=package)(?<=for )package\b`).alternatives)).toBeUndefined();
+  });
+});
 
 describe('terms across rules', () => {
   it.each([...CATEGORIES])('no phrase is used by two rules in %s', (category) => {
