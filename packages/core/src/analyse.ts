@@ -99,6 +99,22 @@ const NOT_PLAIN = /\s\s|[\t\n\r\f\v\u00a0]/;
 const LINE_END_HYPHEN = /(?<=\p{L})-[^\S\n]*\n\s*/gu;
 const SPACES = /\s+/g;
 
+/** Are sentences `a` and `b` (`a` before `b`) in the same paragraph (no blank line between)? */
+const sameParagraph = (text: string, a: SentenceView, b: SentenceView): boolean => !/\n[ \t]*\n/.test(text.slice(a.end, b.start));
+
+/** Sentences of the paragraph read back from sentence `i` (not included) for the pronoun reader. */
+const PARAGRAPH_LOOKBACK = 8;
+
+/**
+ * The text of the sentences before sentence `i` in its paragraph, at most PARAGRAPH_LOOKBACK of
+ * them: what an opening pronoun after sentence `i` might stand for instead of its subject.
+ */
+function paragraphBefore(text: string, sentences: readonly SentenceView[], i: number): string {
+  let j = i;
+  while (j > 0 && j > i - PARAGRAPH_LOOKBACK && sameParagraph(text, sentences[j - 1]!, sentences[j]!)) j--;
+  return j < i ? text.slice(sentences[j]!.start, sentences[i]!.start) : '';
+}
+
 /** Split a document into sentences (never crossing a block). */
 export function sentencesOf(doc: SourceDocument): SentenceView[] {
   const out: SentenceView[] = [];
@@ -313,10 +329,11 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // Who it is about (rules with `subject: person | organisation`).
     if (rule.subject !== 'any' && set.context) {
       let about = aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context);
-      // "The landlord visited. He refused…": an opening pronoun for the previous sentence's subject.
+      // "The landlord visited. He refused…": an opening pronoun for the previous sentence's subject,
+      // unless an earlier sentence of the paragraph mentions someone else it could stand for.
       const prev = si > 0 ? sentences[si - 1] : undefined;
-      if ((about === 'person' || about === 'unknown') && prev && !/\n[ \t]*\n/.test(text.slice(prev.end, s.start))) {
-        about = pronounReferent(s.text, hit.start - s.start, prev.text, set.context) ?? about;
+      if ((about === 'person' || about === 'unknown') && prev && sameParagraph(text, prev, s)) {
+        about = pronounReferent(s.text, hit.start - s.start, prev.text, set.context, () => paragraphBefore(text, sentences, si - 1)) ?? about;
       }
       if (!subjectAllows(rule.subject, about)) continue;
     }

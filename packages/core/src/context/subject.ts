@@ -542,19 +542,76 @@ const ONE_PERSON = set('landlord landlady manager judge commissioner employer fu
 /** Words that point at a person: a pronoun, a possessive pronoun or a people word. */
 const POINTERS = set('he she they him her them his their i we you me us');
 
+/** The words each opening pronoun could stand for: "He" for "him", "his"; "She" for "her"… */
+const FORMS: Record<string, Set<string>> = {
+  He: set('he him his himself'),
+  She: set('she her hers herself'),
+  They: set('they them their theirs themselves'),
+};
+/**
+ * Words for a man or a woman (singular; the plurals are "they"): "the landlady … He" and "her
+ * sister … He" cannot be the same person. Any other word (carer, GP, partner, a name) may be either.
+ */
+const MEN = set('he him his himself man landlord brother husband boyfriend fiance son stepson stepfather stepdad stepbrother uncle nephew grandfather grandad granddad grandson boy dad father mr');
+const WOMEN = set('she her hers herself woman landlady sister wife girlfriend fiancee daughter stepdaughter stepmother stepmum stepsister aunt auntie niece grandmother grandma nan gran granddaughter girl mum mother mrs ms miss');
+/** Could `word` (lower case) be the one an opening `pronoun` stands for, as far as its gender tells? */
+const fits = (word: string, pronoun: string): boolean =>
+  pronoun === 'They' ? !MEN.has(word) && !WOMEN.has(word) : !(pronoun === 'He' ? WOMEN : MEN).has(word);
+/** People words for the person ("the client was in the lounge"), besides names and pronouns. */
+const PERSON_WORDS = set('person client resident tenant patient pupil student boy girl child mum mother dad father');
+/** Capitalised words that are not names: sentence openers, function words, days and months, titles. */
+const notName = (l: string, index: ContextIndex): boolean =>
+  index.has(l) || CALENDAR.has(l) || COMMON_STARTERS.has(l) || DETERMINERS.has(l) || BRIDGE.has(l) || PREPOSITIONS.has(l) ||
+  RELATIVES.has(l) || CONJUNCTIONS.has(l) || PRONOUNS.has(l) || POINTERS.has(l) || TITLES.has(l) || PARTS.has(l) || l === 'i';
+
+/**
+ * Does `text` (the paragraph before the antecedent's sentence) mention someone the opening
+ * `pronoun` could stand for instead — a name ("Amir was seen at home", "Visited Nia"), a people word
+ * ("the client"), or the pronoun itself ("He was in the lounge", "I spoke to him")? For "They", only
+ * "they", "them" and "their" count: a name is read as "he" or "she".
+ */
+function mentionsPerson(text: string, pronoun: string, index: ContextIndex): boolean {
+  const forms = FORMS[pronoun]!;
+  for (const w of text.match(TOKEN) ?? []) {
+    const l = w.toLowerCase().replace(POSSESSIVE, '');
+    if (forms.has(l)) return true;
+    if (pronoun === 'They') continue;
+    if (PERSON_WORDS.has(l) && fits(l, pronoun)) return true;
+    if (/^\p{Lu}/u.test(w) && !notName(l, index)) return true;
+  }
+  return false;
+}
+
 /**
  * What an opening "he", "she" or "they" stands for when the previous sentence (`previous`) is
- * about someone else and names no one who could be meant instead: "The landlord visited about the
- * arrears. **He** refused to repair the boiler" is the landlord's refusal. Returns the previous
- * sentence's subject when it is an organisation, another person or a family member whose number
- * fits the pronoun ("they" for an organisation or a plural; "he" or "she" for one person), the
- * previous sentence has no name, no pronoun and no people word after its subject, and nothing
- * between the pronoun and the match (`relStart`) names anyone else either. Otherwise undefined:
- * "The GP saw Sam on Monday. He refused his tablets" stays about Sam. Pure; cheap (a few tokens).
+ * about someone else and nothing makes the pronoun ambiguous: "The landlord visited about the
+ * arrears. **He** refused to repair the boiler" is the landlord's refusal; "The carer arrived late.
+ * **She** was agitated" is the carer's. A conservative reading — only when all of these hold:
+ *
+ * - the previous sentence's subject is an organisation, another person or a family member whose
+ *   number fits the pronoun ("they" for an organisation or a plural; "he" or "she" for one person)
+ *   and, for a man's or a woman's word, whose gender fits ("the landlady … He" does not);
+ * - nothing before that subject points at someone the pronoun could stand for: "Mrs Khan's carer",
+ *   "Dev's carer" and "his carer … He" are ambiguous ("her carer … He" is not);
+ * - the previous sentence has no name, no pronoun and no people word after its subject, and
+ *   nothing between the pronoun and the match (`relStart`) names anyone else either;
+ * - the earlier sentences of the paragraph (`earlier`, read only when all the rest hold) mention no
+ *   one the pronoun could stand for: "Amir was seen at home. The carer arrived late. He was
+ *   agitated" may be Amir.
+ *
+ * Otherwise undefined, and the match is read as before: "The GP saw Sam on Monday. He refused his
+ * tablets" stays about Sam. Pure; cheap (a few tokens).
  */
-export function pronounReferent(sentence: string, relStart: number, previous: string, index: ContextIndex): About | undefined {
+export function pronounReferent(
+  sentence: string,
+  relStart: number,
+  previous: string,
+  index: ContextIndex,
+  earlier?: string | (() => string),
+): About | undefined {
   const open = /^\s*(He|She|They)\b/.exec(sentence);
   if (!open || relStart < open[0].length) return undefined;
+  const pronoun = open[1]!;
   for (const w of sentence.slice(open[0].length, relStart).match(TOKEN) ?? []) {
     const l = w.toLowerCase();
     if (POINTERS.has(l) || PEOPLE.has(l) || (/^\p{Lu}/u.test(w) && !CALENDAR.has(l))) return undefined;
@@ -564,22 +621,32 @@ export function pronounReferent(sentence: string, relStart: number, previous: st
   const toks = previous.match(TOKEN) ?? [];
   let subject = -1;
   for (let i = 0; i < Math.min(toks.length, 4) && subject < 0; i++) {
-    const l = toks[i]!.toLowerCase();
+    const w = toks[i]!;
+    const l = w.toLowerCase();
+    // "his carer … He", "their carers … They": the person, or the carer.
+    if (FORMS[pronoun]!.has(l)) return undefined;
     if (DETERMINERS.has(l)) continue;
     if (index.has(l)) subject = i;
-    else if (i > 0 && /^\p{Lu}/u.test(toks[i]!)) return undefined; // a name ("Dr Patel", "Sam")
+    else if (/^\p{Lu}/u.test(w) && (i > 0 || !notName(l.replace(POSSESSIVE, ''), index))) {
+      // A name: "Dr Patel", "Mrs Khan's carer", "Carl is a man with…" (Carl is the subject). An
+      // opening name's possessive is ambiguous only when the pronoun may be that person: "Dev's
+      // carer … He" may be Dev, "Mum's partner … He" is not Mum (and "they" is not read as a name).
+      if (i > 0 || !POSSESSIVE.test(l) || (pronoun !== 'They' && fits(l.replace(POSSESSIVE, ''), pronoun))) return undefined;
+    }
   }
   if (subject < 0) return undefined;
   const head = toks[subject]!.toLowerCase();
   const kind = index.get(head)!;
   if (kind !== 'organisation' && kind !== 'other' && kind !== 'family') return undefined;
   const plural = (kind === 'organisation' && !ONE_PERSON.has(head)) || (/s$/.test(head) && !/ss$/.test(head)) || head === 'staff' || head === 'police' || head === 'men' || head === 'women';
-  if ((open[1] === 'They') !== plural) return undefined;
+  if ((pronoun === 'They') !== plural || !fits(head, pronoun)) return undefined;
   for (let i = subject + 1; i < toks.length; i++) {
     const w = toks[i]!;
     const l = w.toLowerCase();
     if (POINTERS.has(l) || PEOPLE.has(l) || (/^\p{Lu}/u.test(w) && !CALENDAR.has(l) && !index.has(l))) return undefined;
   }
+  const before = typeof earlier === 'function' ? earlier() : earlier;
+  if (before && mentionsPerson(before, pronoun, index)) return undefined;
   return kind;
 }
 

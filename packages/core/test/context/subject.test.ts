@@ -333,4 +333,51 @@ describe('pronounReferent: an opening pronoun for the previous sentence\'s subje
     expect(analyse('The landlord called round. He refused to fix the window.', set).findings).toEqual([]);
     expect(analyse('The landlord called round.\n\nHe refused to fix the window.', set).findings.map((f) => f.text)).toEqual(['refused']);
   });
+  it('is nothing when the previous sentence points at the person before its subject in a way the pronoun fits', () => {
+    // "Mrs Khan's carer … She": Mrs Khan or the carer.
+    expect(ref("Mrs Khan's carer arrived late.", 'She was aggressive.', 'aggressive')).toBeUndefined();
+    expect(ref("Dev's carer arrived late.", 'He was aggressive.', 'aggressive')).toBeUndefined();
+    expect(ref('His carer arrived late.', 'He was aggressive.', 'aggressive')).toBeUndefined();
+    expect(ref('Her brother visited on Tuesday.', 'She was shouting on the landing.', 'shouting')).toBeUndefined();
+    expect(ref('Their carers arrived late.', 'They were aggressive.', 'aggressive')).toBeUndefined();
+    // A name opening the previous sentence is its subject, whatever listed noun follows.
+    expect(ref('Carl is a man with a lot of worries.', 'He has anger issues.', 'anger')).toBeUndefined();
+    // The pronoun cannot be the person the possessive points at: "her carer … he" is the carer.
+    expect(ref("Mum's partner arrived late.", 'He was aggressive.', 'aggressive')).toBe('family');
+    expect(ref("Dev's carers arrived late.", 'They were aggressive.', 'aggressive')).toBe('other');
+    expect(ref('Two carers arrived late.', 'They were aggressive.', 'aggressive')).toBe('other');
+    expect(ref('Her carer arrived late.', 'He was aggressive.', 'aggressive')).toBe('other');
+    expect(ref('His carers arrived late.', 'They were aggressive.', 'aggressive')).toBe('other');
+  });
+  it('is nothing when the antecedent is a man or a woman the pronoun does not fit', () => {
+    expect(ref('The landlady called round about the rent.', 'He refused to fix the window.', 'refused')).toBeUndefined();
+    expect(ref('Her sister visited on Tuesday.', 'He was shouting on the landing.', 'shouting')).toBeUndefined();
+    expect(ref('Her brother visited on Tuesday.', 'She was shouting on the landing.', 'shouting')).toBeUndefined();
+    expect(ref('The carer arrived late.', 'She was aggressive.', 'aggressive')).toBe('other');
+    expect(ref('The carer arrived late.', 'He was aggressive.', 'aggressive')).toBe('other');
+  });
+  it('is nothing when the person is mentioned earlier in the paragraph in a way the pronoun fits', () => {
+    const ref3 = (earlier: string, previous: string, sentence: string, word: string): About | undefined =>
+      pronounReferent(sentence, sentence.indexOf(word), previous, index, () => earlier);
+    // "Amir … The carer … He": Amir or the carer.
+    expect(ref3('Amir was seen at home.', 'The carer arrived late.', 'He was aggressive.', 'aggressive')).toBeUndefined();
+    expect(ref3('Visited Nia at home.', 'The carer arrived late.', 'She was aggressive.', 'aggressive')).toBeUndefined();
+    expect(ref3('He was in the lounge.', 'The carer arrived late.', 'He was aggressive.', 'aggressive')).toBeUndefined();
+    expect(ref3('I spoke to him about the rota.', 'The carer arrived late.', 'He was aggressive.', 'aggressive')).toBeUndefined();
+    expect(ref3('The client was in the lounge.', 'The carer arrived late.', 'She was aggressive.', 'aggressive')).toBeUndefined();
+    // A mention the pronoun does not fit leaves the reading alone.
+    expect(ref3('He was in the lounge.', 'The carer arrived late.', 'She was aggressive.', 'aggressive')).toBe('other');
+    expect(ref3('She was in the lounge on Monday.', 'Her brother visited.', 'He was shouting.', 'shouting')).toBe('family');
+    expect(ref3('It rained all morning.', 'The carer arrived late.', 'She was aggressive.', 'aggressive')).toBe('other');
+    expect(ref3('Nia was in the lounge.', 'The council wrote in March.', 'They refused the request.', 'refused')).toBe('organisation');
+  });
+  it('reads the earlier sentences of the paragraph in a document, and not those of an earlier paragraph', () => {
+    const set = compileRules([testRule('blaming/t-subject', ['aggressive'], { subject: 'person' })]);
+    const texts = (t: string): string[] => analyse(t, set).findings.map((f) => f.text);
+    expect(texts('The carer arrived late. She was aggressive.')).toEqual([]);
+    expect(texts("Mrs Khan's carer arrived late. She was aggressive.")).toEqual(['aggressive']);
+    expect(texts('Amir was seen at home. The carer arrived late. He was aggressive.')).toEqual(['aggressive']);
+    expect(texts('Amir was seen at home.\n\nThe carer arrived late. He was aggressive.')).toEqual([]);
+    expect(texts('He was seen at home. The carer arrived late. She was aggressive.')).toEqual([]);
+  });
 });
