@@ -2,18 +2,25 @@
  * decision-view: a decision about the person written as something that will be done to them —
  * "Zara is to attend the day centre", "He is to move to Oak House", "Sam will be moved to a
  * ground-floor flat", "Sam will move to Elm Court" — with nothing in that sentence or the two on
- * either side (in the same section) recording anyone's view: no "said", "told", "agreed", "wants",
+ * either side (in the same section) recording a view: no "said", "told", "agreed", "wants",
  * "would like", "chose", "asked", no quotation. The writer telling or asking ("I explained the plan
  * to him"), the person being told ("he was told") and a panel or service agreeing are not views.
- * LEXICON VOI-08 and CON-13.
+ * Nor is a family member's view on its own ("Mum said she wants him to move", "His daughter feels
+ * he would be safer there"): it is not the person's, except where the family member speaks for
+ * them — an attorney or a deputy for health and welfare — or the person cannot give a view (lacks
+ * capacity, a best-interests decision) or is a young child, anywhere in the document. LEXICON
+ * VOI-08, VOI-13 and CON-13.
  *
  * Deliberately narrow, for precision: the decision must sit right after its subject (a name, or
  * "he"/"she" with "is to", "they" with "are to"), the verbs are the ones a placement or
- * attendance decision uses, and any view nearby — whoever holds it, except a service or a panel
- * agreeing or deciding — leaves the sentence alone (the rule asks writers to record the person's
- * view; it cannot tell whose view a nearby "said" is, so it gives the benefit of the doubt). The rule's `subject: person` then leaves out
- * subjects the clause reader knows are someone or something else. Pure; runs only on sentences
- * holding "is to", "are to", "will be", "will move", "will transfer", "will attend" or "will go".
+ * attendance decision uses, and any other view nearby — a professional's, or one whose holder the
+ * reader cannot tell — leaves the sentence alone (benefit of the doubt). A view is a family
+ * member's only when its subject is a family word ("Mum said", "his daughter feels", "the family
+ * are keen") or a pronoun after a family member's words that wants something of someone else
+ * ("Mum said she wants **him** to move"); "Mum said he wants to move" and "Kai and his mum agreed"
+ * record the person's view. The rule's `subject: person` then leaves out subjects the clause
+ * reader knows are someone or something else. Pure; runs only on sentences holding "is to", "are
+ * to", "will be", "will move", "will transfer", "will attend" or "will go".
  */
 import type { Section } from '../types.js';
 import type { Detector, SentenceView } from './types.js';
@@ -76,15 +83,169 @@ const TELLING = /^(?:said|says|say|told|tells|explained|explains|asked|asks)$/i;
 const NOT_A_VIEW_BEFORE = /(?:\b(?:I|we)(?:\s+(?:have|had|also|then|have\s+also))?|\b(?:was|were|been|being|is|are|to\s+be))\s+$/i;
 
 /**
- * Does the sentence record someone's view? Not when its only reporting verbs are the writer
- * telling or asking ("I explained the plan to Dev", "we told him") or someone being told ("Dev was
- * told he is to move"): that records what was said to the person, not what anyone thinks.
+ * Family members, parents included (rules/_context.yaml's `family` list, parents, "family",
+ * "relative"): their view of a decision is not the person's own. Plurals in "s" are read too.
  */
-function holdsView(text: string): boolean {
+const FAMILY = new Set(
+  (
+    'mum mam mummy mom mother dad daddy father parent stepmum stepdad stepmother stepfather family relative kin ' +
+    'brother sister sibling partner husband wife spouse boyfriend girlfriend fiance fiancee son daughter stepson stepdaughter ' +
+    'stepbrother stepsister uncle aunt auntie cousin niece nephew grandfather grandmother grandparent grandad grandma nan gran ' +
+    'grandson granddaughter grandchild grandchildren'
+  ).split(' '),
+);
+const isFamily = (w: string): boolean => FAMILY.has(w) || (w.endsWith('s') && FAMILY.has(w.slice(0, -1)));
+/** Words between a view's holder and its verb: "Mum has also said", "his daughter is very keen". */
+const BETWEEN = new Set(
+  'is was were are be been being am has have had will would could should may might must do does did also really very still strongly clearly now then always not never just firmly quite so too both all only already initially previously'.split(' '),
+);
+/** Words, and commas (", and his sister agreed" joins clauses, not subjects). */
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?|,/gu;
+const POSSESSIVE = /['’]s$/;
+/** An aside between a subject and its verb: "Mum, who holds deputyship, said". */
+const ASIDE_BEFORE = /,\s*(?:who|which)\b[^,]{0,80},\s*$/i;
+/**
+ * After a view's verb, someone else it is about: "wants **him** to", "is happy **for him** to",
+ * "feels **he** would be safer", "would like **Kai** to". A pronoun holding such a view is not the
+ * person whose move it is.
+ */
+const ABOUT_SOMEONE = /^\s+(?:that\s+)?(?:for\s+)?(him|her|them|he|she|they|[A-Z][a-z]+)\s+(?:to|should|would|could|must|needs?|will|is|was|be)\b/;
+/** "agreed with Kai": a joint view, the person's too. */
+const WITH_SOMEONE = /^\s+with\s+(?:(?:his|her|their|the)\s+)?([\p{L}]+)/u;
+/** "…," said Mum / says his daughter: a reporting verb before its subject. */
+const SUBJECT_AFTER = /^\s+(?:(?:his|her|their|the)\s+)?([\p{L}]+)/u;
+
+/** Who holds the view whose word starts at `at` in `text`: a family member, a pronoun (not known yet), or anyone else. */
+function holderAt(text: string, at: number, word: string): 'family' | 'pronoun' | 'other' {
+  let before = text.slice(Math.max(0, at - 200), at);
+  const aside = ASIDE_BEFORE.exec(before);
+  if (aside) before = before.slice(0, aside.index);
+  const words = before.slice(-120).match(WORD) ?? [];
+  let j = words.length - 1;
+  while (j >= 0 && (BETWEEN.has(words[j]!.toLowerCase()) || (/^\p{Ll}+ly$/u.test(words[j]!) && !isFamily(words[j]!)))) j--; // "really", not "family" or "Emily"
+  if (j < 0 || /[,"“”'‘’]\s*$/.test(before)) {
+    // "“…,” said Mum": the subject follows a reporting verb.
+    const after = TELLING.test(word) || /^agreed$/i.test(word) ? SUBJECT_AFTER.exec(text.slice(at + word.length, at + word.length + 60)) : null;
+    if (after && isFamily(after[1]!.toLowerCase())) return 'family';
+    if (j < 0) return 'other';
+  }
+  let w = words[j]!.toLowerCase().replace(POSSESSIVE, '');
+  if (w === 'who' && j > 0) {
+    if (words[--j] === ',' && j > 0) j--;
+    w = words[j]!.toLowerCase().replace(POSSESSIVE, ''); // "his daughter, who said"
+  }
+  if (w === 'he' || w === 'she' || w === 'they') return 'pronoun';
+  if (!isFamily(w)) return 'other';
+  // "Mum and Dad agreed" is the family's; "Kai and his mum agreed" and "Kai, Mum and Dad agreed"
+  // are Kai's view too; "…, and his sister agreed" and "to go, Mum and Dad agreed" are the family's.
+  const det = /^(?:his|her|their|the|my|our)$/i;
+  let k = j - 1;
+  while (k >= 0 && det.test(words[k]!)) k--;
+  if (k < 1 || !/^(?:and|or|&)$/i.test(words[k]!)) return 'family';
+  for (k--; k >= 0; k--) {
+    const x = words[k]!;
+    if (x === ',' || det.test(x)) continue;
+    const l = x.toLowerCase().replace(POSSESSIVE, '');
+    if (isFamily(l)) continue;
+    return /^\p{Lu}/u.test(x) || /^(?:he|she|they|i|we|staff)$/.test(l) ? 'other' : 'family';
+  }
+  return 'family';
+}
+
+/**
+ * What a sentence records: `view` (a view the person may hold, or whose holder cannot be told),
+ * `family` (only a family member's views), or `none`. Not when its only reporting verbs are the
+ * writer telling or asking ("I explained the plan to Dev", "we told him") or someone being told
+ * ("Dev was told he is to move"): that records what was said to the person, not what anyone
+ * thinks. A quotation is the family's in a sentence whose only views are the family's ("“It is the
+ * best place for her,” her mum said"), and a view otherwise.
+ */
+function viewIn(text: string): 'view' | 'family' | 'none' {
   VIEW.lastIndex = 0;
   let m: RegExpExecArray | null;
+  let family = false;
+  let quoted = false;
+  let familyEnd = -1; // where the last family member's view word ended
+  let reported = false; // a family member reports what someone (he, she, a name) thinks or feels
+  let wanting = false; // … and that someone wants something of another ("she wants him to move")
   while ((m = VIEW.exec(text))) {
-    if (!TELLING.test(m[0]) || !NOT_A_VIEW_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) return true;
+    if (TELLING.test(m[0]) && NOT_A_VIEW_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    if (/^["“”]$/.test(m[0])) {
+      quoted = true;
+      continue;
+    }
+    const end = m.index + m[0].length;
+    let holder = holderAt(text, m.index, m[0]);
+    if (holder === 'pronoun') {
+      // "Mum said she wants him to move": she is Mum, or someone else, not him. "Mum said he wants
+      // to move" is his view.
+      const about = familyEnd >= 0 && m.index - familyEnd <= 40 ? ABOUT_SOMEONE.exec(text.slice(end, end + 60)) : null;
+      const pronoun = /\b(he|she|they)\s*(?:\S+\s+){0,3}$/i.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1]?.toLowerCase();
+      holder = about && !samePerson(pronoun, about[1]!) ? 'family' : 'other';
+      if (holder === 'family') wanting = true;
+    }
+    if (holder === 'family') {
+      const after = text.slice(end, end + 80);
+      const w = WITH_SOMEONE.exec(after);
+      if (w && !isFamily(w[1]!.toLowerCase())) return 'view'; // "Mum agreed with Kai"
+      // "Her daughter said she is pleased", "Mum said Kai is nervous": what the person feels, told
+      // by the family — unless the one reported wants something of someone else (above).
+      const r = TELLING.test(m[0]) ? REPORTED.exec(after) : null;
+      if (r && !isFamily((r[1] ?? r[2])!.toLowerCase())) reported = true;
+      family = true;
+      familyEnd = end;
+      continue;
+    }
+    return 'view';
+  }
+  if ((reported || (quoted && QUOTE_ABOUT.test(text))) && !wanting) return 'view';
+  if (quoted) return family ? 'family' : 'view';
+  return family ? 'family' : 'none';
+}
+
+/** What a reporting verb reports: "said (that) she…", "told me he…", "told staff that Kai…". */
+const REPORTED = /^\s+(?:(?:me|us|staff|the\s+\w+(?:\s+\w+)?)\s+)?(?:that\s+)?(he|she|they|[A-Z][a-z]+)\b(?!['’])|^[\s,:]*["“‘']\s*(He|She|They)\b/;
+/** A quotation that tells of someone else: "“He can’t stop talking about it,” said his dad." */
+const QUOTE_ABOUT = /["“‘']\s*(?:He|She|They)\b/;
+
+/** Could `a` (he, she, they) and `b` (a pronoun or a name after the view) be the same person? */
+function samePerson(a: string | undefined, b: string): boolean {
+  const l = b.toLowerCase();
+  if (!a) return true;
+  if (a === 'he') return l === 'he' || l === 'him';
+  if (a === 'she') return l === 'she' || l === 'her';
+  return l === 'they' || l === 'them';
+}
+
+/**
+ * A family member who speaks for the person: an attorney or a deputy ("as his attorney", "holds
+ * an LPA for health and welfare", "Mum, who holds deputyship", "welfare deputy"). Not a deputy
+ * manager, nor an attorney or deputy for money only (MONEY_ONLY), who does not decide where
+ * someone lives.
+ */
+const SPEAKS_FOR = /\b(?:(?:lasting\s+)?power\s+of\s+attorney|LPAs?|attorneys?|deputyship|(?:(?:welfare|court[-\s]appointed|appointed|(?:his|her|their)(?:\s+\w+)?)\s+deputy|deputy\s+(?:for|under))\b(?!\s+(?:manager|head|headteacher|director|lead|leader|chief|team|matron|principal|editor)\b))/gi;
+/** Read from the start of a SPEAKS_FOR match: an attorney or a deputy for money ("LPA for property and financial affairs", "property and affairs deputy"). */
+const MONEY_ONLY = /^[^.;]{0,60}\b(?:property|financ\w*|money|benefits?|pension)\b/i;
+const WELFARE = /^[^.;]{0,70}\b(?:health|welfare|care)\b/i;
+/**
+ * The person unable to give a view, so that the family is consulted in a best-interests decision:
+ * "lacks capacity to decide where to live", "does not have capacity", "was unable to give a view",
+ * "a best interests meeting", an IMCA.
+ */
+const NO_VIEW = /\b(?:lacks?|lacked|lacking)\s+(?:the\s+)?(?:mental\s+)?capacity\b|\b(?:does|did|do)\s*n[o']t\s+have\s+(?:the\s+)?(?:mental\s+)?capacity\b|\bwithout\s+(?:the\s+)?capacity\b|\bno\s+capacity\s+to\b|\b(?:unable|not\s+able)\s+to\s+(?:give|express|share|communicate|tell\s+(?:us|me|staff)|say\s+what|make\s+(?:a|this|the|that|such)\s+decision)\b|\bcould\s*n[o']t\s+(?:give|express|share|communicate)\b|\bbest[-\s]interests?\s+(?:meeting|decision|process|assessment|assessor|discussion)s?\b|\bIMCA\b/i;
+/** A young child (under six): "aged 3", "3 years old", "a 4-year-old", "18 months old", a toddler, a baby, nursery. */
+const YOUNG_CHILD = /\b(?:aged?\s+[0-5](?![.,:]?\d)\b|[0-5][\s-]*(?:years?|yrs?)[\s-]*old\b|\d{1,2}[\s-]*months?[\s-]*old\b|toddlers?\b|infants?\b|bab(?:y|ies)\b|pre-?school\b|nursery\b)/i;
+
+/** Does the document say a family member may speak for the person (see SPEAKS_FOR, NO_VIEW, YOUNG_CHILD)? */
+function familySpeaksFor(text: string): boolean {
+  if (NO_VIEW.test(text) || YOUNG_CHILD.test(text)) return true;
+  SPEAKS_FOR.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SPEAKS_FOR.exec(text))) {
+    // From a few words before ("a financial LPA") to a few after ("LPA for property and financial affairs"), within the sentence.
+    const lead = text.slice(Math.max(0, m.index - 30), m.index).replace(/^.*[.;]/s, '');
+    const around = lead + text.slice(m.index, m.index + m[0].length + 80);
+    if (!MONEY_ONLY.test(around) || WELFARE.test(around)) return true;
   }
   return false;
 }
@@ -92,15 +253,20 @@ function holdsView(text: string): boolean {
 /** Sentences on either side of a decision, in the same section, read for a view. */
 const WINDOW = 2;
 
-function viewNearby(sentences: readonly SentenceView[], sections: readonly Section[], s: SentenceView): boolean {
+/** Is a view recorded near `s` (`view`), only a family member's (`family`), or none (`none`)? */
+function viewNearby(sentences: readonly SentenceView[], sections: readonly Section[], s: SentenceView): 'view' | 'family' | 'none' {
   const from = Math.max(0, s.index - WINDOW);
   const to = Math.min(sentences.length - 1, s.index + WINDOW);
   const section = lastAtOrBefore(sections, s.start);
+  let found: 'family' | 'none' = 'none';
   for (let i = from; i <= to; i++) {
     const t = sentences[i]!;
-    if (lastAtOrBefore(sections, t.start) === section && holdsView(t.text.replace(INSTITUTION_VIEW, ' '))) return true;
+    if (lastAtOrBefore(sections, t.start) !== section) continue;
+    const v = viewIn(t.text.replace(INSTITUTION_VIEW, ' '));
+    if (v === 'view') return 'view';
+    if (v === 'family') found = 'family';
   }
-  return false;
+  return found;
 }
 
 export const decisionView: Detector = {
@@ -111,6 +277,12 @@ export const decisionView: Detector = {
     trigger: /\b(?:is|are)\s+to\b|\bwill\s+(?:be|move|transfer|attend|go)\b|\bto\s+be\s+(?:moved|placed|transferred|discharged|admitted|relocated|rehoused)\b/g,
   },
   create(ctx) {
+    let speaksFor: boolean | undefined; // the document lets a family member's view stand for the person's
+    /** Is a view recorded near `s` that leaves the decision alone? */
+    const viewed = (s: SentenceView): boolean => {
+      const v = viewNearby(ctx.sentences, ctx.doc.sections, s);
+      return v === 'view' || (v === 'family' && (speaksFor ??= familySpeaksFor(ctx.doc.text)));
+    };
     return {
       sentence(s) {
         DECISION.lastIndex = 0;
@@ -125,7 +297,7 @@ export const decisionView: Detector = {
           if (plural !== /^[Tt]hey$/.test(subject) && !/^will/.test(verb)) continue;
           if (/^will\s+(?!be\b|move\s+in\s+with\b)/.test(verb) && !PLACE.test(s.text.slice(m.index + m[0].length))) continue;
           if (!checked) {
-            if (viewNearby(ctx.sentences, ctx.doc.sections, s)) return;
+            if (viewed(s)) return;
             checked = true;
           }
           const at = m.index + m[0].length - verb.length;
@@ -133,7 +305,7 @@ export const decisionView: Detector = {
         }
         const n = NOTE_DECISION.exec(s.text);
         if (n && !NOT_SUBJECTS.has(n[2]!) && !/^(?:He|She|They|It|I|We|You)$/.test(n[2]!)) {
-          if (!checked && viewNearby(ctx.sentences, ctx.doc.sections, s)) return;
+          if (!checked && viewed(s)) return;
           const at = n[1]!.length + n[2]!.length + n[0].slice(n[1]!.length + n[2]!.length).indexOf(n[3]!);
           ctx.report({ start: s.start + at, end: s.start + at + n[3]!.length });
         }
