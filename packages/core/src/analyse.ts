@@ -17,7 +17,7 @@ import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
 import { isDisputedLabel } from './context/disputed.js';
-import { aboutWhom, pronounReferent, subjectAllows } from './context/subject.js';
+import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
 import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
@@ -335,6 +335,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       if ((about === 'person' || about === 'unknown') && prev && sameParagraph(text, prev, s)) {
         about = pronounReferent(s.text, hit.start - s.start, prev.text, set.context, () => paragraphBefore(text, sentences, si - 1)) ?? about;
       }
+      // "son visited, he was angry": the same reading for a pronoun opening a clause after a comma.
+      if (about === 'person' || about === 'unknown') about = clausePronounReferent(s.text, hit.start - s.start, set.context) ?? about;
       if (!subjectAllows(rule.subject, about)) continue;
     }
     // Suppression comments. (Positions are the source's: in a word that markup split and the

@@ -650,6 +650,36 @@ export function pronounReferent(
   return kind;
 }
 
+/** A he, she or they opening a clause after a comma, a semicolon or a joining word ("son visited, he was angry", "… and he was angry"). */
+const CLAUSE_PRONOUN = /(?:[,;]\s*|\s(?=and|but|so|then))(?:(?:and|but|so|then)\s+){0,2}(he|she|they)\b/gi;
+/** Where the clause before a comma begins: the previous comma, semicolon, colon or dash. */
+const CLAUSE_START = /[,;:\u2013\u2014]|\s-\s/g;
+
+/**
+ * The same reading as {@link pronounReferent} for a pronoun that opens a clause after a comma or
+ * semicolon in the match's own sentence: "14:00 son visited, **he** was angry with the office" is
+ * the son's anger. The clause before the comma stands for the previous sentence and the rest of the
+ * sentence before it for the earlier ones, so "Doris was in the lounge, her son visited, he was
+ * angry" and "Sam's son visited, he was angry" stay ambiguous (about the person). Only the last
+ * such pronoun before the match is read, and only when no other clause break stands between it and
+ * the match. Pure; cheap.
+ */
+export function clausePronounReferent(sentence: string, relStart: number, index: ContextIndex): About | undefined {
+  let open: RegExpExecArray | undefined;
+  CLAUSE_PRONOUN.lastIndex = 0;
+  for (let m = CLAUSE_PRONOUN.exec(sentence); m && m.index + m[0].length <= relStart; m = CLAUSE_PRONOUN.exec(sentence)) open = m;
+  if (!open) return undefined;
+  const comma = open.index;
+  const from = comma + open[0].length - open[1]!.length;
+  if (/[,;:()\u2013\u2014]|\s-\s/.test(sentence.slice(from, relStart))) return undefined;
+  let start = 0;
+  CLAUSE_START.lastIndex = 0;
+  for (let m = CLAUSE_START.exec(sentence); m && m.index < comma; m = CLAUSE_START.exec(sentence)) start = m.index + m[0].length;
+  const pronoun = open[1]!;
+  const clause = pronoun[0]!.toUpperCase() + pronoun.slice(1).toLowerCase() + sentence.slice(from + pronoun.length);
+  return pronounReferent(clause, relStart - from, sentence.slice(start, comma), index, sentence.slice(0, start));
+}
+
 /**
  * Does a rule's `subject` setting let a match through? `person`: not when the match is about an
  * organisation, another person, a family member, a machine, a request or a document (the rules

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aboutWhom, compileContextWords, pronounReferent, subjectAllows, type About } from '../../src/context/subject.js';
+import { aboutWhom, clausePronounReferent, compileContextWords, pronounReferent, subjectAllows, type About } from '../../src/context/subject.js';
 import { repoRoot } from '../helpers.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -379,5 +379,36 @@ describe('pronounReferent: an opening pronoun for the previous sentence\'s subje
     expect(texts('Amir was seen at home. The carer arrived late. He was aggressive.')).toEqual(['aggressive']);
     expect(texts('Amir was seen at home.\n\nThe carer arrived late. He was aggressive.')).toEqual([]);
     expect(texts('He was seen at home. The carer arrived late. She was aggressive.')).toEqual([]);
+  });
+});
+
+describe("clausePronounReferent: a pronoun opening a clause after a comma, for the clause before it", () => {
+  const ref = (sentence: string, word: string): About | undefined => clausePronounReferent(sentence, sentence.indexOf(word), index);
+  it('is the clause subject when it is someone else and nobody else is named', () => {
+    expect(ref('14:00 son visited, he was angry with the office.', 'angry')).toBe('family');
+    expect(ref('Her brother rang; he was shouting down the phone.', 'shouting')).toBe('family');
+    expect(ref('The carer came at nine and she was agitated.', 'agitated')).toBe('other');
+    expect(ref('The landlord called round, and then he refused to fix the boiler.', 'refused')).toBe('organisation');
+    expect(ref('The council wrote in March, they refused the request.', 'refused')).toBe('organisation');
+  });
+  it('is nothing when the clause or the sentence before it names the person, or the pronoun does not fit', () => {
+    expect(ref('Sam visited his son, he was angry.', 'angry')).toBeUndefined();
+    expect(ref("Sam's son visited, he was angry.", 'angry')).toBeUndefined();
+    expect(ref('Nia was in the lounge, her son visited, he was angry.', 'angry')).toBeUndefined();
+    expect(ref('The landlady called, he was angry.', 'angry')).toBeUndefined();
+    expect(ref('The carers arrived, she was agitated.', 'agitated')).toBeUndefined();
+    expect(ref('Son visited, he said Sam was angry.', 'angry')).toBeUndefined();
+    // Another clause between the pronoun and the match.
+    expect(ref('Son visited, he left early, angry about the bill.', 'angry')).toBeUndefined();
+    // No pronoun opening the match's clause.
+    expect(ref('Son visited and was angry.', 'angry')).toBeUndefined();
+    expect(ref('He was angry when his son visited.', 'angry')).toBeUndefined();
+  });
+  it('applies in a document', () => {
+    const set = compileRules([testRule('blaming/t-subject', ['angry'], { subject: 'person' })]);
+    const texts = (t: string): string[] => analyse(t, set).findings.map((f) => f.text);
+    expect(texts('Son visited, he was angry with the office.')).toEqual([]);
+    expect(texts('Sam was seen at nine, he was angry with the office.')).toEqual(['angry']);
+    expect(texts('Son visited. Sam was angry with the office.')).toEqual(['angry']);
   });
 });
