@@ -37,6 +37,17 @@ const PATTERNS: RegExp[] = [
   /\b(?:do|does|did)\s+[\w'’-]+\s+(?:really|actually|genuinely|truly)\s+need\b[^.!?]{0,80}?\bor\s+(?:(?:do|does|did)\s+[\w'’-]+\s+)?(?:just|only|simply|merely)\s+(?:like|want|enjoy|prefer)s?\b/gi,
   // "a lifestyle choice"
   /\blifestyle\s+choices?\b/gi,
+  // "more of a want than a need", also when an aside splits it from its verb ("was, on the
+  // whole, more of a want than a need"), which the "is more of a want" pattern cannot reach.
+  new RegExp(String.raw`\bmore\s+of\s+${A}(?:want|wish|preference|luxury|treat|hobby|pastime)\s+than\s+${A}?${QUAL}?needs?\b(?!-)`, 'gi'),
+  // A doubted need set against a preference: "not persuaded that the allotment meets a need rather
+  // than a personal wish", "whether the gym is a need rather than a lifestyle wish". Only the contrast
+  // is reported ("rather than a personal wish"), so the span stays clear of a protected
+  // "eligible need"; "swimming is a need rather than a want for Amira" (no doubt) is left alone.
+  new RegExp(
+    String.raw`(?<=\b(?:not\s+(?:satisfied|persuaded|convinced|clear|sure)|unconvinced|whether|questioned|questions\s+whether|unclear)\b[^.;?!]{0,80}?\bneeds?\s*,?\s)(?:rather\s+than|as\s+opposed\s+to|and\s+not|not)\s+(?:just\s+|simply\s+|merely\s+)?${A}?(?:social\s+|personal\s+|lifestyle\s+)?(?:want|wants|wish|wishes|preference|preferences|choice|luxury|hobby|pastime|treat)\b`,
+    'gi',
+  ),
 ];
 
 /**
@@ -47,7 +58,9 @@ const PATTERNS: RegExp[] = [
 const NEED = 1;
 const WANT = 2;
 const LIFESTYLE = 4;
-const WORDS_NEEDED = [NEED | WANT, NEED | WANT, NEED, WANT, NEED, NEED, NEED, LIFESTYLE];
+// The last pattern's "need" is in its look-behind, not in the match, so it is not listed (0: tried
+// on every triggered sentence, which holds "need" or "want" anyway).
+const WORDS_NEEDED = [NEED | WANT, NEED | WANT, NEED, WANT, NEED, NEED, NEED, LIFESTYLE, NEED, 0];
 
 /** The need-vs-want detector (rule `gatekeeping/need-vs-want`). */
 export const needVsWant: Detector = {
