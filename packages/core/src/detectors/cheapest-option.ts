@@ -28,6 +28,9 @@ const FRAMING = new RegExp(
     String.raw`\b(?:provider|providers|option|options|agency|agencies|home|care\s+home|service|quote|bid|placement|company)\s+(?:with|offering|(?:that|which)\s+(?:has|had|offered|offers|gave|gives|quoted))\s+the\s+(?:lowest|cheapest)\s+(?:cost|costs|price|prices|rate|rates|hourly\s+rate|quote|bid|fee|fees|tender)\b`,
     String.raw`\b(?:cheaper|more\s+expensive|less\s+expensive|dearer|costlier|more\s+costly|less\s+costly)\s+than\b`,
     String.raw`\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b`,
+    // Support refused as not "value for money", with no word on the person's outcomes: "the
+    // sitting service would not represent good value for money", "is not good value for money".
+    String.raw`\b(?:(?:is|was|are|were|would|will|does|do|did|could|might)\s+not|(?:isn|wasn|aren|weren|wouldn|won|doesn|don|didn|couldn)['’]t)(?:,\s[^,.;]{1,30},)?\s+(?:(?:represent|offer|provide|be|give|constitute|deliver)\s+)?(?:good\s+|best\s+|sufficient\s+|the\s+best\s+)?value\s+for\s+money\b`,
   ].join('|'),
   'gi',
 );
@@ -54,7 +57,7 @@ export const cheapestOption: Detector = {
     params: { type: 'object', additionalProperties: false, properties: {} },
     // Every alternative starts at a word start (\b), as every FRAMING phrase does, so the engine's
     // scan can list the places where it can match and the trigger is tried only there.
-    trigger: /\bcheap|\bcost[\s-]?effective|\bexpensive\b|\bdearer\b|\bcostl|\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b|\blowe[rs]t?[\s-]+cost|\blowest\b|\beconomical|\bindicative\b|\bpanel\b/gi,
+    trigger: /\bvalue\s+for\s+money\b|\bcheap|\bcost[\s-]?effective|\bexpensive\b|\bdearer\b|\bcostl|\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b|\blowe[rs]t?[\s-]+cost|\blowest\b|\beconomical|\bindicative\b|\bpanel\b/gi,
   },
   create(ctx) {
     return {
