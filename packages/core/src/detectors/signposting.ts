@@ -3,7 +3,8 @@
  * next (rules gatekeeping/signposting and jargon/signposting; LEXICON GAT-11). With `closed: true`
  * it reports signposting that stood in for help: "just signposted", or the case closed in the same
  * sentence or in the short note straight after it ("Signposted to the Carers Centre. NFA.",
- * "Signposted to Citizens Advice.\nCase closed."). With `closed: false` it reports every other
+ * "Signposted to Citizens Advice.\nCase closed."), or just after a closure or a note that no help is
+ * needed ("No services are required. Given a leaflet about…"). With `closed: false` it reports every other
  * "signpost(ed/ing)" as service jargon, so one phrase gets one finding. Follow-up and service names
  * are the rules' `unless`. Pure; cheap: the trigger lets through only sentences with "signpost",
  * "advised to" or a giving verb.
@@ -28,6 +29,13 @@ const CLOSED_LATER = /^[^.]{0,100}?\b(?:closed|closure|close\s+the\s+case|no\s+f
 /** A next sentence that is the closure itself ("NFA.", "Case closed.", "No further action."). */
 const CLOSURE_NOTE =
   /^\W*(?:(?:the\s+)?(?:case|referral|contact|file|episode)\s+(?:is\s+|was\s+|has\s+been\s+|now\s+|to\s+be\s+|will\s+be\s+)?(?:closed|closing)\b|(?:closed|closing|discharged)(?=\s*$|\s*[.;,:!\u2013-]|\s+(?:to|by|as|with|today|now|and)\b)|close\s+(?:the\s+)?case\b|NFA\b|N\.F\.A\b|no\s+further\s+(?:action|involvement)\b|nothing\s+further\b)/i;
+
+/**
+ * No help at all as the outcome, in the sentence before the passing-on or earlier in its own
+ * ("No services are required. You have been given a leaflet", "As no further support is needed,
+ * Sam was advised to contact…"). Not help with one thing ("no help was needed with the forms").
+ */
+const NO_HELP = /\bno\s+(?:further\s+|other\s+|ongoing\s+)?(?:services?|support|help|involvement)\s+(?:is\s+|are\s+|was\s+|were\s+|will\s+be\s+)?(?:required|needed|necessary|offered|provided|indicated)\b(?!\s+(?:with|on|for|about|in|to)\b)|\bdoes\s+not\s+(?:have|meet)\s+(?:any\s+)?eligible\s+needs\b/i;
 
 /** Is the text between two sentences a plain sentence break or one blank line, not a new section? */
 function adjacent(text: string, from: number, to: number): boolean {
@@ -57,11 +65,21 @@ export const signposting: Detector = {
       const next = ctx.sentences[s.index + 1];
       return next !== undefined && adjacent(ctx.doc.text, s.end, next.start) && CLOSURE_NOTE.test(next.text);
     };
+    /** Does the sentence straight before this one close the case or say no help is needed? */
+    const previousCloses = (s: SentenceView): boolean => {
+      const prev = s.index > 0 ? ctx.sentences[s.index - 1] : undefined;
+      return prev !== undefined && adjacent(ctx.doc.text, prev.end, s.start) && (CLOSURE_NOTE.test(prev.text) || NO_HELP.test(prev.text));
+    };
     return {
       sentence(s) {
         const spans: [number, number, boolean][] = [];
         let closedNext: boolean | undefined;
-        const closedAfter = (end: number): boolean => CLOSED_LATER.test(s.text.slice(end)) || (closedNext ??= nextCloses(s));
+        let closedBefore: boolean | undefined;
+        // The outcome: the case closes with it (later in the sentence or in the note straight
+        // after), or the note has just said no help is needed ("No services are required. Given a
+        // leaflet"; "As no further support is needed, signposted to…").
+        const closedAround = (start: number, end: number): boolean =>
+          CLOSED_LATER.test(s.text.slice(end)) || (closedNext ??= nextCloses(s)) || NO_HELP.test(s.text.slice(0, start)) || (closedBefore ??= previousCloses(s));
         const only: [number, number][] = [];
         ONLY.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -75,7 +93,7 @@ export const signposting: Detector = {
           const a = m.index;
           const b = a + m[0].length;
           if (inOnly(a, b)) continue;
-          spans.push([a, b, closedAfter(b)]);
+          spans.push([a, b, closedAround(a, b)]);
         }
         if (wantClosed) {
           for (const re of PASSED_ON) {
@@ -83,7 +101,7 @@ export const signposting: Detector = {
             while ((m = re.exec(s.text))) {
               const a = m.index;
               const b = a + m[0].length;
-              if (closedAfter(b)) spans.push([a, b, true]);
+              if (closedAround(a, b)) spans.push([a, b, true]);
             }
           }
         }

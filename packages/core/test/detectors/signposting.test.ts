@@ -19,6 +19,12 @@ describe('signposting', () => {
     ['Jack was signposted to the food bank and the referral was closed.', 'signposted'],
     ['Jack was just signposted to the lunch club.', 'just signposted'],
     ["Amira was signposted to the carers' centre.\n\nNFA.", 'signposted'],
+    // After the outcome is given: no help needed, or the case closed, just before.
+    ['No services are required at present. Given a leaflet about the memory café.', 'Given a leaflet'],
+    ['No further support is needed. Signposted to the Carers Centre.', 'Signposted'],
+    ['As no ongoing help is required, Jack was advised to contact Age UK.', 'advised to contact'],
+    ['Case closed. Advised to ring the lunch club.', 'Advised to ring'],
+    ['Mrs Patel does not have eligible needs. She was given a list of services.', 'given a list of services'],
   ])('closing the case with it is gatekeeping only: %j', (text, span) => {
     expect(found(text)).toEqual([`gatekeeping/signposting:${span}`]);
   });
@@ -29,6 +35,13 @@ describe('signposting', () => {
     ["Amira was signposted to the carers' centre.\nClosed cases are reviewed every month.", 'signposted'],
   ])('anything else is jargon only: %j', (text, span) => {
     expect(found(text)).toEqual([`jargon/signposting:${span}`]);
+  });
+
+  it('reads no help with one thing, or a closure further back, as no outcome', () => {
+    expect(found('No help was needed with the forms. Jack was given information about the lunch club.')).toEqual([]);
+    expect(found('No services are required.\n\n\n\nAdvised to contact Age UK.')).toEqual([]);
+    expect(found('No services are required. Jack wants to swim. Given a leaflet about the pool.')).toEqual([]);
+    expect(found('No services are required. Jack was signposted to Age UK and I will ring him on Friday.')).toEqual([]);
   });
 
   it('does not read a closure across a longer gap', () => {
