@@ -49,83 +49,124 @@ export function linkEnds(link: number): boolean {
   return (link & 1) === 1;
 }
 
-/** Build a trie from (key, value) pairs; a key given twice keeps both values, in order. */
-export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
-  const list = [...pairs].filter(([k]) => k.length > 0);
-  const ascii = new Int16Array(128).fill(-1);
-  const wide = new Map<number, number>();
-  let width = 0;
-  for (const [k] of list) {
-    for (let i = 0; i < k.length; i++) {
-      const c = k.charCodeAt(i);
-      if (c < 128) {
-        if (ascii[c] === -1) ascii[c] = width++;
-      } else if (!wide.has(c)) wide.set(c, width++);
+/**
+ * A column for each code unit of `text`, numbered in the order they first occur in it; `width` is
+ * their number (at least 1). (Found with the engine's own searches rather than a loop over every
+ * character: the keys' characters are few and their text long.)
+ */
+function columnsOf(text: string): { ascii: Int16Array; wide: Map<number, number>; width: number } {
+  const firstAt: [number, number][] = [];
+  for (let c = 0; c < 128; c++) {
+    const at = text.indexOf(String.fromCharCode(c));
+    if (at >= 0) firstAt.push([at, c]);
+  }
+  const others = /[^\0-\x7f]/g;
+  const seen = new Set<number>();
+  for (let m = others.exec(text); m; m = others.exec(text)) {
+    const c = m[0].charCodeAt(0);
+    if (!seen.has(c)) {
+      seen.add(c);
+      firstAt.push([m.index, c]);
     }
   }
-  width = Math.max(width, 1);
-  // Children as lists while building (first child, next sibling, in the order they were added),
-  // then flattened. (Lists, not a Map per node: most nodes are the one-child tails of long keys,
-  // and a rule set's keys make tens of thousands of them.)
-  const first: number[] = [-1];
-  const last: number[] = [-1];
-  const next: number[] = [-1];
-  const colOf: number[] = [-1];
-  const count: number[] = [0];
-  const values: (T[] | undefined)[] = [undefined];
+  firstAt.sort((a, b) => a[0] - b[0]);
+  const ascii = new Int16Array(128).fill(-1);
+  const wide = new Map<number, number>();
+  firstAt.forEach(([, c], col) => {
+    if (c < 128) ascii[c] = col;
+    else wide.set(c, col);
+  });
+  return { ascii, wide, width: Math.max(1, firstAt.length) };
+}
+
+/** Build a trie from (key, value) pairs; a key given twice keeps both values, in order. */
+export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
+  // (Built in a process's first analysis, mostly before V8 has optimised anything: so typed arrays
+  // sized once, no object or array per node, and no per-character work that can be hoisted.)
+  const keys: string[] = [];
+  const given: T[] = [];
+  let chars = 0;
+  for (const [k, v] of pairs) {
+    if (k.length === 0) continue;
+    keys.push(k);
+    given.push(v);
+    chars += k.length;
+  }
   let depth = 0;
-  for (const [k, v] of list) {
+  for (const k of keys) if (k.length > depth) depth = k.length;
+  const { ascii, wide, width } = columnsOf(keys.join(''));
+  // Children as lists while building (first child, next sibling, in the order they were added),
+  // then flattened; the root's children in a row of their own (every key starts there). At most
+  // one node per character of the keys, and the root.
+  const cap = chars + 1;
+  const first = new Int32Array(cap).fill(-1);
+  const last = new Int32Array(cap);
+  const next = new Int32Array(cap).fill(-1);
+  const colOf = new Int32Array(cap);
+  const count = new Int32Array(cap);
+  const rootRow = new Int32Array(width);
+  /** The node each key ends at. */
+  const endOf = new Int32Array(keys.length);
+  let n = 1;
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j]!;
     let node = 0;
     for (let i = 0; i < k.length; i++) {
       const c = k.charCodeAt(i);
       const col = c < 128 ? ascii[c]! : wide.get(c)!;
-      let child = first[node]!;
-      while (child >= 0 && colOf[child] !== col) child = next[child]!;
+      let child = node === 0 ? rootRow[col]! - 1 : first[node]!;
+      if (node !== 0) while (child >= 0 && colOf[child] !== col) child = next[child]!;
       if (child < 0) {
-        child = first.length;
-        first.push(-1);
-        last.push(-1);
-        next.push(-1);
-        colOf.push(col);
-        count.push(0);
-        values.push(undefined);
-        if (last[node]! < 0) first[node] = child;
+        child = n++;
+        colOf[child] = col;
+        if (count[node] === 0) first[node] = child;
         else next[last[node]!] = child;
         last[node] = child;
         count[node]!++;
+        if (node === 0) rootRow[col] = child + 1;
       }
       node = child;
     }
-    (values[node] ??= []).push(v);
-    depth = Math.max(depth, k.length);
+    endOf[j] = node;
+  }
+  // The values, by node, in the order given.
+  const values: (T[] | undefined)[] = new Array(n);
+  for (let j = 0; j < keys.length; j++) {
+    const at = endOf[j]!;
+    const list = values[at];
+    if (list) list.push(given[j]!);
+    else values[at] = [given[j]!];
   }
   // Number the nodes breadth first, so the shallow nodes most walks touch sit together in memory.
-  const n = first.length;
-  const order: number[] = [0];
-  for (let k = 0; k < order.length; k++) for (let child = first[order[k]!]!; child >= 0; child = next[child]!) order.push(child);
+  const order = new Int32Array(n);
+  let size = 1;
+  let branching = 0;
+  for (let k = 0; k < size; k++) {
+    const old = order[k]!;
+    if (count[old]! > 1) branching++;
+    for (let child = first[old]!; child >= 0; child = next[child]!) order[size++] = child;
+  }
   const renumber = new Int32Array(n);
-  order.forEach((old, i) => (renumber[old] = i));
-  const link = (old: number): number => renumber[old]! * 2 + (values[old] ? 1 : 0);
+  for (let i = 0; i < n; i++) renumber[order[i]!] = i;
   const nodes = new Int32Array(2 * n);
-  const branching = order.filter((old) => count[old]! > 1).length;
   const rows = new Int32Array(Math.max(1, branching) * width);
   const ordered: (T[] | undefined)[] = new Array(n);
   let used = 0;
-  order.forEach((old, i) => {
+  for (let i = 0; i < n; i++) {
+    const old = order[i]!;
     ordered[i] = values[old];
     if (count[old]! > 1) {
       nodes[2 * i] = used;
-      for (let child = first[old]!; child >= 0; child = next[child]!) rows[used + colOf[child]!] = link(child);
+      for (let child = first[old]!; child >= 0; child = next[child]!) rows[used + colOf[child]!] = renumber[child]! * 2 + (values[child] ? 1 : 0);
       used += width;
     } else {
-      nodes[2 * i] = -1;
       const child = first[old]!;
       if (child >= 0) {
         nodes[2 * i] = -1 - colOf[child]!;
-        nodes[2 * i + 1] = link(child);
-      }
+        nodes[2 * i + 1] = renumber[child]! * 2 + (values[child] ? 1 : 0);
+      } else nodes[2 * i] = -1;
     }
-  });
+  }
   return { width, ascii, wide, nodes, rows, values: ordered, depth };
 }
 

@@ -63,6 +63,14 @@ describe('buildTrie', () => {
     );
   });
 
+  it('numbers columns in the order the keys first use the code units, ASCII or not', () => {
+    const t = buildTrie<number>([['b£a', 1], ['\0é', 2], ['ab', 3], ['é\u2019', 4]]);
+    expect(t.width).toBe(6);
+    expect([t.ascii['b'.charCodeAt(0)], t.wide.get(0xa3), t.ascii['a'.charCodeAt(0)], t.ascii[0], t.wide.get(0xe9), t.wide.get(0x2019)]).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(t.ascii['c'.charCodeAt(0)]).toBe(-1);
+    expect(buildTrie<number>([]).width).toBe(1);
+  });
+
   it('keeps full rows of child links only for nodes with several children', () => {
     // Root → s (one child: e) → e (one child: r) → r (children c and m): two branching nodes.
     const t = buildTrie<number>([['serc', 1], ['serm', 2], ['x', 3]]);
