@@ -168,6 +168,32 @@ export function keyOf(phrase: string, max = Infinity): string {
   return key;
 }
 
+/**
+ * Longest key an anchor keeps: ANCHOR_KEY characters as keyOf counts them (spaces and hyphens
+ * skipped), about two or three words.
+ */
+export const ANCHOR_KEY = 12;
+
+/**
+ * The trie keys of a regex's anchors (its required or prefix literals): each literal's key cut to
+ * its first ANCHOR_KEY characters, without repeats and without keys another of them begins. A cut
+ * key begins wherever the whole one does, so the scan still finds every place the regex needs to
+ * run (and where it is tried sticky, every place a match can begin); it may find a few more, where
+ * the regex then fails. What it saves is the trie's size, built in a process's first analysis: a
+ * regex's literals are often a group's cross product ("chooses to live in squalor", "… in filth",
+ * "… in such conditions"), and past a dozen characters their tails filter nothing the first dozen
+ * did not (on the bench's notes and plans, the regexes run on exactly the same sentences). Literals
+ * that differ only in spaces, hyphens or apostrophes share a key ("hard-to-reach", "hard to reach").
+ */
+export function anchorKeys(literals: readonly string[]): string[] {
+  const keys = literals.map((l) => keyOf(l, ANCHOR_KEY).slice(0, ANCHOR_KEY)).filter((k) => k.length > 0);
+  // Sorted, a key that another begins comes straight after it (or after another that it begins).
+  keys.sort();
+  const out: string[] = [];
+  for (const k of keys) if (out.length === 0 || !k.startsWith(out[out.length - 1]!)) out.push(k);
+  return out;
+}
+
 const scanners = new WeakMap<RuleSet, Scanner>();
 
 /** asciiColumn value of characters a key skips. */
@@ -221,11 +247,7 @@ function scannerOf(set: RuleSet): Scanner {
       if (prefix) entry.sticky = stickyCopy(re);
       const id = regexes.push(entry) - 1;
       if (!anchors) always.push(id);
-      // (Literals that differ only in spaces, hyphens or apostrophes share a key: "hard-to-reach",
-      // "hard to reach".)
-      else for (const key of new Set(anchors.map((a) => keyOf(a)))) {
-        if (key) pairs.push([key, anchorEntry(id, rule.index, prefix)]);
-      }
+      else for (const key of anchorKeys(anchors)) pairs.push([key, anchorEntry(id, rule.index, prefix)]);
     }
   }
   const searches: RegExp[] = [];

@@ -3,7 +3,7 @@
  * regex must run. Test-only rules.
  */
 import { describe, expect, it } from 'vitest';
-import { scanDocument, keyOf } from '../src/scan.js';
+import { ANCHOR_KEY, anchorKeys, scanDocument, keyOf } from '../src/scan.js';
 import { analyse, sentencesOf } from '../src/analyse.js';
 import { text as readText } from '../src/readers/text.js';
 import { testRule, testSet } from './context/test-rules.js';
@@ -44,6 +44,49 @@ describe('keyOf', () => {
     expect(keyOf('won’t')).toBe("won't");
     expect(keyOf('e.g.')).toBe('e.g.');
     expect(keyOf('£30 a week', Infinity)).toBe('£30aweek');
+  });
+});
+
+describe('anchorKeys', () => {
+  it('cuts each literal\'s key to its first ANCHOR_KEY characters and keeps each cut key once', () => {
+    expect(ANCHOR_KEY).toBe(12);
+    expect(anchorKeys(['chooses to live in squalor', 'chooses to live in filth', 'chooses-to-live in such conditions'])).toEqual(['choosestoliv']);
+    expect(anchorKeys(['his wife', 'his-wife', 'His  Wife'])).toEqual(['hiswife']);
+    expect(anchorKeys(['won’t engage with', "won't engage"])).toEqual(["won'tengage"]);
+  });
+
+  it('leaves out a key that another of them begins, whatever the order', () => {
+    expect(anchorKeys(['rudely', 'very rude', 'rude'])).toEqual(['rude', 'veryrude']);
+    expect(anchorKeys(['abcd', 'abc', 'abd', 'a-b'])).toEqual(['ab']);
+    expect(anchorKeys(['abcd', 'abc', 'abd'])).toEqual(['abc', 'abd']);
+  });
+
+  it('keeps every place a literal begins: each literal\'s key begins with one of the cut keys', async () => {
+    const fc = (await import('fast-check')).default;
+    const word = fc.stringMatching(/^[a-z']{1,7}$/);
+    const literal = fc.array(word, { minLength: 1, maxLength: 5 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(fc.array(literal, { minLength: 1, maxLength: 20 }), (literals) => {
+        const keys = anchorKeys(literals);
+        for (const l of literals) expect(keys.some((k) => keyOf(l).startsWith(k))).toBe(true);
+        for (const k of keys) expect(k.length).toBeLessThanOrEqual(ANCHOR_KEY);
+        for (const k of keys) expect(keys.filter((o) => k.startsWith(o))).toEqual([k]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('runs a regex with a long literal where its cut key begins, and finds only its own matches', () => {
+    const live = testSet([
+      testRule('blaming/t-squalor', ['x'], { patterns: [{ regex: '\\bchooses to live in (?:squalor|filth)\\b' }], examples: { flag: ['chooses to live in squalor'], pass: ['x'] } }),
+    ]);
+    const source = 'Ada chooses to live in filth. Bo chooses to live in a flat. Cy chooses to stay.';
+    const doc = readText(source);
+    const sentences = sentencesOf(doc);
+    const result = scanDocument(live, doc.text, sentences, [true]);
+    // "choosestoliv": the first two sentences (the second has no match, and the regex finds none).
+    expect(result.triggered[0]).toEqual([0, source.indexOf('chooses'), 1, source.indexOf('chooses to live in a')]);
+    expect(analyse(doc, live).findings.map((f) => f.text)).toEqual(['chooses to live in filth']);
   });
 });
 
