@@ -30,7 +30,7 @@ const ALLOW = -1;
  * What a trie key stands for. Every entry has every field (so take() reads objects of one shape);
  * `kind` says which are meaningful:
  * - 0, a phrase (or match anchor, or protected phrase) to confirm where its key begins: `rule`,
- *   `re`, `match`, `simple`;
+ *   `phrase`, `re`, `match`, `simple`;
  * - 1, a required word of a rule regex: `id`, `rule`, `prefix`;
  * - 2, a literal prefix of a regex a detector searches the text with (its trigger or
  *   `meta.searches`): `id`.
@@ -41,8 +41,14 @@ interface Entry {
   rule: number;
   /** Regex id: index into Scanner.regexes (kind 1) or Scanner.searches (kind 2). */
   id: number;
-  /** Sticky, case-insensitive, whole words (kind 0). */
-  re: RegExp;
+  /** The phrase, trimmed (kind 0; empty for the others). */
+  phrase: string;
+  /**
+   * Sticky, case-insensitive, whole words (kind 0): made from `phrase` the first time its key is
+   * reached (see take), null until then. Most phrases are never reached in a process's first
+   * documents, and making some 1,300 RegExps cost a few milliseconds of its first analysis.
+   */
+  re: RegExp | null;
   /** Index into rule.matches when the phrase is an anchor of a match pattern, else -1 (kind 0). */
   match: number;
   /** One plain word ([a-z0-9]+): matched without the RegExp (see take) (kind 0). */
@@ -51,19 +57,16 @@ interface Entry {
   prefix: boolean;
 }
 
-/** The `re` of entries that are not phrases. */
-const NO_REGEX = /(?:)/y;
-
-function phraseEntry(rule: number, re: RegExp, match: number, simple: boolean): Entry {
-  return { kind: 0, rule, id: 0, re, match, simple, prefix: false };
+function phraseEntry(rule: number, phrase: string, match: number, simple: boolean): Entry {
+  return { kind: 0, rule, id: 0, phrase, re: null, match, simple, prefix: false };
 }
 
 function anchorEntry(id: number, rule: number, prefix: boolean): Entry {
-  return { kind: 1, rule, id, re: NO_REGEX, match: -1, simple: false, prefix };
+  return { kind: 1, rule, id, phrase: '', re: null, match: -1, simple: false, prefix };
 }
 
 function searchEntry(id: number): Entry {
-  return { kind: 2, rule: 0, id, re: NO_REGEX, match: -1, simple: false, prefix: false };
+  return { kind: 2, rule: 0, id, phrase: '', re: null, match: -1, simple: false, prefix: false };
 }
 
 /** A rule regex; `sticky` (a sticky copy) when every match begins with one of its anchors. */
@@ -223,7 +226,9 @@ function scannerOf(set: RuleSet): Scanner {
   const pairs: [string, Entry][] = [];
   const phrase = (text: string, rule: number, match = -1): void => {
     const key = keyOf(text);
-    if (key) pairs.push([key, phraseEntry(rule, phraseRegex(text.trim()), match, /^[a-z0-9]+$/i.test(text.trim()))]);
+    if (!key) return;
+    const trimmed = text.trim();
+    pairs.push([key, phraseEntry(rule, trimmed, match, /^[a-z0-9]+$/i.test(trimmed))]);
   };
   for (const rule of set.rules) {
     for (const p of rule.phrases) phrase(p, rule.index);
@@ -547,9 +552,10 @@ function take(entries: Entry[], st: WalkState): void {
         end = st.end;
       } else {
         // (test, not exec: a sticky match ends at lastIndex, and no match array is made.)
-        e.re.lastIndex = p;
-        if (!e.re.test(st.text)) continue;
-        end = e.re.lastIndex;
+        const re = e.re ?? (e.re = phraseRegex(e.phrase));
+        re.lastIndex = p;
+        if (!re.test(st.text)) continue;
+        end = re.lastIndex;
       }
       if (e.rule === ALLOW) st.result.allow.push(p, end);
       else if (e.match < 0) st.result.phrases.push(e.rule, p, end);
