@@ -65,6 +65,12 @@ if (expand) {
   const { requiredLiterals, prefixLiterals } = await import(join(pkg, 'dist', 'patterns', 'regex-anchors.js'));
   for (const rule of compileRules(rules, { allow, validate: false }).rules) {
     for (const re of rule.regexes) literals[`${re.flags}/${re.source}`] = [requiredLiterals(re.source, re.flags), prefixLiterals(re.source, re.flags)];
+    // And the detectors' triggers and searches, whose prefixes the scan looks for too (scan.ts's
+    // detectorSearches): parsing them took a few milliseconds of a process's first analysis.
+    const meta = rule.detector?.meta;
+    for (const re of meta ? [meta.trigger, ...(meta.searches ?? [])] : []) {
+      if (re) literals[`${re.flags}/${re.source}`] ??= [requiredLiterals(re.source, re.flags), prefixLiterals(re.source, re.flags)];
+    }
   }
 }
 mkdirSync(outDir, { recursive: true });

@@ -280,5 +280,12 @@ describe('detector searches', () => {
       return meta ? [meta.trigger, ...(meta.searches ?? [])].filter((re): re is RegExp => !!re && !result.searches.has(re)).map((re) => `${meta.name}: ${re.source.slice(0, 40)}`) : [];
     });
     expect(missing).toEqual([]);
+    // Their prefixes were worked out when the bundle was built, so start-up need not parse them.
+    const bundle = (await import('../generated/builtin-rules.js')).default;
+    const unprimed = builtin.rules.flatMap((r) => {
+      const meta = r.detector?.meta;
+      return meta ? [meta.trigger, ...(meta.searches ?? [])].filter((re): re is RegExp => !!re && !bundle.literals?.[`${re.flags}/${re.source}`]).map((re) => `${meta.name}: ${re.source.slice(0, 40)}`) : [];
+    });
+    expect(unprimed).toEqual([]);
   });
 });
