@@ -45,6 +45,29 @@ describe('keyOf', () => {
     expect(keyOf('e.g.')).toBe('e.g.');
     expect(keyOf('£30 a week', Infinity)).toBe('£30aweek');
   });
+
+  it('folds ASCII text (its fast path) exactly as it folds any other, whatever the limit', async () => {
+    const fc = (await import('fast-check')).default;
+    // The fold character by character, as keyOf did for every text before its ASCII path.
+    const slow = (phrase: string, max = Infinity): string => {
+      let key = '';
+      for (let i = 0; i < phrase.length && key.length < max; i++) {
+        const ch = phrase.charCodeAt(i);
+        if (ch === 45 || ch === 32 || (ch >= 9 && ch <= 13) || ch === 0x2010 || ch === 0x2011 || /\s/.test(phrase[i]!)) continue;
+        if (ch === 0x2019) key += "'";
+        else if (ch < 128 || (ch >= 0xc0 && ch <= 0x24f)) key += phrase[i]!.toLowerCase();
+        else key += phrase[i]!;
+      }
+      return key;
+    };
+    const unit = fc.oneof(fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), fc.constantFrom('\u00a0', '’', '‐', 'É', 'ß', 'İ', '£', 'Σ', '\u2003'));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), fc.oneof(fc.constant(Infinity), fc.integer({ min: 0, max: 20 })), (text, max) => {
+        expect(keyOf(text, max)).toBe(slow(text, max));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('anchorKeys', () => {

@@ -86,10 +86,13 @@ export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
   const keys: string[] = [];
   const given: T[] = [];
   let chars = 0;
-  for (const [k, v] of pairs) {
+  const list = Array.isArray(pairs) ? (pairs as readonly (readonly [string, T])[]) : [...pairs];
+  for (let j = 0; j < list.length; j++) {
+    const pair = list[j]!;
+    const k = pair[0];
     if (k.length === 0) continue;
     keys.push(k);
-    given.push(v);
+    given.push(pair[1]);
     chars += k.length;
   }
   let depth = 0;
@@ -129,14 +132,9 @@ export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
     }
     endOf[j] = node;
   }
-  // The values, by node, in the order given.
-  const values: (T[] | undefined)[] = new Array(n);
-  for (let j = 0; j < keys.length; j++) {
-    const at = endOf[j]!;
-    const list = values[at];
-    if (list) list.push(given[j]!);
-    else values[at] = [given[j]!];
-  }
+  /** 1 where a key ends (a link's low bit). */
+  const ends = new Uint8Array(n);
+  for (let j = 0; j < keys.length; j++) ends[endOf[j]!] = 1;
   // Number the nodes breadth first, so the shallow nodes most walks touch sit together in memory.
   const order = new Int32Array(n);
   let size = 1;
@@ -150,24 +148,30 @@ export function buildTrie<T>(pairs: Iterable<readonly [string, T]>): Trie<T> {
   for (let i = 0; i < n; i++) renumber[order[i]!] = i;
   const nodes = new Int32Array(2 * n);
   const rows = new Int32Array(Math.max(1, branching) * width);
-  const ordered: (T[] | undefined)[] = new Array(n);
   let used = 0;
   for (let i = 0; i < n; i++) {
     const old = order[i]!;
-    ordered[i] = values[old];
     if (count[old]! > 1) {
       nodes[2 * i] = used;
-      for (let child = first[old]!; child >= 0; child = next[child]!) rows[used + colOf[child]!] = renumber[child]! * 2 + (values[child] ? 1 : 0);
+      for (let child = first[old]!; child >= 0; child = next[child]!) rows[used + colOf[child]!] = renumber[child]! * 2 + ends[child]!;
       used += width;
     } else {
       const child = first[old]!;
       if (child >= 0) {
         nodes[2 * i] = -1 - colOf[child]!;
-        nodes[2 * i + 1] = renumber[child]! * 2 + (values[child] ? 1 : 0);
+        nodes[2 * i + 1] = renumber[child]! * 2 + ends[child]!;
       } else nodes[2 * i] = -1;
     }
   }
-  return { width, ascii, wide, nodes, rows, values: ordered, depth };
+  // The values, by node, in the order given.
+  const values: (T[] | undefined)[] = new Array(n).fill(undefined);
+  for (let j = 0; j < keys.length; j++) {
+    const at = renumber[endOf[j]!]!;
+    const list = values[at];
+    if (list) list.push(given[j]!);
+    else values[at] = [given[j]!];
+  }
+  return { width, ascii, wide, nodes, rows, values, depth };
 }
 
 /** The link from `node` in column `col` (a valid column), or 0 when no key continues so. */
