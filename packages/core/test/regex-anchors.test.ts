@@ -86,6 +86,15 @@ describe('requiredLiterals: words joined into one literal', () => {
     const src = "\\b(?:cannot|could not|will not|would not|won't|can't|is not able to|are not able to|can not)\\s+be\\s+(?:agreed|approved|authorised|authorized|sanctioned|signed off|supported|justified)\\b";
     expect(requiredLiterals(src)).toEqual(['be agreed', 'be approved', 'be authorised', 'be authorized', 'be sanctioned', 'be signed off', 'be supported', 'be justified']);
   });
+  it('joins a literal to the beginnings of a group that is not all literal, when every branch has one', () => {
+    const src = '\\b(?:staff|we) (?:have )?(?:told|warned) (?:him|her|(?:Mr|Ms) [A-Z][a-z]+) to\\b';
+    expect(requiredLiterals(src)).toEqual(['told him', 'told her', 'told mr', 'told ms', 'warned him', 'warned her', 'warned mr', 'warned ms']);
+    // Into a group that begins its branch, as far as that group's own beginnings go.
+    expect(requiredLiterals('\\bheld (?:by (?:two|[0-9]) staff|down)')).toEqual(['held by', 'held down']);
+    // Not when a branch begins with a class, or the group may be skipped.
+    expect(requiredLiterals('\\bcalmly told (?:him|[A-Z][a-z]+) to\\b')).toEqual(['calmly told']);
+    expect(requiredLiterals('\\bcalmly told (?:him|her [a-z]+)? to\\b')).toEqual(['calmly told']);
+  });
   it('joins a literal to what a positive lookahead after it reads', () => {
     expect(requiredLiterals('\\b(?:he|she) (?:is|was) (?:very )?difficult(?= ?[.,]| with)')).toEqual(['difficult.', 'difficult,', 'difficult .', 'difficult ,', 'difficult with']);
   });
@@ -186,6 +195,9 @@ describe('requiredLiterals on the built-in rules', () => {
     expect(anchors('control/must', ' (?:in|back|home|up|in bed|')[0]).toContain('has to be home');
     expect(anchors('control/must', ' (?:in|back|home|up|in bed|')[0]).not.toContain('has to be');
     expect(anchors('control/instructed', '(?:expect|anticipate')[0]).toContain('was told not to');
+    // "staff told him to …": "told him", "told her" …, not every "told" ("Lena told me …").
+    expect(anchors('control/instructed', '(?:told|tell|tells|warned|warn|warns) (?:him|')[0]).toEqual(expect.arrayContaining(['told him', 'told them', 'told mr', 'warned her']));
+    expect(anchors('control/instructed', '(?:told|tell|tells|warned|warn|warns) (?:him|')[0]).not.toContain('told');
     // Its prefixes too, so it is tried only where "was told by" and the like begin.
     expect(anchors('control/instructed', 'by) (?:staff|')).toEqual([expect.arrayContaining(['was told by', 'has been ordered by']), expect.arrayContaining(['was told by', 'has been ordered by'])]);
     expect(anchors('control/instructed', 'by) (?:staff|')[0]).toEqual(anchors('control/instructed', 'by) (?:staff|')[1]);

@@ -309,6 +309,15 @@ function alternative(alt: Alternative, atStart: boolean, ahead: boolean): Req {
       if (isBoundary(el) && !runs.length) boundary = true;
       continue; // zero-width: consumes nothing
     }
+    if (runs.length) {
+      // A group that is not all literal but whose every branch begins with literal text
+      // ("(?:him|her|them|(?:Mr|Mrs|Ms|Miss) [A-Z]…)"): the literal read so far followed by one of
+      // those beginnings is in the text too ("told him", "told her", "told mr" …). The run ends
+      // there, as it would at the group.
+      const leads = leadsOf(el);
+      const joined = leads && extend(runs, leads);
+      if (joined) runs = joined;
+    }
     flush();
     candidates.push(element(el, boundary, ahead));
     // After an element a word starts if the element always ends in a separator, or may be
@@ -317,6 +326,37 @@ function alternative(alt: Alternative, atStart: boolean, ahead: boolean): Req {
   }
   flush();
   return best(candidates);
+}
+
+/**
+ * The literal text every match of a group begins with, as the strings it may be (case-folded, a
+ * run of white space as one space), when each branch begins with some: a branch's literal elements
+ * (see pieceStrings) up to its first other element, zero-width assertions passed over, and into a
+ * group there that itself has such beginnings. Undefined when a branch begins with anything else
+ * (a class, an optional part), for a group that may be skipped, or past MAX_SET strings.
+ */
+function leadsOf(el: Element | Node): string[] | undefined {
+  const group = el.type === 'Quantifier' && el.min >= 1 ? el.element : el;
+  if (group.type !== 'Group' && group.type !== 'CapturingGroup') return undefined;
+  const out: string[] = [];
+  for (const alt of group.alternatives) {
+    let runs: string[] = [''];
+    for (const e of alt.elements) {
+      if (e.type === 'Assertion') continue; // consumes nothing
+      const strings = pieceStrings(e);
+      const next = strings ? extend(runs, strings) : (() => {
+        const inner = leadsOf(e);
+        return inner && extend(runs, inner);
+      })();
+      if (!next) break;
+      runs = next;
+      if (!strings) break; // only the beginning of that group is known
+    }
+    if (runs.some((r) => r === '')) return undefined;
+    for (const r of runs) if (!out.includes(r)) out.push(r);
+    if (out.length > MAX_SET) return undefined;
+  }
+  return out;
 }
 
 /** True when every way through the element ends with a non-word character. */
