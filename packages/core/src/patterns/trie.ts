@@ -9,7 +9,7 @@
  * get a full row of child links; a one-child node keeps its child's column and link beside it. A
  * link says whether its node ends a key, so a walk reads `values` only where one does. What one
  * step reads sits together: a node's two entries, then (for a branching node) one row entry. The
- * built-in rules' trie is about 0.25 MB.
+ * built-in rules' trie is about 0.6 MB (26,000 nodes, 2,100 of them branching, 45 columns).
  */
 
 /** A built trie. Node 0 is the root; child(trie, node, column) is a child, or 0 for none. */
