@@ -64,6 +64,11 @@ describe('quadratic regexes', () => {
     expect(isSafeRegex(String.raw`(?<=[A-Z]+)x`, 'g')).toBe(true);
   });
 
+  it('suggests a bound above the repetition\'s own minimum', () => {
+    expect(regexProblem(String.raw`(?<=\bcare\b.{100,})x`, 'g')).toContain('`.{100,200}`');
+    expect(regexProblem(String.raw`(?<=\bcare\b.+?)x`, 'g')).toContain('`.{1,60}?`');
+  });
+
   it('treats ^ as the sentence start unless the m flag is set', () => {
     expect(isSafeRegex(String.raw`^.*refused`, 'g')).toBe(true);
     expect(isSafeRegex(String.raw`^.*refused`, 'gm')).toBe(false);

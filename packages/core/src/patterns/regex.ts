@@ -111,7 +111,7 @@ export function regexProblem(source: string, flags = ''): string | undefined {
 
 /** The repetition with an upper bound, for the message. */
 function bounded(q: Quantifier): string {
-  return `${q.element.raw}{${q.min},60}${q.greedy ? '' : '?'}`;
+  return `${q.element.raw}{${q.min},${Math.max(60, 2 * q.min)}}${q.greedy ? '' : '?'}`;
 }
 
 /**
