@@ -14,10 +14,20 @@ import { isRegExpWordCode } from '../chars.js';
 /** A capitalised name word: "Patel", "Jordan-Lee", "O’Brien", "McDonald" (never a possessive "Patel's"). */
 const NAME_WORD = "(?:Mc|Mac|O['’]|D['’])[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*";
 const TITLE = new RegExp(`\\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\\.?[ \\t]+(?:[A-Z]\\.?[ \\t]+)*(?:${NAME_WORD})(?:[ \\t]+(?:${NAME_WORD}))?`, 'g');
+/** Relationship and form-field words before a name; capitalised too, as at the start of a line ("Daughter: …"). */
+const CUE_WORDS = (
+  'son daughter mum mother dad father wife husband partner brother sister aunt uncle nephew niece cousin grandson ' +
+  'granddaughter grandmother grandfather neighbour friend carer name patient caller client referrer'
+)
+  .split(' ')
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join('|');
 const CUE = new RegExp(
-  `\\b(?:son|daughter|mum|mother|dad|father|wife|husband|partner|brother|sister|aunt|uncle|nephew|niece|cousin|grandson|granddaughter|grandmother|grandfather|neighbour|friend|carer|GP|called|named|is|was)(?:,|\\s+is|\\s+was)?[ \\t]+((?:${NAME_WORD})[ \\t]+(?:${NAME_WORD}))`,
+  `\\b(?:${CUE_WORDS}|GP|called|named|is|was)(?:,|:|\\s+is|\\s+was)?[ \\t]+((?:${NAME_WORD})[ \\t]+(?:${NAME_WORD}))`,
   'g',
 );
+/** "my name is", "Name was": the words before the name say it is one, known forename or not. */
+const NAME_IS_END = /\bname\s+(?:is|was)$/i;
 /**
  * What every CUE match holds: white space, a capitalised word (the name's first word has no space
  * in it and begins with a capital), white space and another capital. Most sentences have no such
@@ -181,7 +191,8 @@ export function findPersonNames(sentence: string): IdentifierHit[] {
       const words = name.split(BLANKS);
       if (looksLikePlace(words, sentence, start + name.length)) continue;
       // "is/was" only count when the first word is a known forename ("the carer was Anna Berg").
-      if (IS_WAS_END.test(m[0].slice(0, m[0].length - name.length).trim()) && !isKnownForename(words[0]!)) continue;
+      const lead = m[0].slice(0, m[0].length - name.length).trim();
+      if (IS_WAS_END.test(lead) && !NAME_IS_END.test(lead) && !isKnownForename(words[0]!)) continue;
       pushUnique(out, start, start + name.length);
     }
   }
