@@ -21,6 +21,8 @@ export function isValidNino(value: string): boolean {
 }
 
 const NINO = /(?<![A-Za-z0-9])([A-Za-z]{2})([ -]?)(\d{2})\2(\d{2})\2(\d{2})(?:\2([A-Da-d]))?(?![A-Za-z0-9])/g;
+/** The six digits written as one group ("AB 123456 C", "AB123456 C"); the suffix is required. */
+const NINO_SIX = /(?<![A-Za-z0-9])([A-Za-z]{2})[ -]?(\d{6})[ -]?([A-Da-d])(?![A-Za-z0-9])/g;
 const NI_CUE = /\b(?:NI|NINO|N\.I\.|national insurance)\b/i;
 const TRN = /(?<![A-Za-z0-9])\d{2} ?[A-Za-z]\d ?\d{2} ?\d{2}(?![A-Za-z0-9])/g;
 const TRN_CUE = /\b(?:TRN|temporary reference number)\b/i;
@@ -39,6 +41,18 @@ export function findNiNumbers(sentence: string): IdentifierHit[] {
     if (!isValidNinoPrefix(letters)) continue;
     out.push({ kind: 'ni-number', start: m.index, end: m.index + m[0].length });
   }
+  NINO_SIX.lastIndex = 0;
+  while ((m = NINO_SIX.exec(sentence))) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (out.some((h) => h.start < end && start < h.end)) continue;
+    const letters = m[1]!;
+    const upper = letters === letters.toUpperCase() && m[3] === m[3]!.toUpperCase();
+    if (!upper && !cued) continue;
+    if (!isValidNinoPrefix(letters)) continue;
+    out.push({ kind: 'ni-number', start, end });
+  }
+  out.sort((a, b) => a.start - b.start);
   if (TRN_CUE.test(sentence)) {
     TRN.lastIndex = 0;
     while ((m = TRN.exec(sentence))) out.push({ kind: 'ni-number', start: m.index, end: m.index + m[0].length });
