@@ -1,6 +1,6 @@
 /**
  * Full dates of birth: a full day-month-year date after a birth cue ("DOB", "D.O.B.", "date of
- * birth", "born on"), or, with no cue, an old full date in a plausible birth range that is not an
+ * birth", "born on"), an age with the birthday it falls on ("turned 9 on 21 March"), or, with no cue, an old full date in a plausible birth range that is not an
  * event ("died on", "moved in", "review on"). Uncued dates are marked `weak` (reported at info).
  * Meeting, review and incident dates are not identifiers of the person. Pure.
  */
@@ -19,6 +19,15 @@ const DATE = new RegExp(`(?<![\\w/.-])(?:${NUMERIC}|${DAY_MONTH}|${MONTH_DAY}|${
 
 const CUE = /\b(?:DOB|D\.O\.B\.?|date of birth|birth date|born(?: on)?|birthdate|b\.)\s*(?:is|was|:|-|–)?\s*(?:on\s+)?(?:the\s+)?$/i;
 const EVENT = /\b(?:died|death|passed away|funeral|married|marriage|wedding|divorced?|widowed|moved|move|since|from|until|till|admitted|admission|discharged?|diagnosed|diagnosis|started|began|left|joined|retired|sold|bought|incident|review|meeting|visit|visited|assessment|referral|referred|court|hearing|order|letter|dated|tenancy|appointment|appointed|accident|fall|fell|operation|surgery|stroke|attended|closed|opened|signed)\b/i;
+
+/**
+ * An age with the birthday it falls on ("turned 9 on 21 March", "will be 18 on the 30th of April"):
+ * the day and month with the age give the full date of birth.
+ */
+const AGE_ON_BIRTHDAY = new RegExp(
+  `\\b(?:turn(?:s|ed|ing)?|will be|is going to be)\\s+\\d{1,3}\\s+on\\s+(?:the\\s+)?(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?)\\b`,
+  'gi',
+);
 
 /** A parsed full date, or undefined when the parts are not a real calendar date. */
 export function parseFullDate(text: string): { year: number; month: number; day: number; twoDigitYear: boolean } | undefined {
@@ -92,5 +101,11 @@ export function findDatesOfBirth(sentence: string, options: DateOfBirthOptions =
     hit.weak = true;
     out.push(hit);
   }
-  return out;
+  AGE_ON_BIRTHDAY.lastIndex = 0;
+  while ((m = AGE_ON_BIRTHDAY.exec(sentence))) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (!out.some((h) => h.start < end && start < h.end)) out.push({ kind: 'date-of-birth', start, end });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }

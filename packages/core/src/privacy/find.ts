@@ -36,11 +36,13 @@ export interface IdentifierType {
 
 /**
  * Can the date-of-birth trigger begin at the digit at `at`? Its year ("1990", "2003") begins with
- * 1 or 2 at a word boundary; its date ("12/03/1990") has a separator straight after a digit.
+ * 1 or 2 at a word boundary; its date ("12/03/1990") has a separator straight after a digit; an
+ * age before its birthday ("9 on 21 March") has white space after it.
  */
 function dateMayBegin(t: string, at: number): boolean {
   const c = t.charCodeAt(at);
   const next = t.charCodeAt(at + 1);
+  if (next === 32 || next === 9 || next === 10 || next === 13) return true; // an age before "on" ("turned 9 on 21 March")
   return ((c === 49 || c === 50) && !isRegExpWordCode(t.charCodeAt(at - 1))) || next === 47 || next === 46 || next === 45;
 }
 
@@ -52,7 +54,7 @@ export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'nhs-number', trigger: /\d{3}[ -]?\d{3}[ -]?\d{4}/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiDigit(t.charCodeAt(at + 2)) }, find: findNhsNumbers, placeholder: '[NHS number]' },
   { kind: 'ni-number', trigger: /\d{2}[ -]?\d{2}[ -]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN', quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) }, find: findNiNumbers, placeholder: '[NI number]' },
   { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, atDigits: { also: '+44', quick: (t, at) => t.charCodeAt(at) === 48 && !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findPhoneNumbers, placeholder: '[phone number]' },
-  { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d/g, atDigits: { quick: dateMayBegin }, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
+  { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d|\d\s+on\s/g, atDigits: { quick: dateMayBegin }, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
   { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: { quick: (t, at) => !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findStreetAddresses, placeholder: '[address]' },
   { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, atDigits: { quick: (t, at) => isAsciiLetter(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at + 2)) }, find: findPostcodes, placeholder: '[postcode]' },
   { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]' },
