@@ -26,6 +26,10 @@ const CUE = new RegExp(
   `\\b(?:${CUE_WORDS}|GP|called|named|is|was)(?:,|:|\\s+is|\\s+was)?[ \\t]+((?:${NAME_WORD})[ \\t]+(?:${NAME_WORD}))`,
   'g',
 );
+/** Words a form fills a name field with when there is no name ("Name: Not Known", "Caller: Anonymous Member", "Patient: Bed Four"). */
+const NOT_A_NAME = new Set(
+  'not no none nil unknown anonymous withheld given provided recorded applicable follow to tbc tba redacted member male female man woman person public bed bay room'.split(' '),
+);
 /** "my name is", "Name was": the words before the name say it is one, known forename or not. */
 const NAME_IS_END = /\bname\s+(?:is|was)$/i;
 /**
@@ -190,6 +194,7 @@ export function findPersonNames(sentence: string): IdentifierHit[] {
       const start = m.index + m[0].length - name.length;
       const words = name.split(BLANKS);
       if (looksLikePlace(words, sentence, start + name.length)) continue;
+      if (words.some((w) => NOT_A_NAME.has(w.toLowerCase()))) continue;
       // "is/was" only count when the first word is a known forename ("the carer was Anna Berg").
       const lead = m[0].slice(0, m[0].length - name.length).trim();
       if (IS_WAS_END.test(lead) && !NAME_IS_END.test(lead) && !isKnownForename(words[0]!)) continue;
