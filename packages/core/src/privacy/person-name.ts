@@ -56,16 +56,21 @@ let surnames: Set<string> | undefined;
 /** The same names capitalised ("jack" → "Jack"), for lookups of capitalised words without lower-casing them. */
 let capitalisedForenames: Set<string> | undefined;
 let capitalisedSurnames: Set<string> | undefined;
-/** Forenames and surnames from compromise's lexicon (built once, lazily). */
+/** compromise's words that are not names (nouns, verbs, adjectives …), lower case. */
+let common: Set<string> | undefined;
+
+/** Forenames and surnames from compromise's lexicon (built once, lazily), and its other words. */
 function loadNames(): void {
   forenames = new Set();
   surnames = new Set();
+  common = new Set();
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   for (const [word, tag] of Object.entries(lexicon)) {
     if (word.includes(' ')) continue;
     const tags = Array.isArray(tag) ? tag.join(',') : tag;
     if (/\b(?:FirstName|MaleName|FemaleName)\b/.test(tags)) forenames.add(word);
     else if (/\bLastName\b/.test(tags)) surnames.add(word);
+    else if (!/\b(?:Place|City|Country|Region|Organization|ProperNoun|Person|Honorific)\b/.test(tags)) common.add(word);
   }
   capitalisedForenames = capitalised(forenames);
   capitalisedSurnames = capitalised(surnames);
@@ -93,6 +98,30 @@ function isCapitalisedWord(word: string): boolean {
 function isKnownForename(word: string): boolean {
   if (!forenames) loadNames();
   return isCapitalisedWord(word) ? capitalisedForenames!.has(word) : forenames!.has(word.toLowerCase());
+}
+
+/** Endings to take off a word to find it in compromise's lexicon ("payments" → "pay", "lives" → "live"). */
+const ENDINGS: [RegExp, string][] = [
+  [/s$/, ''], [/es$/, ''], [/ies$/, 'y'], [/ly$/, ''], [/ing$/, ''], [/ing$/, 'e'], [/ed$/, ''], [/ed$/, 'e'], [/ments?$/, ''], [/ations?$/, 'e'],
+];
+/**
+ * Is the word an ordinary English word (a form value such as "Direct Payments", "Discharge
+ * Planning", "Lives Locally"), as far as compromise's lexicon knows, directly or without a common
+ * ending? Not when it is also a known forename or surname.
+ */
+function isCommonWord(word: string): boolean {
+  if (!common) loadNames();
+  const l = word.toLowerCase();
+  if (forenames!.has(l) || surnames!.has(l)) return false;
+  if (common!.has(l)) return true;
+  // An adverb ("Locally", "Weekly"): compromise lists few of them.
+  if (l.length >= 6 && l.endsWith('ly')) return true;
+  for (const [end, add] of ENDINGS) {
+    if (!end.test(l)) continue;
+    const stem = l.replace(end, add);
+    if (stem.length >= 3 && common!.has(stem)) return true;
+  }
+  return false;
 }
 
 /** Is the word a known surname (compared in lower case)? A plain capitalised word needs no lower-casing. */
@@ -198,6 +227,11 @@ export function findPersonNames(sentence: string): IdentifierHit[] {
       // "is/was" only count when the first word is a known forename ("the carer was Anna Berg").
       const lead = m[0].slice(0, m[0].length - name.length).trim();
       if (IS_WAS_END.test(lead) && !NAME_IS_END.test(lead) && !isKnownForename(words[0]!)) continue;
+      // A form field ("Client: …", "Daughter: …") filled with ordinary words only is a value, not
+      // a name ("Client: Direct Payments", "Daughter: Lives Locally"), unless it opens with a known
+      // forename; one word compromise does not know is enough ("Son: Kwame Walker"). "Name: …"
+      // says it is a name.
+      if (lead.endsWith(':') && !/^name:$/i.test(lead.slice(-5)) && !isKnownForename(words[0]!) && words.every(isCommonWord)) continue;
       pushUnique(out, start, start + name.length);
     }
   }

@@ -69,3 +69,21 @@ describe('afterSaint', () => {
     );
   });
 });
+
+describe('findPersonNames: form fields', () => {
+  const names = (s: string): string[] => findPersonNames(s).map((h) => s.slice(h.start, h.end));
+  it('reads a name after a field label, known forename or not', () => {
+    expect(names('Patient: Amira Khan')).toEqual(['Amira Khan']);
+    expect(names('Daughter: Zanele Dlamini, lives in the next town.')).toEqual(['Zanele Dlamini']);
+    expect(names('Carer: Grace Bell')).toEqual(['Grace Bell']);
+  });
+  it('leaves a field filled with ordinary words alone, unless it opens with a known forename', () => {
+    // One unknown word is enough to read a name: surnames are often ordinary words.
+    expect(names('Son: Kwame Walker')).toEqual(['Kwame Walker']);
+    expect(names('Daughter: Joan Baker')).toEqual(['Joan Baker']);
+    expect(names('Client: Direct Payments')).toEqual([]);
+    expect(names('Patient: Discharge Planning')).toEqual([]);
+    expect(names('Daughter: Lives Locally')).toEqual([]);
+    expect(names('Referrer: Hospital Discharge')).toEqual([]);
+  });
+});
