@@ -284,6 +284,8 @@ export function renderRulesReadme(rows, rules, notCovered) {
     '',
     `Every row of the LEXICON, and the rule(s) covering it. ${covered} of ${cov.length} rows are covered by a rule, ${reasoned} are deliberately not covered (reason given)${missing ? `, and ${missing} have neither yet` : ''}.`,
     '',
+    "A row is listed under its LEXICON section, and a rule sits in the category SPEC's table gives its words, which now and then differs: SPEC names \"respite\" and \"package of care\" as `jargon`, so DEH-11 and DEH-19 are covered by `jargon/respite` and `jargon/care-package`; where a row points to another (CON-13 to VOI-08), the rule is in that row's category.",
+    '',
   ];
   for (const [cat] of CATEGORY_INFO) {
     const list = cov.filter((c) => PREFIX_CATEGORY[c.id.slice(0, 3)] === cat);
