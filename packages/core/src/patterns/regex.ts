@@ -16,6 +16,13 @@ import { SourdoughError } from '../errors.js';
 
 const parser = new RegExpParser({ ecmaVersion: 2024 });
 
+/** The alternatives of a node that holds them (a pattern, a group, a look-ahead or look-behind), else undefined. */
+function alternativesOf(node: Node): Alternative[] | undefined {
+  if (node.type === 'Pattern' || node.type === 'Group' || node.type === 'CapturingGroup') return node.alternatives;
+  if (node.type === 'Assertion' && (node.kind === 'lookahead' || node.kind === 'lookbehind')) return node.alternatives;
+  return undefined;
+}
+
 /** Does any quantifier that repeats (max > 1) contain another quantifier that repeats? */
 function nestedRepeat(node: Node, insideRepeat: boolean): boolean {
   if (node.type === 'Quantifier') {
@@ -24,10 +31,7 @@ function nestedRepeat(node: Node, insideRepeat: boolean): boolean {
     if (repeats && insideRepeat) return true;
     return nestedRepeat(node.element, insideRepeat || repeats);
   }
-  if (node.type === 'Pattern' || node.type === 'Group' || node.type === 'CapturingGroup' || (node.type === 'Assertion' && (node.kind === 'lookahead' || node.kind === 'lookbehind'))) {
-    return node.alternatives.some((a) => a.elements.some((e) => nestedRepeat(e, insideRepeat)));
-  }
-  return false;
+  return alternativesOf(node)?.some((a) => a.elements.some((e) => nestedRepeat(e, insideRepeat))) ?? false;
 }
 
 /** Does an unbounded repetition of this element read across words (match both a letter and a space)? */
@@ -44,11 +48,9 @@ function broadUnbounded(node: Quantifier, flags: string): boolean {
 /** Is there a broad unbounded repetition anywhere under `node`? */
 function anyBroad(node: Node, flags: string): Quantifier | undefined {
   if (node.type === 'Quantifier') return broadUnbounded(node, flags) ? node : anyBroad(node.element, flags);
-  if (node.type === 'Pattern' || node.type === 'Group' || node.type === 'CapturingGroup' || (node.type === 'Assertion' && (node.kind === 'lookahead' || node.kind === 'lookbehind'))) {
-    for (const a of node.alternatives) for (const e of a.elements) {
-      const q = anyBroad(e, flags);
-      if (q) return q;
-    }
+  for (const a of alternativesOf(node) ?? []) for (const e of a.elements) {
+    const q = anyBroad(e, flags);
+    if (q) return q;
   }
   return undefined;
 }
@@ -84,13 +86,44 @@ function leadingBroad(alternatives: Alternative[], flags: string): Quantifier | 
 function lookBehindBroad(node: Node, flags: string): Quantifier | undefined {
   if (node.type === 'Assertion' && node.kind === 'lookbehind') return anyBroad(node, flags);
   if (node.type === 'Quantifier') return lookBehindBroad(node.element, flags);
-  if (node.type === 'Pattern' || node.type === 'Group' || node.type === 'CapturingGroup' || (node.type === 'Assertion' && node.kind === 'lookahead')) {
-    for (const a of node.alternatives) for (const e of a.elements) {
-      const q = lookBehindBroad(e, flags);
-      if (q) return q;
-    }
+  for (const a of alternativesOf(node) ?? []) for (const e of a.elements) {
+    const q = lookBehindBroad(e, flags);
+    if (q) return q;
   }
   return undefined;
+}
+
+/** Does any element under these alternatives repeat (a quantifier with max > 1)? */
+function repeatsIn(alternatives: Alternative[]): boolean {
+  return alternatives.some((a) =>
+    a.elements.some((e) => {
+      if (e.type === 'Quantifier') return e.max > 1 || ((e.element.type === 'Group' || e.element.type === 'CapturingGroup') && repeatsIn(e.element.alternatives));
+      return (e.type === 'Group' || e.type === 'CapturingGroup') && repeatsIn(e.alternatives);
+    }),
+  );
+}
+
+/**
+ * A look-behind that opens an alternative (or a group that opens one) and costs more than one
+ * character's check — positive, or negative and holding a repetition (`\s+`, `{0,30}`) — as its
+ * source, or undefined. V8 tries it at every position of the sentence; `\b` or a look-ahead in
+ * front lets the engine skip the positions that cannot match. Not refused at load (its cost is
+ * linear), but the built-in rules are held to it by their tests (docs/writing-rules.md).
+ */
+export function costlyOpeningLookBehind(source: string, flags = ''): string | undefined {
+  const open = (alternatives: Alternative[]): string | undefined => {
+    for (const a of alternatives) {
+      const first = a.elements[0];
+      if (!first) continue;
+      if (first.type === 'Assertion' && first.kind === 'lookbehind' && (!first.negate || repeatsIn(first.alternatives))) return first.raw;
+      if (first.type === 'Group' || first.type === 'CapturingGroup') {
+        const inner = open(first.alternatives);
+        if (inner) return inner;
+      }
+    }
+    return undefined;
+  };
+  return open(parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') }).alternatives);
 }
 
 /** Why a regex source is refused, or undefined when it is safe. */
