@@ -27,6 +27,17 @@ const NI_CUE = /\b(?:NI|NINO|N\.I\.|national insurance)\b/i;
 const TRN = /(?<![A-Za-z0-9])\d{2} ?[A-Za-z]\d ?\d{2} ?\d{2}(?![A-Za-z0-9])/g;
 const TRN_CUE = /\b(?:TRN|temporary reference number)\b/i;
 
+/**
+ * Is a NINO-shaped match (its prefix letters and suffix letter, if any) one to report? Lower-case
+ * look-alikes and a blank suffix only count after a cue, and the prefix must be one HMRC issues.
+ */
+function reportable(letters: string, suffix: string | undefined, cued: boolean): boolean {
+  const upper = letters === letters.toUpperCase() && (suffix === undefined || suffix === suffix.toUpperCase());
+  if (!upper && !cued) return false;
+  if (suffix === undefined && !cued) return false;
+  return isValidNinoPrefix(letters);
+}
+
 /** Find NINOs (and TRNs after a "TRN" cue) in one sentence. */
 export function findNiNumbers(sentence: string): IdentifierHit[] {
   const out: IdentifierHit[] = [];
@@ -34,23 +45,13 @@ export function findNiNumbers(sentence: string): IdentifierHit[] {
   NINO.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NINO.exec(sentence))) {
-    const letters = m[1]!;
-    const upper = letters === letters.toUpperCase() && (m[6] === undefined || m[6] === m[6].toUpperCase());
-    if (!upper && !cued) continue; // lower-case look-alikes only count after a cue
-    if (m[6] === undefined && !cued) continue; // a blank suffix only after a cue
-    if (!isValidNinoPrefix(letters)) continue;
-    out.push({ kind: 'ni-number', start: m.index, end: m.index + m[0].length });
+    if (reportable(m[1]!, m[6], cued)) out.push({ kind: 'ni-number', start: m.index, end: m.index + m[0].length });
   }
   NINO_SIX.lastIndex = 0;
   while ((m = NINO_SIX.exec(sentence))) {
     const start = m.index;
     const end = m.index + m[0].length;
-    if (out.some((h) => h.start < end && start < h.end)) continue;
-    const letters = m[1]!;
-    const upper = letters === letters.toUpperCase() && m[3] === m[3]!.toUpperCase();
-    if (!upper && !cued) continue;
-    if (!isValidNinoPrefix(letters)) continue;
-    out.push({ kind: 'ni-number', start, end });
+    if (!out.some((h) => h.start < end && start < h.end) && reportable(m[1]!, m[3], cued)) out.push({ kind: 'ni-number', start, end });
   }
   out.sort((a, b) => a.start - b.start);
   if (TRN_CUE.test(sentence)) {
