@@ -12,6 +12,7 @@ import { email } from './email.js';
 import { dateOfBirth } from './date-of-birth.js';
 import { personName } from './person-name.js';
 import { streetAddress } from './street-address.js';
+import { vehicleRegistration } from './vehicle-registration.js';
 import { personVoice } from './person-voice.js';
 import { strengths } from './strengths.js';
 import { needVsWant } from './need-vs-want.js';
@@ -33,6 +34,7 @@ export const detectors: Record<string, Detector> = {
   [dateOfBirth.meta.name]: dateOfBirth,
   [personName.meta.name]: personName,
   [streetAddress.meta.name]: streetAddress,
+  [vehicleRegistration.meta.name]: vehicleRegistration,
   [personVoice.meta.name]: personVoice,
   [strengths.meta.name]: strengths,
   [needVsWant.meta.name]: needVsWant,

@@ -11,6 +11,7 @@ import { findEmails } from './email.js';
 import { findDatesOfBirth } from './date-of-birth.js';
 import { findPersonNames } from './person-name.js';
 import { findStreetAddresses } from './street-address.js';
+import { findVehicleRegistrations } from './vehicle-registration.js';
 import { isSignatureContext } from './cues.js';
 import { isAsciiDigit, isAsciiLetter, isRegExpWordCode } from '../chars.js';
 
@@ -57,6 +58,7 @@ export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d|\d\s+on\s/g, atDigits: { quick: dateMayBegin }, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
   { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: { quick: (t, at) => !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findStreetAddresses, placeholder: '[address]' },
   { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, atDigits: { quick: (t, at) => isAsciiLetter(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at + 2)) }, find: findPostcodes, placeholder: '[postcode]' },
+  { kind: 'vehicle-registration', trigger: /(?<=[A-Za-z]{2})\d\d ?[A-Za-z]{3}(?![A-Za-z0-9])/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at - 1)) && isAsciiLetter(t.charCodeAt(at - 2)) }, find: findVehicleRegistrations, placeholder: '[vehicle registration]' },
   { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]' },
 ];
 

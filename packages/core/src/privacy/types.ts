@@ -12,7 +12,8 @@ export type IdentifierKind =
   | 'email'
   | 'date-of-birth'
   | 'person-name'
-  | 'street-address';
+  | 'street-address'
+  | 'vehicle-registration';
 
 /** One identifier found in a sentence: [start, end) relative to the text the finder was given. */
 export interface IdentifierHit {

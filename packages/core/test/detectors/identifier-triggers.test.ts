@@ -15,7 +15,7 @@ import { markdown } from '../../src/readers/markdown.js';
 /** Pieces that make every trigger match, fail half-way, and cross sentence ends. */
 const piece = fc.constantFrom(
   '0', '1', '7', '9', '12', '999', '07700 900123', '0117 496 0000', '+44', '+44 7700', '+4', '(0)', '943 476 5919', '943-476-5919',
-  'QQ 12 34 56 C', 'TRN', 'TR', 'trn', '1999', '2003', '12/03/1990', '1.2.99', '10.30am', '12 High Street', '4B, Mill Lane', 'SW1A 1AA', '1AA', 'M1 1AE',
+  'QQ 12 34 56 C', 'TRN', 'TR', 'trn', '1999', '2003', '12/03/1990', '1.2.99', '10.30am', '12 High Street', '4B, Mill Lane', 'SW1A 1AA', '1AA', 'M1 1AE', 'ZB29 CDE', 'AB', 'CDE', 'zb29cde',
   ' ', '  ', '-', '/', '.', '. ', '.\n', '\n\n', ',', 'a', 'A', 'Street', 'x', '_', 'é', '£30', '5p',
 );
 
@@ -34,8 +34,8 @@ function visitedAtDigits(text: string, sentences: ReturnType<typeof sentencesOf>
 const typed = IDENTIFIER_TYPES.filter((t) => t.atDigits);
 
 describe('identifier triggers tried at digits', () => {
-  it('covers the six digit-led kinds', () => {
-    expect(typed.map((t) => t.kind).sort()).toEqual(['date-of-birth', 'nhs-number', 'ni-number', 'phone-number', 'postcode', 'street-address']);
+  it('covers the seven digit-led kinds', () => {
+    expect(typed.map((t) => t.kind).sort()).toEqual(['date-of-birth', 'nhs-number', 'ni-number', 'phone-number', 'postcode', 'street-address', 'vehicle-registration']);
   });
 
   it('every match begins at a digit or at the literal the type names', () => {

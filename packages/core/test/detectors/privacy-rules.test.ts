@@ -27,6 +27,7 @@ describe('privacy rules', () => {
       'privacy/phone-number',
       'privacy/postcode',
       'privacy/street-address',
+      'privacy/vehicle-registration',
     ]);
     for (const r of privacy) {
       expect(r.detector, r.id).toBe(r.id.split('/')[1]);
@@ -56,6 +57,11 @@ describe('privacy rules', () => {
     expect(drama).toMatchObject({ ruleId: 'privacy/phone-number', severity: 'info' });
     const [mail] = run('Her email is jo.bloggs@example.org.');
     expect(mail).toMatchObject({ ruleId: 'privacy/email', severity: 'info' });
+    // "29" is the March 2029 age identifier, not issued yet; a Z memory tag is never issued.
+    expect(run('Dad drove off in AB29 CDE.')).toMatchObject([{ ruleId: 'privacy/vehicle-registration', severity: 'warning', text: 'AB29 CDE' }]);
+    const [plate] = run('Dad drove off in ZB29 CDE.');
+    expect(plate).toMatchObject({ ruleId: 'privacy/vehicle-registration', severity: 'info' });
+    expect(plate!.message).toMatch(/made-up/);
   });
 
   it('drops fictional values entirely with fictional: ignore', () => {

@@ -6,10 +6,10 @@ describe('maskIdentifiers', () => {
   it('masks every kind and keeps the rest of the text', () => {
     const text =
       'Mrs Patel (NHS no 999 456 7896, NI AB 12 34 56 C, DOB 01/02/1950) lives at 14 Acacia Avenue, Z33 8TH.\n' +
-      'Her mobile is 07700 900461 and her email is jo.bloggs@example.org.';
+      'Her mobile is 07700 900461 and her email is jo.bloggs@example.org. Her car is ZB29 CDE.';
     expect(maskIdentifiers(text)).toBe(
       '[name] (NHS no [NHS number], NI [NI number], DOB [date of birth]) lives at [address], [postcode].\n' +
-        'Her mobile is [phone number] and her email is [email].',
+        'Her mobile is [phone number] and her email is [email]. Her car is [vehicle registration].',
     );
   });
   it('leaves text with no identifiers unchanged, including traps', () => {

@@ -16,7 +16,7 @@ const fragments = [
   'NHS', 'no', 'DOB', 'born on', '01/02/1950', '1 February 1950', '1950-02-01', 'AB', '12', '34', '56', 'C', 'QQ',
   'Z33', '8TH', 'zy1a', '1aa', 'ZZ99', '3VZ', 'jo.bloggs', 'example.org', 'duty', 'Mrs', 'Dr', 'Patel', 'Sarah', 'Jones',
   'neighbour', 'Priya', 'Shah', '14', 'Acacia', 'Avenue', 'Kind regards', 'Social Worker', 'Team', 'Tel',
-  'About me', 'I like', 'Jack said', 'it was decided', 'the council', 'this writer', 'enjoys', 'é', '😀',
+  'ZB29', 'CDE', 'reg', 'car', 'zt71kpd', 'About me', 'I like', 'Jack said', 'it was decided', 'the council', 'this writer', 'enjoys', 'é', '😀',
 ];
 const text = fc.array(fc.constantFrom(...fragments), { maxLength: 40 }).map((xs) => xs.join(''));
 
