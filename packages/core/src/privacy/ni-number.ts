@@ -2,7 +2,8 @@
  * National Insurance numbers (NINO) and HMRC temporary reference numbers (TRN). The NINO prefix
  * rules are HMRC's (LEXICON §12b): neither letter D, F, I, Q, U or V; second letter not O;
  * BG, GB, KN, NK, NT, TN and ZZ never issued; suffix A–D. HMRC's own documentation example
- * "QQ 12 34 56 A" is deliberately invalid, so it is never reported. Pure.
+ * "QQ 12 34 56 A" is deliberately invalid: a QQ number is marked fictional (reported at info, like
+ * the NHS test range and Ofcom's drama numbers), since it can be no one's. Pure.
  */
 import type { IdentifierHit } from './types.js';
 
@@ -27,15 +28,26 @@ const NI_CUE = /\b(?:NI|NINO|N\.I\.|national insurance)\b/i;
 const TRN = /(?<![A-Za-z0-9])\d{2} ?[A-Za-z]\d ?\d{2} ?\d{2}(?![A-Za-z0-9])/g;
 const TRN_CUE = /\b(?:TRN|temporary reference number)\b/i;
 
+/** HMRC's documentation prefix: never issued, so a number with it is fictional. */
+const isFictionalPrefix = (letters: string): boolean => letters.toUpperCase() === 'QQ';
+
 /**
  * Is a NINO-shaped match (its prefix letters and suffix letter, if any) one to report? Lower-case
- * look-alikes and a blank suffix only count after a cue, and the prefix must be one HMRC issues.
+ * look-alikes and a blank suffix only count after a cue, and the prefix must be one HMRC issues
+ * or HMRC's QQ example (then the hit is fictional).
  */
 function reportable(letters: string, suffix: string | undefined, cued: boolean): boolean {
   const upper = letters === letters.toUpperCase() && (suffix === undefined || suffix === suffix.toUpperCase());
   if (!upper && !cued) return false;
   if (suffix === undefined && !cued) return false;
-  return isValidNinoPrefix(letters);
+  return isValidNinoPrefix(letters) || isFictionalPrefix(letters);
+}
+
+/** An NI number hit, marked fictional when it has HMRC's QQ prefix. */
+function hit(letters: string, start: number, end: number): IdentifierHit {
+  const h: IdentifierHit = { kind: 'ni-number', start, end };
+  if (isFictionalPrefix(letters)) h.fictional = true;
+  return h;
 }
 
 /** Find NINOs (and TRNs after a "TRN" cue) in one sentence. */
@@ -45,13 +57,13 @@ export function findNiNumbers(sentence: string): IdentifierHit[] {
   NINO.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NINO.exec(sentence))) {
-    if (reportable(m[1]!, m[6], cued)) out.push({ kind: 'ni-number', start: m.index, end: m.index + m[0].length });
+    if (reportable(m[1]!, m[6], cued)) out.push(hit(m[1]!, m.index, m.index + m[0].length));
   }
   NINO_SIX.lastIndex = 0;
   while ((m = NINO_SIX.exec(sentence))) {
     const start = m.index;
     const end = m.index + m[0].length;
-    if (!out.some((h) => h.start < end && start < h.end) && reportable(m[1]!, m[3], cued)) out.push({ kind: 'ni-number', start, end });
+    if (!out.some((h) => h.start < end && start < h.end) && reportable(m[1]!, m[3], cued)) out.push(hit(m[1]!, start, end));
   }
   out.sort((a, b) => a.start - b.start);
   if (TRN_CUE.test(sentence)) {

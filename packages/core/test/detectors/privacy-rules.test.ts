@@ -100,7 +100,11 @@ describe('privacy rules', () => {
     const note =
       'Visit on 12/03/2024 at 10.30am, case ref 123 456 7890. Jack paid £30.50 for the trip. ' +
       'I rang the duty team on 020 7946 0000 and emailed referrals@example.gov.uk. ' +
-      'Recorded as ZZ99 3VZ. The GP surgery is at Z33 8TH. NI number QQ 12 34 56 A.';
+      'Recorded as ZZ99 3VZ. The GP surgery is at Z33 8TH. NI number GB 12 34 56 A.';
     expect(run(note)).toEqual([]);
+    // HMRC's QQ example can be no one's: info, with its own message.
+    const [qq] = run('NI number QQ 12 34 56 A.');
+    expect(qq).toMatchObject({ ruleId: 'privacy/ni-number', severity: 'info' });
+    expect(qq!.message).toMatch(/HMRC's example/);
   });
 });

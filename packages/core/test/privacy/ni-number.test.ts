@@ -28,8 +28,10 @@ describe('findNiNumbers', () => {
   it('finds spaced and unspaced NINOs', () => {
     expect(spans('NI AB 12 34 56 C and AB123456C.')).toEqual(['AB 12 34 56 C', 'AB123456C']);
   });
-  it("never reports HMRC's QQ example", () => {
-    expect(spans('NINO QQ 12 34 56 A.')).toEqual([]);
+  it("marks HMRC's QQ example fictional, and only a full QQ number", () => {
+    expect(findNiNumbers('NINO QQ 12 34 56 A and AB 12 34 56 C.').map((h) => h.fictional ?? false)).toEqual([true, false]);
+    expect(spans('The form shows QQ 123456 A.')).toEqual(['QQ 123456 A']);
+    expect(spans('The form shows QQ 12 34 56 E and QQ 12 34 56.')).toEqual([]);
   });
   it('needs a cue for lower case or a missing suffix', () => {
     expect(spans('Note ab 12 34 56 c here.')).toEqual([]);
