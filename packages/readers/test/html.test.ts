@@ -142,4 +142,21 @@ describe('html reader', () => {
     expect(strengths('<h1>Plan</h1><p><strong>Strengths</strong></p><p>Cannot cook</p><p>Lacks confidence</p><p>Loves dogs</p><h2>Risks</h2><p>Falls.</p>')).toEqual(['Strengths']);
     expect(strengths('<h1>Plan</h1><p><b>Strengths</b></p><ul><li>Kind and funny</li><li>Loves dogs</li></ul><p><b>Support needs</b></p><p>Cannot cook. Lacks confidence. Needs help with money.</p>')).toEqual([]);
   });
+
+  it('reads a table row written on one line, label cell then value, as a heading and its section (as a DOCX cell line)', () => {
+    const set = builtinRuleSet();
+    const found = (source: string, id: string): string[] =>
+      analyse(html(source), set)
+        .findings.filter((f) => f.ruleId === id)
+        .map((f) => source.slice(f.start!.offset, f.end!.offset));
+    const admire = 'What people like and admire about me';
+    // A header cell, with or without bold, and a first-column <td> (a form's label column).
+    expect(found(`<h1>Plan for Jo</h1><table><tr><th>${admire}</th><td>Jo cannot cook. Jo is unable to wash without help. Jo lacks confidence.</td></tr><tr><th>What’s important to me</th><td>My dog.</td></tr></table>`, 'deficit/strengths-section')).toEqual([admire]);
+    expect(found(`<h1>Plan</h1><table><tr><th><b>Strengths</b></th><td><p>Cannot cook.</p><p>Lacks confidence.</p></td></tr></table>`, 'deficit/strengths-section')).toEqual(['Strengths']);
+    expect(found('<h1>Plan</h1><table><tr><td>Strengths</td><td>Cannot cook. Lacks confidence. Poor hygiene.</td></tr><tr><td>Risks</td><td>Falls.</td></tr></table>', 'deficit/strengths-section')).toEqual(['Strengths']);
+    // Short values in the next rows stay in the section; the next header cell ends it.
+    expect(found('<h1>Plan</h1><table><tr><th>Strengths</th><td>Cannot cook</td></tr><tr><td>Lacks confidence</td><td>Poor hygiene</td></tr></table>', 'deficit/strengths-section')).toEqual(['Strengths']);
+    expect(found('<h1>Plan</h1><table><tr><th>Strengths</th><td>Kind and funny. Loves dogs.</td></tr><tr><th>Support needs</th><td>Cannot cook. Lacks confidence. Needs help with money.</td></tr></table>', 'deficit/strengths-section')).toEqual([]);
+    expect(found('<h1>Plan</h1><table><tr><th>About me</th><td>Sam has many problems. Issues with drink and debt.</td></tr></table>', 'deficit/about-me-problems').length).toBeGreaterThan(0);
+  });
 });

@@ -80,13 +80,19 @@ function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Out
     } else {
       let title = headingLine(doc.text, s);
       let bold = false;
+      let cell = false;
       if (title === undefined && doc.format === 'html') {
         title = boldBlock(doc, s);
         bold = title !== undefined;
+        if (title === undefined) {
+          const c = cellBlock(doc, s);
+          if (c) ({ title } = c);
+          cell = c?.header === true;
+        }
       }
       if (title !== undefined && markedListItem(doc, s)) title = undefined;
       if (title !== undefined) {
-        const afterBreak = bold || afterBlankLine(doc.text, s) || (i > 0 && endsLikeSentence(sentences[i - 1]!.text));
+        const afterBreak = bold || cell || afterBlankLine(doc.text, s) || (i > 0 && endsLikeSentence(sentences[i - 1]!.text));
         mark = { kind: 'line', title, depth: marked ? 99 : 1, afterBreak, start: s.start, end: s.end, content: s.end };
       } else {
         const label = lineLabel(doc.text, s);
@@ -240,6 +246,30 @@ function boldBlock(doc: SourceDocument, s: SentenceView): string | undefined {
   if (!/<(?:b|strong)(?:\s[^<>]{0,80})?>\s*$/i.test(doc.source.slice(Math.max(0, s.start - 100), s.start))) return undefined;
   if (!/^\s*<\/(?:b|strong)\s*>/i.test(doc.source.slice(s.end, s.end + 40))) return undefined;
   return headingText(s);
+}
+
+/** An inline element that may wrap a cell's words (`<th><b>Strengths</b></th>`, `<td><p>…</p></td>`). */
+const CELL_INLINE = String.raw`(?:b|strong|p|span|em|i|u|font|label|div)`;
+const CELL_OPEN = new RegExp(String.raw`(?:<th(?:\s[^<>]{0,80})?>|<tr(?:\s[^<>]{0,80})?>\s*<td(?:\s[^<>]{0,80})?>)(?:\s*<${CELL_INLINE}(?:\s[^<>]{0,80})?>){0,3}\s*$`, 'i');
+const CELL_CLOSE = new RegExp(String.raw`^(?:\s*</${CELL_INLINE}\s*>){0,3}\s*(?:</t[dh]\s*>|<t[dh][\s>]|</?tr[\s>]|</?t(?:body|head|foot|able)[\s>])`, 'i');
+
+/**
+ * A table cell standing as a heading in HTML written with a row on one line, as case-management
+ * exports do (`<tr><th>What people like and admire about me</th><td>…</td></tr>`): the sentence
+ * fills a `<th>`, or the first `<td>` of its row (a form's label column), as each cell of a Word
+ * table is a line of its own. A header cell always begins a new part; a first-column `<td>` only
+ * after a finished sentence, as a DOCX cell line, so a list of short values stays in its section.
+ * (With line breaks between cells, headingLine finds it as a whole line.)
+ */
+function cellBlock(doc: SourceDocument, s: SentenceView): { title: string; header: boolean } | undefined {
+  if (s.end - s.start > MAX_HEADING + 8) return undefined;
+  const bi = lastStartingAtOrBefore(doc.blocks, s.start);
+  const b = doc.blocks[bi];
+  if (!b || bi === doc.blocks.length - 1 || doc.text.slice(b.start, s.start).trim() || doc.text.slice(s.end, b.end).trim()) return undefined;
+  const before = CELL_OPEN.exec(doc.source.slice(Math.max(0, s.start - 400), s.start));
+  if (!before || !CELL_CLOSE.test(doc.source.slice(s.end, s.end + 120))) return undefined;
+  const title = headingText(s);
+  return title === undefined ? undefined : { title, header: /^<th/i.test(before[0]) };
 }
 
 /** A plain-text heading line: whole line, short, not a list item, not ending like a sentence. */
