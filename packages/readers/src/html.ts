@@ -5,7 +5,8 @@
  * that inline markup splits (`re<b>fused</b>`, `didn&rsquo;t`) is joined up, as a browser shows it
  * (core's joinAcross; `moved` maps its offsets back). Block elements (paragraphs, list items,
  * headings, table cells…) become blocks, so sentences never run across them; a `<br>` is a line
- * break within its block, white space between words; headings become sections; `<!-- sourdough-… -->` comments become directives.
+ * break within its block, white space between words; the value a one-line form field shows
+ * (`<input value="…">`, text-like types only) is a block of its own, as a `<textarea>`'s text; headings become sections; `<!-- sourdough-… -->` comments become directives.
  * HTML nested more than LIMITS.htmlNesting deep is refused (SD_ERR_TOO_LARGE). Pure: no I/O.
  */
 import { Parser } from 'htmlparser2';
@@ -36,6 +37,8 @@ const IN_HEAD = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'noframe
  */
 const APART = new Set(['sup', 'sub', 'img', 'input', 'button', 'wbr', 'ruby', 'rt', 'rp']);
 
+/** `<input>` types whose value a browser shows as text in the field (not hidden, not a button or a date picker). */
+const TEXT_INPUT = new Set(['text', 'search', 'email', 'tel', 'url']);
 
 function isHidden(attrs: Record<string, string>): boolean {
   if ('hidden' in attrs) return true;
@@ -76,6 +79,57 @@ export function html(source: string, path?: string): SourceDocument {
     blockEnd = -1;
   };
 
+  /**
+   * The text a saved form shows in a one-line field (`<input value="…">`), as a block of its own,
+   * like a `<textarea>`'s: the attribute's value is kept where it stands in the source (an entity
+   * padded with spaces, as in text), the rest of the tag blanked.
+   */
+  const inputValue = (tagStart: number, tagEnd: number, value: string): void => {
+    const m = /\svalue\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/i.exec(source.slice(tagStart, tagEnd));
+    if (!m) return;
+    const raw = m[1] ?? m[2] ?? m[3] ?? '';
+    const start = tagStart + m.index + m[0].length - raw.length - (m[3] === undefined ? 1 : 0);
+    const end = start + raw.length;
+    const kept = value === raw ? raw : keptValue(raw, start);
+    if (kept === undefined) return;
+    closeBlock();
+    blankTo(start);
+    chars.push(kept);
+    copied = end;
+    blockStart = start;
+    blockEnd = end;
+    closeBlock();
+  };
+
+  /**
+   * An attribute value with entities, as text is kept: each entity becomes its character(s)
+   * padded with spaces where it stands, and a word an entity splits is joined up (gaps). Read by
+   * a parser of its own, which hands over the text entity by entity as the document's parser does;
+   * undefined (left unread) when the value holds a `<`, which that parser would take for a tag.
+   */
+  const keptValue = (raw: string, at: number): string | undefined => {
+    if (raw.includes('<')) return undefined;
+    let out = '';
+    let vis = -1;
+    const p: Parser = new Parser(
+      {
+        ontext(data) {
+          const a = p.startIndex;
+          const piece = raw.slice(a, p.endIndex + 1);
+          const kept = data === piece ? piece : data.length <= piece.length ? data + ' '.repeat(piece.length - data.length) : piece;
+          if (vis >= 0 && vis < at + a && !/\s/.test(kept[0] ?? ' ')) gaps.push([vis, at + a]);
+          const shown = kept === piece ? piece.length : data.length;
+          vis = shown > 0 && !/\s/.test(kept[shown - 1]!) ? at + a + shown : -1;
+          out += kept;
+        },
+      },
+      { decodeEntities: true },
+    );
+    p.write(raw);
+    p.end();
+    return out.length === raw.length ? out : undefined;
+  };
+
   /** Inside a head left open, directly (not in its title or a script): what follows ends it. */
   const endOpenHead = (): void => {
     if (stack[stack.length - 1] !== 'head') return;
@@ -99,6 +153,9 @@ export function html(source: string, path?: string): SourceDocument {
           throw new SourdoughError('SD_ERR_TOO_LARGE', `${path ?? 'the document'} has elements nested more than ${LIMITS.htmlNesting} deep; sourdough cannot read HTML nested that deeply`, path ? { file: path } : undefined);
         }
         if (hiddenDepth < 0 && (INVISIBLE.has(name) || isHidden(attrs))) hiddenDepth = stack.length;
+        if (name === 'input' && hiddenDepth < 0 && typeof attrs.value === 'string' && /\S/.test(attrs.value) && TEXT_INPUT.has((attrs.type ?? 'text').toLowerCase())) {
+          inputValue(parser.startIndex, parser.endIndex + 1, attrs.value);
+        }
         const h = HEADING.exec(name);
         if (h && hiddenDepth < 0) heading = { offset: parser.startIndex, depth: Number(h[1]), title: '', stackDepth: stack.length };
       },

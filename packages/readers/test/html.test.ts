@@ -130,6 +130,17 @@ describe('html reader', () => {
     for (const f of found) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
   });
 
+  it('reads the value a saved form shows in a one-line field (<input value>), as a block of its own', () => {
+    const source = '<form><label>Reason</label> <input type="text" name="r" value="Risk of carer breakdown"><label>Notes</label><input value=\'Tomas&nbsp;kicked off &amp; didn&rsquo;t eat\'>'
+      + '<input type="hidden" value="service user refused"><input type="submit" value="Service user refused"><input hidden value="refused"><input type="email" value="kai.b@example.com"></form>';
+    const doc = html(source);
+    expect(doc.text.length).toBe(source.length);
+    expect(doc.blocks.map((b) => doc.text.slice(b.start, b.end).replace(/\s+/g, ' '))).toEqual(['Reason', 'Risk of carer breakdown', 'Notes', 'Tomas kicked off & didn’t eat', 'kai.b@example.com']);
+    const found = analyse(doc, builtinRuleSet()).findings.filter((f) => f.start);
+    expect(found.map((f) => f.ruleId)).toEqual(['blaming/breakdown', 'blaming/kicked-off', 'privacy/email']);
+    for (const f of found) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+  });
+
   it('reads a bold paragraph as a section heading in a page written on one line (deficit/strengths-section)', () => {
     const set = builtinRuleSet();
     const strengths = (source: string): string[] =>
