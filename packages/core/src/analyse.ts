@@ -309,6 +309,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   const sentenceCache = new Map<number, string>();
   let personVoice: boolean | undefined;
   const unlessCache = new Map<number, [number, number][] | 'all'>();
+  const sectionCache = new Map<number, boolean>();
   const findings: Finding[] = [];
 
   for (const hit of dedupe(hits, set)) {
@@ -325,7 +326,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
-    if (rule.unless.length && cancelledByUnless(rule, s, hit, unlessCache, flatOf)) continue;
+    if (rule.unless.length && (cancelledByUnless(rule, s, hit, unlessCache, flatOf) || (rule.unlessInSection && cancelledInSection(rule, doc, hit.start, sectionCache)))) continue;
     // Who it is about (rules with `subject: person | organisation`).
     if (rule.subject !== 'any' && set.context) {
       let about = aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context);
@@ -567,6 +568,7 @@ function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache:
     // Regexes read the sentence flat, as the rules' own regexes do (flat.ts).
     const flat = flatOf(s);
     for (const u of rule.unless) {
+      if (u.scope === 'section') continue; // cancelledInSection's
       const re = u.phrases ?? u.regex;
       if (re && u.scope === 'sentence') {
         // Any match cancels the whole sentence: no need to collect spans.
@@ -594,6 +596,59 @@ function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache:
   }
   if (spans === 'all') return true;
   return spans.some(([a, b]) => a < hit.end! && hit.start! < b);
+}
+
+/** Blank lines: where a plain-text paragraph ends. */
+const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
+const paragraphBreaks = new WeakMap<SourceDocument, number[]>();
+
+/**
+ * The section around `at`, for `unless` patterns with `scope: section`: in a Markdown, HTML or Word
+ * document with headings, from the heading before it to the next heading (any depth); in plain
+ * text, or a document without headings, the paragraph (between blank lines). Plain-text heading
+ * lines are not used: a short line without a full stop is too often a note's own line.
+ */
+export function sectionAround(doc: SourceDocument, at: number): [number, number] {
+  const text = doc.text;
+  if (doc.format !== 'text' && doc.sections.length) {
+    const heads = doc.sections;
+    let k = -1;
+    while (k + 1 < heads.length && heads[k + 1]!.offset <= at) k++;
+    return [k < 0 ? 0 : heads[k]!.offset, k + 1 < heads.length ? heads[k + 1]!.offset : text.length];
+  }
+  let breaks = paragraphBreaks.get(doc);
+  if (!breaks) {
+    breaks = [];
+    PARAGRAPH_BREAK.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = PARAGRAPH_BREAK.exec(text)); ) {
+      breaks.push(m.index, m.index + m[0].length);
+    }
+    paragraphBreaks.set(doc, breaks);
+  }
+  // breaks holds [breakStart, breakEnd] pairs in order: the paragraph begins at the last end before `at`.
+  let start = 0;
+  let end = text.length;
+  for (let i = 0; i < breaks.length; i += 2) {
+    if (breaks[i + 1]! <= at) start = breaks[i + 1]!;
+    else if (breaks[i]! >= at) {
+      end = breaks[i]!;
+      break;
+    }
+  }
+  return [start, end];
+}
+
+/** True when an `unless` pattern with `scope: section` matches in the section around `at` (cached per rule and section). */
+function cancelledInSection(rule: CompiledRule, doc: SourceDocument, at: number, cache: Map<number, boolean>): boolean {
+  const [start, end] = sectionAround(doc, at);
+  const key = rule.index * 0x100000000 + start;
+  let found = cache.get(key);
+  if (found === undefined) {
+    const part = doc.text.slice(start, end);
+    found = rule.unless.some((u) => u.scope === 'section' && hasMatch((u.phrases ?? u.regex)!, part));
+    cache.set(key, found);
+  }
+  return found;
 }
 
 const detectorRuleCache = new WeakMap<RuleSet, CompiledRule[]>();

@@ -128,8 +128,12 @@ export interface RegexPattern {
   caseSensitive?: boolean;
 }
 export type Pattern = (TermsPattern | LemmaPattern | MatchPattern | RegexPattern) & {
-  /** For `unless`: `sentence` cancels every match of the rule in the sentence; `overlap` only matches it overlaps. */
-  scope?: 'sentence' | 'overlap';
+  /**
+   * For `unless`: `sentence` cancels every match of the rule in the sentence; `overlap` only matches
+   * it overlaps; `section` every match in the same section (see sectionAround in analyse.ts; not
+   * for `match` patterns).
+   */
+  scope?: 'sentence' | 'overlap' | 'section';
 };
 
 /** How a rule treats a match in a negated context ("did not refuse", "no evidence of aggression"). */

@@ -19,7 +19,7 @@ import bundle from '../../generated/builtin-rules.js';
 
 /** A compiled `unless` pattern. */
 export interface CompiledUnless {
-  scope: 'sentence' | 'overlap';
+  scope: 'sentence' | 'overlap' | 'section';
   phrases?: RegExp;
   match?: CompiledMatch;
   regex?: RegExp;
@@ -37,6 +37,8 @@ export interface CompiledRule {
   matches: CompiledMatch[];
   regexes: RegExp[];
   unless: CompiledUnless[];
+  /** Some `unless` pattern has `scope: section`. */
+  unlessInSection: boolean;
   detector?: Detector;
   params: Record<string, unknown>;
   negation: NegationPolicy;
@@ -154,6 +156,7 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       matches,
       regexes,
       unless: compileUnless(data, options.trusted === true),
+      unlessInSection: (data.unless ?? []).some((u) => u.scope === 'section'),
       params,
       negation: data.negation ?? (NEGATION_DROP.has(data.category) ? 'drop' : 'keep'),
       quotes: data.quotes ?? (QUOTES_REPORT.has(data.category) ? 'report' : 'suppress'),

@@ -7,7 +7,13 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { CATEGORIES, SEVERITIES, type RuleData } from '../types.js';
 import { SourdoughError, type ErrorLocation } from '../errors.js';
 
-const patternScope = { enum: ['sentence', 'overlap'], description: 'For unless: cancel every match in the sentence, or only matches it overlaps.' };
+const patternScope = {
+  enum: ['sentence', 'overlap', 'section'],
+  description:
+    'For unless: cancel every match in the sentence, only matches it overlaps, or every match in the same section (under the same heading of a Markdown, HTML or Word document; the paragraph in plain text or a document without headings).',
+};
+/** A compromise `match` parses one sentence at a time, so it cannot look across a section. */
+const matchScope = { enum: ['sentence', 'overlap'], description: 'For unless: cancel every match in the sentence, or only matches it overlaps.' };
 
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
@@ -39,7 +45,7 @@ export const patternSchema = {
       additionalProperties: false,
       properties: {
         match: { type: 'string', minLength: 1, description: 'compromise match syntax; needs at least one literal word.' },
-        scope: patternScope,
+        scope: matchScope,
       },
     },
     {
