@@ -20,6 +20,7 @@ import { isDisputedLabel } from './context/disputed.js';
 import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
+import { partStarts } from './context/sections.js';
 import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
 import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
@@ -326,7 +327,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
-    if (rule.unless.length && (cancelledByUnless(rule, s, hit, unlessCache, flatOf) || (rule.unlessInSection && cancelledInSection(rule, doc, hit.start, sectionCache)))) continue;
+    if (rule.unless.length && (cancelledByUnless(rule, s, hit, unlessCache, flatOf) || (rule.unlessInSection && cancelledInSection(rule, doc, sentences, hit.start, sectionCache)))) continue;
     // Who it is about (rules with `subject: person | organisation`).
     if (rule.subject !== 'any' && set.context) {
       let about = aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context);
@@ -598,40 +599,19 @@ function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache:
   return spans.some(([a, b]) => a < hit.end! && hit.start! < b);
 }
 
-/** Blank lines: where a plain-text paragraph ends. */
-const PARAGRAPH_BREAK = /\n[ \t]*\n/g;
-const paragraphBreaks = new WeakMap<SourceDocument, number[]>();
-
 /**
- * The section around `at`, for `unless` patterns with `scope: section`: in a Markdown, HTML or Word
- * document with headings, from the heading before it to the next heading (any depth); in plain
- * text, or a document without headings, the paragraph (between blank lines). Plain-text heading
- * lines are not used: a short line without a full stop is too often a note's own line.
+ * The section around `at`, for `unless` patterns with `scope: section`: from the heading before it
+ * to the next heading (a reader's heading of any depth, or a plain-text heading line: see
+ * partStarts in context/sections.ts); a document without headings is one section.
  */
-export function sectionAround(doc: SourceDocument, at: number): [number, number] {
-  const text = doc.text;
-  if (doc.format !== 'text' && doc.sections.length) {
-    const heads = doc.sections;
-    let k = -1;
-    while (k + 1 < heads.length && heads[k + 1]!.offset <= at) k++;
-    return [k < 0 ? 0 : heads[k]!.offset, k + 1 < heads.length ? heads[k + 1]!.offset : text.length];
-  }
-  let breaks = paragraphBreaks.get(doc);
-  if (!breaks) {
-    breaks = [];
-    PARAGRAPH_BREAK.lastIndex = 0;
-    for (let m: RegExpExecArray | null; (m = PARAGRAPH_BREAK.exec(text)); ) {
-      breaks.push(m.index, m.index + m[0].length);
-    }
-    paragraphBreaks.set(doc, breaks);
-  }
-  // breaks holds [breakStart, breakEnd] pairs in order: the paragraph begins at the last end before `at`.
+export function sectionAround(doc: SourceDocument, sentences: readonly SentenceView[], at: number): [number, number] {
+  const starts = partStarts(doc, sentences);
   let start = 0;
-  let end = text.length;
-  for (let i = 0; i < breaks.length; i += 2) {
-    if (breaks[i + 1]! <= at) start = breaks[i + 1]!;
-    else if (breaks[i]! >= at) {
-      end = breaks[i]!;
+  let end = doc.text.length;
+  for (const p of starts) {
+    if (p <= at) start = p;
+    else {
+      end = p;
       break;
     }
   }
@@ -639,8 +619,8 @@ export function sectionAround(doc: SourceDocument, at: number): [number, number]
 }
 
 /** True when an `unless` pattern with `scope: section` matches in the section around `at` (cached per rule and section). */
-function cancelledInSection(rule: CompiledRule, doc: SourceDocument, at: number, cache: Map<number, boolean>): boolean {
-  const [start, end] = sectionAround(doc, at);
+function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: readonly SentenceView[], at: number, cache: Map<number, boolean>): boolean {
+  const [start, end] = sectionAround(doc, sentences, at);
   const key = rule.index * 0x100000000 + start;
   let found = cache.get(key);
   if (found === undefined) {

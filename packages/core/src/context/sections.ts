@@ -166,6 +166,19 @@ export function headedSections(doc: SourceDocument, sentences: readonly Sentence
   return out;
 }
 
+/**
+ * Where the document's parts begin, for `unless` patterns with `scope: section`: the start of every
+ * heading — a reader's heading (Markdown, HTML, Word), or a heading line (a short whole line, not a
+ * list item, after a blank line or a finished sentence). Line labels ("Risks: …") do not divide a
+ * part. In order; empty for a document without headings (one part).
+ */
+export function partStarts(doc: SourceDocument, sentences: readonly SentenceView[]): number[] {
+  const { marks } = outlineOf(doc, sentences);
+  const out: number[] = [];
+  for (const m of marks) if (m && (m.kind === 'marked' || (m.kind === 'line' && m.afterBreak))) out.push(m.start);
+  return out;
+}
+
 /** The heading's words, without a trailing colon or dash (by character: most titles have none). */
 function cleanTitle(t: string): string {
   let b = t.length;

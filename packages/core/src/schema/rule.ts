@@ -10,7 +10,7 @@ import { SourdoughError, type ErrorLocation } from '../errors.js';
 const patternScope = {
   enum: ['sentence', 'overlap', 'section'],
   description:
-    'For unless: cancel every match in the sentence, only matches it overlaps, or every match in the same section (under the same heading of a Markdown, HTML or Word document; the paragraph in plain text or a document without headings).',
+    'For unless: cancel every match in the sentence, only matches it overlaps, or every match in the same section (from the heading before the match to the next heading; a document without headings is one section).',
 };
 /** A compromise `match` parses one sentence at a time, so it cannot look across a section. */
 const matchScope = { enum: ['sentence', 'overlap'], description: 'For unless: cancel every match in the sentence, or only matches it overlaps.' };

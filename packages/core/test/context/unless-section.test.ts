@@ -1,10 +1,11 @@
 /**
- * `unless` with `scope: section`: a pattern anywhere in the same section (under the same heading in
- * Markdown, HTML or Word; the paragraph in plain text or a document without headings) cancels the
- * rule's matches there, and nowhere else. `match` patterns cannot take it (the schema refuses it).
+ * `unless` with `scope: section`: a pattern anywhere in the same section (from the heading before
+ * the match to the next: a reader's heading, or a plain-text heading line; a document without
+ * headings is one section) cancels the rule's matches there, and nowhere else. `match` patterns
+ * cannot take it (the schema refuses it).
  */
 import { describe, expect, it } from 'vitest';
-import { analyse, sectionAround } from '../../src/analyse.js';
+import { analyse, sectionAround, sentencesOf } from '../../src/analyse.js';
 import { compileRules } from '../../src/rules/compile.js';
 import { markdown } from '../../src/readers/markdown.js';
 import { text as readText } from '../../src/readers/text.js';
@@ -19,10 +20,14 @@ const set = compileRules([rule]);
 const found = (doc: Parameters<typeof analyse>[0]) => analyse(doc, set).findings.map((f) => f.text);
 
 describe('unless scope: section', () => {
-  it('in plain text reads the paragraph: another sentence of it cancels, another paragraph does not', () => {
+  it('in plain text reads the part under the same heading line, or the whole document without one', () => {
     expect(found('A DoLS authorisation is in place.\nThe door is kept locked at night.')).toEqual([]);
-    expect(found('A DoLS authorisation is in place.\n\nThe door is kept locked at night.')).toEqual(['kept locked']);
-    expect(found('The door is kept locked at night.\n\nA DoLS authorisation is in place.')).toEqual(['kept locked']);
+    expect(found('The door is kept locked at night.\n\nA DoLS authorisation is in place.')).toEqual([]);
+    const parts = 'Legal basis\nA DoLS authorisation is in place.\n\nEvenings\nThe door is kept locked at night.';
+    expect(found(parts)).toEqual(['kept locked']);
+    expect(found('Evenings\nA DoLS authorisation is in place.\nThe door is kept locked at night.')).toEqual([]);
+    // A line label ("Measures: …") does not divide a part.
+    expect(found('A DoLS authorisation is in place.\n\nMeasures: the door is kept locked at night.')).toEqual([]);
   });
 
   it('in Markdown reads the part under the same heading, blank lines and lists included', () => {
@@ -30,8 +35,8 @@ describe('unless scope: section', () => {
     expect(found(markdown(same))).toEqual([]);
     const other = '# Plan\n\n## Legal basis\n\nDoLS standard authorisation.\n\n## Evenings\n\nThe door is kept locked at night.\n';
     expect(found(markdown(other))).toEqual(['kept locked']);
-    // A Markdown document without headings falls back to paragraphs.
-    expect(found(markdown('A DoLS is in place.\n\nThe door is kept locked.'))).toEqual(['kept locked']);
+    // A Markdown document without headings is one section.
+    expect(found(markdown('A DoLS is in place.\n\nThe door is kept locked.'))).toEqual([]);
   });
 
   it('keeps the other scopes as they were', () => {
@@ -40,14 +45,15 @@ describe('unless scope: section', () => {
   });
 
   it('gives the section around a position', () => {
-    const doc = readText('One.\nTwo.\n\nThree.\n \nFour.');
+    const doc = readText('Intro line one.\nMore intro.\n\nEvenings\nThree.\nFour.');
     const t = doc.text;
-    expect(sectionAround(doc, t.indexOf('Two'))).toEqual([0, t.indexOf('\n\n')]);
-    expect(t.slice(...sectionAround(doc, t.indexOf('Three')))).toBe('Three.');
-    expect(t.slice(...sectionAround(doc, t.indexOf('Four')))).toBe('Four.');
+    const at = (w: string) => t.slice(...sectionAround(doc, sentencesOf(doc), t.indexOf(w)));
+    expect(at('More')).toBe('Intro line one.\nMore intro.\n\n');
+    expect(at('Four')).toBe('Evenings\nThree.\nFour.');
     const md = markdown('Intro.\n\n## A\n\nText a.\n\n## B\n\nText b.\n');
-    expect(md.text.slice(...sectionAround(md, md.text.indexOf('Text a')))).toMatch(/^\s*A\s+Text a\.\s*$/);
-    expect(md.text.slice(...sectionAround(md, md.text.indexOf('Intro')))).toBe('Intro.\n\n');
+    const mdAt = (w: string) => md.text.slice(...sectionAround(md, sentencesOf(md), md.text.indexOf(w)));
+    expect(mdAt('Text a')).toMatch(/^\s*A\s+Text a\.\s*$/);
+    expect(mdAt('Intro')).toMatch(/^Intro\.\s*$/);
   });
 
   it('is refused on a compromise match pattern', () => {
