@@ -33,9 +33,10 @@ const HEADING = /^h([1-6])$/;
 const IN_HEAD = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'noframes', 'noscript', 'script', 'style', 'template', 'title', 'head']);
 /**
  * Inline elements whose text is not part of the word beside it: a footnote mark (`refused<sup>1</sup>`),
- * a subscript, an image or a form control.
+ * a subscript, an image or a form control. (`<wbr>`, a place a long word may wrap, is not one: the
+ * word is shown whole, so "attention<wbr>-seeking" reads as one word.)
  */
-const APART = new Set(['sup', 'sub', 'img', 'input', 'button', 'wbr', 'ruby', 'rt', 'rp']);
+const APART = new Set(['sup', 'sub', 'img', 'input', 'button', 'ruby', 'rt', 'rp']);
 
 /** `<input>` types whose value a browser shows as text in the field (not hidden, not a button or a date picker). */
 const TEXT_INPUT = new Set(['text', 'search', 'email', 'tel', 'url']);

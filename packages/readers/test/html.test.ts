@@ -48,6 +48,9 @@ describe('html reader', () => {
       // A footnote mark is not part of the word.
       ['refused', 'warning', 4],
     ]);
+    // A place a long word may wrap (<wbr>) is not a break: the word is shown whole.
+    const wrap = html('<p>Staff call Jo attention<wbr>-seeking.</p>', 'b.html');
+    expect(analyse(wrap, builtinRuleSet()).findings.filter((f) => f.ruleId === 'blaming/attention-seeking').map((f) => f.text)).toEqual(['attention<wbr>-seeking']);
     for (const f of r.findings) if (f.start) expect(source.slice(f.start.offset, f.end!.offset)).toBe(f.text);
     expect(refused[0]!.message).toContain('“refused”');
     expect(refused[0]!.sentence).toBe('Sam refused tea.');
