@@ -6,7 +6,8 @@
  * (core's joinAcross; `moved` maps its offsets back). Block elements (paragraphs, list items,
  * headings, table cells…) become blocks, so sentences never run across them; a `<br>` is a line
  * break within its block, white space between words; the value a one-line form field shows
- * (`<input value="…">`, text-like types only) is a block of its own, as a `<textarea>`'s text; headings become sections; `<!-- sourdough-… -->` comments become directives.
+ * (`<input value="…">`, text-like types only) is a block of its own, as a `<textarea>`'s text and a
+ * drop-down list's selected option are (its other options are not read); headings become sections; `<!-- sourdough-… -->` comments become directives.
  * HTML nested more than LIMITS.htmlNesting deep is refused (SD_ERR_TOO_LARGE). Pure: no I/O.
  */
 import { Parser } from 'htmlparser2';
@@ -14,15 +15,17 @@ import { SourdoughError, blankSoftHyphens, joinAcross, lineColumn, lineStarts, l
 import { LIMITS } from './limits.js';
 
 /** Elements whose content is never shown as text. */
-const INVISIBLE = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'canvas', 'select']);
+const INVISIBLE = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'canvas', 'datalist']);
 /**
  * Elements that start or end a block of prose (a `<textarea>`'s text, shown in its box, is a block
- * of its own).
+ * of its own, and so is the option a saved form's drop-down list shows: `<option selected>`; the
+ * others are hidden).
  */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'html', 'legend', 'li', 'main',
   'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'textarea', 'thead', 'tr', 'ul',
+  'select', 'option',
 ]);
 const HEADING = /^h([1-6])$/;
 /**
@@ -153,7 +156,9 @@ export function html(source: string, path?: string): SourceDocument {
         if (stack.length > LIMITS.htmlNesting) {
           throw new SourdoughError('SD_ERR_TOO_LARGE', `${path ?? 'the document'} has elements nested more than ${LIMITS.htmlNesting} deep; sourdough cannot read HTML nested that deeply`, path ? { file: path } : undefined);
         }
-        if (hiddenDepth < 0 && (INVISIBLE.has(name) || isHidden(attrs))) hiddenDepth = stack.length;
+        // A drop-down list shows its selected option only (none marked: nothing is read).
+        const unshownOption = name === 'option' && !('selected' in attrs) && stack.includes('select');
+        if (hiddenDepth < 0 && (INVISIBLE.has(name) || isHidden(attrs) || unshownOption)) hiddenDepth = stack.length;
         if (name === 'input' && hiddenDepth < 0 && typeof attrs.value === 'string' && /\S/.test(attrs.value) && TEXT_INPUT.has((attrs.type ?? 'text').toLowerCase())) {
           inputValue(parser.startIndex, parser.endIndex + 1, attrs.value);
         }

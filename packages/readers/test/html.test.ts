@@ -144,6 +144,17 @@ describe('html reader', () => {
     for (const f of found) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
   });
 
+  it('reads the option a saved drop-down list shows (<option selected>) as a block of its own, and no other option', () => {
+    const source = '<form><p>Mood today: <select name="m"><option>Calm</option><option selected>Kicked off at tea</option>'
+      + '<optgroup label="Other"><option>Refused</option></optgroup></select></p><select><option>Service user</option></select>'
+      + '<datalist id="d"><option>Refused</option></datalist><p>Sam likes tea.</p></form>';
+    const doc = html(source);
+    expect(doc.text.length).toBe(source.length);
+    expect(doc.blocks.map((b) => doc.text.slice(b.start, b.end).replace(/\s+/g, ' ').trim())).toEqual(['Mood today:', 'Kicked off at tea', 'Sam likes tea.']);
+    const found = analyse(doc, builtinRuleSet()).findings.filter((f) => f.start);
+    expect(found.map((f) => f.ruleId)).toEqual(['blaming/kicked-off']);
+  });
+
   it('reads a bold paragraph as a section heading in a page written on one line (deficit/strengths-section)', () => {
     const set = builtinRuleSet();
     const strengths = (source: string): string[] =>
