@@ -127,6 +127,13 @@ const defaultNegation = (c) => (c === 'blaming' || c === 'deficit' ? 'drop' : 'k
 const defaultQuotes = (c) => (c === 'privacy' || c === 'voice' ? 'report' : 'suppress');
 
 /** One rule's documentation page. */
+/** What a rule page adds after an `unless` pattern whose scope is not the sentence. */
+const SCOPE_NOTE = {
+  overlap: ' (only where it overlaps the match)',
+  section: ' (anywhere in the same section: under the same heading, or anywhere in a document without headings)',
+  defined: ' (anywhere earlier in the document, for the word it spells out)',
+};
+
 export function renderRulePage(rule, rowTerms = new Map()) {
   const r = rule.data;
   const id = r.id ?? `${rule.folder}/${rule.name}`;
@@ -167,7 +174,7 @@ export function renderRulePage(rule, rowTerms = new Map()) {
   }
   if (r.unless?.length) {
     L.push('', 'Not reported when the sentence also matches:', '');
-    for (const p of r.unless) L.push(`- ${describePattern(p)}${p.scope === 'overlap' ? ' (only where it overlaps the match)' : ''}`);
+    for (const p of r.unless) L.push(`- ${describePattern(p)}${SCOPE_NOTE[p.scope] ?? ''}`);
   }
   L.push('', '## Sources', '');
   for (const s of r.sources ?? []) L.push(`- [${esc(s.title)}](${s.url})`);

@@ -6,7 +6,7 @@
  */
 import type { AnalyseOptions, Finding, DocumentResult, Severity, SourceDocument } from './types.js';
 import { SEVERITIES } from './types.js';
-import { withAllow, type CompiledRule, type RuleSet } from './rules/compile.js';
+import { withAllow, type CompiledRule, type CompiledUnless, type RuleSet } from './rules/compile.js';
 import { parseSentence, runMatch } from './patterns/match.js';
 import { splitSentences } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
@@ -311,6 +311,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   let personVoice: boolean | undefined;
   const unlessCache = new Map<number, [number, number][] | 'all'>();
   const sectionCache = new Map<number, boolean>();
+  const definedCache = new Map<CompiledUnless, [number, number][]>();
   const findings: Finding[] = [];
 
   for (const hit of dedupe(hits, set)) {
@@ -327,7 +328,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
-    if (rule.unless.length && (cancelledByUnless(rule, s, hit, unlessCache, flatOf) || (rule.unlessInSection && cancelledInSection(rule, doc, sentences, hit.start, sectionCache)))) continue;
+    if (rule.unless.length && (cancelledByUnless(rule, s, hit, unlessCache, flatOf, text, definedCache) || (rule.unlessInSection && cancelledInSection(rule, doc, sentences, hit.start, sectionCache)))) continue;
     // Who it is about (rules with `subject: person | organisation`).
     if (rule.subject !== 'any' && set.context) {
       let about = aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context);
@@ -559,7 +560,15 @@ function dedupe(hits: Hit[], set: RuleSet): Hit[] {
   return [...out, ...hits.filter((h) => h.start === undefined)];
 }
 
-function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache: Map<number, [number, number][] | 'all'>, flatOf: (s: SentenceView) => Flat | null): boolean {
+function cancelledByUnless(
+  rule: CompiledRule,
+  s: SentenceView,
+  hit: Hit,
+  cache: Map<number, [number, number][] | 'all'>,
+  flatOf: (s: SentenceView) => Flat | null,
+  text: string,
+  defined: Map<CompiledUnless, [number, number][]>,
+): boolean {
   const key = rule.index * 0x100000000 + s.index;
   let spans = cache.get(key);
   if (!spans) {
@@ -569,7 +578,7 @@ function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache:
     // Regexes read the sentence flat, as the rules' own regexes do (flat.ts).
     const flat = flatOf(s);
     for (const u of rule.unless) {
-      if (u.scope === 'section') continue; // cancelledInSection's
+      if (u.scope === 'section' || u.scope === 'defined') continue; // cancelledInSection's, and read over the whole document below
       const re = u.phrases ?? u.regex;
       if (re && u.scope === 'sentence') {
         // Any match cancels the whole sentence: no need to collect spans.
@@ -596,7 +605,35 @@ function cancelledByUnless(rule: CompiledRule, s: SentenceView, hit: Hit, cache:
     cache.set(key, spans);
   }
   if (spans === 'all') return true;
-  return spans.some(([a, b]) => a < hit.end! && hit.start! < b);
+  if (spans.some(([a, b]) => a < hit.end! && hit.start! < b)) return true;
+  return rule.unless.some((u) => u.scope === 'defined' && definedBefore(u, text, hit, defined));
+}
+
+/**
+ * `scope: defined` — an abbreviation spelt out on first use: a match of `u`, read once over the
+ * whole document, that begins at or before the hit and holds the hit's word as a whole word (or
+ * the word with or without a final "s": "personal assistants (PAs)" explains a later "PA").
+ */
+function definedBefore(u: CompiledUnless, text: string, hit: Hit, cache: Map<CompiledUnless, [number, number][]>): boolean {
+  let spans = cache.get(u);
+  if (!spans) {
+    const re = u.phrases ?? u.regex;
+    spans = re ? spansOf(re, text) : [];
+    cache.set(u, spans);
+  }
+  if (!spans.length) return false;
+  const word = text.slice(hit.start!, hit.end!);
+  const forms = word.endsWith('s') ? [word, word.slice(0, -1)] : [word, word + 's'];
+  return spans.some(([a, b]) => a <= hit.start! && forms.some((w) => holdsWord(text.slice(a, b), w)));
+}
+
+/** Does `s` hold `w` with no letter or digit straight before or after it? */
+function holdsWord(s: string, w: string): boolean {
+  if (!w) return false;
+  for (let i = s.indexOf(w); i >= 0; i = s.indexOf(w, i + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(s[i - 1] ?? ' ') && !/[\p{L}\p{N}]/u.test(s[i + w.length] ?? ' ')) return true;
+  }
+  return false;
 }
 
 /**

@@ -130,10 +130,11 @@ export interface RegexPattern {
 export type Pattern = (TermsPattern | LemmaPattern | MatchPattern | RegexPattern) & {
   /**
    * For `unless`: `sentence` cancels every match of the rule in the sentence; `overlap` only matches
-   * it overlaps; `section` every match in the same section (see sectionAround in analyse.ts; not
-   * for `match` patterns).
+   * it overlaps; `section` every match in the same section (see sectionAround in analyse.ts);
+   * `defined` (neither of these two for `match` patterns) matches whose word a match of it, read over the whole document,
+   * holds and begins before (an abbreviation spelt out on first use: "personal assistants (PAs)").
    */
-  scope?: 'sentence' | 'overlap' | 'section';
+  scope?: 'sentence' | 'overlap' | 'section' | 'defined';
 };
 
 /** How a rule treats a match in a negated context ("did not refuse", "no evidence of aggression"). */

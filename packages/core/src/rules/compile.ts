@@ -19,7 +19,7 @@ import bundle from '../../generated/builtin-rules.js';
 
 /** A compiled `unless` pattern. */
 export interface CompiledUnless {
-  scope: 'sentence' | 'overlap' | 'section';
+  scope: 'sentence' | 'overlap' | 'section' | 'defined';
   phrases?: RegExp;
   match?: CompiledMatch;
   regex?: RegExp;

@@ -8,11 +8,11 @@ import { CATEGORIES, SEVERITIES, type RuleData } from '../types.js';
 import { SourdoughError, type ErrorLocation } from '../errors.js';
 
 const patternScope = {
-  enum: ['sentence', 'overlap', 'section'],
+  enum: ['sentence', 'overlap', 'section', 'defined'],
   description:
-    'For unless: cancel every match in the sentence, only matches it overlaps, or every match in the same section (from the heading before the match to the next heading; a document without headings is one section).',
+    'For unless: cancel every match in the sentence, only matches it overlaps, every match in the same section (from the heading before the match to the next heading; a document without headings is one section), or (defined) matches whose word it spells out earlier in the document.',
 };
-/** A compromise `match` parses one sentence at a time, so it cannot look across a section. */
+/** A compromise `match` parses one sentence at a time, so it cannot look across a section or a document. */
 const matchScope = { enum: ['sentence', 'overlap'], description: 'For unless: cancel every match in the sentence, or only matches it overlaps.' };
 
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
