@@ -20,7 +20,7 @@ import { isDisputedLabel } from './context/disputed.js';
 import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind } from './context/document-kind.js';
-import { partStarts } from './context/sections.js';
+import { partHeads, type PartHead } from './context/sections.js';
 import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
 import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
@@ -578,7 +578,7 @@ function cancelledByUnless(
     // Regexes read the sentence flat, as the rules' own regexes do (flat.ts).
     const flat = flatOf(s);
     for (const u of rule.unless) {
-      if (u.scope === 'section' || u.scope === 'defined') continue; // cancelledInSection's, and read over the whole document below
+      if (u.scope === 'section' || u.scope === 'heading' || u.scope === 'defined') continue; // cancelledInSection's, and read over the whole document below
       const re = u.phrases ?? u.regex;
       if (re && u.scope === 'sentence') {
         // Any match cancels the whole sentence: no need to collect spans.
@@ -638,31 +638,52 @@ function holdsWord(s: string, w: string): boolean {
 
 /**
  * The section around `at`, for `unless` patterns with `scope: section`: from the heading before it
- * to the next heading (a reader's heading of any depth, or a plain-text heading line: see
- * partStarts in context/sections.ts); a document without headings is one section.
+ * to the next heading (a reader's heading of any depth, or a plain-text heading line: see partHeads
+ * in context/sections.ts); a document without headings is one section. Also gives the index of the
+ * heading that opens it (-1 before the first heading).
  */
-export function sectionAround(doc: SourceDocument, sentences: readonly SentenceView[], at: number): [number, number] {
-  const starts = partStarts(doc, sentences);
-  let start = 0;
-  let end = doc.text.length;
-  for (const p of starts) {
-    if (p <= at) start = p;
-    else {
-      end = p;
-      break;
-    }
-  }
-  return [start, end];
+export function sectionAround(doc: SourceDocument, sentences: readonly SentenceView[], at: number): [number, number, number] {
+  const heads = partHeads(doc, sentences);
+  let k = -1;
+  while (k + 1 < heads.length && heads[k + 1]!.start <= at) k++;
+  return [k < 0 ? 0 : heads[k]!.start, k + 1 < heads.length ? heads[k + 1]!.start : doc.text.length, k];
 }
 
-/** True when an `unless` pattern with `scope: section` matches in the section around `at` (cached per rule and section). */
+/**
+ * The headings over the section opened by heads[k]: that heading, then each shallower one above it
+ * ("# Capacity assessment and best interests decision" over "## Options"), for `scope: heading`.
+ */
+function headingsOver(heads: readonly PartHead[], k: number): string[] {
+  const out: string[] = [];
+  let depth = Infinity;
+  for (let i = k; i >= 0; i--) {
+    const h = heads[i]!;
+    if (h.depth >= depth) continue;
+    out.push(h.title);
+    depth = h.depth;
+    if (depth <= 1) break;
+  }
+  return out;
+}
+
+/**
+ * True when an `unless` pattern reading beyond the sentence cancels a match at `at`: one with
+ * `scope: section` matches anywhere in its section, or one with `scope: heading` matches a heading
+ * over it. Cached per rule and section (both depend on the section alone).
+ */
 function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: readonly SentenceView[], at: number, cache: Map<number, boolean>): boolean {
-  const [start, end] = sectionAround(doc, sentences, at);
+  const [start, end, k] = sectionAround(doc, sentences, at);
   const key = rule.index * 0x100000000 + start;
   let found = cache.get(key);
   if (found === undefined) {
-    const part = doc.text.slice(start, end);
-    found = rule.unless.some((u) => u.scope === 'section' && hasMatch((u.phrases ?? u.regex)!, part));
+    let part: string | undefined;
+    let titles: string[] | undefined;
+    found = rule.unless.some((u) => {
+      const re = (u.phrases ?? u.regex)!;
+      if (u.scope === 'section') return hasMatch(re, (part ??= doc.text.slice(start, end)));
+      if (u.scope === 'heading') return (titles ??= k < 0 ? [] : headingsOver(partHeads(doc, sentences), k)).some((t) => hasMatch(re, t));
+      return false;
+    });
     cache.set(key, found);
   }
   return found;

@@ -131,10 +131,13 @@ export type Pattern = (TermsPattern | LemmaPattern | MatchPattern | RegexPattern
   /**
    * For `unless`: `sentence` cancels every match of the rule in the sentence; `overlap` only matches
    * it overlaps; `section` every match in the same section (see sectionAround in analyse.ts);
-   * `defined` (neither of these two for `match` patterns) matches whose word a match of it, read over the whole document,
-   * holds and begins before (an abbreviation spelt out on first use: "personal assistants (PAs)").
+   * `heading` every match under a heading it matches (the heading of its section or any shallower
+   * one above it: "Mental capacity assessment and best interests decision"); `defined` matches
+   * whose word a match of it, read over the whole document, holds and begins before (an
+   * abbreviation spelt out on first use: "personal assistants (PAs)"). The last three are not for
+   * `match` patterns.
    */
-  scope?: 'sentence' | 'overlap' | 'section' | 'defined';
+  scope?: 'sentence' | 'overlap' | 'section' | 'heading' | 'defined';
 };
 
 /** How a rule treats a match in a negated context ("did not refuse", "no evidence of aggression"). */

@@ -166,16 +166,25 @@ export function headedSections(doc: SourceDocument, sentences: readonly Sentence
   return out;
 }
 
+/** A heading that begins a part of the document (partHeads). */
+export interface PartHead {
+  /** Where the heading's sentence begins in the text. */
+  start: number;
+  title: string;
+  /** A reader's heading depth (1–6); a heading line is 1 in plain text and 99 under a reader's headings. */
+  depth: number;
+}
+
 /**
- * Where the document's parts begin, for `unless` patterns with `scope: section`: the start of every
- * heading — a reader's heading (Markdown, HTML, Word), or a heading line (a short whole line, not a
- * list item, after a blank line or a finished sentence). Line labels ("Risks: …") do not divide a
- * part. In order; empty for a document without headings (one part).
+ * The headings that divide a document into parts, for `unless` patterns with `scope: section` and
+ * `scope: heading`: every reader's heading (Markdown, HTML, Word), and every heading line (a short
+ * whole line, not a list item, after a blank line or a finished sentence). Line labels ("Risks: …")
+ * do not divide a part. In order; empty for a document without headings (one part).
  */
-export function partStarts(doc: SourceDocument, sentences: readonly SentenceView[]): number[] {
+export function partHeads(doc: SourceDocument, sentences: readonly SentenceView[]): PartHead[] {
   const { marks } = outlineOf(doc, sentences);
-  const out: number[] = [];
-  for (const m of marks) if (m && (m.kind === 'marked' || (m.kind === 'line' && m.afterBreak))) out.push(m.start);
+  const out: PartHead[] = [];
+  for (const m of marks) if (m && (m.kind === 'marked' || (m.kind === 'line' && m.afterBreak))) out.push({ start: m.start, title: m.title, depth: m.depth });
   return out;
 }
 

@@ -19,7 +19,7 @@ import bundle from '../../generated/builtin-rules.js';
 
 /** A compiled `unless` pattern. */
 export interface CompiledUnless {
-  scope: 'sentence' | 'overlap' | 'section' | 'defined';
+  scope: 'sentence' | 'overlap' | 'section' | 'heading' | 'defined';
   phrases?: RegExp;
   match?: CompiledMatch;
   regex?: RegExp;
@@ -37,7 +37,7 @@ export interface CompiledRule {
   matches: CompiledMatch[];
   regexes: RegExp[];
   unless: CompiledUnless[];
-  /** Some `unless` pattern has `scope: section`. */
+  /** Some `unless` pattern has `scope: section` or `scope: heading` (read beyond the sentence). */
   unlessInSection: boolean;
   detector?: Detector;
   params: Record<string, unknown>;
@@ -156,7 +156,7 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       matches,
       regexes,
       unless: compileUnless(data, options.trusted === true),
-      unlessInSection: (data.unless ?? []).some((u) => u.scope === 'section'),
+      unlessInSection: (data.unless ?? []).some((u) => u.scope === 'section' || u.scope === 'heading'),
       params,
       negation: data.negation ?? (NEGATION_DROP.has(data.category) ? 'drop' : 'keep'),
       quotes: data.quotes ?? (QUOTES_REPORT.has(data.category) ? 'report' : 'suppress'),

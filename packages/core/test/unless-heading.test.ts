@@ -1,0 +1,29 @@
+/** `unless` with `scope: heading`: a heading over the match (a reader's heading or a plain-text heading line) that names the process it records. */
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../src/analyse.js';
+import { markdown } from '../src/readers/markdown.js';
+import { text } from '../src/readers/text.js';
+import { repoRuleSet } from './helpers.js';
+
+const set = repoRuleSet((r) => r.id === 'control/own-good');
+const found = (doc: ReturnType<typeof markdown>) => analyse(doc, set).findings.map((f) => f.text);
+
+describe('unless scope: heading (control/own-good)', () => {
+  const decision = 'We weighed what Amira has always said about home. It is in Amira\'s best interests to stay at home with a night sitter, reviewed in six weeks.';
+
+  it('is cancelled under a heading naming the capacity or best-interests process, at any shallower depth', () => {
+    expect(found(markdown(`# Where Amira lives\n\n## Best interests\n\n${decision}\n`))).toEqual([]);
+    expect(found(markdown(`# Capacity assessment and best interests decision: Amira\n\n## Options\n\n${decision}\n`))).toEqual([]);
+  });
+
+  it('is still reported under other headings, and in a section after the process ends', () => {
+    expect(found(markdown(`# Amira's plan\n\n## Home\n\n${decision}\n`))).toEqual(["in Amira's best interests"]);
+    expect(found(markdown(`# Amira's plan\n\n## Capacity\n\nShe can decide.\n\n## Home\n\n${decision}\n`))).toEqual(["in Amira's best interests"]);
+  });
+
+  it('reads plain-text heading lines too, and a plain note without one is still reported', () => {
+    expect(analyse(text(`Best interests\n\n${decision}\n`), set).findings.map((f) => f.text)).toEqual([]);
+    expect(analyse(text(`Home\n\n${decision}\n`), set).findings.map((f) => f.text)).toEqual(["in Amira's best interests"]);
+    expect(analyse(text(decision), set).findings.map((f) => f.text)).toEqual(["in Amira's best interests"]);
+  });
+});
