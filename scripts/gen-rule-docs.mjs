@@ -131,7 +131,7 @@ const defaultQuotes = (c) => (c === 'privacy' || c === 'voice' ? 'report' : 'sup
 const SCOPE_NOTE = {
   overlap: ' (only where it overlaps the match)',
   section: ' (anywhere in the same section: under the same heading, or anywhere in a document without headings)',
-  heading: ' (in a heading over the match: the heading of its section, or a shallower one above it)',
+  heading: ' (in a heading over the match, or a shallower one above it: Markdown, HTML and Word documents)',
   defined: ' (anywhere earlier in the document, for the word it spells out)',
 };
 

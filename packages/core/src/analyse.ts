@@ -639,26 +639,27 @@ function holdsWord(s: string, w: string): boolean {
 /**
  * The section around `at`, for `unless` patterns with `scope: section`: from the heading before it
  * to the next heading (a reader's heading of any depth, or a plain-text heading line: see partHeads
- * in context/sections.ts); a document without headings is one section. Also gives the index of the
- * heading that opens it (-1 before the first heading).
+ * in context/sections.ts); a document without headings is one section.
  */
-export function sectionAround(doc: SourceDocument, sentences: readonly SentenceView[], at: number): [number, number, number] {
+export function sectionAround(doc: SourceDocument, sentences: readonly SentenceView[], at: number): [number, number] {
   const heads = partHeads(doc, sentences);
   let k = -1;
   while (k + 1 < heads.length && heads[k + 1]!.start <= at) k++;
-  return [k < 0 ? 0 : heads[k]!.start, k + 1 < heads.length ? heads[k + 1]!.start : doc.text.length, k];
+  return [k < 0 ? 0 : heads[k]!.start, k + 1 < heads.length ? heads[k + 1]!.start : doc.text.length];
 }
 
 /**
- * The headings over the section opened by heads[k]: that heading, then each shallower one above it
- * ("# Capacity assessment and best interests decision" over "## Options"), for `scope: heading`.
+ * The reader's headings over `at`, for `scope: heading`: the nearest one before it, then each
+ * shallower one above that ("# Capacity assessment and best interests decision" over
+ * "## Options"). Heading lines found in plain text are not used: a short line such as "No capacity
+ * concerns" is too easily read as one, and would silence the rule below it.
  */
-function headingsOver(heads: readonly PartHead[], k: number): string[] {
+function headingsOver(heads: readonly PartHead[], at: number): string[] {
   const out: string[] = [];
   let depth = Infinity;
-  for (let i = k; i >= 0; i--) {
+  for (let i = heads.length - 1; i >= 0; i--) {
     const h = heads[i]!;
-    if (h.depth >= depth) continue;
+    if (!h.marked || h.start > at || h.depth >= depth) continue;
     out.push(h.title);
     depth = h.depth;
     if (depth <= 1) break;
@@ -672,7 +673,7 @@ function headingsOver(heads: readonly PartHead[], k: number): string[] {
  * over it. Cached per rule and section (both depend on the section alone).
  */
 function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: readonly SentenceView[], at: number, cache: Map<number, boolean>): boolean {
-  const [start, end, k] = sectionAround(doc, sentences, at);
+  const [start, end] = sectionAround(doc, sentences, at);
   const key = rule.index * 0x100000000 + start;
   let found = cache.get(key);
   if (found === undefined) {
@@ -681,7 +682,7 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
     found = rule.unless.some((u) => {
       const re = (u.phrases ?? u.regex)!;
       if (u.scope === 'section') return hasMatch(re, (part ??= doc.text.slice(start, end)));
-      if (u.scope === 'heading') return (titles ??= k < 0 ? [] : headingsOver(partHeads(doc, sentences), k)).some((t) => hasMatch(re, t));
+      if (u.scope === 'heading') return (titles ??= headingsOver(partHeads(doc, sentences), start)).some((t) => hasMatch(re, t));
       return false;
     });
     cache.set(key, found);

@@ -131,8 +131,8 @@ export type Pattern = (TermsPattern | LemmaPattern | MatchPattern | RegexPattern
   /**
    * For `unless`: `sentence` cancels every match of the rule in the sentence; `overlap` only matches
    * it overlaps; `section` every match in the same section (see sectionAround in analyse.ts);
-   * `heading` every match under a heading it matches (the heading of its section or any shallower
-   * one above it: "Mental capacity assessment and best interests decision"); `defined` matches
+   * `heading` every match under a reader's heading it matches (the nearest or any shallower one
+   * above it: "Mental capacity assessment and best interests decision"); `defined` matches
    * whose word a match of it, read over the whole document, holds and begins before (an
    * abbreviation spelt out on first use: "personal assistants (PAs)"). The last three are not for
    * `match` patterns.

@@ -173,6 +173,8 @@ export interface PartHead {
   title: string;
   /** A reader's heading depth (1–6); a heading line is 1 in plain text and 99 under a reader's headings. */
   depth: number;
+  /** A reader's heading (Markdown, HTML, Word), not a heading line found in the text. */
+  marked: boolean;
 }
 
 /**
@@ -184,7 +186,7 @@ export interface PartHead {
 export function partHeads(doc: SourceDocument, sentences: readonly SentenceView[]): PartHead[] {
   const { marks } = outlineOf(doc, sentences);
   const out: PartHead[] = [];
-  for (const m of marks) if (m && (m.kind === 'marked' || (m.kind === 'line' && m.afterBreak))) out.push({ start: m.start, title: m.title, depth: m.depth });
+  for (const m of marks) if (m && (m.kind === 'marked' || (m.kind === 'line' && m.afterBreak))) out.push({ start: m.start, title: m.title, depth: m.depth, marked: m.kind === 'marked' });
   return out;
 }
 
