@@ -183,12 +183,16 @@ export interface PartHead {
  * whole line, not a list item, after a blank line or a finished sentence). Line labels ("Risks: …")
  * do not divide a part. In order; empty for a document without headings (one part).
  */
-export function partHeads(doc: SourceDocument, sentences: readonly SentenceView[]): PartHead[] {
+export function partHeads(doc: SourceDocument, sentences: readonly SentenceView[]): readonly PartHead[] {
+  let out = heads.get(sentences);
+  if (out) return out;
   const { marks } = outlineOf(doc, sentences);
-  const out: PartHead[] = [];
+  out = [];
   for (const m of marks) if (m && (m.kind === 'marked' || (m.kind === 'line' && m.afterBreak))) out.push({ start: m.start, title: m.title, depth: m.depth, marked: m.kind === 'marked' });
+  heads.set(sentences, out);
   return out;
 }
+const heads = new WeakMap<readonly SentenceView[], PartHead[]>();
 
 /** The heading's words, without a trailing colon or dash (by character: most titles have none). */
 function cleanTitle(t: string): string {
