@@ -606,7 +606,9 @@ function cancelledByUnless(
   }
   if (spans === 'all') return true;
   if (spans.some(([a, b]) => a < hit.end! && hit.start! < b)) return true;
-  return rule.unless.some((u) => u.scope === 'defined' && definedBefore(u, text, hit, defined));
+  if (!rule.unlessDefined) return false;
+  for (const u of rule.unless) if (u.scope === 'defined' && definedBefore(u, text, hit, defined)) return true;
+  return false;
 }
 
 /**

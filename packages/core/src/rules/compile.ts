@@ -39,6 +39,8 @@ export interface CompiledRule {
   unless: CompiledUnless[];
   /** Some `unless` pattern has `scope: section` or `scope: heading` (read beyond the sentence). */
   unlessInSection: boolean;
+  /** Some `unless` pattern has `scope: defined` (read over the whole document). */
+  unlessDefined: boolean;
   detector?: Detector;
   params: Record<string, unknown>;
   negation: NegationPolicy;
@@ -157,6 +159,7 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       regexes,
       unless: compileUnless(data, options.trusted === true),
       unlessInSection: (data.unless ?? []).some((u) => u.scope === 'section' || u.scope === 'heading'),
+      unlessDefined: (data.unless ?? []).some((u) => u.scope === 'defined'),
       params,
       negation: data.negation ?? (NEGATION_DROP.has(data.category) ? 'drop' : 'keep'),
       quotes: data.quotes ?? (QUOTES_REPORT.has(data.category) ? 'report' : 'suppress'),
