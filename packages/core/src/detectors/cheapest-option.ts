@@ -41,6 +41,14 @@ const SUPPORT_CONTEXT = /\b(?:support|care|package|placement|provider|agency|hom
 /** The person's own purchases, where "cheapest" is ordinary thrift, not a decision about support. */
 const PERSONAL_SHOPPING = /\b(?:phone|mobile|tariff|deal|broadband|energy|gas|electricity|insurance|supermarket|shop|shopping|trainers|clothes|groceries|food|flights?|tickets?|holiday\s+deal|rent|renting|mortgage|landlord|flat|house\s+move)\b/i;
 
+/**
+ * Accommodation the service arranges or funds: a room in a hostel or supported accommodation chosen
+ * as "the cheapest option" is a decision about the person's support, even when the sentence also
+ * says "flat" or "rent" (a housing letter: "a flat is not possible and the hostel room is the
+ * cheapest option"), so the person's-own-purchases check does not apply.
+ */
+const ARRANGED_ACCOMMODATION = /\b(?:hostels?|supported\s+(?:accommodation|housing|lodgings)|temporary\s+accommodation|bed\s+and\s+breakfast|B&B|night\s+shelter|refuge)\b/i;
+
 /** Reasons that make a cost comparison lawful: every option compared meets the outcomes. */
 const REASONED = /\b(?:both|all|each|either)\s+(?:of\s+(?:the|these|them)\s+)?(?:\w+\s+){0,3}(?:meets?|met|would\s+meet|will\s+meet|can\s+meet|could\s+meet)\s+(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?:\w+['’]s\s+|his\s+|her\s+|their\s+|the\s+)?(?:eligible\s+)?(?:needs|outcomes)|\b(?:that|which)\s+(?:also\s+)?(?:meets?|will\s+meet|would\s+meet|can\s+meet)\s+(?:all\s+)?(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?:\w+['’]s\s+|his\s+|her\s+|their\s+)(?:eligible\s+)?(?:needs|outcomes)|\bequally\s+(?:suitable|able)|\b(?:both|all)\s+(?:options\s+|homes\s+|providers\s+)?(?:are\s+)?suitable\b/i;
 /** The person's own choice between options ("Jack chose the cheaper provider") is theirs to make. */
@@ -71,7 +79,7 @@ export const cheapestOption: Detector = {
         for (const [a, b] of found) rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
         const inherent = found.some(([a, b]) => SUPPORT_CONTEXT.test(s.text.slice(a, b)) && !/\b(?:way|route)\b/i.test(s.text.slice(a, b)));
         if (!inherent && !SUPPORT_CONTEXT.test(rest)) return;
-        if (PERSONAL_SHOPPING.test(rest)) return;
+        if (PERSONAL_SHOPPING.test(rest) && !ARRANGED_ACCOMMODATION.test(rest)) return;
         if (REASONED.test(s.text) || PERSON_CHOSE.test(rest) || PERSON_AND_CHOSE.test(rest)) return;
         for (const [a, b] of found) ctx.report({ start: s.start + a, end: s.start + b });
       },

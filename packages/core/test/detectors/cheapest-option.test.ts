@@ -36,6 +36,9 @@ describe('cheapest-option', () => {
     ['Her support would be more cost effective in a care home.', 'more cost effective in a care home'],
     ['The night support went to the provider with the lowest cost.', 'provider with the lowest cost'],
     ['We chose the agency that offered the cheapest hourly rate for Riya.', 'agency that offered the cheapest hourly rate'],
+    // A hostel or supported accommodation the service arranges is support, even beside "flat" or "rent".
+    ['A flat is not available this month, so the room at the hostel is the cheapest option.', 'is the cheapest'],
+    ['Supported lodgings were offered as the cheapest option because the rent on a flat is too high.', 'the cheapest option'],
   ])('flags %j as %j', (text, span) => {
     expect(texts(text)).toContain(span);
   });
@@ -51,6 +54,8 @@ describe('cheapest-option', () => {
     'Jack visited both homes and agreed to the less expensive option, which is nearer his sister.',
     'Best value means the option that meets Jack’s outcomes, not the lowest price.',
     'Jack chose the provider with the lowest cost because he liked the manager.',
+    'Tariq chose the hostel room because it is the cheapest option and near his work.',
+    'Tariq is looking for the cheapest phone deal now that he has a flat.',
   ])('does not flag %j', (text) => {
     expect(texts(text)).toEqual([]);
   });
