@@ -19,7 +19,7 @@ import { isNegated } from './context/negation.js';
 import { isDisputedLabel } from './context/disputed.js';
 import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
-import { detectDocumentKind } from './context/document-kind.js';
+import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
 import { partHeads, type PartHead } from './context/sections.js';
 import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
 import { forEachTriggeredSkipping } from './detectors/triggered.js';
@@ -41,6 +41,8 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 
 /** Categories whose findings in first-person self-description are reported at info (LEXICON §4.2). */
 const SELF_DESCRIPTION: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming']);
+/** Categories whose labels a record may quote in order to record the person disputing them. */
+const DISPUTABLE: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming', 'gatekeeping']);
 
 const plainResolved = new WeakMap<RuleSet, { active: boolean[]; severity: Severity[] }>();
 const resolvedCache = new WeakMap<RuleSet, Map<string, { active: boolean[]; severity: Severity[] }>>();
@@ -383,14 +385,24 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // Someone else's label, quoted so that the record can say the person disputes it ("School
     // reported that he was 'disruptive', which he disputes"): the writer is giving the person's
     // side, so it is reported at `info`.
-    if (!quoted && SELF_DESCRIPTION.has(rule.category) && sev !== 'info' && isDisputedLabel(s.text, hit.start - s.start, hit.end - s.start)) sev = 'info';
+    // The denial may be the next sentence of the paragraph ("The nurse said Ted was 'aggressive'.
+    // He isn't aggressive."). Gatekeeping labels are disputed the same way ("I was told swimming is
+    // a 'lifestyle choice'. It isn't.").
+    if (!quoted && DISPUTABLE.has(rule.category) && sev !== 'info') {
+      const nx = sentences[si + 1];
+      const next = nx && sameParagraph(text, s, nx) ? nx.text : undefined;
+      if (isDisputedLabel(s.text, hit.start - s.start, hit.end - s.start, next)) sev = 'info';
+    }
     // First-person self-description outside quotes, in a plan written in the person's voice (in a
     // case note "I" is the writer). With kind `auto`, a document too short to tell counts as the
     // person's own words.
     // (The document's kind is cached, and the voice detectors have usually asked already.)
-    if (!quoted && SELF_DESCRIPTION.has(rule.category) && sev !== 'info' && options.kind !== 'note') {
-      personVoice ??= options.kind === 'plan' || sentences.length < 3 || detectDocumentKind(doc, sentences) === 'plan';
-      if (personVoice && selfDescribed(rule.category, s.text, hit.start - s.start)) sev = 'info';
+    // A letter, complaint, statement or self-assessment titled as the person's own words counts too.
+    // In such a document, the person's own name for their support ("my care package", "my PA")
+    // is theirs to use: jargon right after "my" is reported at `info`.
+    if (!quoted && sev !== 'info' && options.kind !== 'note' && (SELF_DESCRIPTION.has(rule.category) || rule.category === 'jargon')) {
+      personVoice ??= options.kind === 'plan' || sentences.length < 3 || detectDocumentKind(doc, sentences) === 'plan' || isOwnWordsDocument(doc);
+      if (personVoice && (rule.category === 'jargon' ? ownSupportWord(s.text, hit.start - s.start) : selfDescribed(rule.category, s.text, hit.start - s.start))) sev = 'info';
     }
     const matched = doc.source.slice(from, to);
     const f: Finding = {
@@ -460,6 +472,11 @@ function paragraphAt(paragraphs: number[], offset: number): number {
     } else hi = mid - 1;
   }
   return found + 1;
+}
+
+/** "my care package", "my own PA": the person naming their own support (the match follows "my"). */
+function ownSupportWord(sentence: string, rel: number): boolean {
+  return /(?:^|[^\p{L}])my\s+(?:own\s+)?$/iu.test(sentence.slice(Math.max(0, rel - 12), rel));
 }
 
 /** Is the match the person describing themselves? Labels (dehumanising) need "I am a …". */

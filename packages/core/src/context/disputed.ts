@@ -19,22 +19,43 @@
  */
 
 /** Cheap test: no dispute word, nothing to decide (most sentences). */
-const ANY = /\b(?:disput|disagree|reject|contest|accept|stop (?:calling|describing|labell?ing))/i;
+const ANY = /\b(?:disput|disagree|reject|contest|accept|stop (?:calling|describing|labell?ing)|which (?:is|was)(?: not|n['’]t) (?:true|fair|right|correct|accurate))/i;
 
 const BEFORE = /\b(?:disputes|disputed|disputing|disagrees with|disagreed with|disagreeing with|rejects|rejected|contests|contested|(?:does|did|do) not accept|(?:doesn|didn|don)['’]t accept)(?: (?:the|a|this|their|his|her|its|[A-Za-z]+['’]s))?(?: [a-z'’]+){0,3}? (?:view|views|description|descriptions|label|labels|account|report|assessment|opinion|finding|findings|suggestion|claim|comment|comments|statement|being (?:called|described|labelled|labeled|seen)|that)\b|\bstops? (?:calling|describing|labell?ing) (?:her|him|them|me|us)\b/i;
 
-const AFTER = /\b(?:he|she|they|mum|dad|mother|father|the family|his family|her family|his parents|her parents|[A-Z][a-z]+)\s+(?:strongly\s+|firmly\s+|completely\s+|still\s+|also\s+|has\s+always\s+|has\s+)?(?:disputes|disputed|disagrees|disagreed|rejects|rejected|contests|contested|(?:does|did) not accept|(?:doesn|didn)['’]t accept)\b/;
+const AFTER = /\b(?:he|she|they|mum|dad|mother|father|the family|his family|her family|his parents|her parents|[A-Z][a-z]+)\s+(?:strongly\s+|firmly\s+|completely\s+|still\s+|also\s+|has\s+always\s+|has\s+)?(?:disputes|disputed|disagrees|disagreed|rejects|rejected|contests|contested|(?:does|did) not accept|(?:doesn|didn)['’]t accept)\b|\bwhich\s+(?:is|was)(?:\s+not|n['’]t)\s+(?:true|fair|right|correct|accurate)\b/;
 
-const REPORTED = /\b(?:said|says|reported|reports|wrote|writes|written|described|describes|describing|called|calls|calling|labelled|labeled|labels|believes|believed|feels|felt|thinks|thought|states|stated|recorded|records|noted|notes|considers|considered|suggested|suggests|view|views|opinion|letter|report|assessment)\b/i;
+const REPORTED = /\b(?:said|says|told|reported|reports|wrote|writes|written|described|describes|describing|called|calls|calling|labelled|labeled|labels|believes|believed|feels|felt|thinks|thought|states|stated|recorded|records|noted|notes|considers|considered|suggested|suggests|view|views|opinion|letter|report|assessment)\b/i;
 
 /**
  * Is the match (at `rel`..`relEnd` in `sentence`) a label the sentence quotes from someone else in
  * order to record the person disputing it?
  */
-export function isDisputedLabel(sentence: string, rel: number, relEnd: number): boolean {
+export function isDisputedLabel(sentence: string, rel: number, relEnd: number, next?: string): boolean {
+  if (next !== undefined && deniedNext(sentence, rel, relEnd, next)) return true;
   if (!ANY.test(sentence)) return false;
   const before = sentence.slice(0, rel).replace(/\s+/g, ' ');
   if (BEFORE.test(before)) return true;
   const after = sentence.slice(relEnd).replace(/\s+/g, ' ');
   return AFTER.test(after) && REPORTED.test(before);
+}
+
+/**
+ * The next sentence denies the label outright: "He isn't aggressive.", "I am not non-compliant.",
+ * "It isn't.", "That's not true." Short denials and denials that repeat the label only; "He isn't
+ * eating much" after "…was 'aggressive'" is not one.
+ */
+const NEXT_DENIAL =
+  /^[\s“”‘’"'*_-]*(?:I|It|That|This|He|She|They|[A-Z][a-z]+)(?:\s+(?:is|was|am|are|were)\s+(?:not|never)|\s+(?:isn|wasn|aren|weren)['’]t|['’](?:s|m|re)\s+(?:not|never))\b(.{0,60})$/s;
+const EMPTY_DENIAL = /^\s*(?:(?:at all|true|fair|right|correct|accurate|so|the case)\s*)?[.!]?\s*[”"’']?\s*$/i;
+
+function deniedNext(sentence: string, rel: number, relEnd: number, next: string): boolean {
+  const m = NEXT_DENIAL.exec(next.trim());
+  if (!m) return false;
+  const before = sentence.slice(0, rel).replace(/\s+/g, ' ');
+  if (!REPORTED.test(before)) return false;
+  const rest = m[1]!;
+  if (EMPTY_DENIAL.test(rest)) return true;
+  const label = sentence.slice(rel, relEnd).toLowerCase().replace(/\s+/g, ' ');
+  return rest.toLowerCase().replace(/\s+/g, ' ').includes(label);
 }

@@ -119,6 +119,30 @@ export function detectDocumentKind(doc: SourceDocument, sentences: readonly Sent
   return kind;
 }
 
+/**
+ * A title naming the document as the person's own (or their carer's) words: "Letter from Ursula to
+ * her social worker", "Complaint from Torin", "My statement for my review", "Carer's statement:
+ * Halima", "Self-assessment: Callum", "in my own words". In such a document "I" is the person (or
+ * the carer) writing, not a worker, though it is neither a plan nor a case note; the first-person
+ * self-description step (docs/writing-rules.md §3.4) reads it as a plan does. A "from" followed by
+ * a role ("Letter from Hannah, social worker", "from the team", "from Dr Okafor") is a worker's.
+ */
+const OWN_WORDS_TITLE =
+  /\b(?:(?:letter|complaint|email|message|statement)\s+from\s+(?!(?:the|your|our|his|her|their|a|an|Dr|Mr|Mrs|Ms|Miss|Mx|Nurse|Prof|Cllr)\b)(?![^,(–—\n]{0,40}[,(–—-]\s*(?:[\p{L}]+\s+)?(?:social\s+worker|worker|officer|manager|nurse|doctor|GP|team|advocate|coordinator|co-ordinator|practitioner|assessor|reviewer|SW)\b)[A-Z]|my\s+(?:own\s+)?(?:statement|letter|complaint|views|words|story|self[- ]assessment)|in\s+my\s+own\s+words|self[- ]assessment|carer['’]s\s+statement)/iu;
+
+const ownWordsCache = new WeakMap<SourceDocument, boolean>();
+
+/** Does the document's title (its first heading, or its first line) name it as the person's own words? */
+export function isOwnWordsDocument(doc: SourceDocument): boolean {
+  const cached = ownWordsCache.get(doc);
+  if (cached !== undefined) return cached;
+  const first = doc.sections.length ? doc.sections[0]!.title : /^\s*([^\n]*)/.exec(doc.text)![1]!;
+  const t = first.replace(/^[#\s*_]+/, '').trim();
+  const own = t.length > 0 && t.length <= 120 && !endsSentence(t) && OWN_WORDS_TITLE.test(t);
+  ownWordsCache.set(doc, own);
+  return own;
+}
+
 /** The kind to use: the caller's option when it is `plan` or `note`, else detected. */
 export function resolveDocumentKind(option: DocumentKind | undefined, doc: SourceDocument, sentences: readonly SentenceLike[] = []): ResolvedKind {
   return option === 'plan' || option === 'note' ? option : detectDocumentKind(doc, sentences);

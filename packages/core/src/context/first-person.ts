@@ -77,10 +77,11 @@ export function firstPersonByTokens(sentence: string, relStart: number, options:
   return false;
 }
 
-const SELF_LABEL = /(?:^|[^\p{L}])(?:I(?:['’]m| am| was| have been|['’]ve been| used to be)|(?:call|calls|called) me)(?:\s+(?:a|an|just|only|still|also|really|not|never|no longer))*\s*$/iu;
+const SELF_LABEL = /(?:^|[^\p{L}])(?:I(?:['’]m| am| was| have been|['’]ve been| used to be)|(?:call|calls|called) me)(?:\s+(?:a|an|just|only|still|also|really|not|never|no longer))*\s*[“"‘']?$/iu;
 
 /**
- * Self-labelling with a noun ("I'm a service user", "they call me a bed blocker"): the narrower
+ * Self-labelling with a noun ("I'm a service user", "they call me a bed blocker", "she called me a
+ * 'frequent flyer'"): the narrower
  * test used for dehumanising labels, which in other first-person sentences are usually the
  * writer's words about someone else ("I have 28 cases", "my client").
  */

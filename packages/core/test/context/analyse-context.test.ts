@@ -118,6 +118,16 @@ describe('first-person self-description', () => {
     expect(brief(run('I like music. I have a learning disability. I love my sister.', { kind: 'plan' }))).toEqual(['learning disability:info']);
   });
 
+  it("a letter, complaint, statement or self-assessment titled as the person's own words reads as theirs", () => {
+    const body = '\n\nThank you for coming on Tuesday. I refused the place at Fernlea because it is too far. My respite is in May, and I need respite every month. They called me a "service user" at the desk. I will pay my share.';
+    expect(brief(run('Letter from Ursula to her social worker' + body))).toEqual(['refused:info', 'respite:info', 'respite:warning', 'service user:info']);
+    expect(brief(run('Complaint from Torin' + body))).toEqual(['refused:info', 'respite:info', 'respite:warning', 'service user:info']);
+    expect(brief(run('My self-assessment' + body))).toEqual(['refused:info', 'respite:info', 'respite:warning', 'service user:info']);
+    // A worker's letter: "I" is the worker, and the jargon is theirs.
+    expect(brief(run('Letter from Hannah, social worker' + body))).toEqual(['refused:warning', 'respite:warning', 'respite:warning', 'service user:warning']);
+    expect(brief(run('Letter from the review team' + body))).toEqual(['refused:warning', 'respite:warning', 'respite:warning', 'service user:warning']);
+  });
+
   it('in a case note (kind: note) "I" is the writer, so nothing is softened', () => {
     expect(brief(run('I refused to leave until the manager came.', { kind: 'note' }))).toEqual(['refused:warning']);
   });
@@ -142,7 +152,22 @@ describe("someone else's label, recorded with the person disputing it", () => {
     expect(brief(run('Mum does not accept the concerns and was aggressive to the worker.'))).toEqual(['aggressive:warning']);
   });
 
-  it('only deficit, dehumanising and blaming are softened', () => {
+  it.each([
+    ['The nurse on the ward said Ted was "aggressive". He isn\'t aggressive. He was frightened.', 'aggressive'],
+    ['Your worker wrote that I was "non-compliant". I am not non-compliant.', 'non-compliant'],
+    ['School said she was challenging last term. It isn\'t true.', 'challenging'],
+    ['The doctor said I was non-compliant, which isn\'t fair.', 'non-compliant'],
+  ])('a denial in the next sentence, or "which isn\'t fair", counts too: %s', (t, word) => {
+    expect(brief(run(t))).toEqual([`${word}:info`]);
+  });
+
+  it('a next sentence that does not deny the label, or a label nobody reported, is still reported', () => {
+    expect(brief(run('Staff said he was "aggressive". He isn\'t eating much either.'))).toEqual(['aggressive:warning']);
+    expect(brief(run('Jo was aggressive on Monday. She isn\'t aggressive now.'))).toEqual(['aggressive:warning']);
+    expect(brief(run('Staff said he was aggressive.\n\nHe isn\'t aggressive.'))).toEqual(['aggressive:warning']);
+  });
+
+  it('only deficit, dehumanising, blaming and gatekeeping are softened', () => {
     expect(brief(run('Staff say he is not allowed to go out, which he disputes.'))).toEqual(['allowed to:warning']);
   });
 });
