@@ -22,8 +22,13 @@ const CUE_WORDS = (
   .split(' ')
   .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
   .join('|');
+/**
+ * Form fields that name whom a document is about, with their colon only ("About: Anouk Devereux",
+ * "Re: Sam Hollis", "Young person: …"); "talked about Jane Eyre" has no colon.
+ */
+const FIELD_WORDS = '[Aa]bout|R[Ee]|[Ss]ubject|[Pp]erson|[Cc]hild|[Yy]oung [Pp]erson|[Rr]esident|[Tt]enant|[Ff]or';
 const CUE = new RegExp(
-  `\\b(?:${CUE_WORDS}|GP|called|named|is|was)(?:,|:|\\s+is|\\s+was)?[ \\t]+((?:${NAME_WORD})[ \\t]+(?:${NAME_WORD}))`,
+  `\\b(?:(?:${CUE_WORDS}|GP|called|named|is|was)(?:,|:|\\s+is|\\s+was)?|(?:${FIELD_WORDS})[ \\t]*:)[ \\t]+((?:${NAME_WORD})[ \\t]+(?:${NAME_WORD}))`,
   'g',
 );
 /** Words a form fills a name field with when there is no name ("Name: Not Known", "Caller: Anonymous Member", "Patient: Bed Four"). */
