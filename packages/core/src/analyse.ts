@@ -16,7 +16,7 @@ import { flatten, fromFlat, irregularSpaces, spansHolding, toFlat, type Flat } f
 import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
-import { isDisputedLabel } from './context/disputed.js';
+import { isDisputedLabel, isReportedLabel } from './context/disputed.js';
 import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
@@ -320,6 +320,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     const rule = set.rules[hit.rule]!;
     let sev = hit.severity ?? severity[hit.rule]!;
     let quoted = false;
+    let scare = false;
     if (hit.start === undefined || hit.end === undefined) {
       findings.push(documentFinding(rule, sev, hit));
       continue;
@@ -371,6 +372,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
         }
         if (colon && colon.start <= hit.start && hit.end <= colon.end) q = colon;
       }
+      scare = q?.kind === 'scare';
       if (q && q.kind !== 'scare') {
         if (!options.includeQuotes) continue;
         quoted = true;
@@ -393,6 +395,11 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       const next = nx && sameParagraph(text, s, nx) ? nx.text : undefined;
       if (isDisputedLabel(s.text, hit.start - s.start, hit.end - s.start, next)) sev = 'info';
     }
+    // In a letter, complaint or statement titled as the person's own words, a short label in quotes
+    // that the writer reports someone else using ("They called him a 'wanderer'", "the nurse wrote
+    // that I was 'difficult'") is the person or their carer quoting it, not using it. In a worker's
+    // note the same quote stays the writer's label.
+    if (scare && DISPUTABLE.has(rule.category) && sev !== 'info' && options.kind !== 'note' && isOwnWordsDocument(doc) && isReportedLabel(s.text, hit.start - s.start)) sev = 'info';
     // First-person self-description outside quotes, in a plan written in the person's voice (in a
     // case note "I" is the writer). With kind `auto`, a document too short to tell counts as the
     // person's own words.

@@ -59,3 +59,18 @@ function deniedNext(sentence: string, rel: number, relEnd: number, next: string)
   const label = sentence.slice(rel, relEnd).toLowerCase().replace(/\s+/g, ' ');
   return rest.toLowerCase().replace(/\s+/g, ' ').includes(label);
 }
+
+/** A reporting verb whose subject is someone else, before a quoted label ("they called him", "the nurse said Ted was"). */
+const REPORTED_BY_OTHER = /\b(?:call|calls|called|calling|said|says|wrote|writes|written|described|describes|labelled|labeled|labels|told (?:me|us|him|her|them)|put (?:me|him|her|them) down as|referred to (?:me|him|her|them) as)\b/i;
+const REPORTED_BY_SELF = /\b(?:I|we)\s+(?:\w+\s+)?(?:call|calls|called|said|say|wrote|write|described|describe|labelled|labeled|told|put|referred)\b/i;
+
+/**
+ * Is a quoted label at `rel` reported as someone else's words, in the same sentence, before it?
+ * ("They also called him a 'wanderer'", "Your worker wrote that I was 'non-compliant'"; not "I
+ * called him 'lazy'".) Used only in documents titled as the person's own words.
+ */
+export function isReportedLabel(sentence: string, rel: number): boolean {
+  const before = sentence.slice(Math.max(0, rel - 100), rel);
+  const m = REPORTED_BY_OTHER.exec(before);
+  return m !== null && !REPORTED_BY_SELF.test(before);
+}

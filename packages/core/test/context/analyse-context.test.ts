@@ -128,6 +128,14 @@ describe('first-person self-description', () => {
     expect(brief(run('Letter from the review team' + body))).toEqual(['refused:warning', 'respite:warning', 'respite:warning', 'service user:warning']);
   });
 
+  it("in the person's own letter, a label in quotes that someone else used is reported at info", () => {
+    const body = '\n\nThey also called him "aggressive" at the desk. He walks every morning.';
+    expect(brief(run('A letter from Winifred about my husband' + body))).toEqual(['aggressive:info']);
+    // The same words in a worker's note are the writer's label; and the writer's own quote is theirs.
+    expect(brief(run('Visit note' + body))).toEqual(['aggressive:warning']);
+    expect(brief(run('Letter from Winifred\n\nI called him "aggressive" at the desk. He walks every morning.'))).toEqual(['aggressive:warning']);
+  });
+
   it('in a case note (kind: note) "I" is the writer, so nothing is softened', () => {
     expect(brief(run('I refused to leave until the manager came.', { kind: 'note' }))).toEqual(['refused:warning']);
   });
