@@ -9,7 +9,7 @@
  * most sentences and no sentence is scanned twice for the same thing.
  */
 import type { Detector, SentenceView } from './types.js';
-import { isPlanHeading, resolveDocumentKind } from '../context/document-kind.js';
+import { isOwnWordsDocument, isPlanHeading, resolveDocumentKind } from '../context/document-kind.js';
 import { findQuotes } from '../context/quotes.js';
 import { countWords } from '../nlp/sentences.js';
 import { everyPlace } from '../scan.js';
@@ -260,7 +260,8 @@ export const personVoice: Detector = {
       ctx.stat('personVoiceShare', share);
       if (t.kind !== mode || t.counted < minSentences) return;
       if (mode === 'plan' && share < threshold) ctx.report({});
-      if (mode === 'note' && t.voiced === 0) ctx.report({});
+      // A letter, complaint or statement titled as the person's own words is their view.
+      if (mode === 'note' && t.voiced === 0 && !(ctx.options.kind !== 'note' && isOwnWordsDocument(ctx.doc))) ctx.report({});
     };
     return {
       done() {
