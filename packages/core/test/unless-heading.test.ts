@@ -26,3 +26,14 @@ describe('unless scope: heading (control/own-good)', () => {
     expect(analyse(text(`No capacity concerns\n\n${decision}\n`), set).findings.map((f) => f.text)).toEqual(["in Amira's best interests"]);
   });
 });
+
+describe('unless scope: heading (dehumanising/birth-parents)', () => {
+  const bp = repoRuleSet((r) => r.id === 'dehumanising/birth-parents');
+  const line = 'Rosie lived with her birth mother until she was two, and then with her foster carers.';
+  it('is cancelled under an adoption heading, where the legal distinction is needed', () => {
+    expect(analyse(markdown(`# Adoption support plan: Rosie\n\n## About Rosie\n\n${line}\n`), bp).findings).toEqual([]);
+  });
+  it('is still reported under other headings', () => {
+    expect(analyse(markdown(`# Rosie's care plan\n\n## About Rosie\n\n${line}\n`), bp).findings.map((f) => f.text)).toEqual(['birth mother']);
+  });
+});
