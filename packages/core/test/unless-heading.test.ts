@@ -37,3 +37,15 @@ describe('unless scope: heading (dehumanising/birth-parents)', () => {
     expect(analyse(markdown(`# Rosie's care plan\n\n## About Rosie\n\n${line}\n`), bp).findings.map((f) => f.text)).toEqual(['birth mother']);
   });
 });
+
+describe('unless scope: heading (control/instructed)', () => {
+  const ci = repoRuleSet((r) => r.id === 'control/instructed');
+  const line = 'Being told to stop crying and go to my room.';
+  it("is cancelled under the person's own heading for what does not help", () => {
+    expect(analyse(markdown(`# My plan\n\n## What does not help me\n\n${line}\n`), ci).findings).toEqual([]);
+    expect(analyse(markdown(`# My plan\n\n## Things that don't work\n\n- ${line}\n`), ci).findings).toEqual([]);
+  });
+  it('is still reported under other headings', () => {
+    expect(analyse(markdown(`# My plan\n\n## What happened\n\nHe was told to stop crying and go to his room.\n`), ci).findings.map((f) => f.text)).toEqual(['was told to']);
+  });
+});
