@@ -44,6 +44,27 @@ const SELF_DESCRIPTION: ReadonlySet<string> = new Set(['deficit', 'dehumanising'
 /** Categories whose labels a record may quote in order to record the person disputing them. */
 const DISPUTABLE: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming', 'gatekeeping']);
 
+/**
+ * An email address ("client.finance@example.org", "reablement@example.org") or a reference code
+ * ("Our ref: DP/2026/00917", "LD/2026/1187"): the letters of a mailbox or a file code, not words
+ * written about the person. Only the privacy rules read inside them.
+ */
+const ADDRESS_OR_CODE = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}|\b[A-Z][A-Za-z]{0,5}(?:\/[A-Za-z0-9]{1,12}){1,5}\b/g;
+const ADDRESS_OR_CODE_HINT = /[@/]/;
+
+/** Does [start, end) (sentence-relative) lie inside an email address or a code with a digit? */
+function insideAddressOrCode(sentence: string, start: number, end: number): boolean {
+  if (!ADDRESS_OR_CODE_HINT.test(sentence)) return false;
+  ADDRESS_OR_CODE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ADDRESS_OR_CODE.exec(sentence))) {
+    if (m.index > start) return false;
+    const e = m.index + m[0].length;
+    if (start >= m.index && end <= e && (m[0].includes('@') || /\d/.test(m[0]))) return true;
+  }
+  return false;
+}
+
 const plainResolved = new WeakMap<RuleSet, { active: boolean[]; severity: Severity[] }>();
 const resolvedCache = new WeakMap<RuleSet, Map<string, { active: boolean[]; severity: Severity[] }>>();
 
@@ -328,6 +349,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     const si = sentenceIndexAt(sentences, hit.start);
     const s = sentences[si];
     if (!s || hit.end > s.end) continue; // outside prose, or crossing a sentence boundary
+    // Inside an email address or a reference code: not prose (privacy rules still read them).
+    if (rule.category !== 'privacy' && insideAddressOrCode(s.text, hit.start - s.start, hit.end - s.start)) continue;
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
