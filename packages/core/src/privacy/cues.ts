@@ -15,9 +15,17 @@ export function isOrganisationContext(sentence: string): boolean {
   return ORGANISATION.test(sentence) && !PERSONAL.test(sentence);
 }
 
-const SIGN_OFF = /\b(?:kind regards|best regards|warm regards|regards|best wishes|many thanks|yours sincerely|yours faithfully|signed)\b/i;
+const SIGN_OFF = /\b(?:kind regards|best regards|warm regards|regards|best wishes|warm(?:est)? wishes|with (?:good|all good|every good) wishes|many thanks|with thanks|yours sincerely|yours faithfully|signed)\b/i;
 const JOB_LINE =
   /(?:^|\n)[^\n]{0,60}\b(?:social worker|team manager|senior practitioner|advanced practitioner|practice lead|occupational therapist|care co-?ordinator|assessment officer|support worker|reviewing officer|service manager|team leader|duty worker|locality team|[A-Z][a-z]+ (?:team|council|borough council|county council|NHS (?:foundation )?trust))\b[^\n]{0,60}(?:\n|$)/i;
+
+/**
+ * A job title on a line of its own, in title case ("Shared Lives Officer", "Reablement
+ * Coordinator", "Direct Payments Adviser, Northside Team"): case-sensitive, so that prose such as
+ * "the police officer visited" is not read as one.
+ */
+const ROLE_LINE =
+  /(?:^|\n)[ \t]*(?:[A-Z][A-Za-z'’-]+ ){1,4}(?:Officer|Co-?ordinator|Coordinator|Adviser|Advisor|Practitioner|Assessor|Manager|Worker|Therapist)[ \t]*(?:,[^\n]{0,60})?(?:\n|$)/;
 
 /**
  * True when `sentence` is a short line of a staff signature block: a sign-off ("Kind regards") or
@@ -28,7 +36,7 @@ export function isSignatureContext(textBefore: string, sentence: string): boolea
   if (sentence.length > 100) return false;
   const window = textBefore.slice(-250);
   if (!window.includes('\n')) return false; // signature lines stand on their own lines
-  return SIGN_OFF.test(window) || JOB_LINE.test(window);
+  return SIGN_OFF.test(window) || JOB_LINE.test(window) || ROLE_LINE.test(window);
 }
 
 /** The `len` characters of `sentence` before `index` (for "cue just before the value" checks). */

@@ -91,6 +91,16 @@ describe('privacy rules', () => {
     expect(run(form).map((f) => f.ruleId)).toEqual(['privacy/date-of-birth', 'privacy/phone-number', 'privacy/email', 'privacy/street-address', 'privacy/postcode']);
   });
 
+  it('reads other sign-offs and a title-case job title line as a signature block too', () => {
+    const warm = 'It has been a pleasure working with you.\n\nWith warm wishes,\n\nKit\nTelephone: 0161 496 0855\nEmail: enablement@example.org';
+    expect(run(warm)).toEqual([]);
+    const role = 'See you soon,\n\nBea\nShared Lives Officer\nTelephone: 01632 960552\nEmail: shared.lives@example.org';
+    expect(run(role)).toEqual([]);
+    // Prose about an officer is not a job title line: a personal number after it is still reported.
+    const prose = 'The police officer visited Ada at home.\nHer mobile is 07700 900123.';
+    expect(run(prose).map((f) => f.ruleId)).toEqual(['privacy/phone-number']);
+  });
+
   it("still reports a full name in a signature block (only contact details are the organisation's)", () => {
     const signature = 'Jack is happy with the new times.\n\nKind regards\nSam Reid\nSocial Worker, West Locality Team\nTel: 0113 496 0123';
     expect(run(signature).map((f) => [f.ruleId, f.text])).toEqual([['privacy/person-name', 'Sam Reid']]);
