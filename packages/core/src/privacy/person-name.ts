@@ -53,7 +53,9 @@ const NOT_SURNAME = new Set(
     'school academy college university nursery church chapel mosque temple station library museum theatre cinema club group ' +
     'foundation charity society association partnership ltd limited care health medical primary community county city town village ' +
     'estate farm shop market bank office court street day night week month year monday tuesday wednesday thursday friday saturday sunday ' +
-    'january february march april may june july august september october november december christmas easter act allowance credit')
+    'january february march april may june july august september october november december christmas easter act allowance credit ' +
+    // Job titles: "Client Finance Officer", "Direct Payments Adviser" are roles, not people.
+    'officer coordinator co-ordinator adviser advisor manager practitioner assessor worker therapist')
     .split(' '),
 );
 let forenames: Set<string> | undefined;

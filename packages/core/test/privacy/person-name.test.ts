@@ -30,6 +30,12 @@ describe('findPersonNames', () => {
     expect(spans('She went to St Helen Hospital.')).toEqual([]);
     expect(spans('Mrs Patel Road is closed.')).toEqual([]);
   });
+  it('does not read a job title after a cue word as a name', () => {
+    expect(spans('Client Finance Officer')).toEqual([]);
+    expect(spans('Ring our Carer Support Worker on Mondays.')).toEqual([]);
+    // A name after the same cue is still one.
+    expect(spans('Her friend Grace Mensah visits.')).toEqual(['Grace Mensah']);
+  });
 });
 
 describe('findPersonNames: titles, initials and places word by word', () => {
