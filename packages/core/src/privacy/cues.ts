@@ -5,7 +5,7 @@
  */
 
 /** Words that mark organisation contact details rather than the person's. */
-const ORGANISATION = /\b(?:council|town hall|civic cent(?:re|er)|county hall|switchboard|reception|main (?:office|number|line)|office|offices|headquarters|helpline|help line|contact cent(?:re|er)|customer services?|duty (?:desk|team|line|number|worker|social worker)|emergency duty|out of hours|EDT|surgery|GP practice|health cent(?:re|er)|hospital|clinic|ward|NHS trust|trust|ltd|limited|plc|charity|PO Box|department|team base|team on|the team|police station|school|college|library|jobcentre|job centre|day cent(?:re|er)|advice line|enquiries)\b/i;
+const ORGANISATION = /\b(?:council|town hall|civic cent(?:re|er)|county hall|switchboard|reception|main (?:office|number|line)|office|offices|headquarters|helpline|help line|contact cent(?:re|er)|customer services?|duty (?:desk|team|line|number|worker|social worker)|emergency duty|out of hours|EDT|surgery|GP practice|health cent(?:re|er)|hospital|clinic|ward|NHS trust|trust|ltd|limited|plc|charity|PO Box|department|team base|team on|the team|police station|school|college|library|jobcentre|job centre|day cent(?:re|er)|advice line|advice cent(?:re|er)|citizens advice|advocacy service|enquiries)\b/i;
 
 /** Words that tie a detail to a person (the person, a relative, a home). */
 const PERSONAL = /\b(?:lives?|living|lived|moved|moving|home|resides?|residing|stays?|staying|flat|tenancy|his|her|their|my|mum|mum's|mother|dad|dad's|father|son|daughter|wife|husband|partner|brother|sister|neighbour|friend|personal|private)\b/i;

@@ -45,6 +45,10 @@ describe('findPhoneNumbers', () => {
     expect(spans('Call free on 0808 157 0000.')).toEqual([]);
     expect(spans('Ring the duty team on 020 7946 0000.')).toEqual([]);
     expect(spans('The surgery is on 0113 496 0000.')).toEqual([]);
+    expect(spans('Free advice about benefits is available from the Vale Advice Centre on 0113 496 0650.')).toEqual([]);
+    expect(spans('Citizens Advice can help, on 0113 496 0651.')).toEqual([]);
+    // Still the person's: a personal word in the sentence.
+    expect(spans('Her friend at the advice centre gave her mobile, 07700 900123.')).toEqual(['07700 900123']);
   });
   it('is not fooled by NHS numbers, dates, times or money', () => {
     expect(spans('NHS 999 456 7896, seen 01/02/2024 at 10:30, paid £07.50.')).toEqual([]);
