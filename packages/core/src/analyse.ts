@@ -49,20 +49,28 @@ const DISPUTABLE: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'bla
  * ("Our ref: DP/2026/00917", "LD/2026/1187"): the letters of a mailbox or a file code, not words
  * written about the person. Only the privacy rules read inside them.
  */
-const ADDRESS_OR_CODE = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}|\b[A-Z][A-Za-z]{0,5}(?:\/[A-Za-z0-9]{1,12}){1,5}\b/g;
-const ADDRESS_OR_CODE_HINT = /[@/]/;
+const EMAIL_ADDRESS = /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,6}/g;
+const REFERENCE_CODE = /\b[A-Z][A-Za-z]{0,5}(?:\/[A-Za-z0-9]{1,12}){1,5}\b/g;
+/** A "/" after a letter and before a letter or digit: where a reference code can be. */
+const CODE_HINT = /[A-Za-z]\/[A-Za-z0-9]/;
+const NO_SPANS: readonly (readonly [number, number])[] = [];
 
-/** Does [start, end) (sentence-relative) lie inside an email address or a code with a digit? */
-function insideAddressOrCode(sentence: string, start: number, end: number): boolean {
-  if (!ADDRESS_OR_CODE_HINT.test(sentence)) return false;
-  ADDRESS_OR_CODE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ADDRESS_OR_CODE.exec(sentence))) {
-    if (m.index > start) return false;
-    const e = m.index + m[0].length;
-    if (start >= m.index && end <= e && (m[0].includes('@') || /\d/.test(m[0]))) return true;
+/**
+ * The email addresses and the reference codes with a digit in a sentence (sentence-relative),
+ * found once per sentence; each search runs only where its hint is (an "@"; a letter, "/" and a
+ * letter or digit), as most sentences have neither.
+ */
+function addressOrCodeSpans(sentence: string): readonly (readonly [number, number])[] {
+  const mail = sentence.includes('@');
+  const code = CODE_HINT.test(sentence);
+  if (!mail && !code) return NO_SPANS;
+  const out: [number, number][] = [];
+  for (const [re, on] of [[EMAIL_ADDRESS, mail], [REFERENCE_CODE, code]] as const) {
+    if (!on) continue;
+    re.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = re.exec(sentence)); ) if (re === EMAIL_ADDRESS || /\d/.test(m[0])) out.push([m.index, m.index + m[0].length]);
   }
-  return false;
+  return out.length ? out : NO_SPANS;
 }
 
 const plainResolved = new WeakMap<RuleSet, { active: boolean[]; severity: Severity[] }>();
@@ -333,7 +341,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   const sentenceCache = new Map<number, string>();
   let personVoice: boolean | undefined;
   const unlessCache = new Map<number, [number, number][] | 'all'>();
-  const sectionCache = new Map<number, boolean>();
+  const sectionCache = new Map<number | string, boolean>();
+  const codeCache = new Map<number, readonly (readonly [number, number])[]>();
   const definedCache = new Map<CompiledUnless, [number, number][]>();
   const findings: Finding[] = [];
 
@@ -350,7 +359,13 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     const s = sentences[si];
     if (!s || hit.end > s.end) continue; // outside prose, or crossing a sentence boundary
     // Inside an email address or a reference code: not prose (privacy rules still read them).
-    if (rule.category !== 'privacy' && insideAddressOrCode(s.text, hit.start - s.start, hit.end - s.start)) continue;
+    if (rule.category !== 'privacy') {
+      let codes = codeCache.get(si);
+      if (!codes) codeCache.set(si, (codes = addressOrCodeSpans(s.text)));
+      const a = hit.start - s.start;
+      const b = hit.end - s.start;
+      if (codes.length && codes.some(([x, y]) => x <= a && b <= y)) continue;
+    }
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
@@ -721,7 +736,27 @@ function headingsOver(heads: readonly PartHead[], at: number): string[] {
  * `scope: section` matches anywhere in its section, or one with `scope: heading` matches a heading
  * over it. Cached per rule and section (both depend on the section alone).
  */
-function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: readonly SentenceView[], at: number, cache: Map<number, boolean>): boolean {
+function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: readonly SentenceView[], at: number, cache: Map<number | string, boolean>): boolean {
+  // A pattern found nowhere in the document is found in no section or heading of it: most
+  // documents never mention a legal basis, and then their headings need not be worked out. (A
+  // pattern with ^ or $ is read against a section's start or a heading alone, so it is not judged
+  // on the whole text.)
+  let anywhere = cache.get(-1 - rule.index);
+  if (anywhere === undefined) {
+    anywhere = rule.unless.some((u) => {
+      if (u.scope !== 'section' && u.scope !== 'heading') return false;
+      // Only a reader's headings are read for `heading` (headingsOver): plain text has none.
+      if (u.scope === 'heading' && (doc.format === 'text' || !doc.sections.length)) return false;
+      const re = (u.phrases ?? u.regex)!;
+      if (/[\^$]/.test(re.source)) return true;
+      const key = `doc\u0000${re.flags}\u0000${re.source}`;
+      let hit = cache.get(key);
+      if (hit === undefined) cache.set(key, (hit = hasMatch(re, doc.text)));
+      return hit;
+    });
+    cache.set(-1 - rule.index, anywhere);
+  }
+  if (!anywhere) return false;
   const [start, end] = sectionAround(doc, sentences, at);
   const key = rule.index * 0x100000000 + start;
   let found = cache.get(key);
@@ -730,7 +765,13 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
     let titles: string[] | undefined;
     found = rule.unless.some((u) => {
       const re = (u.phrases ?? u.regex)!;
-      if (u.scope === 'section') return hasMatch(re, (part ??= doc.text.slice(start, end)));
+      if (u.scope === 'section') {
+        // Several rules read the same legal-basis pattern over the same section: once is enough.
+        const shared = `${start}\u0000${re.flags}\u0000${re.source}`;
+        let hit = cache.get(shared);
+        if (hit === undefined) cache.set(shared, (hit = hasMatch(re, (part ??= doc.text.slice(start, end)))));
+        return hit;
+      }
       if (u.scope === 'heading') return (titles ??= headingsOver(partHeads(doc, sentences), start)).some((t) => hasMatch(re, t));
       return false;
     });
