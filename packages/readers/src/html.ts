@@ -84,6 +84,19 @@ export function html(source: string, path?: string): SourceDocument {
   };
 
   /**
+   * One piece of text at `start` in the source, kept where it stands: plain text as written, an
+   * entity as its character(s) padded with spaces. A word that `visible` (where the text shown
+   * before it ends, -1 after white space) runs on into is recorded in `gaps`, to be joined up.
+   * Returns the kept text and where the shown text now ends.
+   */
+  const keepText = (data: string, raw: string, start: number, visible: number): [string, number] => {
+    const kept = data === raw ? raw : data.length <= raw.length ? data + ' '.repeat(raw.length - data.length) : raw;
+    if (visible >= 0 && visible < start && !/\s/.test(kept[0] ?? ' ')) gaps.push([visible, start]);
+    const shown = kept === raw ? raw.length : data.length;
+    return [kept, shown > 0 && !/\s/.test(kept[shown - 1]!) ? start + shown : -1];
+  };
+
+  /**
    * The text a saved form shows in a one-line field (`<input value="…">`), as a block of its own,
    * like a `<textarea>`'s: the attribute's value is kept where it stands in the source (an entity
    * padded with spaces, as in text), the rest of the tag blanked.
@@ -119,11 +132,8 @@ export function html(source: string, path?: string): SourceDocument {
       {
         ontext(data) {
           const a = p.startIndex;
-          const piece = raw.slice(a, p.endIndex + 1);
-          const kept = data === piece ? piece : data.length <= piece.length ? data + ' '.repeat(piece.length - data.length) : piece;
-          if (vis >= 0 && vis < at + a && !/\s/.test(kept[0] ?? ' ')) gaps.push([vis, at + a]);
-          const shown = kept === piece ? piece.length : data.length;
-          vis = shown > 0 && !/\s/.test(kept[shown - 1]!) ? at + a + shown : -1;
+          const [kept, v] = keepText(data, raw.slice(a, p.endIndex + 1), at + a, vis);
+          vis = v;
           out += kept;
         },
       },
@@ -184,11 +194,8 @@ export function html(source: string, path?: string): SourceDocument {
         const end = parser.endIndex + 1;
         blankTo(start);
         const raw = source.slice(start, end);
-        // Plain text is kept as written; an entity becomes its character(s) padded with spaces.
-        const kept = data === raw ? raw : data.length <= raw.length ? data + ' '.repeat(raw.length - data.length) : raw;
-        if (visibleEnd >= 0 && visibleEnd < start && !/\s/.test(kept[0] ?? ' ')) gaps.push([visibleEnd, start]);
-        const shown = kept === raw ? raw.length : data.length;
-        visibleEnd = shown > 0 && !/\s/.test(kept[shown - 1]!) ? start + shown : -1;
+        const [kept, v] = keepText(data, raw, start, visibleEnd);
+        visibleEnd = v;
         chars.push(kept);
         copied = end;
         if (heading) heading.title += data;
