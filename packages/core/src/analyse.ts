@@ -707,8 +707,7 @@ function holdsWord(s: string, w: string): boolean {
  */
 export function sectionAround(doc: SourceDocument, sentences: readonly SentenceView[], at: number): [number, number] {
   const heads = partHeads(doc, sentences);
-  let k = -1;
-  while (k + 1 < heads.length && heads[k + 1]!.start <= at) k++;
+  const k = lastStartingAtOrBefore(heads, at);
   return [k < 0 ? 0 : heads[k]!.start, k + 1 < heads.length ? heads[k + 1]!.start : doc.text.length];
 }
 
@@ -721,9 +720,9 @@ export function sectionAround(doc: SourceDocument, sentences: readonly SentenceV
 function headingsOver(heads: readonly PartHead[], at: number): string[] {
   const out: string[] = [];
   let depth = Infinity;
-  for (let i = heads.length - 1; i >= 0; i--) {
+  for (let i = lastStartingAtOrBefore(heads, at); i >= 0; i--) {
     const h = heads[i]!;
-    if (!h.marked || h.start > at || h.depth >= depth) continue;
+    if (!h.marked || h.depth >= depth) continue;
     out.push(h.title);
     depth = h.depth;
     if (depth <= 1) break;
