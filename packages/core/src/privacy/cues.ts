@@ -19,13 +19,17 @@ const SIGN_OFF = /\b(?:kind regards|best regards|warm regards|regards|best wishe
 const JOB_LINE =
   /(?:^|\n)[^\n]{0,60}\b(?:social worker|team manager|senior practitioner|advanced practitioner|practice lead|occupational therapist|care co-?ordinator|assessment officer|support worker|reviewing officer|service manager|team leader|duty worker|locality team|[A-Z][a-z]+ (?:team|council|borough council|county council|NHS (?:foundation )?trust))\b[^\n]{0,60}(?:\n|$)/i;
 
+/** The last word of a job title ("Client Finance Officer", "Reablement Coordinator"), lower case. */
+export const JOB_TITLE_WORDS: readonly string[] = ['officer', 'coordinator', 'co-ordinator', 'adviser', 'advisor', 'manager', 'practitioner', 'assessor', 'worker', 'therapist'];
+
 /**
  * A job title on a line of its own, in title case ("Shared Lives Officer", "Reablement
  * Coordinator", "Direct Payments Adviser, Northside Team"): case-sensitive, so that prose such as
  * "the police officer visited" is not read as one.
  */
-const ROLE_LINE =
-  /(?:^|\n)[ \t]*(?:[A-Z][A-Za-z'’-]+ ){1,4}(?:Officer|Co-?ordinator|Coordinator|Adviser|Advisor|Practitioner|Assessor|Manager|Worker|Therapist)[ \t]*(?:,[^\n]{0,60})?(?:\n|$)/;
+const ROLE_LINE = new RegExp(
+  `(?:^|\\n)[ \\t]*(?:[A-Z][A-Za-z'’-]+ ){1,4}(?:${JOB_TITLE_WORDS.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|')})[ \\t]*(?:,[^\\n]{0,60})?(?:\\n|$)`,
+);
 
 /**
  * True when `sentence` is a short line of a staff signature block: a sign-off ("Kind regards") or

@@ -10,6 +10,7 @@
 import nlp from 'compromise';
 import type { IdentifierHit } from './types.js';
 import { isRegExpWordCode } from '../chars.js';
+import { JOB_TITLE_WORDS } from './cues.js';
 
 /** A capitalised name word: "Patel", "Jordan-Lee", "O’Brien", "McDonald" (never a possessive "Patel's"). */
 const NAME_WORD = "(?:Mc|Mac|O['’]|D['’])[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*";
@@ -53,10 +54,10 @@ const NOT_SURNAME = new Set(
     'school academy college university nursery church chapel mosque temple station library museum theatre cinema club group ' +
     'foundation charity society association partnership ltd limited care health medical primary community county city town village ' +
     'estate farm shop market bank office court street day night week month year monday tuesday wednesday thursday friday saturday sunday ' +
-    'january february march april may june july august september october november december christmas easter act allowance credit ' +
+    'january february march april may june july august september october november december christmas easter act allowance credit')
+    .split(' ')
     // Job titles: "Client Finance Officer", "Direct Payments Adviser" are roles, not people.
-    'officer coordinator co-ordinator adviser advisor manager practitioner assessor worker therapist')
-    .split(' '),
+    .concat(JOB_TITLE_WORDS),
 );
 let forenames: Set<string> | undefined;
 let surnames: Set<string> | undefined;
