@@ -109,7 +109,13 @@ export function renderLexiconRows(rows) {
   );
 }
 
-function describePattern(p) {
+function describePattern(p, shared = {}) {
+  if ('named' in p) {
+    const entry = Object.hasOwn(shared, p.named) ? shared[p.named] : undefined;
+    const link = `the shared pattern [${code(p.named)}](../../../rules/_patterns.yaml)`;
+    if (!entry) return `The shared pattern ${code(p.named)}`;
+    return `${link[0].toUpperCase()}${link.slice(1)}: ${cell(String(entry.description).trim().replace(/\s*\n\s*/g, ' '))} ${describePattern(entry)}`;
+  }
   if ('terms' in p) return `Phrases: ${p.terms.map(code).join(', ')}`;
   if ('lemma' in p) return `Every form of the ${p.pos ?? 'word'} ${code(p.lemma)}`;
   if ('match' in p) return `Pattern (compromise match syntax): ${code(p.match)}`;
@@ -135,7 +141,7 @@ const SCOPE_NOTE = {
   defined: ' (anywhere earlier in the document, for the word it spells out)',
 };
 
-export function renderRulePage(rule, rowTerms = new Map()) {
+export function renderRulePage(rule, rowTerms = new Map(), shared = {}) {
   const r = rule.data;
   const id = r.id ?? `${rule.folder}/${rule.name}`;
   const category = r.category ?? rule.folder;
@@ -171,11 +177,11 @@ export function renderRulePage(rule, rowTerms = new Map()) {
       for (const [k, v] of params) L.push(`- ${code(k)}: ${code(JSON.stringify(v))}`);
     }
   } else {
-    for (const p of r.patterns ?? []) L.push(`- ${describePattern(p)}`);
+    for (const p of r.patterns ?? []) L.push(`- ${describePattern(p, shared)}`);
   }
   if (r.unless?.length) {
     L.push('', 'Not reported when the sentence also matches:', '');
-    for (const p of r.unless) L.push(`- ${describePattern(p)}${SCOPE_NOTE[p.scope] ?? ''}`);
+    for (const p of r.unless) L.push(`- ${describePattern(p, shared)}${SCOPE_NOTE[p.scope] ?? ''}`);
   }
   L.push('', '## Sources', '');
   for (const s of r.sources ?? []) L.push(`- [${esc(s.title)}](${s.url})`);
@@ -243,6 +249,7 @@ export function renderRulesReadme(rows, rules, notCovered) {
     '| `<category>/_not-covered.yaml` | LEXICON rows deliberately not covered by a rule: a list of `{ id, reason }` |',
     '| `allow-list.yaml` | protected terms (statutory, benefits, IT, clinical compounds, organisation names); a match overlapping one is never reported |',
     '| `_context.yaml` | word lists the engine uses to decide who a sentence is about (organisations, other people such as professionals and strangers, family and friends, machines, requests, documents) |',
+    '| `_patterns.yaml` | patterns several rules share, each with a name and a description; a rule cites one as `named: <name>` in its `patterns` or `unless` (the formal legal basis the control rules look for) |',
     '| `_lexicon-rows.yaml` | the LEXICON row ids, generated, so coverage checks work without the LEXICON |',
     '| `rule.schema.json` | the rule JSON Schema, generated from `packages/core/src/schema/rule.ts` |',
     '',
@@ -330,7 +337,9 @@ export function generate({ root = repoRoot, ruleSchema, lexiconPath = join(root,
   const { rows, fromLexicon } = lexiconRows({ rulesDir, lexiconPath });
   const files = new Map();
   const rowTerms = new Map(rows.map((r) => [r.id, r.term]));
-  for (const r of rules) files.set(`docs/rules/${r.folder}/${r.name}.md`, renderRulePage(r, rowTerms));
+  const sharedFile = join(rulesDir, '_patterns.yaml');
+  const shared = existsSync(sharedFile) ? (parse(readFileSync(sharedFile, 'utf8')) ?? {}) : {};
+  for (const r of rules) files.set(`docs/rules/${r.folder}/${r.name}.md`, renderRulePage(r, rowTerms, shared));
   files.set('docs/rules/README.md', renderIndex(rules));
   files.set('rules/README.md', renderRulesReadme(rows, rules, notCovered));
   if (fromLexicon) files.set('rules/_lexicon-rows.yaml', renderLexiconRows(rows));

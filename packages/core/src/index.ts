@@ -6,7 +6,7 @@ import { text } from './readers/text.js';
 import { markdown } from './readers/markdown.js';
 
 export { analyse, compareFindings, sentencesOf } from './analyse.js';
-export { compileRules, withAllow } from './rules/compile.js';
+export { compileRules, withAllow, builtinSharedPatterns } from './rules/compile.js';
 export type { RuleSet, CompiledRule, CompileOptions } from './rules/compile.js';
 export { builtinRules, builtinRuleSet, builtinAllowList, builtinContextWords, builtinRulesHash } from './rules/builtin.js';
 export type { ContextWords } from './context/subject.js';
@@ -17,7 +17,7 @@ export type { SummaryCounts } from './summarise.js';
 export { AuditAggregator, compareAudits, periodOf } from './audit.js';
 export type { AuditOptions, AuditFigures, AuditSlice, AuditRuleRow, AuditComparison, Change, GroupChange } from './audit.js';
 export { computeStats } from './stats.js';
-export { validateRule, ruleSchema } from './schema/rule.js';
+export { validateRule, ruleSchema, validateSharedPatterns, sharedPatternsSchema } from './schema/rule.js';
 export { SourdoughError, formatLocation } from './errors.js';
 export type { ErrorCode, ErrorLocation } from './errors.js';
 export { detectors } from './detectors/index.js';

@@ -5,11 +5,12 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep, basename, dirname } from 'node:path';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
-import type { RuleData } from './types.js';
-import { validateRule } from './schema/rule.js';
+import type { Pattern, RuleData, SharedPattern } from './types.js';
+import { validateRule, validateSharedPatterns } from './schema/rule.js';
 import { SourdoughError } from './errors.js';
 import { inflect } from './nlp/lemmas.js';
-import { compileRules } from './rules/compile.js';
+import { builtinSharedPatterns, compileRules, resolveNamed } from './rules/compile.js';
+import { compileRegex } from './patterns/regex.js';
 import { validateConfig, type Config, type ConfigLocator, type ConfigSuggest } from './config.js';
 
 /** Parse YAML keeping positions; returns the value and a path → line/column locator. */
@@ -52,8 +53,43 @@ export function parseYamlWithLocations(
   return { value: doc.toJS(), locate };
 }
 
-/** Read and validate one rule file; `root` is the pack folder (id must equal the relative path). */
-export function loadRuleFile(file: string, root?: string): RuleData {
+/**
+ * The patterns a pack's rules may cite by name (`named: <name>`): the built-in ones
+ * (`rules/_patterns.yaml`, bundled) and the pack's own `_patterns.yaml`, when it has one, over
+ * them. Each entry is validated (file, line and name in the error) and its regex checked as a
+ * rule's own regex is.
+ */
+export function loadSharedPatterns(dir: string): Record<string, SharedPattern> {
+  const file = join(dir, '_patterns.yaml');
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return builtinSharedPatterns();
+    throw new SourdoughError('SD_ERR_READ', `cannot read ${file}: ${(err as Error).message}`, { file });
+  }
+  const { value, locate } = parseYamlWithLocations(source, file);
+  const own = validateSharedPatterns(value, file, locate);
+  for (const [name, entry] of Object.entries(own)) {
+    if (!('regex' in entry)) continue;
+    try {
+      compileRegex(entry.regex, entry.caseSensitive, name, file);
+    } catch (err) {
+      if (!(err instanceof SourdoughError)) throw err;
+      const where = locate([name, 'regex']);
+      const detail = err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message;
+      throw new SourdoughError(err.code, `${file}${where ? `:${where.line}:${where.column}` : ''}: shared pattern "${name}": ${detail}`, { file, field: `${name}.regex`, ...(where ?? {}) }, { cause: err });
+    }
+  }
+  return { ...builtinSharedPatterns(), ...own };
+}
+
+/**
+ * Read and validate one rule file; `root` is the pack folder (id must equal the relative path).
+ * `named:` patterns are replaced by the shared patterns they cite (`shared`; by default the
+ * pack's, see loadSharedPatterns), so the rule that comes back needs no shared list to compile.
+ */
+export function loadRuleFile(file: string, root?: string, shared?: Record<string, SharedPattern>): RuleData {
   const source = readFileSync(file, 'utf8');
   const { value, locate } = parseYamlWithLocations(source, file);
   const rule = validateRule(value, file, locate);
@@ -70,11 +106,30 @@ export function loadRuleFile(file: string, root?: string): RuleData {
     }
   }
   rule.file = file;
+  resolveShared(rule, shared ?? (root ? loadSharedPatterns(root) : builtinSharedPatterns()), file, locate);
   const expanded: Record<string, string[]> = {};
   for (const p of [...(rule.patterns ?? []), ...(rule.unless ?? [])]) if ('lemma' in p) expanded[p.lemma] = inflect(p.lemma, p.pos);
   if (Object.keys(expanded).length) rule.expanded = expanded;
   checkCompiles(rule, file, locate);
   return rule;
+}
+
+/** Replace each `named:` pattern of a rule by the shared pattern it cites, pointing any error at its line. */
+function resolveShared(rule: RuleData, shared: Record<string, SharedPattern>, file: string, locate: (path: (string | number)[]) => { line: number; column: number } | undefined): void {
+  for (const list of ['patterns', 'unless'] as const) {
+    const items = rule[list];
+    if (!items?.some((p) => 'named' in p)) continue;
+    rule[list] = items.map((p, i): Pattern => {
+      try {
+        return resolveNamed(p, shared, rule, list);
+      } catch (err) {
+        if (!(err instanceof SourdoughError)) throw err;
+        const where = locate([list, i, 'named']);
+        const detail = err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message;
+        throw new SourdoughError(err.code, `${file}${where ? `:${where.line}:${where.column}` : ''}: ${detail}`, { file, field: `${list}.${i}.named`, ...(where ?? {}) }, { cause: err });
+      }
+    });
+  }
 }
 
 /**
@@ -136,7 +191,8 @@ export function loadRulePack(dir: string): RuleData[] {
   } catch (err) {
     throw new SourdoughError('SD_ERR_READ', `cannot read rule pack ${dir}: ${(err as Error).message}`, { file: dir });
   }
-  const rules = files.map((f) => loadRuleFile(f, dir));
+  const shared = loadSharedPatterns(dir);
+  const rules = files.map((f) => loadRuleFile(f, dir, shared));
   compileRules(rules, { validate: false });
   return rules;
 }

@@ -127,7 +127,17 @@ export interface RegexPattern {
   /** Case-insensitive unless `caseSensitive: true`. */
   caseSensitive?: boolean;
 }
-export type Pattern = (TermsPattern | LemmaPattern | MatchPattern | RegexPattern) & {
+/**
+ * A pattern shared by several rules, cited by name (`rules/_patterns.yaml`): the same legal-basis
+ * words, say, for every control rule that a recorded authorisation covers. Resolved when the rule
+ * is compiled; the named entry is a `terms` or `regex` pattern.
+ */
+export interface NamedPattern {
+  named: string;
+}
+/** A shared pattern as `rules/_patterns.yaml` defines it: a `terms` or `regex` pattern and what it is for. */
+export type SharedPattern = (TermsPattern | RegexPattern) & { description: string };
+export type Pattern = (TermsPattern | LemmaPattern | MatchPattern | RegexPattern | NamedPattern) & {
   /**
    * For `unless`: `sentence` cancels every match of the rule in the sentence; `overlap` only matches
    * it overlaps; `section` every match in the same section (see sectionAround in analyse.ts);

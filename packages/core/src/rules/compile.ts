@@ -5,7 +5,7 @@
  * finds candidates in one cheap pass over word starts; compromise only runs on sentences with an
  * anchor of a `match` rule. Pure.
  */
-import type { Category, NegationPolicy, RuleData, Severity, SubjectPolicy } from '../types.js';
+import type { Category, NegationPolicy, Pattern, RuleData, Severity, SharedPattern, SubjectPolicy } from '../types.js';
 import { SourdoughError } from '../errors.js';
 import { validateRule } from '../schema/rule.js';
 import { anyPhraseRegex } from '../patterns/terms.js';
@@ -84,6 +84,32 @@ export interface CompileOptions {
   trusted?: boolean;
   /** Word lists for `subject` checks; default: the built-in `rules/_context.yaml`. */
   context?: Partial<ContextWords>;
+  /** Patterns rules cite by name (`named:`); default: the built-in `rules/_patterns.yaml`. */
+  shared?: Record<string, SharedPattern>;
+}
+
+/** The built-in shared patterns (`rules/_patterns.yaml`), by name. */
+export function builtinSharedPatterns(): Record<string, SharedPattern> {
+  return (bundle.patterns ?? {}) as Record<string, SharedPattern>;
+}
+
+/**
+ * A `named:` pattern replaced by the shared pattern it names (keeping its scope); others as they
+ * are. An unknown name is an error that lists the names there are.
+ */
+export function resolveNamed(p: Pattern, shared: Record<string, SharedPattern>, rule: RuleData, list: 'patterns' | 'unless'): Pattern {
+  if (!('named' in p)) return p;
+  const entry = Object.hasOwn(shared, p.named) ? shared[p.named] : undefined;
+  if (!entry) {
+    const known = Object.keys(shared).sort();
+    throw new SourdoughError(
+      'SD_ERR_RULE_SCHEMA',
+      `${rule.file ?? rule.id}: there is no shared pattern called "${p.named}" (rules/_patterns.yaml has ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'none'})`,
+      rule.file ? { file: rule.file, field: `${list}.named` } : { field: `${list}.named` },
+    );
+  }
+  const { description: _description, ...pattern } = entry;
+  return p.scope === undefined ? pattern : { ...pattern, scope: p.scope };
 }
 
 /** Validate a rule that may carry internal fields (`file`, `expanded`) added by the loaders. */
@@ -98,8 +124,10 @@ function validateInternal(item: unknown): RuleData {
   return validateRule(item);
 }
 
-function compileUnless(rule: RuleData, trusted: boolean): CompiledUnless[] {
-  return (rule.unless ?? []).map((p) => {
+function compileUnless(rule: RuleData, trusted: boolean, shared: Record<string, SharedPattern>): CompiledUnless[] {
+  return (rule.unless ?? []).map((raw) => {
+    const p = resolveNamed(raw, shared, rule, 'unless');
+    if ('named' in p) throw new Error('unreachable: a shared pattern names another');
     const scope = p.scope ?? 'sentence';
     if ('terms' in p) return { scope, phrases: anyPhraseRegex(p.terms)! };
     if ('lemma' in p) return { scope, phrases: anyPhraseRegex(rule.expanded?.[p.lemma] ?? inflect(p.lemma, p.pos))! };
@@ -112,6 +140,7 @@ function compileUnless(rule: RuleData, trusted: boolean): CompiledUnless[] {
 export function compileRules(raw: readonly (RuleData | unknown)[], options: CompileOptions = {}): RuleSet {
   const rules: CompiledRule[] = [];
   const byId = new Map<string, CompiledRule>();
+  const shared = options.shared ?? builtinSharedPatterns();
 
   for (const item of raw) {
     const data = options.validate === false ? (item as RuleData) : validateInternal(item);
@@ -129,7 +158,9 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
     const phrases: string[] = [];
     const matches: CompiledMatch[] = [];
     const regexes: RegExp[] = [];
-    for (const p of data.patterns ?? []) {
+    for (const raw of data.patterns ?? []) {
+      const p = resolveNamed(raw, shared, data, 'patterns');
+      if ('named' in p) throw new Error('unreachable: a shared pattern names another');
       if ('terms' in p) phrases.push(...p.terms);
       else if ('lemma' in p) phrases.push(...(data.expanded?.[p.lemma] ?? inflect(p.lemma, p.pos)));
       else if ('match' in p) matches.push(compileMatch(p.match, data.id, data.file));
@@ -157,7 +188,7 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       phrases: [...new Set(phrases.map((p) => p.toLowerCase()))],
       matches,
       regexes,
-      unless: compileUnless(data, options.trusted === true),
+      unless: compileUnless(data, options.trusted === true, shared),
       unlessInSection: (data.unless ?? []).some((u) => u.scope === 'section' || u.scope === 'heading'),
       unlessDefined: (data.unless ?? []).some((u) => u.scope === 'defined'),
       params,

@@ -4,7 +4,7 @@
  * editors, and the server's rule response schemas. Pure: no I/O.
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { CATEGORIES, SEVERITIES, type RuleData } from '../types.js';
+import { CATEGORIES, SEVERITIES, type RuleData, type SharedPattern } from '../types.js';
 import { SourdoughError, type ErrorLocation } from '../errors.js';
 
 const patternScope = {
@@ -17,7 +17,7 @@ const matchScope = { enum: ['sentence', 'overlap'], description: 'For unless: ca
 
 const stringList = { type: 'array', items: { type: 'string', minLength: 1 } } as const;
 
-/** One pattern: exactly one of terms, lemma, match, regex. */
+/** One pattern: exactly one of terms, lemma, match, named, regex. */
 export const patternSchema = {
   oneOf: [
     {
@@ -46,6 +46,15 @@ export const patternSchema = {
       properties: {
         match: { type: 'string', minLength: 1, description: 'compromise match syntax; needs at least one literal word.' },
         scope: matchScope,
+      },
+    },
+    {
+      type: 'object',
+      required: ['named'],
+      additionalProperties: false,
+      properties: {
+        named: { type: 'string', pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$', description: 'A pattern several rules share, by its name in rules/_patterns.yaml (a terms or regex pattern).' },
+        scope: patternScope,
       },
     },
     {
@@ -113,6 +122,67 @@ export const ruleSchema = {
     { required: ['detector'], not: { required: ['patterns'] } },
   ],
 } as const;
+
+/**
+ * A rule pack's `_patterns.yaml`: patterns several rules share, by name (a rule cites one as
+ * `named: <name>`). Each a `terms` or `regex` pattern with a description of what it is for.
+ */
+export const sharedPatternsSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  $id: 'https://sourdough.invalid/shared-patterns.schema.json',
+  title: 'sourdough shared patterns',
+  type: 'object',
+  propertyNames: { pattern: '^[a-z][a-z0-9]*(-[a-z0-9]+)*$' },
+  additionalProperties: {
+    oneOf: [
+      {
+        type: 'object',
+        required: ['description', 'terms'],
+        additionalProperties: false,
+        properties: { description: { type: 'string', minLength: 1 }, terms: { ...stringList, minItems: 1 } },
+      },
+      {
+        type: 'object',
+        required: ['description', 'regex'],
+        additionalProperties: false,
+        properties: { description: { type: 'string', minLength: 1 }, regex: { type: 'string', minLength: 1 }, caseSensitive: { type: 'boolean' } },
+      },
+    ],
+  },
+} as const;
+
+let compiledShared: ValidateFunction | undefined;
+
+/**
+ * Validate a raw `_patterns.yaml` object. Throws SourdoughError(SD_ERR_RULE_SCHEMA) naming the
+ * file, the line and the entry when it is invalid.
+ */
+export function validateSharedPatterns(raw: unknown, file?: string, locate?: (path: (string | number)[], options?: { key?: boolean }) => { line: number; column: number } | undefined): Record<string, SharedPattern> {
+  const validate = (compiledShared ??= new Ajv({ allErrors: true, strict: false }).compile(sharedPatternsSchema));
+  if (!validate(raw ?? {})) {
+    const err = bestError(validate.errors ?? []);
+    let { path, text } = describe(err);
+    let key = false;
+    if (err.keyword === 'pattern' && err.propertyName !== undefined) {
+      path = [...path, err.propertyName];
+      text = 'is not a name of lower-case words joined by "-"';
+      key = true;
+    } else if (err.keyword === 'propertyNames') {
+      text = 'holds a name that is not lower-case words joined by "-"';
+    }
+    const field = path.join('.') || '(file)';
+    const where = locate?.(path, { key }) ?? locate?.(path.slice(0, -1));
+    const loc: ErrorLocation = { field };
+    if (file) loc.file = file;
+    if (where) {
+      loc.line = where.line;
+      loc.column = where.column;
+    }
+    const prefix = file ? `${file}${where ? `:${where.line}:${where.column}` : ''}: ` : '';
+    throw new SourdoughError('SD_ERR_RULE_SCHEMA', `${prefix}shared pattern \`${field}\` ${text} (each is a description and either \`terms\` or \`regex\`)`, loc);
+  }
+  return (raw ?? {}) as Record<string, SharedPattern>;
+}
 
 // Compiled on first use, not at import: built-in rules are validated at build time, so a run
 // without rule packs (and every worker thread) never pays for compiling the schema.
