@@ -226,6 +226,33 @@ describe('config', () => {
     expect(finding?.text).toBe('flounced off');
   });
 
+  it('a pack\'s rules cite shared patterns by name: its own _patterns.yaml and the built-in ones, in workers too', async () => {
+    mkdirSync(join(dir, 'shared-pack', 'blaming'), { recursive: true });
+    writeFileSync(join(dir, 'shared-pack', '_patterns.yaml'), 'acting-words:\n  description: Drama club, not behaviour.\n  terms: ["in the play", "on stage"]\n');
+    const rule = (unless: string[]) =>
+      [
+        'id: blaming/cli-shared-only', 'category: blaming', 'severity: warning', 'message: "“{match}” test."', 'rationale: Test-only rule.', 'suggest: ["left"]',
+        'patterns:', '  - terms: ["stormed out"]', 'unless:', ...unless,
+        'examples:', '  flag: ["He stormed out at tea."]', '  pass: ["He left at tea."]', 'sources:', '  - { title: "Test", url: "https://example.org/test" }', '',
+      ].join('\n');
+    writeFileSync(join(dir, 'shared-pack', 'blaming', 'cli-shared-only.yaml'), rule(['  - named: acting-words', '  - named: legal-basis', '    scope: section']));
+    writeFileSync(join(dir, 'other', 'e.txt'), 'Sam stormed out at tea.\nJo stormed out in the play.\n');
+    for (const jobs of ['1', '2']) {
+      const f = fakeIo('', dir);
+      expect(await run(['check', '-f', 'json', '--jobs', jobs, '--no-config-lookup', '--rules', 'shared-pack', 'other/e.txt'], f.io)).toBe(0);
+      const found = JSON.parse(f.out()).results[0].findings.filter((x: { ruleId: string }) => x.ruleId === 'blaming/cli-shared-only');
+      expect(found.map((x: { start: { line: number } }) => x.start.line), `--jobs ${jobs}`).toEqual([1]);
+    }
+    // A misspelt name (in a second pack: packs are read once per process).
+    mkdirSync(join(dir, 'shared-pack-2', 'blaming'), { recursive: true });
+    writeFileSync(join(dir, 'shared-pack-2', '_patterns.yaml'), 'acting-words:\n  description: Drama club, not behaviour.\n  terms: ["in the play", "on stage"]\n');
+    writeFileSync(join(dir, 'shared-pack-2', 'blaming', 'cli-shared-only.yaml'), rule(['  - named: acting-word']));
+    const f = fakeIo('', dir);
+    expect(await run(['check', '--jobs', '1', '--no-config-lookup', '--rules', 'shared-pack-2', 'other/e.txt'], f.io)).toBe(2);
+    expect(f.out()).toBe('');
+    expect(f.err()).toContain(`${join(dir, 'shared-pack-2', 'blaming', 'cli-shared-only.yaml')}:10:12: there is no shared pattern called "acting-word" (the names in _patterns.yaml are "acting-words", "legal-basis")`);
+  });
+
   it('--no-config-lookup ignores .sourdough.yaml files', async () => {
     const f = fakeIo('', dir);
     expect(await run(['check', '--jobs', '1', '--no-config-lookup', 'broken/c.txt'], f.io)).toBe(0);

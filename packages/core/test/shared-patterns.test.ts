@@ -134,7 +134,7 @@ describe('a rule pack\'s own _patterns.yaml', () => {
     const err = failure(() => loadRulePack(pack));
     expect(err.code).toBe('SD_ERR_RULE_SCHEMA');
     expect(err.location).toMatchObject({ file, line: 10, field: 'unless.0.named' });
-    expect(err.message).toMatch(/t-door\.yaml:10:\d+: there is no shared pattern called "legal-bases" \(rules\/_patterns\.yaml has .*"legal-basis"/);
+    expect(err.message).toMatch(/t-door\.yaml:10:\d+: there is no shared pattern called "legal-bases" \(the names in _patterns\.yaml are .*"legal-basis"/);
   });
 
   it('a shared pattern without a description, with a bad name or with an unsafe regex is refused at its line', () => {

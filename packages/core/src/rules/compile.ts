@@ -104,7 +104,7 @@ export function resolveNamed(p: Pattern, shared: Record<string, SharedPattern>, 
     const known = Object.keys(shared).sort();
     throw new SourdoughError(
       'SD_ERR_RULE_SCHEMA',
-      `${rule.file ?? rule.id}: there is no shared pattern called "${p.named}" (rules/_patterns.yaml has ${known.length ? known.map((k) => `"${k}"`).join(', ') : 'none'})`,
+      `${rule.file ?? rule.id}: there is no shared pattern called "${p.named}" (${known.length ? `the names in _patterns.yaml are ${known.map((k) => `"${k}"`).join(', ')}` : 'there are no shared patterns'})`,
       rule.file ? { file: rule.file, field: `${list}.named` } : { field: `${list}.named` },
     );
   }
