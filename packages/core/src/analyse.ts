@@ -341,7 +341,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   const sentenceCache = new Map<number, string>();
   let personVoice: boolean | undefined;
   const unlessCache = new Map<number, [number, number][] | 'all'>();
-  const sectionCache = new Map<number | string, boolean>();
+  const sectionCache: SectionCache = { anywhere: new Map(), bySection: new Map(), byPattern: new Map() };
   const codeCache = new Map<number, readonly (readonly [number, number])[]>();
   const definedCache = new Map<CompiledUnless, [number, number][]>();
   const findings: Finding[] = [];
@@ -730,17 +730,27 @@ function headingsOver(heads: readonly PartHead[], at: number): string[] {
   return out;
 }
 
+/** What cancelledInSection has worked out for one document. */
+interface SectionCache {
+  /** By rule index: does any of the rule's section or heading patterns occur in the document at all? */
+  anywhere: Map<number, boolean>;
+  /** By rule index and section start: is the rule cancelled in that section? */
+  bySection: Map<number, boolean>;
+  /** By pattern ("doc" or a section start, then flags and source): does the pattern occur there? Shared by rules citing the same pattern. */
+  byPattern: Map<string, boolean>;
+}
+
 /**
  * True when an `unless` pattern reading beyond the sentence cancels a match at `at`: one with
  * `scope: section` matches anywhere in its section, or one with `scope: heading` matches a heading
  * over it. Cached per rule and section (both depend on the section alone).
  */
-function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: readonly SentenceView[], at: number, cache: Map<number | string, boolean>): boolean {
+function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: readonly SentenceView[], at: number, cache: SectionCache): boolean {
   // A pattern found nowhere in the document is found in no section or heading of it: most
   // documents never mention a legal basis, and then their headings need not be worked out. (A
   // pattern with ^ or $ is read against a section's start or a heading alone, so it is not judged
   // on the whole text.)
-  let anywhere = cache.get(-1 - rule.index);
+  let anywhere = cache.anywhere.get(rule.index);
   if (anywhere === undefined) {
     anywhere = rule.unless.some((u) => {
       if (u.scope !== 'section' && u.scope !== 'heading') return false;
@@ -749,16 +759,16 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
       const re = (u.phrases ?? u.regex)!;
       if (/[\^$]/.test(re.source)) return true;
       const key = `doc\u0000${re.flags}\u0000${re.source}`;
-      let hit = cache.get(key);
-      if (hit === undefined) cache.set(key, (hit = hasMatch(re, doc.text)));
+      let hit = cache.byPattern.get(key);
+      if (hit === undefined) cache.byPattern.set(key, (hit = hasMatch(re, doc.text)));
       return hit;
     });
-    cache.set(-1 - rule.index, anywhere);
+    cache.anywhere.set(rule.index, anywhere);
   }
   if (!anywhere) return false;
   const [start, end] = sectionAround(doc, sentences, at);
   const key = rule.index * 0x100000000 + start;
-  let found = cache.get(key);
+  let found = cache.bySection.get(key);
   if (found === undefined) {
     let part: string | undefined;
     let titles: string[] | undefined;
@@ -767,14 +777,14 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
       if (u.scope === 'section') {
         // Several rules read the same legal-basis pattern over the same section: once is enough.
         const shared = `${start}\u0000${re.flags}\u0000${re.source}`;
-        let hit = cache.get(shared);
-        if (hit === undefined) cache.set(shared, (hit = hasMatch(re, (part ??= doc.text.slice(start, end)))));
+        let hit = cache.byPattern.get(shared);
+        if (hit === undefined) cache.byPattern.set(shared, (hit = hasMatch(re, (part ??= doc.text.slice(start, end)))));
         return hit;
       }
       if (u.scope === 'heading') return (titles ??= headingsOver(partHeads(doc, sentences), start)).some((t) => hasMatch(re, t));
       return false;
     });
-    cache.set(key, found);
+    cache.bySection.set(key, found);
   }
   return found;
 }
