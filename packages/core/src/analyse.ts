@@ -17,6 +17,7 @@ import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
 import { isDisputedLabel, isReportedLabel } from './context/disputed.js';
+import { isQuotedFromRecord, isWordMention } from './context/mention.js';
 import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
@@ -41,6 +42,8 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 
 /** Categories whose findings in first-person self-description are reported at info (LEXICON §4.2). */
 const SELF_DESCRIPTION: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming']);
+/** Added to the message of a label quoted as a word or from a record (context/mention.ts). */
+const MENTIONED = ' Here it is quoted as a word or from a record, not used about the person, so it is shown for information.';
 /** Categories whose labels a record may quote in order to record the person disputing them. */
 const DISPUTABLE: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming', 'gatekeeping']);
 
@@ -351,6 +354,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     let sev = hit.severity ?? severity[hit.rule]!;
     let quoted = false;
     let scare = false;
+    let mentioned = false;
+    let q: QuoteSpan | undefined;
     if (hit.start === undefined || hit.end === undefined) {
       findings.push(documentFinding(rule, sev, hit));
       continue;
@@ -400,7 +405,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
         quotes = indexQuotes(b ? findQuotes(text, b.start, b.end, { continues: next !== undefined && opensWithQuote(text, next.start, next.end) }) : []);
         quoteCache.set(bi, quotes);
       }
-      let q = quotes.spans.length ? speechAt(quotes, hit.start, hit.end) : undefined;
+      q = quotes.spans.length ? speechAt(quotes, hit.start, hit.end) : undefined;
       if (!q || q.kind === 'scare') {
         let colon = colonCache.get(si);
         if (colon === undefined) {
@@ -433,6 +438,18 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       const next = nx && sameParagraph(text, s, nx) ? nx.text : undefined;
       if (isDisputedLabel(s.text, hit.start - s.start, hit.end - s.start, next)) sev = 'info';
     }
+    // A quoted label the writer mentions rather than uses: guidance and audits about the word
+    // itself ("Avoid phrases such as “service user”", "The phrase “failed to engage” appeared in 7
+    // files"), and a record's words quoted in order to answer them ("Earlier records call her
+    // “aggressive”", "did not like being called a “client”"). Reported at `info`, saying so.
+    if (scare && q && sev !== 'info' && rule.category !== 'privacy' && rule.category !== 'voice') {
+      const open = q.start - 1 - s.start;
+      const close = q.end - s.start;
+      if (open >= 0 && close <= s.text.length && (isWordMention(s.text, open, close) || (DISPUTABLE.has(rule.category) && isQuotedFromRecord(s.text, open)))) {
+        sev = 'info';
+        mentioned = true;
+      }
+    }
     // In a letter, complaint or statement titled as the person's own words, a short label in quotes
     // that the writer reports someone else using ("They called him a 'wanderer'", "the nurse wrote
     // that I was 'difficult'") is the person or their carer quoting it, not using it. In a worker's
@@ -456,7 +473,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       severity: sev,
       // The message quotes the words as a reader sees them: markup inside the match (`service
       // <i>user</i>`, `service&nbsp;user`, a Markdown line break) is not repeated in it.
-      message: fill(hit.message ?? rule.data.message, () => visible(doc.text.slice(hit.start, hit.end))),
+      message: fill(hit.message ?? rule.data.message, () => visible(doc.text.slice(hit.start, hit.end))) + (mentioned ? MENTIONED : ''),
       text: matched,
       start: pos,
       end: positionAt(starts, to),

@@ -180,6 +180,46 @@ describe("someone else's label, recorded with the person disputing it", () => {
   });
 });
 
+describe('a label mentioned, not used', () => {
+  it.each([
+    ['Please stop using terms like "service user" in team emails.', 'service user'],
+    ['Replace "suffers from" with "has" or "lives with".', null],
+    ['Rather than "aggressive", describe what Ola did and what came before it.', 'aggressive'],
+    ['Avoid writing "refusal" in a review; write what Sam chose and why.', 'refusal'],
+    ['We counted how often "respite" was used in last year\'s plans.', null],
+    ['"Agitated" appears in 12 of the 30 notes we read.', 'Agitated'],
+    ['Your old file calls you "wheelchair-bound", and we have corrected it.', 'wheelchair-bound'],
+    ['The 2021 assessment described Kit as "challenging" and "impulsive".', 'impulsive'],
+    ['A previous worker had written that Noor was "aggressive" at the door.', 'aggressive'],
+    ['Bilal is tired of being called a "service user" at the centre.', 'service user'],
+  ])('a word talked about, or quoted from a record to answer it, is reported at info: %s', (t, word) => {
+    const f = run(t);
+    expect(f.every((x) => x.severity === 'info')).toBe(true);
+    if (word) expect(f.some((x) => x.text === word && x.message.includes('quoted as a word or from a record'))).toBe(true);
+  });
+
+  it('the word-as-word frame covers every category but privacy and voice', () => {
+    expect(brief(run('Instead of "allowed to", write what Dee can do.'))).toEqual(['allowed to:info']);
+    expect(brief(run('Instead of "respite", say "a short break".'))).toEqual(['respite:info']);
+  });
+
+  it('a label that staff or a team are said to use of the person is passed on, and still reported', () => {
+    expect(brief(run('The night staff describe Ola as "aggressive" when she is woken.'))).toEqual(['aggressive:warning']);
+    expect(brief(run('Carers call him "challenging" at mealtimes.'))).toEqual(['challenging:warning']);
+    expect(brief(run('I wrote that Noor was "aggressive" at the door.'))).toEqual(['aggressive:warning']);
+  });
+
+  it('a label in quotes with no such frame, or outside quotes, is still reported', () => {
+    expect(brief(run('Ola is "aggressive" with the night staff.'))).toEqual(['aggressive:warning']);
+    expect(brief(run('Avoid service users being left alone in the garden.'))).toEqual(['service users:warning']);
+  });
+
+  it('the writer challenging a reported label counts as a dispute', () => {
+    expect(brief(run('The agency called Mrs Obi "aggressive" last week, which we have queried with them.'))).toEqual(['aggressive:info']);
+    expect(brief(run('Mrs Obi was aggressive last week, which we have queried.'))).toEqual(['aggressive:warning']);
+  });
+});
+
 describe('negation policies', () => {
   const drop = testRule('blaming/t-drop', ['aggressive']);
   const down = testRule('dehumanising/t-down', ['bed blocker'], { negation: 'downgrade' });

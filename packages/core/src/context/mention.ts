@@ -1,0 +1,62 @@
+/**
+ * A label in quotation marks that the writer mentions rather than uses: practice guidance and
+ * audits talk about the word itself ("Avoid phrases such as “service user”", "Instead of
+ * “refused”, write …", "The phrase “failed to engage” appeared in 7 files", "had used the word
+ * “noncompliant”"), and reviews, complaint replies and supervision notes quote a record in order
+ * to answer it ("Earlier records call Ivy “aggressive”", "a note from March described you as
+ * “attention-seeking”", "he wrote that Edwin “refused his shower”", "did not like being called a
+ * “client”"). The writer is not describing the person with the word, so the finding is reported
+ * at `info` (it is still in the text, and worth a look), not as a warning.
+ *
+ * Not a mention: a quoted label that staff, a ward or a team are said to use of the person now
+ * ("Staff describe Callum as “manipulative”", "The ward describes her as a “frequent attender”"):
+ * that is the writer passing the label on, and it stays a finding. Nor a label the writer put in
+ * quotes without such a frame ("his “girlfriend”": a scare quote, LEXICON BLA-41).
+ *
+ * Decided on the words just before the opening quote mark (and just after the closing one), so it
+ * is cheap: only matches inside a short quote are asked. Pure; never throws.
+ */
+
+const OPEN = `["“‘'«]`;
+const CLOSE = `["”’'»]`;
+/** Earlier quoted items of a list before this one: "“a”, “b” and ". */
+const LIST = `(?:${OPEN}[^"“”‘’«»\\n]{1,60}${CLOSE}\\s*(?:,\\s*(?:and\\s+|or\\s+)?|and\\s+|or\\s+))*`;
+
+/** The word itself is the topic: "the phrase", "words such as", "instead of", "do not write". */
+const WORD_FRAME = new RegExp(
+  String.raw`(?:\b(?:word|words|phrase|phrases|term|terms|label|labels|expression|expressions|wording)(?:\s+(?:such\s+as|like))?|\binstead\s+of|\b(?:replace|replacing|swap|swapping)|\brather\s+than|\bavoid(?:\s+(?:writing|using|saying))?|\b(?:do\s+not|don['’]t|never|not|stop)\s+(?:write|use|say|writing|using|saying))\s*` +
+    LIST +
+    '$',
+  'i',
+);
+
+/** A count of the word in records: "“X” appeared in 9 files", "“X” was used twice". */
+const WORD_AFTER = /^\s*(?:appeared|appears|appear|occurred|occurs|came\s+up|comes\s+up|(?:was|were|is|are)\s+used)\b/i;
+
+/** A record, a document or "it" as the one that used the label: "Earlier records call her", "a note from March described you as", "the report that called". */
+const RECORD_FRAME = new RegExp(
+  String.raw`\b(?:record|records|note|notes|entry|entries|report|reports|letter|letters|e-?mail|e-?mails|file|files|referral|assessment|assessments|review|reviews|chronology|log|summary|minutes|statement|It|it)\b(?:[^.;:!?]{0,80}?)\s(?:(?:had|has|have)\s+)?(?:call|calls|called|calling|describe|describes|described|describing|said|says|state|states|stated|labell?ed|labels|referred\s+to|refers\s+to)\b(?:\s+[^\s"“”]+){0,4}?\s*` +
+    LIST +
+    '$',
+);
+
+/** Someone wrote it (a record): "he wrote that Edwin", "the previous worker had written that she". Not "I wrote", "we wrote". */
+const WROTE_FRAME = new RegExp(String.raw`\b(?:wrote|written)\b(?:\s+[^\s"“”]+){0,4}?\s*` + LIST + '$');
+const SELF_WROTE = /\b(?:I|we)\s+(?:(?:had|have|also)\s+)?(?:wrote|written)\b/i;
+
+/** Being given the label, as an experience: "did not like being called a", "fed up with being described as". */
+const BEING_CALLED = new RegExp(String.raw`\bbeing\s+(?:called|described\s+as|labell?ed(?:\s+as)?|referred\s+to\s+as)\s+(?:a\s+|an\s+)?` + LIST + '$', 'i');
+
+/** Is the quote opening at `open` (the mark's index in `sentence`) and closing at `close` a mention of the word itself? */
+export function isWordMention(sentence: string, open: number, close: number): boolean {
+  const before = sentence.slice(Math.max(0, open - 160), open);
+  if (WORD_FRAME.test(before)) return true;
+  return WORD_AFTER.test(sentence.slice(close + 1, close + 40));
+}
+
+/** Is the quote opening at `open` in `sentence` a record's (or someone's past) words, quoted? */
+export function isQuotedFromRecord(sentence: string, open: number): boolean {
+  const before = sentence.slice(Math.max(0, open - 160), open);
+  if (RECORD_FRAME.test(before) || BEING_CALLED.test(before)) return true;
+  return WROTE_FRAME.test(before) && !SELF_WROTE.test(before);
+}
