@@ -50,11 +50,22 @@ const NEXT_DENIAL =
   /^[\s“”‘’"'*_-]*(?:I|It|That|This|He|She|They|[A-Z][a-z]+)(?:\s+(?:is|was|am|are|were)\s+(?:not|never)|\s+(?:isn|wasn|aren|weren)['’]t|['’](?:s|m|re)\s+(?:not|never))\b(.{0,60})$/s;
 const EMPTY_DENIAL = /^\s*(?:(?:at all|true|fair|right|correct|accurate|so|the case)\s*)?[.!]?\s*[”"’']?\s*$/i;
 
+/**
+ * The next sentence calls the reported words wrong outright, as a reply or an apology does: "That
+ * was wrong.", "That was not a fair way to put it.", "This was the wrong way to look at it."
+ */
+const NEXT_WRONG =
+  /^[\s“”‘’"'*_-]*(?:That|This|It)\s+(?:was|is)\s+(?:(?:simply|just|plainly|clearly)\s+)?(?:wrong|unfair|untrue|mistaken|a\s+mistake|not\s+(?:a\s+)?(?:fair|right|true|accurate|kind)(?:\s+(?:way|word|words|description|thing)\b[^.!?]{0,50})?|the\s+wrong\s+(?:way|word|words|thing|approach)\b[^.!?]{0,50})\s*(?:[,;][^.!?]{0,80})?[.!]?\s*[”"’']?\s*$/s;
+
 function deniedNext(sentence: string, rel: number, relEnd: number, next: string): boolean {
-  const m = NEXT_DENIAL.exec(next.trim());
-  if (!m) return false;
+  const t = next.trim();
+  const m = NEXT_DENIAL.exec(t);
+  const wrong = NEXT_WRONG.test(t);
+  if (!m && !wrong) return false;
   const before = sentence.slice(0, rel).replace(/\s+/g, ' ');
   if (!REPORTED.test(before)) return false;
+  if (wrong) return true;
+  if (!m) return false;
   const rest = m[1]!;
   if (EMPTY_DENIAL.test(rest)) return true;
   const label = sentence.slice(rel, relEnd).toLowerCase().replace(/\s+/g, ' ');

@@ -169,6 +169,19 @@ describe("someone else's label, recorded with the person disputing it", () => {
     expect(brief(run(t))).toEqual([`${word}:info`]);
   });
 
+  it.each([
+    ['The dietitian said Mo was non-compliant with his diet. That was wrong, and we have changed it.', 'non-compliant'],
+    ['Our letter described Amy as challenging. That was not a fair way to describe her.', 'challenging'],
+    ['The assessor wrote that Lin was aggressive. This was the wrong word to use.', 'aggressive'],
+  ])('a next sentence calling the reported words wrong counts too: %s', (t, word) => {
+    expect(brief(run(t))).toEqual([`${word}:info`]);
+  });
+
+  it('"That was wrong" after the writer\'s own label, or about something else, is not a dispute', () => {
+    expect(brief(run('Mo was aggressive at lunch. That was wrong.'))).toEqual(['aggressive:warning']);
+    expect(brief(run('Staff said Mo was aggressive. That was a long day for everyone.'))).toEqual(['aggressive:warning']);
+  });
+
   it('a next sentence that does not deny the label, or a label nobody reported, is still reported', () => {
     expect(brief(run('Staff said he was "aggressive". He isn\'t eating much either.'))).toEqual(['aggressive:warning']);
     expect(brief(run('Jo was aggressive on Monday. She isn\'t aggressive now.'))).toEqual(['aggressive:warning']);
