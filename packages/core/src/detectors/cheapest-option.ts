@@ -57,6 +57,10 @@ const PERSON_CHOSE = /\b(?:[Ss]he|[Hh]e|[Tt]hey|(?!(?:The|Panel|Council|Manager|
 /** "Jack visited both homes and chose …": a named person (not an organisation) leads the sentence. */
 const PERSON_AND_CHOSE = /^\s*(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?!(?:The|A|An|Panel|Council|Manager|Commissioners?|Team|Service|Provider|Agency|We|It|This|That|Staff)\b)[A-Z][a-z]+\b[^.;]*\b(?:and|then)\s+(?:chose|agreed\s+to|preferred|picked|decided\s+on)\b/;
 
+/** An option set aside, to the end of its clause: "instead of the taxi Tegan asked for", "rather than the agency Jo preferred". */
+const OVERRIDDEN_CHOICE = /\b(?:instead\s+of|rather\s+than)\b[^,;.]*/gi;
+const blank = (m: string): string => ' '.repeat(m.length);
+
 /** The cheapest-option detector (rule `gatekeeping/cheapest-option`). */
 export const cheapestOption: Detector = {
   meta: {
@@ -80,7 +84,11 @@ export const cheapestOption: Detector = {
         const inherent = found.some(([a, b]) => SUPPORT_CONTEXT.test(s.text.slice(a, b)) && !/\b(?:way|route)\b/i.test(s.text.slice(a, b)));
         if (!inherent && !SUPPORT_CONTEXT.test(rest)) return;
         if (PERSONAL_SHOPPING.test(rest) && !ARRANGED_ACCOMMODATION.test(rest)) return;
-        if (REASONED.test(s.text) || PERSON_CHOSE.test(rest) || PERSON_AND_CHOSE.test(rest)) return;
+        if (REASONED.test(s.text)) return;
+        // What the person chose, unless it is the option set aside: "the cheapest option, a shared
+        // minibus, instead of the taxi Tegan asked for" overrides the person's choice.
+        const chosen = rest.replace(OVERRIDDEN_CHOICE, blank);
+        if (PERSON_CHOSE.test(chosen) || PERSON_AND_CHOSE.test(chosen)) return;
         for (const [a, b] of found) ctx.report({ start: s.start + a, end: s.start + b });
       },
     };
