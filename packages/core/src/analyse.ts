@@ -17,7 +17,7 @@ import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
 import { isDisputedLabel, isReportedLabel } from './context/disputed.js';
-import { isQuotedFromRecord, isWordMention } from './context/mention.js';
+import { inWordSwapColumn, isQuotedFromRecord, isWordMention } from './context/mention.js';
 import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
@@ -438,8 +438,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       const next = nx && sameParagraph(text, s, nx) ? nx.text : undefined;
       if (isDisputedLabel(s.text, hit.start - s.start, hit.end - s.start, next)) sev = 'info';
     }
-    // A quoted label the writer mentions rather than uses: guidance and audits about the word
-    // itself ("Avoid phrases such as “service user”", "The phrase “failed to engage” appeared in 7
+    // A quoted label the writer mentions rather than uses (or one listed in a word-swap table's
+    // "Instead of" column): guidance and audits about the word itself ("Avoid phrases such as “service user”", "The phrase “failed to engage” appeared in 7
     // files"), and a record's words quoted in order to answer them ("Earlier records call her
     // “aggressive”", "did not like being called a “client”"). Reported at `info`, saying so.
     if (scare && q && sev !== 'info' && rule.category !== 'privacy' && rule.category !== 'voice') {
@@ -449,6 +449,11 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
         sev = 'info';
         mentioned = true;
       }
+    }
+    // A Markdown word-swap table: the words in its "Instead of" column are listed to be replaced.
+    if (!mentioned && sev !== 'info' && doc.format === 'markdown' && rule.category !== 'privacy' && rule.category !== 'voice' && inWordSwapColumn(doc.source, from)) {
+      sev = 'info';
+      mentioned = true;
     }
     // In a letter, complaint or statement titled as the person's own words, a short label in quotes
     // that the writer reports someone else using ("They called him a 'wanderer'", "the nurse wrote

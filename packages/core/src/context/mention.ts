@@ -60,3 +60,45 @@ export function isQuotedFromRecord(sentence: string, open: number): boolean {
   if (RECORD_FRAME.test(before) || BEING_CALLED.test(before)) return true;
   return WROTE_FRAME.test(before) && !SELF_WROTE.test(before);
 }
+
+/** A table column of words to swap out: "Instead of", "Avoid", "Don't write", "Words to avoid", "Old wording". */
+const SWAP_HEADER = /^[\s*_]*(?:instead\s+of|rather\s+than|avoid(?:\s+(?:writing|saying|using))?|(?:do\s+not|don['’]?t|try\s+not\s+to)\s+(?:write|say|use)|words?\s+(?:or\s+phrases?\s+)?to\s+avoid|phrases?\s+to\s+avoid|not\s+this|old\s+(?:word|words|wording|term|terms|phrase|phrases)|we\s+used\s+to\s+(?:write|say)|less\s+helpful|unhelpful(?:\s+(?:words?|phrases?|wording))?)\b/i;
+const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+
+/** The cells of a Markdown table row, without the outer pipes. */
+function cells(line: string): string[] {
+  const c = line.split('|');
+  if (/^\s*$/.test(c[0]!)) c.shift();
+  if (c.length && /^\s*$/.test(c[c.length - 1]!)) c.pop();
+  return c;
+}
+
+/**
+ * Is `offset` (in a Markdown `source`) in a table cell under a heading such as "Instead of" or
+ * "Words to avoid"? A word-swap table lists the words it asks writers to stop using: they are
+ * mentioned, not used. Cheap: only a line with a pipe is read, and the table's lines above it.
+ */
+export function inWordSwapColumn(source: string, offset: number): boolean {
+  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = source.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = source.length;
+  const line = source.slice(lineStart, lineEnd);
+  if (!line.includes('|')) return false;
+  // The column: pipes before the match, less the leading one.
+  const col = cells(source.slice(lineStart, offset) + 'x').length - 1;
+  // Walk up the table to its header row (the row above the delimiter row).
+  let end = lineStart - 1;
+  for (let rows = 0; end > 0 && rows < 200; rows++) {
+    const start = source.lastIndexOf('\n', end - 1) + 1;
+    const row = source.slice(start, end);
+    if (!row.includes('|')) return false;
+    if (DELIMITER_ROW.test(row)) {
+      if (start === 0) return false;
+      const hStart = source.lastIndexOf('\n', start - 2) + 1;
+      const header = cells(source.slice(hStart, start - 1));
+      return header[col] !== undefined && SWAP_HEADER.test(header[col]!);
+    }
+    end = start - 1;
+  }
+  return false;
+}

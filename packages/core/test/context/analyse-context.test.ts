@@ -227,6 +227,13 @@ describe('a label mentioned, not used', () => {
     expect(brief(run('Avoid service users being left alone in the garden.'))).toEqual(['service users:warning']);
   });
 
+  it('a Markdown word-swap table: the "Instead of" column is mentioned, the other columns are read as usual', () => {
+    const t = ['# Kinder words', '', '| Words to avoid | What to write | Note |', '|:---|---|---|', '| service user | the person\'s name | Ola is aggressive |', '| suffers from | lives with | |'].join('\n');
+    const r = analyse(markdown(t), all);
+    expect(brief(r.findings)).toEqual(['service user:info', 'aggressive:warning', 'suffers from:info']);
+    expect(brief(run('Words to avoid | service user'))).toEqual(['service user:warning']);
+  });
+
   it('the writer challenging a reported label counts as a dispute', () => {
     expect(brief(run('The agency called Mrs Obi "aggressive" last week, which we have queried with them.'))).toEqual(['aggressive:info']);
     expect(brief(run('Mrs Obi was aggressive last week, which we have queried.'))).toEqual(['aggressive:warning']);
