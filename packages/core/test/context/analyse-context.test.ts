@@ -220,6 +220,10 @@ describe('a label mentioned, not used', () => {
     expect(brief(run('The night staff describe Ola as "aggressive" when she is woken.'))).toEqual(['aggressive:warning']);
     expect(brief(run('Carers call him "challenging" at mealtimes.'))).toEqual(['challenging:warning']);
     expect(brief(run('I wrote that Noor was "aggressive" at the door.'))).toEqual(['aggressive:warning']);
+    // A record named in an earlier clause is not the one using the word: a professional is.
+    expect(brief(run('In the assessment, the nurse described Ola as "non-compliant" with her tablets.'))).toEqual(['non-compliant:warning']);
+    // … but the record's own relative clause is ("Jo's note, which said …").
+    expect(brief(run('We read the March note, which said Ola "refuses to engage" with the team.'))).toEqual(['refuses:info']);
   });
 
   it('a label in quotes with no such frame, or outside quotes, is still reported', () => {
