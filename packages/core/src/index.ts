@@ -26,8 +26,8 @@ export type { Detector, DetectorContext, SentenceView } from './detectors/index.
 export { CATEGORIES, SEVERITIES } from './types.js';
 export type * from './types.js';
 
-/** Helpers other readers share: URL masking, line tables, suppression comments. */
-export { maskUrls, lineStarts, lineColumn, loneCrToLf } from './readers/mask.js';
+/** Helpers other readers share: URL and email-quote masking, line tables, suppression comments. */
+export { maskUrls, maskQuotePrefixes, lineStarts, lineColumn, loneCrToLf } from './readers/mask.js';
 export { joinAcross, blankSoftHyphens, textToSource, spanToSource, type Moved } from './readers/join.js';
 export { parseDirectives } from './suppress.js';
 export { lastStartingAtOrBefore } from './search.js';

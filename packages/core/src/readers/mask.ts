@@ -13,6 +13,24 @@ export function maskUrls(text: string): string {
 }
 
 /**
+ * An email quote prefix: `>` (or `>>`, `> >` for older replies) at the start of a line, after any
+ * indentation, with the space that follows it.
+ */
+const QUOTE_PREFIX = /^[ \t]*>(?:[ \t]*>)*[ \t]?/gm;
+
+/**
+ * Replace the quote prefixes of replied-to email (`> ` and `>> ` at the start of each line) with
+ * spaces (same length), so a phrase that wraps from one quoted line to the next ("package of↵>
+ * care") reads as hard-wrapped prose, and the marks never read as words. Plain text only: in
+ * Markdown a `>` line is a block quote, which the Markdown reader handles. A `>` elsewhere in a
+ * line ("a score > 3") is left alone.
+ */
+export function maskQuotePrefixes(text: string): string {
+  if (text.indexOf('>') === -1) return text;
+  return text.replace(QUOTE_PREFIX, (m) => ' '.repeat(m.length));
+}
+
+/**
  * Offsets at which each line starts (line 1 starts at 0). A line ends at a line feed, a carriage
  * return and line feed together, or a carriage return alone (old Mac files, some exports).
  */

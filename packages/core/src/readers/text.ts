@@ -1,11 +1,12 @@
 /**
- * Plain text → SourceDocument. The whole text is prose except URLs (and soft hyphens, which show
- * nothing: the word they sit in is joined up, join.ts); blank lines separate blocks
+ * Plain text → SourceDocument. The whole text is prose except URLs and the `> ` quote prefixes of
+ * replied-to email (and soft hyphens, which show nothing: the word they sit in is joined up,
+ * join.ts); blank lines separate blocks
  * (paragraphs), so sentences and quotes never run from one paragraph into the next — an
  * unbalanced quote mark can then affect only its own paragraph. Pure: no I/O.
  */
 import type { SourceDocument } from '../types.js';
-import { loneCrToLf, maskUrls } from './mask.js';
+import { loneCrToLf, maskQuotePrefixes, maskUrls } from './mask.js';
 import { blankSoftHyphens, joinAcross } from './join.js';
 
 /** Paragraph spans: stretches separated by lines that are empty or white space only. */
@@ -40,7 +41,7 @@ function isBlankChar(c: number): boolean {
 /** Read a plain-text string into a document the engine can analyse. */
 export function text(source: string, path?: string): SourceDocument {
   // A soft hyphen shows nothing (unless a line breaks there): the word it sits in reads whole.
-  const shown = blankSoftHyphens(maskUrls(source), []);
+  const shown = blankSoftHyphens(maskQuotePrefixes(maskUrls(source)), []);
   const joined = joinAcross(shown.text, shown.gaps);
   const masked = loneCrToLf(joined.text);
   const doc: SourceDocument = {
