@@ -52,8 +52,8 @@ export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'email', trigger: /@/g, find: findEmails, placeholder: '[email]' },
   // (Each `quick` is read off its trigger: what the characters next to a digit must be for one of
   // the trigger's alternatives to begin at that digit.)
-  { kind: 'nhs-number', trigger: /\d{3}[ -]?\d{3}[ -]?\d{4}/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiDigit(t.charCodeAt(at + 2)) }, find: findNhsNumbers, placeholder: '[NHS number]' },
-  { kind: 'ni-number', trigger: /\d{2}[ -]?\d{2}[ -]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN', quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) }, find: findNiNumbers, placeholder: '[NI number]' },
+  { kind: 'nhs-number', trigger: /\d{3}[ \u00a0\u202f-]?\d{3}[ \u00a0\u202f-]?\d{4}/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiDigit(t.charCodeAt(at + 2)) }, find: findNhsNumbers, placeholder: '[NHS number]' },
+  { kind: 'ni-number', trigger: /\d{2}[ \u00a0\u202f-]?\d{2}[ \u00a0\u202f-]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN', quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) }, find: findNiNumbers, placeholder: '[NI number]' },
   { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, atDigits: { also: '+44', quick: (t, at) => t.charCodeAt(at) === 48 && !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findPhoneNumbers, placeholder: '[phone number]' },
   { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d|\d\s+on\s/g, atDigits: { quick: dateMayBegin }, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
   { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: { quick: (t, at) => !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findStreetAddresses, placeholder: '[address]' },

@@ -42,7 +42,7 @@ export function isChiShape(value: string): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
 }
 
-const NUMBER = /(?<![\w£$€.,/-])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w/]|[.,:]\d)/g;
+const NUMBER = /(?<![\w£$€.,/-])(\d{3})([ \u00a0\u202f-]?)(\d{3})\2(\d{4})(?![\w/]|[.,:]\d)/g;
 const NHS_CUE = /\bNHS\b|\bhealth (?:service )?(?:no|number)\b/i;
 const CHI_CUE = /\bCHI\b/;
 const HC_CUE = /\bH ?& ?C\b|\bhealth (?:and|&) care (?:no|number)\b/i;

@@ -17,13 +17,13 @@ export function isValidNinoPrefix(letters: string): boolean {
 
 /** True when `value` is a well-formed NINO ("AB 12 34 56 C", "AB123456C"); the suffix is required. */
 export function isValidNino(value: string): boolean {
-  const m = /^([A-Za-z]{2})[ -]?(\d{2})[ -]?(\d{2})[ -]?(\d{2})[ -]?([A-Da-d])$/.exec(value.trim());
+  const m = /^([A-Za-z]{2})[ \u00a0\u202f-]?(\d{2})[ \u00a0\u202f-]?(\d{2})[ \u00a0\u202f-]?(\d{2})[ \u00a0\u202f-]?([A-Da-d])$/.exec(value.trim());
   return !!m && isValidNinoPrefix(m[1]!);
 }
 
-const NINO = /(?<![A-Za-z0-9])([A-Za-z]{2})([ -]?)(\d{2})\2(\d{2})\2(\d{2})(?:\2([A-Da-d]))?(?![A-Za-z0-9])/g;
+const NINO = /(?<![A-Za-z0-9])([A-Za-z]{2})([ \u00a0\u202f-]?)(\d{2})\2(\d{2})\2(\d{2})(?:\2([A-Da-d]))?(?![A-Za-z0-9])/g;
 /** The six digits written as one group ("AB 123456 C", "AB123456 C"); the suffix is required. */
-const NINO_SIX = /(?<![A-Za-z0-9])([A-Za-z]{2})[ -]?(\d{6})[ -]?([A-Da-d])(?![A-Za-z0-9])/g;
+const NINO_SIX = /(?<![A-Za-z0-9])([A-Za-z]{2})[ \u00a0\u202f-]?(\d{6})[ \u00a0\u202f-]?([A-Da-d])(?![A-Za-z0-9])/g;
 const NI_CUE = /\b(?:NI|NINO|N\.I\.|national insurance)\b/i;
 const TRN = /(?<![A-Za-z0-9])\d{2} ?[A-Za-z]\d ?\d{2} ?\d{2}(?![A-Za-z0-9])/g;
 const TRN_CUE = /\b(?:TRN|temporary reference number)\b/i;

@@ -8,8 +8,8 @@
 import type { IdentifierHit } from './types.js';
 import { isOrganisationContext } from './cues.js';
 
-const FULL = /^(?:GIR ?0AA|[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?) ?\d[ABD-HJLNP-UW-Z]{2})$/i;
-const PSEUDO = /^ZZ99 ?\d[A-Z]{2}$/i;
+const FULL = /^(?:GIR[ \u00a0\u202f]?0AA|[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?)[ \u00a0\u202f]?\d[ABD-HJLNP-UW-Z]{2})$/i;
+const PSEUDO = /^ZZ99[ \u00a0\u202f]?\d[A-Z]{2}$/i;
 
 /** What a postcode-shaped string is: a real-format `postcode`, an NHS `pseudo` postcode, or neither. */
 export function classifyPostcode(value: string): 'postcode' | 'pseudo' | undefined {
@@ -19,7 +19,7 @@ export function classifyPostcode(value: string): 'postcode' | 'pseudo' | undefin
   return undefined;
 }
 
-const CANDIDATE = /(?<![A-Za-z0-9])[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}(?![A-Za-z0-9])/g;
+const CANDIDATE = /(?<![A-Za-z0-9])[A-Za-z]{1,2}\d[A-Za-z\d]?[ \u00a0\u202f]?\d[A-Za-z]{2}(?![A-Za-z0-9])/g;
 
 /** Find full postcodes in one sentence. */
 export function findPostcodes(sentence: string): IdentifierHit[] {
