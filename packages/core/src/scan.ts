@@ -530,6 +530,72 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
   return result;
 }
 
+/**
+ * Text pasted from a PDF or a justified Word document breaks words at line ends with a hyphen:
+ * "chal-↵lenging", "res-↵pite" (the next line may be indented, or carry blanked `> ` quote
+ * marks). When the key the walk reached in [p, end) holds such a break — a hyphen after a
+ * letter, then a line break, then a lower-case letter — this is the text from p up to one
+ * character after `end` with each break taken out, and `at`, the source offset of each of its
+ * characters; null when there is none. A hyphen in a compound at a line end ("non-↵compliant")
+ * already matches a phrase written with a hyphen, space or nothing; this lets a phrase written
+ * as one word match too. Only tried when the usual confirmation failed: rare, and short.
+ */
+function unbroken(text: string, p: number, end: number): { s: string; at: number[] } | null {
+  // (Searched only within [p, end): a key is short, and indexOf would read on to the text's end.)
+  let h = nextHyphen(text, p, end);
+  if (h < 0) return null;
+  const limit = Math.min(text.length, end + 1);
+  let s = '';
+  const at: number[] = [];
+  let i = p;
+  let broke = false;
+  while (h >= 0) {
+    const j = breakEnd(text, h);
+    if (j > 0) {
+      for (let k = i; k < h; k++) {
+        s += text[k];
+        at.push(k);
+      }
+      i = j;
+      broke = true;
+    }
+    h = nextHyphen(text, Math.max(h + 1, i), end);
+  }
+  if (!broke) return null;
+  for (let k = i; k < limit; k++) {
+    s += text[k];
+    at.push(k);
+  }
+  return { s, at };
+}
+
+/** The first hyphen in [from, end) of `text`, or -1. */
+function nextHyphen(text: string, from: number, end: number): number {
+  for (let k = from; k < end; k++) if (text.charCodeAt(k) === 45) return k;
+  return -1;
+}
+
+/** If a line-end hyphenation break starts with the hyphen at `h`, where the word goes on; else 0. */
+function breakEnd(text: string, h: number): number {
+  const before = text.charCodeAt(h - 1);
+  if (!((before >= 97 && before <= 122) || (before >= 65 && before <= 90))) return 0;
+  let j = h + 1;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  const c = text.charCodeAt(j);
+  if (c === 13) j += text.charCodeAt(j + 1) === 10 ? 2 : 1;
+  else if (c === 10) j++;
+  else return 0;
+  while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+  const next = text.charCodeAt(j);
+  return next >= 97 && next <= 122 ? j : 0;
+}
+
+/** Are the first `n` characters of `s` letters and digits only (nothing a key would skip)? */
+function plainWord(s: string, n: number): boolean {
+  for (let k = 0; k < n; k++) if (!isWordCode(s.charCodeAt(k))) return false;
+  return true;
+}
+
 /** The state of one scan, shared with take(). */
 interface WalkState {
   sc: Scanner;
@@ -561,16 +627,27 @@ function take(entries: Entry[], st: WalkState): void {
       let end: number;
       if (e.simple) {
         // The text from p is exactly the word (case aside): a match when a word boundary follows.
-        if (st.skipped) continue;
         const after = st.text.charCodeAt(st.end);
         if (isWordCode(after) || after === 45) continue;
+        if (st.skipped) {
+          // Unless only end-of-line hyphenation broke it ("res-↵pite").
+          const u = unbroken(st.text, p, st.end);
+          if (!u || !plainWord(u.s, u.s.length - (st.end < st.text.length ? 1 : 0))) continue;
+        }
         end = st.end;
       } else {
         // (test, not exec: a sticky match ends at lastIndex, and no match array is made.)
         const re = e.re ?? (e.re = phraseRegex(e.phrase));
         re.lastIndex = p;
-        if (!re.test(st.text)) continue;
-        end = re.lastIndex;
+        if (re.test(st.text)) end = re.lastIndex;
+        else {
+          // The phrase as written, or with its end-of-line hyphenation taken out ("chal-↵lenging behaviour").
+          const u = st.skipped ? unbroken(st.text, p, st.end) : null;
+          if (!u) continue;
+          re.lastIndex = 0;
+          if (!re.test(u.s)) continue;
+          end = u.at[re.lastIndex - 1]! + 1;
+        }
       }
       if (e.rule === ALLOW) st.result.allow.push(p, end);
       else if (e.match < 0) st.result.phrases.push(e.rule, p, end);
