@@ -25,7 +25,15 @@ const SIGN_OFF = /\b(?:kind regards|best regards|warm regards|regards|best wishe
  * cannot ("Client Finance Officer").
  */
 const JOB_LINE =
-  /(?:^|\n)[^\n]{0,60}\b(?:social worker|team manager|senior practitioner|advanced practitioner|practice lead|occupational therapist|care co-?ordinator|assessment officer|support worker|reviewing officer|service manager|team leader|duty worker|locality team|[A-Z][a-z]+ (?:team|council|borough council|county council|NHS (?:foundation )?trust))\b[^\n]{0,60}(?:\n|$)/i;
+  /(?:^|\n)[^\n]{0,60}\b(?:social worker|team manager|senior practitioner|advanced practitioner|practice lead|occupational therapist|care co-?ordinator|assessment officer|support worker|reviewing officer|service manager|team leader|duty worker|locality team)\b[^\n]{0,60}(?:\n|$)/i;
+/**
+ * A team or organisation line of a signature: a capitalised name before the word, as signatures
+ * write it ("Northside Team", "Oakfield Borough Council", "Riverside NHS Trust"). Case-sensitive,
+ * so that prose that mentions a team ("do not share outside the team", "our team will ring") is
+ * not read as a signature line, which would hide the contact details after it.
+ */
+const TEAM_LINE =
+  /(?:^|\n)[^\n]{0,60}\b(?!(?:The|Our|Your|This|That|My|His|Her|Their|A|An)\b)(?:[A-Z][a-z]+ (?:[Tt]eam|Council|Borough Council|County Council|NHS (?:Foundation )?Trust)|[A-Z]{2,} (?:TEAM|COUNCIL|BOROUGH COUNCIL|COUNTY COUNCIL|NHS (?:FOUNDATION )?TRUST))\b[^\n]{0,60}(?:\n|$)/;
 
 /** The last word of a job title ("Client Finance Officer", "Reablement Coordinator"), lower case. */
 export const JOB_TITLE_WORDS: readonly string[] = ['officer', 'coordinator', 'co-ordinator', 'adviser', 'advisor', 'manager', 'practitioner', 'assessor', 'worker', 'therapist'];
@@ -48,7 +56,7 @@ export function isSignatureContext(textBefore: string, sentence: string): boolea
   if (sentence.length > 100) return false;
   const window = textBefore.slice(-250);
   if (!window.includes('\n')) return false; // signature lines stand on their own lines
-  return SIGN_OFF.test(window) || JOB_LINE.test(window) || ROLE_LINE.test(window);
+  return SIGN_OFF.test(window) || JOB_LINE.test(window) || TEAM_LINE.test(window) || ROLE_LINE.test(window);
 }
 
 /** The `len` characters of `sentence` before `index` (for "cue just before the value" checks). */

@@ -101,6 +101,15 @@ describe('privacy rules', () => {
     expect(run(prose).map((f) => f.ruleId)).toEqual(['privacy/phone-number']);
   });
 
+  it('reads a team or council line as a signature only when written as a name, not prose about a team', () => {
+    // "keep within the team" is prose: the address and mobile after it are the person's.
+    const header = 'Extract for the audit: please keep it within the team\nAddress: 14 Acacia Avenue, Z33 8TH\nMobile: 07700 900123';
+    expect(run(header).map((f) => f.ruleId)).toEqual(['privacy/street-address', 'privacy/postcode', 'privacy/phone-number']);
+    for (const team of ['Oakfield Borough Council', 'Duty and Assessment Team', 'DUTY AND ASSESSMENT TEAM', 'Riverside NHS Foundation Trust']) {
+      expect(run(`Thanks,\nDee\n${team}\nTelephone: 0161 496 0855`), team).toEqual([]);
+    }
+  });
+
   it("still reports a full name in a signature block (only contact details are the organisation's)", () => {
     const signature = 'Jack is happy with the new times.\n\nKind regards\nSam Reid\nSocial Worker, West Locality Team\nTel: 0113 496 0123';
     expect(run(signature).map((f) => [f.ruleId, f.text])).toEqual([['privacy/person-name', 'Sam Reid']]);
