@@ -17,12 +17,12 @@ export function isOrganisationContext(sentence: string): boolean {
 
 const SIGN_OFF = /\b(?:kind regards|best regards|warm regards|regards|best wishes|warm(?:est)? wishes|with (?:good|all good|every good) wishes|many thanks|with thanks|yours sincerely|yours faithfully|signed)\b/i;
 /**
- * A line naming one of the common social care roles or a team or council, in any case and with
- * other words around it ("Jo Bloggs, social worker", "Northside Locality Team"). ROLE_LINE below
- * is the other reading: any title-case job title ending in one of JOB_TITLE_WORDS, alone on its
- * line. The two overlap ("Social Worker" on its own line is both) but neither covers the other:
- * this one needs no capitals and allows prose around the role; that one names roles this list
- * cannot ("Client Finance Officer").
+ * A line naming one of the common social care roles, in any case and with other words around it
+ * ("Jo Bloggs, social worker", "Northside Locality Team"). ROLE_LINE below is the other reading:
+ * any title-case job title ending in one of JOB_TITLE_WORDS, alone on its line. The two overlap
+ * ("Social Worker" on its own line is both) but neither covers the other: this one needs no
+ * capitals and allows prose around the role; that one names roles this list cannot ("Client
+ * Finance Officer"). Teams and councils are TEAM_LINE's, which needs them written as a name.
  */
 const JOB_LINE =
   /(?:^|\n)[^\n]{0,60}\b(?:social worker|team manager|senior practitioner|advanced practitioner|practice lead|occupational therapist|care co-?ordinator|assessment officer|support worker|reviewing officer|service manager|team leader|duty worker|locality team)\b[^\n]{0,60}(?:\n|$)/i;
