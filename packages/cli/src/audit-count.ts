@@ -23,7 +23,7 @@ const COMMA = 44;
  * that line (the reader reports it), or, for a quote left open on an earlier line, makes the
  * reader read those lines again: then, as when a quote never closes, lines are counted instead.
  */
-async function countRecords(file: string, csv: boolean): Promise<number> {
+async function countRecords(file: string, csv: boolean, sep = COMMA): Promise<number> {
   let records = 0;
   let lines = 0;
   let lineContent = false;
@@ -69,9 +69,9 @@ async function countRecords(file: string, csv: boolean): Promise<number> {
           continue; // "" inside quotes
         }
         quoted = false;
-        if (b !== COMMA && b !== CR) {
+        if (b !== sep && b !== CR) {
           // A quote that cannot close a field: see `quoting` in the readers.
-          if (open && (prev === -1 || prev === COMMA)) estimate = true;
+          if (open && (prev === -1 || prev === sep)) estimate = true;
           lineDone = true;
           continue;
         }
@@ -83,7 +83,7 @@ async function countRecords(file: string, csv: boolean): Promise<number> {
         before = b;
         continue;
       }
-      if (b === COMMA) fieldStart = true;
+      if (b === sep) fieldStart = true;
       else {
         if (b === QUOTE && fieldStart) quoted = true;
         fieldStart = false;
@@ -105,7 +105,7 @@ export async function countDocuments(files: readonly string[], cwd: string): Pro
     for (const f of files) {
       if (f === '-') return undefined;
       const kind = kindOf(f);
-      n += kind === 'csv' || kind === 'jsonl' ? await countRecords(resolve(cwd, f), kind === 'csv') : 1;
+      n += kind === 'csv' || kind === 'tsv' || kind === 'jsonl' ? await countRecords(resolve(cwd, f), kind !== 'jsonl', kind === 'tsv' ? 9 : COMMA) : 1;
     }
   } catch {
     return undefined;

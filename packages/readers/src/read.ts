@@ -1,6 +1,6 @@
 /**
  * Files and streams → documents. `readPath` picks the reader by file extension (.txt, .md,
- * .markdown, .html, .htm, .docx, .csv, .jsonl/.ndjson; anything else is read as plain text) and
+ * .markdown, .html, .htm, .docx, .csv, .tsv (tab-separated), .jsonl/.ndjson; anything else is read as plain text) and
  * yields documents or error entries; `readStream` does the same for standard input, using a
  * file name (`--stdin-filename`) to pick the reader. Record files stream row by row.
  */
@@ -16,7 +16,7 @@ import { csv, jsonl } from './records.js';
 import { LIMITS, tooLarge } from './limits.js';
 
 /** The kinds of input sourdough reads. */
-export type InputKind = 'text' | 'markdown' | 'html' | 'docx' | 'csv' | 'jsonl';
+export type InputKind = 'text' | 'markdown' | 'html' | 'docx' | 'csv' | 'tsv' | 'jsonl';
 
 const BY_EXTENSION: Record<string, InputKind> = {
   '.txt': 'text',
@@ -27,6 +27,7 @@ const BY_EXTENSION: Record<string, InputKind> = {
   '.htm': 'html',
   '.docx': 'docx',
   '.csv': 'csv',
+  '.tsv': 'tsv',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
 };
@@ -67,7 +68,7 @@ export function errorEntry(path: string, err: unknown): DocumentError {
 }
 
 /** Build a document from the whole contents of a (non-record) file. */
-export async function documentFromBytes(bytes: Uint8Array, path: string, kind: Exclude<InputKind, 'csv' | 'jsonl'>): Promise<SourceDocument> {
+export async function documentFromBytes(bytes: Uint8Array, path: string, kind: Exclude<InputKind, 'csv' | 'tsv' | 'jsonl'>): Promise<SourceDocument> {
   if (kind === 'docx') return docx(bytes, path);
   if (bytes.byteLength > LIMITS.documentBytes) throw tooLarge(path, 'the file', LIMITS.documentBytes);
   const source = decodeUtf8(bytes, path);
@@ -77,9 +78,9 @@ export async function documentFromBytes(bytes: Uint8Array, path: string, kind: E
 }
 
 /** The records of a CSV or JSONL stream (left raw with `deferRecords`); a failure of the stream itself becomes an error entry. */
-function records(kind: 'csv' | 'jsonl', stream: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions & { deferRecords?: boolean }): AsyncGenerator<ReadItem | RawRecord> {
+function records(kind: 'csv' | 'tsv' | 'jsonl', stream: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions & { deferRecords?: boolean }): AsyncGenerator<ReadItem | RawRecord> {
   const defer = options.deferRecords === true;
-  return guarded(kind === 'csv' ? csv(stream, path, options, defer) : jsonl(stream, path, options, defer), path);
+  return guarded(kind === 'jsonl' ? jsonl(stream, path, options, defer) : csv(stream, path, options, defer, kind === 'tsv' ? '\t' : ','), path);
 }
 
 async function* guarded<T>(items: AsyncIterable<T>, path: string): AsyncGenerator<T | DocumentError> {
@@ -99,7 +100,7 @@ export function readPath(path: string, options?: ReadPathOptions): AsyncGenerato
 export async function* readPath(path: string, options: ReadPathOptions = {}): AsyncGenerator<ReadItem | RawRecord> {
   const full = resolve(options.cwd ?? '.', path);
   const kind = options.kind ?? kindOf(path);
-  if (kind === 'csv' || kind === 'jsonl') {
+  if (kind === 'csv' || kind === 'tsv' || kind === 'jsonl') {
     const stream = createReadStream(full, { highWaterMark: 256 * 1024 });
     yield* records(kind, stream, path, options);
     return;
@@ -135,7 +136,7 @@ export function readStream(stream: AsyncIterable<Buffer | string | Uint8Array>, 
 export async function* readStream(stream: AsyncIterable<Buffer | string | Uint8Array>, options: ReadStreamOptions = {}): AsyncGenerator<ReadItem | RawRecord> {
   const path = options.path ?? '-';
   const kind = options.kind ?? (options.filename ? kindOf(options.filename) : 'text');
-  if (kind === 'csv' || kind === 'jsonl') {
+  if (kind === 'csv' || kind === 'tsv' || kind === 'jsonl') {
     yield* records(kind, stream, path, options);
     return;
   }

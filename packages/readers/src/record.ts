@@ -81,7 +81,7 @@ export function jsonlRecord(bytes: Uint8Array, path: string, line: number, optio
  * The fields of one CSV record (header or data) from its bytes, or why they cannot be read: bytes
  * that are not UTF-8 (SD_ERR_ENCODING) or broken quoting (SD_ERR_CSV_ROW), with `where` named.
  */
-export function csvFields(bytes: Uint8Array, where: string): string[] | { code: string; message: string } {
+export function csvFields(bytes: Uint8Array, where: string, delimiter: ',' | '\t' = ','): string[] | { code: string; message: string } {
   let textRecord: string;
   try {
     textRecord = decodeUtf8(bytes, where);
@@ -89,7 +89,7 @@ export function csvFields(bytes: Uint8Array, where: string): string[] | { code: 
     return { code: 'SD_ERR_ENCODING', message: (err as Error).message };
   }
   try {
-    return parseOne(textRecord);
+    return parseOne(textRecord, delimiter);
   } catch (err) {
     return { code: 'SD_ERR_CSV_ROW', message: `${where} has broken quoting: ${quotingProblem(err)}` };
   }
@@ -104,8 +104,10 @@ function quotingProblem(err: unknown): string {
   return (err as Error).message.replace(/ at line \d+/, '').split('\n')[0] ?? 'unreadable row';
 }
 
-function parseOne(textRecord: string): string[] {
-  const rows = parseCsvRecord(textRecord, { relax_column_count: true, skip_empty_lines: false }) as string[][];
+function parseOne(textRecord: string, delimiter: ',' | '\t'): string[] {
+  // Tab-separated exports seldom quote their fields, so a quote inside an unquoted field is kept
+  // as written there (in a CSV file it is a broken row, reported).
+  const rows = parseCsvRecord(textRecord, { delimiter, relax_column_count: true, relax_quotes: delimiter === '\t', skip_empty_lines: false }) as string[][];
   if (rows.length !== 1) throw new Error(`found ${rows.length} records where one was expected`);
   return rows[0]!;
 }
@@ -115,11 +117,11 @@ function parseOne(textRecord: string): string[] {
  * file's header → a document, or an error entry for bytes that are not UTF-8, broken quoting, more
  * columns than the header, or no text field. `where` names the file, row and line(s).
  */
-export function csvRecord(bytes: Uint8Array, path: string, row: number, where: string, header: readonly string[], options: ReadOptions = {}): ReadItem {
-  const fields = csvFields(bytes, where);
+export function csvRecord(bytes: Uint8Array, path: string, row: number, where: string, header: readonly string[], options: ReadOptions = {}, delimiter: ',' | '\t' = ','): ReadItem {
+  const fields = csvFields(bytes, where, delimiter);
   if (!Array.isArray(fields)) return fail(path, row, fields.code, fields.message);
   if (fields.length > header.length) {
-    return fail(path, row, 'SD_ERR_CSV_ROW', `${where} has ${fields.length} columns but the header has ${header.length} (a comma in an unquoted field?)`);
+    return fail(path, row, 'SD_ERR_CSV_ROW', `${where} has ${fields.length} columns but the header has ${header.length} (${delimiter === ',' ? 'a comma' : 'a tab'} in an unquoted field?)`);
   }
   const record: Record<string, unknown> = {};
   header.forEach((name, i) => {
@@ -130,7 +132,7 @@ export function csvRecord(bytes: Uint8Array, path: string, row: number, where: s
 
 /** Parse a record that reading left raw (`deferRecords`): exactly what reading would have given. */
 export function parseRecord(raw: RawRecord): ReadItem {
-  return raw.csv ? csvRecord(raw.raw, raw.path, raw.row, raw.csv.where, raw.csv.header, raw.fields) : jsonlRecord(raw.raw, raw.path, raw.row, raw.fields);
+  return raw.csv ? csvRecord(raw.raw, raw.path, raw.row, raw.csv.where, raw.csv.header, raw.fields, raw.csv.delimiter) : jsonlRecord(raw.raw, raw.path, raw.row, raw.fields);
 }
 
 /** True for a record left raw by `deferRecords`. */

@@ -58,7 +58,7 @@ type Quoting = 'closed' | 'open' | 'broken';
  * longer join the rows between them into one broken record: each such row is reported on its own
  * (the quote should be inside a quoted field, doubled), and the rows around it are read as usual.
  */
-function quoting(bytes: Buffer, open: boolean): Quoting {
+function quoting(bytes: Buffer, open: boolean, sep = 44): Quoting {
   // Most lines hold no quote at all: nothing to walk.
   const first = bytes.indexOf(34);
   if (first === -1) return open ? 'open' : 'closed';
@@ -72,18 +72,18 @@ function quoting(bytes: Buffer, open: boolean): Quoting {
         else {
           quoted = false;
           const after = bytes[i + 1];
-          if (after !== undefined && after !== 44 && after !== 13) {
+          if (after !== undefined && after !== sep && after !== 13) {
             // A quote that cannot close a field. Where it could open one (at the start of the line
             // or after a comma, on a line begun inside quotes), it is the next record's, and the
             // quote left open earlier never closed; anywhere else this record's own quoting is
             // broken, and the CSV parser says so for the record as a whole.
-            return open && (i === 0 || bytes[i - 1] === 44) ? 'broken' : 'closed';
+            return open && (i === 0 || bytes[i - 1] === sep) ? 'broken' : 'closed';
           }
         }
       }
       continue;
     }
-    if (c === 44) fieldStart = true;
+    if (c === sep) fieldStart = true;
     else {
       if (c === 34 && fieldStart) quoted = true;
       fieldStart = false;
@@ -117,7 +117,7 @@ type Replayed = Line & { lostTo?: number };
  * first line is broken and the lines kept are read again (the lines past the limit, which were
  * not kept, are reported as not read).
  */
-async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>): AsyncGenerator<CsvRecord> {
+async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>, sep: number): AsyncGenerator<CsvRecord> {
   const source = splitLines(chunks, MAX_CSV_RECORD_BYTES)[Symbol.asyncIterator]();
   // Lines to read again before the source's next ones (read from `at` on: an index, not shift(),
   // and concat, not a spread, since a record left open can hold hundreds of thousands of lines).
@@ -172,7 +172,7 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
       continue;
     }
     if (!pending.length && isBlank(l.bytes)) continue;
-    const state = quoting(l.bytes, open);
+    const state = quoting(l.bytes, open, sep);
     if (over) {
       // Past the limit: only whether (and where) the quotes close is followed.
       if (state === 'open') over.to = l.line;
@@ -201,15 +201,17 @@ async function* csvRecords(chunks: AsyncIterable<Buffer | string | Uint8Array>):
 
 /**
  * Records of a CSV stream with a header row. Row = data record number (the first record after
- * the header is row 1); messages also give the line in the file.
+ * the header is row 1); messages also give the line in the file. `delimiter` is `,` for CSV and
+ * a tab for tab-separated exports (`.tsv`), read with the same quoting rules.
  */
 export function csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options?: ReadOptions): AsyncGenerator<ReadItem>;
-export function csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions, defer: boolean): AsyncGenerator<ReadItem | RawRecord>;
-export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions = {}, defer = false): AsyncGenerator<ReadItem | RawRecord> {
+export function csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions, defer: boolean, delimiter?: ',' | '\t'): AsyncGenerator<ReadItem | RawRecord>;
+export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions = {}, defer = false, delimiter: ',' | '\t' = ','): AsyncGenerator<ReadItem | RawRecord> {
   const readFields = fieldsOf(options);
+  const tab = delimiter === '\t';
   let header: string[] | undefined;
   let row = 0;
-  for await (const rec of csvRecords(chunks)) {
+  for await (const rec of csvRecords(chunks, tab ? 9 : 44)) {
     const first = rec.lines[0]!.line;
     const lineLabel = rec.lines.length > 1 ? `lines ${first}–${rec.lines[rec.lines.length - 1]!.line}` : `line ${first}`;
     if (header) row++;
@@ -233,14 +235,14 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
     if (!header && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     if (header && defer) {
       // The worker decodes and parses the record (parseRecord), exactly as below.
-      yield { path, row, raw: bytes, fields: readFields, csv: { header, where } };
+      yield { path, row, raw: bytes, fields: readFields, csv: tab ? { header, where, delimiter } : { header, where } };
       continue;
     }
     if (header) {
-      yield csvRecord(bytes, path, row, where, header, readFields);
+      yield csvRecord(bytes, path, row, where, header, readFields, delimiter);
       continue;
     }
-    const fields = csvFields(bytes, where);
+    const fields = csvFields(bytes, where, delimiter);
     if (!Array.isArray(fields)) {
       yield fault(fields.code, fields.message);
       return;

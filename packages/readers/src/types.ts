@@ -36,7 +36,7 @@ export interface RawRecord {
    * For a CSV record: its file's header and where it is (file, row and lines, for messages). Its
    * bytes are the record's lines joined by \n. Absent for a JSONL line.
    */
-  csv?: { header: string[]; where: string };
+  csv?: { header: string[]; where: string; delimiter?: ',' | '\t' };
 }
 
 /** Options shared by the readers. */

@@ -251,3 +251,28 @@ describe('lone carriage returns', () => {
     expect(jsonlItems.map((i) => (isReadError(i) ? i.error.code : [i.row, i.id]))).toEqual([[1, 'J1'], [2, 'J2'], [4, 'J3']]);
   });
 });
+
+describe('tab-separated exports (.tsv)', () => {
+  it('reads each row as a record, keeps quotes inside unquoted fields, and reads a quoted field over lines', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'sd-tsv-'));
+    const file = join(dir, 'export.tsv');
+    await writeFile(file, 'ref\tunit\tbody\r\nT-7\tWest Hub\tOlu said "no thanks" and Olu refused the bath.\r\nT-8\tEast Hub\t"Two lines\r\nof a quoted, tabbed\tfield."\r\nT-9\tWest Hub\tA note with, commas, in it.');
+    const items = await collect(readPath(file, { textField: 'body', idField: 'ref' }));
+    expect(items.map((i) => (isReadError(i) ? i.error.code : [i.row, i.id, i.meta, i.doc.source]))).toEqual([
+      [1, 'T-7', { unit: 'West Hub' }, 'Olu said "no thanks" and Olu refused the bath.'],
+      [2, 'T-8', { unit: 'East Hub' }, 'Two lines\nof a quoted, tabbed\tfield.'],
+      [3, 'T-9', { unit: 'West Hub' }, 'A note with, commas, in it.'],
+    ]);
+    const deferred: (ReadItem | RawRecord)[] = [];
+    for await (const i of readPath(file, { textField: 'body', idField: 'ref', deferRecords: true })) deferred.push(i);
+    expect(deferred.map((r) => (isRawRecord(r) ? parseRecord(r) : r))).toEqual(items);
+  });
+
+  it('says "a tab" when a row has more columns than the header', async () => {
+    const items = await collect(csv(chunks('id\ttext\nQ1\tfirst\textra\n'), 'x.tsv', {}, false, '\t'));
+    expect(isReadError(items[0]!) && items[0]!.error.message).toBe('x.tsv row 1 (line 2) has 3 columns but the header has 2 (a tab in an unquoted field?)');
+  });
+});

@@ -64,7 +64,7 @@ export interface AuditCommandOptions extends Omit<CheckOptions, 'format' | 'maxW
  */
 function workerLimits(files: readonly string[], cwd: string, stdinFilename: string | undefined): ResourceLimits {
   const limits: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
-  const record = (name: string): boolean => ['csv', 'jsonl'].includes(kindOf(name));
+  const record = (name: string): boolean => ['csv', 'tsv', 'jsonl'].includes(kindOf(name));
   const big = files.some((f) => {
     if (f === '-') return !(stdinFilename && record(stdinFilename));
     if (record(f)) return false;
@@ -261,7 +261,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     // like an output column (status, category, row…) gets a prefix: see withCsvMeta.
     const columns = csvColumns(groupBy.filter((k) => k !== idField), opts.dateField === idField ? undefined : opts.dateField);
     // With no record input, no first record will set the metadata columns: fix them now.
-    const recordInput = files.some((f) => ['csv', 'jsonl'].includes(kindOf(f === '-' ? (opts.stdinFilename ?? '') : f)));
+    const recordInput = files.some((f) => ['csv', 'tsv', 'jsonl'].includes(kindOf(f === '-' ? (opts.stdinFilename ?? '') : f)));
     const fixed = recordInput ? {} : { metaColumns: [...columns.keep.values()] };
     const findingsCsv = csvStream(fixed);
     const documentsCsv = new DocumentsCsv(fixed.metaColumns);
@@ -272,7 +272,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     const wholeFailures: string[] = [];
     let readAny = false;
     // Documents read per record file, to say which held none.
-    const perFile = new Map(files.filter((f) => f !== '-' && ['csv', 'jsonl'].includes(kindOf(f))).map((f) => [f, 0]));
+    const perFile = new Map(files.filter((f) => f !== '-' && ['csv', 'tsv', 'jsonl'].includes(kindOf(f))).map((f) => [f, 0]));
     await findingsSink.write(findingsCsv.start());
 
     // The strengths and voice figures are measured even where the voice rules are off (only their
@@ -345,7 +345,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
       io.stderr.write(`sourdough audit: no record has a value in a "${printable(k)}" field, so ${effect}; check the column name\n`);
     }
     for (const [file, n] of perFile) {
-      const why = kindOf(file) === 'csv' ? 'it is empty, or has only its header row' : 'it is empty, or has only blank lines';
+      const why = kindOf(file) !== 'jsonl' ? 'it is empty, or has only its header row' : 'it is empty, or has only blank lines';
       if (n === 0) io.stderr.write(`sourdough audit: ${printable(file)} holds no records (${why}), so nothing from it is in the report; check that the export finished\n`);
     }
     const unreadableDates = figures.trend?.unreadable ?? 0;

@@ -185,7 +185,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   }
   const color = !opts.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
   const reporter = makeReporter({ color, rules: ruleInfos(sets), version: cliVersion() });
-  const records = files.some((f) => (f === '-' ? opts.stdinFilename && ['csv', 'jsonl'].includes(kindOf(opts.stdinFilename)) : ['csv', 'jsonl'].includes(kindOf(f))));
+  const records = files.some((f) => (f === '-' ? opts.stdinFilename && ['csv', 'tsv', 'jsonl'].includes(kindOf(opts.stdinFilename)) : ['csv', 'tsv', 'jsonl'].includes(kindOf(f))));
   // The bar shares the terminal with the report, so it is only drawn when the report goes elsewhere
   // (a file or a pipe); a report streaming to the terminal shows its own progress.
   const barAllowed = opts.progress !== false && (Boolean(opts.output) || !io.stdout.isTTY);
