@@ -172,3 +172,24 @@ describe('sourdough audit: bidirectional controls in the CSV outputs', () => {
     expect(table('bidi', 'findings.csv').map((f) => f.sentence)).toContainEqual(expect.stringContaining('\ufffdrefused his tablets again.'));
   });
 });
+
+describe('sourdough audit: exports that name their columns with other capitals', () => {
+  it('reads a "Text"/"Ref" header as text and id, and groups and dates by "Unit"/"Seen On" given as unit/seen on', async () => {
+    writeFileSync(join(dir, 'caps.csv'), 'Ref, Unit ,Seen On,TEXT\r\nK1,Coast,2026-05-02,Ben refused the walk.\r\nK2,Hills,03/06/2026,Ben chose the bus.\r\n');
+    const r = await audit(['caps.csv', '--id-field', 'ref', '--group-by', 'unit', '--date-field', 'seen on', '-o', 'caps']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('no record has a value');
+    const summary = JSON.parse(readFileSync(join(dir, 'caps', 'summary.json'), 'utf8'));
+    expect(summary.figures.documents.analysed).toBe(2);
+    expect(Object.keys(summary.figures.groups.unit).sort()).toEqual(['Coast', 'Hills']);
+    expect(summary.figures.trend.undated).toBe(0);
+    expect(table('caps', 'documents.csv').map((d) => [d.id, d.unit, d['seen on']])).toEqual([['K1', 'Coast', '2026-05-02'], ['K2', 'Hills', '03/06/2026']]);
+  });
+
+  it('still refuses a header where two columns differ from "text" only in capitals', async () => {
+    writeFileSync(join(dir, 'twice.csv'), 'id,Text,TEXT\nK1,a,b\n');
+    const r = await audit(['twice.csv', '-o', 'twice']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('none is called "text"');
+  });
+});

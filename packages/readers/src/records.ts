@@ -248,6 +248,13 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
       return;
     }
     const names = fields.map((f) => f.trim());
+    // Exports name their columns as their system does ("Text", "ID"): a text or id column that
+    // differs from the field asked for only in capitals is that field, when only one column does.
+    for (const wanted of [options.textField ?? 'text', options.idField ?? 'id']) {
+      if (names.includes(wanted)) continue;
+      const alike = names.flatMap((n, i) => (n.toLowerCase() === wanted.toLowerCase() ? [i] : []));
+      if (alike.length === 1) names[alike[0]!] = wanted;
+    }
     // No column for the text (a file without a header row, whose first record was read as the
     // header, or the wrong --text-field): no record can be read, so the file is one problem, not
     // one per row. Said without quoting the line, which may be a record.

@@ -276,3 +276,10 @@ describe('tab-separated exports (.tsv)', () => {
     expect(isReadError(items[0]!) && items[0]!.error.message).toBe('x.tsv row 1 (line 2) has 3 columns but the header has 2 (a tab in an unquoted field?)');
   });
 });
+
+describe('column names with other capitals', () => {
+  it('reads a "Body"/"REF" column as the text and id fields asked for, when only one column matches', async () => {
+    const items = (await collect(csv(chunks(' REF ,Body,Area\nC1,Dee refused the lift.,Vale\n'), 'caps.csv', { textField: 'body', idField: 'ref' }))) as ReadDocument[];
+    expect([items[0]!.id, items[0]!.doc.source, items[0]!.meta]).toEqual(['C1', 'Dee refused the lift.', { Area: 'Vale' }]);
+  });
+});

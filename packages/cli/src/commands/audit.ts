@@ -286,7 +286,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     };
     for await (const raw of analyseAll(items(), analyser, resolveTask)) {
       // (audit never asks the workers to render, so every outcome is a full result.)
-      const outcome = withId(withFolder(raw as DocumentOutcome, groupBy), idField, wanted);
+      const outcome = withId(withFolder(withFieldCase(raw as DocumentOutcome, wanted), groupBy), idField, wanted);
       if ('error' in outcome && outcome.row === undefined) wholeFailures.push(outcome.error.message);
       else readAny = true;
       const n = perFile.get(outcome.path);
@@ -431,6 +431,27 @@ function withCsvMeta(o: DocumentOutcome, columns: CsvColumns, excerpts: boolean,
 function withId(o: DocumentOutcome, idField: string, wanted: readonly string[]): DocumentOutcome {
   if (o.id === undefined || !wanted.includes(idField) || o.meta?.[idField] !== undefined) return o;
   return { ...o, meta: { ...o.meta, [idField]: o.id } };
+}
+
+/**
+ * A `--group-by` or `--date-field` column that the record names with other capitals ("Team" for
+ * `team`) is that field, when only one of its columns does: exports name columns as their system
+ * does, and the record would otherwise count under (none).
+ */
+function withFieldCase(o: DocumentOutcome, wanted: readonly string[]): DocumentOutcome {
+  const meta = o.meta;
+  if (!meta) return o;
+  let out: Record<string, string> | undefined;
+  for (const k of wanted) {
+    if (meta[k] !== undefined) continue;
+    const low = k.toLowerCase();
+    const alike = Object.keys(meta).filter((m) => m.toLowerCase() === low);
+    if (alike.length !== 1) continue;
+    out ??= { ...meta };
+    out[k] = out[alike[0]!]!;
+    delete out[alike[0]!];
+  }
+  return out ? { ...o, meta: out } : o;
 }
 
 /** Documents that are files (not records) get their folder as `folder`, so `--group-by folder` groups a tree of plans. */
