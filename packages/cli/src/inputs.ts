@@ -5,6 +5,7 @@
  */
 import type { DocumentError } from '@sourdough/core';
 import { readPath, readStream, type RawRecord, type ReadItem } from '@sourdough/readers';
+import { printable } from '@sourdough/reporters';
 import type { Io } from './io.js';
 
 /** The command options reading uses. */
@@ -21,7 +22,9 @@ export interface InputOptions {
  * threads will analyse), CSV and JSONL records come out raw, for the workers to parse.
  */
 export async function* readInputs(files: string[], unmatched: string[], opts: InputOptions, verb: string, io: Io, deferRecords = false, unreadable: readonly string[] = []): AsyncGenerator<ReadItem | RawRecord> {
-  const readOpts = { textField: opts.textField ?? 'text', idField: opts.idField ?? 'id', deferRecords };
+  // A file read in another encoding than UTF-8 is said once on standard error (file and row, never text).
+  const onNotice = (message: string): void => void io.stderr.write(`sourdough${verb === 'check' ? '' : ` ${verb}`}: ${printable(message)}\n`);
+  const readOpts = { textField: opts.textField ?? 'text', idField: opts.idField ?? 'id', deferRecords, onNotice };
   for (const pattern of unmatched) {
     const e: DocumentError = { path: pattern, error: { code: 'SD_ERR_INPUT', message: `no files to ${verb} match ${pattern}` } };
     yield e;

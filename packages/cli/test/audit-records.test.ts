@@ -193,3 +193,19 @@ describe('sourdough audit: exports that name their columns with other capitals',
     expect(r.stderr).toContain('none is called "text"');
   });
 });
+
+describe('sourdough audit: an export saved by Excel as Windows-1252', () => {
+  it('reads every record, says once on standard error how the file was read, and quotes none of it', async () => {
+    // "Paid £7 for Ola’s taxi" with £ as 0xA3 and ’ as 0x92.
+    const paid = Buffer.concat([Buffer.from('Paid '), Buffer.from([0xa3]), Buffer.from('7 for Ola'), Buffer.from([0x92]), Buffer.from('s taxi and Ola refused the lift.')]);
+    writeFileSync(join(dir, 'excel.csv'), Buffer.concat([Buffer.from('id,team,text\r\nX1,Dale,Ola went swimming.\r\nX2,Dale,'), paid, Buffer.from('\r\nX3,Fell,'), paid, Buffer.from('\r\n')]));
+    const r = await audit(['excel.csv', '--group-by', 'team', '-o', 'excel']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('sourdough audit: excel.csv is not UTF-8 text (first at row 2, line 3), so it is read as Windows-1252');
+    expect(r.stderr.match(/Windows-1252/g)).toHaveLength(1);
+    for (const leak of ['Paid', 'taxi', 'Ola']) expect(r.stderr).not.toContain(leak);
+    const summary = JSON.parse(readFileSync(join(dir, 'excel', 'summary.json'), 'utf8'));
+    expect(summary.figures.documents.analysed).toBe(3);
+    expect(table('excel', 'findings.csv').map((f) => f.sentence)).toContain('Paid £7 for Ola’s taxi and Ola refused the lift.');
+  });
+});

@@ -7,7 +7,7 @@
 import { parse as parseCsvRecord } from 'csv-parse/sync';
 import { readers, type DocumentError } from '@sourdough/core';
 import type { RawRecord, ReadItem, ReadOptions } from './types.js';
-import { decodeUtf8 } from './decode.js';
+import { decodeRecord, decodeUtf8, type RecordEncoding } from './decode.js';
 
 export { isReadError } from './types.js';
 
@@ -81,10 +81,10 @@ export function jsonlRecord(bytes: Uint8Array, path: string, line: number, optio
  * The fields of one CSV record (header or data) from its bytes, or why they cannot be read: bytes
  * that are not UTF-8 (SD_ERR_ENCODING) or broken quoting (SD_ERR_CSV_ROW), with `where` named.
  */
-export function csvFields(bytes: Uint8Array, where: string, delimiter: ',' | '\t' = ','): string[] | { code: string; message: string } {
+export function csvFields(bytes: Uint8Array, where: string, delimiter: ',' | '\t' = ',', encoding: RecordEncoding = 'utf-8'): string[] | { code: string; message: string } {
   let textRecord: string;
   try {
-    textRecord = decodeUtf8(bytes, where);
+    textRecord = decodeRecord(bytes, where, encoding);
   } catch (err) {
     return { code: 'SD_ERR_ENCODING', message: (err as Error).message };
   }
@@ -117,8 +117,8 @@ function parseOne(textRecord: string, delimiter: ',' | '\t'): string[] {
  * file's header → a document, or an error entry for bytes that are not UTF-8, broken quoting, more
  * columns than the header, or no text field. `where` names the file, row and line(s).
  */
-export function csvRecord(bytes: Uint8Array, path: string, row: number, where: string, header: readonly string[], options: ReadOptions = {}, delimiter: ',' | '\t' = ','): ReadItem {
-  const fields = csvFields(bytes, where, delimiter);
+export function csvRecord(bytes: Uint8Array, path: string, row: number, where: string, header: readonly string[], options: ReadOptions = {}, delimiter: ',' | '\t' = ',', encoding: RecordEncoding = 'utf-8'): ReadItem {
+  const fields = csvFields(bytes, where, delimiter, encoding);
   if (!Array.isArray(fields)) return fail(path, row, fields.code, fields.message);
   if (fields.length > header.length) {
     return fail(path, row, 'SD_ERR_CSV_ROW', `${where} has ${fields.length} columns but the header has ${header.length} (${delimiter === ',' ? 'a comma' : 'a tab'} in an unquoted field?)`);
@@ -132,7 +132,7 @@ export function csvRecord(bytes: Uint8Array, path: string, row: number, where: s
 
 /** Parse a record that reading left raw (`deferRecords`): exactly what reading would have given. */
 export function parseRecord(raw: RawRecord): ReadItem {
-  return raw.csv ? csvRecord(raw.raw, raw.path, raw.row, raw.csv.where, raw.csv.header, raw.fields, raw.csv.delimiter) : jsonlRecord(raw.raw, raw.path, raw.row, raw.fields);
+  return raw.csv ? csvRecord(raw.raw, raw.path, raw.row, raw.csv.where, raw.csv.header, raw.fields, raw.csv.delimiter, raw.csv.encoding) : jsonlRecord(raw.raw, raw.path, raw.row, raw.fields);
 }
 
 /** True for a record left raw by `deferRecords`. */

@@ -10,6 +10,8 @@ import type { RawRecord, ReadItem, ReadOptions } from './types.js';
 import { csvFields, csvRecord, fail, jsonlRecord } from './record.js';
 import { isBlank, splitLines, type Line } from './lines.js';
 import { LIMITS } from './limits.js';
+import { isUtf8 } from 'node:buffer';
+import type { RecordEncoding } from './decode.js';
 
 /** A CSV record may span lines (quoted newlines) but not more than this before it is called broken. */
 const MAX_CSV_RECORD_BYTES = LIMITS.recordBytes;
@@ -209,6 +211,7 @@ export function csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: s
 export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions = {}, defer = false, delimiter: ',' | '\t' = ','): AsyncGenerator<ReadItem | RawRecord> {
   const readFields = fieldsOf(options);
   const tab = delimiter === '\t';
+  let encoding: RecordEncoding | undefined;
   let header: string[] | undefined;
   let row = 0;
   for await (const rec of csvRecords(chunks, tab ? 9 : 44)) {
@@ -233,16 +236,32 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
     }
     let bytes = rec.lines.length === 1 ? rec.lines[0]!.bytes : Buffer.concat(rec.lines.flatMap((l, i) => (i ? [Buffer.from('\n'), l.bytes] : [l.bytes])));
     if (!header && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    // The file's encoding, settled by its first record (or header) with a byte beyond ASCII: valid
+    // UTF-8 makes it UTF-8 (a later record that is not is an SD_ERR_ENCODING entry, as before);
+    // anything else is what Excel saves as "CSV (Comma delimited)", Windows-1252 (£ is one byte,
+    // 0xA3), and the file is read that way from there on, with one notice saying so.
+    if (encoding === undefined && !isAscii(bytes)) {
+      encoding = isUtf8(bytes) ? 'utf-8' : 'windows-1252';
+      if (encoding === 'windows-1252') {
+        options.onNotice?.(
+          `${path} is not UTF-8 text (first at ${header ? `row ${row}, ${lineLabel}` : `its header, ${lineLabel}`}), so it is read as Windows-1252, the encoding Excel uses for "CSV (Comma delimited)", where £ and accented letters are one byte each; if any look wrong in the report, save the file as "CSV UTF-8" and run again`,
+        );
+      }
+    }
+    const enc: RecordEncoding = encoding ?? 'utf-8';
     if (header && defer) {
       // The worker decodes and parses the record (parseRecord), exactly as below.
-      yield { path, row, raw: bytes, fields: readFields, csv: tab ? { header, where, delimiter } : { header, where } };
+      const meta: NonNullable<RawRecord['csv']> = { header, where };
+      if (tab) meta.delimiter = delimiter;
+      if (enc !== 'utf-8') meta.encoding = enc;
+      yield { path, row, raw: bytes, fields: readFields, csv: meta };
       continue;
     }
     if (header) {
-      yield csvRecord(bytes, path, row, where, header, readFields, delimiter);
+      yield csvRecord(bytes, path, row, where, header, readFields, delimiter, enc);
       continue;
     }
-    const fields = csvFields(bytes, where, delimiter);
+    const fields = csvFields(bytes, where, delimiter, enc);
     if (!Array.isArray(fields)) {
       yield fault(fields.code, fields.message);
       return;
@@ -276,4 +295,10 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
     }
     header = names;
   }
+}
+
+/** True when every byte is ASCII (so the bytes read the same in UTF-8 and Windows-1252). */
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return false;
+  return true;
 }

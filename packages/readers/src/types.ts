@@ -36,7 +36,7 @@ export interface RawRecord {
    * For a CSV record: its file's header and where it is (file, row and lines, for messages). Its
    * bytes are the record's lines joined by \n. Absent for a JSONL line.
    */
-  csv?: { header: string[]; where: string; delimiter?: ',' | '\t' };
+  csv?: { header: string[]; where: string; delimiter?: ',' | '\t'; encoding?: 'utf-8' | 'windows-1252' };
 }
 
 /** Options shared by the readers. */
@@ -45,6 +45,11 @@ export interface ReadOptions {
   textField?: string;
   /** Field holding the record id in CSV/JSONL records. Default `id`. */
   idField?: string;
+  /**
+   * Told once per file about how it was read when that is not what the user may assume (a CSV
+   * file read as Windows-1252). The message names the file and row, never record text.
+   */
+  onNotice?: (message: string) => void;
 }
 
 /** True when the item is an error entry rather than a document (or a raw record). */

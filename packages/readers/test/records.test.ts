@@ -116,9 +116,9 @@ describe('csv', () => {
   });
 
   it('reports a file whose header cannot be read, once', async () => {
-    const items = await collect(csv(chunks(Buffer.from([0x69, 0x64, 0xff, 0x0a]), '1,2\n'), 'x.csv'));
+    const items = await collect(csv(chunks(Buffer.from([0x69, 0x64, 0x2c, 0xc3, 0xa9, 0xff, 0x0a]), '1,2\n'), 'x.csv'));
     expect(items).toHaveLength(1);
-    expect(isReadError(items[0]!) && items[0]!.error.code).toBe('SD_ERR_ENCODING');
+    expect(isReadError(items[0]!) && items[0]!.error.code).toBe('SD_ERR_INPUT');
   });
 });
 
@@ -185,7 +185,7 @@ describe('jsonl', () => {
     });
 
     it('CSV: keeps the header, a byte-order mark, CRLF endings and a quoted field over several lines; a broken header is still reported while reading', async () => {
-      const input = () => chunks(Buffer.from([0xef, 0xbb, 0xbf]), 'ref,body\r\nR1,"Amira refused lunch.\r\nShe said, ""not today""."\r\n', 'R2,fine,extra\r\nR3,"open\r\n', Buffer.from([0x52, 0x34, 0x2c, 0xff, 0x0a]));
+      const input = () => chunks(Buffer.from([0xef, 0xbb, 0xbf]), 'ref,body\r\nR1,"Amíra refused lunch.\r\nShe said, ""not today""."\r\n', 'R2,fine,extra\r\nR3,"open\r\n', Buffer.from([0x52, 0x34, 0x2c, 0xff, 0x0a]));
       const opts = { textField: 'body', idField: 'ref', filename: 'x.csv', path: 'x.csv' };
       const direct = await collect(readStream(input(), opts));
       const later = await deferred(readStream(input(), { ...opts, deferRecords: true }));
@@ -281,5 +281,33 @@ describe('column names with other capitals', () => {
   it('reads a "Body"/"REF" column as the text and id fields asked for, when only one column matches', async () => {
     const items = (await collect(csv(chunks(' REF ,Body,Area\nC1,Dee refused the lift.,Vale\n'), 'caps.csv', { textField: 'body', idField: 'ref' }))) as ReadDocument[];
     expect([items[0]!.id, items[0]!.doc.source, items[0]!.meta]).toEqual(['C1', 'Dee refused the lift.', { Area: 'Vale' }]);
+  });
+});
+
+describe('CSV files saved by Excel as Windows-1252', () => {
+  // "Cost £12 – Gwen’s café" in Windows-1252: £ 0xA3, – 0x96, ’ 0x92, é 0xE9.
+  const cp1252 = Buffer.from([0x43, 0x6f, 0x73, 0x74, 0x20, 0xa3, 0x31, 0x32, 0x20, 0x96, 0x20, 0x47, 0x77, 0x65, 0x6e, 0x92, 0x73, 0x20, 0x63, 0x61, 0x66, 0xe9]);
+  it('reads the file as Windows-1252 once a record is not UTF-8, says so once (file and row, no text), and parses deferred records the same way', async () => {
+    const input = () => chunks('id,text\r\nW1,Gwen went to the market.\r\nW2,', cp1252, '\r\nW3,', cp1252, '\r\n');
+    const notices: string[] = [];
+    const direct = await collect(csv(input(), 'till.csv', { onNotice: (m) => notices.push(m) }));
+    expect(direct.map((i) => (isReadError(i) ? i.error.code : [i.id, i.doc.source]))).toEqual([
+      ['W1', 'Gwen went to the market.'],
+      ['W2', 'Cost £12 – Gwen’s café'],
+      ['W3', 'Cost £12 – Gwen’s café'],
+    ]);
+    expect(notices).toEqual([
+      'till.csv is not UTF-8 text (first at row 2, line 3), so it is read as Windows-1252, the encoding Excel uses for "CSV (Comma delimited)", where £ and accented letters are one byte each; if any look wrong in the report, save the file as "CSV UTF-8" and run again',
+    ]);
+    const later: ReadItem[] = [];
+    for await (const r of csv(input(), 'till.csv', {}, true)) later.push(isRawRecord(r) ? parseRecord(r) : r);
+    expect(later).toEqual(direct);
+  });
+
+  it('keeps a file whose first record beyond ASCII is UTF-8 as UTF-8: a later byte that is not is still an encoding error', async () => {
+    const notices: string[] = [];
+    const items = await collect(csv(chunks('id,text\nU1,Zoë walked.\nU2,', cp1252, '\n'), 'mixed.csv', { onNotice: (m) => notices.push(m) }));
+    expect(items.map((i) => (isReadError(i) ? i.error.code : i.doc.source))).toEqual(['Zoë walked.', 'SD_ERR_ENCODING']);
+    expect(notices).toEqual([]);
   });
 });
