@@ -60,7 +60,8 @@ async function countRecords(file: string, csv: boolean, sep = COMMA): Promise<nu
         endLine();
         continue;
       }
-      if (b !== CR && b !== 32 && b !== 9) content = lineContent = true;
+      // A row of empty cells (",,,") is skipped by the reader, as a blank line is.
+      if (b !== CR && b !== 32 && b !== 9 && !(csv && b === sep)) content = lineContent = true;
       if (!csv || lineDone) continue;
       if (pendingQuote) {
         pendingQuote = false;

@@ -14,6 +14,13 @@ describe('countDocuments', () => {
     expect(await countDocuments(['a.csv'], dir)).toBe(3);
   });
 
+  it('does not count a row of empty cells, which the reader skips, and counts a .tsv by its tabs', async () => {
+    writeFileSync(join(dir, 'gaps.csv'), 'id,team,text\n1,Moor,one\n,,\n2,Moor,"two\n,,\nlines"\n');
+    expect(await countDocuments(['gaps.csv'], dir)).toBe(2);
+    writeFileSync(join(dir, 'tabs.tsv'), 'id\ttext\n1\t"a\nb"\n\t\n2\tc\n');
+    expect(await countDocuments(['tabs.tsv'], dir)).toBe(2);
+  });
+
   it('reads quotes as the reader does: a quote in the middle of an unquoted field opens nothing', async () => {
     const rows = Array.from({ length: 20 }, (_, i) => (i === 3 || i === 11 ? `${i},Sam Example is 5'4" tall and well` : `${i},"Row ${i}, quoted"`));
     writeFileSync(join(dir, 'stray.csv'), `id,text\n${rows.join('\n')}\n`);

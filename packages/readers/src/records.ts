@@ -215,6 +215,9 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
   let header: string[] | undefined;
   let row = 0;
   for await (const rec of csvRecords(chunks, tab ? 9 : 44)) {
+    // A row of empty cells (",,,", what a spreadsheet writes for rows it once formatted) holds no
+    // record: skipped as a blank line is.
+    if (header && rec.closed && !rec.tooLong && !rec.lost && rec.lines.length === 1 && emptyCells(rec.lines[0]!.bytes, tab ? 9 : 44)) continue;
     const first = rec.lines[0]!.line;
     const lineLabel = rec.lines.length > 1 ? `lines ${first}–${rec.lines[rec.lines.length - 1]!.line}` : `line ${first}`;
     if (header) row++;
@@ -300,5 +303,14 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
 /** True when every byte is ASCII (so the bytes read the same in UTF-8 and Windows-1252). */
 function isAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return false;
+  return true;
+}
+
+/** True for a line of separators and spaces only: every cell empty. */
+function emptyCells(bytes: Uint8Array, sep: number): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b !== sep && b !== 0x20 && b !== 0x09 && b !== 0x0d) return false;
+  }
   return true;
 }

@@ -311,3 +311,12 @@ describe('CSV files saved by Excel as Windows-1252', () => {
     expect(notices).toEqual([]);
   });
 });
+
+describe('rows of empty cells', () => {
+  it('skips a row holding only separators, as a blank line, in CSV and TSV, and numbers the rows after it as records', async () => {
+    const items = await collect(csv(chunks('id,area,text\nE1,Moor,Cal went fishing.\n,,\n , ,\nE2,Moor,Cal made soup.\n'), 'gaps.csv'));
+    expect(items.map((i) => (isReadError(i) ? i.error.code : [i.row, i.id]))).toEqual([[1, 'E1'], [2, 'E2']]);
+    const tabs = await collect(csv(chunks('id\ttext\r\n\t\r\nE3\tCal slept well.\r\n'), 'gaps.tsv', {}, false, '\t'));
+    expect(tabs.map((i) => (isReadError(i) ? i.error.code : [i.row, i.id]))).toEqual([[1, 'E3']]);
+  });
+});
