@@ -117,6 +117,15 @@ const ISO_DATE = /^(\d{4})-(\d{2})(?:-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\
 /** UK day-first date, one separator throughout, with an optional time, which is ignored. */
 const UK_DATE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/;
 /**
+ * A spreadsheet's date serial number: days since 30 December 1899, as Excel stores a date and as
+ * an export made from a workbook may write it (46353 is 27 November 2026; a fraction is the time
+ * of day, ignored). Five digits only: 10000 (1927) to 99999, so a year (2026) or a small count is
+ * never taken for one.
+ */
+const SERIAL_DATE = /^(\d{5})(?:\.\d+)?$/;
+const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
+
+/**
  * Years a record's date can be in: outside these, it is a placeholder or a typing slip. Systems
  * write their zero date where no date was entered: 0001-01-01 (.NET), 1899-12-30 and 1900-01-01
  * (Excel, SQL Server), 9999-12-31 ("no end date"); so 1900 is out too, since no record being
@@ -130,7 +139,7 @@ const PLACEHOLDER_DAYS = new Set(['1970-01-01']);
 /**
  * Parse a record date into a period key: `2026-03` (month) or `2026-Q1` (quarter). Accepts ISO
  * dates (2026-03-14, 2026-03, 2026-03-14T10:00Z) and UK day-first dates (14/03/2026, 14-03-2026,
- * 14.03.2026). The date is taken as written: a time and an offset are ignored, never converted
+ * 14.03.2026), and spreadsheet serial numbers (46353, days since 30/12/1899). The date is taken as written: a time and an offset are ignored, never converted
  * (2026-03-31T23:30-05:00 is in March). A date that does not exist (2026-02-31, 99/03/2026), a
  * year outside 1901–2100, or a system's zero date standing in for no date (0001-01-01,
  * 1900-01-01, 1970-01-01) is not read.
@@ -143,7 +152,13 @@ export function periodOf(value: string | undefined, period: 'month' | 'quarter' 
   let d: number | undefined;
   const iso = ISO_DATE.exec(v);
   const uk = iso ? null : UK_DATE.exec(v);
-  if (iso) {
+  const serial = iso || uk ? null : SERIAL_DATE.exec(v);
+  if (serial) {
+    const day = new Date(SERIAL_EPOCH + Number(serial[1]) * 86_400_000);
+    y = day.getUTCFullYear();
+    m = day.getUTCMonth() + 1;
+    d = day.getUTCDate();
+  } else if (iso) {
     y = Number(iso[1]);
     m = Number(iso[2]);
     d = iso[3] === undefined ? undefined : Number(iso[3]);

@@ -14,6 +14,17 @@ function doc(meta: Record<string, string>, words: number, findings: Finding[], e
 }
 
 describe('periodOf', () => {
+  it('reads a spreadsheet date serial number (days since 30/12/1899), ignoring a time fraction, but never a year or a short number', () => {
+    expect(periodOf('45292')).toBe('2024-01'); // 1 January 2024
+    expect(periodOf('45716.75')).toBe('2025-02'); // 28 February 2025, 18:00
+    expect(periodOf('45717', 'quarter')).toBe('2025-Q1'); // 1 March 2025
+    expect(periodOf(' 45350 ')).toBe('2024-02'); // 29 February 2024
+    expect(periodOf('25569')).toBeUndefined(); // 1 January 1970: a placeholder
+    expect(periodOf('2025')).toBeUndefined();
+    expect(periodOf('123456')).toBeUndefined();
+    expect(periodOf('4535')).toBeUndefined();
+  });
+
   it('reads ISO and UK dates into months and quarters', () => {
     expect(periodOf('2026-03-14')).toBe('2026-03');
     expect(periodOf('2026-03-14T10:00:00Z')).toBe('2026-03');

@@ -352,7 +352,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     if (unreadableDates && !missing.includes(opts.dateField!)) {
       // Counted, never quoted: a value in the wrong column may be anything.
       io.stderr.write(
-        `sourdough audit: ${count(unreadableDates, 'record')} ${unreadableDates === 1 ? 'has a value' : 'have values'} in "${printable(opts.dateField ?? '')}" that could not be read as a date, so ${unreadableDates === 1 ? 'it is' : 'they are'} left out of the trend; dates are read as 2026-03-14 or 14/03/2026 (day first), and a date that does not exist (31/02/2026) or a placeholder for no date (01/01/1900, 01/01/1970) is not read\n`,
+        `sourdough audit: ${count(unreadableDates, 'record')} ${unreadableDates === 1 ? 'has a value' : 'have values'} in "${printable(opts.dateField ?? '')}" that could not be read as a date, so ${unreadableDates === 1 ? 'it is' : 'they are'} left out of the trend; dates are read as 2026-03-14, 14/03/2026 (day first) or a spreadsheet's serial number (46353), and a date that does not exist (31/02/2026) or a placeholder for no date (01/01/1900, 01/01/1970) is not read\n`,
       );
     }
     io.stderr.write(
