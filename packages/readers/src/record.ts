@@ -31,7 +31,8 @@ export function recordToItem(record: Record<string, unknown>, path: string, row:
   const idField = options.idField ?? 'id';
   const rawId = record[idField];
   const id = rawId === undefined || rawId === null || rawId === '' ? undefined : stringify(rawId);
-  const text = record[textField];
+  // A JSON null is how an export writes a note with no text, as an empty CSV cell is: read as empty.
+  const text = record[textField] === null ? '' : record[textField];
   if (typeof text !== 'string') {
     // How many fields, never their names or values: either could be record text.
     const n = Object.keys(record).length;

@@ -89,6 +89,11 @@ describe('csv', () => {
     ]);
   });
 
+  it('reads a JSONL record whose text is null as an empty note, as an empty CSV cell is read', async () => {
+    const items = await collect(jsonl(chunks('{"id":"Z1","text":null,"unit":"Dale"}\n{"id":"Z2","unit":"Dale"}\n'), 'nulls.jsonl'));
+    expect(items.map((i) => (isReadError(i) ? i.error.code : [i.id, i.doc.source, i.meta]))).toEqual([['Z1', '', { unit: 'Dale' }], 'SD_ERR_INPUT']);
+  });
+
   it('keeps a record quoted over several lines whole when its own quoting is broken', async () => {
     const items = await collect(csv(chunks('id,text\nM1,"Line one\nline two" ,x\nM2,fine\n'), 'x.csv'));
     expect(items.map((i) => (isReadError(i) ? `${i.row}:${i.error.code}` : `${i.row}:${i.id}`))).toEqual(['1:SD_ERR_CSV_ROW', '2:M2']);
