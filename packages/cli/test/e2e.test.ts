@@ -305,7 +305,7 @@ describe('sourdough check (built binary): bad input in every format', () => {
     ['fixtures/documents/not-utf8/input.txt', undefined, 'not valid UTF-8'],
     ['fixtures/records/bad-csv/input.csv', 2, 'broken quoting'],
     ['fixtures/records/bad-csv/input.csv', 4, 'not valid UTF-8'],
-    ['fixtures/records/bad-csv/input.csv', 5, 'has no "text" field'],
+    ['fixtures/records/bad-csv/input.csv', 5, 'stops before the "text" column'],
     ['fixtures/records/bad-csv/input.csv', 7, 'never closed'],
     ['fixtures/records/bad-jsonl/input.jsonl', 2, 'is not valid JSON'],
     ['fixtures/records/bad-jsonl/input.jsonl', 3, 'has no "text" field'],

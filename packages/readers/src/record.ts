@@ -69,7 +69,13 @@ export function jsonlRecord(bytes: Uint8Array, path: string, line: number, optio
     value = JSON.parse(textLine);
   } catch (err) {
     // Only where the problem is: the parser's own message quotes the line, which is record text.
-    const at = /at position (\d+)/.exec((err as Error).message)?.[1];
+    const message = (err as Error).message;
+    const at = /at position (\d+)/.exec(message)?.[1];
+    // A line that stops inside its record: the export was cut short, or a line break was written
+    // into the text unescaped, which splits the record over lines.
+    if (/Unterminated string|Unexpected end/.test(message) || (at !== undefined && Number(at) >= textLine.trimEnd().length)) {
+      return fail(path, line, 'SD_ERR_JSONL_ROW', `${where} is not valid JSON: it ends before its record does (was the export cut short, or a line break written into a text without \\n?)`);
+    }
     return fail(path, line, 'SD_ERR_JSONL_ROW', `${where} is not valid JSON${at === undefined ? '' : ` (the problem is at character ${Number(at) + 1})`}`);
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) {
@@ -123,6 +129,11 @@ export function csvRecord(bytes: Uint8Array, path: string, row: number, where: s
   if (!Array.isArray(fields)) return fail(path, row, fields.code, fields.message);
   if (fields.length > header.length) {
     return fail(path, row, 'SD_ERR_CSV_ROW', `${where} has ${fields.length} columns but the header has ${header.length} (${delimiter === ',' ? 'a comma' : 'a tab'} in an unquoted field?)`);
+  }
+  const textAt = header.indexOf(options.textField ?? 'text');
+  if (fields.length < header.length && textAt >= fields.length) {
+    // A row cut short before its text column: say so, rather than suggest another --text-field.
+    return fail(path, row, 'SD_ERR_INPUT', `${where} has ${fields.length} column${fields.length === 1 ? '' : 's'} but the header has ${header.length}, so it stops before the "${options.textField ?? 'text'}" column (column ${textAt + 1}): was the row cut short, or its text moved to a line of its own without quotes?`);
   }
   const record: Record<string, unknown> = {};
   header.forEach((name, i) => {

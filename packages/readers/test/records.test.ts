@@ -32,7 +32,7 @@ describe('csv', () => {
     for (const i of items) if (isReadError(i)) expect(i.error.message).toMatch(/^fixtures\/records\/bad-csv\/input\.csv row \d+ \(line \d+\)/);
     const quoting = items[1]!;
     expect(isReadError(quoting) && quoting.error.message).toContain('row 2 (line 3) has broken quoting');
-    expect(isReadError(items[4]!) && items[4]!.error.message).toContain('has no "text" field');
+    expect(isReadError(items[4]!) && items[4]!.error.message).toContain('has 2 columns but the header has 3, so it stops before the "text" column (column 3)');
     expect(isReadError(items[6]!) && items[6]!.error.message).toContain('never closed');
   });
 
@@ -80,7 +80,7 @@ describe('csv', () => {
 
   it('says a row lacks its text without naming its fields or quoting its values', async () => {
     const items = await collect(csv(chunks('id,team,text\nB-5,Sam Example\n'), 'x.csv'));
-    expect(isReadError(items[0]!) && items[0]!.error.message).toBe('x.csv row 1 (line 2) has no "text" field (it has 2 fields; if the text is in another field, name it with --text-field)');
+    expect(isReadError(items[0]!) && items[0]!.error.message).toBe('x.csv row 1 (line 2) has 2 columns but the header has 3, so it stops before the "text" column (column 3): was the row cut short, or its text moved to a line of its own without quotes?');
     const lines = await collect(jsonl(chunks('{"id":"J1","Sam Example refused lunch":"x"}\n{"id":"J2","text":{"Alex Example":1}}\n'), 'x.jsonl'));
     const messages = lines.filter(isReadError).map((i) => i.error.message);
     expect(messages).toEqual([
@@ -144,7 +144,7 @@ describe('jsonl', () => {
   it('says where a line is not JSON without quoting any of it', async () => {
     const items = await collect(jsonl(chunks('{"id":"Z1","text":"ok"}\nZara Testperson refused lunch\n{"id":"Z3","text":"Yusuf Testname"\n'), 'x.jsonl'));
     const errors = items.filter(isReadError).map((i) => i.error.message);
-    expect(errors).toEqual(['x.jsonl row 2 is not valid JSON', 'x.jsonl row 3 is not valid JSON (the problem is at character 35)']);
+    expect(errors).toEqual(['x.jsonl row 2 is not valid JSON', 'x.jsonl row 3 is not valid JSON: it ends before its record does (was the export cut short, or a line break written into a text without \\n?)']);
     for (const m of errors) expect(m).not.toMatch(/Zara|Testperson|Yusuf|Testname/);
   });
 
