@@ -21,7 +21,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const NOTES = [
   'Sam refused his medication and was non-compliant with the plan.',
-  'Riya chose to go to the garden centre with her sister.',
+  // Row 1's "café" makes the CSV UTF-8 from its first row, so the rows with a stray byte are
+  // encoding errors (a file whose first byte beyond ASCII is not UTF-8 is read as Windows-1252).
+  'Riya chose to go to the garden centre café with her sister.',
   'The panel agreed the cheapest option would be fine for now.',
   `Jo said ${CANARY} was her favourite story and she wants to visit on Friday.`,
 ];
