@@ -27,8 +27,11 @@ function stringify(v: unknown): string {
 
 /** Turn one parsed record (field → value) into a document or an error entry. */
 export function recordToItem(record: Record<string, unknown>, path: string, row: number, where: string, options: ReadOptions = {}): ReadItem {
-  const textField = options.textField ?? 'text';
-  const idField = options.idField ?? 'id';
+  // A JSON Lines export names its fields as its system does ("Text", "ID"), as a CSV header does
+  // (csvRecords matches those the same way): a field that differs from the one asked for only in
+  // capitals is that field, when only one does.
+  const textField = keyFor(record, options.textField ?? 'text');
+  const idField = keyFor(record, options.idField ?? 'id');
   const rawId = record[idField];
   const id = rawId === undefined || rawId === null || rawId === '' ? undefined : stringify(rawId);
   // A JSON null is how an export writes a note with no text, as an empty CSV cell is: read as empty.
@@ -36,7 +39,7 @@ export function recordToItem(record: Record<string, unknown>, path: string, row:
   if (typeof text !== 'string') {
     // How many fields, never their names or values: either could be record text.
     const n = Object.keys(record).length;
-    const why = text === undefined ? `has no "${textField}" field` : `has a "${textField}" field that is not text`;
+    const why = text === undefined ? `has no "${options.textField ?? 'text'}" field` : `has a "${textField}" field that is not text`;
     return fail(path, row, 'SD_ERR_INPUT', `${where} ${why} (it has ${n} field${n === 1 ? '' : 's'}; if the text is in another field, name it with --text-field)`, id);
   }
   const meta: Record<string, string> = {};
@@ -50,6 +53,19 @@ export function recordToItem(record: Record<string, unknown>, path: string, row:
   if (id !== undefined) item.id = id;
   if (hasMeta) item.meta = meta;
   return item;
+}
+
+/** `wanted` when the record has it; else the record's only field that differs from it only in capitals; else `wanted`. */
+function keyFor(record: Record<string, unknown>, wanted: string): string {
+  if (Object.hasOwn(record, wanted)) return wanted;
+  const low = wanted.toLowerCase();
+  let found: string | undefined;
+  for (const k of Object.keys(record)) {
+    if (k.toLowerCase() !== low) continue;
+    if (found !== undefined) return wanted;
+    found = k;
+  }
+  return found ?? wanted;
 }
 
 /**

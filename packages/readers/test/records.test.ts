@@ -287,6 +287,16 @@ describe('column names with other capitals', () => {
     const items = (await collect(csv(chunks(' REF ,Body,Area\nC1,Dee refused the lift.,Vale\n'), 'caps.csv', { textField: 'body', idField: 'ref' }))) as ReadDocument[];
     expect([items[0]!.id, items[0]!.doc.source, items[0]!.meta]).toEqual(['C1', 'Dee refused the lift.', { Area: 'Vale' }]);
   });
+
+  it('reads a JSON Lines "Text"/"ID" field the same way; two such fields, or none, are not guessed between', async () => {
+    const items = await collect(jsonl(chunks('{"ID":"J1","Text":"Ned declined tea.","Area":"Hill"}\n{"Text":"a","TEXT":"b"}\n{"Note":"c"}\n'), 'caps.jsonl'));
+    const first = items[0] as ReadDocument;
+    expect([first.id, first.doc.source, first.meta]).toEqual(['J1', 'Ned declined tea.', { Area: 'Hill' }]);
+    expect(items.slice(1).map((i) => isReadError(i) && i.error.message)).toEqual([
+      'caps.jsonl row 2 has no "text" field (it has 2 fields; if the text is in another field, name it with --text-field)',
+      'caps.jsonl row 3 has no "text" field (it has 1 field; if the text is in another field, name it with --text-field)',
+    ]);
+  });
 });
 
 describe('CSV files saved by Excel as Windows-1252', () => {
