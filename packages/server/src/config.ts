@@ -84,6 +84,9 @@ export const ENV_VARS = [
   'SOURDOUGH_RULES',
 ] as const;
 
+/** The log levels SOURDOUGH_LOG_LEVEL takes (pino's, most to least severe, and `silent`). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 /** A configuration mistake (bad number, unreadable key file). The message names the setting. */
 export class ConfigError extends Error {
   readonly code = 'SD_ERR_CONFIG';
@@ -166,7 +169,12 @@ export function optionsFromEnv(env: Record<string, string | undefined>, override
     if (/^(1|true|yes)$/i.test(trust)) out.trustProxy = true;
     else if (!/^(0|false|no)$/i.test(trust)) throw new ConfigError(`SOURDOUGH_TRUST_PROXY must be 1, true or yes (or 0, false or no), got "${trust}"`);
   }
-  if (env.SOURDOUGH_LOG_LEVEL?.trim()) out.logger = env.SOURDOUGH_LOG_LEVEL.trim();
+  const level = env.SOURDOUGH_LOG_LEVEL?.trim();
+  if (level) {
+    // Checked here so the message names the variable (pino's own says only "default level:…").
+    if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError(`SOURDOUGH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+    out.logger = level;
+  }
   // Folders separated like PATH (":" on Linux and macOS, ";" on Windows).
   if (env.SOURDOUGH_RULES?.trim()) out.rules = env.SOURDOUGH_RULES.split(delimiter).map((d) => d.trim()).filter(Boolean);
   return { ...out, ...(stripUndefined(overrides) as ServerOptions) };

@@ -57,6 +57,14 @@ describe('optionsFromEnv', () => {
     expect(() => optionsFromEnv({ [name]: value })).toThrow(name);
   });
 
+  it('refuses a log level pino does not have, naming the variable', () => {
+    expect(optionsFromEnv({ SOURDOUGH_LOG_LEVEL: ' debug ' }).logger).toBe('debug');
+    expect(optionsFromEnv({ SOURDOUGH_LOG_LEVEL: 'silent' }).logger).toBe('silent');
+    // pino alone says "default level:loud must be included in custom levels", with no variable name.
+    expect(() => optionsFromEnv({ SOURDOUGH_LOG_LEVEL: 'loud' })).toThrow(/^SOURDOUGH_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"$/);
+    expect(() => optionsFromEnv({ SOURDOUGH_LOG_LEVEL: 'WARN' })).toThrow(/SOURDOUGH_LOG_LEVEL/);
+  });
+
   it('reads SOURDOUGH_RULES as folders separated like PATH', () => {
     expect(optionsFromEnv({ SOURDOUGH_RULES: ['packs/team', 'packs/org'].join(delimiter) }).rules).toEqual(['packs/team', 'packs/org']);
   });
