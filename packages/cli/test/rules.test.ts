@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/index.js';
 import { didYouMean } from '../src/did-you-mean.js';
-import { fakeIo } from './helpers.js';
+import { spawn } from 'node:child_process';
+import { bin, fakeIo, repoRoot } from './helpers.js';
 
 describe('sourdough rules', () => {
   it('lists rules as a table with severity and what each looks for', async () => {
@@ -21,6 +22,17 @@ describe('sourdough rules', () => {
     const refuses = list.find((r) => r.id === 'blaming/refuses')!;
     expect(refuses.rationale.length).toBeGreaterThan(20);
     expect(refuses.url).toBe('docs/rules/blaming/refuses.md');
+  });
+
+  it('stops quietly when the reader of its output goes away (`rules -f json | head`)', async () => {
+    // Node printed an unhandled 'error' event (EPIPE) with its stack when the pipe closed early.
+    const child = spawn(process.execPath, [bin, 'rules', '-f', 'json'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += String(d)));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('rejects an unknown category', async () => {
