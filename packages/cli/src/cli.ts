@@ -40,15 +40,15 @@ function ruleOptions(cmd: Command, verb: 'report' | 'count'): Command {
     .option('--include-quotes', `also ${verb} findings inside the person's own quoted words (at info)`);
 }
 
-/** Input and batch options shared by `check` and `audit`. */
-function inputOptions(cmd: Command): Command {
+/** Input and batch options shared by `check` and `audit` (only `check` starts fewer workers for a few small files). */
+function inputOptions(cmd: Command, name: 'check' | 'audit'): Command {
   return cmd
     .option('--text-field <name>', 'CSV/JSONL field holding the text', 'text')
     .option('--id-field <name>', 'CSV/JSONL field holding the record id', 'id')
     .option('--stdin-filename <name>', 'file name for standard input; its extension picks the reader (e.g. notes.jsonl)')
     .option('--ignore-pattern <pattern>', '.gitignore-style pattern of files to skip in folders and globs (repeatable)', repeat)
     .option('--ignore-path <file>', 'ignore file to use (default: .sourdoughignore in the working folder)')
-    .option('-j, --jobs <n>', 'documents analysed in parallel on worker threads (default: cores − 1, at least 1; check starts fewer for a few small files)', wholeNumber('--jobs', 1))
+    .option('-j, --jobs <n>', `documents analysed in parallel on worker threads (default: cores − 1, at least 1${name === 'check' ? '; fewer for a few small files' : ''})`, wholeNumber('--jobs', 1))
     .option('--no-progress', 'never show the progress bar');
 }
 
@@ -70,7 +70,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
     .option('--print-config <file>', 'print the settings that apply to a file, and exit')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber('--max-warnings', 0));
-  inputOptions(ruleOptions(checkCommand, 'report')).action(async (paths: string[], opts: CheckOptions) => {
+  inputOptions(ruleOptions(checkCommand, 'report'), 'check').action(async (paths: string[], opts: CheckOptions) => {
     // Workers first, then the engine in this thread: the two start-ups run side by side.
     const analyser = earlyAnalyser(paths, opts, io.cwd);
     // From dist/, the single-file bundle of the command when it is current (it loads in under half the CPU time).
@@ -90,7 +90,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option('--compare <file>', 'summary.json of an earlier audit: add the change since then')
     .option('--allow-rule-changes', 'compare even when the earlier audit used different rules or settings')
     .option('--no-excerpts', 'leave example sentences out of every output');
-  inputOptions(ruleOptions(auditCommand, 'count')).action(async (paths: string[], opts) => {
+  inputOptions(ruleOptions(auditCommand, 'count'), 'audit').action(async (paths: string[], opts) => {
     const { audit } = await import('./commands/audit.js');
     code = await audit(paths, opts, io);
   });
@@ -126,6 +126,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
       const { serve } = await import('./commands/serve.js');
       code = await serve(opts, io);
     });
+
+  // A usage mistake in a command points at that command's own help, which lists its options.
+  for (const cmd of program.commands) cmd.showHelpAfterError(`(run sourdough ${cmd.name()} --help for usage)`);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

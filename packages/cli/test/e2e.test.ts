@@ -366,6 +366,19 @@ describe('sourdough check (built binary): exit codes', () => {
     expect(none.stderr).toContain('name at least one file');
     expect((await sourdough(['check', '--jobs', '0', 'x.md'])).code).toBe(2);
   });
+
+  it("points a usage error at that command's own --help, which lists its options", async () => {
+    const audit = await sourdough(['audit', 'x.csv']);
+    expect(audit.code).toBe(2);
+    expect(audit.stderr).toContain("required option '-o, --output <dir>' not specified");
+    expect(audit.stderr).toContain('(run sourdough audit --help for usage)');
+    expect((await sourdough(['check', '--bogus'])).stderr).toContain('(run sourdough check --help for usage)');
+    expect((await sourdough(['--bogus'])).stderr).toContain('(run sourdough --help for usage)');
+    // audit --help does not promise check's "fewer workers for a few small files".
+    const help = await sourdough(['audit', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('(default: cores − 1, at least 1)');
+    expect((await sourdough(['check', '--help'])).stdout.replace(/\s+/g, ' ')).toContain('fewer for a few small files');
+  });
 });
 
 describe('sourdough check (built binary): --jobs', () => {
