@@ -32,7 +32,7 @@ export const HeadersTooLargeError = createError('SD_ERR_HEADERS_TOO_LARGE', 'The
 export const InternalError = createError('SD_ERR_INTERNAL', 'Something went wrong on the server. The text was not stored.', 500);
 
 /** What a 415 says about where each content type belongs. */
-const MEDIA_HINT = 'Send JSON (application/json) to the /v1 routes, multipart/form-data to /v1/analyse/file, and a form to /v2/check.';
+const MEDIA_HINT = 'Send JSON (application/json) to the /v1 routes, multipart/form-data to /v1/analyse/file, and a form (or JSON) to /v2/check.';
 
 /** The JSON body of every error response. */
 export interface ErrorBody {

@@ -148,7 +148,10 @@ describe('POST /v1/analyse', () => {
       expect(expectError(res, 415, 'SD_ERR_UNSUPPORTED_MEDIA_TYPE').message).toMatch(/multipart\/form-data to \/v1\/analyse\/file/);
     }
     const json = await app().inject({ method: 'POST', url: '/v1/analyse/file', payload: { text: PLAN } });
-    expect(expectError(json, 415, 'SD_ERR_UNSUPPORTED_MEDIA_TYPE').message).toMatch(/JSON \(application\/json\) to the \/v1 routes/);
+    const said = expectError(json, 415, 'SD_ERR_UNSUPPORTED_MEDIA_TYPE').message;
+    expect(said).toMatch(/JSON \(application\/json\) to the \/v1 routes/);
+    // /v2/check takes JSON as well as a form (docs/api.md), so the hint does not send JSON clients away.
+    expect(said).toMatch(/a form \(or JSON\) to \/v2\/check/);
   });
 
   it('answers a body over the limit with 413 SD_ERR_TOO_LARGE', async () => {
