@@ -189,7 +189,15 @@ export function loadRulePack(dir: string): RuleData[] {
   try {
     files = walk(dir);
   } catch (err) {
-    throw new SourdoughError('SD_ERR_READ', `cannot read rule pack ${dir}: ${(err as Error).message}`, { file: dir });
+    // Plain words for the usual slips (a mistyped --rules folder, a rule file named instead of its
+    // folder) rather than Node's "ENOENT: no such file or directory, scandir '…'".
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'there is no such folder'
+      : code === 'ENOTDIR' ? 'it is a file, not a folder of rules (name the folder that holds <category>/<name>.yaml)'
+      : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : (err as Error).message;
+    throw new SourdoughError('SD_ERR_READ', `cannot read rule pack ${dir}: ${why}`, { file: dir });
   }
   const shared = loadSharedPatterns(dir);
   const rules = files.map((f) => loadRuleFile(f, dir, shared));

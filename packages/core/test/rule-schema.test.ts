@@ -169,6 +169,18 @@ describe('a broken rule file names its file, line and field', () => {
   });
 });
 
+describe('a rule pack folder that cannot be read', () => {
+  it('says so in plain words: no such folder, or a file named instead of its folder', () => {
+    const missing = failure(() => loadRulePack(join(tmp, 'no-such-pack')));
+    expect(missing.code).toBe('SD_ERR_READ');
+    expect(missing.message).toBe(`cannot read rule pack ${join(tmp, 'no-such-pack')}: there is no such folder`);
+    const { file } = writeRule(valid());
+    const notFolder = failure(() => loadRulePack(file));
+    expect(notFolder.message).toContain(`cannot read rule pack ${file}: it is a file, not a folder of rules`);
+    expect(notFolder.message).not.toMatch(/ENOTDIR|scandir/);
+  });
+});
+
 describe('rules/rule.schema.json', () => {
   it('is the schema from src/schema/rule.ts (run `npm run docs` after changing it)', () => {
     const committed: unknown = JSON.parse(readFileSync(join(rulesDir, 'rule.schema.json'), 'utf8'));
