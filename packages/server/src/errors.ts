@@ -7,6 +7,8 @@ import createError from '@fastify/error';
 import { STATUS_CODES } from 'node:http';
 
 export const InvalidJsonError = createError('SD_ERR_INVALID_JSON', 'The request body is not valid JSON.', 400);
+/** The same code for /v2/check's `data` field, which holds JSON inside a form: the body itself may be a good form. */
+export const InvalidDataJsonError = createError('SD_ERR_INVALID_JSON', 'The data field (LanguageTool\'s annotated text) is not valid JSON.', 400);
 export const ValidationError = createError('SD_ERR_VALIDATION', 'The request is not in the expected shape: %s.', 400);
 export const TooLargeError = createError('SD_ERR_TOO_LARGE', 'The request is larger than this server accepts (at most %s bytes).', 413);
 export const TooManyDocumentsError = createError('SD_ERR_TOO_MANY_DOCUMENTS', 'A batch can hold at most %s documents; this one has %s. Split it into smaller batches.', 413);

@@ -11,7 +11,7 @@ import { parse as parseQuery } from 'node:querystring';
 import { createRequire } from 'node:module';
 import { CATEGORIES, lastStartingAtOrBefore, type AnalyseOptions, type Category, type Finding } from '@sourdough/core';
 import { errorResponses } from '../../schemas/error.js';
-import { InternalError, InvalidJsonError, UnsupportedLanguageError, ValidationError } from '../../errors.js';
+import { InternalError, InvalidDataJsonError, InvalidJsonError, UnsupportedLanguageError, ValidationError } from '../../errors.js';
 
 const version: string = (createRequire(import.meta.url)('../../../package.json') as { version: string }).version;
 
@@ -118,7 +118,7 @@ export function annotatedText(data: string): AnnotatedText {
   try {
     parsed = JSON.parse(data);
   } catch {
-    throw new InvalidJsonError();
+    throw new InvalidDataJsonError();
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new ValidationError('body.data must be a JSON object with an "annotation" array');
   const { annotation, text } = parsed as { annotation?: unknown; text?: unknown };

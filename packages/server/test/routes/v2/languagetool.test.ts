@@ -214,7 +214,9 @@ describe('POST /v2/check', () => {
       expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ data, language: 'en-GB' }) }), 400, 'SD_ERR_VALIDATION');
     expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, data: JSON.stringify({ text: TEXT }), language: 'en-GB' }) }), 400, 'SD_ERR_VALIDATION');
 
-    expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ data: '{"annotation": [', language: 'en-GB' }) }), 400, 'SD_ERR_INVALID_JSON');
+    // The form itself is fine: the message names the data field rather than "the request body".
+    const badData = expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ data: '{"annotation": [', language: 'en-GB' }) }), 400, 'SD_ERR_INVALID_JSON');
+    expect(badData.message).toBe("The data field (LanguageTool's annotated text) is not valid JSON.");
     expectError(await app().inject({ method: 'POST', url: '/v2/check', ...form({ data: '{"annotation": [{"x": 1}]}', language: 'en-GB' }) }), 400, 'SD_ERR_VALIDATION');
   });
 
