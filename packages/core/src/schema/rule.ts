@@ -171,15 +171,7 @@ export function validateSharedPatterns(raw: unknown, file?: string, locate?: (pa
       text = 'holds a name that is not lower-case words joined by "-"';
     }
     const field = path.join('.') || '(file)';
-    const where = locate?.(path, { key }) ?? locate?.(path.slice(0, -1));
-    const loc: ErrorLocation = { field };
-    if (file) loc.file = file;
-    if (where) {
-      loc.line = where.line;
-      loc.column = where.column;
-    }
-    const prefix = file ? `${file}${where ? `:${where.line}:${where.column}` : ''}: ` : '';
-    throw new SourdoughError('SD_ERR_RULE_SCHEMA', `${prefix}shared pattern \`${field}\` ${text} (each is a description and either \`terms\` or \`regex\`)`, loc);
+    throw schemaError(file, locate?.(path, { key }) ?? locate?.(path.slice(0, -1)), field, `shared pattern \`${field}\` ${text} (each is a description and either \`terms\` or \`regex\`)`);
   }
   return (raw ?? {}) as Record<string, SharedPattern>;
 }
@@ -218,6 +210,18 @@ function describe(err: ErrorObject): { path: (string | number)[]; text: string }
   return { path, text: err.message ?? 'is invalid' };
 }
 
+/** An SD_ERR_RULE_SCHEMA error naming the file, the line and column (when found) and the field. */
+function schemaError(file: string | undefined, where: { line: number; column: number } | undefined, field: string, text: string): SourdoughError {
+  const loc: ErrorLocation = { field };
+  if (file) loc.file = file;
+  if (where) {
+    loc.line = where.line;
+    loc.column = where.column;
+  }
+  const prefix = file ? `${file}${where ? `:${where.line}:${where.column}` : ''}: ` : '';
+  return new SourdoughError('SD_ERR_RULE_SCHEMA', `${prefix}${text}`, loc);
+}
+
 /** Pick the most useful ajv error: oneOf noise is dropped in favour of concrete ones. */
 function bestError(errors: ErrorObject[]): ErrorObject {
   const concrete = errors.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'not' && e.keyword !== 'if');
@@ -248,15 +252,7 @@ export function validateRule(raw: unknown, file?: string, locate?: Locator): Rul
       ({ path, text } = describe(bestError(errors)));
     }
     const field = path.join('.') || '(rule)';
-    const where = locate?.(path) ?? locate?.(path.slice(0, -1));
-    const loc: ErrorLocation = { field };
-    if (file) loc.file = file;
-    if (where) {
-      loc.line = where.line;
-      loc.column = where.column;
-    }
-    const prefix = file ? `${file}${where ? `:${where.line}:${where.column}` : ''}: ` : '';
-    throw new SourdoughError('SD_ERR_RULE_SCHEMA', `${prefix}field \`${field}\` ${text}`, loc);
+    throw schemaError(file, locate?.(path) ?? locate?.(path.slice(0, -1)), field, `field \`${field}\` ${text}`);
   }
   return raw as unknown as RuleData;
 }
