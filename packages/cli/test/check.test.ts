@@ -250,7 +250,8 @@ describe('config', () => {
     const f = fakeIo('', dir);
     expect(await run(['check', '--jobs', '1', '--no-config-lookup', '--rules', 'shared-pack-2', 'other/e.txt'], f.io)).toBe(2);
     expect(f.out()).toBe('');
-    expect(f.err()).toContain(`${join(dir, 'shared-pack-2', 'blaming', 'cli-shared-only.yaml')}:10:12: there is no shared pattern called "acting-word" (the names in _patterns.yaml are "acting-words", "legal-basis")`);
+    expect(f.err()).toContain(`${join(dir, 'shared-pack-2', 'blaming', 'cli-shared-only.yaml')}:10:12: there is no shared pattern called "acting-word" (the names in _patterns.yaml are "acting-words", `);
+    expect(f.err()).toContain('"legal-basis"');
   });
 
   it('--no-config-lookup ignores .sourdough.yaml files', async () => {
