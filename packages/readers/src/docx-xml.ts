@@ -10,7 +10,9 @@
  *   (`w:ptab`) a tab, so the words on either side stay apart;
  * - hidden text (`w:vanish`, directly or through a style) is left out, as Word does not show it;
  * - the text of a text box given only in the modern drawing form (no VML fallback) is read;
- * - an embedded chunk (`w:altChunk`) is replaced by the paragraphs `altChunk` gives for it.
+ * - an embedded chunk (`w:altChunk`) is replaced by the paragraphs `altChunk` gives for it;
+ * - a symbol (`w:sym`), which mammoth leaves out, is read as its character: a check box's ☒ or ☐
+ *   (a content control writes one as `w:sym`), or a Wingdings tick, box or cross (see symbolText).
  *
  * Pure: strings in, string out.
  */
@@ -46,6 +48,8 @@ interface Open {
   choices?: { start: number; openEnd: number; closeStart: number; closeEnd: number }[];
   fallback?: boolean;
   pending?: Edit[];
+  /** w:sym: its font and character code (hex), as written. */
+  sym?: [string, string];
   /** w:drawing: the text box contents inside it (outermost). */
   boxes?: [number, number][];
 }
@@ -126,6 +130,7 @@ export function rewritePart(xml: string, options: RewriteOptions = {}): string {
           const drawing = nearest('w:drawing');
           if (drawing && !stack.some((o) => o.name === 'w:txbxContent')) (drawing.boxes ??= []).push([open.start, -1]);
         } else if (name === 'mc:Fallback' && up?.name === 'mc:AlternateContent') up.fallback = true;
+        else if (name === 'w:sym') open.sym = [attr(attrs, 'w', 'font') ?? '', attr(attrs, 'w', 'char') ?? ''];
         stack.push(open);
       },
       onclosetag() {
@@ -141,6 +146,9 @@ export function rewritePart(xml: string, options: RewriteOptions = {}): string {
           else edits.push({ from: open.start, to: open.openEnd, text: '' }, { from: closeStart, to: closeEnd, text: '' });
         } else if (name === 'w:cr' || (name === 'w:br' && brBreaksPage(xml.slice(open.start, open.openEnd)))) {
           edits.push({ from: open.start, to: closeEnd, text: `<${w}:br/>` });
+        } else if (name === 'w:sym' && parent()?.name === 'w:r') {
+          const text = open.sym ? symbolText(open.sym[0], open.sym[1]) : '';
+          edits.push({ from: open.start, to: closeEnd, text: text ? `<${w}:t>${text}</${w}:t>` : '' });
         } else if (name === 'w:ptab') {
           edits.push({ from: open.start, to: closeEnd, text: `<${w}:tab/>` });
         } else if (name === 'w:r') {
@@ -193,6 +201,31 @@ export function rewritePart(xml: string, options: RewriteOptions = {}): string {
   parser.end();
   if (!edits.length) return xml;
   return apply(xml, edits, 0, xml.length);
+}
+
+/**
+ * The characters a symbol font's private-use code (F0xx, or the bare byte) shows in Wingdings and
+ * Wingdings 2, for the ticks, boxes and crosses forms use: what Word shows for them.
+ */
+const SYMBOL_FONTS: Record<string, Record<number, string>> = {
+  wingdings: { 0xfe: '☑', 0xfd: '☒', 0xfc: '✓', 0xfb: '✗', 0xa8: '☐', 0x6f: '☐', 0x78: '☒' },
+  'wingdings 2': { 0x52: '☑', 0x54: '☒', 0xa3: '☐', 0x50: '✓', 0x4f: '✗' },
+};
+
+/**
+ * What a `w:sym` shows, as text: a Unicode character as itself (MS Gothic's ☒ 2612, Segoe UI
+ * Symbol's ✓), a symbol font's tick, box or cross by SYMBOL_FONTS, or '' for anything else (an
+ * unknown symbol is left out, as before, rather than guessed). XML-escaped.
+ */
+export function symbolText(font: string, char: string): string {
+  if (!/^[0-9A-Fa-f]{1,6}$/.test(char)) return '';
+  const code = parseInt(char, 16);
+  const table = SYMBOL_FONTS[font.trim().toLowerCase()];
+  if (table) return table[code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code] ?? '';
+  // Private use (a symbol font we have no table for), controls and surrogates show nothing we can read.
+  if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0xd800 && code <= 0xf8ff) || code > 0x10ffff) return '';
+  const c = String.fromCodePoint(code);
+  return c === '<' ? '&lt;' : c === '&' ? '&amp;' : c === '>' ? '&gt;' : c;
 }
 
 /** True for the open tag of a page or column break. */

@@ -59,6 +59,8 @@ function paragraphsOf(htmlText: string): Para[] {
         stack.push(entry);
         if (!PARAGRAPH.has(name)) {
           if (name === 'br' && open.length) open[open.length - 1]!.text += ' ';
+          // A check box content control (mammoth gives it as an input): read as Word shows it.
+          else if (name === 'input' && attrs.type === 'checkbox' && open.length && !marks) open[open.length - 1]!.text += 'checked' in attrs ? '☒' : '☐';
           return;
         }
         const h = HEADING.exec(name);

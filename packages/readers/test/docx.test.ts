@@ -69,6 +69,21 @@ describe('docx reader', () => {
     expect(analyseChecked({ path: 'balanced.docx', doc: balanced }).findings.filter((f) => f.ruleId === 'deficit/strengths-section')).toEqual([]);
   });
 
+  it('reads check boxes and symbols as Word shows them: a content control as ☒ or ☐, a Wingdings tick or box, a Unicode symbol', async () => {
+    const W14 = 'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"';
+    const box = (checked: boolean): string =>
+      `<w:sdt ${W14}><w:sdtPr><w14:checkbox><w14:checked w14:val="${checked ? 1 : 0}"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:sym w:font="MS Gothic" w:char="${checked ? '2612' : '2610'}"/></w:r></w:sdtContent></w:sdt>`;
+    const body = [
+      p(r('Lives alone: ') + box(true) + r(' Yes ') + box(false) + r(' No')),
+      p('<w:r><w:sym w:font="Wingdings" w:char="F0FE"/><w:t xml:space="preserve"> Key safe fitted</w:t></w:r>'),
+      p('<w:r><w:sym w:font="Wingdings 2" w:char="A3"/><w:t xml:space="preserve"> Pendant alarm</w:t></w:r>'),
+      p('<w:r><w:sym w:font="Segoe UI Symbol" w:char="2713"/><w:t xml:space="preserve"> Carer\'s assessment offered</w:t></w:r>'),
+      p('<w:r><w:sym w:font="Webdings" w:char="F061"/><w:t xml:space="preserve"> Unknown symbol left out</w:t></w:r>'),
+    ].join('');
+    const doc = await docx(await makeDocx({ body }), 'boxes.docx');
+    expect(doc.source.split('\n')).toEqual(['Lives alone: ☒ Yes ☐ No', '☑ Key safe fitted', '☐ Pendant alarm', "✓ Carer's assessment offered", ' Unknown symbol left out']);
+  });
+
   it('keeps words apart across a carriage return, an absolute tab, a page break and a column break', async () => {
     const body = [
       p('<w:r><w:t>The service</w:t><w:cr/><w:t>user went out.</w:t></w:r>'),
