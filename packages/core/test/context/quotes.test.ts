@@ -48,12 +48,17 @@ describe('findQuotes: speech or scare quotes', () => {
     ['Lee said he has felt “totally unmotivated” since the move.', 'totally unmotivated', 'speech'],
     ['Amira told me that she was “fine”.', 'fine', 'speech'],
     ["Jo says she's been “really down” lately.", 'really down', 'speech'],
+    ['Nia told me she feels she is “not coping” some days.', 'not coping', 'speech'],
+    ['Marek said it would give him “some breathing space” at weekends.', 'some breathing space', 'speech'],
+    ['Dee said this makes her “properly happy”.', 'properly happy', 'speech'],
     // …but not after a professional's, the family's or the writer's, nor a noun the writer quotes.
     ['Staff said he was “unmotivated”.', 'unmotivated', 'scare'],
     ['His mum said he was “lazy”.', 'lazy', 'scare'],
     ['Staff described him as “unmotivated”.', 'unmotivated', 'scare'],
     ["Jack says he is seeing his 'sinus doctor' on Friday.", 'sinus doctor', 'scare'],
     ['Amira said she was with her “friends” all night.', 'friends', 'scare'],
+    ['Staff said it would give him “a reality check”.', 'a reality check', 'scare'],
+    ['His mum said she thinks he is “lazy”.', 'lazy', 'scare'],
   ])('%s → %s (%s)', (text, inner, kind) => {
     expect(quotes(text)).toEqual([[inner, kind]]);
   });
