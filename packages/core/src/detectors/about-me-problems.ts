@@ -2,7 +2,7 @@
  * about-me-problems: problems or issues as the frame of an "About me" section — "Presenting
  * problem: alcohol", "Sam's main problems are his drinking and his temper", "Issues: debt,
  * isolation", "debt problems", "a lot of problems", "problems with alcohol" — in the section meant to say who the person is and what matters to them. LEXICON
- * DEF-22. Only sections headed "About me", "All about Sam", "My story", "What matters to me",
+ * DEF-22. Only sections headed "About me", "All about Sam" ("All about me, by Tilly"), "My story", "What matters to me",
  * "What's important to me", "Who I am", "Pen picture", "One-page profile" are read: the same words
  * are right in incident, risk and assessment sections, which are left alone. The person's own "my
  * problems" is their framing, and a family member's problems ("Mum's issues with her back") are
@@ -26,7 +26,8 @@ const ABOUT_TITLE = new RegExp(
       String.raw`personal\s+profile`,
       String.raw`getting\s+to\s+know\s+(?:me|him|her|them|[A-Z][a-z]+)`,
     ].join('|') +
-    String.raw`)(?:\s*\([^)]*\))?\W*$`,
+    // an attribution after the title: "All about me, by Tilly", "About me – written with Sam"
+    String.raw`)(?:\s*\([^)]*\))?(?:\s*[,:–—-]\s*(?:(?:written|made|drawn)\s+)?(?:by|with)\s+[^,.;:()]{1,40})?\W*$`,
   'i',
 );
 

@@ -60,6 +60,18 @@ describe('strengths-section', () => {
     expect(strengths('Strengths\n\nAmy cannot cook.')).toEqual([]);
   });
 
+  it('counts "can no longer" and "has not been able to" as what the person cannot do', () => {
+    expect(isDeficitLed('She can no longer manage the stairs or the shopping.')).toBe(true);
+    expect(isDeficitLed('He has not been able to keep up with the allotment since the spring.')).toBe(true);
+    expect(isDeficitLed("They haven't been able to get out since the winter.")).toBe(true);
+    expect(isDeficitLed('She is unable to keep her job going alongside the caring.')).toBe(true);
+    expect(isDeficitLed('He is caring, though he cannot read.')).toBe(false);
+    expect(isDeficitLed('She can still make everyone laugh.')).toBe(false);
+    expect(
+      strengths("## Beth's strengths\n\nBeth is unable to manage the night-time care and can no longer keep her job going as well.\n\nShe has not been able to get to her knitting group since June.\n\n## Next\n", true),
+    ).toEqual(["Beth's strengths"]);
+  });
+
   it('reads only the section: deficits under the next heading are not counted', () => {
     const md = '## Strengths\n\nAmy sings in a choir.\n\n## Support needs\n\nAmy cannot cook. She lacks confidence. She struggles with buses.\n';
     expect(strengths(md, true)).toEqual([]);
@@ -81,9 +93,9 @@ describe('strengths-section', () => {
 
 describe('about-me-problems', () => {
   it('knows "about me" headings', () => {
-    for (const t of ['About me', 'All about Sam', 'My story', "Sam's life story", 'What matters to me', "What's important to Sam", 'Who I am', 'Pen picture', 'One-page profile', 'About me (Sam)'])
+    for (const t of ['About me', 'All about Sam', 'My story', "Sam's life story", 'What matters to me', "What's important to Sam", 'Who I am', 'Pen picture', 'One-page profile', 'About me (Sam)', 'All about me, by Tilly', 'About me – written with Deniz', 'My story: by Ravi'])
       expect(isAboutTitle(t), t).toBe(true);
-    for (const t of ['About this plan', 'About the service', 'Risks', 'Presenting problem', 'Background'])
+    for (const t of ['About this plan', 'About the service', 'Risks', 'Presenting problem', 'Background', 'About me, problems and risks'])
       expect(isAboutTitle(t), t).toBe(false);
   });
 
