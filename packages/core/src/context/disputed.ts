@@ -29,11 +29,21 @@ const AFTER = /\b(?:he|she|they|mum|dad|mother|father|the family|his family|her 
 const REPORTED = /\b(?:said|says|told|reported|reports|wrote|writes|written|described|describes|describing|called|calls|calling|labelled|labeled|labels|believes|believed|feels|felt|thinks|thought|states|stated|recorded|records|noted|notes|considers|considered|suggested|suggests|view|views|opinion|letter|report|assessment)\b/i;
 
 /**
+ * A quoted label that the sentence goes on to say hurt the person or their family, straight after
+ * the closing quote mark: "a doctor once told them Frank was 'going senile', which upset them
+ * both", "staff called her “difficult”, which hurt her". With a reporting word before it, the
+ * writer is recording the label's effect, not using it. Only a quoted label: after an unquoted
+ * word ("…was aggressive, which upset them") the behaviour, not the word, may be what upset them.
+ */
+const HURT = /^\s*[”"’'],?\s*which\s+(?:really\s+|deeply\s+|understandably\s+)?(?:upset|upsets|hurt|hurts|offended|offends|distressed|distresses)\s+(?:him|her|them|me|us|both|the family|his family|her family)\b/;
+
+/**
  * Is the match (at `rel`..`relEnd` in `sentence`) a label the sentence quotes from someone else in
  * order to record the person disputing it?
  */
 export function isDisputedLabel(sentence: string, rel: number, relEnd: number, next?: string): boolean {
   if (next !== undefined && deniedNext(sentence, rel, relEnd, next)) return true;
+  if (HURT.test(sentence.slice(relEnd)) && REPORTED.test(sentence.slice(0, rel))) return true;
   if (!ANY.test(sentence)) return false;
   const before = sentence.slice(0, rel).replace(/\s+/g, ' ');
   if (BEFORE.test(before)) return true;

@@ -177,6 +177,18 @@ describe("someone else's label, recorded with the person disputing it", () => {
     expect(brief(run(t))).toEqual([`${word}:info`]);
   });
 
+  it.each([
+    ['Teresa said a nurse once told them Rhys was "aggressive", which upset them both.', 'aggressive'],
+    ['The agency described Nell as "challenging", which really hurt her.', 'challenging'],
+  ])('a reported quoted label that "upset them" or "hurt her" counts too: %s', (t, word) => {
+    expect(brief(run(t))).toEqual([`${word}:info`]);
+  });
+
+  it('"which upset them" after an unquoted label, or after the writer\'s own quoted label, is not a dispute', () => {
+    expect(brief(run('Staff said Mo was aggressive, which upset them both.'))).toEqual(['aggressive:warning']);
+    expect(brief(run('Mo was "aggressive", which upset them both.'))).toEqual(['aggressive:warning']);
+  });
+
   it('"That was wrong" after the writer\'s own label, or about something else, is not a dispute', () => {
     expect(brief(run('Mo was aggressive at lunch. That was wrong.'))).toEqual(['aggressive:warning']);
     expect(brief(run('Staff said Mo was aggressive. That was a long day for everyone.'))).toEqual(['aggressive:warning']);
