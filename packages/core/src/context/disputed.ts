@@ -37,13 +37,20 @@ const REPORTED = /\b(?:said|says|told|reported|reports|wrote|writes|written|desc
  */
 const HURT = /^\s*[”"’'],?\s*which\s+(?:really\s+|deeply\s+|understandably\s+)?(?:upset|upsets|hurt|hurts|offended|offends|distressed|distresses)\s+(?:him|her|them|me|us|both|the family|his family|her family)\b/;
 
+/** Is the first character after `at` that is not white space a closing quote mark (where HURT can begin)? Most matches are not quoted. */
+function closesQuote(sentence: string, at: number): boolean {
+  let c = sentence.charCodeAt(at);
+  while (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) c = sentence.charCodeAt(++at);
+  return c === 0x201d || c === 0x2019 || c === 34 || c === 39;
+}
+
 /**
  * Is the match (at `rel`..`relEnd` in `sentence`) a label the sentence quotes from someone else in
  * order to record the person disputing it?
  */
 export function isDisputedLabel(sentence: string, rel: number, relEnd: number, next?: string): boolean {
   if (next !== undefined && deniedNext(sentence, rel, relEnd, next)) return true;
-  if (HURT.test(sentence.slice(relEnd)) && REPORTED.test(sentence.slice(0, rel))) return true;
+  if (closesQuote(sentence, relEnd) && HURT.test(sentence.slice(relEnd)) && REPORTED.test(sentence.slice(0, rel))) return true;
   if (!ANY.test(sentence)) return false;
   const before = sentence.slice(0, rel).replace(/\s+/g, ' ');
   if (BEFORE.test(before)) return true;
