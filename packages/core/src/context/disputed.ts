@@ -37,6 +37,15 @@ const REPORTED = /\b(?:said|says|told|reported|reports|wrote|writes|written|desc
  */
 const HURT = /^\s*[”"’'],?\s*which\s+(?:really\s+|deeply\s+|understandably\s+)?(?:upset|upsets|hurt|hurts|offended|offends|distressed|distresses)\s+(?:him|her|them|me|us|both|the family|his family|her family)\b/;
 
+/**
+ * A quoted label that the sentence goes on to say the person asked to have changed, straight after
+ * the closing quote mark: "the old plan called her 'wheelchair-bound' and she wanted that
+ * changed", "the letter described him as 'an invalid', which he asked us to correct". With a
+ * reporting word before it, the writer is recording the person's objection, not using the label.
+ * Only a quoted label, as for HURT.
+ */
+const CHANGE = /^\s*[”"’'],?\s*(?:and|which|but)\s+(?:(?:he|she|they|I|we|[A-Z][a-z]+)\s+)?(?:has\s+|have\s+|had\s+)?(?:asked|asks|wanted|wants|would\s+like|requested|requests)\s+(?:(?:us|me|them|for)\s+)?(?:(?:that|it|this|the\s+word|the\s+label)\s+(?:to\s+be\s+)?(?:changed|removed|corrected|taken\s+out|deleted)\b|to\s+(?:change|remove|correct|delete)\b)/;
+
 /** Is the first character after `at` that is not white space a closing quote mark (where HURT can begin)? Most matches are not quoted. */
 function closesQuote(sentence: string, at: number): boolean {
   let c = sentence.charCodeAt(at);
@@ -50,7 +59,10 @@ function closesQuote(sentence: string, at: number): boolean {
  */
 export function isDisputedLabel(sentence: string, rel: number, relEnd: number, next?: string): boolean {
   if (next !== undefined && deniedNext(sentence, rel, relEnd, next)) return true;
-  if (closesQuote(sentence, relEnd) && HURT.test(sentence.slice(relEnd)) && REPORTED.test(sentence.slice(0, rel))) return true;
+  if (closesQuote(sentence, relEnd)) {
+    const after = sentence.slice(relEnd);
+    if ((HURT.test(after) || CHANGE.test(after)) && REPORTED.test(sentence.slice(0, rel))) return true;
+  }
   if (!ANY.test(sentence)) return false;
   const before = sentence.slice(0, rel).replace(/\s+/g, ' ');
   if (BEFORE.test(before)) return true;
