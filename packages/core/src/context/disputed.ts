@@ -46,6 +46,15 @@ const HURT = /^\s*[”"’'],?\s*which\s+(?:really\s+|deeply\s+|understandably\s
  */
 const CHANGE = /^\s*[”"’'],?\s*(?:and|which|but)\s+(?:(?:he|she|they|I|we|[A-Z][a-z]+)\s+)?(?:has\s+|have\s+|had\s+)?(?:asked|asks|wanted|wants|would\s+like|requested|requests)\s+(?:(?:us|me|them|for)\s+)?(?:(?:that|it|this|the\s+word|the\s+label)\s+(?:to\s+be\s+)?(?:changed|removed|corrected|taken\s+out|deleted)\b|to\s+(?:change|remove|correct|delete)\b)/;
 
+/**
+ * A quoted label that the sentence goes on to say the person or their family dislikes as a word,
+ * a few words after the closing quote mark: "Mum said he was 'handicapped' when he was small, and
+ * she hates the word now", "the GP letter calls her 'a diabetic', which she dislikes as a label".
+ * Only "the word", "the term", "the label" and the like, so "…was 'aggressive' at lunch and she
+ * hates it" is still reported.
+ */
+const DISLIKE = /^\s*[”"’'],?[^.!?;]{0,40}?\b(?:and|but|which)\s+(?:(?:he|she|they|I|we|[A-Z][a-z]+)\s+)?(?:now\s+|really\s+|still\s+|has\s+always\s+|always\s+)?(?:hates|hated|dislikes|disliked|(?:does|did)\s+not\s+like|(?:doesn|didn)['’]t\s+like)\s+(?:(?:the|that|this)\s+(?:word|term|label|description)\b|(?:it|that)\s+as\s+a\s+(?:word|term|label|description)\b)/;
+
 /** Is the first character after `at` that is not white space a closing quote mark (where HURT can begin)? Most matches are not quoted. */
 function closesQuote(sentence: string, at: number): boolean {
   let c = sentence.charCodeAt(at);
@@ -61,7 +70,7 @@ export function isDisputedLabel(sentence: string, rel: number, relEnd: number, n
   if (next !== undefined && deniedNext(sentence, rel, relEnd, next)) return true;
   if (closesQuote(sentence, relEnd)) {
     const after = sentence.slice(relEnd);
-    if ((HURT.test(after) || CHANGE.test(after)) && REPORTED.test(sentence.slice(0, rel))) return true;
+    if ((HURT.test(after) || CHANGE.test(after) || DISLIKE.test(after)) && REPORTED.test(sentence.slice(0, rel))) return true;
   }
   if (!ANY.test(sentence)) return false;
   const before = sentence.slice(0, rel).replace(/\s+/g, ' ');

@@ -187,13 +187,15 @@ describe("someone else's label, recorded with the person disputing it", () => {
   it.each([
     ['Her review says the ward called Dot "challenging", and she asked for that to be changed.', 'challenging'],
     ['The surveyor described Mr Ali as "aggressive", which he asked us to correct.', 'aggressive'],
-  ])('a reported quoted label the person asked to have changed counts too: %s', (t, word) => {
+    ['Her dad said she was "challenging" at school, and she still hates the word.', 'challenging'],
+  ])('a reported quoted label the person asked to have changed, or dislikes as a word, counts too: %s', (t, word) => {
     expect(brief(run(t))).toEqual([`${word}:info`]);
   });
 
   it('an unquoted label, or the writer\'s own quoted label, before "and she asked for it to be changed" is not a dispute', () => {
     expect(brief(run('Staff said Mo was aggressive, and she asked for that to be changed.'))).toEqual(['aggressive:warning']);
     expect(brief(run('Mo was "aggressive" and asked for the rota to be changed.'))).toEqual(['aggressive:warning']);
+    expect(brief(run('Staff said Mo was "aggressive" at lunch and she hates it.'))).toEqual(['aggressive:warning']);
   });
 
   it('"which upset them" after an unquoted label, or after the writer\'s own quoted label, is not a dispute', () => {
