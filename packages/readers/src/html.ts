@@ -7,7 +7,8 @@
  * headings, table cells…) become blocks, so sentences never run across them; a `<br>` is a line
  * break within its block, white space between words; the value a one-line form field shows
  * (`<input value="…">`, text-like types only) is a block of its own, as a `<textarea>`'s text and a
- * drop-down list's selected option are (its other options are not read); headings become sections; `<!-- sourdough-… -->` comments become directives.
+ * drop-down list's selected option are (its other options are not read); a check box reads as ☒
+ * or ☐ in its tag's first place; headings become sections; `<!-- sourdough-… -->` comments become directives.
  * HTML nested more than LIMITS.htmlNesting deep is refused (SD_ERR_TOO_LARGE). Pure: no I/O.
  */
 import { Parser } from 'htmlparser2';
@@ -171,6 +172,17 @@ export function html(source: string, path?: string): SourceDocument {
         if (hiddenDepth < 0 && (INVISIBLE.has(name) || isHidden(attrs) || unshownOption)) hiddenDepth = stack.length;
         if (name === 'input' && hiddenDepth < 0 && typeof attrs.value === 'string' && /\S/.test(attrs.value) && TEXT_INPUT.has((attrs.type ?? 'text').toLowerCase())) {
           inputValue(parser.startIndex, parser.endIndex + 1, attrs.value);
+        } else if (name === 'input' && hiddenDepth < 0 && (attrs.type ?? '').toLowerCase() === 'checkbox') {
+          // A check box reads as a browser shows it, ticked (☒) or not (☐), standing apart from
+          // the words around it; the mark takes the place of the tag's "<" (as an entity's
+          // character takes the place of its "&"), so every other offset is unchanged.
+          const at = parser.startIndex;
+          blankTo(at);
+          chars.push('checked' in attrs ? '☒' : '☐');
+          copied = at + 1;
+          visibleEnd = -1;
+          if (blockStart < 0) blockStart = at;
+          blockEnd = Math.max(blockEnd, at + 1);
         }
         const h = HEADING.exec(name);
         if (h && hiddenDepth < 0) heading = { offset: parser.startIndex, depth: Number(h[1]), title: '', stackDepth: stack.length };

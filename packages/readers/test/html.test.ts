@@ -155,6 +155,21 @@ describe('html reader', () => {
     expect(found.map((f) => f.ruleId)).toEqual(['blaming/kicked-off']);
   });
 
+  it('reads a check box as a browser shows it (☒ ticked, ☐ not), apart from the words around it, every offset unchanged', () => {
+    const source = '<form><p><input type="checkbox" checked> Lives alone <input type="checkbox" name="k"> Has a key safe</p>'
+      + '<p><label><input type="CHECKBOX" checked="checked">The service user refused lunch.</label></p><p>Re<input type="checkbox">fused</p>'
+      + '<p hidden><input type="checkbox" checked> Hidden box</p></form>';
+    const doc = html(source);
+    expect(doc.text.length).toBe(source.length);
+    expect(doc.blocks.map((b) => doc.text.slice(b.start, b.end).replace(/\s+/g, ' ').trim())).toEqual(['☒ Lives alone ☐ Has a key safe', '☒ The service user refused lunch.', 'Re☐ fused']);
+    const found = analyse(doc, builtinRuleSet()).findings.filter((f) => f.start);
+    expect(found.map((f) => [f.ruleId, f.sentence])).toEqual([
+      ['dehumanising/service-user', '☒ The service user refused lunch.'],
+      ['blaming/refuses', '☒ The service user refused lunch.'],
+    ]);
+    for (const f of found) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+  });
+
   it('reads a bold paragraph as a section heading in a page written on one line (deficit/strengths-section)', () => {
     const set = builtinRuleSet();
     const strengths = (source: string): string[] =>
