@@ -7,7 +7,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { kindOf } from '@sourdough/readers';
+import { isRecordKind, kindOf } from '@sourdough/readers';
 
 const NL = 10;
 const CR = 13;
@@ -106,7 +106,7 @@ export async function countDocuments(files: readonly string[], cwd: string): Pro
     for (const f of files) {
       if (f === '-') return undefined;
       const kind = kindOf(f);
-      n += kind === 'csv' || kind === 'tsv' || kind === 'jsonl' ? await countRecords(resolve(cwd, f), kind !== 'jsonl', kind === 'tsv' ? 9 : COMMA) : 1;
+      n += isRecordKind(kind) ? await countRecords(resolve(cwd, f), kind !== 'jsonl', kind === 'tsv' ? 9 : COMMA) : 1;
     }
   } catch {
     return undefined;

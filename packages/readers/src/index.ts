@@ -4,7 +4,9 @@
  * and path/glob expansion with ignore files. Public surface pinned by a test: `readPath`,
  * `readStream`, `expandGlobs` (plus the helpers and types below, for `audit` and the server).
  */
-export { readPath, readStream, kindOf, errorEntry, documentFromBytes, SUPPORTED_EXTENSIONS } from './read.js';
+export { readPath, readStream, kindOf, isRecordKind, errorEntry, documentFromBytes, SUPPORTED_EXTENSIONS } from './read.js';
+export type { RecordKind } from './read.js';
+export { caseVariant } from './record.js';
 export type { InputKind, ReadPathOptions, ReadStreamOptions } from './read.js';
 export { expandGlobs } from './glob.js';
 export type { ExpandOptions, Expanded } from './glob.js';

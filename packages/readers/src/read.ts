@@ -35,6 +35,14 @@ const BY_EXTENSION: Record<string, InputKind> = {
 /** File extensions read when walking a folder or expanding a glob. */
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
 
+/** The kinds whose rows are documents (CSV, tab-separated and JSON Lines exports). */
+export type RecordKind = Extract<InputKind, 'csv' | 'tsv' | 'jsonl'>;
+
+/** Is this a record file's kind, each row a document? */
+export function isRecordKind(kind: InputKind): kind is RecordKind {
+  return kind === 'csv' || kind === 'tsv' || kind === 'jsonl';
+}
+
 /** The reader for a file name (plain text when the extension is unknown). */
 export function kindOf(path: string): InputKind {
   return BY_EXTENSION[extname(path).toLowerCase()] ?? 'text';
@@ -68,7 +76,7 @@ export function errorEntry(path: string, err: unknown): DocumentError {
 }
 
 /** Build a document from the whole contents of a (non-record) file. */
-export async function documentFromBytes(bytes: Uint8Array, path: string, kind: Exclude<InputKind, 'csv' | 'tsv' | 'jsonl'>): Promise<SourceDocument> {
+export async function documentFromBytes(bytes: Uint8Array, path: string, kind: Exclude<InputKind, RecordKind>): Promise<SourceDocument> {
   if (kind === 'docx') return docx(bytes, path);
   if (bytes.byteLength > LIMITS.documentBytes) throw tooLarge(path, 'the file', LIMITS.documentBytes);
   const source = decodeUtf8(bytes, path);
@@ -78,7 +86,7 @@ export async function documentFromBytes(bytes: Uint8Array, path: string, kind: E
 }
 
 /** The records of a CSV or JSONL stream (left raw with `deferRecords`); a failure of the stream itself becomes an error entry. */
-function records(kind: 'csv' | 'tsv' | 'jsonl', stream: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions & { deferRecords?: boolean }): AsyncGenerator<ReadItem | RawRecord> {
+function records(kind: RecordKind, stream: AsyncIterable<Buffer | string | Uint8Array>, path: string, options: ReadOptions & { deferRecords?: boolean }): AsyncGenerator<ReadItem | RawRecord> {
   const defer = options.deferRecords === true;
   return guarded(kind === 'jsonl' ? jsonl(stream, path, options, defer) : csv(stream, path, options, defer, kind === 'tsv' ? '\t' : ','), path);
 }
@@ -100,7 +108,7 @@ export function readPath(path: string, options?: ReadPathOptions): AsyncGenerato
 export async function* readPath(path: string, options: ReadPathOptions = {}): AsyncGenerator<ReadItem | RawRecord> {
   const full = resolve(options.cwd ?? '.', path);
   const kind = options.kind ?? kindOf(path);
-  if (kind === 'csv' || kind === 'tsv' || kind === 'jsonl') {
+  if (isRecordKind(kind)) {
     const stream = createReadStream(full, { highWaterMark: 256 * 1024 });
     yield* records(kind, stream, path, options);
     return;
@@ -136,7 +144,7 @@ export function readStream(stream: AsyncIterable<Buffer | string | Uint8Array>, 
 export async function* readStream(stream: AsyncIterable<Buffer | string | Uint8Array>, options: ReadStreamOptions = {}): AsyncGenerator<ReadItem | RawRecord> {
   const path = options.path ?? '-';
   const kind = options.kind ?? (options.filename ? kindOf(options.filename) : 'text');
-  if (kind === 'csv' || kind === 'tsv' || kind === 'jsonl') {
+  if (isRecordKind(kind)) {
     yield* records(kind, stream, path, options);
     return;
   }

@@ -55,17 +55,26 @@ export function recordToItem(record: Record<string, unknown>, path: string, row:
   return item;
 }
 
-/** `wanted` when the record has it; else the record's only field that differs from it only in capitals; else `wanted`. */
-function keyFor(record: Record<string, unknown>, wanted: string): string {
-  if (Object.hasOwn(record, wanted)) return wanted;
+/**
+ * The one name among `names` that differs from `wanted` only in capitals ("Text" for `text`), or
+ * undefined when there is none or more than one: exports name their columns and fields as their
+ * system does. Used for a CSV header, a JSON Lines record's fields and the audit's group and date
+ * columns.
+ */
+export function caseVariant(names: Iterable<string>, wanted: string): string | undefined {
   const low = wanted.toLowerCase();
   let found: string | undefined;
-  for (const k of Object.keys(record)) {
-    if (k.toLowerCase() !== low) continue;
-    if (found !== undefined) return wanted;
-    found = k;
+  for (const n of names) {
+    if (n.toLowerCase() !== low) continue;
+    if (found !== undefined) return undefined;
+    found = n;
   }
-  return found ?? wanted;
+  return found;
+}
+
+/** `wanted` when the record has it; else its only field named with other capitals; else `wanted`. */
+function keyFor(record: Record<string, unknown>, wanted: string): string {
+  return Object.hasOwn(record, wanted) ? wanted : (caseVariant(Object.keys(record), wanted) ?? wanted);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import type { DocumentError } from '@sourdough/core';
 import type { RawRecord, ReadItem, ReadOptions } from './types.js';
-import { csvFields, csvRecord, fail, jsonlRecord } from './record.js';
+import { caseVariant, csvFields, csvRecord, fail, jsonlRecord } from './record.js';
 import { isBlank, splitLines, type Line } from './lines.js';
 import { LIMITS } from './limits.js';
 import { isUtf8 } from 'node:buffer';
@@ -274,8 +274,8 @@ export async function* csv(chunks: AsyncIterable<Buffer | string | Uint8Array>, 
     // differs from the field asked for only in capitals is that field, when only one column does.
     for (const wanted of [options.textField ?? 'text', options.idField ?? 'id']) {
       if (names.includes(wanted)) continue;
-      const alike = names.flatMap((n, i) => (n.toLowerCase() === wanted.toLowerCase() ? [i] : []));
-      if (alike.length === 1) names[alike[0]!] = wanted;
+      const alike = caseVariant(names, wanted);
+      if (alike !== undefined) names[names.indexOf(alike)] = wanted;
     }
     // No column for the text (a file without a header row, whose first record was read as the
     // header, or the wrong --text-field): no record can be read, so the file is one problem, not

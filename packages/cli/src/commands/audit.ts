@@ -29,7 +29,7 @@ import {
   type Finding,
   type RuleData,
 } from '@sourdough/core';
-import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
+import { caseVariant, expandGlobs, isRecordKind, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
 import { csvStream, printable, renderAuditHtml, type AuditSummary } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
@@ -64,7 +64,7 @@ export interface AuditCommandOptions extends Omit<CheckOptions, 'format' | 'maxW
  */
 function workerLimits(files: readonly string[], cwd: string, stdinFilename: string | undefined): ResourceLimits {
   const limits: ResourceLimits = { maxYoungGenerationSizeMb: 8 };
-  const record = (name: string): boolean => ['csv', 'tsv', 'jsonl'].includes(kindOf(name));
+  const record = (name: string): boolean => isRecordKind(kindOf(name));
   const big = files.some((f) => {
     if (f === '-') return !(stdinFilename && record(stdinFilename));
     if (record(f)) return false;
@@ -261,7 +261,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     // like an output column (status, category, row…) gets a prefix: see withCsvMeta.
     const columns = csvColumns(groupBy.filter((k) => k !== idField), opts.dateField === idField ? undefined : opts.dateField);
     // With no record input, no first record will set the metadata columns: fix them now.
-    const recordInput = files.some((f) => ['csv', 'tsv', 'jsonl'].includes(kindOf(f === '-' ? (opts.stdinFilename ?? '') : f)));
+    const recordInput = files.some((f) => isRecordKind(kindOf(f === '-' ? (opts.stdinFilename ?? '') : f)));
     const fixed = recordInput ? {} : { metaColumns: [...columns.keep.values()] };
     const findingsCsv = csvStream(fixed);
     const documentsCsv = new DocumentsCsv(fixed.metaColumns);
@@ -272,7 +272,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
     const wholeFailures: string[] = [];
     let readAny = false;
     // Documents read per record file, to say which held none.
-    const perFile = new Map(files.filter((f) => f !== '-' && ['csv', 'tsv', 'jsonl'].includes(kindOf(f))).map((f) => [f, 0]));
+    const perFile = new Map(files.filter((f) => f !== '-' && isRecordKind(kindOf(f))).map((f) => [f, 0]));
     await findingsSink.write(findingsCsv.start());
 
     // The strengths and voice figures are measured even where the voice rules are off (only their
@@ -444,12 +444,11 @@ function withFieldCase(o: DocumentOutcome, wanted: readonly string[]): DocumentO
   let out: Record<string, string> | undefined;
   for (const k of wanted) {
     if (meta[k] !== undefined) continue;
-    const low = k.toLowerCase();
-    const alike = Object.keys(meta).filter((m) => m.toLowerCase() === low);
-    if (alike.length !== 1) continue;
+    const alike = caseVariant(Object.keys(meta), k);
+    if (alike === undefined) continue;
     out ??= { ...meta };
-    out[k] = out[alike[0]!]!;
-    delete out[alike[0]!];
+    out[k] = out[alike]!;
+    delete out[alike];
   }
   return out ? { ...o, meta: out } : o;
 }

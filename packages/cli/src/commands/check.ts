@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { SourdoughError, SummaryBuilder, type AnalyseOptions, type DocumentKind, type RuleData, type Severity } from '@sourdough/core';
-import { expandGlobs, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
+import { expandGlobs, isRecordKind, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
 import { getStreamingReporter, formats, printable, type StreamingReporter } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
@@ -185,7 +185,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   }
   const color = !opts.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
   const reporter = makeReporter({ color, rules: ruleInfos(sets), version: cliVersion() });
-  const records = files.some((f) => (f === '-' ? opts.stdinFilename && ['csv', 'tsv', 'jsonl'].includes(kindOf(opts.stdinFilename)) : ['csv', 'tsv', 'jsonl'].includes(kindOf(f))));
+  const records = files.some((f) => (f === '-' ? opts.stdinFilename && isRecordKind(kindOf(opts.stdinFilename)) : isRecordKind(kindOf(f))));
   // The bar shares the terminal with the report, so it is only drawn when the report goes elsewhere
   // (a file or a pipe); a report streaming to the terminal shows its own progress.
   const barAllowed = opts.progress !== false && (Boolean(opts.output) || !io.stdout.isTTY);
