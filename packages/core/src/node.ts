@@ -76,9 +76,7 @@ export function loadSharedPatterns(dir: string): Record<string, SharedPattern> {
       compileRegex(entry.regex, entry.caseSensitive, name, file);
     } catch (err) {
       if (!(err instanceof SourdoughError)) throw err;
-      const where = locate([name, 'regex']);
-      const detail = err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message;
-      throw new SourdoughError(err.code, `${file}${where ? `:${where.line}:${where.column}` : ''}: shared pattern "${name}": ${detail}`, { file, field: `${name}.regex`, ...(where ?? {}) }, { cause: err });
+      throw located(err, file, locate([name, 'regex']), `${name}.regex`, `shared pattern "${name}": `);
     }
   }
   return { ...builtinSharedPatterns(), ...own };
@@ -114,6 +112,16 @@ export function loadRuleFile(file: string, root?: string, shared?: Record<string
   return rule;
 }
 
+/**
+ * `err` again, pointed at `file`, the line and column `where` (when found) and `field`, with
+ * `lead` before its own words (its file prefix, if any, dropped): how every rule-file error that
+ * compiling finds is made to point at the line to edit.
+ */
+function located(err: SourdoughError, file: string, where: { line: number; column: number } | undefined, field: string, lead = ''): SourdoughError {
+  const detail = err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message.replace(/^[^:]*: /, '');
+  return new SourdoughError(err.code, `${file}${where ? `:${where.line}:${where.column}` : ''}: ${lead}${detail}`, { file, field, ...(where ?? {}) }, { cause: err });
+}
+
 /** Replace each `named:` pattern of a rule by the shared pattern it cites, pointing any error at its line. */
 function resolveShared(rule: RuleData, shared: Record<string, SharedPattern>, file: string, locate: (path: (string | number)[]) => { line: number; column: number } | undefined): void {
   for (const list of ['patterns', 'unless'] as const) {
@@ -124,9 +132,7 @@ function resolveShared(rule: RuleData, shared: Record<string, SharedPattern>, fi
         return resolveNamed(p, shared, rule, list);
       } catch (err) {
         if (!(err instanceof SourdoughError)) throw err;
-        const where = locate([list, i, 'named']);
-        const detail = err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message;
-        throw new SourdoughError(err.code, `${file}${where ? `:${where.line}:${where.column}` : ''}: ${detail}`, { file, field: `${list}.${i}.named`, ...(where ?? {}) }, { cause: err });
+        throw located(err, file, locate([list, i, 'named']), `${list}.${i}.named`);
       }
     });
   }
@@ -165,8 +171,7 @@ function checkCompiles(rule: RuleData, file: string, locate: (path: (string | nu
     }
     const where = locate(path);
     if (!where) throw err;
-    const detail = err.message.startsWith(`${file}: `) ? err.message.slice(file.length + 2) : err.message.replace(/^[^:]*: /, '');
-    throw new SourdoughError(err.code, `${file}:${where.line}:${where.column}: ${detail}`, { file, field: path.join('.') || field, line: where.line, column: where.column }, { cause: err });
+    throw located(err, file, where, path.join('.') || field);
   }
 }
 

@@ -137,6 +137,8 @@ export interface NamedPattern {
 }
 /** A shared pattern as `rules/_patterns.yaml` defines it: a `terms` or `regex` pattern and what it is for. */
 export type SharedPattern = (TermsPattern | RegexPattern) & { description: string };
+/** A pattern as it is read: any kind but a `named` one (resolved first, rules/compile.ts). */
+export type ConcretePattern = Exclude<Pattern, NamedPattern>;
 export type Pattern = (TermsPattern | LemmaPattern | MatchPattern | RegexPattern | NamedPattern) & {
   /**
    * For `unless`: `sentence` cancels every match of the rule in the sentence; `overlap` only matches

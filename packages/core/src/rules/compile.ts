@@ -5,7 +5,7 @@
  * finds candidates in one cheap pass over word starts; compromise only runs on sentences with an
  * anchor of a `match` rule. Pure.
  */
-import type { Category, NegationPolicy, Pattern, RuleData, Severity, SharedPattern, SubjectPolicy } from '../types.js';
+import type { Category, ConcretePattern, NegationPolicy, Pattern, RuleData, Severity, SharedPattern, SubjectPolicy } from '../types.js';
 import { SourdoughError } from '../errors.js';
 import { validateRule } from '../schema/rule.js';
 import { anyPhraseRegex } from '../patterns/terms.js';
@@ -97,7 +97,7 @@ export function builtinSharedPatterns(): Record<string, SharedPattern> {
  * A `named:` pattern replaced by the shared pattern it names (keeping its scope); others as they
  * are. An unknown name is an error that lists the names there are.
  */
-export function resolveNamed(p: Pattern, shared: Record<string, SharedPattern>, rule: RuleData, list: 'patterns' | 'unless'): Pattern {
+export function resolveNamed(p: Pattern, shared: Record<string, SharedPattern>, rule: RuleData, list: 'patterns' | 'unless'): ConcretePattern {
   if (!('named' in p)) return p;
   const entry = Object.hasOwn(shared, p.named) ? shared[p.named] : undefined;
   if (!entry) {
@@ -127,7 +127,6 @@ function validateInternal(item: unknown): RuleData {
 function compileUnless(rule: RuleData, trusted: boolean, shared: Record<string, SharedPattern>): CompiledUnless[] {
   return (rule.unless ?? []).map((raw) => {
     const p = resolveNamed(raw, shared, rule, 'unless');
-    if ('named' in p) throw new Error('unreachable: a shared pattern names another');
     const scope = p.scope ?? 'sentence';
     if ('terms' in p) return { scope, phrases: anyPhraseRegex(p.terms)! };
     if ('lemma' in p) return { scope, phrases: anyPhraseRegex(rule.expanded?.[p.lemma] ?? inflect(p.lemma, p.pos))! };
@@ -160,7 +159,6 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
     const regexes: RegExp[] = [];
     for (const raw of data.patterns ?? []) {
       const p = resolveNamed(raw, shared, data, 'patterns');
-      if ('named' in p) throw new Error('unreachable: a shared pattern names another');
       if ('terms' in p) phrases.push(...p.terms);
       else if ('lemma' in p) phrases.push(...(data.expanded?.[p.lemma] ?? inflect(p.lemma, p.pos)));
       else if ('match' in p) matches.push(compileMatch(p.match, data.id, data.file));
