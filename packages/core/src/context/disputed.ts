@@ -29,33 +29,30 @@ const AFTER = /\b(?:he|she|they|mum|dad|mother|father|the family|his family|her 
 const REPORTED = /\b(?:said|says|told|reported|reports|wrote|writes|written|described|describes|describing|called|calls|calling|labelled|labeled|labels|believes|believed|feels|felt|thinks|thought|states|stated|recorded|records|noted|notes|considers|considered|suggested|suggests|view|views|opinion|letter|report|assessment)\b/i;
 
 /**
- * A quoted label that the sentence goes on to say hurt the person or their family, straight after
- * the closing quote mark: "a doctor once told them Frank was 'going senile', which upset them
- * both", "staff called her “difficult”, which hurt her". With a reporting word before it, the
- * writer is recording the label's effect, not using it. Only a quoted label: after an unquoted
+ * What a sentence may say straight after a quoted label that someone else used, to record its
+ * effect or the person's objection rather than use it (each after the closing quote mark; with a
+ * reporting word before the label): it hurt them ("a doctor once told them Frank was 'going
+ * senile', which upset them both"); they asked to have it changed ("the old plan called her
+ * 'wheelchair-bound' and she wanted that changed", "… which he asked us to correct"); they dislike
+ * it as a word, a few words on ("Mum said he was 'handicapped' when he was small, and she hates
+ * the word now"; "… and she hates it" is still reported). Only a quoted label: after an unquoted
  * word ("…was aggressive, which upset them") the behaviour, not the word, may be what upset them.
  */
-const HURT = /^\s*[”"’'],?\s*which\s+(?:really\s+|deeply\s+|understandably\s+)?(?:upset|upsets|hurt|hurts|offended|offends|distressed|distresses)\s+(?:him|her|them|me|us|both|the family|his family|her family)\b/;
+const AFTER_QUOTE = new RegExp(
+  String.raw`^\s*[”"’'],?` +
+    '(?:' +
+    [
+      // hurt
+      String.raw`\s*which\s+(?:really\s+|deeply\s+|understandably\s+)?(?:upset|upsets|hurt|hurts|offended|offends|distressed|distresses)\s+(?:him|her|them|me|us|both|the family|his family|her family)\b`,
+      // asked to have it changed
+      String.raw`\s*(?:and|which|but)\s+(?:(?:he|she|they|I|we|[A-Z][a-z]+)\s+)?(?:has\s+|have\s+|had\s+)?(?:asked|asks|wanted|wants|would\s+like|requested|requests)\s+(?:(?:us|me|them|for)\s+)?(?:(?:that|it|this|the\s+word|the\s+label)\s+(?:to\s+be\s+)?(?:changed|removed|corrected|taken\s+out|deleted)\b|to\s+(?:change|remove|correct|delete)\b)`,
+      // dislikes it as a word
+      String.raw`[^.!?;]{0,40}?\b(?:and|but|which)\s+(?:(?:he|she|they|I|we|[A-Z][a-z]+)\s+)?(?:now\s+|really\s+|still\s+|has\s+always\s+|always\s+)?(?:hates|hated|dislikes|disliked|(?:does|did)\s+not\s+like|(?:doesn|didn)['’]t\s+like)\s+(?:(?:the|that|this)\s+(?:word|term|label|description)\b|(?:it|that)\s+as\s+a\s+(?:word|term|label|description)\b)`,
+    ].join('|') +
+    ')',
+);
 
-/**
- * A quoted label that the sentence goes on to say the person asked to have changed, straight after
- * the closing quote mark: "the old plan called her 'wheelchair-bound' and she wanted that
- * changed", "the letter described him as 'an invalid', which he asked us to correct". With a
- * reporting word before it, the writer is recording the person's objection, not using the label.
- * Only a quoted label, as for HURT.
- */
-const CHANGE = /^\s*[”"’'],?\s*(?:and|which|but)\s+(?:(?:he|she|they|I|we|[A-Z][a-z]+)\s+)?(?:has\s+|have\s+|had\s+)?(?:asked|asks|wanted|wants|would\s+like|requested|requests)\s+(?:(?:us|me|them|for)\s+)?(?:(?:that|it|this|the\s+word|the\s+label)\s+(?:to\s+be\s+)?(?:changed|removed|corrected|taken\s+out|deleted)\b|to\s+(?:change|remove|correct|delete)\b)/;
-
-/**
- * A quoted label that the sentence goes on to say the person or their family dislikes as a word,
- * a few words after the closing quote mark: "Mum said he was 'handicapped' when he was small, and
- * she hates the word now", "the GP letter calls her 'a diabetic', which she dislikes as a label".
- * Only "the word", "the term", "the label" and the like, so "…was 'aggressive' at lunch and she
- * hates it" is still reported.
- */
-const DISLIKE = /^\s*[”"’'],?[^.!?;]{0,40}?\b(?:and|but|which)\s+(?:(?:he|she|they|I|we|[A-Z][a-z]+)\s+)?(?:now\s+|really\s+|still\s+|has\s+always\s+|always\s+)?(?:hates|hated|dislikes|disliked|(?:does|did)\s+not\s+like|(?:doesn|didn)['’]t\s+like)\s+(?:(?:the|that|this)\s+(?:word|term|label|description)\b|(?:it|that)\s+as\s+a\s+(?:word|term|label|description)\b)/;
-
-/** Is the first character after `at` that is not white space a closing quote mark (where HURT can begin)? Most matches are not quoted. */
+/** Is the first character after `at` that is not white space a closing quote mark (where AFTER_QUOTE can begin)? Most matches are not quoted. */
 function closesQuote(sentence: string, at: number): boolean {
   let c = sentence.charCodeAt(at);
   while (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0) c = sentence.charCodeAt(++at);
@@ -67,16 +64,15 @@ function closesQuote(sentence: string, at: number): boolean {
  * order to record the person disputing it?
  */
 export function isDisputedLabel(sentence: string, rel: number, relEnd: number, next?: string): boolean {
-  if (next !== undefined && deniedNext(sentence, rel, relEnd, next)) return true;
-  if (closesQuote(sentence, relEnd)) {
-    const after = sentence.slice(relEnd);
-    if ((HURT.test(after) || CHANGE.test(after) || DISLIKE.test(after)) && REPORTED.test(sentence.slice(0, rel))) return true;
-  }
+  // The words before the match, white space made single: read by every step below, made once.
+  let before: string | undefined;
+  const wordsBefore = (): string => (before ??= sentence.slice(0, rel).replace(/\s+/g, ' '));
+  if (next !== undefined && deniedNext(sentence, rel, relEnd, next, wordsBefore)) return true;
+  if (closesQuote(sentence, relEnd) && AFTER_QUOTE.test(sentence.slice(relEnd)) && REPORTED.test(wordsBefore())) return true;
   if (!ANY.test(sentence)) return false;
-  const before = sentence.slice(0, rel).replace(/\s+/g, ' ');
-  if (BEFORE.test(before)) return true;
+  if (BEFORE.test(wordsBefore())) return true;
   const after = sentence.slice(relEnd).replace(/\s+/g, ' ');
-  return AFTER.test(after) && REPORTED.test(before);
+  return AFTER.test(after) && REPORTED.test(wordsBefore());
 }
 
 /**
@@ -95,13 +91,12 @@ const EMPTY_DENIAL = /^\s*(?:(?:at all|true|fair|right|correct|accurate|so|the c
 const NEXT_WRONG =
   /^[\s“”‘’"'*_-]*(?:That|This|It)\s+(?:was|is)\s+(?:(?:simply|just|plainly|clearly)\s+)?(?:wrong|unfair|untrue|mistaken|a\s+mistake|not\s+(?:a\s+)?(?:fair|right|true|accurate|kind)(?:\s+(?:way|word|words|description|thing)\b[^.!?]{0,50})?|the\s+wrong\s+(?:way|word|words|thing|approach)\b[^.!?]{0,50})\s*(?:[,;][^.!?]{0,80})?[.!]?\s*[”"’']?\s*$/s;
 
-function deniedNext(sentence: string, rel: number, relEnd: number, next: string): boolean {
+function deniedNext(sentence: string, rel: number, relEnd: number, next: string, wordsBefore: () => string): boolean {
   const t = next.trim();
   const m = NEXT_DENIAL.exec(t);
   const wrong = NEXT_WRONG.test(t);
   if (!m && !wrong) return false;
-  const before = sentence.slice(0, rel).replace(/\s+/g, ' ');
-  if (!REPORTED.test(before)) return false;
+  if (!REPORTED.test(wordsBefore())) return false;
   if (wrong) return true;
   if (!m) return false;
   const rest = m[1]!;

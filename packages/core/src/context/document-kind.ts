@@ -43,6 +43,11 @@ function endsSentence(t: string): boolean {
 
 const cache = new WeakMap<SourceDocument, ResolvedKind>();
 
+/** A plain-text document's first line with words on it, from its first word: where a title is. */
+function firstLine(text: string): string {
+  return /^\s*([^\n]*)/.exec(text)![1]!;
+}
+
 /**
  * A plain-text document's title naming it a plan: its first line, when it opens with the kind of
  * document ("Support plan for Sam Green, reviewed 12 March 2026 with Sam and her daughter", "Care and
@@ -51,7 +56,7 @@ const cache = new WeakMap<SourceDocument, ResolvedKind>();
  */
 const PLAN_TITLE = /^\W*(?:my\s+)?(?:(?:care\s+and\s+)?support\s+plan|care\s+plan|person[- ]centred\s+plan|one[- ]page\s+profile)\b/i;
 function hasPlanTitle(text: string): boolean {
-  const first = /^\s*([^\n]*)/.exec(text)![1]!.trim();
+  const first = firstLine(text).trim();
   return first.length > 0 && first.length <= 120 && !endsSentence(first) && PLAN_TITLE.test(first);
 }
 
@@ -136,7 +141,7 @@ const ownWordsCache = new WeakMap<SourceDocument, boolean>();
 export function isOwnWordsDocument(doc: SourceDocument): boolean {
   const cached = ownWordsCache.get(doc);
   if (cached !== undefined) return cached;
-  const first = doc.sections.length ? doc.sections[0]!.title : /^\s*([^\n]*)/.exec(doc.text)![1]!;
+  const first = doc.sections.length ? doc.sections[0]!.title : firstLine(doc.text);
   const t = first.replace(/^[#\s*_]+/, '').trim();
   const own = t.length > 0 && t.length <= 120 && !endsSentence(t) && OWN_WORDS_TITLE.test(t);
   ownWordsCache.set(doc, own);
