@@ -44,6 +44,8 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 const SELF_DESCRIPTION: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming']);
 /** Added to the message of a label quoted as a word or from a record (context/mention.ts). */
 const MENTIONED = ' Here it is quoted as a word or from a record, not used about the person, so it is shown for information.';
+/** Categories whose findings are never a word mentioned rather than used (an identifier is one wherever it stands; voice rules read the whole text). */
+const NEVER_MENTIONED: ReadonlySet<string> = new Set(['privacy', 'voice']);
 /** Categories whose labels a record may quote in order to record the person disputing them. */
 const DISPUTABLE: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming', 'gatekeeping']);
 
@@ -442,7 +444,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // "Instead of" column): guidance and audits about the word itself ("Avoid phrases such as “service user”", "The phrase “failed to engage” appeared in 7
     // files"), and a record's words quoted in order to answer them ("Earlier records call her
     // “aggressive”", "did not like being called a “client”"). Reported at `info`, saying so.
-    if (scare && q && sev !== 'info' && rule.category !== 'privacy' && rule.category !== 'voice') {
+    if (scare && q && sev !== 'info' && !NEVER_MENTIONED.has(rule.category)) {
       const open = q.start - 1 - s.start;
       const close = q.end - s.start;
       if (open >= 0 && close <= s.text.length && (isWordMention(s.text, open, close) || (DISPUTABLE.has(rule.category) && isQuotedFromRecord(s.text, open)))) {
@@ -451,7 +453,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       }
     }
     // A Markdown word-swap table: the words in its "Instead of" column are listed to be replaced.
-    if (!mentioned && sev !== 'info' && doc.format === 'markdown' && rule.category !== 'privacy' && rule.category !== 'voice' && inWordSwapColumn(doc.source, from)) {
+    if (!mentioned && sev !== 'info' && doc.format === 'markdown' && !NEVER_MENTIONED.has(rule.category) && inWordSwapColumn(doc.source, from)) {
       sev = 'info';
       mentioned = true;
     }

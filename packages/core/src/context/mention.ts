@@ -79,11 +79,13 @@ function cells(line: string): string[] {
  * mentioned, not used. Cheap: only a line with a pipe is read, and the table's lines above it.
  */
 export function inWordSwapColumn(source: string, offset: number): boolean {
+  // Most lines hold no pipe: looked for in place, within the line, without slicing it out.
   const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = source.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = source.length;
-  const line = source.slice(lineStart, lineEnd);
-  if (!line.includes('|')) return false;
+  let bar = lineStart;
+  while (bar < lineEnd && source.charCodeAt(bar) !== 124) bar++;
+  if (bar === lineEnd) return false;
   // The column: pipes before the match, less the leading one.
   const col = cells(source.slice(lineStart, offset) + 'x').length - 1;
   // Walk up the table to its header row (the row above the delimiter row).
