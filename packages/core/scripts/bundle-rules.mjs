@@ -57,23 +57,11 @@ for (const [group, list] of Object.entries(context)) {
   }
 }
 hash.update(readFileSync(contextFile));
-// Patterns several rules share, by name (rules/_patterns.yaml; a rule cites one as `named: <name>`):
-// each a `terms` or `regex` pattern with a description. Regex safety is checked in pass 2, where
-// every rule that cites one compiles it untrusted; rule-files.test.ts checks each is cited.
+// Patterns several rules share, by name (rules/_patterns.yaml; a rule cites one as `named: <name>`).
+// Checked in pass 2, where loadRulePack reads the file through core's schema (file, line and name
+// in any error) and checks each regex as a rule's own; shared-patterns.test.ts checks each is cited.
 const patternsFile = join(rulesDir, '_patterns.yaml');
 const patterns = parse(readFileSync(patternsFile, 'utf8')) ?? {};
-for (const [name, entry] of Object.entries(patterns)) {
-  const keys = entry && typeof entry === 'object' ? Object.keys(entry).sort().join(',') : '';
-  const ok =
-    /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(name) &&
-    typeof entry?.description === 'string' && entry.description.trim() !== '' &&
-    ((keys === 'description,regex' || keys === 'caseSensitive,description,regex') && typeof entry.regex === 'string' && entry.regex !== '' && (entry.caseSensitive === undefined || typeof entry.caseSensitive === 'boolean')
-      || keys === 'description,terms' && Array.isArray(entry.terms) && entry.terms.length > 0 && entry.terms.every((t) => typeof t === 'string' && t.trim() !== ''));
-  if (!ok) {
-    console.error(`rules/_patterns.yaml: "${name}" must be a lower-case name (words joined by "-") holding a description and either a regex (with caseSensitive, optionally) or a list of terms`);
-    process.exit(1);
-  }
-}
 hash.update(readFileSync(patternsFile));
 // Pass 2: compile the pack with every check (regex safety, known detectors and their params), and
 // record the required and prefix literals of every rule regex (the scan's prefilter), so start-up
