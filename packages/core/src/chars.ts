@@ -33,3 +33,8 @@ export function isAsciiLetter(c: number): boolean {
 export function isRegExpWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
+
+/** As many spaces as `m` has characters: a replace() callback that blanks what it matches, keeping every offset. */
+export function blankMatch(m: string): string {
+  return ' '.repeat(m.length);
+}

@@ -9,6 +9,7 @@
  * "cost-effective", "expensive", "costs more/less than", "lowest", "indicative" or "panel".
  */
 import type { Detector } from './types.js';
+import { blankMatch } from '../chars.js';
 
 /** Phrases that make cost the deciding reason wherever they appear about support. */
 const FRAMING = new RegExp(
@@ -59,7 +60,6 @@ const PERSON_AND_CHOSE = /^\s*(?:(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.?\s+)?(?!(?:The|A|An|
 
 /** An option set aside, to the end of its clause: "instead of the taxi Tegan asked for", "rather than the agency Jo preferred". */
 const OVERRIDDEN_CHOICE = /\b(?:instead\s+of|rather\s+than)\b[^,;.]*/gi;
-const blank = (m: string): string => ' '.repeat(m.length);
 
 /** The cheapest-option detector (rule `gatekeeping/cheapest-option`). */
 export const cheapestOption: Detector = {
@@ -87,7 +87,7 @@ export const cheapestOption: Detector = {
         if (REASONED.test(s.text)) return;
         // What the person chose, unless it is the option set aside: "the cheapest option, a shared
         // minibus, instead of the taxi Tegan asked for" overrides the person's choice.
-        const chosen = rest.replace(OVERRIDDEN_CHOICE, blank);
+        const chosen = rest.replace(OVERRIDDEN_CHOICE, blankMatch);
         if (PERSON_CHOSE.test(chosen) || PERSON_AND_CHOSE.test(chosen)) return;
         for (const [a, b] of found) ctx.report({ start: s.start + a, end: s.start + b });
       },

@@ -15,7 +15,7 @@ import { forEachTriggeredSkipping } from './triggered.js';
 import { findMoney } from '../nlp/money.js';
 import { digitOffsets } from '../search.js';
 import { everyPlace } from '../scan.js';
-import { isAsciiLetter, isSpace } from '../chars.js';
+import { blankMatch, isAsciiLetter, isSpace } from '../chars.js';
 
 /**
  * Words that, on their own, make a sentence an argument about cost or a refusal of support — unless
@@ -199,7 +199,6 @@ function arguesIn(text: string, strong: RegExp): boolean | 'person' {
 }
 
 const ANY_MORE = /\bany\s*more\b/gi;
-const blank = (m: string): string => ' '.repeat(m.length);
 
 const DEFAULT_THRESHOLD = 50;
 
@@ -294,7 +293,7 @@ export const smallSum: Detector = {
       const nextArgues = next !== undefined && POINTS_BACK.test(next.text) && arguesIn(next.text, strong) === true && !ignore?.test(next.text);
       const here = arguesIn(s.text, strong);
       // "any more" is about time ("can't go any more"), not an extra sum.
-      const argued = nextArgues || here === true || (here === false && weak.test(s.text.replace(ANY_MORE, blank)) && QUESTION_OR_NEGATION.test(rest));
+      const argued = nextArgues || here === true || (here === false && weak.test(s.text.replace(ANY_MORE, blankMatch)) && QUESTION_OR_NEGATION.test(rest));
       if (!argued) return;
       for (const a of small) ctx.report({ start: s.start + a.start, end: s.start + a.end });
     };

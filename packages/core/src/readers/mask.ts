@@ -1,6 +1,7 @@
 /**
  * Helpers shared by the string readers: URL masking and line tables. Pure.
  */
+import { blankMatch } from '../chars.js';
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'()\[\]]+/gi;
 /** Text without one of these (in any case, as URL_RE matches) has no URL to mask: one search first. */
@@ -9,7 +10,7 @@ const URL_HINT = /http|www\./i;
 /** Replace every URL in `text` with spaces (same length), so rules never look inside links. */
 export function maskUrls(text: string): string {
   if (!URL_HINT.test(text)) return text;
-  return text.replace(URL_RE, (m) => ' '.repeat(m.length));
+  return text.replace(URL_RE, blankMatch);
 }
 
 /**
@@ -27,7 +28,7 @@ const QUOTE_PREFIX = /^[ \t]*>(?:[ \t]*>)*[ \t]?/gm;
  */
 export function maskQuotePrefixes(text: string): string {
   if (text.indexOf('>') === -1) return text;
-  return text.replace(QUOTE_PREFIX, (m) => ' '.repeat(m.length));
+  return text.replace(QUOTE_PREFIX, blankMatch);
 }
 
 /**
