@@ -8,9 +8,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadRuleFile, loadRulePack } from '../src/node.js';
-import { SourdoughError } from '../src/errors.js';
 import { ruleSchema } from '../src/schema/rule.js';
-import { rulesDir } from './helpers.js';
+import { failure, rulesDir } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sourdough-rule-schema-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -40,17 +39,6 @@ function writeRule(lines: string[], name = 'test-rule'): { pack: string; file: s
   const file = join(pack, 'blaming', `${name}.yaml`);
   writeFileSync(file, `${lines.join('\n')}\n`);
   return { pack, file };
-}
-
-/** Run `fn`, expecting a SourdoughError; return it. */
-function failure(fn: () => unknown): SourdoughError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(SourdoughError);
-    return err as SourdoughError;
-  }
-  throw new Error('expected the rule file to be refused');
 }
 
 describe('a broken rule file names its file, line and field', () => {

@@ -17,20 +17,11 @@ import { SourdoughError } from '../src/errors.js';
 import { costlyOpeningLookBehind } from '../src/patterns/regex.js';
 import type { RuleData, SharedPattern } from '../src/types.js';
 import { testRule } from './context/test-rules.js';
-import { repoRules, rulesDir } from './helpers.js';
+import { failure, repoRules, rulesDir } from './helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sourdough-shared-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function failure(fn: () => unknown): SourdoughError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(SourdoughError);
-    return err as SourdoughError;
-  }
-  throw new Error('expected an error');
-}
 
 const doorRule = (unless: RuleData['unless']): RuleData =>
   testRule('control/t-door', ['kept locked'], { unless, examples: { flag: ['The door is kept locked.'], pass: ['nothing here'] } });
