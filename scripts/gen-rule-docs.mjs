@@ -157,11 +157,16 @@ export function renderRulePage(rule, rowTerms = new Map(), shared = {}) {
   const quotes = r.quotes ?? defaultQuotes(category);
   L.push(`| In the person's own quoted words | ${quotes === 'report' ? 'reported' : 'not reported'}${r.quotes ? '' : ' (default)'} |`);
   if (r.subject && r.subject !== 'any') L.push(`| Who it is about | ${SUBJECT[r.subject] ?? cell(r.subject)} |`);
+  if (r.firstUseOnly) L.push('| Repeats | the first use of each abbreviation in a document is reported, its message counting the uses after it (written out once, it explains them all) |');
   L.push(`| Rule file | [rules/${rule.file}](../../../rules/${rule.file}) |`);
   L.push('');
   L.push('## Why it matters', '', String(r.rationale ?? '').trim().replace(/\s*\n\s*/g, ' '), '');
   L.push('## What to write instead', '');
-  if (r.suggest?.length) for (const s of r.suggest) L.push(`- ${esc(s)}`);
+  const own = Object.entries(r.suggestFor ?? {});
+  if (own.length) {
+    for (const [term, list] of own) L.push(`- for ${code(term)}: ${list.map(esc).join('; ')}`);
+    if (r.suggest?.length) L.push(`- otherwise: ${r.suggest.map(esc).join('; ')}`);
+  } else if (r.suggest?.length) for (const s of r.suggest) L.push(`- ${esc(s)}`);
   else L.push('Describe what happened in plain words; there is no single replacement.');
   L.push('');
   L.push('## Flagged', '');

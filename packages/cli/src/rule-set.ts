@@ -4,7 +4,7 @@
  * of packs. Used by the main thread and by each worker. `ruleDataFor` validates packs without
  * compiling the whole set, so the main thread of a `--jobs N` run leaves compiling to the workers.
  */
-import { builtinAllowList, builtinRuleSet, builtinRules, CATEGORIES, compileRules, SourdoughError, type RuleData, type RuleSet } from '@sourdough/core';
+import { builtinAllowList, builtinRuleSet, builtinRules, CATEGORIES, compileRules, ruleSuggestions, SourdoughError, type RuleData, type RuleSet } from '@sourdough/core';
 import { loadRulePack } from '@sourdough/core/node';
 import type { RuleInfo } from '@sourdough/reporters';
 import { didYouMean } from './did-you-mean.js';
@@ -127,7 +127,7 @@ export function ruleInfos(lists: Iterable<readonly RuleData[]>): Map<string, Rul
   for (const list of lists) {
     for (const r of list) {
       if (out.has(r.id)) continue;
-      out.set(r.id, { id: r.id, category: r.category, severity: r.severity, message: r.message, rationale: r.rationale, suggest: r.suggest, url: `docs/rules/${r.id}.md` });
+      out.set(r.id, { id: r.id, category: r.category, severity: r.severity, message: r.message, rationale: r.rationale, suggest: ruleSuggestions(r), url: `docs/rules/${r.id}.md` });
     }
   }
   return out;

@@ -350,6 +350,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   const codeCache = new Map<number, readonly (readonly [number, number])[]>();
   const definedCache = new Map<CompiledUnless, [number, number][]>();
   const findings: Finding[] = [];
+  /** The words of each finding of a `firstUseOnly` rule, as they read (for folding its repeats). */
+  let spoken: Map<Finding, string> | undefined;
 
   for (const hit of dedupe(hits, set)) {
     const rule = set.rules[hit.rule]!;
@@ -474,17 +476,19 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       if (personVoice && (rule.category === 'jargon' ? ownSupportWord(s.text, hit.start - s.start) : selfDescribed(rule.category, s.text, hit.start - s.start))) sev = 'info';
     }
     const matched = doc.source.slice(from, to);
+    let read: string | undefined;
+    const words = (): string => (read ??= visible(doc.text.slice(hit.start, hit.end)));
     const f: Finding = {
       ruleId: rule.id,
       category: rule.category,
       severity: sev,
       // The message quotes the words as a reader sees them: markup inside the match (`service
       // <i>user</i>`, `service&nbsp;user`, a Markdown line break) is not repeated in it.
-      message: fill(hit.message ?? rule.data.message, () => visible(doc.text.slice(hit.start, hit.end))) + (mentioned ? MENTIONED : ''),
+      message: fill(hit.message ?? rule.data.message, words) + (mentioned ? MENTIONED : ''),
       text: matched,
       start: pos,
       end: positionAt(starts, to),
-      suggestions: rule.data.suggest.slice(),
+      suggestions: rule.suggestFor ? suggestionsFor(rule, words()) : rule.data.suggest.slice(),
       sentence: sentenceText(s, hit.start, hit.end, sentenceCache, flatOf),
       url: rule.url,
     };
@@ -492,12 +496,14 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     const section = lastAtOrBefore(doc.sections, from);
     if (section) f.section = section.title;
     if (doc.paragraphs?.length) f.paragraph = paragraphAt(doc.paragraphs, from);
+    if (rule.data.firstUseOnly) (spoken ??= new Map()).set(f, words());
     findings.push(f);
   }
 
   const min = options.minSeverity ? SEVERITY_RANK[options.minSeverity] : 0;
-  const kept = findings.filter((f) => SEVERITY_RANK[f.severity] >= min);
+  let kept = findings.filter((f) => SEVERITY_RANK[f.severity] >= min);
   kept.sort(compareFindings);
+  if (spoken) kept = firstUsesOnly(kept, set, spoken);
   const words = scan.words;
   const result: DocumentResult = {
     path: doc.path ?? '-',
@@ -580,6 +586,49 @@ function sentenceText(s: SentenceView, start: number, end: number, cache: Map<nu
   if (b < s.end && /[\uDC00-\uDFFF]/.test(s.text[b - s.start] ?? '')) b++;
   const body = s.text.slice(a - s.start, b - s.start).replace(/\s+/g, ' ').trim();
   return `${a > s.start ? '… ' : ''}${body}${b < s.end ? ' …' : ''}`;
+}
+
+/** The rule's wording for these very words (its `suggestFor` entry), or else its `suggest`. */
+function suggestionsFor(rule: CompiledRule, words: string): string[] {
+  return (rule.suggestFor!.get(words.replace(/\s+/g, ' ').trim().toLowerCase()) ?? rule.data.suggest).slice();
+}
+
+/** Which abbreviation a finding's words are: "PAs" and "PA" are one, "DoLS" and "DOLS" too. */
+function abbreviationKey(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/(?<=\p{Lu})[s’']*s$/u, '').toUpperCase();
+}
+
+/**
+ * For a rule with `firstUseOnly` (an abbreviation that, written out once, explains every later use):
+ * only the first use of each abbreviation in the document is reported, and its message says how
+ * many more follow. Findings at `info` and in the person's quoted words are left as they are (the
+ * writer has nothing to do about them), so the first use reported is the first the writer could
+ * explain. `findings` is in document order.
+ */
+function firstUsesOnly(findings: Finding[], set: RuleSet, spoken: Map<Finding, string>): Finding[] {
+  const first = new Map<string, { finding: Finding; words: string; more: number }>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const rule = set.byId.get(f.ruleId);
+    const words = spoken.get(f);
+    if (words === undefined || !rule?.data.firstUseOnly || f.severity === 'info' || f.quoted) {
+      out.push(f);
+      continue;
+    }
+    const key = `${f.ruleId}\u0000${abbreviationKey(words)}`;
+    const seen = first.get(key);
+    if (seen) seen.more++;
+    else {
+      first.set(key, { finding: f, words, more: 0 });
+      out.push(f);
+    }
+  }
+  for (const { finding, words, more } of first.values()) {
+    if (more === 0) continue;
+    const times = more === 1 ? 'once more' : `${more} more times`;
+    finding.message += ` “${words}” comes up ${times} after this: written out in full here, it explains those too.`;
+  }
+  return out;
 }
 
 /** The message with `{match}` replaced by the matched words (read only when the message has `{match}`). */

@@ -6,7 +6,7 @@ import { text } from './readers/text.js';
 import { markdown } from './readers/markdown.js';
 
 export { analyse, compareFindings, sentencesOf } from './analyse.js';
-export { compileRules, withAllow, builtinSharedPatterns } from './rules/compile.js';
+export { compileRules, withAllow, builtinSharedPatterns, ruleSuggestions } from './rules/compile.js';
 export type { RuleSet, CompiledRule, CompileOptions } from './rules/compile.js';
 export { builtinRules, builtinRuleSet, builtinAllowList, builtinContextWords, builtinRulesHash } from './rules/builtin.js';
 export type { ContextWords } from './context/subject.js';

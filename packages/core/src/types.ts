@@ -176,6 +176,17 @@ export interface RuleData {
   message: string;
   rationale: string;
   suggest: string[];
+  /**
+   * Wording for one matched term, offered instead of `suggest` when the finding's words are that
+   * term (compared without regard to case): `{ PA: ["personal assistant"] }`.
+   */
+  suggestFor?: Record<string, string[]>;
+  /**
+   * Report only the first use of each abbreviation in a document; later uses of the same one are
+   * counted in its message. Needs an `unless` pattern with `scope: defined` (written out once, it
+   * explains every later use).
+   */
+  firstUseOnly?: boolean;
   patterns?: Pattern[];
   unless?: Pattern[];
   detector?: string;

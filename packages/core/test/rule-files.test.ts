@@ -85,6 +85,24 @@ describe.each(files.map((f) => [rel(f), f] as const))('%s', (_name, f) => {
   // privacy/person-name names a pseudonym on purpose ("a consistent pseudonym (Jack, Mrs J.)").
   it.skipIf(rel(f) === 'privacy/person-name')('suggests no sample name', () => {
     for (const s of f.data.suggest ?? []) expect(s, 'suggest').not.toMatch(SAMPLE_NAME);
+    for (const [term, list] of Object.entries(f.data.suggestFor ?? {})) for (const s of list) expect(s, `suggestFor.${term}`).not.toMatch(SAMPLE_NAME);
+  });
+});
+
+// A suggestFor entry is for words the rule reports: a mistyped or stale term would never be used.
+// Each is tried at the start of a short sentence ("PA is …", "Pt is …": some patterns look ahead).
+describe.each(files.filter((f) => f.data.suggestFor).map((f) => [rel(f), f] as const))('%s', (_name, f) => {
+  it('has suggestFor terms its own patterns match, whole', () => {
+    const patterns = (f.data.patterns ?? []) as Pattern[];
+    for (const term of Object.keys(f.data.suggestFor ?? {})) {
+      const text = `${term} is here.`;
+      const whole = patterns.some((p) => {
+        if ('terms' in p) return p.terms.some((t) => normalise(t) === normalise(term));
+        if ('regex' in p) return new RegExp(p.regex, p.caseSensitive ? 'u' : 'iu').exec(text)?.[0] === term;
+        return false;
+      });
+      expect(whole, `suggestFor.${term}`).toBe(true);
+    }
   });
 });
 

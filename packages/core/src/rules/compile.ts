@@ -41,6 +41,8 @@ export interface CompiledRule {
   unlessInSection: boolean;
   /** Some `unless` pattern has `scope: defined` (read over the whole document). */
   unlessDefined: boolean;
+  /** `suggestFor` by lower-cased term. */
+  suggestFor?: Map<string, string[]>;
   detector?: Detector;
   params: Record<string, unknown>;
   negation: NegationPolicy;
@@ -153,6 +155,13 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
     for (const ph of placeholders) {
       if (ph !== '{match}') throw new SourdoughError('SD_ERR_RULE_SCHEMA', `${data.file ?? data.id}: message uses ${ph}; {match} is the only placeholder`, data.file ? { file: data.file, field: 'message' } : { field: 'message' });
     }
+    if (data.firstUseOnly && !(data.unless ?? []).some((u) => u.scope === 'defined')) {
+      throw new SourdoughError(
+        'SD_ERR_RULE_SCHEMA',
+        `${data.file ?? data.id}: firstUseOnly needs an unless pattern with scope: defined (the abbreviation written out, which explains every later use)`,
+        data.file ? { file: data.file, field: 'firstUseOnly' } : { field: 'firstUseOnly' },
+      );
+    }
     const index = rules.length;
     const phrases: string[] = [];
     const matches: CompiledMatch[] = [];
@@ -196,6 +205,7 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       url: `docs/rules/${data.id}.md`,
     };
     if (detector) rule.detector = detector;
+    if (data.suggestFor) rule.suggestFor = new Map(Object.entries(data.suggestFor).map(([term, list]) => [term.toLowerCase(), list]));
     rules.push(rule);
     byId.set(rule.id, rule);
   }
@@ -203,6 +213,22 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
   const allowPhrases = [...(options.allow ?? [])];
   const context = compileContextWords(options.context ?? (bundle.context as Partial<ContextWords> | undefined));
   return { rules, byId, allowPhrases, context };
+}
+
+/**
+ * Every suggestion a rule may make, for a summary of the rule rather than one finding (an audit's
+ * "Try instead", a SARIF rule's help): each `suggestFor` term's own wording, once for a term and
+ * its plural ("personal assistant (for “PA”)"), then `suggest`.
+ */
+export function ruleSuggestions(data: Pick<RuleData, 'suggest' | 'suggestFor'>): string[] {
+  const own = Object.entries(data.suggestFor ?? {});
+  const terms = new Set(own.map(([term]) => term));
+  const out: string[] = [];
+  for (const [term, list] of own) {
+    if (/[^s]s$/.test(term) && terms.has(term.slice(0, -1))) continue;
+    for (const s of list) out.push(`${s} (for “${term}”)`);
+  }
+  return [...new Set([...out, ...data.suggest])];
 }
 
 /** A copy of `set` with more protected phrases (used by config allow-list additions). */

@@ -86,6 +86,17 @@ export const ruleSchema = {
     message: { type: 'string', minLength: 1, description: 'One short sentence; {match} is the matched text.' },
     rationale: { type: 'string', minLength: 1, description: 'Why it matters, in plain words, 1-4 sentences.' },
     suggest: { ...stringList, description: 'Alternatives (may be empty).' },
+    suggestFor: {
+      type: 'object',
+      minProperties: 1,
+      propertyNames: { minLength: 1 },
+      additionalProperties: { ...stringList, minItems: 1 },
+      description: 'Wording for one matched term (compared without regard to case), offered instead of `suggest`: { PA: ["personal assistant"] }.',
+    },
+    firstUseOnly: {
+      type: 'boolean',
+      description: 'Report only the first use of each abbreviation in a document (later uses are counted in its message). Needs an `unless` pattern with `scope: defined`.',
+    },
     patterns: { type: 'array', minItems: 1, items: patternSchema },
     unless: { type: 'array', items: patternSchema },
     detector: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },

@@ -26,6 +26,12 @@ export const ruleSchemaOut = {
   required: ['id', 'category', 'severity', 'message', 'rationale', 'suggest', 'url', 'examples', 'sources'],
   properties: {
     ...ruleSummarySchema.properties,
+    suggestFor: {
+      type: 'object',
+      additionalProperties: { type: 'array', items: { type: 'string' } },
+      description: 'Wording for one matched term (compared without regard to case), offered instead of `suggest`.',
+    },
+    firstUseOnly: { type: 'boolean', description: 'Only the first use of each abbreviation in a document is reported; its message counts the uses after it.' },
     negation: { type: 'string', enum: ['drop', 'downgrade', 'keep'] },
     quotes: { type: 'string', enum: ['suppress', 'report'] },
     lexicon: { type: 'array', items: { type: 'string' } },

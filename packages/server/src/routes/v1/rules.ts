@@ -17,6 +17,8 @@ function summary(r: RuleData) {
 function full(r: RuleData) {
   return {
     ...summary(r),
+    ...(r.suggestFor ? { suggestFor: r.suggestFor } : {}),
+    ...(r.firstUseOnly ? { firstUseOnly: true } : {}),
     ...(r.negation ? { negation: r.negation } : {}),
     ...(r.quotes ? { quotes: r.quotes } : {}),
     ...(r.lexicon ? { lexicon: r.lexicon } : {}),

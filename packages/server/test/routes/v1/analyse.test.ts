@@ -67,6 +67,16 @@ describe('POST /v1/analyse', () => {
     }
   });
 
+  it("reports an unexplained abbreviation once, with the rule's wording for it", async () => {
+    const text = 'Her PA comes at eight. The PA helps her wash. The PA leaves at ten.';
+    const res = await app().inject({ method: 'POST', url: '/v1/analyse', payload: { text, kind: 'note' } });
+    expect(res.statusCode).toBe(200);
+    const found = res.json().findings.filter((f: { ruleId: string }) => f.ruleId === 'jargon/support-acronyms');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ text: 'PA', suggestions: ['personal assistant'], start: { offset: 4 } });
+    expect(found[0].message).toMatch(/“PA” comes up 2 more times after this/);
+  });
+
   it('reads Markdown when asked, skipping code', async () => {
     const text = '# Notes\n\n`refused` in code.\n\nJack refused lunch.\n';
     const res = await app().inject({ method: 'POST', url: '/v1/analyse', payload: { text, format: 'markdown' } });

@@ -42,6 +42,15 @@ describe('GET /v1/rules/:category/:name', () => {
     expect(rule).not.toHaveProperty('expanded');
   });
 
+  it("carries a rule's wording for each term it finds, and that it reports only first uses", async () => {
+    const rule = (await app().inject({ method: 'GET', url: '/v1/rules/jargon/support-acronyms' })).json();
+    expect(rule.suggestFor).toMatchObject({ PA: ['personal assistant'], DP: ['direct payment'] });
+    expect(rule.firstUseOnly).toBe(true);
+    const other = (await app().inject({ method: 'GET', url: '/v1/rules/blaming/refuses' })).json();
+    expect(other).not.toHaveProperty('suggestFor');
+    expect(other).not.toHaveProperty('firstUseOnly');
+  });
+
   it('answers an unknown rule with 404', async () => {
     expectError(await app().inject({ method: 'GET', url: '/v1/rules/blaming/no-such-rule' }), 404, 'SD_ERR_RULE_NOT_FOUND');
   });
