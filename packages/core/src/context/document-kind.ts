@@ -54,10 +54,24 @@ function firstLine(text: string): string {
  * support plan – …") and reads as a title (no full stop at its end). Titles run longer than section
  * headings, so up to 120 characters here, where a section heading line must stay within 60.
  */
-const PLAN_TITLE = /^\W*(?:my\s+)?(?:(?:care\s+and\s+)?support\s+plan|care\s+plan|person[- ]centred\s+plan|one[- ]page\s+profile)\b/i;
+const PLAN_KIND =
+  '(?:CPA|care\\s+programme\\s+approach|(?:section|s\\.?)\\s*117(?:\\s+after-?care)?|after-?care|(?:positive\\s+)?behaviour(?:al)?\\s+support|PBS|end[- ]of[- ]life(?:\\s+care)?|advance(?:\\s+care)?|pathway|EHC|education,?\\s+health\\s+and\\s+care|safety|transition|person[- ]centred)';
+/**
+ * The kinds of plan a title may name before "care plan" or "plan": "CPA care plan", "Section 117
+ * aftercare plan", "Positive behaviour support plan", "Pathway plan", "EHC plan", "Safety plan". Not
+ * a bare "Plan" nor a "Discharge plan" (a ward note's own section).
+ */
+const PLAN_TITLE = new RegExp(
+  `^\\W*(?:my\\s+)?(?:(?:${PLAN_KIND}\\s+)?(?:(?:care\\s+and\\s+)?support\\s+plan|care\\s+plan|one[- ]page\\s+profile)|${PLAN_KIND}\\s+plan)\\b`,
+  'i',
+);
+/** Is this line a title naming the document a plan (short, not a sentence)? */
+function isPlanTitle(line: string): boolean {
+  const t = line.trim();
+  return t.length > 0 && t.length <= 120 && !endsSentence(t) && PLAN_TITLE.test(t);
+}
 function hasPlanTitle(text: string): boolean {
-  const first = firstLine(text).trim();
-  return first.length > 0 && first.length <= 120 && !endsSentence(first) && PLAN_TITLE.test(first);
+  return isPlanTitle(firstLine(text));
 }
 
 /** Does any line short enough to be a heading (plain text has no markup to say so) name a plan section? */
@@ -108,7 +122,10 @@ export function detectDocumentKind(doc: SourceDocument, sentences: readonly Sent
   const cached = cache.get(doc);
   if (cached) return cached;
   let kind: ResolvedKind = 'note';
-  const headed = doc.sections.length ? doc.sections.some((s) => PLAN_HEADING.test(s.title)) : hasPlanHeadingLine(doc.text) || hasPlanTitle(doc.text);
+  // A reader's first heading, with only white space before it, is the document's title ("# CPA care plan").
+  const headed = doc.sections.length
+    ? doc.sections.some((s) => PLAN_HEADING.test(s.title)) || (!doc.text.slice(0, doc.sections[0]!.offset).trim() && isPlanTitle(doc.sections[0]!.title))
+    : hasPlanHeadingLine(doc.text) || hasPlanTitle(doc.text);
   if (headed) kind = 'plan';
   else if (sentences.length >= 3 && hasFirstPersonHint(doc.text)) {
     // A case note's "I" is the worker; a plan written mostly as "I like…/My family…" is the person's.

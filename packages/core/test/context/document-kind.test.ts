@@ -51,6 +51,32 @@ describe('document kind', () => {
     expect(detectDocumentKind(text('Visit on Monday\nSupport plan for Sam Green, reviewed on 12 March 2026 with Sam and her daughter Priya\nSam likes tea.'))).toBe('note');
     expect(detectDocumentKind(text(`Support plan for Sam ${'and more '.repeat(12)}\nSam likes tea.`))).toBe('note');
   });
+  it.each([
+    'CPA care plan — Dev (made-up example)',
+    'Care Programme Approach care plan',
+    'Section 117 aftercare plan for Dev',
+    'S117 aftercare plan',
+    'Positive behaviour support plan: Kai',
+    'Behaviour support plan',
+    'End of life care plan',
+    'Advance care plan – Rhona',
+    'Pathway plan for Tyler, reviewed in May',
+    'EHC plan',
+    'Education, health and care plan – Maya',
+    'Safety plan',
+    'Transition plan for Kai',
+    'Person-centred plan',
+  ])('takes a title naming a kind of plan, "%s", as a plan', (title) => {
+    expect(detectDocumentKind(text(`${title}\nDev likes tea.`))).toBe('plan');
+    expect(detectDocumentKind(markdown(`# ${title}\n\nDev likes tea.\n`))).toBe('plan');
+  });
+  it('does not take a bare plan, a ward note\'s discharge plan or a heading further down for a plan title', () => {
+    for (const title of ['Plan for Tuesday', 'Discharge plan', 'Plan', 'CPA review meeting notes', 'Safety planning call with Dev']) {
+      expect(detectDocumentKind(text(`${title}\nDev likes tea.`)), title).toBe('note');
+    }
+    expect(detectDocumentKind(markdown('# Home visit\n\nDev was in.\n\n## CPA care plan\n\nTo be reviewed.\n'))).toBe('note');
+    expect(detectDocumentKind(markdown('Visit on Monday.\n\n# EHC plan\n\nTo be reviewed.\n'))).toBe('note');
+  });
   it('counts exactly half the sentences as I-statements as a plan, and one fewer as a note', () => {
     const half = ['I like tea.', 'Tea is hot.', 'My home is warm.', 'The bus is late.'];
     expect(detectDocumentKind(text(half.join(' ')), half)).toBe('plan');
