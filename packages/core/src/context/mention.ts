@@ -35,7 +35,7 @@ const WORD_AFTER = /^\s*(?:appeared|appears|appear|occurred|occurs|came\s+up|com
 
 /** A record, a document or "it" as the one that used the label: "Earlier records call her", "a note from March described you as", "the report that called". */
 const RECORD_FRAME = new RegExp(
-  String.raw`\b(?:record|records|note|notes|entry|entries|report|reports|letter|letters|e-?mail|e-?mails|file|files|referral|assessment|assessments|review|reviews|chronology|log|summary|minutes|statement|It|it)\b(?:[^.;:!?,]{0,80}?)(?:,\s*(?:which|that))?\s(?:(?:had|has|have)\s+)?(?:call|calls|called|calling|describe|describes|described|describing|said|says|state|states|stated|labell?ed|labels|referred\s+to|refers\s+to)\b(?:\s+[^\s"“”]+){0,4}?\s*` +
+  String.raw`\b(?:record|records|note|notes|entry|entries|report|reports|letter|letters|e-?mail|e-?mails|file|files|referral|assessment|assessments|review|reviews|chronology|log|summary|minutes|statement|It|it)\b(?:[^.;:!?,]{0,80}?)(?:,\s*(?:which|that))?\s(?:(?:had|has|have)\s+)?(?:call|calls|called|calling|describe|describes|described|describing|say|said|says|state|states|stated|labell?ed|labels|referred\s+to|refers\s+to)\b(?:\s+[^\s"“”]+){0,4}?\s*` +
     LIST +
     '$',
 );

@@ -231,6 +231,7 @@ describe('a label mentioned, not used', () => {
     ['The 2021 assessment described Kit as "challenging" and "impulsive".', 'impulsive'],
     ['A previous worker had written that Noor was "aggressive" at the door.', 'aggressive'],
     ['Bilal is tired of being called a "service user" at the centre.', 'service user'],
+    ['Older notes say he was "aggressive" on the ward; Ezra remembers it differently.', 'aggressive'],
   ])('a word talked about, or quoted from a record to answer it, is reported at info: %s', (t, word) => {
     const f = run(t);
     expect(f.every((x) => x.severity === 'info')).toBe(true);
@@ -246,6 +247,7 @@ describe('a label mentioned, not used', () => {
     expect(brief(run('The night staff describe Ola as "aggressive" when she is woken.'))).toEqual(['aggressive:warning']);
     expect(brief(run('Carers call him "challenging" at mealtimes.'))).toEqual(['challenging:warning']);
     expect(brief(run('I wrote that Noor was "aggressive" at the door.'))).toEqual(['aggressive:warning']);
+    expect(brief(run('The night staff say Ola is "aggressive" when she is woken.'))).toEqual(['aggressive:warning']);
     // A record named in an earlier clause is not the one using the word: a professional is.
     expect(brief(run('In the assessment, the nurse described Ola as "non-compliant" with her tablets.'))).toEqual(['non-compliant:warning']);
     // … but the record's own relative clause is ("Jo's note, which said …").
