@@ -14,19 +14,19 @@
  * - a dispute after the match by someone named by a pronoun, a name or a family word ("which he
  *   disputes", "; Mum disagrees"), when a reporting word before the match says whose label it is
  *   ("reported", "wrote", "described", "calls" …), or by the writer ("which I have challenged",
- *   "that we queried"). Without that, "He is aggressive, which he
- *   disputes" is still the writer's own label and is reported as usual.
+ *   "that we queried", "which is wrong", "; that is not how we describe him"). Without that,
+ *   "He is aggressive, which he disputes" is still the writer's own label and is reported as usual.
  * Pure; never throws.
  */
 
 /** Cheap test: no dispute word, nothing to decide (most sentences). */
-const ANY = /\b(?:disput|disagree|reject|contest|accept|(?:which|that) (?:I|we) (?:have |had )?(?:since )?(?:challenged|queried|questioned|corrected)|stop (?:calling|describing|labell?ing)|which (?:is|was)(?: not|n['’]t) (?:true|fair|right|correct|accurate))/i;
+const ANY = /\b(?:disput|disagree|reject|contest|accept|(?:which|that) (?:I|we) (?:have |had )?(?:since )?(?:challenged|queried|questioned|corrected)|stop (?:calling|describing|labell?ing)|which (?:is|was)(?: not|n['’]t) (?:true|fair|right|correct|accurate)|(?:which|that|this) (?:is|was) (?:wrong|untrue|unfair|not how (?:we|I)|not (?:a )?(?:word|description|label) (?:we|I)))/i;
 
 const BEFORE = /\b(?:disputes|disputed|disputing|disagrees with|disagreed with|disagreeing with|rejects|rejected|contests|contested|(?:does|did|do) not accept|(?:doesn|didn|don)['’]t accept)(?: (?:the|a|this|their|his|her|its|[A-Za-z]+['’]s))?(?: [a-z'’]+){0,3}? (?:view|views|description|descriptions|label|labels|account|report|assessment|opinion|finding|findings|suggestion|claim|comment|comments|statement|being (?:called|described|labelled|labeled|seen)|that)\b|\bstops? (?:calling|describing|labell?ing) (?:her|him|them|me|us)\b/i;
 
-const AFTER = /\b(?:he|she|they|mum|dad|mother|father|the family|his family|her family|his parents|her parents|[A-Z][a-z]+)\s+(?:strongly\s+|firmly\s+|completely\s+|still\s+|also\s+|has\s+always\s+|has\s+)?(?:disputes|disputed|disagrees|disagreed|rejects|rejected|contests|contested|(?:does|did) not accept|(?:doesn|didn)['’]t accept)\b|\bwhich\s+(?:is|was)(?:\s+not|n['’]t)\s+(?:true|fair|right|correct|accurate)\b|\b(?:which|that)\s+(?:I|we)\s+(?:have\s+|had\s+)?(?:since\s+)?(?:challenged|queried|questioned|corrected)\b/;
+const AFTER = /\b(?:he|she|they|mum|dad|mother|father|the family|his family|her family|his parents|her parents|[A-Z][a-z]+)\s+(?:strongly\s+|firmly\s+|completely\s+|still\s+|also\s+|has\s+always\s+|has\s+)?(?:disputes|disputed|disagrees|disagreed|rejects|rejected|contests|contested|(?:does|did) not accept|(?:doesn|didn)['’]t accept)\b|\bwhich\s+(?:is|was)(?:\s+not|n['’]t)\s+(?:true|fair|right|correct|accurate)\b|\b(?:which|that|this)\s+(?:is|was)\s+(?:wrong|untrue|unfair|not\s+how\s+(?:we|I)\s+(?:would\s+)?(?:describe|see|know|speak\s+(?:of|about)|write\s+about|think\s+of)\s+(?:him|her|them)|not\s+(?:a\s+)?(?:word|description|label)\s+(?:we|I)\s+(?:would\s+)?use)\b|\b(?:which|that)\s+(?:I|we)\s+(?:have\s+|had\s+)?(?:since\s+)?(?:challenged|queried|questioned|corrected)\b/;
 
-const REPORTED = /\b(?:said|says|told|reported|reports|wrote|writes|written|described|describes|describing|called|calls|calling|labelled|labeled|labels|believes|believed|feels|felt|thinks|thought|states|stated|recorded|records|noted|notes|considers|considered|suggested|suggests|view|views|opinion|letter|report|assessment)\b/i;
+const REPORTED = /\b(?:said|says|told|reported|reports|wrote|writes|written|described|describes|describing|call|called|calls|calling|labelled|labeled|labels|believes|believed|feels|felt|thinks|thought|states|stated|recorded|records|noted|notes|considers|considered|suggested|suggests|view|views|opinion|letter|report|assessment)\b/i;
 
 /**
  * What a sentence may say straight after a quoted label that someone else used, to record its

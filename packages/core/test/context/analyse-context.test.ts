@@ -270,6 +270,16 @@ describe('a label mentioned, not used', () => {
     expect(brief(run('The agency called Mrs Obi "aggressive" last week, which we have queried with them.'))).toEqual(['aggressive:info']);
     expect(brief(run('Mrs Obi was aggressive last week, which we have queried.'))).toEqual(['aggressive:warning']);
   });
+
+  it('the writer calling a reported label wrong, quoted or not, counts as a dispute', () => {
+    expect(brief(run('An old GP letter calls Mrs Obi aggressive; that is not how we describe her.'))).toEqual(['aggressive:info']);
+    expect(brief(run('The 2019 referral described him as aggressive, which is wrong.'))).toEqual(['aggressive:info']);
+    expect(brief(run('Agency staff call him aggressive, which is not a word we use.'))).toEqual(['aggressive:info']);
+    expect(brief(run('The referral called her "aggressive", which was unfair.'))).toEqual(['aggressive:info']);
+    // The writer's own label with a correction after it is still the label.
+    expect(brief(run('Mr Obi is aggressive; that is not how we describe him.'))).toEqual(['aggressive:warning']);
+    expect(brief(run('Mr Obi was aggressive, which is wrong of him.'))).toEqual(['aggressive:warning']);
+  });
 });
 
 describe('negation policies', () => {
