@@ -588,9 +588,25 @@ function sentenceText(s: SentenceView, start: number, end: number, cache: Map<nu
   return `${a > s.start ? '… ' : ''}${body}${b < s.end ? ' …' : ''}`;
 }
 
-/** The rule's wording for these very words (its `suggestFor` entry), or else its `suggest`. */
+/**
+ * The rule's wording for these words: the `suggestFor` entry for exactly these words, else the one
+ * for the longest term they hold as whole words, with or without a final "s" ("a psychotic" takes
+ * "psychotic"'s, "LAC reviews" takes "review"'s); else the rule's `suggest`.
+ */
 function suggestionsFor(rule: CompiledRule, words: string): string[] {
-  return (rule.suggestFor!.get(words.replace(/\s+/g, ' ').trim().toLowerCase()) ?? rule.data.suggest).slice();
+  const own = rule.suggestFor!;
+  const key = words.replace(/\s+/g, ' ').trim().toLowerCase();
+  let found = own.get(key);
+  if (!found) {
+    let longest = 0;
+    for (const [term, list] of own) {
+      if (term.length > longest && (holdsWord(key, term) || holdsWord(key, `${term}s`) || (term.endsWith('s') && holdsWord(key, term.slice(0, -1))))) {
+        found = list;
+        longest = term.length;
+      }
+    }
+  }
+  return (found ?? rule.data.suggest).slice();
 }
 
 /** Which abbreviation a finding's words are: "PAs" and "PA" are one, "DoLS" and "DOLS" too. */

@@ -178,7 +178,8 @@ export interface RuleData {
   suggest: string[];
   /**
    * Wording for one matched term, offered instead of `suggest` when the finding's words are that
-   * term (compared without regard to case): `{ PA: ["personal assistant"] }`.
+   * term, or else hold it as whole words (the longest such term; without regard to case, with or
+   * without a final "s"): `{ PA: ["personal assistant"], psychotic: ["person experiencing psychosis"] }`.
    */
   suggestFor?: Record<string, string[]>;
   /**

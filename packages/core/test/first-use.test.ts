@@ -63,6 +63,40 @@ describe('suggestFor: the wording for the very words matched', () => {
   });
 });
 
+describe('every built-in suggestFor term is used', () => {
+  // A term is live when a finding from the rule's own flag examples is that term or holds it as
+  // whole words (with or without a final "s"), as suggestionsFor() looks it up: a mistyped or stale
+  // term would never be offered.
+  const all = repoRuleSet();
+  const holds = (text: string, term: string): boolean =>
+    [term, `${term}s`, ...(term.endsWith('s') ? [term.slice(0, -1)] : [])].some((t) => new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text));
+  const withEntries = all.rules.filter((r) => r.data.suggestFor);
+  it('has rules with entries', () => expect(withEntries.length).toBeGreaterThan(5));
+  it.each(withEntries.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
+    const texts = rule.data.examples.flag.flatMap((ex) => analyse(ex, all).findings.filter((f) => f.ruleId === rule.id && f.text).map((f) => f.text!));
+    for (const term of Object.keys(rule.data.suggestFor!)) expect(texts.some((t) => holds(t.replace(/\s+/g, ' '), term)), `suggestFor.${term} in ${JSON.stringify(texts)}`).toBe(true);
+  });
+});
+
+describe('suggestFor: a term held in longer words', () => {
+  const dehumanising = repoRuleSet((r) => r.category === 'dehumanising');
+  const sugg = (text: string, rule: string) => analyse(text, dehumanising, { kind: 'note' }).findings.find((f) => f.ruleId === rule)?.suggestions;
+  it('takes the entry for a term the words hold, with or without a final "s"', () => {
+    expect(sugg('The ward had a psychotic who shouted all night.', 'dehumanising/schizophrenic')).toEqual(['person experiencing psychosis']);
+    expect(sugg('Her brother was a depressive for years.', 'dehumanising/epileptic')).toEqual(['person with depression', 'has depression']);
+    expect(sugg('The group is for epileptics and their families.', 'dehumanising/epileptic')).toEqual(['person with epilepsy', 'has epilepsy']);
+    expect(sugg('Both LAC reviews were moved to the school.', 'dehumanising/lac-review')).toEqual(["[Name]'s review", 'my meeting']);
+  });
+  it('prefers the longest term, and falls back on suggest when none is held', () => {
+    const rule = { ...testRule('jargon/t-words', ['old bag', 'bag lady', 'bag']), suggestFor: { bag: ['a'], 'bag lady': ['b'] } } as RuleData;
+    const set = compileRules([rule]);
+    expect(analyse('She is a bag lady.', set).findings[0]!.suggestions).toEqual(['b']);
+    expect(analyse('He has an old bag.', set).findings[0]!.suggestions).toEqual(['a']);
+    const none = { ...testRule('jargon/t-words', ['old bag']), suggest: ['general'], suggestFor: { lady: ['b'] } } as RuleData;
+    expect(analyse('He has an old bag.', compileRules([none])).findings[0]!.suggestions).toEqual(['general']);
+  });
+});
+
 describe('firstUseOnly: one finding at the first use of each abbreviation', () => {
   const plan = [
     'Morning support',

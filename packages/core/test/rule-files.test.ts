@@ -89,23 +89,6 @@ describe.each(files.map((f) => [rel(f), f] as const))('%s', (_name, f) => {
   });
 });
 
-// A suggestFor entry is for words the rule reports: a mistyped or stale term would never be used.
-// Each is tried at the start of a short sentence ("PA is …", "Pt is …": some patterns look ahead).
-describe.each(files.filter((f) => f.data.suggestFor).map((f) => [rel(f), f] as const))('%s', (_name, f) => {
-  it('has suggestFor terms its own patterns match, whole', () => {
-    const patterns = (f.data.patterns ?? []) as Pattern[];
-    for (const term of Object.keys(f.data.suggestFor ?? {})) {
-      const text = `${term} is here.`;
-      const whole = patterns.some((p) => {
-        if ('terms' in p) return p.terms.some((t) => normalise(t) === normalise(term));
-        if ('regex' in p) return new RegExp(p.regex, p.caseSensitive ? 'u' : 'iu').exec(text)?.[0] === term;
-        return false;
-      });
-      expect(whole, `suggestFor.${term}`).toBe(true);
-    }
-  });
-});
-
 /** The first names and surnames the rules' examples use for made-up people. */
 const SAMPLE_NAME = /\b(?:Jack|Amira|Sam|Patel|Evans|Lily|Riya|Maya|Zoë|Kofi|Okafor|Siân|Jones|Khan|Jo|José|Órla|Kwame)\b/;
 

@@ -91,7 +91,7 @@ export const ruleSchema = {
       minProperties: 1,
       propertyNames: { minLength: 1 },
       additionalProperties: { ...stringList, minItems: 1 },
-      description: 'Wording for one matched term (compared without regard to case), offered instead of `suggest`: { PA: ["personal assistant"] }.',
+      description: 'Wording for one matched term, offered instead of `suggest` when the finding\'s words are that term or hold it as whole words (the longest such term; without regard to case, with or without a final "s"): { PA: ["personal assistant"] }.',
     },
     firstUseOnly: {
       type: 'boolean',

@@ -29,7 +29,7 @@ export const ruleSchemaOut = {
     suggestFor: {
       type: 'object',
       additionalProperties: { type: 'array', items: { type: 'string' } },
-      description: 'Wording for one matched term (compared without regard to case), offered instead of `suggest`.',
+      description: 'Wording for one matched term (or words holding it, the longest such term), offered instead of `suggest`.',
     },
     firstUseOnly: { type: 'boolean', description: 'Only the first use of each abbreviation in a document is reported; its message counts the uses after it.' },
     negation: { type: 'string', enum: ['drop', 'downgrade', 'keep'] },
