@@ -14,4 +14,11 @@ describe('findStreetAddresses', () => {
     expect(spans('The day centre is at 2 Station Road.')).toEqual([]);
     expect(spans('Jack walked 2 miles and saw 3 Red Kites.')).toEqual([]);
   });
+  it('reads a number between commas after a name as an age, not a house number', () => {
+    expect(spans('Person: Olwen Brady, 91, Larch Court nursing home')).toEqual([]);
+    expect(spans('Tomas, 78, Heather Mews, moved in on Monday.')).toEqual([]);
+    // Still an address: no comma after the number, or a flat number before it.
+    expect(spans('Olwen Brady, 91 Larch Court, is on the list.')).toEqual(['91 Larch Court']);
+    expect(spans('She lives at Flat 3, 27, Mill Lane.')).toEqual(['27, Mill Lane']);
+  });
 });
