@@ -10,6 +10,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyse } from '../src/analyse.js';
+import { markdown } from '../src/readers/markdown.js';
 import { compileRules, ruleSuggestions } from '../src/rules/compile.js';
 import { loadRulePack } from '../src/node.js';
 import type { Finding, RuleData } from '../src/types.js';
@@ -166,6 +167,14 @@ describe('firstUseOnly: one finding at the first use of each abbreviation', () =
   it('still folds with the severity changed by configuration, and reports nothing below a minimum', () => {
     expect(of(plan, 'jargon/support-acronyms', { severity: { 'jargon/support-acronyms': 'error' } }).map((f) => f.severity)).toEqual(['error']);
     expect(of(plan, 'jargon/support-acronyms', { minSeverity: 'error' })).toEqual([]);
+  });
+
+  it('counts only the uses not switched off inline, and reports the first of those', () => {
+    const md = ['<!-- sourdough-disable-next-line jargon/support-acronyms -->', 'Her PA starts on Monday.', '', 'The PA drives. The PA cooks.', ''].join('\n');
+    const found = analyse(markdown(md), jargon, { kind: 'note' }).findings.filter((f) => f.ruleId === 'jargon/support-acronyms');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.start!.line).toBe(4);
+    expect(found[0]!.message).toMatch(/comes up once more after this/);
   });
 
   it('leaves rules without the field reporting every use', () => {
