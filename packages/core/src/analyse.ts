@@ -503,7 +503,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   const min = options.minSeverity ? SEVERITY_RANK[options.minSeverity] : 0;
   let kept = findings.filter((f) => SEVERITY_RANK[f.severity] >= min);
   kept.sort(compareFindings);
-  if (spoken) kept = firstUsesOnly(kept, set, spoken);
+  if (spoken) kept = firstUsesOnly(kept, spoken);
   const words = scan.words;
   const result: DocumentResult = {
     path: doc.path ?? '-',
@@ -615,19 +615,19 @@ function abbreviationKey(text: string): string {
 }
 
 /**
- * For a rule with `firstUseOnly` (an abbreviation that, written out once, explains every later use):
+ * For the findings of rules with `firstUseOnly` (those in `spoken`, with their words: an abbreviation
+ * that, written out once, explains every later use):
  * only the first use of each abbreviation in the document is reported, and its message says how
  * many more follow. Findings at `info` and in the person's quoted words are left as they are (the
  * writer has nothing to do about them), so the first use reported is the first the writer could
  * explain. `findings` is in document order.
  */
-function firstUsesOnly(findings: Finding[], set: RuleSet, spoken: Map<Finding, string>): Finding[] {
+function firstUsesOnly(findings: Finding[], spoken: Map<Finding, string>): Finding[] {
   const first = new Map<string, { finding: Finding; words: string; more: number }>();
   const out: Finding[] = [];
   for (const f of findings) {
-    const rule = set.byId.get(f.ruleId);
     const words = spoken.get(f);
-    if (words === undefined || !rule?.data.firstUseOnly || f.severity === 'info' || f.quoted) {
+    if (words === undefined || f.severity === 'info' || f.quoted) {
       out.push(f);
       continue;
     }
