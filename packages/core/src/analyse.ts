@@ -762,10 +762,15 @@ function cancelledByUnless(
   return false;
 }
 
+/** The last word of a match (letters, digits, apostrophes and hyphens inside it). */
+const LAST_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]*[\p{L}\p{N}])?$/u;
+
 /**
- * `scope: defined` — an abbreviation spelt out on first use: a match of `u`, read once over the
- * whole document, that begins at or before the hit and holds the hit's word as a whole word (or
- * the word with or without a final "s": "personal assistants (PAs)" explains a later "PA").
+ * `scope: defined` — a word defined earlier in the document: an abbreviation spelt out on first
+ * use, or a name introduced as a pet. A match of `u`, read once over the whole document, that
+ * begins at or before the hit and holds the hit's last word as a whole word (or the word with or
+ * without a final "s": "personal assistants (PAs)" explains a later "PA"; "my cat, Pudding" a
+ * later "feeds Pudding").
  */
 function definedBefore(u: CompiledUnless, text: string, hit: Hit, cache: Map<CompiledUnless, [number, number][]>): boolean {
   let spans = cache.get(u);
@@ -775,7 +780,9 @@ function definedBefore(u: CompiledUnless, text: string, hit: Hit, cache: Map<Com
     cache.set(u, spans);
   }
   if (!spans.length) return false;
-  const word = text.slice(hit.start!, hit.end!);
+  // The match's last word: the whole match for an abbreviation ("PA"), the name in "feeds Pudding".
+  const matched = text.slice(hit.start!, hit.end!);
+  const word = LAST_WORD.exec(matched)?.[0] ?? matched;
   const forms = word.endsWith('s') ? [word, word.slice(0, -1)] : [word, word + 's'];
   return spans.some(([a, b]) => a <= hit.start! && forms.some((w) => holdsWord(text.slice(a, b), w)));
 }
