@@ -9,7 +9,7 @@ import type { IdentifierHit } from './types.js';
 import { isOrganisationContext } from './cues.js';
 
 const STREET =
-  /(?<![\w£$€.,/:-])\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][a-z'’]+[ \t]+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Crescent|Way|Court|Gardens|Place|Terrace|Grove|Rise|Hill|Walk|Square|Mews|View|Row|Parade|Green)\b/g;
+  /(?<![\w£$€.,/:-])\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][a-z'’]+[ \t]+){1,3}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|Crescent|Way|Court|Gardens|Place|Terrace|Grove|Rise|Hill|Walk|Square|Mews|View|Row|Parade|Green|Yard|Wharf|Boulevard)\b/g;
 
 /** An age between commas after a name: the number, then a comma (tested on the match). */
 const AGE_COMMA = /^\d{1,3},/;

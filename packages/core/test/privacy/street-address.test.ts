@@ -9,6 +9,10 @@ describe('findStreetAddresses', () => {
     expect(spans('Jack lives at 14 Acacia Avenue.')).toEqual(['14 Acacia Avenue']);
     expect(spans('Her flat is 27b, Mill Lane.')).toEqual(['27b, Mill Lane']);
     expect(spans('Moved to 27b Upper Mill Lane.')).toEqual(['27b Upper Mill Lane']);
+    // Yards, wharves and boulevards are streets too (the twenty-ninth check's "3 Mill Yard").
+    expect(spans('Visited Dev at 3 Mill Yard on Monday.')).toEqual(['3 Mill Yard']);
+    expect(spans('Her new flat is 12 Canal Wharf.')).toEqual(['12 Canal Wharf']);
+    expect(spans('He lives at 40 Marine Boulevard.')).toEqual(['40 Marine Boulevard']);
   });
   it('skips organisation addresses and counts', () => {
     expect(spans('The day centre is at 2 Station Road.')).toEqual([]);
