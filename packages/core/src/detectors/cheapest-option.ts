@@ -29,6 +29,9 @@ const FRAMING = new RegExp(
     String.raw`\b(?:provider|providers|option|options|agency|agencies|home|care\s+home|service|quote|bid|placement|company)\s+(?:with|offering|(?:that|which)\s+(?:has|had|offered|offers|gave|gives|quoted))\s+the\s+(?:lowest|cheapest)\s+(?:cost|costs|price|prices|rate|rates|hourly\s+rate|quote|bid|fee|fees|tender)\b`,
     String.raw`\b(?:cheaper|more\s+expensive|less\s+expensive|dearer|costlier|more\s+costly|less\s+costly)\s+than\b`,
     String.raw`\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b`,
+    // Cost given as the reason: "we went with Beechwood because it is cheaper", "because the
+    // agency would be less expensive".
+    String.raw`\bbecause\s+(?:[\w'’-]+\s+){1,3}?(?:is|was|are|were|would\s+be|will\s+be|works\s+out)\s+(?:much\s+|far\s+|a\s+lot\s+|slightly\s+|a\s+bit\s+)?(?:cheaper|less\s+expensive|more\s+cost[\s-]?effective|more\s+economical)\b`,
     // Support refused as not "value for money", with no word on the person's outcomes: "the
     // sitting service would not represent good value for money", "is not good value for money".
     String.raw`\b(?:(?:is|was|are|were|would|will|does|do|did|could|might)\s+not|(?:isn|wasn|aren|weren|wouldn|won|doesn|don|didn|couldn)['’]t)(?:,\s[^,.;]{1,30},)?\s+(?:(?:represent|offer|provide|be|give|constitute|deliver)\s+)?(?:good\s+|best\s+|sufficient\s+|the\s+best\s+)?value\s+for\s+money\b`,
@@ -37,7 +40,7 @@ const FRAMING = new RegExp(
 );
 
 /** "the most cost-effective" and similar are only about support when the sentence says so. */
-const SUPPORT_CONTEXT = /\b(?:support|care|package|placement|provider|agency|home|hours|visits?|needs?|outcomes?|plan|budget|panel|funding|fund|funded|service|services|personal\s+assistant|PA|direct\s+payments?|carers?|option|options|respite|short\s+breaks?|day\s+(?:centre|service|opportunities)|residential|nursing|supported\s+living|tenancy|transport)\b/i;
+const SUPPORT_CONTEXT = /\b(?:top[\s-]?ups?|top\s+(?:it|this|that|the\s+fees?)\s+up|support|care|package|placement|provider|agency|home|hours|visits?|needs?|outcomes?|plan|budget|panel|funding|fund|funded|service|services|personal\s+assistant|PA|direct\s+payments?|carers?|option|options|respite|short\s+breaks?|day\s+(?:centre|service|opportunities)|residential|nursing|supported\s+living|tenancy|transport)\b/i;
 
 /** The person's own purchases, where "cheapest" is ordinary thrift, not a decision about support. */
 const PERSONAL_SHOPPING = /\b(?:phone|mobile|tariff|deal|broadband|energy|gas|electricity|insurance|supermarket|shop|shopping|trainers|clothes|groceries|food|flights?|tickets?|holiday\s+deal|rent|renting|mortgage|landlord|flat|house\s+move)\b/i;
