@@ -164,7 +164,14 @@ export function renderRulePage(rule, rowTerms = new Map(), shared = {}) {
   L.push('## What to write instead', '');
   const own = Object.entries(r.suggestFor ?? {});
   if (own.length) {
-    for (const [term, list] of own) L.push(`- for ${code(term)}: ${list.map(esc).join('; ')}`);
+    // Terms with the same wording share a line ("for `impact`, `impacted`: affect").
+    const byWording = new Map();
+    for (const [term, list] of own) {
+      const key = JSON.stringify(list);
+      if (!byWording.has(key)) byWording.set(key, { terms: [], list });
+      byWording.get(key).terms.push(term);
+    }
+    for (const { terms, list } of byWording.values()) L.push(`- for ${terms.map(code).join(', ')}: ${list.map(esc).join('; ')}`);
     if (r.suggest?.length) L.push(`- otherwise: ${r.suggest.map(esc).join('; ')}`);
   } else if (r.suggest?.length) for (const s of r.suggest) L.push(`- ${esc(s)}`);
   else L.push('Describe what happened in plain words; there is no single replacement.');

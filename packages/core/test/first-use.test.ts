@@ -54,6 +54,11 @@ describe('suggestFor: the wording for the very words matched', () => {
       'describe the support',
     ]);
     expect(ruleSuggestions({ suggest: ['declined', 'chose not to'] })).toEqual(['declined', 'chose not to']);
+    expect(ruleSuggestions({ suggest: ['say what you will do'], suggestFor: { impact: ['affect'], impacted: ['affect'], dialogue: ['talk to'] } })).toEqual([
+      'affect (for “impact”, “impacted”)',
+      'talk to (for “dialogue”)',
+      'say what you will do',
+    ]);
   });
 
   it('is refused by the schema when an entry is empty or not a list', () => {

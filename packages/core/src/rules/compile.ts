@@ -223,11 +223,17 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
 export function ruleSuggestions(data: Pick<RuleData, 'suggest' | 'suggestFor'>): string[] {
   const own = Object.entries(data.suggestFor ?? {});
   const terms = new Set(own.map(([term]) => term));
-  const out: string[] = [];
+  // Each wording once, with every term it is for ("affect (for “impact”, “impacted”)").
+  const forWording = new Map<string, string[]>();
   for (const [term, list] of own) {
     if (/[^s]s$/.test(term) && terms.has(term.slice(0, -1))) continue;
-    for (const s of list) out.push(`${s} (for “${term}”)`);
+    for (const s of list) {
+      const those = forWording.get(s);
+      if (those) those.push(term);
+      else forWording.set(s, [term]);
+    }
   }
+  const out = [...forWording].map(([s, those]) => `${s} (for ${those.map((t) => `“${t}”`).join(', ')})`);
   return [...new Set([...out, ...data.suggest])];
 }
 
