@@ -2,7 +2,7 @@
  * cheapest-option: cost framed as the deciding reason for a person's support ("the most
  * cost-effective option", "the cheapest provider", "the provider with the lowest cost", "could be
  * met more cheaply", "within the indicative budget", "the panel will not agree", "residential care
- * would be cheaper"). Not
+ * would be cheaper", "the cheapest provision", "the least expensive college"). Not
  * reported when the sentence is not about support ("Jack found the cheapest phone deal") or when
  * it records that the options compared all meet the person's outcomes, which is what statutory
  * guidance para 10.27 allows. Pure; cheap: the trigger lets through only sentences with "cheap",
@@ -16,8 +16,8 @@ const FRAMING = new RegExp(
   [
     String.raw`\b(?:residential|nursing)\s+(?:care|home|placement)\s+(?:would|will|is|might|may|could)\s+(?:be\s+)?(?:cheaper|more\s+cost[\s-]?effective|less\s+expensive|better\s+value)\b`,
     String.raw`\b(?:cheaper|more\s+cost[\s-]?effective|less\s+expensive)\s+(?:in|for)\s+(?:a\s+)?(?:care|nursing|residential)\s+home\b`,
-    String.raw`\b(?:the\s+|a\s+)?(?:cheapest|cheaper|least\s+expensive|less\s+expensive|lowest[\s-]+cost|lower[\s-]+cost|most\s+economical|more\s+economical)\s+(?:option|options|provider|providers|agency|agencies|placement|placements|package|packages|care\s+home|home|service|services|way|solution|alternative|bid|quote|care|support|offer|choice|route)\b`,
-    String.raw`\b(?:the\s+)?(?:most|more)\s+cost[\s-]?effective(?:\s+(?:option|provider|placement|package|way|solution|alternative|choice|service|route))?`,
+    String.raw`\b(?:the\s+|a\s+)?(?:cheapest|cheaper|least\s+expensive|less\s+expensive|lowest[\s-]+cost|lower[\s-]+cost|most\s+economical|more\s+economical)\s+(?:option|options|provider|providers|agency|agencies|placement|placements|package|packages|care\s+home|home|service|services|way|solution|alternative|bid|quote|care|support|offer|choice|route|provision|provisions|setting|settings|college|colleges|day\s+service|day\s+services)\b`,
+    String.raw`\b(?:the\s+)?(?:most|more)\s+cost[\s-]?effective(?:\s+(?:option|provider|placement|package|way|solution|alternative|choice|service|route|provision|setting|college))?`,
     String.raw`\bcost[\s-]?effective\s+(?:option|provider|placement|package|solution|alternative|choice)`,
     String.raw`\b(?:could|can|would|might|should)\s+be\s+(?:met|provided|delivered|arranged|done|sourced)\s+(?:more\s+cheaply|at\s+(?:a\s+)?(?:lower|less)\s+cost|for\s+less)`,
     String.raw`\bmore\s+cheaply\b`,
@@ -40,7 +40,9 @@ const FRAMING = new RegExp(
 );
 
 /** "the most cost-effective" and similar are only about support when the sentence says so. */
-const SUPPORT_CONTEXT = /\b(?:top[\s-]?ups?|top\s+(?:it|this|that|the\s+fees?)\s+up|support|care|package|placement|provider|agency|home|hours|visits?|needs?|outcomes?|plan|budget|panel|funding|fund|funded|service|services|personal\s+assistant|PA|direct\s+payments?|carers?|option|options|respite|short\s+breaks?|day\s+(?:centre|service|opportunities)|residential|nursing|supported\s+living|tenancy|transport)\b/i;
+const SUPPORT_CONTEXT = /\b(?:top[\s-]?ups?|top\s+(?:it|this|that|the\s+fees?)\s+up|support|care|package|placement|provider|agency|home|hours|visits?|needs?|outcomes?|plan|budget|panel|funding|fund|funded|service|services|personal\s+assistant|PA|direct\s+payments?|carers?|option|options|respite|short\s+breaks?|day\s+(?:centre|service|opportunities)|residential|nursing|supported\s+living|tenancy|transport|provisions?)\b/i;
+/** Nouns that are support only as the thing costed ("the cheapest college"), not as context ("the cheapest way to college"). */
+const SUPPORT_NOUN = /\b(?:settings?|colleges?)\b/i;
 
 /** The person's own purchases, where "cheapest" is ordinary thrift, not a decision about support. */
 const PERSONAL_SHOPPING = /\b(?:phone|mobile|tariff|deal|broadband|energy|gas|electricity|insurance|supermarket|shop|shopping|trainers|clothes|groceries|food|flights?|tickets?|holiday\s+deal|rent|renting|mortgage|landlord|flat|house\s+move)\b/i;
@@ -84,7 +86,7 @@ export const cheapestOption: Detector = {
         if (found.length === 0) return;
         let rest = s.text;
         for (const [a, b] of found) rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
-        const inherent = found.some(([a, b]) => SUPPORT_CONTEXT.test(s.text.slice(a, b)) && !/\b(?:way|route)\b/i.test(s.text.slice(a, b)));
+        const inherent = found.some(([a, b]) => (SUPPORT_CONTEXT.test(s.text.slice(a, b)) || SUPPORT_NOUN.test(s.text.slice(a, b))) && !/\b(?:way|route)\b/i.test(s.text.slice(a, b)));
         if (!inherent && !SUPPORT_CONTEXT.test(rest)) return;
         if (PERSONAL_SHOPPING.test(rest) && !ARRANGED_ACCOMMODATION.test(rest)) return;
         if (REASONED.test(s.text)) return;
