@@ -31,7 +31,7 @@ import { CALENDAR_WORDS } from '../context/subject.js';
 const CALENDAR = CALENDAR_WORDS.split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
 
 /** What a placement or attendance decision does to someone. */
-const DONE_TO = 'moved|placed|transferred|discharged|admitted|relocated|rehoused';
+const DONE_TO = 'moved|placed|transferred|transitioned|discharged|admitted|relocated|rehoused';
 const TO_VERB = `attend|move|live|stay|go|return|transfer|be\\s+(?:${DONE_TO})`;
 /**
  * The same decision in the plain future: "will move to", "will move into", "will transfer to",
@@ -50,7 +50,7 @@ const PLACE = new RegExp(
  * The decision and the word right before it: `(subject)` then "is to attend", "are to move",
  * "will be moved", "will move to". The subject is checked separately (SUBJECTS).
  */
-const DECISION = new RegExp(`\\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey)\\s+((?:is|are)\\s+to\\s+(?:${TO_VERB})|will\\s+be\\s+(?:${DONE_TO})|${WILL_VERB})\\b`, 'g');
+const DECISION = new RegExp(`\\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey|[Yy]ou)\\s+((?:is|are)\\s+to\\s+(?:${TO_VERB})|will\\s+be\\s+(?:${DONE_TO})|${WILL_VERB})\\b`, 'g');
 /**
  * The same decision in note style, with "is" left out, only at the start of a sentence or a line:
  * "Edna to be moved to Elm Court on Friday", "Kai to be transferred to Ward 4". Action lists ("Dawn
