@@ -600,7 +600,7 @@ function suggestionsFor(rule: CompiledRule, words: string): string[] {
   if (!found) {
     let longest = 0;
     for (const [term, list] of own) {
-      if (term.length > longest && (holdsWord(key, term) || holdsWord(key, `${term}s`) || (term.endsWith('s') && holdsWord(key, term.slice(0, -1))))) {
+      if (term.length > longest && holdsWordOrPlural(key, term)) {
         found = list;
         longest = term.length;
       }
@@ -783,8 +783,12 @@ function definedBefore(u: CompiledUnless, text: string, hit: Hit, cache: Map<Com
   // The match's last word: the whole match for an abbreviation ("PA"), the name in "feeds Pudding".
   const matched = text.slice(hit.start!, hit.end!);
   const word = LAST_WORD.exec(matched)?.[0] ?? matched;
-  const forms = word.endsWith('s') ? [word, word.slice(0, -1)] : [word, word + 's'];
-  return spans.some(([a, b]) => a <= hit.start! && forms.some((w) => holdsWord(text.slice(a, b), w)));
+  return spans.some(([a, b]) => a <= hit.start! && holdsWordOrPlural(text.slice(a, b), word));
+}
+
+/** Does `s` hold `w`, or `w` with a final "s" added or taken off, as a whole word ("PAs" for "PA")? */
+function holdsWordOrPlural(s: string, w: string): boolean {
+  return holdsWord(s, w) || holdsWord(s, w.endsWith('s') ? w.slice(0, -1) : `${w}s`);
 }
 
 /** Does `s` hold `w` with no letter or digit straight before or after it? */

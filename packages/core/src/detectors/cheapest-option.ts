@@ -44,6 +44,9 @@ const SUPPORT_CONTEXT = /\b(?:top[\s-]?ups?|top\s+(?:it|this|that|the\s+fees?)\s
 /** Nouns that are support only as the thing costed ("the cheapest college"), not as context ("the cheapest way to college"). */
 const SUPPORT_NOUN = /\b(?:settings?|colleges?)\b/i;
 
+/** "the cheapest way to college": a route, not the support costed. */
+const WAY = /\b(?:way|route)\b/i;
+
 /** The person's own purchases, where "cheapest" is ordinary thrift, not a decision about support. */
 const PERSONAL_SHOPPING = /\b(?:phone|mobile|tariff|deal|broadband|energy|gas|electricity|insurance|supermarket|shop|shopping|trainers|clothes|groceries|food|flights?|tickets?|holiday\s+deal|rent|renting|mortgage|landlord|flat|house\s+move)\b/i;
 
@@ -86,7 +89,10 @@ export const cheapestOption: Detector = {
         if (found.length === 0) return;
         let rest = s.text;
         for (const [a, b] of found) rest = rest.slice(0, a) + ' '.repeat(b - a) + rest.slice(b);
-        const inherent = found.some(([a, b]) => (SUPPORT_CONTEXT.test(s.text.slice(a, b)) || SUPPORT_NOUN.test(s.text.slice(a, b))) && !/\b(?:way|route)\b/i.test(s.text.slice(a, b)));
+        const inherent = found.some(([a, b]) => {
+          const phrase = s.text.slice(a, b);
+          return (SUPPORT_CONTEXT.test(phrase) || SUPPORT_NOUN.test(phrase)) && !WAY.test(phrase);
+        });
         if (!inherent && !SUPPORT_CONTEXT.test(rest)) return;
         if (PERSONAL_SHOPPING.test(rest) && !ARRANGED_ACCOMMODATION.test(rest)) return;
         if (REASONED.test(s.text)) return;
