@@ -6,7 +6,7 @@
  */
 import type { AnalyseOptions, Finding, DocumentResult, Severity, SourceDocument } from './types.js';
 import { SEVERITIES } from './types.js';
-import { withAllow, type CompiledRule, type CompiledUnless, type RuleSet } from './rules/compile.js';
+import { suggestKey, withAllow, type CompiledRule, type CompiledUnless, type RuleSet } from './rules/compile.js';
 import { parseSentence, runMatch } from './patterns/match.js';
 import { splitSentences } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
@@ -591,11 +591,12 @@ function sentenceText(s: SentenceView, start: number, end: number, cache: Map<nu
 /**
  * The rule's wording for these words: the `suggestFor` entry for exactly these words, else the one
  * for the longest term they hold as whole words, with or without a final "s" ("a psychotic" takes
- * "psychotic"'s, "LAC reviews" takes "review"'s); else the rule's `suggest`.
+ * "psychotic"'s, "LAC reviews" takes "review"'s); else the rule's `suggest`. A curly apostrophe is read
+ * as a straight one ("Pt’s" takes "Pt's"'s), as the terms were when compiled.
  */
 function suggestionsFor(rule: CompiledRule, words: string): string[] {
   const own = rule.suggestFor!;
-  const key = words.replace(/\s+/g, ' ').trim().toLowerCase();
+  const key = suggestKey(words);
   let found = own.get(key);
   if (!found) {
     let longest = 0;

@@ -71,16 +71,16 @@ describe('suggestFor: the wording for the very words matched', () => {
 
 describe('every built-in suggestFor term is used', () => {
   // A term is live when a finding from the rule's own flag examples is that term or holds it as
-  // whole words (with a final "s" added or taken off), as suggestionsFor() looks it up: a mistyped or stale
+  // whole words (with a final "s" added or taken off, apostrophes straightened), as suggestionsFor() looks it up: a mistyped or stale
   // term would never be offered.
   const all = repoRuleSet();
-  const holds = (text: string, term: string): boolean =>
-    [term, term.endsWith('s') ? term.slice(0, -1) : `${term}s`].some((t) => new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text));
+  const holds = (text: string, term: string, t0 = term.replace(/[’‘]/g, "'")): boolean =>
+    [t0, t0.endsWith('s') ? t0.slice(0, -1) : `${t0}s`].some((t) => new RegExp(`(?<![\\p{L}\\p{N}])${t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'iu').test(text));
   const withEntries = all.rules.filter((r) => r.data.suggestFor);
   it('has rules with entries', () => expect(withEntries.length).toBeGreaterThan(5));
   it.each(withEntries.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
     const texts = rule.data.examples.flag.flatMap((ex) => analyse(ex, all).findings.filter((f) => f.ruleId === rule.id && f.text).map((f) => f.text!));
-    for (const term of Object.keys(rule.data.suggestFor!)) expect(texts.some((t) => holds(t.replace(/\s+/g, ' '), term)), `suggestFor.${term} in ${JSON.stringify(texts)}`).toBe(true);
+    for (const term of Object.keys(rule.data.suggestFor!)) expect(texts.some((t) => holds(t.replace(/\s+/g, ' ').replace(/[’‘]/g, "'"), term)), `suggestFor.${term} in ${JSON.stringify(texts)}`).toBe(true);
   });
 });
 
@@ -100,6 +100,13 @@ describe('suggestFor: a term held in longer words', () => {
     expect(analyse('He has an old bag.', set).findings[0]!.suggestions).toEqual(['a']);
     const none = { ...testRule('jargon/t-words', ['old bag']), suggest: ['general'], suggestFor: { lady: ['b'] } } as RuleData;
     expect(analyse('He has an old bag.', compileRules([none])).findings[0]!.suggestions).toEqual(['general']);
+  });
+  it('reads a curly apostrophe as a straight one, in the words and in the term', () => {
+    const ward = (text: string) => of(text, 'jargon/hospital-shorthand')[0]?.suggestions;
+    expect(ward('Pt’s wife rang the ward at nine.')).toEqual(["the person's name, with 's"]);
+    expect(ward("Pt's wife rang the ward at nine.")).toEqual(["the person's name, with 's"]);
+    const rule = { ...testRule('jargon/t-apos', ["O'Brien's way"]), suggestFor: { 'O’Brien’s way': ['curly'] } } as RuleData;
+    expect(analyse("We went O'Brien's way.", compileRules([rule])).findings[0]!.suggestions).toEqual(['curly']);
   });
 });
 

@@ -41,7 +41,7 @@ export interface CompiledRule {
   unlessInSection: boolean;
   /** Some `unless` pattern has `scope: defined` (read over the whole document). */
   unlessDefined: boolean;
-  /** `suggestFor` by lower-cased term. */
+  /** `suggestFor` by term, as `suggestKey` writes it. */
   suggestFor?: Map<string, string[]>;
   detector?: Detector;
   params: Record<string, unknown>;
@@ -205,7 +205,7 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       url: `docs/rules/${data.id}.md`,
     };
     if (detector) rule.detector = detector;
-    if (data.suggestFor) rule.suggestFor = new Map(Object.entries(data.suggestFor).map(([term, list]) => [term.toLowerCase(), list]));
+    if (data.suggestFor) rule.suggestFor = new Map(Object.entries(data.suggestFor).map(([term, list]) => [suggestKey(term), list]));
     rules.push(rule);
     byId.set(rule.id, rule);
   }
@@ -213,6 +213,14 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
   const allowPhrases = [...(options.allow ?? [])];
   const context = compileContextWords(options.context ?? (bundle.context as Partial<ContextWords> | undefined));
   return { rules, byId, allowPhrases, context };
+}
+
+/**
+ * How a `suggestFor` term and a finding's words are compared: spaces collapsed, lower case, a curly
+ * apostrophe as a straight one (so "Pt's" serves "Pt’s" too).
+ */
+export function suggestKey(words: string): string {
+  return words.replace(/\s+/g, ' ').trim().toLowerCase().replace(/[’‘]/g, "'");
 }
 
 /**
