@@ -19,12 +19,28 @@
  * Pure; never throws.
  */
 
-/** Cheap test: no dispute word, nothing to decide (most sentences). */
-const ANY = /\b(?:disput|disagree|reject|contest|accept|(?:which|that) (?:I|we) (?:have |had )?(?:since )?(?:challenged|queried|questioned|corrected)|stop (?:calling|describing|labell?ing)|which (?:is|was)(?: not|n['’]t) (?:true|fair|right|correct|accurate)|(?:which|that|this) (?:is|was) (?:wrong|untrue|unfair|not how (?:we|I)|not (?:a )?(?:word|description|label) (?:we|I)))/i;
+// The writer's own challenge after the label ("which we have queried", "which is not true", "that is
+// not how we describe him"): written once, read by the cheap test and by AFTER.
+const WRITER_CHALLENGED = String.raw`(?:which|that)\s+(?:I|we)\s+(?:have\s+|had\s+)?(?:since\s+)?(?:challenged|queried|questioned|corrected)\b`;
+const WRITER_UNTRUE = String.raw`which\s+(?:is|was)(?:\s+not|n['’]t)\s+(?:true|fair|right|correct|accurate)\b`;
+const WRITER_WRONG = String.raw`(?:which|that|this)\s+(?:is|was)\s+(?:wrong|untrue|unfair|not\s+how\s+(?:we|I)\s+(?:would\s+)?(?:describe|see|know|speak\s+(?:of|about)|write\s+about|think\s+of)\s+(?:him|her|them)|not\s+(?:a\s+)?(?:word|description|label)\s+(?:we|I)\s+(?:would\s+)?use)\b`;
+const STOP_CALLING = String.raw`stops?\s+(?:calling|describing|labell?ing)`;
 
-const BEFORE = /\b(?:disputes|disputed|disputing|disagrees with|disagreed with|disagreeing with|rejects|rejected|contests|contested|(?:does|did|do) not accept|(?:doesn|didn|don)['’]t accept)(?: (?:the|a|this|their|his|her|its|[A-Za-z]+['’]s))?(?: [a-z'’]+){0,3}? (?:view|views|description|descriptions|label|labels|account|report|assessment|opinion|finding|findings|suggestion|claim|comment|comments|statement|being (?:called|described|labelled|labeled|seen)|that)\b|\bstops? (?:calling|describing|labell?ing) (?:her|him|them|me|us)\b/i;
+/**
+ * Cheap test: no dispute word, nothing to decide (most sentences). It holds every way BEFORE and
+ * AFTER can begin (the dispute verbs by their stems, the writer's challenges above), read on the
+ * sentence as written, so a phrase wrapped over a line still counts.
+ */
+const ANY = new RegExp(String.raw`\b(?:disput|disagree|reject|contest|accept|${STOP_CALLING}|${WRITER_CHALLENGED}|${WRITER_UNTRUE}|${WRITER_WRONG})`, 'i');
 
-const AFTER = /\b(?:he|she|they|mum|dad|mother|father|the family|his family|her family|his parents|her parents|[A-Z][a-z]+)\s+(?:strongly\s+|firmly\s+|completely\s+|still\s+|also\s+|has\s+always\s+|has\s+)?(?:disputes|disputed|disagrees|disagreed|rejects|rejected|contests|contested|(?:does|did) not accept|(?:doesn|didn)['’]t accept)\b|\bwhich\s+(?:is|was)(?:\s+not|n['’]t)\s+(?:true|fair|right|correct|accurate)\b|\b(?:which|that|this)\s+(?:is|was)\s+(?:wrong|untrue|unfair|not\s+how\s+(?:we|I)\s+(?:would\s+)?(?:describe|see|know|speak\s+(?:of|about)|write\s+about|think\s+of)\s+(?:him|her|them)|not\s+(?:a\s+)?(?:word|description|label)\s+(?:we|I)\s+(?:would\s+)?use)\b|\b(?:which|that)\s+(?:I|we)\s+(?:have\s+|had\s+)?(?:since\s+)?(?:challenged|queried|questioned|corrected)\b/;
+const BEFORE = new RegExp(
+  String.raw`\b(?:disputes|disputed|disputing|disagrees with|disagreed with|disagreeing with|rejects|rejected|contests|contested|(?:does|did|do) not accept|(?:doesn|didn|don)['’]t accept)(?: (?:the|a|this|their|his|her|its|[A-Za-z]+['’]s))?(?: [a-z'’]+){0,3}? (?:view|views|description|descriptions|label|labels|account|report|assessment|opinion|finding|findings|suggestion|claim|comment|comments|statement|being (?:called|described|labelled|labeled|seen)|that)\b|\b${STOP_CALLING} (?:her|him|them|me|us)\b`,
+  'i',
+);
+
+const AFTER = new RegExp(
+  String.raw`\b(?:he|she|they|mum|dad|mother|father|the family|his family|her family|his parents|her parents|[A-Z][a-z]+)\s+(?:strongly\s+|firmly\s+|completely\s+|still\s+|also\s+|has\s+always\s+|has\s+)?(?:disputes|disputed|disagrees|disagreed|rejects|rejected|contests|contested|(?:does|did) not accept|(?:doesn|didn)['’]t accept)\b|\b${WRITER_UNTRUE}|\b${WRITER_WRONG}|\b${WRITER_CHALLENGED}`,
+);
 
 const REPORTED = /\b(?:said|says|told|reported|reports|wrote|writes|written|described|describes|describing|call|called|calls|calling|labelled|labeled|labels|believes|believed|feels|felt|thinks|thought|states|stated|recorded|records|noted|notes|considers|considered|suggested|suggests|view|views|opinion|letter|report|assessment)\b/i;
 

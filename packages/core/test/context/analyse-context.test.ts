@@ -280,6 +280,14 @@ describe('a label mentioned, not used', () => {
     expect(brief(run('Mr Obi is aggressive; that is not how we describe him.'))).toEqual(['aggressive:warning']);
     expect(brief(run('Mr Obi was aggressive, which is wrong of him.'))).toEqual(['aggressive:warning']);
   });
+
+  it('a dispute wrapped over a line, or "stops calling", is read as it is on one line', () => {
+    expect(brief(run('The 2019 referral described him as aggressive, which\nis wrong.'))).toEqual(['aggressive:info']);
+    expect(brief(run('An old GP letter calls Mrs Obi aggressive; that is not how\nwe describe her.'))).toEqual(['aggressive:info']);
+    expect(brief(run('The agency called Mrs Obi "aggressive" last week, which we\nhave queried with them.'))).toEqual(['aggressive:info']);
+    expect(brief(run('Mum wants the school to stop calling him aggressive.'))).toEqual(['aggressive:info']);
+    expect(brief(run('Mum asked that the school stops calling him aggressive.'))).toEqual(['aggressive:info']);
+  });
 });
 
 describe('negation policies', () => {
