@@ -9,7 +9,7 @@ import type { Detector, SentenceView } from './types.js';
 import { forEachTriggered, forEachTriggeredSkipping } from './triggered.js';
 import { digitOffsets, placesSkipper } from '../search.js';
 import type { IdentifierHit, IdentifierKind } from '../privacy/types.js';
-import { identifierType, isContactKind, isSignatureContact } from '../privacy/find.js';
+import { findLabelled, identifierType, mayBeginValue, isContactKind, isSignatureContact } from '../privacy/find.js';
 
 /** Params every identifier detector accepts (JSON Schema). */
 export const identifierParams = {
@@ -41,10 +41,15 @@ export function identifierDetector(
       const fictional = ctx.params.fictional === 'ignore' ? 'ignore' : 'info';
       const fictionalMessage = typeof ctx.params.fictionalMessage === 'string' ? ctx.params.fictionalMessage : undefined;
       const weakMessage = typeof ctx.params.weakMessage === 'string' ? ctx.params.weakMessage : undefined;
+      const findHere = (text: string): IdentifierHit[] => find(text, ctx.params);
       const sentence = (s: SentenceView): void => {
-        for (const h of find(s.text, ctx.params)) {
-          // Only contact kinds can be a signature's; the text before is sliced only for them.
-          if (isContactKind(h.kind) && isSignatureContact(h.kind, ctx.doc.text.slice(Math.max(0, s.start - 250), s.start), s.text)) continue;
+        // The text before is sliced only for kinds that read it: a form's field label before a value, a signature's lines.
+        let textBefore: string | undefined;
+        const before = (): string => (textBefore ??= ctx.doc.text.slice(Math.max(0, s.start - 250), s.start));
+        const hits = type.readsLabel && mayBeginValue(s.text) ? findLabelled(type, s.text, before(), findHere) : findHere(s.text);
+        for (const h of hits) {
+          // Only contact kinds can be a signature's.
+          if (isContactKind(h.kind) && isSignatureContact(h.kind, before(), s.text)) continue;
           const report: Parameters<typeof ctx.report>[0] = { start: s.start + h.start, end: s.start + h.end };
           if (h.fictional) {
             if (fictional === 'ignore') continue;

@@ -142,6 +142,26 @@ function bulletAt(text: string, k: number): boolean {
   return false;
 }
 
+/**
+ * A number wrapped over a line, as hard-wrapped email and pasted text leave phone and NHS numbers
+ * ("020 7946" / "0123 and she…", "Ring 07700" / "900123"): the line ends (at `pe`) in a run of
+ * three or more digits that stands apart (white space, a bracket or a hyphen before it), and the
+ * next line (at `k`) begins with three or more digits not followed by a time's or a list's mark.
+ * Times ("at 09:15" / "10:30 …"), numbered lines and short counts still end the line's sentence.
+ */
+function wrappedDigits(text: string, pe: number, k: number, n: number): boolean {
+  let a = pe;
+  while (a > 0 && isDigit(text.charCodeAt(a - 1))) a--;
+  if (pe - a < 3) return false;
+  const before = a > 0 ? text.charCodeAt(a - 1) : 10;
+  if (!(before === 32 || before === 9 || before === 10 || before === 40 || before === 45 || before === 0xa0)) return false;
+  let b = k;
+  while (b < n && isDigit(text.charCodeAt(b))) b++;
+  if (b - k < 3) return false;
+  const after = b < n ? text.charCodeAt(b) : -1;
+  return after !== 58 && after !== 46 && after !== 41 && after !== 47;
+}
+
 /** isUpperOrDigitStart for the character at `k` (k < text.length). */
 function upperOrDigitAt(text: string, k: number): boolean {
   const c = text.charCodeAt(k);
@@ -253,6 +273,7 @@ export function splitSentences(text: string): Span[] {
       let pe = at;
       while (pe > lo && (text.charCodeAt(pe - 1) === 13 || text.charCodeAt(pe - 1) === 32 || text.charCodeAt(pe - 1) === 9)) pe--;
       const last = pe > lo ? text.charCodeAt(pe - 1) : -1;
+      if (isDigit(last) && isDigit(c) && wrappedDigits(text, pe, k, n)) continue; // "020 7946\n0123": a number wrapped over a line
       if (bulletAt(text, k) || upperOrDigitAt(text, k) || (last >= 0 && isEndMark(last)) || last < 0) {
         push(at);
       } else if (start < at && (isLower(last) || last === 44 || wordHyphen(text, pe, lo)) && (isLower(c) || c === 40)) {

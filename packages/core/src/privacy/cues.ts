@@ -59,6 +59,42 @@ export function isSignatureContext(textBefore: string, sentence: string): boolea
   return SIGN_OFF.test(window) || JOB_LINE.test(window) || TEAM_LINE.test(window) || ROLE_LINE.test(window);
 }
 
+/**
+ * A form's field label straight before a sentence: the line, or the table cell, before it names
+ * the field its value is for ("NHS No:" above "9434765919", a Word table's "Date of birth" cell
+ * before the date's, an HTML table's cells side by side). Returns where that label begins in
+ * `textBefore` (the text just before the sentence), or -1 when the text before is not one: more
+ * than 60 characters, a digit in it (another value), a blank line between, or a sentence that
+ * ends in a full stop ("D.O.B." may), a question or an exclamation mark. Read backwards by
+ * character code: it runs on every sentence that may hold a cued identifier.
+ */
+export function labelStart(textBefore: string): number {
+  let i = textBefore.length;
+  let breaks = 0;
+  for (; i > 0; i--) {
+    const c = textBefore.charCodeAt(i - 1);
+    if (c === 10) {
+      if (++breaks > 1) return -1;
+    } else if (c !== 32 && c !== 9 && c !== 13 && c !== 0xa0) break;
+  }
+  const end = i;
+  if (end === 0) return -1;
+  const last = textBefore.charCodeAt(end - 1);
+  if (last === 33 || last === 63) return -1;
+  let start = end;
+  for (; start > 0; start--) {
+    const c = textBefore.charCodeAt(start - 1);
+    if (c === 10) break;
+    if (c >= 48 && c <= 57) return -1;
+    if (end - start >= 60) return -1;
+  }
+  while (start < end && /\s/.test(textBefore[start]!)) start++;
+  const label = textBefore.slice(start, end);
+  if (!/\p{L}/u.test(label)) return -1;
+  if (last === 46 && !/\b(?:\p{L}\.){2,}$/u.test(label)) return -1;
+  return start;
+}
+
 /** The `len` characters of `sentence` before `index` (for "cue just before the value" checks). */
 export function before(sentence: string, index: number, len = 40): string {
   return sentence.slice(Math.max(0, index - len), index);

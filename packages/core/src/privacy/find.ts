@@ -12,7 +12,7 @@ import { findDatesOfBirth } from './date-of-birth.js';
 import { findPersonNames } from './person-name.js';
 import { findStreetAddresses } from './street-address.js';
 import { findVehicleRegistrations } from './vehicle-registration.js';
-import { isSignatureContext } from './cues.js';
+import { isSignatureContext, labelStart } from './cues.js';
 import { isAsciiDigit, isAsciiLetter, isRegExpWordCode } from '../chars.js';
 
 /** A finder with the cheap prefilter that decides which sentences it looks at. */
@@ -33,6 +33,11 @@ export interface IdentifierType {
   atDigits?: { also?: string; quick?: (text: string, at: number) => boolean };
   /** What maskIdentifiers() puts in place of the value. */
   placeholder: string;
+  /**
+   * The finder reads cue words in the sentence ("NHS no", "DOB", "NI", "switchboard"): a value
+   * that begins its line or cell is read with the form's field label before it (findLabelled).
+   */
+  readsLabel?: true;
 }
 
 /**
@@ -52,10 +57,10 @@ export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'email', trigger: /@/g, find: findEmails, placeholder: '[email]' },
   // (Each `quick` is read off its trigger: what the characters next to a digit must be for one of
   // the trigger's alternatives to begin at that digit.)
-  { kind: 'nhs-number', trigger: /\d{3}[ \u00a0\u202f-]?\d{3}[ \u00a0\u202f-]?\d{4}/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiDigit(t.charCodeAt(at + 2)) }, find: findNhsNumbers, placeholder: '[NHS number]' },
-  { kind: 'ni-number', trigger: /\d{2}[ \u00a0\u202f-]?\d{2}[ \u00a0\u202f-]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN', quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) }, find: findNiNumbers, placeholder: '[NI number]' },
-  { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, atDigits: { also: '+44', quick: (t, at) => t.charCodeAt(at) === 48 && !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findPhoneNumbers, placeholder: '[phone number]' },
-  { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d|\d\s+on\s/g, atDigits: { quick: dateMayBegin }, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]' },
+  { kind: 'nhs-number', trigger: /\d{3}(?:[ \u00a0\u202f-]|[ \t]*\r?\n[ \t]*)?\d{3}(?:[ \u00a0\u202f-]|[ \t]*\r?\n[ \t]*)?\d{4}/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiDigit(t.charCodeAt(at + 2)) }, find: findNhsNumbers, placeholder: '[NHS number]', readsLabel: true },
+  { kind: 'ni-number', trigger: /\d{2}[ \u00a0\u202f-]?\d{2}[ \u00a0\u202f-]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN', quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) }, find: findNiNumbers, placeholder: '[NI number]', readsLabel: true },
+  { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, atDigits: { also: '+44', quick: (t, at) => t.charCodeAt(at) === 48 && !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findPhoneNumbers, placeholder: '[phone number]', readsLabel: true },
+  { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d|\d\s+on\s/g, atDigits: { quick: dateMayBegin }, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]', readsLabel: true },
   { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: { quick: (t, at) => !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findStreetAddresses, placeholder: '[address]' },
   { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, atDigits: { quick: (t, at) => isAsciiLetter(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at + 2)) }, find: findPostcodes, placeholder: '[postcode]' },
   { kind: 'vehicle-registration', trigger: /(?<=[A-Za-z]{2})\d\d ?[A-Za-z]{3}(?![A-Za-z0-9])/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at - 1)) && isAsciiLetter(t.charCodeAt(at - 2)) }, find: findVehicleRegistrations, placeholder: '[vehicle registration]' },
@@ -73,6 +78,40 @@ export function isContactKind(kind: IdentifierKind): boolean {
 /** True when a hit of this kind in this sentence is an organisation's or worker's contact detail in a signature. */
 export function isSignatureContact(kind: IdentifierKind, textBefore: string, sentence: string): boolean {
   return CONTACT_KINDS.has(kind) && isSignatureContext(textBefore, sentence);
+}
+
+/** Can a value begin the sentence: a digit, "+44", "(01…)", or an NI number's two capitals? */
+export function mayBeginValue(sentence: string): boolean {
+  const c = sentence.charCodeAt(0);
+  if (isAsciiDigit(c) || c === 43 || c === 40) return true;
+  const d = sentence.charCodeAt(1);
+  return c >= 65 && c <= 90 && d >= 65 && d <= 90;
+}
+
+/**
+ * `find` on one sentence, a value at its very start read with the form's field label before it
+ * (cues.ts's labelStart): on a form the label is often a line or a table cell of its own ("NHS
+ * No:" then "9434765919"; "Date of birth" then "12/03/1961"; "Switchboard:" then a number), and
+ * would be a cue were it on the same line. Only a value that begins the sentence takes the label,
+ * so a sentence of prose under a heading ("Hospital discharge" above "Ring Ana on …") reads as it
+ * always did; and the label only ever finds or confirms a value ("NHS No:" makes a bare ten digits
+ * an NHS number, "DOB:" a date a date of birth), never hides one the sentence shows on its own
+ * (under "Switchboard:" or "Date of death:" a number or a date is reported as it would be without
+ * the line above: a heading is not always a field's name). `textBefore` is the text just before
+ * the sentence.
+ */
+export function findLabelled(type: IdentifierType, sentence: string, textBefore: string, find: (s: string) => IdentifierHit[] = type.find): IdentifierHit[] {
+  const hits = find(sentence);
+  if (!type.readsLabel || !mayBeginValue(sentence)) return hits;
+  const at = labelStart(textBefore);
+  if (at < 0) return hits;
+  const label = textBefore.slice(at);
+  const n = label.length;
+  const first = find(label + sentence).find((h) => h.start === n);
+  if (!first) return hits;
+  const rest = hits.filter((h) => h.start !== 0);
+  rest.unshift({ ...first, start: 0, end: first.end - n });
+  return rest;
 }
 
 /** The identifier type for a kind. */
@@ -97,7 +136,7 @@ export function findIdentifiers(sentence: string, textBefore = ''): IdentifierHi
   const out: IdentifierHit[] = [];
   for (const type of IDENTIFIER_TYPES) {
     if (!triggers(type, sentence)) continue;
-    for (const h of type.find(sentence)) {
+    for (const h of findLabelled(type, sentence, textBefore)) {
       if (out.some((o) => o.start < h.end && h.start < o.end)) continue;
       if (isSignatureContact(h.kind, textBefore, sentence)) continue;
       out.push(h);

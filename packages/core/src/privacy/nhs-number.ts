@@ -42,7 +42,12 @@ export function isChiShape(value: string): boolean {
   return day >= 1 && day <= 31 && month >= 1 && month <= 12;
 }
 
-const NUMBER = /(?<![\w£$€.,/-])(\d{3})([ \u00a0\u202f-]?)(\d{3})\2(\d{4})(?![\w/]|[.,:]\d)/g;
+/**
+ * 3-3-4 digits, the two gaps alike (none, a space or a hyphen), or either gap a line break (a
+ * number wrapped over a line in hard-wrapped text; splitSentences keeps such a number in one
+ * sentence).
+ */
+const NUMBER = /(?<![\w£$€.,/-])\d{3}(?:([ \u00a0\u202f-]?)\d{3}(?:\1|[ \t]*\r?\n[ \t]*)|[ \t]*\r?\n[ \t]*\d{3}[ \u00a0\u202f-]?)\d{4}(?![\w/]|[.,:]\d)/g;
 const NHS_CUE = /\bNHS\b|\bhealth (?:service )?(?:no|number)\b/i;
 const CHI_CUE = /\bCHI\b/;
 const HC_CUE = /\bH ?& ?C\b|\bhealth (?:and|&) care (?:no|number)\b/i;
@@ -54,8 +59,8 @@ export function findNhsNumbers(sentence: string): IdentifierHit[] {
   NUMBER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = NUMBER.exec(sentence))) {
-    const digits = m[1]! + m[3]! + m[4]!;
-    const spaced = m[2] !== '';
+    const digits = m[0].replace(/\D/g, '');
+    const spaced = digits.length !== m[0].length;
     const lead = before(sentence, m.index, 40);
     const hit: IdentifierHit = { kind: 'nhs-number', start: m.index, end: m.index + m[0].length };
     if (CHI_CUE.test(sentence) && isChiShape(digits)) {

@@ -67,8 +67,10 @@ export function phoneKind(value: string): 'mobile' | 'geographic' | 'non-geograp
   return undefined;
 }
 
-const MOBILE = '(?:\\+44\\s?7\\d{3}|\\(?07\\d{3}\\)?)[\\s-]?\\d{3}[\\s-]?\\d{3}';
-const LANDLINE = '(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)(?:1\\d{2,4}|2\\d|3\\d{2}|8\\d{2}|9\\d{2})\\)?[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}';
+/** A gap inside a number: a space or a hyphen, or a line break with the blanks around it (a number wrapped over a line). */
+const GAP = '(?:[ \\t]*\\r?\\n[ \\t]*|[\\s-])?';
+const MOBILE = `(?:\\+44\\s?7\\d{3}|\\(?07\\d{3}\\)?)${GAP}\\d{3}${GAP}\\d{3}`;
+const LANDLINE = `(?:\\+44\\s?(?:\\(0\\)\\s?)?|\\(?0)(?:1\\d{2,4}|2\\d|3\\d{2}|8\\d{2}|9\\d{2})\\)?${GAP}\\d{3,4}${GAP}\\d{3,4}`;
 const PHONE = new RegExp(`(?<![\\w+£$€.,/-])(?:${MOBILE}|${LANDLINE})(?![\\w/]|[.,:]\\d)`, 'g');
 
 /** Find personal UK phone numbers in one sentence. */
