@@ -19,8 +19,11 @@
 
 const OPEN = `["“‘'«]`;
 const CLOSE = `["”’'»]`;
-/** Earlier quoted items of a list before this one: "“a”, “b” and ". */
-const LIST = `(?:${OPEN}[^"“”‘’«»\\n]{1,60}${CLOSE}\\s*(?:,\\s*(?:and\\s+|or\\s+)?|and\\s+|or\\s+))*`;
+/**
+ * Earlier quoted items of a list before this one: "“a”, “b” and ", or one preposition that carries
+ * the record's words on ("said she was “putting herself at risk” with “an older boyfriend”").
+ */
+const LIST = `(?:${OPEN}[^"“”‘’«»\\n]{1,60}${CLOSE}\\s*(?:,\\s*(?:and\\s+|or\\s+)?|and\\s+|or\\s+|(?:with|by|from|for|to|in|at|of|about)\\s+))*`;
 
 /** The word itself is the topic: "the phrase", "words such as", "instead of", "do not write". */
 const WORD_FRAME = new RegExp(

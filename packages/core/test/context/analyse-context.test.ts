@@ -232,6 +232,7 @@ describe('a label mentioned, not used', () => {
     ['A previous worker had written that Noor was "aggressive" at the door.', 'aggressive'],
     ['Bilal is tired of being called a "service user" at the centre.', 'service user'],
     ['Older notes say he was "aggressive" on the ward; Ezra remembers it differently.', 'aggressive'],
+    ['The first referral said Kit was "settled at home" with "impulsive" moments at school.', 'impulsive'],
   ])('a word talked about, or quoted from a record to answer it, is reported at info: %s', (t, word) => {
     const f = run(t);
     expect(f.every((x) => x.severity === 'info')).toBe(true);
@@ -256,6 +257,8 @@ describe('a label mentioned, not used', () => {
 
   it('a label in quotes with no such frame, or outside quotes, is still reported', () => {
     expect(brief(run('Ola is "aggressive" with the night staff.'))).toEqual(['aggressive:warning']);
+    // A preposition carries a record's list on, not the writer's own quote after someone's words.
+    expect(brief(run('Kit said he was "fine" today with "impulsive" moments at school.'))).toEqual(['impulsive:warning']);
     expect(brief(run('Avoid service users being left alone in the garden.'))).toEqual(['service users:warning']);
   });
 
