@@ -378,7 +378,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
-    if (rule.unless.length && (cancelledByUnless(rule, s, hit, unlessCache, flatOf, text, definedCache) || (rule.unlessInSection && cancelledInSection(rule, doc, sentences, hit.start, sectionCache)))) continue;
+    if (rule.unless.length && (cancelledByUnless(rule, s, hit, unlessCache, flatOf, doc, definedCache) || (rule.unlessInSection && cancelledInSection(rule, doc, sentences, hit.start, sectionCache)))) continue;
     // Who it is about (rules with `subject: person | organisation`).
     if (rule.subject !== 'any' && set.context) {
       let about = aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context);
@@ -718,7 +718,7 @@ function cancelledByUnless(
   hit: Hit,
   cache: Map<number, [number, number][] | 'all'>,
   flatOf: (s: SentenceView) => Flat | null,
-  text: string,
+  doc: SourceDocument,
   defined: Map<CompiledUnless, [number, number][]>,
 ): boolean {
   const key = rule.index * 0x100000000 + s.index;
@@ -759,8 +759,43 @@ function cancelledByUnless(
   if (spans === 'all') return true;
   if (spans.some(([a, b]) => a < hit.end! && hit.start! < b)) return true;
   if (!rule.unlessDefined) return false;
-  for (const u of rule.unless) if (u.scope === 'defined' && definedBefore(u, text, hit, defined)) return true;
+  for (const u of rule.unless) if (u.scope === 'defined' && definedBefore(u, doc, hit, defined)) return true;
   return false;
+}
+
+/**
+ * For a match inside a reader's heading (Markdown, HTML, Word): the end of the first block of prose
+ * under it, other headings straight after it skipped ("# Reablement plan", "## What reablement
+ * means", then the paragraph that explains it). A word a title or a heading names, explained in
+ * the first paragraph below, is explained where the reader meets it. -1 when the match is not in a
+ * heading, or nothing but headings follow.
+ */
+function headingReach(doc: SourceDocument, at: number): number {
+  const { blocks, sections } = doc;
+  if (!sections.length) return -1;
+  const isHeading = (b: { start: number }): boolean => {
+    const k = lastAtOrBeforeOffset(sections, b.start);
+    return k >= 0 && sections[k]!.offset === b.start;
+  };
+  const k = lastStartingAtOrBefore(blocks, at);
+  if (k < 0 || at >= blocks[k]!.end || !isHeading(blocks[k]!)) return -1;
+  for (let j = k + 1; j < blocks.length; j++) if (!isHeading(blocks[j]!)) return blocks[j]!.end;
+  return -1;
+}
+
+/** Index of the last section whose heading begins at or before `offset` (sections are in order). */
+function lastAtOrBeforeOffset(sections: readonly { offset: number }[], offset: number): number {
+  let lo = 0;
+  let hi = sections.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid]!.offset <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** The last word of a match (letters, digits, apostrophes and hyphens inside it). */
@@ -771,9 +806,13 @@ const LAST_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]*[\p{L}\p{N}])?$/u;
  * use, or a name introduced as a pet. A match of `u`, read once over the whole document, that
  * begins at or before the hit and holds the hit's last word as a whole word (or the word with or
  * without a final "s": "personal assistants (PAs)" explains a later "PA"; "my cat, Pudding" a
- * later "feeds Pudding").
+ * later "feeds Pudding"). An ordinary word is compared without regard to the case of its letters
+ * ("Reablement is short-term help …" explains a later "reablement"), an abbreviation with it. A
+ * match in a reader's heading is also explained by a match in the first paragraph under it
+ * (headingReach).
  */
-function definedBefore(u: CompiledUnless, text: string, hit: Hit, cache: Map<CompiledUnless, [number, number][]>): boolean {
+function definedBefore(u: CompiledUnless, doc: SourceDocument, hit: Hit, cache: Map<CompiledUnless, [number, number][]>): boolean {
+  const text = doc.text;
   let spans = cache.get(u);
   if (!spans) {
     const re = u.phrases ?? u.regex;
@@ -783,8 +822,16 @@ function definedBefore(u: CompiledUnless, text: string, hit: Hit, cache: Map<Com
   if (!spans.length) return false;
   // The match's last word: the whole match for an abbreviation ("PA"), the name in "feeds Pudding".
   const matched = text.slice(hit.start!, hit.end!);
-  const word = LAST_WORD.exec(matched)?.[0] ?? matched;
-  return spans.some(([a, b]) => a <= hit.start! && holdsWordOrPlural(text.slice(a, b), word));
+  let word = LAST_WORD.exec(matched)?.[0] ?? matched;
+  // An ordinary word ("reablement", or "Reablement" opening a sentence) is the same word whatever
+  // the case of its first letter; an abbreviation ("PA", "PAs") keeps its capitals.
+  const fold = /^\p{L}[\p{Ll}'’-]+$/u.test(word);
+  if (fold) word = word.toLowerCase();
+  const holds = (a: number, b: number): boolean => holdsWordOrPlural(fold ? text.slice(a, b).toLowerCase() : text.slice(a, b), word);
+  if (spans.some(([a, b]) => a <= hit.start! && holds(a, b))) return true;
+  // A heading's word, explained in the first paragraph under the heading.
+  const reach = headingReach(doc, hit.start!);
+  return reach >= 0 && spans.some(([a, b]) => a > hit.start! && a < reach && holds(a, b));
 }
 
 /** Does `s` hold `w`, or `w` with a final "s" added or taken off, as a whole word ("PAs" for "PA")? */

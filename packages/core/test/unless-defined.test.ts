@@ -1,6 +1,7 @@
 /** `unless` with `scope: defined`: an abbreviation spelt out on first use explains its later uses. */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/analyse.js';
+import { markdown } from '../src/readers/markdown.js';
 import { testRule, testSet } from './context/test-rules.js';
 
 const rule = testRule('jargon/t-acronyms', ['PA'], {
@@ -27,5 +28,30 @@ describe('unless scope: defined', () => {
   it('only the abbreviation spelt out: a defined DP does not explain a PA', () => {
     const src = 'Two direct payments (DPs) start in May. A PA will be chosen.';
     expect(texts(src)).toEqual([['PA', src.indexOf('PA ')]]);
+  });
+
+  const word = testRule('jargon/t-word', ['reablement'], {
+    patterns: [{ terms: ['reablement'] }],
+    unless: [{ regex: '\\breablement (?:is|means) short-term help\\b', scope: 'defined' }],
+  });
+  const wordSet = testSet([word]);
+  const found = (src: string, md = false) => analyse(md ? markdown(src, 'x.md') : src, wordSet).findings.map((f) => [f.text, f.start!.offset]);
+
+  it('an ordinary word is the same word with a capital: a definition opening a sentence explains later uses', () => {
+    expect(found('Reablement is short-term help at home. Sam starts reablement on Monday.')).toEqual([]);
+    expect(found('Reablement means short-term help at home. Reablement ends in May.')).toEqual([]);
+  });
+
+  it("a heading's word is explained by the first paragraph under it, headings in between skipped", () => {
+    expect(found('# Reablement plan\n\n## What reablement means\n\nReablement is short-term help at home.\n', true)).toEqual([]);
+  });
+
+  it('not by a later paragraph, nor in plain text, nor a use in prose before the definition', () => {
+    const late = '# Reablement plan\n\nSam had a fall.\n\nReablement is short-term help at home.\n';
+    expect(found(late, true)).toEqual([['Reablement', late.indexOf('Reablement')]]);
+    const plain = 'Reablement plan\n\nReablement is short-term help at home.\n';
+    expect(found(plain)).toEqual([['Reablement', 0]]);
+    const prose = '# Plan\n\nSam starts reablement soon, and reablement is short-term help at home.\n';
+    expect(found(prose, true)).toEqual([['reablement', prose.indexOf('reablement')]]);
   });
 });
