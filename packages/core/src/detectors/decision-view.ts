@@ -20,7 +20,8 @@
  * ("Mum said she wants **him** to move"); "Mum said he wants to move" and "Kai and his mum agreed"
  * record the person's view. The rule's `subject: person` then leaves out subjects the clause
  * reader knows are someone or something else. Pure; runs only on sentences holding "is to", "are
- * to", "will be", "will move", "will transfer", "will attend" or "will go".
+ * to", "will be", "will move", "will transfer", "will attend" or "will go" (or "will need to" /
+ * "will have to" before the last four).
  */
 import type { Section } from '../types.js';
 import type { Detector, SentenceView } from './types.js';
@@ -39,9 +40,10 @@ const TO_VERB = `attend|move|live|stay|go|return|transfer|be\\s+(?:${DONE_TO})`;
  * month) follows within six words: "will move to Elm Court", "will attend Meadow Day Services",
  * "will go into a care home". "Will attend his GP appointment on Friday" and "will move to the
  * other side of the bed" are not decisions about where the person lives or spends their days
- * (PLACE). "Will move in with" needs no place.
+ * (PLACE). "Will move in with" needs no place. Necessity put on the person is the same decision:
+ * "will need to go into a home", "will have to move to Elm Court".
  */
-const WILL_VERB = 'will\\s+(?:move\\s+(?:to|into|in\\s+with)|transfer\\s+to|attend|go\\s+into)';
+const WILL_VERB = 'will\\s+(?:(?:need|have)\\s+to\\s+)?(?:move\\s+(?:to|into|in\\s+with)|transfer\\s+to|attend|go\\s+into)';
 /** A home, a service or a place's name within six words after a WILL_VERB. */
 const PLACE = new RegExp(
   String.raw`^(?:\s+[\w'’&-]+){0,5}?\s+(?:(?!(?:${CALENDAR}|Christmas|Easter)\b)[A-Z][a-z]+|centre|center|centres|services?|unit|provision|placement|college|school|club|hub|home|homes|hospital|hospice|residential|nursing|respite|accommodation|hostel|flat|house|bungalow|room|court|lodge|ward|supported|sheltered|extra\s+care)\b`,
@@ -274,7 +276,7 @@ export const decisionView: Detector = {
     name: 'decision-view',
     description: 'A decision about the person ("X is to attend", "X will be moved") with no view recorded nearby.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\b(?:is|are)\s+to\b|\bwill\s+(?:be|move|transfer|attend|go)\b|\bto\s+be\s+(?:moved|placed|transferred|discharged|admitted|relocated|rehoused)\b/g,
+    trigger: /\b(?:is|are)\s+to\b|\bwill\s+(?:(?:need|have)\s+to\s+)?(?:be|move|transfer|attend|go)\b|\bto\s+be\s+(?:moved|placed|transferred|discharged|admitted|relocated|rehoused)\b/g,
   },
   create(ctx) {
     let speaksFor: boolean | undefined; // the document lets a family member's view stand for the person's
@@ -295,7 +297,7 @@ export const decisionView: Detector = {
           // "they" takes "are to"; a name, "he" and "she" take "is to" ("Payments are to start").
           const plural = /^are/.test(verb);
           if (plural !== /^[Tt]hey$/.test(subject) && !/^will/.test(verb)) continue;
-          if (/^will\s+(?!be\b|move\s+in\s+with\b)/.test(verb) && !PLACE.test(s.text.slice(m.index + m[0].length))) continue;
+          if (/^will\s+(?!(?:(?:need|have)\s+to\s+)?(?:be\b|move\s+in\s+with\b))/.test(verb) && !PLACE.test(s.text.slice(m.index + m[0].length))) continue;
           if (!checked) {
             if (viewed(s)) return;
             checked = true;
