@@ -276,7 +276,7 @@ export const decisionView: Detector = {
     name: 'decision-view',
     description: 'A decision about the person ("X is to attend", "X will be moved") with no view recorded nearby.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\b(?:is|are)\s+to\b|\bwill\s+(?:(?:need|have)\s+to\s+)?(?:be|move|transfer|attend|go)\b|\bto\s+be\s+(?:moved|placed|transferred|discharged|admitted|relocated|rehoused)\b/g,
+    trigger: /\b(?:is|are)\s+to\b|\bwill\s+(?:be|move|transfer|attend|go)\b|\bwill\s+(?:need|have)\s+to\s+(?:move|transfer|attend|go)\b|\bto\s+be\s+(?:moved|placed|transferred|discharged|admitted|relocated|rehoused)\b/g,
   },
   create(ctx) {
     let speaksFor: boolean | undefined; // the document lets a family member's view stand for the person's
