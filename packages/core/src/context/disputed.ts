@@ -42,7 +42,7 @@ const AFTER = new RegExp(
   String.raw`\b(?:he|she|they|mum|dad|mother|father|the family|his family|her family|his parents|her parents|[A-Z][a-z]+)\s+(?:strongly\s+|firmly\s+|completely\s+|still\s+|also\s+|has\s+always\s+|has\s+)?(?:disputes|disputed|disagrees|disagreed|rejects|rejected|contests|contested|(?:does|did) not accept|(?:doesn|didn)['’]t accept)\b|\b${WRITER_UNTRUE}|\b${WRITER_WRONG}|\b${WRITER_CHALLENGED}`,
 );
 
-const REPORTED = /\b(?:said|says|told|reported|reports|wrote|writes|written|described|describes|describing|call|called|calls|calling|labelled|labeled|labels|believes|believed|feels|felt|thinks|thought|states|stated|recorded|records|noted|notes|considers|considered|suggested|suggests|view|views|opinion|letter|report|assessment)\b/i;
+const REPORTED = /\b(?:said|says|told|reported|reports|wrote|writes|written|describe|described|describes|describing|call|called|calls|calling|labelled|labeled|labels|believes|believed|feels|felt|thinks|thought|states|stated|recorded|records|noted|notes|considers|considered|suggested|suggests|view|views|opinion|letter|report|assessment)\b/i;
 
 /**
  * What a sentence may say straight after a quoted label that someone else used, to record its
@@ -107,10 +107,19 @@ const EMPTY_DENIAL = /^\s*(?:(?:at all|true|fair|right|correct|accurate|so|the c
 const NEXT_WRONG =
   /^[\s“”‘’"'*_-]*(?:That|This|It)\s+(?:was|is)\s+(?:(?:simply|just|plainly|clearly)\s+)?(?:wrong|unfair|untrue|mistaken|a\s+mistake|not\s+(?:a\s+)?(?:fair|right|true|accurate|kind)(?:\s+(?:way|word|words|description|thing)\b[^.!?]{0,50})?|the\s+wrong\s+(?:way|word|words|thing|approach)\b[^.!?]{0,50})\s*(?:[,;][^.!?]{0,80})?[.!]?\s*[”"’']?\s*$/s;
 
+/**
+ * The next sentence is the person, or someone close to them, disagreeing with what was just reported:
+ * "Anouk disagrees.", "She strongly disputes this.", "Mum does not agree with that at all.", "He
+ * disagrees and says he only shouted once." (after "The ward notes describe her as difficult.").
+ * Not a disagreement with something else ("Anouk disagrees with the plan to move her").
+ */
+const NEXT_DISPUTE =
+  /^[\s“”‘’"'*_-]*(?:I|We|He|She|They|Mum|Dad|His\s+(?:mum|dad|mother|father|family|parents)|Her\s+(?:mum|dad|mother|father|family|parents)|The\s+family|[A-Z][a-z]+)\s+(?:(?:strongly|firmly|completely|still|also|has\s+always|always)\s+)?(?:disagrees|disagreed|disagree|disputes|disputed|dispute|rejects|rejected|(?:does|did|do)\s+not\s+agree|(?:doesn|didn|don)['’]t\s+agree)(?:\s+(?:with\s+)?(?:this|that|it|them|the\s+(?:description|descriptions|label|labels|word|words|view|notes|record|records|report|referral|entry|entries)))?(?:\s+(?:at\s+all|strongly|completely))?(?:\s*[,;]?\s+(?:and|but|because|as|saying)\b[^.!?]{0,80})?\s*[.!]?\s*[”"’']?\s*$/s;
+
 function deniedNext(sentence: string, rel: number, relEnd: number, next: string, wordsBefore: () => string): boolean {
   const t = next.trim();
   const m = NEXT_DENIAL.exec(t);
-  const wrong = NEXT_WRONG.test(t);
+  const wrong = NEXT_WRONG.test(t) || NEXT_DISPUTE.test(t);
   if (!m && !wrong) return false;
   if (!REPORTED.test(wordsBefore())) return false;
   if (wrong) return true;

@@ -284,6 +284,15 @@ describe('a label mentioned, not used', () => {
     expect(brief(run('Mr Obi was aggressive, which is wrong of him.'))).toEqual(['aggressive:warning']);
   });
 
+  it('the person disagreeing in the next sentence counts as a dispute; disagreeing with something else does not', () => {
+    expect(brief(run('The ward notes describe her as aggressive. Anouk disagrees.'))).toEqual(['aggressive:info']);
+    expect(brief(run('The referral described him as aggressive. Mum does not agree with that at all.'))).toEqual(['aggressive:info']);
+    expect(brief(run('The notes describe him as aggressive. He disagrees and says he only shouted once.'))).toEqual(['aggressive:info']);
+    expect(brief(run('The ward notes describe her as aggressive. Anouk disagrees with the plan to move her.'))).toEqual(['aggressive:warning']);
+    // The writer's own label is still the label.
+    expect(brief(run('He was aggressive to staff. He disputes this.'))).toEqual(['aggressive:warning']);
+  });
+
   it('a dispute wrapped over a line, or "stops calling", is read as it is on one line', () => {
     expect(brief(run('The 2019 referral described him as aggressive, which\nis wrong.'))).toEqual(['aggressive:info']);
     expect(brief(run('An old GP letter calls Mrs Obi aggressive; that is not how\nwe describe her.'))).toEqual(['aggressive:info']);
