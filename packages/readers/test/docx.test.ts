@@ -218,6 +218,21 @@ describe('docx reader', () => {
     );
   });
 
+  it("reads a form table's field label cell as the cue for the value beside it", async () => {
+    // Word forms put "NHS number" and its value in two cells of a row; the reader gives each cell a
+    // line, and a bare ten digits is an NHS number only with its cue (999 test range, Ofcom drama number).
+    const cell = (t: string): string => `<w:tc><w:p>${r(t)}</w:p></w:tc>`;
+    const row = (a: string, b: string): string => `<w:tr>${cell(a)}${cell(b)}</w:tr>`;
+    const body = p('Referral form') + `<w:tbl>${row('NHS number', '9994567896')}${row('Date of birth', '12/03/1951')}${row('Mobile', '07700 900461')}</w:tbl>` + p('She would like help with shopping.');
+    const doc = await docx(await makeDocx({ body }), 'form.docx');
+    const found = analyseChecked({ path: 'form.docx', doc }).findings.filter((f) => f.ruleId.startsWith('privacy/'));
+    expect(found.map((f) => [f.ruleId, f.severity, f.text])).toEqual([
+      ['privacy/nhs-number', 'info', '9994567896'],
+      ['privacy/date-of-birth', 'warning', '12/03/1951'],
+      ['privacy/phone-number', 'info', '07700 900461'],
+    ]);
+  });
+
   it("makes a paragraph in Word's Title style a section, as a heading is", async () => {
     const doc = await docx(await makeDocx({ body: [p('Plan for Sam', 'Title'), p('The service user went out.'), p('Overview', 'Heading1'), p('Sam refused lunch.')].join('') }), 'title.docx');
     expect(doc.sections.map((s) => [s.title, s.depth])).toEqual([['Plan for Sam', 1], ['Overview', 1]]);

@@ -56,6 +56,22 @@ describe('html reader', () => {
     expect(refused[0]!.sentence).toBe('Sam refused tea.');
   });
 
+  it("reads a table's label cell as the cue for the value in the next cell, on one line or two", () => {
+    const set = builtinRuleSet();
+    for (const source of [
+      '<table><tr><td>NHS number</td><td>9994567896</td></tr><tr><td>Date of birth</td><td>12/03/1951</td></tr></table>',
+      '<table>\n  <tr>\n    <th>NHS number</th>\n    <td>9994567896</td>\n  </tr>\n  <tr>\n    <th>Date of birth</th>\n    <td>12/03/1951</td>\n  </tr>\n</table>',
+    ]) {
+      const doc = html(source, 'form.html');
+      const found = analyse(doc, set).findings.filter((f) => f.ruleId.startsWith('privacy/'));
+      for (const f of found) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+      expect(found.map((f) => [f.ruleId, f.severity, f.text])).toEqual([
+        ['privacy/nhs-number', 'info', '9994567896'],
+        ['privacy/date-of-birth', 'warning', '12/03/1951'],
+      ]);
+    }
+  });
+
   it('skips hidden elements and keeps line numbers', () => {
     const source = '<p hidden>The service user refused.</p>\n<div style="display:none">refused</div>\n<p aria-hidden="true">refused</p>\n<p>Shown.</p>';
     const doc = html(source);

@@ -62,11 +62,12 @@ export function isSignatureContext(textBefore: string, sentence: string): boolea
 /**
  * A form's field label straight before a sentence: the line, or the table cell, before it names
  * the field its value is for ("NHS No:" above "9434765919", a Word table's "Date of birth" cell
- * before the date's, an HTML table's cells side by side). Returns where that label begins in
- * `textBefore` (the text just before the sentence), or -1 when the text before is not one: more
- * than 60 characters, a digit in it (another value), a blank line between, or a sentence that
- * ends in a full stop ("D.O.B." may), a question or an exclamation mark. Read backwards by
- * character code: it runs on every sentence that may hold a cued identifier.
+ * before the date's, an HTML table's cells side by side: a gap of three or more blanks ends a
+ * cell). Returns where that label begins in `textBefore` (the text just before the sentence), or
+ * -1 when the text before is not one: more than 60 characters, a digit in it (another value), a
+ * blank line between, or a sentence that ends in a full stop ("D.O.B." may), a question or an
+ * exclamation mark. Read backwards by character code: it runs on every sentence that may hold a
+ * cued identifier.
  */
 export function labelStart(textBefore: string): number {
   let i = textBefore.length;
@@ -82,9 +83,16 @@ export function labelStart(textBefore: string): number {
   const last = textBefore.charCodeAt(end - 1);
   if (last === 33 || last === 63) return -1;
   let start = end;
+  let blanks = 0;
   for (; start > 0; start--) {
     const c = textBefore.charCodeAt(start - 1);
     if (c === 10) break;
+    // A wide gap ends the cell: an HTML table's cells side by side, their tags blanked.
+    if (c === 32 || c === 9 || c === 0xa0) {
+      if (++blanks >= 3) break;
+      continue;
+    }
+    blanks = 0;
     if (c >= 48 && c <= 57) return -1;
     if (end - start >= 60) return -1;
   }

@@ -30,6 +30,7 @@ describe('labelStart: a form field label straight before a sentence', () => {
     expect(label('Date of birth\n')).toBe('Date of birth');
     expect(label('D.O.B.\n')).toBe('D.O.B.');
     expect(label('      NHS number          ')).toBe('NHS number'); // an HTML table's cell, its tags blanked
+    expect(label('   NHS number       9994567896        Date of birth      ')).toBe('Date of birth'); // cells side by side
   });
   it('takes no sentence, no value, nothing past a blank line and nothing long', () => {
     expect(label('She went home.\n')).toBeUndefined();
