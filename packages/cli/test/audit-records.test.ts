@@ -57,6 +57,27 @@ describe('sourdough audit: metadata columns in the CSV outputs', () => {
   });
 });
 
+describe('sourdough audit: identifiers only the document shows to be identifiers', () => {
+  // A form's label on the line before a bare number is what makes it an NHS number; the example
+  // sentence holds only the number, so it is masked from the document's own findings.
+  const BARE = '9994567896';
+  beforeAll(() => {
+    writeFileSync(join(dir, 'form.jsonl'), [{ id: 'F1', text: `NHS No:\n${BARE}\nShe is a service user.` }, { id: 'F2', text: `NHS No:\n${BARE} refused lunch today.` }].map((r) => JSON.stringify(r)).join('\n'));
+  });
+
+  it('never writes them, in findings.csv, the report or the summary', async () => {
+    const r = await audit(['form.jsonl', '-o', 'form']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = table('form', 'findings.csv');
+    expect(rows.filter((f) => f.rule === 'privacy/nhs-number').map((f) => [f.id, f.text, f.sentence])).toEqual([
+      ['F1', '[NHS number]', '[NHS number]'],
+      ['F2', '[NHS number]', '[NHS number] refused lunch today.'],
+    ]);
+    expect(rows.find((f) => f.id === 'F2' && f.rule === 'blaming/refuses')!.sentence).toBe('[NHS number] refused lunch today.');
+    for (const name of readdirSync(join(dir, 'form'))) expect(readFileSync(join(dir, 'form', name), 'utf8'), name).not.toContain(BARE);
+  });
+});
+
 describe('sourdough audit: record dates', () => {
   it('warns with a count when dates cannot be read, never quoting them, and reads no impossible date', async () => {
     writeFileSync(

@@ -4,7 +4,7 @@
  * quality — in one streaming pass with memory bounded by the number of distinct rules, groups and
  * periods (never by the number of documents). Also compares two audits. Pure: no I/O.
  */
-import type { Category, DocumentOutcome, Severity } from './types.js';
+import type { Category, DocumentOutcome, Finding, Severity } from './types.js';
 import { CATEGORIES } from './types.js';
 import { SourdoughError } from './errors.js';
 
@@ -18,8 +18,11 @@ export interface AuditOptions {
   period?: 'month' | 'quarter';
   /** Example sentences kept per rule (0 = none). Default 3. */
   excerpts?: number;
-  /** Masks identifiers in example sentences before they are kept. */
-  mask?: (sentence: string) => string;
+  /**
+   * Masks identifiers in example sentences before they are kept; given the findings of the
+   * sentence's document, so it can mask what those found (core's maskIdentifiers does both).
+   */
+  mask?: (sentence: string, found: readonly Finding[]) => string;
   /** Rule metadata for the top-rules table (rationale, what to write instead). */
   rules?: Map<string, { rationale: string; category: Category; suggest?: string[] }>;
   /** Failures listed in full (the rest are counted). Default 200. */
@@ -258,7 +261,7 @@ export class AuditAggregator {
       }
       const max = this.options.excerpts ?? 3;
       if (f.sentence && r.examples.length < max) {
-        const masked = this.options.mask ? this.options.mask(f.sentence) : f.sentence;
+        const masked = this.options.mask ? this.options.mask(f.sentence, outcome.findings) : f.sentence;
         if (!r.examples.includes(masked)) r.examples.push(masked);
       }
     }

@@ -149,19 +149,22 @@ function figuresProblem(f: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
-/** The finding as written to findings.csv: identifiers masked, and no sentence or section heading with --no-excerpts. */
-function forCsv(f: Finding, excerpts: boolean): Finding {
+/**
+ * The finding as written to findings.csv: identifiers masked (those the document's own privacy
+ * findings, `found`, name too), and no sentence or section heading with --no-excerpts.
+ */
+function forCsv(f: Finding, excerpts: boolean, found: readonly Finding[]): Finding {
   const out: Finding = { ...f };
   if (f.category === 'privacy' && f.text) {
-    const masked = maskIdentifiers(f.text);
+    const masked = maskIdentifiers(f.text, [f]);
     out.text = masked === f.text ? '[identifier]' : masked;
   }
   if (!excerpts) {
     delete out.sentence;
     delete out.section;
   } else {
-    if (f.sentence) out.sentence = maskIdentifiers(f.sentence);
-    if (f.section) out.section = maskIdentifiers(f.section);
+    if (f.sentence) out.sentence = maskIdentifiers(f.sentence, found);
+    if (f.section) out.section = maskIdentifiers(f.section, found);
   }
   return out;
 }
@@ -295,7 +298,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
       agg.add(outcome);
       const forRows = withCsvMeta(outcome, columns, excerpts, idField);
       if (!('error' in forRows) && forRows.findings.length) {
-        await findingsSink.write(findingsCsv.result({ ...forRows, findings: forRows.findings.map((f) => forCsv(f, excerpts)) }));
+        await findingsSink.write(findingsCsv.result({ ...forRows, findings: forRows.findings.map((f) => forCsv(f, excerpts, forRows.findings)) }));
       }
       await documentsSink.write(documentsCsv.row(forRows));
       progress.tick();

@@ -1,28 +1,48 @@
 /**
- * maskIdentifiers(text): the same text with every identifier the privacy rules find replaced by a
- * placeholder ("[NHS number]", "[email]"), for showing example sentences in audit reports.
+ * maskIdentifiers(text, found): the same text with every identifier the privacy rules find replaced
+ * by a placeholder ("[NHS number]", "[email]"), and the words of the document's own privacy
+ * findings (`found`) too, for showing example sentences in audit reports.
  * Fictional values are masked too (masking is about display, not risk). Pure: the text is never
  * logged or kept.
  */
 import { splitSentences } from '../nlp/sentences.js';
-import { findIdentifiers, identifierType } from './find.js';
+import { findIdentifiers, identifierType, IDENTIFIER_TYPES } from './find.js';
+import type { Finding } from '../types.js';
 
 /** A guard on maskIdentifiers' passes (see there): its example settles after two, and a third sees it. */
 const MAX_PASSES = 11;
 
 /**
- * Replace every residual identifier in `text` with a placeholder naming its kind. Masking one
+ * Replace every residual identifier in `text` with a placeholder naming its kind, and the words
+ * of each privacy finding in `found` (the findings of the document the text comes from) too. Masking one
  * identifier can change how its neighbour reads: in "987 654 3210:1950-02-01" the date's digits
  * after the colon keep the number from being read as an NHS number, until the date is a
  * placeholder. So the text is masked again until nothing more changes (a pass only ever replaces
  * identifiers, so this ends; a text with none costs one pass, as before).
  */
-export function maskIdentifiers(text: string): string {
-  let out = text;
+export function maskIdentifiers(text: string, found: readonly Pick<Finding, 'ruleId' | 'category' | 'text'>[] = []): string {
+  let out = maskFound(text, found);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const next = maskOnce(out);
     if (next === out) break;
     out = next;
+  }
+  return out;
+}
+
+/**
+ * The identifiers the privacy rules found in the text's own document, masked wherever their exact
+ * words occur: a sentence on its own may not show what made them identifiers (a bare ten digits
+ * under an "NHS No:" label on the line before), but the document did.
+ */
+function maskFound(text: string, found: readonly Pick<Finding, 'ruleId' | 'category' | 'text'>[]): string {
+  let out = text;
+  // Longest first, so "Ada Lowe" is masked whole before a shorter finding inside it.
+  for (const f of [...found].sort((a, b) => (b.text?.length ?? 0) - (a.text?.length ?? 0))) {
+    if (f.category !== 'privacy' || !f.text || f.text.length < 2 || !out.includes(f.text)) continue;
+    const kind = f.ruleId.slice(f.ruleId.indexOf('/') + 1);
+    const type = IDENTIFIER_TYPES.find((t) => t.kind === kind);
+    out = out.split(f.text).join(type?.placeholder ?? '[identifier]');
   }
   return out;
 }

@@ -33,4 +33,16 @@ describe('maskIdentifiers', () => {
     expect(once).toBe('[NHS number]:[date of birth]');
     expect(maskIdentifiers(once)).toBe(once);
   });
+
+  it("also masks what the document's own privacy findings found, which the sentence alone cannot show", () => {
+    // "NHS No:" on the line before made these ten digits an NHS number; the sentence is just the number.
+    expect(maskIdentifiers('9994567896 refused lunch today.')).toBe('9994567896 refused lunch today.');
+    const found = [
+      { ruleId: 'privacy/nhs-number', category: 'privacy' as const, text: '9994567896' },
+      { ruleId: 'privacy/person-name', category: 'privacy' as const, text: 'Ada Lowe' },
+      { ruleId: 'blaming/refuses', category: 'blaming' as const, text: 'refused' },
+      { ruleId: 'privacy/team-code', category: 'privacy' as const, text: 'TX-99' },
+    ];
+    expect(maskIdentifiers('9994567896 refused lunch; Ada Lowe (TX-99) rang.', found)).toBe('[NHS number] refused lunch; [name] ([identifier]) rang.');
+  });
 });
