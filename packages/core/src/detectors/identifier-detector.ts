@@ -46,7 +46,7 @@ export function identifierDetector(
         // The text before is sliced only for kinds that read it: a form's field label before a value, a signature's lines.
         let textBefore: string | undefined;
         const before = (): string => (textBefore ??= ctx.doc.text.slice(Math.max(0, s.start - 250), s.start));
-        const hits = type.readsLabel && mayBeginValue(s.text) ? findLabelled(type, s.text, before(), findHere) : findHere(s.text);
+        const hits = type.readsLabel && mayBeginValue(type, s.text) ? findLabelled(type, s.text, before(), findHere) : findHere(s.text);
         for (const h of hits) {
           // Only contact kinds can be a signature's.
           if (isContactKind(h.kind) && isSignatureContact(h.kind, before(), s.text)) continue;

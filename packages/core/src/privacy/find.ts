@@ -37,8 +37,14 @@ export interface IdentifierType {
    * The finder reads cue words in the sentence ("NHS no", "DOB", "NI", "switchboard"): a value
    * that begins its line or cell is read with the form's field label before it (findLabelled).
    */
-  readsLabel?: true;
+  readsLabel?: true | RegExp;
 }
+
+/**
+ * A name field's label ("Name:", "Client name", "Daughter:"): person-name reads the line before only
+ * when it is one of these, as its finder (compromise) is the costliest.
+ */
+const NAME_LABEL = /:$|\bname$/i;
 
 /**
  * Can the date-of-birth trigger begin at the digit at `at`? Its year ("1990", "2003") begins with
@@ -64,7 +70,7 @@ export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: { quick: (t, at) => !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findStreetAddresses, placeholder: '[address]' },
   { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, atDigits: { quick: (t, at) => isAsciiLetter(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at + 2)) }, find: findPostcodes, placeholder: '[postcode]' },
   { kind: 'vehicle-registration', trigger: /(?<=[A-Za-z]{2})\d\d ?[A-Za-z]{3}(?![A-Za-z0-9])/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at - 1)) && isAsciiLetter(t.charCodeAt(at - 2)) }, find: findVehicleRegistrations, placeholder: '[vehicle registration]' },
-  { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]' },
+  { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]', readsLabel: NAME_LABEL },
 ];
 
 /** Kinds that are contact details: in a staff signature block they are not the person's. */
@@ -80,12 +86,14 @@ export function isSignatureContact(kind: IdentifierKind, textBefore: string, sen
   return CONTACT_KINDS.has(kind) && isSignatureContext(textBefore, sentence);
 }
 
-/** Can a value begin the sentence: a digit, "+44", "(01…)", or an NI number's two capitals? */
-export function mayBeginValue(sentence: string): boolean {
+/** Can a value of this kind begin the sentence: a digit, "+44", "(01…)"; an NI number's two capitals; a name's capital? */
+export function mayBeginValue(type: IdentifierType, sentence: string): boolean {
   const c = sentence.charCodeAt(0);
   if (isAsciiDigit(c) || c === 43 || c === 40) return true;
+  if (c < 65 || c > 90) return false;
+  if (type.kind === 'person-name') return true;
   const d = sentence.charCodeAt(1);
-  return c >= 65 && c <= 90 && d >= 65 && d <= 90;
+  return d >= 65 && d <= 90;
 }
 
 /**
@@ -97,15 +105,18 @@ export function mayBeginValue(sentence: string): boolean {
  * always did; and the label only ever finds or confirms a value ("NHS No:" makes a bare ten digits
  * an NHS number, "DOB:" a date a date of birth), never hides one the sentence shows on its own
  * (under "Switchboard:" or "Date of death:" a number or a date is reported as it would be without
- * the line above: a heading is not always a field's name). `textBefore` is the text just before
- * the sentence.
+ * the line above: a heading is not always a field's name). A name field's label makes the name
+ * under it a name ("Name:" then "Wren Tolley"). `textBefore` is the text just before the sentence.
  */
 export function findLabelled(type: IdentifierType, sentence: string, textBefore: string, find: (s: string) => IdentifierHit[] = type.find): IdentifierHit[] {
   const hits = find(sentence);
-  if (!type.readsLabel || !mayBeginValue(sentence)) return hits;
+  if (!type.readsLabel || !mayBeginValue(type, sentence)) return hits;
   const at = labelStart(textBefore);
   if (at < 0) return hits;
-  const label = textBefore.slice(at);
+  // The label and the value as one line would write them ("Name: Wren Tolley"): finders whose cue
+  // must be followed by a space or a tab read it so.
+  const label = `${textBefore.slice(at).trimEnd()} `;
+  if (type.readsLabel !== true && !type.readsLabel.test(label.trimEnd())) return hits;
   const n = label.length;
   const first = find(label + sentence).find((h) => h.start === n);
   if (!first) return hits;

@@ -52,6 +52,15 @@ describe('a value on the line after its label', () => {
     expect(found('Date of birth\n12 March 1961')).toEqual(['date-of-birth warning 12 March 1961']);
     expect(found('Seen:\n12/03/1961\n')).toEqual(['date-of-birth info 12/03/1961']);
   });
+  it("reads a name under a name field's label, and no other line as a name's cue", () => {
+    const names = (text: string): string[] => analyse(text, repoRuleSet((r) => r.id === 'privacy/person-name'), { kind: 'note' }).findings.map((f) => f.text!);
+    expect(names('Name:\nWren Tolley\n')).toEqual(['Wren Tolley']);
+    expect(names('Client name\nWren Tolley\n')).toEqual(['Wren Tolley']);
+    expect(names('Daughter:\nMaya Sharpe\n')).toEqual(['Maya Sharpe']);
+    expect(names('Name:\nNot Known\n')).toEqual([]);
+    expect(names('Client:\nDirect Payments\n')).toEqual([]);
+    expect(names('About me\nWren Tolley likes tea.')).toEqual([]); // a heading, not a name field: as before
+  });
   it('never hides a value the sentence shows on its own', () => {
     expect(found('Switchboard:\n0113 496 0001')).toEqual(['phone-number info 0113 496 0001']);
     expect(found('Date of death:\n12/03/1961')).toEqual(['date-of-birth info 12/03/1961']);
