@@ -36,9 +36,9 @@ const WORD_FRAME = new RegExp(
 /** A count of the word in records: "“X” appeared in 9 files", "“X” was used twice". */
 const WORD_AFTER = /^\s*(?:appeared|appears|appear|occurred|occurs|came\s+up|comes\s+up|(?:was|were|is|are)\s+used)\b/i;
 
-/** A record, a document or "it" as the one that used the label: "Earlier records call her", "a note from March described you as", "the report that called". */
+/** A record, a document or "it" as the one that used the label: "Earlier records call her", "a note from March described you as", "the report that called", "the 2023 plan described her as". */
 const RECORD_FRAME = new RegExp(
-  String.raw`\b(?:record|records|note|notes|entry|entries|report|reports|letter|letters|e-?mail|e-?mails|file|files|referral|assessment|assessments|review|reviews|chronology|log|summary|minutes|statement|It|it)\b(?:[^.;:!?,]{0,80}?)(?:,\s*(?:which|that))?\s(?:(?:had|has|have)\s+)?(?:call|calls|called|calling|describe|describes|described|describing|say|said|says|state|states|stated|labell?ed|labels|referred\s+to|refers\s+to)\b(?:\s+[^\s"“”]+){0,4}?\s*` +
+  String.raw`\b(?:record|records|note|notes|entry|entries|report|reports|letter|letters|e-?mail|e-?mails|file|files|referral|assessment|assessments|review|reviews|chronology|log|summary|minutes|statement|plan|plans|form|forms|handover|profile|It|it)\b(?:[^.;:!?,]{0,80}?)(?:,\s*(?:which|that))?\s(?:(?:had|has|have)\s+)?(?:call|calls|called|calling|describe|describes|described|describing|say|said|says|state|states|stated|labell?ed|labels|referred\s+to|refers\s+to)\b(?:\s+[^\s"“”]+){0,4}?\s*` +
     LIST +
     '$',
 );

@@ -233,6 +233,9 @@ describe('a label mentioned, not used', () => {
     ['Bilal is tired of being called a "service user" at the centre.', 'service user'],
     ['Older notes say he was "aggressive" on the ward; Ezra remembers it differently.', 'aggressive'],
     ['The first referral said Kit was "settled at home" with "impulsive" moments at school.', 'impulsive'],
+    // A plan, a form or a handover is a record too.
+    ['Her 2023 care plan described Ada as "aggressive" at night.', 'aggressive'],
+    ['The admission form called him "a service user" throughout.', 'service user'],
   ])('a word talked about, or quoted from a record to answer it, is reported at info: %s', (t, word) => {
     const f = run(t);
     expect(f.every((x) => x.severity === 'info')).toBe(true);
