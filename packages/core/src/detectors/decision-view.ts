@@ -77,6 +77,14 @@ const NOT_SUBJECTS = new Set(
  * she will attend …". Taken out before VIEW is read ("agreed with Sam" stays: a joint view).
  */
 const INSTITUTION_VIEW = /\b(?:services?|panel|council|authority|team|commissioners?|provider|agency|managers?|management|board|department|funding|directorate)\s+(?:has\s+|have\s+|had\s+|was\s+|were\s+)?(?:also\s+|then\s+|now\s+|since\s+)?(?:agreed|decided|felt|wants?|wanted|chose|asked|said)\b(?!\s+with\b)/gi;
+/**
+ * An agentless passive, which names no one whose view it is: "it was felt that Thea should not go",
+ * "it was agreed", "it has been decided" (voice/passive-decision reports these; VOI-01). Taken out
+ * before VIEW is read, as an institution's view is. "It was agreed by Thea and her brother" names
+ * them, and stays.
+ */
+const AGENTLESS_VIEW = /\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+|now\s+|therefore\s+|generally\s+|strongly\s+)?(?:felt|agreed|decided|said)\b(?!\s+(?:by|with)\b)/gi;
+const AGENTLESS_IN_SENTENCE = new RegExp(AGENTLESS_VIEW.source, 'i');
 /** Anyone's view recorded: a reporting or wanting verb, a view noun, or a quotation mark. */
 const VIEW = /\b(?:said|says|say|told|tells|explained|explains|agreed|agrees|agree|disagreed|disagrees|wants?|wanted|would\s+(?:like|prefer|rather)|prefers?|preferred|chose|chooses|choice|asked|asks|views?|wishes|wished|feels|felt|hopes?|hoped|happy|unhappy|keen|decided|consented|consents|consent|refused|declined|objected|upset)\b|["“”]/gi;
 /** Telling and asking, which record no view when the writer does it or the person is told. */
@@ -264,7 +272,10 @@ function viewNearby(sentences: readonly SentenceView[], sections: readonly Secti
   for (let i = from; i <= to; i++) {
     const t = sentences[i]!;
     if (lastAtOrBefore(sections, t.start) !== section) continue;
-    const v = viewIn(t.text.replace(INSTITUTION_VIEW, ' '));
+    // The decision's own sentence as an agentless passive ("It was decided that Jack will move to
+    // Oak Lodge") is voice/passive-decision's finding already: one is enough for one sentence.
+    if (i === s.index && AGENTLESS_IN_SENTENCE.test(t.text)) return 'view';
+    const v = viewIn(t.text.replace(INSTITUTION_VIEW, ' ').replace(AGENTLESS_VIEW, ' '));
     if (v === 'view') return 'view';
     if (v === 'family') found = 'family';
   }

@@ -21,6 +21,16 @@ describe('decision-view', () => {
     expect(hits('She is to be rehoused in the spring.')).toEqual(['is to be rehoused']);
   });
 
+  it('an agentless passive ("it was felt", "it was agreed") names no one, so records no view', () => {
+    expect(hits('It was felt that a quieter home would suit Ned. He is to move to Birch Court in June.')).toEqual(['is to move']);
+    expect(hits('It has been agreed at panel. Ned is to attend the day centre on Fridays.')).toEqual(['is to attend']);
+    // In the decision's own sentence, voice/passive-decision reports it, once.
+    expect(hits('It was decided that Ned will move to Birch Court in June.')).toEqual([]);
+    // Named, it is a view again.
+    expect(hits('It was agreed by Ned and his sister that he is to move to Birch Court in June.')).toEqual([]);
+    expect(hits('It was felt that a quieter home would suit Ned. He is to move to Birch Court, and he said he likes the garden.')).toEqual([]);
+  });
+
   it('reads two sentences on either side for a view, and no further', () => {
     const far = 'Zara is to attend the day centre. The bus comes at nine. It has a lift. Lunch is provided. Zara said she likes the art room.';
     expect(hits(far)).toEqual(['is to attend']);
