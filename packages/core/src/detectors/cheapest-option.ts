@@ -39,8 +39,11 @@ const FRAMING = new RegExp(
   'gi',
 );
 
-/** "the most cost-effective" and similar are only about support when the sentence says so. */
-const SUPPORT_CONTEXT = /\b(?:top[\s-]?ups?|top\s+(?:it|this|that|the\s+fees?)\s+up|support|care|package|placement|provider|agency|home|hours|visits?|needs?|outcomes?|plan|budget|panel|funding|fund|funded|service|services|personal\s+assistant|PA|direct\s+payments?|carers?|option|options|respite|short\s+breaks?|day\s+(?:centre|service|opportunities)|residential|nursing|supported\s+living|tenancy|transport|provisions?)\b/i;
+/**
+ * "the most cost-effective" and similar are only about support when the sentence says so. Equipment
+ * and adaptations are support too ("a modular ramp was chosen as the most cost-effective solution").
+ */
+const SUPPORT_CONTEXT = /\b(?:top[\s-]?ups?|top\s+(?:it|this|that|the\s+fees?)\s+up|support|care|package|placement|provider|agency|home|hours|visits?|needs?|outcomes?|plan|budget|panel|funding|fund|funded|service|services|personal\s+assistant|PA|direct\s+payments?|carers?|option|options|respite|short\s+breaks?|day\s+(?:centre|service|opportunities)|residential|nursing|supported\s+living|tenancy|transport|provisions?|adaptations?|equipment|ramps?|(?:bath|stair|through[\s-]floor|step|vertical|platform)[\s-]?lifts?|hoists?|wet\s+rooms?|level[\s-]access\s+showers?|grab\s+rails?|Disabled\s+Facilities\s+Grants?|DFGs?)\b/i;
 /** Nouns that are support only as the thing costed ("the cheapest college"), not as context ("the cheapest way to college"). */
 const SUPPORT_NOUN = /\b(?:settings?|colleges?)\b/i;
 
