@@ -16,7 +16,7 @@ const FRAMING = new RegExp(
   [
     String.raw`\b(?:residential|nursing)\s+(?:care|home|placement)\s+(?:would|will|is|might|may|could)\s+(?:be\s+)?(?:cheaper|more\s+cost[\s-]?effective|less\s+expensive|better\s+value)\b`,
     String.raw`\b(?:cheaper|more\s+cost[\s-]?effective|less\s+expensive)\s+(?:in|for)\s+(?:a\s+)?(?:care|nursing|residential)\s+home\b`,
-    String.raw`\b(?:the\s+|a\s+)?(?:cheapest|cheaper|least\s+expensive|less\s+expensive|lowest[\s-]+cost|lower[\s-]+cost|most\s+economical|more\s+economical)\s+(?:option|options|provider|providers|agency|agencies|placement|placements|package|packages|care\s+home|home|service|services|way|solution|alternative|bid|quote|care|support|offer|choice|route|provision|provisions|setting|settings|college|colleges|day\s+service|day\s+services)\b`,
+    String.raw`\b(?:the\s+|a\s+)?(?:cheapest|cheaper|least\s+expensive|less\s+expensive|lowest[\s-]+cost|lower[\s-]+cost|most\s+economical|more\s+economical)\s+(?:option|options|provider|providers|agency|agencies|placement|placements|package|packages|care\s+home|home|service|services|way|solution|alternative|bid|quote|care|support|offer|choice|route|provision|provisions|setting|settings|college|colleges|day\s+service|day\s+services|adaptation|adaptations|equipment)\b`,
     String.raw`\b(?:the\s+)?(?:most|more)\s+cost[\s-]?effective(?:\s+(?:option|provider|placement|package|way|solution|alternative|choice|service|route|provision|setting|college))?`,
     String.raw`\bcost[\s-]?effective\s+(?:option|provider|placement|package|solution|alternative|choice)`,
     String.raw`\b(?:could|can|would|might|should)\s+be\s+(?:met|provided|delivered|arranged|done|sourced)\s+(?:more\s+cheaply|at\s+(?:a\s+)?(?:lower|less)\s+cost|for\s+less)`,
