@@ -96,6 +96,15 @@ function buildCueRegex(cues: string[]): RegExp {
 
 const QUESTION_OR_NEGATION = /\?|(?<![A-Za-z])(?:not|no|cannot|can['’]t|won['’]t|wouldn['’]t|shouldn['’]t|isn['’]t|aren['’]t|never|only|why|whether)(?![A-Za-z])/i;
 
+/**
+ * The reason for a cost given as what the person can no longer do ("a cleaner costs £12.50, because
+ * Mrs Okonjo can no longer vacuum", "as Jack cannot manage the bus"): the need behind the sum, which
+ * is what GAT-09 asks to be recorded, not an argument against it. Its "no" or "cannot" is not the
+ * negation a weak cue needs. A body as the one unable ("because the council cannot …") is not read.
+ */
+const INABILITY_REASON =
+  /\b(?:because|as|since)\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?(?:he|she|they|I|you|(?!(?:The|This|That|It|We|Panel|Council|Funding|Budget|Finance|Management)\b)[A-Z][a-z]+)\s+(?:can\s+no\s+longer|cannot|can['’]t|can\s+not|(?:is|are)\s+no\s+longer\s+able\s+to|(?:is|are)\s+not\s+able\s+to|(?:isn|aren)['’]t\s+able\s+to|(?:is|are)\s+unable\s+to|no\s+longer\s+can)\b/g;
+
 /** A sentence that starts by pointing back at the one before ("This cannot be justified."). */
 const POINTS_BACK = /^\s*(?:this|that|it|which|such|these|the\s+(?:cost|amount|sum|request|extra|increase))\b/i;
 
@@ -293,7 +302,7 @@ export const smallSum: Detector = {
       const nextArgues = next !== undefined && POINTS_BACK.test(next.text) && arguesIn(next.text, strong) === true && !ignore?.test(next.text);
       const here = arguesIn(s.text, strong);
       // "any more" is about time ("can't go any more"), not an extra sum.
-      const argued = nextArgues || here === true || (here === false && weak.test(s.text.replace(ANY_MORE, blankMatch)) && QUESTION_OR_NEGATION.test(rest));
+      const argued = nextArgues || here === true || (here === false && weak.test(s.text.replace(ANY_MORE, blankMatch)) && QUESTION_OR_NEGATION.test(rest) && QUESTION_OR_NEGATION.test(rest.replace(INABILITY_REASON, blankMatch)));
       if (!argued) return;
       for (const a of small) ctx.report({ start: s.start + a.start, end: s.start + a.end });
     };

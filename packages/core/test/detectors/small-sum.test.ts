@@ -66,6 +66,17 @@ describe('small-sum', () => {
     expect(texts('The home charges an extra £20 a week for the garden room.')).toEqual([]);
   });
 
+  it('does not read the person\'s inability given as the reason for a cost as that negation (GAT-09: the need recorded)', () => {
+    expect(texts('A cleaner for two hours a week costs £12.50, because Mrs Okonjo can no longer vacuum.')).toEqual([]);
+    expect(texts('The taxi costs £8 a trip, because Jack cannot manage the bus since his stroke.')).toEqual([]);
+    expect(texts('Laundry costs £5 a week as she is no longer able to use the machine.')).toEqual([]);
+    // Still an argument: a negation of its own, a question, or a body as the one unable.
+    expect(texts('The cleaner costs £12.50 a week and is not essential, because she can no longer vacuum.')).toEqual(['£12.50 a week']);
+    expect(texts('Why should the cleaner cost £12.50 a week because she cannot vacuum?')).toEqual(['£12.50 a week']);
+    expect(texts('An extra £20 a week for taxis cannot go ahead because the council cannot fund it.')).toEqual(['£20 a week']);
+    expect(texts('An extra £20 a week is not needed because she can manage the bus.')).toEqual(['£20 a week']);
+  });
+
   it('leaves plain statements of amounts, times and durations alone', () => {
     expect(texts('Her personal budget is £240 a week.')).toEqual([]);
     expect(texts('Jack pays £20 a week towards his rent.')).toEqual([]);
