@@ -119,7 +119,8 @@ const NEXT_DISPUTE =
 function deniedNext(sentence: string, rel: number, relEnd: number, next: string, wordsBefore: () => string): boolean {
   const t = next.trim();
   const m = NEXT_DENIAL.exec(t);
-  const wrong = NEXT_WRONG.test(t) || NEXT_DISPUTE.test(t);
+  // (NEXT_DISPUTE only where one of its verbs can be: "disagrees", "disputes", "rejects", "does not agree".)
+  const wrong = NEXT_WRONG.test(t) || ((t.includes('gree') || t.includes('isput') || t.includes('eject')) && NEXT_DISPUTE.test(t));
   if (!m && !wrong) return false;
   if (!REPORTED.test(wordsBefore())) return false;
   if (wrong) return true;

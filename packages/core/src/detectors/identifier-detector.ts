@@ -43,10 +43,10 @@ export function identifierDetector(
       const weakMessage = typeof ctx.params.weakMessage === 'string' ? ctx.params.weakMessage : undefined;
       const findHere = (text: string): IdentifierHit[] => find(text, ctx.params);
       const sentence = (s: SentenceView): void => {
-        // The text before is sliced only for kinds that read it: a form's field label before a value, a signature's lines.
+        // The text before is sliced only for contact kinds (a signature's lines before them).
         let textBefore: string | undefined;
         const before = (): string => (textBefore ??= ctx.doc.text.slice(Math.max(0, s.start - 250), s.start));
-        const hits = type.readsLabel && mayBeginValue(type, s.text) ? findLabelled(type, s.text, before(), findHere) : findHere(s.text);
+        const hits = type.readsLabel && mayBeginValue(type, s.text) ? findLabelled(type, s.text, ctx.doc.text, s.start, findHere) : findHere(s.text);
         for (const h of hits) {
           // Only contact kinds can be a signature's.
           if (isContactKind(h.kind) && isSignatureContact(h.kind, before(), s.text)) continue;

@@ -63,14 +63,15 @@ export function isSignatureContext(textBefore: string, sentence: string): boolea
  * A form's field label straight before a sentence: the line, or the table cell, before it names
  * the field its value is for ("NHS No:" above "9434765919", a Word table's "Date of birth" cell
  * before the date's, an HTML table's cells side by side: a gap of three or more blanks ends a
- * cell). Returns where that label begins in `textBefore` (the text just before the sentence), or
+ * cell). Returns where that label begins in `textBefore` (the text before the sentence, which
+ * begins at `end0`: the whole document's text may be given, so nothing is sliced), or
  * -1 when the text before is not one: more than 60 characters, a digit in it (another value), a
  * blank line between, or a sentence that ends in a full stop ("D.O.B." may), a question or an
  * exclamation mark. Read backwards by character code: it runs on every sentence that may hold a
  * cued identifier.
  */
-export function labelStart(textBefore: string): number {
-  let i = textBefore.length;
+export function labelStart(textBefore: string, end0 = textBefore.length): number {
+  let i = end0;
   let breaks = 0;
   for (; i > 0; i--) {
     const c = textBefore.charCodeAt(i - 1);
@@ -81,7 +82,10 @@ export function labelStart(textBefore: string): number {
   const end = i;
   if (end === 0) return -1;
   const last = textBefore.charCodeAt(end - 1);
-  if (last === 33 || last === 63) return -1;
+  // Most text before a sentence ends one: a full stop (not "D.O.B."), a question or an exclamation
+  // mark, or a value's digit. Settled here, before the label is read.
+  if (last === 33 || last === 63 || (last >= 48 && last <= 57)) return -1;
+  if (last === 46 && !(end >= 3 && textBefore.charCodeAt(end - 3) === 46 && isLetterCode(textBefore.charCodeAt(end - 2)))) return -1;
   let start = end;
   let blanks = 0;
   for (; start > 0; start--) {
@@ -96,11 +100,16 @@ export function labelStart(textBefore: string): number {
     if (c >= 48 && c <= 57) return -1;
     if (end - start >= 60) return -1;
   }
-  while (start < end && /\s/.test(textBefore[start]!)) start++;
+  for (let c = textBefore.charCodeAt(start); start < end && (c === 32 || c === 9 || c === 13 || c === 0xa0); c = textBefore.charCodeAt(++start));
   const label = textBefore.slice(start, end);
   if (!/\p{L}/u.test(label)) return -1;
   if (last === 46 && !/\b(?:\p{L}\.){2,}$/u.test(label)) return -1;
   return start;
+}
+
+/** An ASCII or Latin-1 letter. */
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
 }
 
 /** The `len` characters of `sentence` before `index` (for "cue just before the value" checks). */

@@ -63,7 +63,7 @@ export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'email', trigger: /@/g, find: findEmails, placeholder: '[email]' },
   // (Each `quick` is read off its trigger: what the characters next to a digit must be for one of
   // the trigger's alternatives to begin at that digit.)
-  { kind: 'nhs-number', trigger: /\d{3}(?:[ \u00a0\u202f-]|[ \t]*\r?\n[ \t]*)?\d{3}(?:[ \u00a0\u202f-]|[ \t]*\r?\n[ \t]*)?\d{4}/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiDigit(t.charCodeAt(at + 2)) }, find: findNhsNumbers, placeholder: '[NHS number]', readsLabel: true },
+  { kind: 'nhs-number', trigger: /\d{3}[\s-]{0,4}\d{3}[\s-]{0,4}\d{4}/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiDigit(t.charCodeAt(at + 2)) }, find: findNhsNumbers, placeholder: '[NHS number]', readsLabel: true },
   { kind: 'ni-number', trigger: /\d{2}[ \u00a0\u202f-]?\d{2}[ \u00a0\u202f-]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN', quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) }, find: findNiNumbers, placeholder: '[NI number]', readsLabel: true },
   { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, atDigits: { also: '+44', quick: (t, at) => t.charCodeAt(at) === 48 && !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findPhoneNumbers, placeholder: '[phone number]', readsLabel: true },
   { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d|\d\s+on\s/g, atDigits: { quick: dateMayBegin }, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]', readsLabel: true },
@@ -106,16 +106,23 @@ export function mayBeginValue(type: IdentifierType, sentence: string): boolean {
  * an NHS number, "DOB:" a date a date of birth), never hides one the sentence shows on its own
  * (under "Switchboard:" or "Date of death:" a number or a date is reported as it would be without
  * the line above: a heading is not always a field's name). A name field's label makes the name
- * under it a name ("Name:" then "Wren Tolley"). `textBefore` is the text just before the sentence.
+ * under it a name ("Name:" then "Wren Tolley"). The sentence begins at `sentenceStart` in `text`
+ * (the document's text, or just the text before the sentence).
  */
-export function findLabelled(type: IdentifierType, sentence: string, textBefore: string, find: (s: string) => IdentifierHit[] = type.find): IdentifierHit[] {
+export function findLabelled(
+  type: IdentifierType,
+  sentence: string,
+  text: string,
+  sentenceStart = text.length,
+  find: (s: string) => IdentifierHit[] = type.find,
+): IdentifierHit[] {
   const hits = find(sentence);
   if (!type.readsLabel || !mayBeginValue(type, sentence)) return hits;
-  const at = labelStart(textBefore);
+  const at = labelStart(text, sentenceStart);
   if (at < 0) return hits;
   // The label and the value as one line would write them ("Name: Wren Tolley"): finders whose cue
   // must be followed by a space or a tab read it so.
-  const label = `${textBefore.slice(at).trimEnd()} `;
+  const label = `${text.slice(at, sentenceStart).trimEnd()} `;
   if (type.readsLabel !== true && !type.readsLabel.test(label.trimEnd())) return hits;
   const n = label.length;
   const first = find(label + sentence).find((h) => h.start === n);
