@@ -9,7 +9,7 @@ import { findPostcodes } from './postcode.js';
 import { findPhoneNumbers } from './phone-number.js';
 import { findEmails } from './email.js';
 import { findDatesOfBirth } from './date-of-birth.js';
-import { findPersonNames } from './person-name.js';
+import { findPersonNames, NAME_FIELD_END } from './person-name.js';
 import { findStreetAddresses } from './street-address.js';
 import { findVehicleRegistrations } from './vehicle-registration.js';
 import { isSignatureContext, labelStart } from './cues.js';
@@ -35,16 +35,12 @@ export interface IdentifierType {
   placeholder: string;
   /**
    * The finder reads cue words in the sentence ("NHS no", "DOB", "NI", "switchboard"): a value
-   * that begins its line or cell is read with the form's field label before it (findLabelled).
+   * that begins its line or cell is read with the form's field label before it (findLabelled);
+   * a RegExp limits that to labels it matches (person-name: a name field's, "Name:", "Daughter:",
+   * as its finder is the costliest and any other label would find nothing more).
    */
   readsLabel?: true | RegExp;
 }
-
-/**
- * A name field's label ("Name:", "Client name", "Daughter:"): person-name reads the line before only
- * when it is one of these, as its finder (compromise) is the costliest.
- */
-const NAME_LABEL = /:$|\bname$/i;
 
 /**
  * Can the date-of-birth trigger begin at the digit at `at`? Its year ("1990", "2003") begins with
@@ -70,7 +66,7 @@ export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: { quick: (t, at) => !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findStreetAddresses, placeholder: '[address]' },
   { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, atDigits: { quick: (t, at) => isAsciiLetter(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at + 2)) }, find: findPostcodes, placeholder: '[postcode]' },
   { kind: 'vehicle-registration', trigger: /(?<=[A-Za-z]{2})\d\d ?[A-Za-z]{3}(?![A-Za-z0-9])/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at - 1)) && isAsciiLetter(t.charCodeAt(at - 2)) }, find: findVehicleRegistrations, placeholder: '[vehicle registration]' },
-  { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]', readsLabel: NAME_LABEL },
+  { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]', readsLabel: NAME_FIELD_END },
 ];
 
 /** Kinds that are contact details: in a staff signature block they are not the person's. */

@@ -32,6 +32,14 @@ const CUE = new RegExp(
   `\\b(?:(?:${CUE_WORDS}|GP|called|named|is|was)(?:,|:|\\s+is|\\s+was)?|(?:${FIELD_WORDS})[ \\t]*:)[ \\t]+((?:${NAME_WORD})[ \\t]+(?:${NAME_WORD}))`,
   'g',
 );
+/**
+ * A name field's label: one of CUE's words or fields with its colon ("Daughter:", "Re:", "Name:"),
+ * or "name" ("Client name"); not a heading that ends in one ("Seeing Mum"). The line or cell
+ * before a sentence that CUE can read with it (privacy/find.ts reads the line before a name only
+ * when it is one of these).
+ */
+export const NAME_FIELD_END = new RegExp(`\\b(?:(?:${CUE_WORDS}|${FIELD_WORDS})[ \\t]*:|[Nn]ame)$`);
+
 /** Words a form fills a name field with when there is no name ("Name: Not Known", "Caller: Anonymous Member", "Patient: Bed Four"). */
 const NOT_A_NAME = new Set(
   'not no none nil unknown anonymous withheld given provided recorded applicable follow to tbc tba redacted member male female man woman person public bed bay room'.split(' '),

@@ -60,6 +60,7 @@ describe('a value on the line after its label', () => {
     expect(names('Name:\nNot Known\n')).toEqual([]);
     expect(names('Client:\nDirect Payments\n')).toEqual([]);
     expect(names('About me\nWren Tolley likes tea.')).toEqual([]); // a heading, not a name field: as before
+    expect(names('Seeing Mum\nAunt Sofia takes the children on Saturdays.')).toEqual([]); // a heading ending in a relationship word
   });
   it('never hides a value the sentence shows on its own', () => {
     expect(found('Switchboard:\n0113 496 0001')).toEqual(['phone-number info 0113 496 0001']);
