@@ -27,7 +27,7 @@ import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
 import type { DetectorContext, DetectorReport, SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
-import { digitOffsets, lastAtOrBefore, lastStartingAtOrBefore } from './search.js';
+import { digitOffsets, lastAtOrBefore, lastOffsetAtOrBefore, lastStartingAtOrBefore } from './search.js';
 import { isSpace } from './chars.js';
 
 interface Hit {
@@ -774,7 +774,7 @@ function headingReach(doc: SourceDocument, at: number): number {
   const { blocks, sections } = doc;
   if (!sections.length) return -1;
   const isHeading = (b: { start: number }): boolean => {
-    const k = lastAtOrBeforeOffset(sections, b.start);
+    const k = lastOffsetAtOrBefore(sections, b.start);
     return k >= 0 && sections[k]!.offset === b.start;
   };
   const k = lastStartingAtOrBefore(blocks, at);
@@ -783,20 +783,6 @@ function headingReach(doc: SourceDocument, at: number): number {
   return -1;
 }
 
-/** Index of the last section whose heading begins at or before `offset` (sections are in order). */
-function lastAtOrBeforeOffset(sections: readonly { offset: number }[], offset: number): number {
-  let lo = 0;
-  let hi = sections.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sections[mid]!.offset <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
 
 /** The last word of a match (letters, digits, apostrophes and hyphens inside it). */
 const LAST_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]*[\p{L}\p{N}])?$/u;

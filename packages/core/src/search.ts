@@ -18,19 +18,25 @@ export function lastStartingAtOrBefore(items: readonly { start: number }[], offs
   return found;
 }
 
-/** The last item at or before `offset`, for items sorted by `offset` (a document's sections); undefined when none is. */
-export function lastAtOrBefore<T extends { offset: number }>(items: readonly T[], offset: number): T | undefined {
+/** Index of the last item at or before `offset`, for items sorted by `offset` (a document's sections); -1 when none is. */
+export function lastOffsetAtOrBefore(items: readonly { offset: number }[], offset: number): number {
   let lo = 0;
   let hi = items.length - 1;
-  let found: T | undefined;
+  let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (items[mid]!.offset <= offset) {
-      found = items[mid];
+      found = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
   return found;
+}
+
+/** The last item at or before `offset`, for items sorted by `offset` (a document's sections); undefined when none is. */
+export function lastAtOrBefore<T extends { offset: number }>(items: readonly T[], offset: number): T | undefined {
+  const i = lastOffsetAtOrBefore(items, offset);
+  return i < 0 ? undefined : items[i];
 }
 
 /** A copy of `re` that matches only at its `lastIndex` (sticky, not global). */
