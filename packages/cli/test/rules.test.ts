@@ -9,7 +9,9 @@ describe('sourdough rules', () => {
   it('lists rules as a table with severity and what each looks for', async () => {
     const f = fakeIo();
     expect(await run(['rules'], f.io)).toBe(0);
-    expect(f.out()).toMatch(/blaming\/refuses\s+warning\s+Can make a choice sound like defiance\./);
+    expect(f.out()).toMatch(/blaming\/refuses\s+warning\s+“…” can make a choice sound like defiance\./);
+    // A message with the words in the middle still reads as a sentence.
+    expect(f.out()).toMatch(/gatekeeping\/small-sum\s+warning\s+Arguing over “…” puts cost before the person's need\./);
     expect(f.out()).toMatch(/\d+ rules\./);
   });
 

@@ -32,7 +32,7 @@ export function getStreamingReporter(name: string): StreamingReporter | undefine
 export const formats: readonly string[] = Object.keys(reporters);
 
 export { json, stylish, csv, sarif, html, jsonStream, stylishStream, csvStream, sarifStream, htmlStream, csvCell, escapeHtml };
-export { fromStream } from './types.js';
+export { fromStream, ruleDescription } from './types.js';
 export { reportFormatOf, startsWithCsvHeader, startsLikeStylish, isStylishReport, REPORT_HEAD_BYTES, GENERATOR, type ReportFormat } from './recognise.js';
 export type { AuditSummary } from './audit-html.js';
 

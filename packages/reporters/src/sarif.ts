@@ -8,7 +8,7 @@
  */
 import { escapeBidiJson } from './bidi.js';
 import type { DocumentOutcome, Finding, Severity, Summary } from '@sourdough/core';
-import { fromStream, ruleInfo, type Reporter, type ReporterOptions, type ReporterStream } from './types.js';
+import { fromStream, ruleDescription, ruleInfo, type Reporter, type ReporterOptions, type ReporterStream } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 
@@ -92,7 +92,7 @@ export function sarifStream(options: ReporterOptions = {}): ReporterStream {
         const info = ruleInfo(options, id);
         const d: Record<string, unknown> = { id, name: id.replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase()) };
         if (info) {
-          d.shortDescription = { text: info.message.replace(/[“”"]?\{match\}[“”"]?\s*/g, '').replace(/^\s*\w/, (c) => c.toUpperCase()) || id };
+          d.shortDescription = { text: ruleDescription(info.message) || id };
           if (info.rationale) d.fullDescription = { text: info.rationale.trim() };
           d.defaultConfiguration = { level: LEVEL[info.severity] };
           d.properties = { category: info.category, ...(info.suggest?.length ? { suggestions: info.suggest } : {}), ...(info.url ? { docs: info.url } : {}) };

@@ -64,3 +64,14 @@ export function ruleInfo(options: ReporterOptions | undefined, id: string): Rule
   if (rules instanceof Map) return rules.get(id);
   return Object.hasOwn(rules, id) ? (rules as Record<string, RuleInfo>)[id] : undefined;
 }
+
+/**
+ * A rule's message as a description of the rule rather than of one finding (`sourdough rules` and
+ * `explain`, a SARIF rule's short description): the words found shown as "…" ("“…” can make a
+ * choice sound like defiance.", "Arguing over “…” puts cost before the person's need."), so a
+ * message with the words in the middle still reads as a sentence.
+ */
+export function ruleDescription(message: string): string {
+  const s = message.replace(/\{match\}/g, '…').replace(/…+/g, '…').trim();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -3,7 +3,7 @@
  * run — id, severity and what each one looks for — or their full data as JSON.
  */
 import { CATEGORIES, SourdoughError, type RuleSet } from '@sourdough/core';
-import { printable } from '@sourdough/reporters';
+import { printable, ruleDescription } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { ruleSetFor } from '../rule-set.js';
 import { resolve } from 'node:path';
@@ -28,10 +28,9 @@ export function loadSet(packs: string[] | undefined, io: Io): RuleSet | number {
   }
 }
 
-/** A rule's message as a plain description (without the `{match}` placeholder). */
+/** A rule's message as a plain description: the words found shown as "…" (reporters' ruleDescription). */
 export function describe(message: string): string {
-  const s = message.replace(/[“"']?\{match\}[”"']?\s*/g, '').trim();
-  return s ? s.charAt(0).toUpperCase() + s.slice(1) : message;
+  return ruleDescription(message) || message;
 }
 
 /** Run `rules`; returns the exit code. */
