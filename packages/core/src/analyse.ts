@@ -783,7 +783,6 @@ function headingReach(doc: SourceDocument, at: number): number {
   return -1;
 }
 
-
 /** The last word of a match (letters, digits, apostrophes and hyphens inside it). */
 const LAST_WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}'’-]*[\p{L}\p{N}])?$/u;
 

@@ -9,7 +9,7 @@ import type { Detector, SentenceView } from './types.js';
 import { forEachTriggered, forEachTriggeredSkipping } from './triggered.js';
 import { digitOffsets, placesSkipper } from '../search.js';
 import type { IdentifierHit, IdentifierKind } from '../privacy/types.js';
-import { findLabelled, identifierType, mayBeginValue, isContactKind, isSignatureContact } from '../privacy/find.js';
+import { findLabelled, identifierType, isContactKind, isSignatureContact } from '../privacy/find.js';
 
 /** Params every identifier detector accepts (JSON Schema). */
 export const identifierParams = {
@@ -46,7 +46,7 @@ export function identifierDetector(
         // The text before is sliced only for contact kinds (a signature's lines before them).
         let textBefore: string | undefined;
         const before = (): string => (textBefore ??= ctx.doc.text.slice(Math.max(0, s.start - 250), s.start));
-        const hits = type.readsLabel && mayBeginValue(type, s.text) ? findLabelled(type, s.text, ctx.doc.text, s.start, findHere) : findHere(s.text);
+        const hits = findLabelled(type, s.text, ctx.doc.text, s.start, findHere);
         for (const h of hits) {
           // Only contact kinds can be a signature's.
           if (isContactKind(h.kind) && isSignatureContact(h.kind, before(), s.text)) continue;

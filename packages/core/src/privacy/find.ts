@@ -83,7 +83,7 @@ export function isSignatureContact(kind: IdentifierKind, textBefore: string, sen
 }
 
 /** Can a value of this kind begin the sentence: a digit, "+44", "(01…)"; an NI number's two capitals; a name's capital? */
-export function mayBeginValue(type: IdentifierType, sentence: string): boolean {
+function mayBeginValue(type: IdentifierType, sentence: string): boolean {
   const c = sentence.charCodeAt(0);
   if (isAsciiDigit(c) || c === 43 || c === 40) return true;
   if (c < 65 || c > 90) return false;
@@ -118,8 +118,9 @@ export function findLabelled(
   if (at < 0) return hits;
   // The label and the value as one line would write them ("Name: Wren Tolley"): finders whose cue
   // must be followed by a space or a tab read it so.
-  const label = `${text.slice(at, sentenceStart).trimEnd()} `;
-  if (type.readsLabel !== true && !type.readsLabel.test(label.trimEnd())) return hits;
+  const field = text.slice(at, sentenceStart).trimEnd();
+  if (type.readsLabel !== true && !type.readsLabel.test(field)) return hits;
+  const label = `${field} `;
   const n = label.length;
   const first = find(label + sentence).find((h) => h.start === n);
   if (!first) return hits;

@@ -37,9 +37,10 @@ export function maskIdentifiers(text: string, found: readonly Pick<Finding, 'rul
  */
 function maskFound(text: string, found: readonly Pick<Finding, 'ruleId' | 'category' | 'text'>[]): string {
   let out = text;
+  const own = found.filter((f): f is typeof f & { text: string } => f.category === 'privacy' && !!f.text && f.text.length >= 2);
   // Longest first, so "Ada Lowe" is masked whole before a shorter finding inside it.
-  for (const f of [...found].sort((a, b) => (b.text?.length ?? 0) - (a.text?.length ?? 0))) {
-    if (f.category !== 'privacy' || !f.text || f.text.length < 2 || !out.includes(f.text)) continue;
+  for (const f of own.sort((a, b) => b.text.length - a.text.length)) {
+    if (!out.includes(f.text)) continue;
     const kind = f.ruleId.slice(f.ruleId.indexOf('/') + 1);
     const type = IDENTIFIER_TYPES.find((t) => t.kind === kind);
     out = out.split(f.text).join(type?.placeholder ?? '[identifier]');
