@@ -22,6 +22,7 @@ import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
 import { partHeads, type PartHead } from './context/sections.js';
+import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, type AbbreviationDefinitions } from './context/abbreviations.js';
 import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
 import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
@@ -349,6 +350,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   const sectionCache: SectionCache = { anywhere: new Map(), bySection: new Map(), byPattern: new Map() };
   const codeCache = new Map<number, readonly (readonly [number, number])[]>();
   const definedCache = new Map<CompiledUnless, [number, number][]>();
+  /** The abbreviations the document spells out (found on its first jargon abbreviation). */
+  let abbreviations: AbbreviationDefinitions | undefined;
   const findings: Finding[] = [];
   /** The words of each finding of a `firstUseOnly` rule, as they read (for folding its repeats). */
   let spoken: Map<Finding, string> | undefined;
@@ -379,6 +382,18 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
     if (rule.unless.length && (cancelledByUnless(rule, s, hit, unlessCache, flatOf, doc, definedCache) || (rule.unlessInSection && cancelledInSection(rule, doc, sentences, hit.start, sectionCache)))) continue;
+    // An abbreviation a jargon rule found, spelt out earlier in the document, whatever the wording
+    // ("the Care Quality Commission, known as the CQC"; context/abbreviations.ts).
+    if (rule.category === 'jargon') {
+      const words = abbreviationsIn(text.slice(hit.start, hit.end));
+      if (words.length) {
+        abbreviations ??= abbreviationDefinitions(text);
+        if (abbreviations.size) {
+          const reach = headingReach(doc, hit.start);
+          if (words.every((w) => abbreviationDefined(abbreviations!, w, hit.start!, reach))) continue;
+        }
+      }
+    }
     // Who it is about (rules with `subject: person | organisation`).
     if (rule.subject !== 'any' && set.context) {
       let about = aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context);
