@@ -42,7 +42,7 @@ const AFTER = new RegExp(
   String.raw`\b(?:he|she|they|mum|dad|mother|father|the family|his family|her family|his parents|her parents|[A-Z][a-z]+)\s+(?:strongly\s+|firmly\s+|completely\s+|still\s+|also\s+|has\s+always\s+|has\s+)?(?:disputes|disputed|disagrees|disagreed|rejects|rejected|contests|contested|(?:does|did) not accept|(?:doesn|didn)['’]t accept)\b|\b${WRITER_UNTRUE}|\b${WRITER_WRONG}|\b${WRITER_CHALLENGED}`,
 );
 
-const REPORTED = /\b(?:said|says|told|reported|reports|wrote|writes|written|describe|described|describes|describing|call|called|calls|calling|labelled|labeled|labels|believes|believed|feels|felt|thinks|thought|states|stated|recorded|records|noted|notes|considers|considered|suggested|suggests|view|views|opinion|letter|report|assessment)\b/i;
+const REPORTED = /\b(?:said|says|told|asked (?:whether|if)|asks (?:whether|if)|reported|reports|wrote|writes|written|describe|described|describes|describing|call|called|calls|calling|labelled|labeled|labels|believes|believed|feels|felt|thinks|thought|states|stated|recorded|records|noted|notes|considers|considered|suggested|suggests|view|views|opinion|letter|report|assessment)\b/i;
 
 /**
  * What a sentence may say straight after a quoted label that someone else used, to record its
@@ -116,11 +116,24 @@ const NEXT_WRONG =
 const NEXT_DISPUTE =
   /^[\s“”‘’"'*_-]*(?:I|We|He|She|They|Mum|Dad|His\s+(?:mum|dad|mother|father|family|parents)|Her\s+(?:mum|dad|mother|father|family|parents)|The\s+family|[A-Z][a-z]+)\s+(?:(?:strongly|firmly|completely|still|also|has\s+always|always)\s+)?(?:disagrees|disagreed|disagree|disputes|disputed|dispute|rejects|rejected|(?:does|did|do)\s+not\s+agree|(?:doesn|didn|don)['’]t\s+agree)(?:\s+(?:with\s+)?(?:this|that|it|them|the\s+(?:description|descriptions|label|labels|word|words|view|notes|record|records|report|referral|entry|entries)))?(?:\s+(?:at\s+all|strongly|completely))?(?:\s*[,;]?\s+(?:and|but|because|as|saying)\b[^.!?]{0,80})?\s*[.!]?\s*[”"’']?\s*$/s;
 
+/**
+ * The next sentence is the person saying which words they prefer, which answers the label just
+ * reported: "Keisha said she prefers to say she has a drinking problem", "He would rather be called
+ * by his name", "Sam prefers the word 'autistic'" (after "Her sister asked whether she is 'an
+ * alcoholic'."). Not a preference about something else ("She prefers to meet at the library").
+ */
+const NEXT_PREFERS =
+  /^[\s“”‘’"'*_-]*(?:I|He|She|They|[A-Z][a-z]+)\b[^.!?]{0,40}?\b(?:prefers?|preferred|would\s+prefer|would\s+rather|['’]d\s+rather)\s+(?:to\s+(?:say|be\s+(?:called|described|known\s+as|referred\s+to\s+as)|call\s+(?:it|herself|himself|themselves|themself|myself)|describe\s+(?:it|herself|himself|themselves|themself|myself))|be\s+(?:called|described|known\s+as|referred\s+to\s+as)|(?:the\s+|other\s+)?(?:word|words|term|terms|phrase|description)|being\s+(?:called|described))\b/s;
+
 function deniedNext(sentence: string, rel: number, relEnd: number, next: string, wordsBefore: () => string): boolean {
   const t = next.trim();
   const m = NEXT_DENIAL.exec(t);
-  // (NEXT_DISPUTE only where one of its verbs can be: "disagrees", "disputes", "rejects", "does not agree".)
-  const wrong = NEXT_WRONG.test(t) || ((t.includes('gree') || t.includes('isput') || t.includes('eject')) && NEXT_DISPUTE.test(t));
+  // (NEXT_DISPUTE only where one of its verbs can be: "disagrees", "disputes", "rejects", "does not agree";
+  // NEXT_PREFERS only where "prefer" or "rather" is.)
+  const wrong =
+    NEXT_WRONG.test(t) ||
+    ((t.includes('gree') || t.includes('isput') || t.includes('eject')) && NEXT_DISPUTE.test(t)) ||
+    ((t.includes('refer') || t.includes('rather')) && NEXT_PREFERS.test(t));
   if (!m && !wrong) return false;
   if (!REPORTED.test(wordsBefore())) return false;
   if (wrong) return true;

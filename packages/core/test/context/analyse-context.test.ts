@@ -296,6 +296,14 @@ describe('a label mentioned, not used', () => {
     expect(brief(run('He was aggressive to staff. He disputes this.'))).toEqual(['aggressive:warning']);
   });
 
+  it('the person naming the words they prefer, in the next sentence, answers a reported label; a preference about something else does not', () => {
+    expect(brief(run('Her brother asked whether Tess is "aggressive". Tess said she prefers to say she gets frightened.'))).toEqual(['aggressive:info']);
+    expect(brief(run('The referral described him as aggressive. He would rather be described as someone who shouts when he is scared.'))).toEqual(['aggressive:info']);
+    expect(brief(run('The ward notes describe her as aggressive. She prefers to meet at the library.'))).toEqual(['aggressive:warning']);
+    // The writer's own label is still the label.
+    expect(brief(run('Tess was aggressive to staff. She prefers to say she gets frightened.'))).toEqual(['aggressive:warning']);
+  });
+
   it('a dispute wrapped over a line, or "stops calling", is read as it is on one line', () => {
     expect(brief(run('The 2019 referral described him as aggressive, which\nis wrong.'))).toEqual(['aggressive:info']);
     expect(brief(run('An old GP letter calls Mrs Obi aggressive; that is not how\nwe describe her.'))).toEqual(['aggressive:info']);
