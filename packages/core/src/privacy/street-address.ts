@@ -3,7 +3,8 @@
  * ("14 Acacia Avenue", "Flat 3, 27 Mill Lane"). Organisation addresses (a council office, a
  * surgery, a day centre) are skipped, as for postcodes. A number set off by commas straight after
  * a word ("Albert Nkemelu, 89, Juniper Mews care home") is the person's age in apposition, not a
- * house number. Pure.
+ * house number. Nor is a number straight after "Room", "Bedroom", "Bed" or "Bay" ("Rose, Room 11,
+ * Larkspur Court"): a room in a care home or a ward, not a house on a street. Pure.
  */
 import type { IdentifierHit } from './types.js';
 import { isOrganisationContext } from './cues.js';
@@ -15,6 +16,8 @@ const STREET =
 const AGE_COMMA = /^\d{1,3},/;
 /** …and before it a word, then a comma ("Nkemelu, "), not a flat number ("Flat 3, "). */
 const AFTER_WORD = /\p{L},[ \t]*$/u;
+/** A room, a bed or a bay number before the match ("Room 11, Larkspur Court"), not a house number. */
+const ROOM_BEFORE = /\b(?:[Rr]oom|[Bb]edroom|[Bb]ed|[Bb]ay)[ \t]+$/;
 
 /** Find street addresses in one sentence. */
 export function findStreetAddresses(sentence: string): IdentifierHit[] {
@@ -24,6 +27,7 @@ export function findStreetAddresses(sentence: string): IdentifierHit[] {
   let org: boolean | undefined;
   while ((m = STREET.exec(sentence))) {
     if (AGE_COMMA.test(m[0]) && AFTER_WORD.test(sentence.slice(Math.max(0, m.index - 4), m.index))) continue;
+    if (ROOM_BEFORE.test(sentence.slice(Math.max(0, m.index - 9), m.index))) continue;
     org ??= isOrganisationContext(sentence);
     if (org) continue;
     out.push({ kind: 'street-address', start: m.index, end: m.index + m[0].length });
