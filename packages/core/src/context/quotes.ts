@@ -283,6 +283,25 @@ export function opensWithQuote(text: string, start: number, end = text.length): 
   return false;
 }
 
+/** The first word after a colon (past Markdown emphasis and spaces), when it is capitalised. */
+const FIRST_NAME_AFTER = /^[\s*_]*([\p{Lu}][\p{Ll}'’\-]+)\b/u;
+
+/**
+ * Whether the words after the colon open with the name of the one who spoke, given before it
+ * ("What Gladys said: Gladys claims a carer …", "In Jack's words: Jack wants …"): the writer
+ * reporting the person in the third person, not the person's own words.
+ */
+function namesSpeakerAgain(sentence: string, cueAt: number, start: number): boolean {
+  const w = FIRST_NAME_AFTER.exec(sentence.slice(start, start + 40));
+  if (!w) return false;
+  const name = w[1]!;
+  const before = sentence.slice(Math.max(0, cueAt - 60), cueAt + 12);
+  const at = before.indexOf(name);
+  if (at < 0) return false;
+  const next = before[at + name.length];
+  return !isWordChar(before[at - 1]) && (next === undefined || !isWordChar(next));
+}
+
 /**
  * Speech introduced by a colon with no quote marks ("In her words: I want to stay at home.",
  * "Jack said: no more day centre."): the span from after the colon to the end of `sentence`.
@@ -296,6 +315,7 @@ export function findColonSpeech(sentence: string): QuoteSpan | undefined {
   const start = m.index + m[0].length;
   const first = sentence[start];
   if (first === undefined || '"“‘\'«'.includes(first)) return undefined;
+  if (namesSpeakerAgain(sentence, m.index, start)) return undefined;
   let end = sentence.length;
   while (end > start && /[\s.!?…]/.test(sentence[end - 1]!)) end--;
   if (end <= start) return undefined;

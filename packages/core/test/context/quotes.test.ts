@@ -189,7 +189,16 @@ describe('findColonSpeech', () => {
     expect(q.kind).toBe('speech');
   });
 
-  it.each(['Outcome: refused.', 'Time: 10.30am', 'He said "no": then left.', 'In her words: "I refused."', 'No colon here.'])('none in: %s', (s) => {
+  it.each([
+    'Outcome: refused.',
+    'Time: 10.30am',
+    'He said "no": then left.',
+    'In her words: "I refused."',
+    'No colon here.',
+    // The writer reporting the person by name after a form's label, not the person's words.
+    '**What Gladys said:** Gladys claims a carer grabbed her arm.',
+    "In Jack's words: Jack claims he was not told.",
+  ])('none in: %s', (s) => {
     expect(findColonSpeech(s)).toBeUndefined();
   });
 });
