@@ -3,7 +3,8 @@
  * "it has been agreed he will", "it's been decided", "the decision was taken to", "it has now been
  * determined", "it was later decided", "a view was taken that"), and a decision about the person's
  * support named by its subject ("the move was approved", "her package has been signed off"), unless
- * the agent follows ("decided by the panel", "approved by Sam Reid"). "The view was taken into
+ * the agent follows ("decided by the panel", "approved by Sam Reid"); and an option picked for the
+ * person with no one named ("the implant was felt to be the best option"). "The view was taken into
  * account" is not a decision. Pure.
  */
 import type { Detector } from './types.js';
@@ -21,6 +22,9 @@ const ADV = '(?:\\s+(?:now|since|later|subsequently|eventually|then|also|therefo
  */
 const DECIDED_THINGS =
   'move|moves|transfer|admission|discharge|placement|care\\s+package|support\\s+package|package(?:\\s+of\\s+care)?|support\\s+plan|care\\s+plan|personal\\s+budget|budget|funding|increase|reduction|decrease|respite|short\\s+breaks?|request|change|changes';
+/** "felt to be the best option", "considered the safest choice": a judgement that picks an option. */
+const OPTION_JUDGED =
+  '(?:felt|deemed|considered|thought|judged|believed)\\s+(?:to\\s+be\\s+)?(?:the|a)\\s+(?:best|better|right|safest|safer|most\\s+(?:suitable|appropriate)|only)\\s+(?:option|choice|way\\s+forward|course\\s+of\\s+action|plan|outcome|placement|place|thing\\s+to\\s+do)\\b';
 const APPROVALS = 'approved|agreed|authorised|authorized|signed\\s+off|ratified|endorsed|rejected|turned\\s+down';
 /**
  * "it was decided", "it's been agreed", "it’d been felt"; "a/the decision was made/taken",
@@ -35,7 +39,10 @@ const PASSIVE = new RegExp(
     // it), no one by who made it: "the move to Oak House was approved", "her care package has been
     // signed off", "the reduction in calls was agreed at panel". Only the verb is reported ("was
     // approved"), so the span does not overlap another rule's on the subject ("care package").
-    `|\\b(?:${DECIDED_THINGS})(?:\\s+(?:to|for|in|of|into|from|at)\\s[^.;,]{1,40}?)?\\s+((?:was|is|were|are|(?:has|have|had)${ADV}\\s+been)${ADV}\\s+(?:${APPROVALS}))\\b`,
+    `|\\b(?:${DECIDED_THINGS})(?:\\s+(?:to|for|in|of|into|from|at)\\s[^.;,]{1,40}?)?\\s+((?:was|is|were|are|(?:has|have|had)${ADV}\\s+been)${ADV}\\s+(?:${APPROVALS}))\\b` +
+    // An option chosen for the person with no one named as choosing it: "the implant was felt to be
+    // the best option", "a care home was considered the safest choice".
+    `|\\b(?:was|were|is|are|(?:has|have|had)${ADV}\\s+been)${ADV}\\s+${OPTION_JUDGED}`,
   'gi',
 );
 /** The decider follows: "decided by the panel (names)", "agreed between Jack and me", "agreed with Jack". */
@@ -46,7 +53,7 @@ export const passiveDecision: Detector = {
     name: 'passive-decision',
     description: 'Agentless passive constructions that hide who decided.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\b(?:it\s+(?:was|is|has|had|will|would)\b|it['’][sd]\b|decisions?\s+(?:was|were|is|are|has|have|had|will)\b|view\s+(?:was|has|had)\b|(?:approved|agreed|authori[sz]ed|signed\s+off|ratified|endorsed|rejected|turned\s+down)\b)/gi,
+    trigger: /\b(?:it\s+(?:was|is|has|had|will|would)\b|it['’][sd]\b|decisions?\s+(?:was|were|is|are|has|have|had|will)\b|view\s+(?:was|has|had)\b|(?:approved|agreed|authori[sz]ed|signed\s+off|ratified|endorsed|rejected|turned\s+down)\b|(?:felt|deemed|considered|thought|judged|believed)\s+(?:to\s+be\s+)?(?:the|a)\s+(?:best|better|right|safest|safer|most|only)\b)/gi,
   },
   create(ctx) {
     return {
