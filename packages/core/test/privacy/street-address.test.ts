@@ -25,4 +25,11 @@ describe('findStreetAddresses', () => {
     expect(spans('Olwen Brady, 91 Larch Court, is on the list.')).toEqual(['91 Larch Court']);
     expect(spans('She lives at Flat 3, 27, Mill Lane.')).toEqual(['27, Mill Lane']);
   });
+  it('reads a day and a month as a date, not a house number and street (the forty-second check)', () => {
+    expect(spans('Date: 15 October Place: Hartwell Resource Centre')).toEqual([]);
+    expect(spans('Listed on 3 March Court hearing day.')).toEqual([]);
+    expect(spans('Seen 12 Sept Green Lane clinic.')).toEqual([]);
+    // A street whose second word is a month is still a street.
+    expect(spans('She moved to 4 Old May Lane.')).toEqual(['4 Old May Lane']);
+  });
 });
