@@ -43,9 +43,19 @@ function maskFound(text: string, found: readonly Pick<Finding, 'ruleId' | 'categ
     if (!out.includes(f.text)) continue;
     const kind = f.ruleId.slice(f.ruleId.indexOf('/') + 1);
     const type = IDENTIFIER_TYPES.find((t) => t.kind === kind);
-    out = out.split(f.text).join(type?.placeholder ?? '[identifier]');
+    out = out.split(f.text).join(keepingLines(type?.placeholder ?? '[identifier]', f.text));
   }
   return out;
+}
+
+/**
+ * The placeholder for `masked`, followed by the line breaks inside it: a number wrapped over two
+ * lines ("07700" / "900123") is one identifier, but the masked text keeps its lines, so line
+ * numbers still match the document's.
+ */
+function keepingLines(placeholder: string, masked: string): string {
+  const breaks = masked.match(/\r\n|\n|\r/g);
+  return breaks ? placeholder + breaks.join('') : placeholder;
 }
 
 /** One pass of maskIdentifiers: each identifier found in each sentence becomes its placeholder. */
@@ -62,7 +72,7 @@ function maskOnce(text: string): string {
   let at = 0;
   for (const sp of spans.sort((a, b) => a.start - b.start)) {
     if (sp.start < at) continue;
-    out += text.slice(at, sp.start) + sp.placeholder;
+    out += text.slice(at, sp.start) + keepingLines(sp.placeholder, text.slice(sp.start, sp.end));
     at = sp.end;
   }
   return out + text.slice(at);
