@@ -17,7 +17,7 @@
 import { isKeySpace, isSpace } from './chars.js';
 import type { RuleSet } from './rules/compile.js';
 import type { SentenceView } from './detectors/types.js';
-import { phraseRegex } from './patterns/terms.js';
+import { phraseRegex, withoutNtApostrophe } from './patterns/terms.js';
 import { prefixLiterals, requiredLiterals, sameLiterals } from './patterns/regex-anchors.js';
 import { buildTrie, childLink, linkEnds, linkNode, step, type Trie } from './patterns/trie.js';
 import { WORD_CLASS, countWords } from './nlp/sentences.js';
@@ -244,6 +244,9 @@ function scannerOf(set: RuleSet): Scanner {
     if (!key) return;
     const trimmed = text.trim();
     pairs.push([key, phraseEntry(rule, trimmed, match, /^[a-z0-9]+$/i.test(trimmed))]);
+    // "doesn't engage" written "doesnt engage": the same phrase, found where that spelling begins.
+    const bare = withoutNtApostrophe(trimmed);
+    if (bare) pairs.push([keyOf(bare), phraseEntry(rule, trimmed, match, false)]);
   };
   for (const rule of set.rules) {
     for (const p of rule.phrases) phrase(p, rule.index);

@@ -212,6 +212,14 @@ describe('scanDocument', () => {
     expect(findings.filter((f) => f.ruleId === 'jargon/t-ld').map((f) => f.start!.offset)).toEqual([0]);
   });
 
+  it('finds a phrase with "n\'t" written without its apostrophe, as hurried notes spell it', () => {
+    const engage = testSet([testRule('blaming/t-engage', ["doesn't engage", 'won’t eat'])], []);
+    const source = 'Sam doesnt engage. Sam doesn’t engage. Ravi wont eat. Ravi won\'t eat. Sam doesn engage.';
+    const { findings } = analyse(readText(source), engage);
+    expect(findings.map((f) => f.text)).toEqual(['doesnt engage', 'doesn’t engage', 'wont eat', "won't eat"]);
+    for (const f of findings) expect(source.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+  });
+
   it('uses sentence indices when the anchor is not the prefix', () => {
     const source = 'All good. He refused meals today.';
     const { result } = scan(source);

@@ -18,15 +18,31 @@ function escapeChar(ch: string): string {
   return /[.*+?^${}()|[\]\\\/]/.test(ch) ? `\\${ch}` : ch;
 }
 
+/** Whether the apostrophe at `i` is the one in a word's final "n't" ("doesn't", "won’t"). */
+function isNtApostrophe(chars: string[], i: number): boolean {
+  return (chars[i - 1] === 'n' || chars[i - 1] === 'N') && (chars[i + 1] === 't' || chars[i + 1] === 'T') && i + 2 === chars.length;
+}
+
+/**
+ * The phrase with each word's final "n't" written "nt", as hurried notes spell it ("doesnt engage"),
+ * or undefined when it has none. The phrase table indexes it too, so the scan finds that spelling.
+ */
+export function withoutNtApostrophe(phrase: string): string | undefined {
+  const out = phrase.replace(/n['’]t(?![A-Za-z0-9\u00C0-\u024F'’-])/gi, (m) => m[0]! + m[2]!);
+  return out === phrase ? undefined : out;
+}
+
 /** RegExp source (no boundaries, no flags) for one literal phrase. */
 export function phraseSource(phrase: string): string {
   const words = phrase.trim().split(/\s+/);
   return words
     .map((w) =>
       [...w]
-        .map((ch) => {
+        .map((ch, i, chars) => {
           // A hyphen, perhaps at a line end with the word going on after the break; or white space; or nothing.
           if (ch === '-') return '(?:[-\\u2010\\u2011]\\s*|\\s+)?';
+          // A "n't" written in haste without its apostrophe ("doesnt engage", "wont engage").
+          if ((ch === "'" || ch === '’') && isNtApostrophe(chars, i)) return "['’]?";
           if (ch === "'" || ch === '’') return "['’]";
           return escapeChar(ch);
         })
