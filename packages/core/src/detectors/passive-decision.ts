@@ -45,8 +45,12 @@ const PASSIVE = new RegExp(
     `|\\b(?:was|were|is|are|(?:has|have|had)${ADV}\\s+been)${ADV}\\s+${OPTION_JUDGED}`,
   'gi',
 );
-/** The decider follows: "decided by the panel (names)", "agreed between Jack and me", "agreed with Jack". */
-const AGENT = /^\s*(?:,\s*)?(?:by|between|with)\s+(?!the\s+way)/i;
+/**
+ * The decider follows: "decided by the panel (names)", "agreed between Jack and me", "agreed with Jack".
+ * Not a "by" that names no one: "it was felt by all that", "agreed by everyone present".
+ */
+const AGENT =
+  /^\s*(?:,\s*)?(?:by\s+(?!(?:the\s+way|all|everyone|everybody|those\s+present|professionals|others|most|many|some)\b)|(?:between|with)\s+(?!the\s+way))/i;
 
 export const passiveDecision: Detector = {
   meta: {
