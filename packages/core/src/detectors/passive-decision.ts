@@ -16,6 +16,12 @@ const VERBS = 'decided|agreed|felt|deemed|considered|recommended|determined|note
  */
 const ADV = '(?:\\s+(?:now|since|later|subsequently|eventually|then|also|therefore|thus|finally|previously|recently|already|again|originally|initially|ultimately|provisionally|jointly|further|duly|formally|unanimously|collectively))?';
 /**
+ * A short aside between the verb's parts that names no one: "it was, after much discussion,
+ * decided", "it has, on balance, been agreed" reads "it was … decided". Not one that names who
+ * took part ("it was, with Jack and his sister, agreed").
+ */
+const ASIDE = '(?:,\\s(?![^,.;]{0,40}?\\b(?:with|by|between)\\b)[^,.;]{1,40},)?';
+/**
  * What a service decides about a person's support, as the subject of "was approved" and the like:
  * not applications, claims or benefits (a Blue Badge or PIP award is another body's decision,
  * recorded as a fact).
@@ -31,7 +37,7 @@ const APPROVALS = 'approved|agreed|authorised|authorized|signed\\s+off|ratified|
  * "decisions were made"; "a view was taken/formed"; with one adverb inside ("it has now been decided").
  */
 const PASSIVE = new RegExp(
-  `\\bit(?:\\s+(?:was|is)|\\s+(?:has|had)${ADV}\\s+been|\\s+(?:will|would)${ADV}\\s+be|['’]s${ADV}(?:\\s+been)?|['’]d${ADV}\\s+been)${ADV}\\s+(?:${VERBS})\\b` +
+  `\\bit(?:\\s+(?:was|is)|\\s+(?:has|had)${ADV}\\s+been|\\s+(?:will|would)${ADV}\\s+be|['’]s${ADV}(?:\\s+been)?|['’]d${ADV}\\s+been)${ADV}${ASIDE}\\s+(?:${VERBS})\\b` +
     `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|(?:has|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
     `|\\b(?:a|the)\\s+view\\s+(?:was|(?:has|had)${ADV}\\s+been)${ADV}\\s+(?:taken(?!\\s+into\\b)|formed|reached)\\b` +
     `|\\bdecisions\\s+(?:were|are|(?:have|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
