@@ -1,6 +1,7 @@
 /**
  * Abbreviations a document explains: "the Mental Capacity Act 2005 (MCA)", "Deprivation of Liberty
- * Safeguards (“DoLS”)", "the Care Quality Commission (the CQC)", "the Care Quality Commission,
+ * Safeguards (“DoLS”)", "the Care Quality Commission (the CQC)", "(Independent Mental Capacity
+ * Advocate, IMCA)", "the Care Quality Commission,
  * known as the CQC", "Making Safeguarding Personal, or MSP,", and the other way round, "the MCA
  * (Mental Capacity Act 2005)". A jargon rule's abbreviation used after one of these is explained
  * where the reader meets it (analyse.ts), whichever rule flags it and however the writer spelt the
@@ -34,12 +35,15 @@ const INTRO = String.raw`(?:(?:often|usually|commonly|also|sometimes|hereafter|f
 
 /**
  * The markers of a definition:
- * 1. a short form in brackets after its long form: "(MCA)", "(the CQC)", "(“DoLS”)", "(known as DoLS)";
+ * 1. a short form in brackets after its long form: "(MCA)", "(the CQC)", "(“DoLS”)", "(known as DoLS)",
+ *    or closing the bracket that holds its long form: "(Independent Mental Capacity Advocate, IMCA)";
  * 2. a short form introduced in words after its long form: ", known as the CQC", ", or MSP";
  * 3. a short form followed by its long form in brackets: "MCA (Mental Capacity Act 2005)".
  */
 const MARKERS = new RegExp(
-  String.raw`\(\s*(?:${INTRO})?${ARTICLE}${QUOTE_OPEN}(${SHORT})${QUOTE_CLOSE}\s*\)` +
+  // (Or after a comma inside the bracket that holds the long form: "(Independent Mental Capacity
+  // Advocate, IMCA)".)
+  String.raw`(?:\(\s*(?:${INTRO})?|,\s*)${ARTICLE}${QUOTE_OPEN}(${SHORT})${QUOTE_CLOSE}\s*\)` +
     String.raw`|,?\s+${INTRO}${ARTICLE}${QUOTE_OPEN}(${SHORT})${QUOTE_CLOSE}(?![A-Za-z0-9&])` +
     // (A lookahead, so that the bracket is still read as marker 1 when the word before it is not a
     // short form: "the Mental Capacity Act (MCA)".)

@@ -36,6 +36,14 @@ describe('abbreviationDefinitions', () => {
     expect(defined('Amira takes direct payments (known as DPs).')).toEqual([['DPS', 'direct payme']]);
   });
 
+  it('finds a short form after a comma closing the bracket that holds its long form', () => {
+    expect(defined('Jack met his advocate (Independent Mental Capacity Advocate, IMCA) twice.')).toEqual([['IMCA', 'Independent ']]);
+    expect(defined('Ola came (with her relevant person’s representative, the RPR) on Monday.')).toEqual([['RPR', 'relevant per']]);
+    // Not a list of other things in a bracket.
+    expect(defined('Visits (from the nurse, OT) went well.')).toEqual([]);
+    expect(defined('Jack saw his team (Sam and Jo, MDT) today.')).toEqual([]);
+  });
+
   it('finds a short form introduced in words', () => {
     expect(defined('The Care Quality Commission, known as the CQC, inspected.')).toEqual([['CQC', 'Care Quality']]);
     expect(defined('Making Safeguarding Personal, or MSP, means asking Zara.')).toEqual([['MSP', 'Making Safeg']]);
