@@ -22,7 +22,7 @@ import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
 import { partHeads, type PartHead } from './context/sections.js';
-import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, type AbbreviationDefinitions } from './context/abbreviations.js';
+import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, mayHoldAbbreviation, type AbbreviationDefinitions } from './context/abbreviations.js';
 import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
 import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
@@ -384,7 +384,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
     if (rule.unless.length && (cancelledByUnless(rule, s, hit, unlessCache, flatOf, doc, definedCache) || (rule.unlessInSection && cancelledInSection(rule, doc, sentences, hit.start, sectionCache)))) continue;
     // An abbreviation a jargon rule found, spelt out earlier in the document, whatever the wording
     // ("the Care Quality Commission, known as the CQC"; context/abbreviations.ts).
-    if (rule.category === 'jargon') {
+    if (rule.category === 'jargon' && mayHoldAbbreviation(text, hit.start, hit.end)) {
       const words = abbreviationsIn(text.slice(hit.start, hit.end));
       if (words.length) {
         abbreviations ??= abbreviationDefinitions(text);

@@ -177,6 +177,23 @@ export function abbreviationDefined(defs: AbbreviationDefinitions, word: string,
   return false;
 }
 
+/**
+ * Whether `text` from `start` to `end` has two capitals, or a capital and a digit: the least an
+ * abbreviation needs. Most jargon matches are ordinary words ("signposted", "facilitate"), and
+ * this settles them without a search.
+ */
+export function mayHoldAbbreviation(text: string, start: number, end: number): boolean {
+  let capitals = 0;
+  let digits = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) capitals++;
+    else if (c >= 48 && c <= 57) digits++;
+    if (capitals >= 2 || (capitals >= 1 && digits >= 1)) return true;
+  }
+  return false;
+}
+
 /** The words of a match that read as abbreviations ("MCA", "DoLS", "PAs"); empty when none do. */
 export function abbreviationsIn(matched: string): string[] {
   const out: string[] = [];

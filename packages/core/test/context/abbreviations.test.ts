@@ -1,6 +1,6 @@
 /** Abbreviations a document spells out, in whatever words (context/abbreviations.ts), and the jargon rules that respect them. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, isAbbreviation, longFormStart } from '../../src/context/abbreviations.js';
+import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, isAbbreviation, longFormStart, mayHoldAbbreviation } from '../../src/context/abbreviations.js';
 import { analyse } from '../../src/analyse.js';
 import { markdown } from '../../src/readers/markdown.js';
 import { testRule, testSet } from './test-rules.js';
@@ -88,6 +88,11 @@ describe('abbreviationDefined and abbreviationsIn', () => {
     expect(abbreviationsIn('reablement')).toEqual([]);
     expect(['D2A', 'SENCo', 'CiN', 'PAs'].every(isAbbreviation)).toBe(true);
     expect(['Act', 'Jo', 'Mr'].some(isAbbreviation)).toBe(false);
+    // The quick test before the search: two capitals, or a capital and a digit, in the span.
+    expect(['MCA', 'D2A', 'the DoLS form'].every((w) => mayHoldAbbreviation(w, 0, w.length))).toBe(true);
+    expect(['signposted', 'Facilitate', 'Going forward'].some((w) => mayHoldAbbreviation(w, 0, w.length))).toBe(false);
+    expect(mayHoldAbbreviation('x MCA', 2, 5)).toBe(true);
+    expect(mayHoldAbbreviation('x MCA', 0, 3)).toBe(false);
   });
 });
 
