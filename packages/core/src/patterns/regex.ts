@@ -155,8 +155,19 @@ export function isSafeRegex(source: string, flags = ''): boolean {
   return regexProblem(source, flags) === undefined;
 }
 
+/**
+ * A rule regex's "n't" (written `n['’]t`, `n't` or `n’t`) also matches it without the apostrophe,
+ * as hurried notes spell it ("wasnt allowed", "wont let him", "doesnt want"): `n['’]?t`. (Terms do
+ * the same in patterns/terms.ts.) Not inside a character class.
+ */
+export function bareNt(source: string): string {
+  if (!/n(?:['’]|\['’\])t/.test(source)) return source;
+  return source.replace(/n(?:\['’\]|['’])t(?![^\[]*\])/g, "n['’]?t");
+}
+
 /** Compile a rule regex (global) or throw SD_ERR_RULE_REGEX naming the rule. */
 export function compileRegex(source: string, caseSensitive: boolean | undefined, ruleId: string, file?: string, trusted = false): RegExp {
+  source = bareNt(source);
   let re: RegExp;
   try {
     re = new RegExp(source, caseSensitive ? 'g' : 'gi');
