@@ -56,14 +56,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Does `s` read as an abbreviation: two or more capitals, or a capital and a digit ("D2A")? */
 export function isAbbreviation(s: string): boolean {
-  let capitals = 0;
-  let digits = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) capitals++;
-    else if (c >= 48 && c <= 57) digits++;
-  }
-  return capitals >= 2 || (capitals >= 1 && digits >= 1);
+  return mayHoldAbbreviation(s, 0, s.length);
 }
 
 /**

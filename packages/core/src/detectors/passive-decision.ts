@@ -28,9 +28,10 @@ const ASIDE = '(?:,\\s(?![^,.;]{0,40}?\\b(?:with|by|between)\\b)[^,.;]{1,40},)?'
  */
 const DECIDED_THINGS =
   'move|moves|transfer|admission|discharge|placement|care\\s+package|support\\s+package|package(?:\\s+of\\s+care)?|support\\s+plan|care\\s+plan|personal\\s+budget|budget|funding|increase|reduction|decrease|respite|short\\s+breaks?|request|change|changes';
+/** The judgement's first words, "felt to be the best", "considered the safest" (also the detector's trigger). */
+const JUDGED_AS = '(?:felt|deemed|considered|thought|judged|believed)\\s+(?:to\\s+be\\s+)?(?:the|a)\\s+';
 /** "felt to be the best option", "considered the safest choice": a judgement that picks an option. */
-const OPTION_JUDGED =
-  '(?:felt|deemed|considered|thought|judged|believed)\\s+(?:to\\s+be\\s+)?(?:the|a)\\s+(?:best|better|right|safest|safer|most\\s+(?:suitable|appropriate)|only)\\s+(?:option|choice|way\\s+forward|course\\s+of\\s+action|plan|outcome|placement|place|thing\\s+to\\s+do)\\b';
+const OPTION_JUDGED = `${JUDGED_AS}(?:best|better|right|safest|safer|most\\s+(?:suitable|appropriate)|only)\\s+(?:option|choice|way\\s+forward|course\\s+of\\s+action|plan|outcome|placement|place|thing\\s+to\\s+do)\\b`;
 const APPROVALS = 'approved|agreed|authorised|authorized|signed\\s+off|ratified|endorsed|rejected|turned\\s+down';
 /**
  * "it was decided", "it's been agreed", "it’d been felt"; "a/the decision was made/taken",
@@ -63,7 +64,10 @@ export const passiveDecision: Detector = {
     name: 'passive-decision',
     description: 'Agentless passive constructions that hide who decided.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\b(?:it\s+(?:was|is|has|had|will|would)\b|it['’][sd]\b|decisions?\s+(?:was|were|is|are|has|have|had|will)\b|view\s+(?:was|has|had)\b|(?:approved|agreed|authori[sz]ed|signed\s+off|ratified|endorsed|rejected|turned\s+down)\b|(?:felt|deemed|considered|thought|judged|believed)\s+(?:to\s+be\s+)?(?:the|a)\s+(?:best|better|right|safest|safer|most|only)\b)/gi,
+    trigger: new RegExp(
+      `\\b(?:it\\s+(?:was|is|has|had|will|would)\\b|it['’][sd]\\b|decisions?\\s+(?:was|were|is|are|has|have|had|will)\\b|view\\s+(?:was|has|had)\\b|(?:approved|agreed|authori[sz]ed|signed\\s+off|ratified|endorsed|rejected|turned\\s+down)\\b|${JUDGED_AS}(?:best|better|right|safest|safer|most|only)\\b)`,
+      'gi',
+    ),
   },
   create(ctx) {
     return {
