@@ -18,6 +18,8 @@
  * assistant (PA)" does. Pure; runs only on documents where a jargon rule found an abbreviation.
  */
 
+import { isWordCode } from '../scan.js';
+
 /**
  * The abbreviations a document defines: each short form, upper-cased ("DOLS" for "DoLS", compared
  * without regard to case), with the offset where its first definition begins (the long form's
@@ -68,7 +70,7 @@ export function longFormStart(short: string, long: string): number {
   const letters = short.toLowerCase().replace(/[^a-z]/g, '');
   if (letters.length < 2) return -1;
   const text = long.toLowerCase();
-  const initial = (i: number): boolean => i === 0 || !isWordChar(text.charCodeAt(i - 1));
+  const initial = (i: number): boolean => i === 0 || !isWordCode(text.charCodeAt(i - 1));
   let l = text.length - 1;
   for (let s = letters.length - 1; s >= 0; s--) {
     const c = letters[s]!;
@@ -87,10 +89,6 @@ export function longFormStart(short: string, long: string): number {
   return l + 1;
 }
 
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 0xbf;
-}
-
 /**
  * The start of the window of words before `end` that may hold the long form of a short form of
  * `letters` letters: at most min(letters + 5, 2 × letters) words back, within the sentence or line,
@@ -106,7 +104,7 @@ function windowStart(text: string, end: number, letters: number): number {
     const c = text.charCodeAt(p - 1);
     if (c === 46 || c === 33 || c === 63 || c === 59 || c === 10) break; // . ! ? ; newline
     // A word begins at p - 1 when it is a word character with none before it.
-    if (isWordChar(c | 0x20) && (p - 1 === 0 || !isWordChar(text.charCodeAt(p - 2) | 0x20))) {
+    if (isWordCode(c) && (p - 1 === 0 || !isWordCode(text.charCodeAt(p - 2)))) {
       if (++words === max) return p - 1;
     }
     p--;

@@ -33,6 +33,8 @@ describe('abbreviationDefinitions', () => {
     expect(defined('The Mental Capacity Act 2005 (MCA) applies.')).toEqual([['MCA', 'Mental Capac']]);
     expect(defined('The Care Quality Commission (the CQC) visited.')).toEqual([['CQC', 'Care Quality']]);
     expect(defined('The Deprivation of Liberty Safeguards (“DoLS”) apply.')).toEqual([['DOLS', 'Deprivation ']]);
+    // A long form in quotation marks: a curly quote is not part of the word after it.
+    expect(defined('The “Deprivation of Liberty Safeguards” (DoLS) apply.')).toEqual([['DOLS', 'Deprivation ']]);
     expect(defined('Amira takes direct payments (known as DPs).')).toEqual([['DPS', 'direct payme']]);
   });
 
