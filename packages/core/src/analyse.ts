@@ -17,6 +17,7 @@ import { isSuppressed } from './suppress.js';
 import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, type QuoteIndex, type QuoteSpan } from './context/quotes.js';
 import { isNegated } from './context/negation.js';
 import { isDisputedLabel, isReportedLabel } from './context/disputed.js';
+import { IN_DEMENTIA, NEED_GIVEN, mentionsDementia, needGiven } from './context/condition.js';
 import { inWordSwapColumn, isQuotedFromRecord, isWordMention } from './context/mention.js';
 import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
@@ -346,6 +347,8 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
   const colonCache = new Map<number, QuoteSpan | null>();
   const sentenceCache = new Map<number, string>();
   let personVoice: boolean | undefined;
+  /** Does the document speak of dementia (read on the first finding of a `condition` rule)? */
+  let dementia: boolean | undefined;
   const unlessCache = new Map<number, [number, number][] | 'all'>();
   const sectionCache: SectionCache = { anywhere: new Map(), bySection: new Map(), byPattern: new Map() };
   const codeCache = new Map<number, readonly (readonly [number, number])[]>();
@@ -490,6 +493,17 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       personVoice ??= options.kind === 'plan' || sentences.length < 3 || detectDocumentKind(doc, sentences) === 'plan' || isOwnWordsDocument(doc);
       if (personVoice && (rule.category === 'jargon' ? ownSupportWord(s.text, hit.start - s.start) : selfDescribed(rule.category, s.text, hit.start - s.start))) sev = 'info';
     }
+    // Behaviour a condition or an unmet need may drive (LEXICON §4.12; context/condition.ts): for a
+    // word whose better wording names the need (`condition: need`), a sentence that says what lay
+    // behind it makes it a label worth a look rather than a warning; in a document that speaks of
+    // dementia, the message asks for the need to be described.
+    let conditionMessage: string | undefined;
+    if (rule.data.condition && !quoted && sev !== 'info') {
+      if (rule.data.condition === 'need' && needGiven(s.text, hit.start - s.start, hit.end - s.start)) {
+        sev = 'info';
+        conditionMessage = NEED_GIVEN;
+      } else if ((dementia ??= mentionsDementia(text))) conditionMessage = IN_DEMENTIA;
+    }
     const matched = doc.source.slice(from, to);
     let read: string | undefined;
     const words = (): string => (read ??= visible(doc.text.slice(hit.start, hit.end)));
@@ -499,7 +513,7 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       severity: sev,
       // The message quotes the words as a reader sees them: markup inside the match (`service
       // <i>user</i>`, `service&nbsp;user`, a Markdown line break) is not repeated in it.
-      message: fill(hit.message ?? rule.data.message, words) + (mentioned ? MENTIONED : ''),
+      message: fill(conditionMessage ?? hit.message ?? rule.data.message, words) + (mentioned ? MENTIONED : ''),
       text: matched,
       start: pos,
       end: positionAt(starts, to),

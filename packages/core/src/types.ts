@@ -188,6 +188,14 @@ export interface RuleData {
    * explains every later use).
    */
   firstUseOnly?: boolean;
+  /**
+   * Behaviour a condition or an unmet need may drive (LEXICON §4.12; context/condition.ts).
+   * `dementia`: in a document that speaks of dementia, the message asks for the need behind the
+   * behaviour to be described. `need`: that, and when the sentence says what lay behind it
+   * ("irritable when he is very tired", "angry because his taxi did not come") the finding is
+   * reported at `info` — for words whose better wording names the feeling or the need.
+   */
+  condition?: 'need' | 'dementia';
   patterns?: Pattern[];
   unless?: Pattern[];
   detector?: string;

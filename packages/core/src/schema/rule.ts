@@ -97,6 +97,10 @@ export const ruleSchema = {
       type: 'boolean',
       description: 'Report only the first use of each abbreviation in a document (later uses are counted in its message). Needs an `unless` pattern with `scope: defined`.',
     },
+    condition: {
+      enum: ['need', 'dementia'],
+      description: 'Behaviour a condition or an unmet need may drive (LEXICON §4.12). `dementia`: in a document that speaks of dementia, the message asks for the need to be described. `need`: that, and reported at info when the sentence says what lay behind it.',
+    },
     patterns: { type: 'array', minItems: 1, items: patternSchema },
     unless: { type: 'array', items: patternSchema },
     detector: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },

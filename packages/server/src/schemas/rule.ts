@@ -32,6 +32,7 @@ export const ruleSchemaOut = {
       description: 'Wording for one matched term (or words holding it, the longest such term), offered instead of `suggest`.',
     },
     firstUseOnly: { type: 'boolean', description: 'Only the first use of each abbreviation in a document is reported; its message counts the uses after it.' },
+    condition: { type: 'string', enum: ['need', 'dementia'], description: 'Behaviour a condition or an unmet need may drive (LEXICON §4.12). `dementia`: in a document that speaks of dementia the message asks for the need to be described. `need`: that, and reported at info when the sentence says what lay behind it.' },
     negation: { type: 'string', enum: ['drop', 'downgrade', 'keep'] },
     quotes: { type: 'string', enum: ['suppress', 'report'] },
     lexicon: { type: 'array', items: { type: 'string' } },

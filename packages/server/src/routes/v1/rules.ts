@@ -19,6 +19,7 @@ function full(r: RuleData) {
     ...summary(r),
     ...(r.suggestFor ? { suggestFor: r.suggestFor } : {}),
     ...(r.firstUseOnly ? { firstUseOnly: true } : {}),
+    ...(r.condition ? { condition: r.condition } : {}),
     ...(r.negation ? { negation: r.negation } : {}),
     ...(r.quotes ? { quotes: r.quotes } : {}),
     ...(r.lexicon ? { lexicon: r.lexicon } : {}),
