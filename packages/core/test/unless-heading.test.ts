@@ -21,6 +21,11 @@ describe('unless scope: heading (control/own-good)', () => {
     expect(found(markdown(`# Amira's plan\n\n## Capacity\n\nShe can decide.\n\n## Home\n\n${decision}\n`))).toEqual(["in Amira's best interests"]);
   });
 
+  it('is still reported under a heading that only addresses the court: a report for it asks for a decision not yet made', () => {
+    expect(found(markdown(`# Statement to the Court of Protection: Amira\n\n## Home\n\n${decision}\n`))).toEqual(["in Amira's best interests"]);
+    expect(found(markdown(`# Court of Protection order: Amira\n\n## Home\n\n${decision}\n`))).toEqual([]);
+  });
+
   it("needs a reader's headings: a plain-text heading line is not read (a short line such as \"No capacity concerns\" would pass for one)", () => {
     expect(analyse(text(`Best interests\n\n${decision}\n`), set).findings.map((f) => f.text)).toEqual(["in Amira's best interests"]);
     expect(analyse(text(`No capacity concerns\n\n${decision}\n`), set).findings.map((f) => f.text)).toEqual(["in Amira's best interests"]);
