@@ -54,10 +54,15 @@ const PASSIVE = new RegExp(
 );
 /**
  * The decider follows: "decided by the panel (names)", "agreed between Jack and me", "agreed with Jack".
- * Not a "by" that names no one: "it was felt by all that", "agreed by everyone present".
+ * Not a "by" that names no one: "it was felt by all that", "agreed by everyone present"; but one
+ * that goes on to name who took part does ("agreed by everyone present, including Jack and his
+ * mum", "by all at the meeting, including Priya"), as minutes that list attendees do (LEXICON VOI-01).
  */
 const AGENT =
   /^\s*(?:,\s*)?(?:by\s+(?!(?:the\s+way|all|everyone|everybody|those\s+present|professionals|others|most|many|some)\b)|(?:between|with)\s+(?!the\s+way))/i;
+/** "by everyone present, including Jack …": case-sensitive, so a name is a capital letter. */
+const INCLUDING =
+  /^\s*(?:,\s*)?by\s+(?:all(?:\s+those)?|everyone|everybody|those)(?:\s+(?:present|attending|there|at\s+the\s+\w+))?\s*,?\s+including\s+(?:[A-Z][a-z]|(?:him|her|them|his|their|me|us)\b)/;
 
 export const passiveDecision: Detector = {
   meta: {
@@ -75,8 +80,8 @@ export const passiveDecision: Detector = {
         PASSIVE.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = PASSIVE.exec(s.text))) {
-          const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-          if (AGENT.test(after)) continue;
+          const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 64);
+          if (AGENT.test(after) || INCLUDING.test(after)) continue;
           const from = m[1] === undefined ? m.index : m.index + m[0].length - m[1].length;
           ctx.report({ start: s.start + from, end: s.start + m.index + m[0].length });
         }
