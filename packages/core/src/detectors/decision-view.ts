@@ -90,7 +90,15 @@ const VIEW = /\b(?:said|says|say|told|tells|explained|explains|agreed|agrees|agr
 /** Telling and asking, which record no view when the writer does it or the person is told. */
 const TELLING = /^(?:said|says|say|told|tells|explained|explains|asked|asks)$/i;
 /** The writer speaking ("I explained", "we have told") or someone being told ("was told", "were asked", "Son to be told"). */
-const NOT_A_VIEW_BEFORE = /(?:\b(?:I|we)(?:\s+(?:have|had|also|then|have\s+also))?|\b(?:was|were|been|being|is|are|to\s+be))\s+$/i;
+const NOT_A_VIEW_BEFORE = /(?:\b(?:I|we)(?:['’](?:ve|d)|\s+(?:have|had|also|then|have\s+also))?|\b(?:was|were|been|being|is|are|to\s+be))\s+$/i;
+/**
+ * The writer deciding or feeling ("we've decided Aldous is not safe at home", "I felt he would be
+ * safer at Oak Lodge"): the worker's own view, not the person's (VOI-08). Not "Sam and I decided",
+ * "we both decided" or "we decided together", which include the person.
+ */
+const WRITER_VIEW = /^(?:decided|felt|feels)$/i;
+const WRITER_BEFORE = /(?<!\band\s{1,3})\b(?:I|we)(?:['’](?:ve|d)|\s+(?:have|had|also|then|have\s+also))?\s+$/i;
+const TOGETHER_AFTER = /^\s+(?:together|jointly|with)\b/i;
 
 /**
  * Family members, parents included (rules/_context.yaml's `family` list, parents, "family",
@@ -180,6 +188,12 @@ function viewIn(text: string): 'view' | 'family' | 'none' {
   let wanting = false; // … and that someone wants something of another ("she wants him to move")
   while ((m = VIEW.exec(text))) {
     if (TELLING.test(m[0]) && NOT_A_VIEW_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    if (
+      WRITER_VIEW.test(m[0]) &&
+      WRITER_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)) &&
+      !TOGETHER_AFTER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))
+    )
+      continue;
     if (/^["“”]$/.test(m[0])) {
       quoted = true;
       continue;
