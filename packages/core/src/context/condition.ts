@@ -29,8 +29,8 @@ export const IN_DEMENTIA = '“{match}” may be how the person is telling you a
 const SUBJECT = String.raw`(?:he|she|they|[A-Z][a-z]+)`;
 /** What the person was, felt, needed or could not do: the need or state behind the behaviour. */
 const STATE = String.raw`(?:is|was|are|were|gets|got|feels|felt|becomes|became|needs|needed|wants|wanted|cannot|can['’]?t|could\s+not|couldn['’]?t|does\s+not|doesn['’]?t|did\s+not|didn['’]?t|is\s+not|isn['’]?t|was\s+not|wasn['’]?t|has|had|hears|heard|misses|missed|loses|lost|struggles|struggled)`;
-/** Something that went wrong for the person: "because his taxi did not come", "because the carer was late". */
-const MISHAP = String.raw`(?:his|her|their|the)\s+(?:[a-z]+\s+)?(?:[a-z]+\s+)?(?:was|were|had|did\s+not|didn['’]?t|could\s+not|couldn['’]?t|would\s+not|wouldn['’]?t|kept|stopped|broke|ran\s+out)`;
+/** Something that went wrong for the person: "because his taxi did not come", "because the carer was late", "because nobody listened". */
+const MISHAP = String.raw`(?:(?:his|her|their|the)\s+(?:[a-z]+\s+)?(?:[a-z]+\s+)?|(?:nobody|no\s+one|staff|carers|we)\s+)(?:was|were|had|did\s+not|didn['’]?t|could\s+not|couldn['’]?t|would\s+not|wouldn['’]?t|kept|stopped|broke|ran\s+out|listened|came|forgot)`;
 /** A need or a condition named as the cause: "because of the pain", "due to his dementia". */
 const NEED = String.raw`(?:pain|discomfort|dementia|delirium|illness|infection|UTI|tiredness|fatigue|exhaustion|hunger|thirst|noise|confusion|constipation|fear|anxiety|condition|hearing|sight|eyesight|memory|medication|side[\s-]effects?|brain\s+injury|stroke|autism|learning\s+disability|epilepsy|seizures?|being\s+(?:rushed|cold|hot|tired|hungry|thirsty|frightened|scared|in\s+pain|unwell|lost|moved|woken))`;
 const CAUSE_WORDS = String.raw`(?:because\s+of|due\s+to|owing\s+to|as\s+a\s+result\s+of|caused\s+by|brought\s+on\s+by|(?:linked|related)\s+to)`;
@@ -63,7 +63,7 @@ const BEFORE = new RegExp(
 );
 
 /** A reason that is itself a label on the person, not a need. */
-const BLAMING_REASON = /\b(?:attention|(?:his|her|their)\s+own\s+way|on\s+purpose|deliberately|manipulat\w*|for\s+a\s+reaction|to\s+wind\s+\w+\s+up|to\s+get\s+what\s+(?:he|she|they)\s+wants?)\b/i;
+const BLAMING_REASON = /\b(?:attention|wants?\s+(?:something|things|everything|anything)|(?:his|her|their)\s+own\s+way|on\s+purpose|deliberately|manipulat\w*|for\s+a\s+reaction|to\s+wind\s+\w+\s+up|to\s+get\s+what\s+(?:he|she|they)\s+wants?)\b/i;
 
 /**
  * Does the sentence say what lay behind the behaviour the match (`rel`..`relEnd` in `sentence`)

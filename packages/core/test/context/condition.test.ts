@@ -20,6 +20,7 @@ describe('needGiven', () => {
     expect(given('Dorothy can be irritable when she is very tired.', 'irritable')).toBe(true);
     expect(given('He was angry because his taxi did not come.', 'angry')).toBe(true);
     expect(given('He was angry because he could not find his glasses.', 'angry')).toBe(true);
+    expect(given('Angry because nobody listened to him.', 'Angry')).toBe(true);
     expect(given('He can become frustrated or irritable quickly, which is part of the condition.', 'irritable')).toBe(true);
     expect(given('He was angry because of the pain in his back.', 'angry')).toBe(true);
     expect(given('Kofi can be irritable if he is rushed; give him time.', 'irritable')).toBe(true);
@@ -38,6 +39,7 @@ describe('needGiven', () => {
   it('is not a reason that blames, a bare time, or a belief', () => {
     expect(given('She was demanding because she wanted attention.', 'demanding')).toBe(false);
     expect(given('He is demanding when he does not get his own way.', 'demanding')).toBe(false);
+    expect(given('She is demanding of staff when she wants something.', 'demanding')).toBe(false);
     expect(given('Mr Dale was irritable this afternoon.', 'irritable')).toBe(false);
     expect(given('When staff arrived he was angry.', 'angry')).toBe(false);
     expect(given('Zainab is angry with professionals because of her faith.', 'angry')).toBe(false);
