@@ -34,11 +34,12 @@ const JUDGED_AS = '(?:felt|deemed|considered|thought|judged|believed)\\s+(?:to\\
 const OPTION_JUDGED = `${JUDGED_AS}(?:best|better|right|safest|safer|most\\s+(?:suitable|appropriate)|only)\\s+(?:option|choice|way\\s+forward|course\\s+of\\s+action|plan|outcome|placement|place|thing\\s+to\\s+do)\\b`;
 const APPROVALS = 'approved|agreed|authorised|authorized|signed\\s+off|ratified|endorsed|rejected|turned\\s+down';
 /**
- * "it was decided", "it's been agreed", "it’d been felt"; "a/the decision was made/taken",
+ * "it was decided", "it's been agreed", "it’d been felt", "its been agreed" (a hurried note's "it's"
+ * without its apostrophe; "its" before "been" is never the possessive); "a/the decision was made/taken",
  * "decisions were made"; "a view was taken/formed"; with one adverb inside ("it has now been decided").
  */
 const PASSIVE = new RegExp(
-  `\\bit(?:\\s+(?:was|is)|\\s+(?:has|had)${ADV}\\s+been|\\s+(?:will|would)${ADV}\\s+be|['’]s${ADV}(?:\\s+been)?|['’]d${ADV}\\s+been)${ADV}${ASIDE}\\s+(?:${VERBS})\\b` +
+  `\\bit(?:\\s+(?:was|is)|\\s+(?:has|had)${ADV}\\s+been|\\s+(?:will|would)${ADV}\\s+be|['’]s${ADV}(?:\\s+been)?|s${ADV}\\s+been|['’]d${ADV}\\s+been)${ADV}${ASIDE}\\s+(?:${VERBS})\\b` +
     `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|(?:has|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
     `|\\b(?:a|the)\\s+view\\s+(?:was|(?:has|had)${ADV}\\s+been)${ADV}\\s+(?:taken(?!\\s+into\\b)|formed|reached)\\b` +
     `|\\bdecisions\\s+(?:were|are|(?:have|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
@@ -70,7 +71,7 @@ export const passiveDecision: Detector = {
     description: 'Agentless passive constructions that hide who decided.',
     params: { type: 'object', additionalProperties: false, properties: {} },
     trigger: new RegExp(
-      `\\b(?:it\\s+(?:was|is|has|had|will|would)\\b|it['’][sd]\\b|decisions?\\s+(?:was|were|is|are|has|have|had|will)\\b|view\\s+(?:was|has|had)\\b|(?:approved|agreed|authori[sz]ed|signed\\s+off|ratified|endorsed|rejected|turned\\s+down)\\b|${JUDGED_AS}(?:best|better|right|safest|safer|most|only)\\b)`,
+      `\\b(?:it\\s+(?:was|is|has|had|will|would)\\b|it['’][sd]\\b|its\\s+(?:[a-z]+\\s+)?been\\b|decisions?\\s+(?:was|were|is|are|has|have|had|will)\\b|view\\s+(?:was|has|had)\\b|(?:approved|agreed|authori[sz]ed|signed\\s+off|ratified|endorsed|rejected|turned\\s+down)\\b|${JUDGED_AS}(?:best|better|right|safest|safer|most|only)\\b)`,
       'gi',
     ),
   },

@@ -17,6 +17,9 @@ describe('passive-decision', () => {
     ['Decisions were made about Sam without him.', 'Decisions were made'],
     ["It's been decided that Sam will move.", "It's been decided"],
     ['It’s agreed that Jo will have two visits a day.', 'It’s agreed'],
+    // "it's" without its apostrophe, as hurried notes write it; "its" before "been" is never the possessive
+    ['Its been decided that Sam will move.', 'Its been decided'],
+    ['its now been agreed Jo will have two visits a day.', 'its now been agreed'],
     // one adverb inside the passive still hides who decided
     ['It has now been determined that Jo will attend on Mondays.', 'It has now been determined'],
     ['It was later decided that Sam would move.', 'It was later decided'],
