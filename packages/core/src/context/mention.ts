@@ -33,8 +33,13 @@ const WORD_FRAME = new RegExp(
   'i',
 );
 
-/** A count of the word in records: "“X” appeared in 9 files", "“X” was used twice". */
-const WORD_AFTER = /^\s*(?:appeared|appears|appear|occurred|occurs|came\s+up|comes\s+up|(?:was|were|is|are)\s+used)\b/i;
+/**
+ * A count of the word in records: "“X” appeared in 9 files", "“X” was used twice". Or the quoted
+ * words naming a kind of letter, code or form, as reviews write about wording a service used and
+ * changed: "“Did not attend” letters were sent to a baby", "the “DNA” code on the system", "a
+ * “failed to engage” code on the form".
+ */
+const WORD_AFTER = /^\s*(?:appeared|appears|appear|occurred|occurs|came\s+up|comes\s+up|(?:was|were|is|are)\s+used|(?:letters?|codes?|coding|templates?|flags?|stamps?|categor(?:y|ies)|(?:tick[\s-]?)?box(?:es)?|fields?|outcome\s+codes?))\b/i;
 
 /** A record, a document or "it" as the one that used the label: "Earlier records call her", "a note from March described you as", "the report that called", "the 2023 plan described her as". */
 const RECORD_FRAME = new RegExp(

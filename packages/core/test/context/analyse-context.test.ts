@@ -236,6 +236,9 @@ describe('a label mentioned, not used', () => {
     // A plan, a form or a handover is a record too.
     ['Her 2023 care plan described Ada as "aggressive" at night.', 'aggressive'],
     ['The admission form called him "a service user" throughout.', 'service user'],
+    // The quoted words naming a kind of letter, code or flag: wording a service used, talked about.
+    ['The trust has stopped sending "non-compliant" letters to families.', 'non-compliant'],
+    ['An "aggressive" flag sat on the old system until the audit.', 'aggressive'],
   ])('a word talked about, or quoted from a record to answer it, is reported at info: %s', (t, word) => {
     const f = run(t);
     expect(f.every((x) => x.severity === 'info')).toBe(true);
@@ -263,6 +266,8 @@ describe('a label mentioned, not used', () => {
     // A preposition carries a record's list on, not the writer's own quote after someone's words.
     expect(brief(run('Kit said he was "fine" today with "impulsive" moments at school.'))).toEqual(['impulsive:warning']);
     expect(brief(run('Avoid service users being left alone in the garden.'))).toEqual(['service users:warning']);
+    // A word after the quote that is not a letter, code or flag leaves it the writer's label.
+    expect(brief(run('Ola was "aggressive" towards the letters carrier.'))).toEqual(['aggressive:warning']);
   });
 
   it('a Markdown word-swap table: the "Instead of" column is mentioned, the other columns are read as usual', () => {
