@@ -5,7 +5,9 @@
  * known as the CQC", "Making Safeguarding Personal, or MSP,", and the other way round, "the MCA
  * (Mental Capacity Act 2005)". A jargon rule's abbreviation used after one of these is explained
  * where the reader meets it (analyse.ts), whichever rule flags it and however the writer spelt the
- * definition out; a rule's own `scope: defined` patterns still apply as well.
+ * definition out; a rule's own `scope: defined` patterns still apply as well. A glossary line
+ * ("Abbreviations used in this handover: PRN (medicine given when needed) …") explains each of its
+ * entries in the writer's own words (addGlossaries).
  *
  * Whether the words really spell out the abbreviation is decided much as Schwartz and Hearst's
  * algorithm does ("A simple algorithm for identifying abbreviation definitions in biomedical
@@ -115,6 +117,42 @@ function windowStart(text: string, end: number, letters: number): number {
 /** How far back, at most, a long form is looked for. */
 const WINDOW_CHARS = 200;
 
+/**
+ * A glossary: a line that opens with "Abbreviations", "Acronyms" or "Glossary" (a label, "Abbreviations
+ * used in this handover:", or a heading line), whose entries explain each short form in the
+ * writer's own words, which need not spell it out letter by letter: "PRN (medicine given when
+ * needed, not at set times)", "NEWS - the early warning score", "BIA: best interests assessor".
+ * The glossary runs to the first blank line after an entry, and at most GLOSSARY_CHARS characters.
+ */
+const GLOSSARY = /(?:^|\n)[ \t>#*_-]*(?:abbreviations|acronyms|glossary)\b[^\n:]{0,60}(?::|\n)/gi;
+const GLOSSARY_CHARS = 1500;
+/** An entry: a short form, then its explanation in brackets or after a dash, colon or equals sign. */
+const GLOSSARY_ENTRY = /(?<![A-Za-z0-9&])([A-Z][A-Za-z0-9&]{1,9})[*_]*\s*(?:\(\s*\p{L}[^()\n]{2,120}\)|[-–—:=]\s*[*_]*\p{L})/gu;
+
+function addGlossaries(text: string, add: (short: string, start: number) => void): void {
+  GLOSSARY.lastIndex = 0;
+  for (let g = GLOSSARY.exec(text); g; g = GLOSSARY.exec(text)) {
+    const from = g.index + g[0].length;
+    const limit = Math.min(text.length, from + GLOSSARY_CHARS);
+    // The first blank line after some text ends it (a heading's blank line before its list does not).
+    let end = limit;
+    const blank = /\n[ \t]*\n/g;
+    blank.lastIndex = from;
+    for (let b = blank.exec(text); b && b.index < limit; b = blank.exec(text)) {
+      if (/\S/.test(text.slice(from, b.index))) {
+        end = b.index;
+        break;
+      }
+    }
+    const body = text.slice(from, end);
+    GLOSSARY_ENTRY.lastIndex = 0;
+    for (let e = GLOSSARY_ENTRY.exec(body); e; e = GLOSSARY_ENTRY.exec(body)) {
+      if (isAbbreviation(e[1]!)) add(e[1]!, from + e.index);
+    }
+    GLOSSARY.lastIndex = Math.max(GLOSSARY.lastIndex, end);
+  }
+}
+
 /** Every abbreviation `text` defines (see AbbreviationDefinitions). */
 export function abbreviationDefinitions(text: string): AbbreviationDefinitions {
   const out = new Map<string, number>();
@@ -123,6 +161,7 @@ export function abbreviationDefinitions(text: string): AbbreviationDefinitions {
     const was = out.get(key);
     if (was === undefined || start < was) out.set(key, start);
   };
+  addGlossaries(text, add);
   MARKERS.lastIndex = 0;
   for (let m = MARKERS.exec(text); m; m = MARKERS.exec(text)) {
     const after = m[1] ?? m[2];

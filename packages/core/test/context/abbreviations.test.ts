@@ -72,6 +72,22 @@ describe('abbreviationDefinitions', () => {
   });
 });
 
+describe('glossaries', () => {
+  it('reads each entry of a line or heading of abbreviations, explained in any words', () => {
+    expect(defined('Abbreviations used below: PRN (medicine when needed), NEWS (the early warning score).\nNo PRN given.')).toEqual([
+      ['PRN', 'PRN (medicin'],
+      ['NEWS', 'NEWS (the ea'],
+    ]);
+    expect(defined('## Glossary\n\n- **SALT**: speech and language therapy\n- BIA - best interests assessor\n\nThe BIA visited.').map((d) => d[0])).toEqual(['SALT', 'BIA']);
+  });
+
+  it('ends at the first blank line after an entry, and needs a label line of its own', () => {
+    expect(defined('Abbreviations:\nGP (general practitioner)\n\nThe MDT (met on Friday) agreed.').map((d) => d[0])).toEqual(['GP']);
+    expect(defined('Abbreviations are hard for people to read. The MDT (met on Friday) agreed.')).toEqual([]);
+    expect(defined('We used abbreviations: the MDT (met on Friday) agreed.')).toEqual([]);
+  });
+});
+
 describe('abbreviationDefined and abbreviationsIn', () => {
   const defs = abbreviationDefinitions('Jack has two personal assistants (PAs). The Care Quality Commission (CQC) visited.');
   it('compares without regard to case or a final "s", and only with definitions at or before the use', () => {
