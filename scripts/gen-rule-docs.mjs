@@ -158,7 +158,7 @@ export function renderRulePage(rule, rowTerms = new Map(), shared = {}) {
   L.push(`| In the person's own quoted words | ${quotes === 'report' ? 'reported' : 'not reported'}${r.quotes ? '' : ' (default)'} |`);
   if (r.subject && r.subject !== 'any') L.push(`| Who it is about | ${SUBJECT[r.subject] ?? cell(r.subject)} |`);
   if (r.firstUseOnly) L.push('| Repeats | the first use of each abbreviation in a document is reported, its message counting the uses after it (written out once, it explains them all) |');
-  if (r.condition) L.push(`| Behaviour and need | ${r.condition === 'need' ? 'when the sentence says what lay behind it ("when he is very tired", "because his taxi did not come"), reported at `info`; ' : ''}in a document that speaks of dementia, the message asks for the need behind the behaviour to be described (LEXICON §4.12) |`);
+  if (r.condition) L.push(`| Behaviour and need | ${r.condition === 'need' ? 'when the sentence says what lay behind it ("when he is very tired", "because his taxi did not come"), reported at `info`; in a document that speaks of dementia, the message asks for the need behind the behaviour to be described' : 'in a document that speaks of dementia, the message asks for the need behind the behaviour to be described, and a sentence that says what lay behind it ("when the television was loud") is reported at `info`'} (LEXICON §4.12) |`);
   L.push(`| Rule file | [rules/${rule.file}](../../../rules/${rule.file}) |`);
   L.push('');
   L.push('## Why it matters', '', String(r.rationale ?? '').trim().replace(/\s*\n\s*/g, ' '), '');

@@ -493,16 +493,17 @@ export function analyse(input: SourceDocument | string, ruleSet: RuleSet, option
       personVoice ??= options.kind === 'plan' || sentences.length < 3 || detectDocumentKind(doc, sentences) === 'plan' || isOwnWordsDocument(doc);
       if (personVoice && (rule.category === 'jargon' ? ownSupportWord(s.text, hit.start - s.start) : selfDescribed(rule.category, s.text, hit.start - s.start))) sev = 'info';
     }
-    // Behaviour a condition or an unmet need may drive (LEXICON §4.12; context/condition.ts): for a
-    // word whose better wording names the need (`condition: need`), a sentence that says what lay
-    // behind it makes it a label worth a look rather than a warning; in a document that speaks of
-    // dementia, the message asks for the need to be described.
+    // Behaviour a condition or an unmet need may drive (LEXICON §4.12; context/condition.ts): a
+    // sentence that says what lay behind it makes it a label worth a look rather than a warning,
+    // for a word whose better wording names the need (`condition: need`) and, in a document that
+    // speaks of dementia, for any such word; otherwise, there, the message asks for the need.
     let conditionMessage: string | undefined;
     if (rule.data.condition && !quoted && sev !== 'info') {
-      if (rule.data.condition === 'need' && needGiven(s.text, hit.start - s.start, hit.end - s.start)) {
+      dementia ??= mentionsDementia(text);
+      if ((rule.data.condition === 'need' || dementia) && needGiven(s.text, hit.start - s.start, hit.end - s.start)) {
         sev = 'info';
         conditionMessage = NEED_GIVEN;
-      } else if ((dementia ??= mentionsDementia(text))) conditionMessage = IN_DEMENTIA;
+      } else if (dementia) conditionMessage = IN_DEMENTIA;
     }
     const matched = doc.source.slice(from, to);
     let read: string | undefined;

@@ -1,12 +1,15 @@
 /**
- * Behaviour that a condition or an unmet need drives (LEXICON §4.12). Behaviour is often how a
+ * Behaviour that a condition or an unmet need drives (LEXICON §4.12: "for people living with
+ * dementia, prefer a softer 'describe the need' suggestion over a blame warning"). Behaviour is often how a
  * person tells us about a need — pain, needing the toilet, being tired or cold, not finding the
  * words — and in dementia most of all (S16, S18). The guides ask for the need to be described
  * rather than the behaviour blamed. Rules that set `condition` read:
  *
  * - `mentionsDementia` (`condition: dementia` or `need`): the document speaks of dementia. A label
  *   there is still reported at the rule's severity, but its message asks for the need to be
- *   described (`IN_DEMENTIA`) instead of the rule's own.
+ *   described (`IN_DEMENTIA`) instead of the rule's own; and where the sentence also says what lay
+ *   behind it ("Joe became agitated when the television was loud"), the writer has done what the
+ *   dementia guides ask, so it is reported at `info` with `NEED_GIVEN`, whatever the word.
  * - `needGiven` (`condition: need`, for words whose better wording names the feeling or need:
  *   "irritable", "demanding" (BLA-11), "angry" (BLA-15: "X said they were angry about …")): the
  *   sentence itself says what lay behind it ("can be irritable when he is very tired", "which is
@@ -21,7 +24,7 @@
  */
 
 /** The message of a finding whose sentence gives the need behind it (reported at `info`). */
-export const NEED_GIVEN = '“{match}” names a feeling, and you have said what lay behind it, which helps. Saying what the person said or did as well tells the next reader more than the label.';
+export const NEED_GIVEN = '“{match}” is still a label, though you have said what lay behind it, which helps. Saying what the person said or did as well tells the next reader more.';
 
 /** The message of a finding in a document about dementia (the rule's severity kept). */
 export const IN_DEMENTIA = '“{match}” may be how the person is telling you about a need, as behaviour often is in dementia. Describe what you saw, what was happening just before and what helped.';
@@ -45,7 +48,7 @@ const AFTER = new RegExp(
       String.raw`because\s+(?:(?:he|she|they)\s+${STATE}|${MISHAP})`,
       CAUSE_OF,
       String.raw`(?:is|was|are|were|seems?|seemed|may\s+be|might\s+be|can\s+be|could\s+be)\s+(?:probably\s+|likely\s+|often\s+|partly\s+)?(?:part|a\s+symptom|a\s+sign|a\s+result|an\s+effect|a\s+side[\s-]effect)\s+of`,
-      String.raw`when(?:ever)?\s+${SUBJECT}\s+${STATE}`,
+      String.raw`when(?:ever)?\s+(?:${SUBJECT}\s+${STATE}|${MISHAP})`,
       String.raw`if\s+(?:he|she|they)\s+${STATE}`,
       String.raw`as\s+(?:he|she|they)\s+${STATE}`,
       String.raw`(?:in|from)\s+pain`,

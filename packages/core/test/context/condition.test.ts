@@ -25,6 +25,7 @@ describe('needGiven', () => {
     expect(given('He was angry because of the pain in his back.', 'angry')).toBe(true);
     expect(given('Kofi can be irritable if he is rushed; give him time.', 'irritable')).toBe(true);
     expect(given('She was irritable and in pain all morning.', 'irritable')).toBe(true);
+    expect(given('Joe became irritable in the lounge when the television was loud.', 'irritable')).toBe(true);
   });
 
   it('reads a cause clause the sentence opens with, ended by a new subject before the match', () => {
@@ -72,8 +73,10 @@ describe('rules with `condition`', () => {
     expect(one('Mr Dale was irritable this afternoon.')).toEqual([['blaming/t-irritable', 'warning', '“irritable” test message.', true]]);
   });
 
-  it('`dementia`: a reason given leaves the label a warning', () => {
+  it('`dementia`: a reason given leaves the label a warning, except in a document about dementia', () => {
     expect(one('Mrs Khan became agitated because she could not find the toilet.')).toEqual([['blaming/t-agitated', 'warning', '“agitated” test message.', true]]);
+    expect(one('Mrs Khan lives with dementia. She became agitated because she could not find the toilet.')).toEqual([['blaming/t-agitated', 'info', NEED_GIVEN.replace('{match}', 'agitated'), true]]);
+    expect(one('Joe has dementia.\n\nJoe became agitated in the lounge when the television was loud.')).toEqual([['blaming/t-agitated', 'info', NEED_GIVEN.replace('{match}', 'agitated'), true]]);
   });
 
   it('in a document that speaks of dementia, the message asks for the need (severity kept); other rules keep theirs', () => {
