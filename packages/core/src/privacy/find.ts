@@ -13,7 +13,7 @@ import { findPersonNames, NAME_FIELD_END } from './person-name.js';
 import { findStreetAddresses } from './street-address.js';
 import { findVehicleRegistrations } from './vehicle-registration.js';
 import { isSignatureContext, labelStart } from './cues.js';
-import { isAsciiDigit, isAsciiLetter, isRegExpWordCode } from '../chars.js';
+import { isAsciiDigit, isAsciiLetter, isRegExpWordCode, isSpace } from '../chars.js';
 
 /** A finder with the cheap prefilter that decides which sentences it looks at. */
 export interface IdentifierType {
@@ -43,27 +43,109 @@ export interface IdentifierType {
 }
 
 /**
- * Can the date-of-birth trigger begin at the digit at `at`? Its year ("1990", "2003") begins with
- * 1 or 2 at a word boundary; its date ("12/03/1990") has a separator straight after a digit; an
- * age before its birthday ("9 on 21 March") has white space after it.
+ * Can the date-of-birth trigger begin at the digit at `at`? Each of its three alternatives read by
+ * character code, in full: a year ("1990", "2003": 18, 19 or 20 and two more digits, at word
+ * boundaries); a date ("12/03/1990": a separator, one or two digits, a separator, two digits); an
+ * age before its birthday ("9 on 21 March": white space, "on", white space). Most of a note's
+ * digits are in times and dates of entries ("17/06", "10.30am"), which fail here without a call to
+ * the trigger.
  */
 function dateMayBegin(t: string, at: number): boolean {
   const c = t.charCodeAt(at);
   const next = t.charCodeAt(at + 1);
-  if (next === 32 || next === 9 || next === 10 || next === 13) return true; // an age before "on" ("turned 9 on 21 March")
-  return ((c === 49 || c === 50) && !isRegExpWordCode(t.charCodeAt(at - 1))) || next === 47 || next === 46 || next === 45;
+  // \b(?:1[89]|20)\d\d\b
+  if (((c === 49 && (next === 56 || next === 57)) || (c === 50 && next === 48)) && !isRegExpWordCode(t.charCodeAt(at - 1)) && isAsciiDigit(t.charCodeAt(at + 2)) && isAsciiDigit(t.charCodeAt(at + 3)) && !isRegExpWordCode(t.charCodeAt(at + 4))) return true;
+  // \d[/.-]\d{1,2}[/.-]\d\d
+  if (isDateSeparator(next) && isAsciiDigit(t.charCodeAt(at + 2))) {
+    const j = isAsciiDigit(t.charCodeAt(at + 3)) ? at + 4 : at + 3;
+    if (isDateSeparator(t.charCodeAt(j)) && isAsciiDigit(t.charCodeAt(j + 1)) && isAsciiDigit(t.charCodeAt(j + 2))) return true;
+  }
+  // \d\s+on\s
+  if (!isSpace(next)) return false;
+  let j = at + 2;
+  while (isSpace(t.charCodeAt(j))) j++;
+  return t.charCodeAt(j) === 111 && t.charCodeAt(j + 1) === 110 && isSpace(t.charCodeAt(j + 2));
+}
+
+/** [/.-] */
+function isDateSeparator(c: number): boolean {
+  return c === 47 || c === 46 || c === 45;
+}
+
+/** The NI number trigger's digits: \d{2}[ \u00a0\u202f-]?\d{2}[ \u00a0\u202f-]?\d{2} from the digit at `at`. */
+function niDigitsAt(t: string, at: number): boolean {
+  let j = at;
+  for (let pair = 0; pair < 3; pair++) {
+    if (pair > 0 && isNiSeparator(t.charCodeAt(j))) j++;
+    if (!isAsciiDigit(t.charCodeAt(j)) || !isAsciiDigit(t.charCodeAt(j + 1))) return false;
+    j += 2;
+  }
+  return true;
+}
+
+/** [ \u00a0\u202f-] */
+function isNiSeparator(c: number): boolean {
+  return c === 32 || c === 0xa0 || c === 0x202f || c === 45;
+}
+
+/** The NHS number trigger, \d{3}[\s-]{0,4}\d{3}[\s-]{0,4}\d{4}, from the digit at `at`. */
+function nhsDigitsAt(t: string, at: number): boolean {
+  if (!digitsAt(t, at, 3)) return false;
+  let j = skipNhsSeparators(t, at + 3);
+  if (!digitsAt(t, j, 3)) return false;
+  j = skipNhsSeparators(t, j + 3);
+  return digitsAt(t, j, 4);
+}
+
+/** Up to four of [\s-] from `j`: where the next digits must begin (more than four, and no digit can follow). */
+function skipNhsSeparators(t: string, j: number): number {
+  for (let k = 0; k < 4 && (isSpace(t.charCodeAt(j)) || t.charCodeAt(j) === 45); k++) j++;
+  return j;
+}
+
+/** `n` ASCII digits from `j`. */
+function digitsAt(t: string, j: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (!isAsciiDigit(t.charCodeAt(j + k))) return false;
+  return true;
+}
+
+/** The phone trigger's "0" branch, \b0[\s(]*[1-9]\d, at the digit at `at`. */
+function phoneZeroAt(t: string, at: number): boolean {
+  if (t.charCodeAt(at) !== 48 || isRegExpWordCode(t.charCodeAt(at - 1))) return false;
+  let j = at + 1;
+  while (isSpace(t.charCodeAt(j)) || t.charCodeAt(j) === 40) j++;
+  const d = t.charCodeAt(j);
+  return d >= 49 && d <= 57 && isAsciiDigit(t.charCodeAt(j + 1));
+}
+
+/** The street-address trigger, \b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z], at the digit at `at`. */
+function addressAt(t: string, at: number): boolean {
+  if (isRegExpWordCode(t.charCodeAt(at - 1))) return false;
+  let j = at + 1;
+  while (j < at + 4 && isAsciiDigit(t.charCodeAt(j))) j++;
+  // (A fifth digit, a letter that is not the one allowed, or no blank: no match with fewer digits either.)
+  if (isAsciiDigit(t.charCodeAt(j))) return false;
+  if (isAsciiLetter(t.charCodeAt(j))) j++;
+  if (t.charCodeAt(j) === 44) j++;
+  if (t.charCodeAt(j) !== 32 && t.charCodeAt(j) !== 9) return false;
+  while (t.charCodeAt(j) === 32 || t.charCodeAt(j) === 9) j++;
+  const c = t.charCodeAt(j);
+  return c >= 65 && c <= 90;
 }
 
 /** Every identifier type, in the order masks are applied (longer, more specific kinds first). */
 export const IDENTIFIER_TYPES: readonly IdentifierType[] = [
   { kind: 'email', trigger: /@/g, find: findEmails, placeholder: '[email]' },
-  // (Each `quick` is read off its trigger: what the characters next to a digit must be for one of
-  // the trigger's alternatives to begin at that digit.)
-  { kind: 'nhs-number', trigger: /\d{3}[\s-]{0,4}\d{3}[\s-]{0,4}\d{4}/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiDigit(t.charCodeAt(at + 2)) }, find: findNhsNumbers, placeholder: '[NHS number]', readsLabel: true },
-  { kind: 'ni-number', trigger: /\d{2}[ \u00a0\u202f-]?\d{2}[ \u00a0\u202f-]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN', quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) }, find: findNiNumbers, placeholder: '[NI number]', readsLabel: true },
-  { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, atDigits: { also: '+44', quick: (t, at) => t.charCodeAt(at) === 48 && !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findPhoneNumbers, placeholder: '[phone number]', readsLabel: true },
+  // (Each `quick` is read off its trigger: what the characters around a digit must be for one of
+  // the trigger's alternatives to match there. For the five kinds a note's dates and times reach
+  // (NHS, NI, phone, date of birth, street address) it is the whole trigger read by character
+  // code, so the trigger is called only where it matches. identifier-triggers.test.ts checks each
+  // against its trigger.)
+  { kind: 'nhs-number', trigger: /\d{3}[\s-]{0,4}\d{3}[\s-]{0,4}\d{4}/g, atDigits: { quick: nhsDigitsAt }, find: findNhsNumbers, placeholder: '[NHS number]', readsLabel: true },
+  { kind: 'ni-number', trigger: /\d{2}[ \u00a0\u202f-]?\d{2}[ \u00a0\u202f-]?\d{2}|\bTRN\b/g, atDigits: { also: 'TRN', quick: niDigitsAt }, find: findNiNumbers, placeholder: '[NI number]', readsLabel: true },
+  { kind: 'phone-number', trigger: /(?:\+44|\b0)[\s(]*[1-9]\d/g, atDigits: { also: '+44', quick: phoneZeroAt }, find: findPhoneNumbers, placeholder: '[phone number]', readsLabel: true },
   { kind: 'date-of-birth', trigger: /\b(?:1[89]|20)\d\d\b|\d[/.-]\d{1,2}[/.-]\d\d|\d\s+on\s/g, atDigits: { quick: dateMayBegin }, find: (s) => findDatesOfBirth(s), placeholder: '[date of birth]', readsLabel: true },
-  { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: { quick: (t, at) => !isRegExpWordCode(t.charCodeAt(at - 1)) }, find: findStreetAddresses, placeholder: '[address]' },
+  { kind: 'street-address', trigger: /\b\d{1,4}[A-Za-z]?,?[ \t]+[A-Z]/g, atDigits: { quick: addressAt }, find: findStreetAddresses, placeholder: '[address]' },
   { kind: 'postcode', trigger: /\d[A-Za-z]{2}\b/g, atDigits: { quick: (t, at) => isAsciiLetter(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at + 2)) }, find: findPostcodes, placeholder: '[postcode]' },
   { kind: 'vehicle-registration', trigger: /(?<=[A-Za-z]{2})\d\d ?[A-Za-z]{3}(?![A-Za-z0-9])/g, atDigits: { quick: (t, at) => isAsciiDigit(t.charCodeAt(at + 1)) && isAsciiLetter(t.charCodeAt(at - 1)) && isAsciiLetter(t.charCodeAt(at - 2)) }, find: findVehicleRegistrations, placeholder: '[vehicle registration]' },
   { kind: 'person-name', trigger: /\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\b|\b[A-Z][a-z]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][a-z]/g, find: findPersonNames, placeholder: '[name]', readsLabel: NAME_FIELD_END },

@@ -60,6 +60,29 @@ describe('identifier triggers tried at digits', () => {
     );
   });
 
+  it("each type's quick test holds wherever its trigger matches at a digit, and only there for the exact ones", () => {
+    const exact = new Set(['nhs-number', 'ni-number', 'phone-number', 'date-of-birth', 'street-address']);
+    const more = fc.constantFrom('\u00a0', '\u202f', '\t', '(', 'on ', ' on\n', '9 on 21 March', '12-3-45', '1/12/99', '12 34 56', '12-34-56', '943  -  476 5919', '0 (1', '1AB ', '12a, Mill', '12345 Mill', '18', '190', '2011', '20099');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(piece, more), { maxLength: 14 }), (pieces) => {
+        const text = pieces.join('');
+        for (const t of typed) {
+          const quick = t.atDigits!.quick;
+          if (!quick) continue;
+          const sticky = new RegExp(t.trigger.source, 'y');
+          for (let at = 0; at < text.length; at++) {
+            if (!/\d/.test(text[at]!)) continue;
+            sticky.lastIndex = at;
+            const matches = sticky.test(text);
+            if (matches) expect(quick(text, at), `${t.kind} at ${at} in ${JSON.stringify(text)}`).toBe(true);
+            else if (exact.has(t.kind)) expect(quick(text, at), `${t.kind} at ${at} in ${JSON.stringify(text)}`).toBe(false);
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('visits the same sentences, in the same order, as the full search', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 20 }), fc.boolean(), (pieces, md) => {
