@@ -13,7 +13,7 @@ import { isOwnWordsDocument, isPlanHeading, resolveDocumentKind } from '../conte
 import { findQuotes } from '../context/quotes.js';
 import { countWords } from '../nlp/sentences.js';
 import { everyPlace } from '../scan.js';
-import { isRegExpWordCode } from '../chars.js';
+import { isRegExpWordCode, isSpace } from '../chars.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine)\b/;
 const WORKER_I = /\bI (?:visited|telephoned|phoned|called|spoke to|met with|attended|completed|emailed|arranged|assessed|observed|explained to)\b/;
@@ -25,8 +25,12 @@ const NOT_PERSON = new Set(
 );
 /** A view verb anywhere in the sentence: the cheap anchor for a reported view. */
 const VIEW = new RegExp(`\\b${VIEW_VERB}\\b`, 'g');
-/** The subject right before a view verb: a pronoun or a capitalised name, with an optional adverb or auxiliary. */
-const SUBJECT_BEFORE = /(?:^|[^\w'’])((?:[Hh]e|[Ss]he|[Tt]hey)|[A-Z][a-z]+)\s+(?:has\s+|had\s+|have\s+|also\s+|clearly\s+|then\s+)?$/;
+/**
+ * The subject right before a view verb: a pronoun or a capitalised name, with an optional adverb or
+ * auxiliary. Read by subjectStartBefore(), which answers as this does; kept as its definition (its
+ * test compares the two).
+ */
+export const SUBJECT_BEFORE = /(?:^|[^\w'’])((?:[Hh]e|[Ss]he|[Tt]hey)|[A-Z][a-z]+)\s+(?:has\s+|had\s+|have\s+|also\s+|clearly\s+|then\s+)?$/;
 const AND_VERB = new RegExp(`\\b(?:and|but|then)\\s+(?:also\\s+|later\\s+)?${VIEW_VERB}\\b`);
 const ROLE_BEFORE = /\b(?:his|her|their|the|a|Jack's|mum|dad|daughter|son|wife|husband|partner|brother|sister|friend|neighbour|carer|nurse|doctor|GP|Dr|Mr|Mrs|Ms|Miss|Mx|manager|worker|staff)\s+$/i;
 const WORDS = /\b[Ii]n (?:his|her|their|[A-Z][a-z]+['’]s) (?:own )?words\b|\b(?:[A-Z][a-z]+['’]s|his|her|their) (?:views?|wishes(?: and feelings)?|feelings|words|choice|decision) (?:is|are|was|were|about|on)\b|\b(?:told|said to) (?:me|us)\b/;
@@ -106,12 +110,14 @@ function viewIn(sentence: string, hints: VoiceHints | undefined): number {
   for (; m; m = nextView(sentence, m.index + m[0].length, verbAt)) {
     // Only the few words before the verb matter: never scan the whole sentence for subjects.
     const from = Math.max(0, m.index - 48);
-    const before = sentence.slice(from, m.index);
-    const sm = SUBJECT_BEFORE.exec(before);
-    if (!sm) continue;
-    const subject = sm[1]!;
-    const at = from + sm.index + sm[0].indexOf(subject);
-    if (from > 0 && sm.index === 0 && WORDISH.test(sentence[from - 1] ?? '')) continue;
+    const at = subjectStartBefore(sentence, from, m.index);
+    if (at < 0) continue;
+    // (SUBJECT_BEFORE's match begins at the mark before the subject, or at `from` itself.)
+    if (from > 0 && at - from <= 1 && WORDISH.test(sentence[from - 1] ?? '')) continue;
+    // (The subject is its first letter and the lower-case letters after it.)
+    let end = at + 1;
+    while (isLowerAscii(sentence.charCodeAt(end))) end++;
+    const subject = sentence.slice(at, end);
     if (NOT_PERSON.has(subject)) continue;
     if (ROLE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) continue;
     return BY_VERB;
@@ -129,6 +135,64 @@ function viewIn(sentence: string, hints: VoiceHints | undefined): number {
   if (hasVerb && subjectSpeaks(sentence)) return BY_VERB;
   if (rest && QUOTE_OPENER.test(sentence) && ANY_QUOTE.test(sentence)) return findQuotes(sentence).some((q) => q.kind === 'speech') ? OTHERWISE : NO;
   return NO;
+}
+
+/** SUBJECT_BEFORE's optional word after the subject, followed by white space. */
+const SUBJECT_AUX = ['has', 'had', 'have', 'also', 'clearly', 'then'];
+
+/**
+ * SUBJECT_BEFORE on `sentence.slice(from, to)`, read backwards from `to` by character code instead
+ * of an end-anchored search tried at every position of the slice: where its subject (group 1)
+ * begins in `sentence`, or -1 when it does not match. The slice must
+ * end in white space, after the subject or after one of SUBJECT_AUX (lower case) that follows the
+ * subject and white space; the subject is a capital and lower-case letters ("Amira", "He") or "he",
+ * "she", "they", standing at the slice's start or after a character that is not a word character
+ * or an apostrophe. A property test holds it to SUBJECT_BEFORE.
+ */
+export function subjectStartBefore(sentence: string, from: number, to: number): number {
+  let j = to;
+  while (j > from && isSpace(sentence.charCodeAt(j - 1))) j--;
+  if (j === to) return -1;
+  let at = subjectEndingAt(sentence, from, j);
+  if (at >= 0 || j === from) return at;
+  // The last word is not a subject: it may be the auxiliary after one ("He has said", "Amira then said").
+  const c = sentence.charCodeAt(j - 1);
+  if (!(c >= 97 && c <= 122)) return -1;
+  for (const aux of SUBJECT_AUX) {
+    const a = j - aux.length;
+    if (a <= from || !isSpace(sentence.charCodeAt(a - 1)) || !sentence.startsWith(aux, a)) continue;
+    let k = a;
+    while (k > from && isSpace(sentence.charCodeAt(k - 1))) k--;
+    at = subjectEndingAt(sentence, from, k);
+    // (The six words are different: at most one ends the slice.)
+    return at;
+  }
+  return -1;
+}
+
+/** A subject of SUBJECT_BEFORE ending at `end` (white space follows it) within [from, end): its start, or -1. */
+function subjectEndingAt(sentence: string, from: number, end: number): number {
+  let k = end;
+  while (k > from && isLowerAscii(sentence.charCodeAt(k - 1))) k--;
+  let start: number;
+  const before = k > from ? sentence.charCodeAt(k - 1) : -1;
+  if (before >= 65 && before <= 90 && k < end) start = k - 1; // [A-Z][a-z]+
+  else {
+    // [Hh]e|[Ss]he|[Tt]hey in lower case (capitalised, they are [A-Z][a-z]+ above)
+    const n = end - k;
+    if (!((n === 2 && sentence.startsWith('he', k)) || (n === 3 && sentence.startsWith('she', k)) || (n === 4 && sentence.startsWith('they', k)))) return -1;
+    start = k;
+  }
+  if (start > from) {
+    // (?:^|[^\w'’]) before it
+    const b = sentence.charCodeAt(start - 1);
+    if (isRegExpWordCode(b) || b === 39 || b === 0x2019) return -1;
+  }
+  return start;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /** "Amira refused lunch and said she was not hungry": the sentence's subject is the speaker. */

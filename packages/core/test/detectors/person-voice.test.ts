@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyse } from '../../src/analyse.js';
-import { hasWords, inPersonVoice, recordsView } from '../../src/detectors/person-voice.js';
+import { hasWords, inPersonVoice, recordsView, SUBJECT_BEFORE, subjectStartBefore } from '../../src/detectors/person-voice.js';
 import { countWords } from '../../src/nlp/sentences.js';
 import { repoRuleSet } from '../helpers.js';
 
@@ -201,3 +201,39 @@ describe('person-voice shortcuts keep the same answers', () => {
   });
 });
 
+
+describe('subjectStartBefore', () => {
+  /** SUBJECT_BEFORE on the slice, as viewIn() read it: the subject's start in the sentence, or -1. */
+  function reference(sentence: string, from: number, to: number): number {
+    const before = sentence.slice(from, to);
+    const sm = SUBJECT_BEFORE.exec(before);
+    return sm ? from + sm.index + sm[0].indexOf(sm[1]!) : -1;
+  }
+  const piece = fc.constantFrom(
+    'He', 'he', 'She', 'she', 'They', 'they', 'the', 'THe', 'Amira', 'McTom', 'Mary-Jane', 'TOM', 'O’Neil', "Jo's", 'A', 'x', 'Éva', 'Zoë',
+    'has', 'had', 'have', 'also', 'clearly', 'then', 'Then', 'xhas', 'hasn', ' ', '  ', '\t', '\n', '\u00a0', '\u2003', ',', '.', '(', '-', '_', '1', "'", '’', '"',
+  );
+  const word = fc.constantFrom('He', 'he', 'She', 'she', 'They', 'they', 'the', 'THe', 'Amira', 'McTom', 'Mary-Jane', 'TOM', 'Then', 'Éva', 'x', 'Jo');
+  const aux = fc.constantFrom('', 'has', 'had', 'have', 'also', 'clearly', 'then', 'xhas', 'hasn', 'Has');
+  const space = fc.constantFrom(' ', '  ', '\t', '\n', '\u00a0', '\u2003', '');
+  it('answers as SUBJECT_BEFORE on the slice, and the subject read from where it begins is its group', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), word, space, aux, space, fc.array(piece, { maxLength: 3 }), fc.nat(), fc.nat(), fc.boolean(), (head, w, s1, a, s2, tail, x, y, atEnd) => {
+        // A subject, white space and perhaps an auxiliary: the shape SUBJECT_BEFORE reads, ending
+        // the slice half the time, anywhere else the other half.
+        const body = head.join('') + w + s1 + a + s2;
+        const sentence = body + tail.join('');
+        const to = atEnd ? body.length : sentence.length ? y % (sentence.length + 1) : 0;
+        const from = to ? x % (to + 1) : 0;
+        const at = subjectStartBefore(sentence, from, to);
+        expect(at, JSON.stringify([sentence, from, to])).toBe(reference(sentence, from, to));
+        if (at >= 0) {
+          const sm = SUBJECT_BEFORE.exec(sentence.slice(from, to))!;
+          // viewIn() reads the subject as its first letter and the lower-case letters after it.
+          expect(/^.[a-z]*/.exec(sentence.slice(at))![0]).toBe(sm[1]);
+        }
+      }),
+      { numRuns: 20000 },
+    );
+  });
+});
