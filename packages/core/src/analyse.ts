@@ -31,6 +31,7 @@ import type { DetectorContext, DetectorReport, SentenceView } from './detectors/
 import { computeStats } from './stats.js';
 import { digitOffsets, lastAtOrBefore, lastOffsetAtOrBefore, lastStartingAtOrBefore } from './search.js';
 import { isSpace } from './chars.js';
+import { closeMemo, openMemo } from './memo.js';
 
 interface Hit {
   rule: number;
@@ -241,9 +242,21 @@ function spansOf(re: RegExp, text: string): [number, number][] {
 export function analyse(input: SourceDocument | string, ruleSet: RuleSet, options: AnalyseOptions = {}): DocumentResult {
   const set = options.allow?.length ? allowing(ruleSet, options.allow) : ruleSet;
   const doc = typeof input === 'string' ? readText(input) : input;
+  const sentences = sentencesOf(doc);
+  // What the context readers and detectors work out once for this document is kept in its memo
+  // (memo.ts), closed before returning.
+  const previous = openMemo(doc, sentences);
+  try {
+    return analyseSentences(set, doc, sentences, options);
+  } finally {
+    closeMemo(previous);
+  }
+}
+
+/** analyse(), once the rule set, the document and its sentences are settled. */
+function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: SentenceView[], options: AnalyseOptions): DocumentResult {
   const text = doc.text;
   const { active, severity } = resolveRules(set, options);
-  const sentences = sentencesOf(doc);
   const hits: Hit[] = [];
   /** Figures detectors add to the stats (strengths, voice share…). */
   const extraStats: Record<string, unknown> = {};

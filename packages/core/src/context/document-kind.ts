@@ -5,6 +5,7 @@
  * short heading-like lines. Pure; cached per document object.
  */
 import type { DocumentKind, SourceDocument } from '../types.js';
+import { memoOf } from '../memo.js';
 
 /** A resolved kind (never `auto`). */
 export type ResolvedKind = Exclude<DocumentKind, 'auto'>;
@@ -41,6 +42,7 @@ function endsSentence(t: string): boolean {
   return c === 46 || c === 33 || c === 63;
 }
 
+/** Kinds worked out for documents other than the one analyse() has open (memo.ts). */
 const cache = new WeakMap<SourceDocument, ResolvedKind>();
 
 /** A plain-text document's first line with words on it, from its first word: where a title is. */
@@ -119,7 +121,8 @@ const WORKER_VISIT = /\bI (?:visited|telephoned|phoned|called|spoke|met|attended
  * texts or sentence views) lets a heading-less plan written in the first person count as a plan.
  */
 export function detectDocumentKind(doc: SourceDocument, sentences: readonly SentenceLike[] = []): ResolvedKind {
-  const cached = cache.get(doc);
+  const memo = memoOf(doc);
+  const cached = memo ? memo.kind : cache.get(doc);
   if (cached) return cached;
   let kind: ResolvedKind = 'note';
   // A reader's first heading, with only white space before it, is the document's title ("# CPA care plan").
@@ -137,7 +140,8 @@ export function detectDocumentKind(doc: SourceDocument, sentences: readonly Sent
     }
     if (statements >= need && !sentences.some((s) => WORKER_VISIT.test(textOf(s)))) kind = 'plan';
   }
-  cache.set(doc, kind);
+  if (memo) memo.kind = kind;
+  else cache.set(doc, kind);
   return kind;
 }
 
@@ -156,12 +160,14 @@ const ownWordsCache = new WeakMap<SourceDocument, boolean>();
 
 /** Does the document's title (its first heading, or its first line) name it as the person's own words? */
 export function isOwnWordsDocument(doc: SourceDocument): boolean {
-  const cached = ownWordsCache.get(doc);
+  const memo = memoOf(doc);
+  const cached = memo ? memo.ownWords : ownWordsCache.get(doc);
   if (cached !== undefined) return cached;
   const first = doc.sections.length ? doc.sections[0]!.title : firstLine(doc.text);
   const t = first.replace(/^[#\s*_]+/, '').trim();
   const own = t.length > 0 && t.length <= 120 && !endsSentence(t) && OWN_WORDS_TITLE.test(t);
-  ownWordsCache.set(doc, own);
+  if (memo) memo.ownWords = own;
+  else ownWordsCache.set(doc, own);
   return own;
 }
 

@@ -13,6 +13,7 @@ import type { SourceDocument } from '../types.js';
 import type { SentenceView } from '../detectors/types.js';
 import { isSpace } from '../chars.js';
 import { lastStartingAtOrBefore } from '../search.js';
+import { memoOfSentences } from '../memo.js';
 
 /** A section whose heading `wanted` accepted. */
 export interface HeadedSection {
@@ -59,10 +60,12 @@ interface Outline {
   marks: (Mark | undefined)[];
   titles: string[];
 }
+/** Outlines of sentence lists other than the one analyse() has open (memo.ts). */
 const outlines = new WeakMap<readonly SentenceView[], Outline>();
 
 function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Outline {
-  let o = outlines.get(sentences);
+  const memo = memoOfSentences(sentences);
+  let o = memo ? (memo.outline as Outline | undefined) : outlines.get(sentences);
   if (o) return o;
   const marked = doc.format !== 'text' && doc.sections.length > 0;
   const sections = doc.sections;
@@ -105,7 +108,8 @@ function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Out
     }
   }
   o = { marked, marks: marks ?? [], titles };
-  outlines.set(sentences, o);
+  if (memo) memo.outline = o;
+  else outlines.set(sentences, o);
   return o;
 }
 
@@ -184,14 +188,17 @@ export interface PartHead {
  * do not divide a part. In order; empty for a document without headings (one part).
  */
 export function partHeads(doc: SourceDocument, sentences: readonly SentenceView[]): readonly PartHead[] {
-  let out = heads.get(sentences);
+  const memo = memoOfSentences(sentences);
+  let out = memo ? (memo.heads as PartHead[] | undefined) : heads.get(sentences);
   if (out) return out;
   const { marks } = outlineOf(doc, sentences);
   out = [];
   for (const m of marks) if (m && (m.kind === 'marked' || (m.kind === 'line' && m.afterBreak))) out.push({ start: m.start, title: m.title, depth: m.depth, marked: m.kind === 'marked' });
-  heads.set(sentences, out);
+  if (memo) memo.heads = out;
+  else heads.set(sentences, out);
   return out;
 }
+/** Part heads of sentence lists other than the one analyse() has open (memo.ts). */
 const heads = new WeakMap<readonly SentenceView[], PartHead[]>();
 
 /** The heading's words, without a trailing colon or dash (by character: most titles have none). */

@@ -14,6 +14,7 @@ import { findQuotes } from '../context/quotes.js';
 import { countWords } from '../nlp/sentences.js';
 import { everyPlace } from '../scan.js';
 import { isRegExpWordCode, isSpace } from '../chars.js';
+import { memoOf } from '../memo.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine)\b/;
 const WORKER_I = /\bI (?:visited|telephoned|phoned|called|spoke to|met with|attended|completed|emailed|arranged|assessed|observed|explained to)\b/;
@@ -225,7 +226,10 @@ interface Tally {
   voiced: number;
   counted: number;
 }
-/** Per-document tallies, so the two rules that use this detector count each document once. */
+/**
+ * Per-document tallies, so the two rules that use this detector count each document once: in the
+ * memo of the document analyse() has open (memo.ts), else here.
+ */
 const tallies = new WeakMap<object, Map<'plan' | 'note', Tally>>();
 
 /** Sentences that count towards the share: four or more words, and not a plan heading. */
@@ -331,11 +335,16 @@ export const personVoice: Detector = {
       done() {
         const kind = resolveDocumentKind(ctx.options.kind, ctx.doc, ctx.sentences);
         // Both voice rules use this detector: the second reuses the first one's tally.
-        let byKind = tallies.get(ctx.doc);
+        const memo = memoOf(ctx.doc);
+        let byKind = memo ? (memo.voice as Map<'plan' | 'note', Tally> | undefined) : tallies.get(ctx.doc);
         let t = byKind?.get(kind);
         if (!t) {
           t = tally(ctx.doc.text, ctx.sentences, kind, ctx.skipTo?.bind(ctx));
-          if (!byKind) tallies.set(ctx.doc, (byKind = new Map()));
+          if (!byKind) {
+            byKind = new Map();
+            if (memo) memo.voice = byKind;
+            else tallies.set(ctx.doc, byKind);
+          }
           byKind.set(kind, t);
         }
         finish(t);
