@@ -58,6 +58,18 @@ describe('sourdough explain', () => {
     expect(out).toContain('More: docs/rules/blaming/refuses.md');
   });
 
+  it('says when a behaviour word is reported at info because the need behind it is given (condition)', async () => {
+    const need = fakeIo();
+    expect(await run(['explain', 'blaming/needy'], need.io)).toBe(0);
+    expect(need.out()).toMatch(/Behaviour and need\n {2}When the sentence says what lay behind the word/);
+    const dementia = fakeIo();
+    expect(await run(['explain', 'blaming/agitated'], dementia.io)).toBe(0);
+    expect(dementia.out()).toMatch(/Behaviour and need\n {2}In a record that speaks of dementia/);
+    const plain = fakeIo();
+    expect(await run(['explain', 'blaming/refuses'], plain.io)).toBe(0);
+    expect(plain.out()).not.toContain('Behaviour and need');
+  });
+
   it('suggests close rule ids for a typo and exits 2', async () => {
     const f = fakeIo();
     expect(await run(['explain', 'blaming/refuse'], f.io)).toBe(2);
