@@ -23,6 +23,11 @@ export function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** a–z (/[a-z]/), by character code (false for NaN, outside a text). */
+export function isAsciiLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
 /** A–Z or a–z (/[A-Za-z]/), by character code. */
 export function isAsciiLetter(c: number): boolean {
   const l = c | 32;

@@ -13,7 +13,7 @@ import { isOwnWordsDocument, isPlanHeading, resolveDocumentKind } from '../conte
 import { findQuotes } from '../context/quotes.js';
 import { countWords } from '../nlp/sentences.js';
 import { everyPlace } from '../scan.js';
-import { isRegExpWordCode, isSpace } from '../chars.js';
+import { isAsciiLower, isRegExpWordCode, isSpace } from '../chars.js';
 import { memoOf } from '../memo.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine)\b/;
@@ -117,7 +117,7 @@ function viewIn(sentence: string, hints: VoiceHints | undefined): number {
     if (from > 0 && at - from <= 1 && WORDISH.test(sentence[from - 1] ?? '')) continue;
     // (The subject is its first letter and the lower-case letters after it.)
     let end = at + 1;
-    while (isLowerAscii(sentence.charCodeAt(end))) end++;
+    while (isAsciiLower(sentence.charCodeAt(end))) end++;
     const subject = sentence.slice(at, end);
     if (NOT_PERSON.has(subject)) continue;
     if (ROLE_BEFORE.test(sentence.slice(Math.max(0, at - 30), at))) continue;
@@ -157,8 +157,7 @@ export function subjectStartBefore(sentence: string, from: number, to: number): 
   let at = subjectEndingAt(sentence, from, j);
   if (at >= 0 || j === from) return at;
   // The last word is not a subject: it may be the auxiliary after one ("He has said", "Amira then said").
-  const c = sentence.charCodeAt(j - 1);
-  if (!(c >= 97 && c <= 122)) return -1;
+  if (!isAsciiLower(sentence.charCodeAt(j - 1))) return -1;
   for (const aux of SUBJECT_AUX) {
     const a = j - aux.length;
     if (a <= from || !isSpace(sentence.charCodeAt(a - 1)) || !sentence.startsWith(aux, a)) continue;
@@ -174,7 +173,7 @@ export function subjectStartBefore(sentence: string, from: number, to: number): 
 /** A subject of SUBJECT_BEFORE ending at `end` (white space follows it) within [from, end): its start, or -1. */
 function subjectEndingAt(sentence: string, from: number, end: number): number {
   let k = end;
-  while (k > from && isLowerAscii(sentence.charCodeAt(k - 1))) k--;
+  while (k > from && isAsciiLower(sentence.charCodeAt(k - 1))) k--;
   let start: number;
   const before = k > from ? sentence.charCodeAt(k - 1) : -1;
   if (before >= 65 && before <= 90 && k < end) start = k - 1; // [A-Z][a-z]+
@@ -190,10 +189,6 @@ function subjectEndingAt(sentence: string, from: number, end: number): number {
     if (isRegExpWordCode(b) || b === 39 || b === 0x2019) return -1;
   }
   return start;
-}
-
-function isLowerAscii(c: number): boolean {
-  return c >= 97 && c <= 122;
 }
 
 /** "Amira refused lunch and said she was not hungry": the sentence's subject is the speaker. */

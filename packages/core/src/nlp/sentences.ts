@@ -4,7 +4,7 @@
  * text (same length as the source), so spans are offsets into the original. Pure and cheap: one
  * pass with a simple RegExp, no NLP library.
  */
-import { isAsciiDigit as isDigit } from '../chars.js';
+import { isAsciiDigit as isDigit, isAsciiLower as isLower } from '../chars.js';
 
 /** A sentence as a half-open [start, end) span of the source. */
 export interface Span {
@@ -101,11 +101,6 @@ function atLineStart(text: string, i: number, sentenceStart: number): boolean {
 /** Closing quotes and brackets that belong to the sentence they end: " ' ” ’ ) ]. */
 function isCloser(c: number): boolean {
   return c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93;
-}
-
-/** Lower-case ASCII letter. */
-function isLower(c: number): boolean {
-  return c >= 97 && c <= 122;
 }
 
 /** White space as RegExp `\s` sees it. */
