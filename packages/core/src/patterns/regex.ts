@@ -161,7 +161,6 @@ export function isSafeRegex(source: string, flags = ''): boolean {
  * the same in patterns/terms.ts.) Not inside a character class.
  */
 export function bareNt(source: string): string {
-  if (!/n(?:['’]|\['’\])t/.test(source)) return source;
   return source.replace(/n(?:\['’\]|['’])t(?![^\[]*\])/g, "n['’]?t");
 }
 
