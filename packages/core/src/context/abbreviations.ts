@@ -32,6 +32,8 @@ export type AbbreviationDefinitions = ReadonlyMap<string, number>;
 
 /** A short form: a letter, then letters, digits or "&", with at least two capitals (or a capital and a digit). */
 const SHORT = String.raw`[A-Za-z][A-Za-z0-9&]{1,9}`;
+/** The same, opening with a capital: where nothing but its letters says it is one ("MCA (…)", a glossary's "PRN – …"). */
+const SHORT_CAPITAL = String.raw`[A-Z][A-Za-z0-9&]{1,9}`;
 const QUOTE_OPEN = String.raw`["'“‘]?`;
 const QUOTE_CLOSE = String.raw`["'”’]?`;
 const ARTICLE = String.raw`(?:(?:the|an?)\s+)?`;
@@ -51,7 +53,7 @@ const MARKERS = new RegExp(
     String.raw`|,?\s+${INTRO}${ARTICLE}${QUOTE_OPEN}(${SHORT})${QUOTE_CLOSE}(?![A-Za-z0-9&])` +
     // (A lookahead, so that the bracket is still read as marker 1 when the word before it is not a
     // short form: "the Mental Capacity Act (MCA)".)
-    String.raw`|(?<![A-Za-z0-9&])([A-Z][A-Za-z0-9&]{1,9})(?=\s+\(([^()\n]{3,120})\))`,
+    String.raw`|(?<![A-Za-z0-9&])(${SHORT_CAPITAL})(?=\s+\(([^()\n]{3,120})\))`,
   'g',
 );
 
@@ -127,7 +129,9 @@ const WINDOW_CHARS = 200;
 const GLOSSARY = /(?:^|\n)[ \t>#*_-]*(?:abbreviations|acronyms|glossary)\b[^\n:]{0,60}(?::|\n)/gi;
 const GLOSSARY_CHARS = 1500;
 /** An entry: a short form, then its explanation in brackets or after a dash, colon or equals sign. */
-const GLOSSARY_ENTRY = /(?<![A-Za-z0-9&])([A-Z][A-Za-z0-9&]{1,9})[*_]*\s*(?:\(\s*\p{L}[^()\n]{2,120}\)|[-–—:=]\s*[*_]*\p{L})/gu;
+const GLOSSARY_ENTRY = new RegExp(String.raw`(?<![A-Za-z0-9&])(${SHORT_CAPITAL})[*_]*\s*(?:\(\s*\p{L}[^()\n]{2,120}\)|[-–—:=]\s*[*_]*\p{L})`, 'gu');
+/** A blank line, which ends a glossary once it has an entry. */
+const BLANK_LINE = /\n[ \t]*\n/g;
 
 function addGlossaries(text: string, add: (short: string, start: number) => void): void {
   GLOSSARY.lastIndex = 0;
@@ -136,9 +140,8 @@ function addGlossaries(text: string, add: (short: string, start: number) => void
     const limit = Math.min(text.length, from + GLOSSARY_CHARS);
     // The first blank line after some text ends it (a heading's blank line before its list does not).
     let end = limit;
-    const blank = /\n[ \t]*\n/g;
-    blank.lastIndex = from;
-    for (let b = blank.exec(text); b && b.index < limit; b = blank.exec(text)) {
+    BLANK_LINE.lastIndex = from;
+    for (let b = BLANK_LINE.exec(text); b && b.index < limit; b = BLANK_LINE.exec(text)) {
       if (/\S/.test(text.slice(from, b.index))) {
         end = b.index;
         break;
