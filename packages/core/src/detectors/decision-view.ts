@@ -89,15 +89,17 @@ const AGENTLESS_IN_SENTENCE = new RegExp(AGENTLESS_VIEW.source, 'i');
 const VIEW = /\b(?:said|says|say|told|tells|explained|explains|agreed|agrees|agree|disagreed|disagrees|wants?|wanted|would\s+(?:like|prefer|rather)|prefers?|preferred|chose|chooses|choice|asked|asks|views?|wishes|wished|feels|felt|hopes?|hoped|happy|unhappy|keen|decided|consented|consents|consent|refused|declined|objected|upset)\b|["“”]/gi;
 /** Telling and asking, which record no view when the writer does it or the person is told. */
 const TELLING = /^(?:said|says|say|told|tells|explained|explains|asked|asks)$/i;
+/** The writer as the subject: "I", "we", "we've", "I have also". */
+const WRITER = String.raw`\b(?:I|we)(?:['’](?:ve|d)|\s+(?:have|had|also|then|have\s+also))?`;
 /** The writer speaking ("I explained", "we have told") or someone being told ("was told", "were asked", "Son to be told"). */
-const NOT_A_VIEW_BEFORE = /(?:\b(?:I|we)(?:['’](?:ve|d)|\s+(?:have|had|also|then|have\s+also))?|\b(?:was|were|been|being|is|are|to\s+be))\s+$/i;
+const NOT_A_VIEW_BEFORE = new RegExp(String.raw`(?:${WRITER}|\b(?:was|were|been|being|is|are|to\s+be))\s+$`, 'i');
 /**
  * The writer deciding or feeling ("we've decided Aldous is not safe at home", "I felt he would be
  * safer at Oak Lodge"): the worker's own view, not the person's (VOI-08). Not "Sam and I decided",
  * "we both decided" or "we decided together", which include the person.
  */
 const WRITER_VIEW = /^(?:decided|felt|feels)$/i;
-const WRITER_BEFORE = /(?<!\band\s{1,3})\b(?:I|we)(?:['’](?:ve|d)|\s+(?:have|had|also|then|have\s+also))?\s+$/i;
+const WRITER_BEFORE = new RegExp(String.raw`(?<!\band\s{1,3})${WRITER}\s+$`, 'i');
 const TOGETHER_AFTER = /^\s+(?:together|jointly|with)\b/i;
 
 /**
