@@ -141,7 +141,7 @@ const SCOPE_NOTE = {
   defined: ' (anywhere earlier in the document, for the word it spells out)',
 };
 
-export function renderRulePage(rule, rowTerms = new Map(), shared = {}) {
+export function renderRulePage(rule, rowTerms = new Map(), shared = {}, conditionEffect = {}) {
   const r = rule.data;
   const id = r.id ?? `${rule.folder}/${rule.name}`;
   const category = r.category ?? rule.folder;
@@ -158,7 +158,7 @@ export function renderRulePage(rule, rowTerms = new Map(), shared = {}) {
   L.push(`| In the person's own quoted words | ${quotes === 'report' ? 'reported' : 'not reported'}${r.quotes ? '' : ' (default)'} |`);
   if (r.subject && r.subject !== 'any') L.push(`| Who it is about | ${SUBJECT[r.subject] ?? cell(r.subject)} |`);
   if (r.firstUseOnly) L.push('| Repeats | the first use of each abbreviation in a document is reported, its message counting the uses after it (written out once, it explains them all) |');
-  if (r.condition) L.push(`| Behaviour and need | ${r.condition === 'need' ? 'when the sentence says what lay behind it ("when he is very tired", "because his taxi did not come"), reported at `info`; in a document that speaks of dementia, the message asks for the need behind the behaviour to be described' : 'in a document that speaks of dementia, the message asks for the need behind the behaviour to be described, and a sentence that says what lay behind it ("when the television was loud") is reported at `info`'} (LEXICON §4.12) |`);
+  if (r.condition) L.push(`| Behaviour and need | ${cell(conditionEffect[r.condition] ?? r.condition)} (LEXICON §4.12) |`);
   L.push(`| Rule file | [rules/${rule.file}](../../../rules/${rule.file}) |`);
   L.push('');
   L.push('## Why it matters', '', String(r.rationale ?? '').trim().replace(/\s*\n\s*/g, ' '), '');
@@ -346,9 +346,10 @@ export function lexiconRows({ rulesDir, lexiconPath }) {
 
 /**
  * Everything the generator produces, as repo-relative path → content. `ruleSchema` is core's rule
- * JSON Schema object (the caller loads it, so tests can pass the source version).
+ * JSON Schema object and `conditionEffect` its wording of what `condition` does (the caller loads
+ * both, so tests can pass the source version).
  */
-export function generate({ root = repoRoot, ruleSchema, lexiconPath = join(root, '..', 'shared', 'LEXICON.md') } = {}) {
+export function generate({ root = repoRoot, ruleSchema, conditionEffect = {}, lexiconPath = join(root, '..', 'shared', 'LEXICON.md') } = {}) {
   const rulesDir = join(root, 'rules');
   const rules = readRules(rulesDir).filter((r) => CATEGORIES.includes(r.folder));
   const notCovered = readNotCovered(rulesDir);
@@ -357,7 +358,7 @@ export function generate({ root = repoRoot, ruleSchema, lexiconPath = join(root,
   const rowTerms = new Map(rows.map((r) => [r.id, r.term]));
   const sharedFile = join(rulesDir, '_patterns.yaml');
   const shared = existsSync(sharedFile) ? (parse(readFileSync(sharedFile, 'utf8')) ?? {}) : {};
-  for (const r of rules) files.set(`docs/rules/${r.folder}/${r.name}.md`, renderRulePage(r, rowTerms, shared));
+  for (const r of rules) files.set(`docs/rules/${r.folder}/${r.name}.md`, renderRulePage(r, rowTerms, shared, conditionEffect));
   files.set('docs/rules/README.md', renderIndex(rules));
   files.set('rules/README.md', renderRulesReadme(rows, rules, notCovered));
   if (fromLexicon) files.set('rules/_lexicon-rows.yaml', renderLexiconRows(rows));
@@ -387,21 +388,20 @@ export function staleFiles(files, root = repoRoot) {
   return { stale, orphans };
 }
 
-/** Load core's rule schema: from the TypeScript source via tsx (always current), else from core's build. */
+/** Load core's rule schema module: from the TypeScript source via tsx (always current), else from core's build. */
 async function loadRuleSchema() {
   try {
     const { tsImport } = await import('tsx/esm/api');
-    const mod = await tsImport(pathToFileURL(join(repoRoot, 'packages', 'core', 'src', 'schema', 'rule.ts')).href, import.meta.url);
-    return mod.ruleSchema;
+    return await tsImport(pathToFileURL(join(repoRoot, 'packages', 'core', 'src', 'schema', 'rule.ts')).href, import.meta.url);
   } catch {
-    const mod = await import('@sourdough/core');
-    return mod.ruleSchema;
+    return await import('@sourdough/core');
   }
 }
 
 async function main() {
   const check = process.argv.includes('--check');
-  const files = generate({ ruleSchema: await loadRuleSchema() });
+  const { ruleSchema, CONDITION_EFFECT: conditionEffect } = await loadRuleSchema();
+  const files = generate({ ruleSchema, conditionEffect });
   const { stale, orphans } = staleFiles(files);
   if (check) {
     if (!stale.length && !orphans.length) {

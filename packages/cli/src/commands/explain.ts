@@ -5,7 +5,7 @@
  * submodule: the `natural` index prints to stdout and is slow to load). A category name lists
  * that category's rules.
  */
-import { CATEGORIES, type RuleSet } from '@sourdough/core';
+import { CATEGORIES, CONDITION_EFFECT, type RuleSet } from '@sourdough/core';
 import { printable } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { describe, loadSet } from './rules.js';
@@ -30,12 +30,6 @@ function wrap(text: string, width: number, indent: string): string {
   return lines.join('\n');
 }
 
-/** What `condition` does to a rule's findings, in the words docs/rules/ uses. */
-const CONDITION: Record<'need' | 'dementia', string> = {
-  need: 'When the sentence says what lay behind the word ("when he is very tired", "because his taxi did not come"), it is reported at info, not as a warning. In a record that speaks of dementia, the message asks what need the behaviour may show.',
-  dementia: 'In a record that speaks of dementia, the message asks what need the behaviour may show, and a sentence that says what lay behind it ("when the television was loud") is reported at info, not as a warning.',
-};
-
 function explainRule(set: RuleSet, id: string, width: number): string {
   const r = set.byId.get(id)!;
   const d = r.data;
@@ -44,7 +38,7 @@ function explainRule(set: RuleSet, id: string, width: number): string {
   out.push(wrap(describe(d.message), width, '  '), '');
   out.push('Why it matters', wrap(d.rationale, width, '  '), '');
   // Behaviour a need may drive (LEXICON §4.12; docs/writing-rules.md §3.7): some flagged examples are reported at info.
-  if (d.condition) out.push('Behaviour and need', wrap(CONDITION[d.condition], width, '  '), '');
+  if (d.condition) out.push('Behaviour and need', wrap(CONDITION_EFFECT[d.condition], width, '  '), '');
   if (d.suggest.length) out.push('What to write instead', ...d.suggest.map((s) => `  • ${s}`), '');
   if (d.examples.flag.length) out.push('Flagged', ...d.examples.flag.map((s) => `  ✗ ${s}`), '');
   if (d.examples.pass.length) out.push('Not flagged', ...d.examples.pass.map((s) => `  ✓ ${s}`), '');

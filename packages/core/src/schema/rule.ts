@@ -71,6 +71,15 @@ export const patternSchema = {
 } as const;
 
 /** The rule file schema. */
+/**
+ * What a rule's `condition` does to its findings (docs/writing-rules.md §3.7), in one wording for
+ * the schema, the generated rule pages and `sourdough explain`.
+ */
+export const CONDITION_EFFECT: Readonly<Record<'need' | 'dementia', string>> = {
+  need: 'When the sentence says what lay behind the word ("when he is very tired", "because his taxi did not come"), the finding is reported at info, not as a warning. In a record that speaks of dementia, the message asks what need the behaviour may show.',
+  dementia: 'In a record that speaks of dementia, the message asks what need the behaviour may show, and a sentence that says what lay behind it ("when the television was loud") is reported at info, not as a warning.',
+};
+
 export const ruleSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://sourdough.invalid/rule.schema.json',
@@ -99,7 +108,7 @@ export const ruleSchema = {
     },
     condition: {
       enum: ['need', 'dementia'],
-      description: 'Behaviour a condition or an unmet need may drive (LEXICON §4.12). `dementia`: in a document that speaks of dementia, the message asks for the need to be described. `need`: that, and reported at info when the sentence says what lay behind it.',
+      description: `Behaviour a condition or an unmet need may drive (LEXICON §4.12). \`dementia\`: ${CONDITION_EFFECT.dementia} \`need\`: ${CONDITION_EFFECT.need}`,
     },
     patterns: { type: 'array', minItems: 1, items: patternSchema },
     unless: { type: 'array', items: patternSchema },

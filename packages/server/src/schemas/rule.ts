@@ -2,7 +2,7 @@
  * Schemas for GET /v1/rules and GET /v1/rules/:category/:name: what a rule is for, why, what to
  * write instead, and its examples. Patterns are shown as written in the YAML.
  */
-import { CATEGORIES, SEVERITIES } from '@sourdough/core';
+import { CATEGORIES, SEVERITIES, ruleSchema } from '@sourdough/core';
 
 export const ruleSummarySchema = {
   $id: 'RuleSummary',
@@ -32,7 +32,7 @@ export const ruleSchemaOut = {
       description: 'Wording for one matched term (or words holding it, the longest such term), offered instead of `suggest`.',
     },
     firstUseOnly: { type: 'boolean', description: 'Only the first use of each abbreviation in a document is reported; its message counts the uses after it.' },
-    condition: { type: 'string', enum: ['need', 'dementia'], description: 'Behaviour a condition or an unmet need may drive (LEXICON §4.12). `dementia`: in a document that speaks of dementia the message asks for the need to be described. `need`: that, and reported at info when the sentence says what lay behind it.' },
+    condition: { type: 'string', enum: ['need', 'dementia'], description: ruleSchema.properties.condition.description },
     negation: { type: 'string', enum: ['drop', 'downgrade', 'keep'] },
     quotes: { type: 'string', enum: ['suppress', 'report'] },
     lexicon: { type: 'array', items: { type: 'string' } },
