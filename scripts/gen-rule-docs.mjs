@@ -158,6 +158,7 @@ export function renderRulePage(rule, rowTerms = new Map(), shared = {}, conditio
   L.push(`| In the person's own quoted words | ${quotes === 'report' ? 'reported' : 'not reported'}${r.quotes ? '' : ' (default)'} |`);
   if (r.subject && r.subject !== 'any') L.push(`| Who it is about | ${SUBJECT[r.subject] ?? cell(r.subject)} |`);
   if (r.firstUseOnly) L.push('| Repeats | the first use of each abbreviation in a document is reported, its message counting the uses after it (written out once, it explains them all) |');
+  if (r.optIn) L.push(`| Switched on | only by its id: \`--enable ${r.id}\`, a config's \`enable\`, the API's \`enable\` or LanguageTool's \`enabledRules\` (a category or \`*\` does not switch it on) |`);
   if (r.condition) L.push(`| Behaviour and need | ${cell(conditionEffect[r.condition] ?? r.condition)} (LEXICON §4.12) |`);
   L.push(`| Rule file | [rules/${rule.file}](../../../rules/${rule.file}) |`);
   L.push('');
@@ -284,6 +285,7 @@ export function renderRulesReadme(rows, rules, notCovered) {
     '# suggestFor: { PA: ["personal assistant"] }   # wording for one term, instead of suggest',
     '# firstUseOnly: true         # an abbreviation: one finding at its first use (needs scope: defined)',
     '# condition: need            # behaviour a need may drive (LEXICON §4.12): `dementia` or `need`',
+    '# optIn: true                # off unless switched on by its id (a team\'s choice, such as sentence length)',
     'patterns:                    # or `detector: <name>` with `params`',
     '  - terms: ["refusal"]       # literal phrases, case-insensitive, whole words',
     '  - lemma: refuse            # every inflection',

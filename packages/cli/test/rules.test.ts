@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../src/index.js';
 import { didYouMean } from '../src/did-you-mean.js';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { bin, fakeIo, repoRoot } from './helpers.js';
 
 describe('sourdough rules', () => {
@@ -68,6 +71,29 @@ describe('sourdough explain', () => {
     const plain = fakeIo();
     expect(await run(['explain', 'blaming/refuses'], plain.io)).toBe(0);
     expect(plain.out()).not.toContain('Behaviour and need');
+  });
+
+  it('says how to switch on an opt-in rule, in the list and in explain, and check runs it only by its id', async () => {
+    const list = fakeIo();
+    expect(await run(['rules', '--category', 'voice'], list.io)).toBe(0);
+    expect(list.out()).toMatch(/voice\/long-sentence +info +.*\(off unless enabled\)/);
+    expect(list.out()).toContain('run only when switched on by their id: `--enable RULE`');
+    expect(list.out()).not.toMatch(/voice\/passive-decision .*off unless enabled/);
+    const explained = fakeIo();
+    expect(await run(['explain', 'voice/long-sentence'], explained.io)).toBe(0);
+    expect(explained.out()).toMatch(/Switched on\n {2}Only when enabled by its id: `--enable voice\/long-sentence`/);
+    const dir = mkdtempSync(join(tmpdir(), 'sd-long-'));
+    const file = join(dir, 'note.txt');
+    writeFileSync(file, 'Following the review on Tuesday, which Amira attended with her sister and her advocate, we agreed that the morning calls would move to half past nine because she finds the earlier time rushed and tiring, and that we would look again in six weeks.\n');
+    const ids = async (args: string[]) => {
+      const f = fakeIo();
+      await run(['check', '--format', 'json', ...args, file], f.io);
+      return JSON.parse(f.out()).results.flatMap((r: { findings: { ruleId: string }[] }) => r.findings.map((x) => x.ruleId));
+    };
+    expect(await ids([])).toEqual([]);
+    expect(await ids(['--enable', 'voice'])).toEqual([]);
+    expect(await ids(['--enable', 'voice/long-sentence'])).toEqual(['voice/long-sentence']);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('suggests close rule ids for a typo and exits 2', async () => {

@@ -113,9 +113,10 @@ function computeRules(set: RuleSet, options: AnalyseOptions): { active: boolean[
   // The most specific name decides: a rule's id, then its category, then `*`; where one name is
   // both enabled and disabled, enabled wins. So `disable: ['*'], enable: ['jargon']` runs only
   // the jargon rules, and `disable: ['jargon'], enable: ['jargon/respite']` keeps that one rule.
+  // An opt-in rule (`optIn: true`) runs only when its own id is enabled.
   const decide = (name: string): boolean | undefined => (enable.has(name) ? true : disable.has(name) ? false : undefined);
   for (const r of set.rules) {
-    active.push(decide(r.id) ?? decide(r.category) ?? decide('*') ?? true);
+    active.push(decide(r.id) ?? (r.data.optIn ? false : (decide(r.category) ?? decide('*') ?? true)));
     severity.push(sev[r.id] ?? sev[r.category] ?? r.severity);
   }
   return { active, severity };

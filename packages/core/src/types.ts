@@ -196,6 +196,12 @@ export interface RuleData {
    * reported at `info` — for words whose better wording names the feeling or the need.
    */
   condition?: 'need' | 'dementia';
+  /**
+   * Off unless switched on by its id (`--enable`, a config's `enable`, the API's `enable`,
+   * LanguageTool's `enabledRules`): a category or `*` does not switch it on. For checks a team
+   * chooses, such as sentence length.
+   */
+  optIn?: boolean;
   patterns?: Pattern[];
   unless?: Pattern[];
   detector?: string;

@@ -1,7 +1,8 @@
 /**
  * Every rule's examples are its tests (SPEC §2, ESLint RuleTester style): each `flag` example must
  * yield a finding of that rule whose text is exactly the slice at its offsets, with no white space
- * at either edge, with `{match}` filled in; each `pass` example must yield none of that rule. Only that rule is enabled.
+ * at either edge, with `{match}` filled in; each `pass` example must yield none of that rule. Only that rule is enabled (by its id, so
+ * an opt-in rule runs too).
  */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../src/analyse.js';
@@ -14,7 +15,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   const set = compileRules([rule], { allow, validate: false });
 
   it.each(rule.examples.flag)('flags: %s', (example) => {
-    const result = analyse(example, set);
+    const result = analyse(example, set, { enable: [rule.id] });
     const mine = result.findings.filter((f) => f.ruleId === rule.id);
     expect(mine.length, `expected ${rule.id} to flag: ${example}`).toBeGreaterThan(0);
     // Matches of one rule from different patterns over the same words are one finding (the
@@ -36,7 +37,7 @@ describe.each(rules.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   });
 
   it.each(rule.examples.pass)('passes: %s', (example) => {
-    const result = analyse(example, set);
+    const result = analyse(example, set, { enable: [rule.id] });
     const mine = result.findings.filter((f) => f.ruleId === rule.id);
     expect(mine.map((f) => f.text), `expected ${rule.id} not to flag: ${example}`).toEqual([]);
   });

@@ -52,8 +52,9 @@ export function rules(opts: RulesOptions, io: Io): number {
   }
   const width = Math.max(4, ...list.map((r) => r.id.length));
   const lines = [`${'rule'.padEnd(width)}  severity  what it looks for`];
-  for (const r of list) lines.push(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${describe(r.data.message)}`);
+  for (const r of list) lines.push(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${describe(r.data.message)}${r.data.optIn ? ' (off unless enabled)' : ''}`);
   lines.push('', `${list.length} rule${list.length === 1 ? '' : 's'}. Run \`sourdough explain RULE\` for why each matters and what to write instead.`);
+  if (list.some((r) => r.data.optIn)) lines.push('Rules marked "off unless enabled" run only when switched on by their id: `--enable RULE` or a config\'s `enable`.');
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

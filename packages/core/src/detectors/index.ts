@@ -22,6 +22,7 @@ import { signposting } from './signposting.js';
 import { decisionView } from './decision-view.js';
 import { strengthsSection } from './strengths-section.js';
 import { aboutMeProblems } from './about-me-problems.js';
+import { longSentence } from './long-sentence.js';
 
 /** Every built-in detector by name. */
 export const detectors: Record<string, Detector> = {
@@ -44,6 +45,7 @@ export const detectors: Record<string, Detector> = {
   [decisionView.meta.name]: decisionView,
   [strengthsSection.meta.name]: strengthsSection,
   [aboutMeProblems.meta.name]: aboutMeProblems,
+  [longSentence.meta.name]: longSentence,
 };
 
 export type { Detector, DetectorContext, DetectorHandlers, DetectorReport, SentenceView } from './types.js';

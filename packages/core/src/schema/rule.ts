@@ -110,6 +110,10 @@ export const ruleSchema = {
       enum: ['need', 'dementia'],
       description: `Behaviour a condition or an unmet need may drive (LEXICON §4.12). \`dementia\`: ${CONDITION_EFFECT.dementia} \`need\`: ${CONDITION_EFFECT.need}`,
     },
+    optIn: {
+      type: 'boolean',
+      description: "Off unless switched on by its id (`--enable`, a config's `enable`, the API's `enable`, LanguageTool's `enabledRules`); a category or `*` does not switch it on.",
+    },
     patterns: { type: 'array', minItems: 1, items: patternSchema },
     unless: { type: 'array', items: patternSchema },
     detector: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },

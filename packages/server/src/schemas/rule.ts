@@ -17,6 +17,7 @@ export const ruleSummarySchema = {
     suggest: { type: 'array', items: { type: 'string' } },
     url: { type: 'string' },
     detector: { type: 'string' },
+    optIn: { type: 'boolean', description: ruleSchema.properties.optIn.description },
   },
 } as const;
 

@@ -11,7 +11,7 @@ import { RuleNotFoundError } from '../../errors.js';
 const urlOf = (id: string): string => `docs/rules/${id}.md`;
 
 function summary(r: RuleData) {
-  return { id: r.id, category: r.category, severity: r.severity, message: r.message, rationale: r.rationale, suggest: r.suggest, url: urlOf(r.id), ...(r.detector ? { detector: r.detector } : {}) };
+  return { id: r.id, category: r.category, severity: r.severity, message: r.message, rationale: r.rationale, suggest: r.suggest, url: urlOf(r.id), ...(r.detector ? { detector: r.detector } : {}), ...(r.optIn ? { optIn: true } : {}) };
 }
 
 function full(r: RuleData) {

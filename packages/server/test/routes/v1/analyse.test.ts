@@ -99,6 +99,17 @@ describe('POST /v1/analyse', () => {
     expect(new Set(cats)).toEqual(new Set(['dehumanising']));
   });
 
+  it('runs an opt-in rule (sentence length) only when its id is enabled', async () => {
+    const text = `${PLAN} Following the review on Tuesday, which Jack attended with his sister and his advocate, we agreed that the morning calls would move to half past nine because he finds the earlier time rushed and tiring, and that we would look again in six weeks.`;
+    const ids = async (rules?: object) => (await app().inject({ method: 'POST', url: '/v1/analyse', payload: { text, ...(rules ? { rules } : {}) } })).json().findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(await ids()).not.toContain('voice/long-sentence');
+    expect(await ids({ enable: ['voice'] })).not.toContain('voice/long-sentence');
+    const on = await app().inject({ method: 'POST', url: '/v1/analyse', payload: { text, rules: { enable: ['voice/long-sentence'] } } });
+    const long = on.json().findings.filter((f: { ruleId: string }) => f.ruleId === 'voice/long-sentence');
+    expect(long.map((f: { text: string; severity: string }) => [f.text, f.severity])).toEqual([[text.slice(PLAN.length + 1), 'info']]);
+    expect(on.json().findings.map((f: { ruleId: string }) => f.ruleId)).toContain('blaming/refuses');
+  });
+
   it("reports findings inside the person's own words only with includeQuotes", async () => {
     const text = 'He said, “I refused the tablets because they make me sick and I hate them.”';
     const without = await app().inject({ method: 'POST', url: '/v1/analyse', payload: { text, rules: { disable: ['*'], enable: ['blaming/refuses'] } } });

@@ -27,6 +27,15 @@ describe('GET /v1/rules', () => {
   it('answers an unknown category with 400', async () => {
     expectError(await app().inject({ method: 'GET', url: '/v1/rules?category=rudeness' }), 400, 'SD_ERR_VALIDATION');
   });
+
+  it('marks a rule that runs only when enabled by its id, in the list and on its own', async () => {
+    const { rules } = (await app().inject({ method: 'GET', url: '/v1/rules?category=voice' })).json();
+    const optIn = rules.filter((r: { optIn?: boolean }) => r.optIn).map((r: { id: string }) => r.id);
+    expect(optIn).toEqual(['voice/long-sentence']);
+    expect(rules.find((r: { id: string }) => r.id === 'voice/passive-decision')).not.toHaveProperty('optIn');
+    const one = (await app().inject({ method: 'GET', url: '/v1/rules/voice/long-sentence' })).json();
+    expect(one).toMatchObject({ optIn: true, detector: 'long-sentence', params: { maxWords: 35 } });
+  });
 });
 
 describe('GET /v1/rules/:category/:name', () => {

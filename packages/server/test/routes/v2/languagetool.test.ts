@@ -116,6 +116,18 @@ describe('POST /v2/check', () => {
     expect(cats.json().matches.map((x: { rule: { id: string } }) => x.rule.id)).toEqual(['DEHUMANISING_SERVICE_USER']);
   });
 
+  it('runs an opt-in rule (sentence length) only when enabledRules names it', async () => {
+    const long = 'Following the review on Tuesday, which Amira attended with her sister and her advocate, we agreed that the morning calls would move to half past nine because she finds the earlier time rushed and tiring, and that we would look again in six weeks.';
+    const ids = (res: { json(): { matches: { rule: { id: string } }[] } }) => res.json().matches.map((x) => x.rule.id);
+    expect(ids(await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: long, language: 'en-GB' }) }))).toEqual([]);
+    expect(ids(await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: long, language: 'en-GB', enabledCategories: 'VOICE' }) }))).toEqual([]);
+    const on = await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: long, language: 'en-GB', enabledRules: 'VOICE_LONG_SENTENCE' }) });
+    const [m] = on.json().matches;
+    expect(ids(on)).toEqual(['VOICE_LONG_SENTENCE']);
+    expect([m.offset, m.length]).toEqual([0, long.length]);
+    expect(m.message).toMatch(/^This sentence is 44 words long\./);
+  });
+
   it('follows LanguageTool on enabledOnly: "yes" or a JSON true, and 400 without enabled rules or with disabled ones', async () => {
     const ids = (res: { json(): { matches: { rule: { id: string } }[] } }) => res.json().matches.map((x) => x.rule.id);
     expect(ids(await app().inject({ method: 'POST', url: '/v2/check', ...form({ text: TEXT, language: 'en-GB', enabledOnly: 'YES', enabledRules: 'BLAMING_REFUSES' }) }))).toEqual(['BLAMING_REFUSES']);
