@@ -21,6 +21,7 @@ const el = {
   format: /** @type {HTMLSelectElement} */ ($('format')),
   kind: /** @type {HTMLSelectElement} */ ($('kind')),
   quotes: /** @type {HTMLInputElement} */ ($('quotes')),
+  long: /** @type {HTMLInputElement} */ ($('long')),
   status: $('status'),
   apiKeyBox: $('api-key-box'),
   apiKey: /** @type {HTMLInputElement} */ ($('api-key')),
@@ -181,6 +182,8 @@ function requestBody(text) {
   const body = { text, format: el.format.value };
   if (el.kind.value !== 'auto') body.kind = el.kind.value;
   if (el.quotes.checked) body.includeQuotes = true;
+  // Sentence length is an opt-in rule: it runs only when named by its id.
+  if (el.long.checked) body.rules = { enable: ['voice/long-sentence'] };
   return body;
 }
 
@@ -571,7 +574,7 @@ el.text.addEventListener('input', scheduleCheck);
 el.auto.addEventListener('change', () => {
   if (el.auto.checked && el.text.value !== state.checkedText) scheduleCheck();
 });
-for (const option of [el.format, el.kind, el.quotes]) {
+for (const option of [el.format, el.kind, el.quotes, el.long]) {
   option.addEventListener('change', () => {
     if (el.text.value.trim()) check();
   });

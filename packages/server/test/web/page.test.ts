@@ -309,6 +309,20 @@ describe('the web page', () => {
     await page.close();
   });
 
+  it('points out long sentences when asked (an opt-in rule)', async () => {
+    const page = await openPage();
+    const long = 'Following the review on Tuesday, which Amira attended with her sister and her advocate, we agreed that the morning calls would move to half past nine because she finds the earlier time rushed and tiring, and that we would look again in six weeks.';
+    await pasteAndCheck(page, long);
+    expect(await marks(page)).toEqual([]);
+    await page.check('#long');
+    await page.waitForSelector('#view mark');
+    expect((await marks(page)).map((m) => m.text)).toEqual([long]);
+    expect(await page.textContent('#findings')).toContain('This sentence is 44 words long');
+    await page.uncheck('#long');
+    await page.waitForFunction(() => !document.querySelector('#view mark'));
+    await page.close();
+  });
+
   it('never shows findings for older text as current: a text changed while it was checked stays marked as changed', async () => {
     const page = await openPage();
     await page.uncheck('#auto');
