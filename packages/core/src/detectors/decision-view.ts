@@ -31,8 +31,14 @@ import { CALENDAR_WORDS } from '../context/subject.js';
 /** Days and months, capitalised, as alternatives ("Monday|…|December"). */
 const CALENDAR = CALENDAR_WORDS.split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
 
-/** What a placement or attendance decision does to someone. */
-const DONE_TO = 'moved|placed|transferred|transitioned|discharged|admitted|relocated|rehoused';
+/**
+ * What a placement or attendance decision does to someone. Not "placed on" a register, a plan or a
+ * list ("will be placed on the child protection register", "is to be placed on a child protection
+ * plan"): a formal step recorded about the person, not a move of where they live or spend their
+ * days (LEXICON DEH-09's trap, "placed on a child protection plan").
+ */
+const DONE_TO =
+  'moved|placed(?!\\s+on\\s+(?:a|an|the|his|her|their)\\s+(?:[\\w-]+\\s+)?(?:[\\w-]+\\s+)?(?:[\\w-]+\\s+)?(?:register|plan|list|waiting\\s+list|rota|scheme)\\b)|transferred|transitioned|discharged|admitted|relocated|rehoused';
 const TO_VERB = `attend|move|live|stay|go|return|transfer|be\\s+(?:${DONE_TO})`;
 /**
  * The same decision in the plain future: "will move to", "will move into", "will transfer to",
