@@ -54,3 +54,15 @@ describe('unless scope: heading (control/instructed)', () => {
     expect(analyse(markdown(`# My plan\n\n## What happened\n\nHe was told to stop crying and go to his room.\n`), ci).findings.map((f) => f.text)).toEqual(['was told to']);
   });
 });
+
+describe('unless scope: heading (jargon/mobilise)', () => {
+  const mob = repoRuleSet((r) => r.id === 'jargon/mobilise');
+  const line = 'Tomasz is mobilising with a frame indoors and one stick outside.';
+  it("is cancelled under a heading that names physiotherapy: the physiotherapist's own section", () => {
+    expect(analyse(markdown(`# Discharge summary\n\n## Physiotherapy\n\n${line}\n`), mob).findings).toEqual([]);
+    expect(analyse(markdown(`# Community physio review: Tomasz\n\n## Progress\n\n${line}\n`), mob).findings).toEqual([]);
+  });
+  it('is still reported under other headings', () => {
+    expect(analyse(markdown(`# Discharge summary\n\n## Getting home\n\n${line}\n`), mob).findings.map((f) => f.text)).toEqual(['mobilising']);
+  });
+});
