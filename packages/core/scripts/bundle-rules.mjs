@@ -78,6 +78,12 @@ if (expand) {
     for (const re of meta ? [meta.trigger, ...(meta.searches ?? [])] : []) {
       if (re) literals[`${re.flags}/${re.source}`] ??= [requiredLiterals(re.source, re.flags), prefixLiterals(re.source, re.flags)];
     }
+    // And the `scope: section` unless patterns, whose required literals the scan looks for too
+    // (scan.ts's sectionSearches).
+    for (const u of rule.unless) {
+      const re = u.scope === 'section' ? (u.phrases ?? u.regex) : undefined;
+      if (re) literals[`${re.flags}/${re.source}`] ??= [requiredLiterals(re.source, re.flags), prefixLiterals(re.source, re.flags)];
+    }
   }
 }
 mkdirSync(outDir, { recursive: true });

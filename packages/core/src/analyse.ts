@@ -30,7 +30,7 @@ import { SourdoughError } from './errors.js';
 import type { DetectorContext, DetectorReport, SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
 import { digitOffsets, lastAtOrBefore, lastOffsetAtOrBefore, lastStartingAtOrBefore } from './search.js';
-import { isSpace } from './chars.js';
+import { isRegExpWordCode, isSpace } from './chars.js';
 import { closeMemo, openMemo } from './memo.js';
 
 interface Hit {
@@ -398,7 +398,7 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
-    if (rule.unless.length && (cancelledByUnless(rule, s, hit, unlessCache, flatOf, doc, definedCache) || (rule.unlessInSection && cancelledInSection(rule, doc, sentences, hit.start, sectionCache)))) continue;
+    if (rule.unless.length && (cancelledByUnless(rule, s, hit, unlessCache, flatOf, doc, definedCache) || (rule.unlessInSection && cancelledInSection(rule, doc, sentences, hit.start, sectionCache, scan)))) continue;
     // An abbreviation a jargon rule found, spelt out earlier in the document, whatever the wording
     // ("the Care Quality Commission, known as the CQC"; context/abbreviations.ts).
     if (rule.category === 'jargon' && mayHoldAbbreviation(text, hit.start, hit.end)) {
@@ -922,11 +922,12 @@ interface SectionCache {
  * `scope: section` matches anywhere in its section, or one with `scope: heading` matches a heading
  * over it. Cached per rule and section (both depend on the section alone).
  */
-function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: readonly SentenceView[], at: number, cache: SectionCache): boolean {
+function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: readonly SentenceView[], at: number, cache: SectionCache, scan: ScanResult): boolean {
   // A pattern found nowhere in the document is found in no section or heading of it: most
   // documents never mention a legal basis, and then their headings need not be worked out. (A
   // pattern with ^ or $ is read against a section's start or a heading alone, so it is not judged
-  // on the whole text.)
+  // on the whole text.) Nor need the text be searched when the scan found none of the words every
+  // match of a section pattern holds (scan.ts's sectionSearches).
   let anywhere = cache.anywhere.get(rule.index);
   if (anywhere === undefined) {
     anywhere = rule.unless.some((u) => {
@@ -937,7 +938,10 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
       if (/[\^$]/.test(re.source)) return true;
       const key = `doc\u0000${re.flags}\u0000${re.source}`;
       let hit = cache.byPattern.get(key);
-      if (hit === undefined) cache.byPattern.set(key, (hit = hasMatch(re, doc.text)));
+      if (hit === undefined) {
+        const found = u.scope === 'section' ? scan.sectionSearches.get(re) : undefined;
+        cache.byPattern.set(key, (hit = found?.length !== 0 && hasMatch(re, doc.text)));
+      }
       return hit;
     });
     cache.anywhere.set(rule.index, anywhere);
@@ -955,7 +959,7 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
         // Several rules read the same legal-basis pattern over the same section: once is enough.
         const shared = `${start}\u0000${re.flags}\u0000${re.source}`;
         let hit = cache.byPattern.get(shared);
-        if (hit === undefined) cache.byPattern.set(shared, (hit = hasMatch(re, (part ??= doc.text.slice(start, end)))));
+        if (hit === undefined) cache.byPattern.set(shared, (hit = mayOccurIn(scan.sectionSearches.get(re), doc.text, start, end) && hasMatch(re, (part ??= doc.text.slice(start, end)))));
         return hit;
       }
       if (u.scope === 'heading') return (titles ??= headingsOver(partHeads(doc, sentences), start)).some((t) => hasMatch(re, t));
@@ -964,6 +968,25 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
     cache.bySection.set(key, found);
   }
   return found;
+}
+
+/**
+ * Can a section pattern match in text[start, end), given `found`, where the scan found its required
+ * literals (scan.ts's sectionSearches; undefined when it has none)? Every match holds one at a word
+ * start of the section, so not when none begins inside it. (The section read alone starts a word
+ * at its first letter even where the text before it ends in a word character: then the scan's
+ * word starts do not tell, and the section is searched as before.)
+ */
+function mayOccurIn(found: readonly number[] | undefined, text: string, start: number, end: number): boolean {
+  if (found === undefined || (start > 0 && isRegExpWordCode(text.charCodeAt(start - 1)))) return true;
+  let lo = 0;
+  let hi = found.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (found[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < found.length && found[lo]! < end;
 }
 
 const detectorRuleCache = new WeakMap<RuleSet, CompiledRule[]>();

@@ -89,6 +89,13 @@ interface Scanner {
   always: number[];
   /** Detectors' search regexes whose every match begins with a literal at a word start. */
   searches: RegExp[];
+  /**
+   * The `scope: section` unless patterns with required literals (see sectionSearches), each with
+   * the search id whose list records where one of those literals begins at a word start.
+   */
+  sectionSearches: [RegExp, number][];
+  /** How many search ids there are: the detectors' searches, then the section patterns'. */
+  searchIds: number;
   /** ASCII character → trie column of its folded form; SKIP for spaces and hyphens; -1 when no key uses it. */
   asciiColumn: Int16Array;
   /**
@@ -124,6 +131,12 @@ export interface ScanResult {
    * order, where one of its prefixes begins at a word start — a superset of where it can match.
    */
   searches: Map<RegExp, number[]>;
+  /**
+   * For each `scope: section` unless pattern the scanner knows (see sectionSearches): every offset,
+   * in order, where one of its required literals begins at a word start. Empty: it cannot match
+   * anywhere in the text.
+   */
+  sectionSearches: Map<RegExp, number[]>;
   /**
    * Per regex id: `'all'` (no anchors: run on every sentence); ascending sentence indices
    * holding an anchor; for regexes with a sticky copy, (sentence, offset) pairs, flattened, where
@@ -280,6 +293,24 @@ function scannerOf(set: RuleSet): Scanner {
     const id = searches.push(re) - 1;
     for (const p of prefixes) pairs.push([keyOf(p), searchEntry(id)]);
   }
+  // Search ids after the detectors' are the section patterns' (one per source: five control rules
+  // cite the same legal-basis pattern, each with a RegExp of its own).
+  let searchIds = searches.length;
+  const sectionSearchIds: [RegExp, number][] = [];
+  const sectionIds = new Map<string, number>();
+  for (const re of sectionSearches(set)) {
+    const same = `${re.flags}/${re.source}`;
+    let id = sectionIds.get(same);
+    if (id === undefined) {
+      const required = requiredLiterals(re.source, re.flags);
+      const keys = required ? anchorKeys(required) : [];
+      if (!keys.length) continue;
+      id = searchIds++;
+      sectionIds.set(same, id);
+      for (const key of keys) pairs.push([key, searchEntry(id)]);
+    }
+    sectionSearchIds.push([re, id]);
+  }
   const otherAscii = new Uint8Array(128);
   const otherWide = new Set<number>();
   let phraseDepth = 0;
@@ -297,7 +328,7 @@ function scannerOf(set: RuleSet): Scanner {
     const folded = c >= 65 && c <= 90 ? c + 32 : c;
     asciiColumn[c] = c === 45 || c === 32 || (c >= 9 && c <= 13) ? SKIP : trie.ascii[folded]!;
   }
-  scanner = { trie, otherAscii, otherWide, asciiColumn, firstTwo: firstTwoTable(trie, asciiColumn), phraseReach: 4 * phraseDepth, regexes, always, searches, seenCall: new Int32Array(regexes.length), calls: 0 };
+  scanner = { trie, otherAscii, otherWide, asciiColumn, firstTwo: firstTwoTable(trie, asciiColumn), phraseReach: 4 * phraseDepth, regexes, always, searches, sectionSearches: sectionSearchIds, searchIds, seenCall: new Int32Array(regexes.length), calls: 0 };
   scanners.set(set, scanner);
   return scanner;
 }
@@ -327,6 +358,25 @@ function detectorSearches(set: RuleSet): RegExp[] {
     if (!meta) continue;
     if (meta.trigger) out.add(meta.trigger);
     for (const re of meta.searches ?? []) out.add(re);
+  }
+  return [...out];
+}
+
+/**
+ * The `scope: section` unless patterns of the set's rules. A match holds one of the pattern's
+ * required literals at a word start, so a section (or a document) where the scan found none of
+ * them need not be searched (analyse.ts's cancelledInSection): most notes never mention a legal
+ * basis, yet a control rule's finding searched the note for the 870-character legal-basis pattern.
+ */
+function sectionSearches(set: RuleSet): RegExp[] {
+  const out = new Set<RegExp>();
+  for (const rule of set.rules) {
+    if (!rule.unlessInSection) continue;
+    for (const u of rule.unless) {
+      const re = u.scope === 'section' ? (u.phrases ?? u.regex) : undefined;
+      // (Not with the u or v flag, under which \b and case folding see more than ASCII letters.)
+      if (re && !/[uv]/.test(re.flags)) out.add(re);
+    }
   }
   return [...out];
 }
@@ -380,9 +430,12 @@ export function scanDocument(set: RuleSet, text: string, sentences: SentenceView
     searches.set(re, list);
     searchLists.push(list);
   }
+  for (let id = sc.searches.length; id < sc.searchIds; id++) searchLists.push([]);
+  const sectionFound = new Map<RegExp, number[]>();
+  for (const [re, id] of sc.sectionSearches) sectionFound.set(re, searchLists[id]!);
   const irregular: number[] = [];
   const digits: number[] = [];
-  const result: ScanResult = { phrases, allow, matchCandidates, searches, regexes: sc.regexes, triggered, triggeredIds, words: 0, irregular, digits };
+  const result: ScanResult = { phrases, allow, matchCandidates, searches, sectionSearches: sectionFound, regexes: sc.regexes, triggered, triggeredIds, words: 0, irregular, digits };
   const trie = sc.trie;
   const { nodes, rows, values, depth: max } = trie;
   if (max === 0) {

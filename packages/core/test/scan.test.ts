@@ -320,3 +320,36 @@ describe('detector searches', () => {
     expect(unprimed).toEqual([]);
   });
 });
+
+describe('section patterns', () => {
+  it('notes where a `scope: section` unless pattern’s required words begin, so a section without one is not searched', async () => {
+    const { builtinRuleSet } = await import('../src/rules/builtin.js');
+    const builtin = builtinRuleSet();
+    const legal = builtin.rules.find((r) => r.id === 'control/restrictions')!.unless.find((u) => u.scope === 'section')!.regex!;
+    const source = 'Staff keep the door locked. The DoLS authorisation covers it; a best interests meeting agreed.';
+    const doc = readText(source);
+    const result = scanDocument(builtin, doc.text, sentencesOf(doc), builtin.rules.map(() => true));
+    expect(result.sectionSearches.get(legal)).toEqual([source.indexOf('DoLS'), source.indexOf('best')]);
+    // The five control rules citing legal-basis share one list.
+    const lists = new Set(builtin.rules.flatMap((r) => r.unless.filter((u) => u.scope === 'section' && u.regex?.source === legal.source).map((u) => result.sectionSearches.get(u.regex!))));
+    expect(lists.size).toBe(1);
+    const none = readText('Staff keep the door locked at night.');
+    expect(scanDocument(builtin, none.text, sentencesOf(none), builtin.rules.map(() => true)).sectionSearches.get(legal)).toEqual([]);
+    // The required words were worked out when the bundle was built.
+    const bundle = (await import('../generated/builtin-rules.js')).default;
+    const unprimed = builtin.rules.flatMap((r) => r.unless.filter((u) => u.scope === 'section').map((u) => (u.phrases ?? u.regex)!).filter((re) => !bundle.literals?.[`${re.flags}/${re.source}`]).map((re) => `${r.id}: ${re.source.slice(0, 40)}`));
+    expect(unprimed).toEqual([]);
+  });
+
+  it('cancels in a section holding the pattern, and only there', () => {
+    const rule = testRule('control/t-locked', ['door locked'], { unless: [{ regex: '\\b(?<!\\bno )(?:DoLS|best interests? decision)\\b', scope: 'section' }] });
+    const local = testSet([rule]);
+    const ids = (source: string) => analyse(readText(source), local).findings.map((f) => f.text);
+    expect(ids('Staff keep the door locked. A DoLS covers it.')).toEqual([]);
+    expect(ids('Staff keep the door locked. There is no DoLS.')).toEqual(['door locked']);
+    expect(ids('Staff keep the door locked.')).toEqual(['door locked']);
+    // Sections: the plain-text heading lines part the note.
+    expect(ids('Night\n\nStaff keep the door locked.\n\nDay\n\nA best interests decision covers the garden gate.')).toEqual(['door locked']);
+    expect(ids('Night\n\nStaff keep the door locked. A best interests decision covers it.\n\nDay\n\nShe walks to the shop.')).toEqual([]);
+  });
+});
