@@ -2,7 +2,8 @@
  * cheapest-option: cost framed as the deciding reason for a person's support ("the most
  * cost-effective option", "the cheapest provider", "the provider with the lowest cost", "could be
  * met more cheaply", "within the indicative budget", "the panel will not agree", "residential care
- * would be cheaper", "the cheapest provision", "the least expensive college"). Not
+ * would be cheaper", "would work out much cheaper", "the cheapest provision", "the least expensive
+ * college", "the least costly agency"). Not
  * reported when the sentence is not about support ("Jack found the cheapest phone deal") or when
  * it records that the options compared all meet the person's outcomes, which is what statutory
  * guidance para 10.27 allows. Pure; cheap: the trigger lets through only sentences with "cheap",
@@ -14,9 +15,9 @@ import { blankMatch } from '../chars.js';
 /** Phrases that make cost the deciding reason wherever they appear about support. */
 const FRAMING = new RegExp(
   [
-    String.raw`\b(?:residential|nursing)\s+(?:care|home|placement)\s+(?:would|will|is|might|may|could)\s+(?:be\s+)?(?:cheaper|more\s+cost[\s-]?effective|less\s+expensive|better\s+value)\b`,
+    String.raw`\b(?:residential|nursing)\s+(?:care|home|placement)\s+(?:would|will|is|might|may|could)\s+(?:be\s+|work\s+out\s+)?(?:(?:much|far|a\s+lot|considerably)\s+)?(?:cheaper|more\s+cost[\s-]?effective|less\s+expensive|better\s+value)\b`,
     String.raw`\b(?:cheaper|more\s+cost[\s-]?effective|less\s+expensive)\s+(?:in|for)\s+(?:a\s+)?(?:care|nursing|residential)\s+home\b`,
-    String.raw`\b(?:the\s+|a\s+)?(?:cheapest|cheaper|least\s+expensive|less\s+expensive|lowest[\s-]+cost|lower[\s-]+cost|most\s+economical|more\s+economical)\s+(?:(?:suitable|available|appropriate|possible|acceptable|local)\s+)?(?:option|options|provider|providers|agency|agencies|placement|placements|package|packages|care\s+home|home|service|services|way|solution|alternative|bid|quote|care|support|offer|choice|route|provision|provisions|setting|settings|college|colleges|day\s+service|day\s+services|adaptation|adaptations|equipment)\b`,
+    String.raw`\b(?:the\s+|a\s+)?(?:cheapest|cheaper|least\s+expensive|less\s+expensive|least\s+costly|less\s+costly|lowest[\s-]+cost|lower[\s-]+cost|lowest[\s-]+priced|lower[\s-]+priced|most\s+economical|more\s+economical)\s+(?:(?:suitable|available|appropriate|possible|acceptable|local)\s+)?(?:option|options|provider|providers|agency|agencies|placement|placements|package|packages|care\s+home|home|service|services|way|solution|alternative|bid|quote|care|support|offer|choice|route|provision|provisions|setting|settings|college|colleges|day\s+service|day\s+services|adaptation|adaptations|equipment)\b`,
     String.raw`\b(?:the\s+)?(?:most|more)\s+cost[\s-]?effective(?:\s+(?:option|provider|placement|package|way|solution|alternative|choice|service|route|provision|setting|college))?`,
     String.raw`\bcost[\s-]?effective\s+(?:option|provider|placement|package|solution|alternative|choice)`,
     String.raw`\b(?:could|can|would|might|should)\s+be\s+(?:met|provided|delivered|arranged|done|sourced)\s+(?:more\s+cheaply|at\s+(?:a\s+)?(?:lower|less)\s+cost|for\s+less)`,
@@ -80,7 +81,7 @@ export const cheapestOption: Detector = {
     params: { type: 'object', additionalProperties: false, properties: {} },
     // Every alternative starts at a word start (\b), as every FRAMING phrase does, so the engine's
     // scan can list the places where it can match and the trigger is tried only there.
-    trigger: /\bvalue\s+for\s+money\b|\bcheap|\bcost[\s-]?effective|\bexpensive\b|\bdearer\b|\bcostl|\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b|\blowe[rs]t?[\s-]+cost|\blowest\b|\beconomical|\bindicative\b|\bpanel\b/gi,
+    trigger: /\bvalue\s+for\s+money\b|\bcheap|\bcost[\s-]?effective|\bexpensive\b|\bdearer\b|\bcostl|\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b|\blowe[rs]t?[\s-]+(?:cost|priced)|\blowest\b|\beconomical|\bindicative\b|\bpanel\b/gi,
   },
   create(ctx) {
     return {
