@@ -141,7 +141,7 @@ const SCOPE_NOTE = {
   defined: ' (anywhere earlier in the document, for the word it spells out)',
 };
 
-export function renderRulePage(rule, rowTerms = new Map(), shared = {}, conditionEffect = {}) {
+export function renderRulePage(rule, rowTerms = new Map(), shared = {}, conditionEffect = {}, optInEffect = undefined) {
   const r = rule.data;
   const id = r.id ?? `${rule.folder}/${rule.name}`;
   const category = r.category ?? rule.folder;
@@ -158,7 +158,7 @@ export function renderRulePage(rule, rowTerms = new Map(), shared = {}, conditio
   L.push(`| In the person's own quoted words | ${quotes === 'report' ? 'reported' : 'not reported'}${r.quotes ? '' : ' (default)'} |`);
   if (r.subject && r.subject !== 'any') L.push(`| Who it is about | ${SUBJECT[r.subject] ?? cell(r.subject)} |`);
   if (r.firstUseOnly) L.push('| Repeats | the first use of each abbreviation in a document is reported, its message counting the uses after it (written out once, it explains them all) |');
-  if (r.optIn) L.push(`| Switched on | only by its id: \`--enable ${r.id}\`, a config's \`enable\`, the API's \`enable\` or LanguageTool's \`enabledRules\` (a category or \`*\` does not switch it on) |`);
+  if (r.optIn) L.push(`| Switched on | ${optInEffect ? optInEffect(r.id) : "only by its id"} |`);
   if (r.condition) L.push(`| Behaviour and need | ${cell(conditionEffect[r.condition] ?? r.condition)} (LEXICON §4.12) |`);
   L.push(`| Rule file | [rules/${rule.file}](../../../rules/${rule.file}) |`);
   L.push('');
@@ -348,10 +348,10 @@ export function lexiconRows({ rulesDir, lexiconPath }) {
 
 /**
  * Everything the generator produces, as repo-relative path → content. `ruleSchema` is core's rule
- * JSON Schema object and `conditionEffect` its wording of what `condition` does (the caller loads
- * both, so tests can pass the source version).
+ * JSON Schema object, `conditionEffect` its wording of what `condition` does and `optInEffect(id)`
+ * of what `optIn` does (the caller loads them, so tests can pass the source version).
  */
-export function generate({ root = repoRoot, ruleSchema, conditionEffect = {}, lexiconPath = join(root, '..', 'shared', 'LEXICON.md') } = {}) {
+export function generate({ root = repoRoot, ruleSchema, conditionEffect = {}, optInEffect, lexiconPath = join(root, '..', 'shared', 'LEXICON.md') } = {}) {
   const rulesDir = join(root, 'rules');
   const rules = readRules(rulesDir).filter((r) => CATEGORIES.includes(r.folder));
   const notCovered = readNotCovered(rulesDir);
@@ -360,7 +360,7 @@ export function generate({ root = repoRoot, ruleSchema, conditionEffect = {}, le
   const rowTerms = new Map(rows.map((r) => [r.id, r.term]));
   const sharedFile = join(rulesDir, '_patterns.yaml');
   const shared = existsSync(sharedFile) ? (parse(readFileSync(sharedFile, 'utf8')) ?? {}) : {};
-  for (const r of rules) files.set(`docs/rules/${r.folder}/${r.name}.md`, renderRulePage(r, rowTerms, shared, conditionEffect));
+  for (const r of rules) files.set(`docs/rules/${r.folder}/${r.name}.md`, renderRulePage(r, rowTerms, shared, conditionEffect, optInEffect));
   files.set('docs/rules/README.md', renderIndex(rules));
   files.set('rules/README.md', renderRulesReadme(rows, rules, notCovered));
   if (fromLexicon) files.set('rules/_lexicon-rows.yaml', renderLexiconRows(rows));
@@ -402,8 +402,8 @@ async function loadRuleSchema() {
 
 async function main() {
   const check = process.argv.includes('--check');
-  const { ruleSchema, CONDITION_EFFECT: conditionEffect } = await loadRuleSchema();
-  const files = generate({ ruleSchema, conditionEffect });
+  const { ruleSchema, CONDITION_EFFECT: conditionEffect, optInEffect } = await loadRuleSchema();
+  const files = generate({ ruleSchema, conditionEffect, optInEffect });
   const { stale, orphans } = staleFiles(files);
   if (check) {
     if (!stale.length && !orphans.length) {

@@ -81,7 +81,7 @@ describe('sourdough explain', () => {
     expect(list.out()).not.toMatch(/voice\/passive-decision .*off unless enabled/);
     const explained = fakeIo();
     expect(await run(['explain', 'voice/long-sentence'], explained.io)).toBe(0);
-    expect(explained.out()).toMatch(/Switched on\n {2}Only when enabled by its id: `--enable voice\/long-sentence`/);
+    expect(explained.out()).toMatch(/Switched on\n {2}Off unless switched on by its id: `--enable voice\/long-sentence`/);
     const dir = mkdtempSync(join(tmpdir(), 'sd-long-'));
     const file = join(dir, 'note.txt');
     writeFileSync(file, 'Following the review on Tuesday, which Amira attended with her sister and her advocate, we agreed that the morning calls would move to half past nine because she finds the earlier time rushed and tiring, and that we would look again in six weeks.\n');

@@ -17,7 +17,7 @@ export type { SummaryCounts } from './summarise.js';
 export { AuditAggregator, compareAudits, periodOf } from './audit.js';
 export type { AuditOptions, AuditFigures, AuditSlice, AuditRuleRow, AuditComparison, Change, GroupChange } from './audit.js';
 export { computeStats } from './stats.js';
-export { validateRule, ruleSchema, validateSharedPatterns, sharedPatternsSchema, CONDITION_EFFECT } from './schema/rule.js';
+export { validateRule, ruleSchema, validateSharedPatterns, sharedPatternsSchema, CONDITION_EFFECT, optInEffect } from './schema/rule.js';
 export { SourdoughError, formatLocation } from './errors.js';
 export type { ErrorCode, ErrorLocation } from './errors.js';
 export { detectors } from './detectors/index.js';

@@ -5,7 +5,7 @@
  * submodule: the `natural` index prints to stdout and is slow to load). A category name lists
  * that category's rules.
  */
-import { CATEGORIES, CONDITION_EFFECT, type RuleSet } from '@sourdough/core';
+import { CATEGORIES, CONDITION_EFFECT, optInEffect, type RuleSet } from '@sourdough/core';
 import { printable } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { describe, loadSet } from './rules.js';
@@ -39,7 +39,7 @@ function explainRule(set: RuleSet, id: string, width: number): string {
   out.push('Why it matters', wrap(d.rationale, width, '  '), '');
   // Behaviour a need may drive (LEXICON §4.12; docs/writing-rules.md §3.7): some flagged examples are reported at info.
   if (d.condition) out.push('Behaviour and need', wrap(CONDITION_EFFECT[d.condition], width, '  '), '');
-  if (d.optIn) out.push('Switched on', wrap(`Only when enabled by its id: \`--enable ${r.id}\` or a config's \`enable\` (a category does not switch it on).`, width, '  '), '');
+  if (d.optIn) out.push('Switched on', wrap(optInEffect(r.id), width, '  '), '');
   if (d.suggest.length) out.push('What to write instead', ...d.suggest.map((s) => `  • ${s}`), '');
   if (d.examples.flag.length) out.push('Flagged', ...d.examples.flag.map((s) => `  ✗ ${s}`), '');
   if (d.examples.pass.length) out.push('Not flagged', ...d.examples.pass.map((s) => `  ✓ ${s}`), '');

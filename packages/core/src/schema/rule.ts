@@ -80,6 +80,14 @@ export const CONDITION_EFFECT: Readonly<Record<'need' | 'dementia', string>> = {
   dementia: 'In a record that speaks of dementia, the message asks what need the behaviour may show, and a sentence that says what lay behind it ("when the television was loud") is reported at info, not as a warning.',
 };
 
+/**
+ * What `optIn: true` means for a rule (`id`, or RULE in the schema), in one wording for the schema,
+ * the generated rule pages and `sourdough explain`.
+ */
+export function optInEffect(id = 'RULE'): string {
+  return `Off unless switched on by its id: \`--enable ${id}\`, a config's \`enable\`, the API's \`rules.enable\` or LanguageTool's \`enabledRules\`. Enabling its category or \`*\` does not switch it on.`;
+}
+
 export const ruleSchema = {
   $schema: 'http://json-schema.org/draft-07/schema#',
   $id: 'https://sourdough.invalid/rule.schema.json',
@@ -110,10 +118,7 @@ export const ruleSchema = {
       enum: ['need', 'dementia'],
       description: `Behaviour a condition or an unmet need may drive (LEXICON §4.12). \`dementia\`: ${CONDITION_EFFECT.dementia} \`need\`: ${CONDITION_EFFECT.need}`,
     },
-    optIn: {
-      type: 'boolean',
-      description: "Off unless switched on by its id (`--enable`, a config's `enable`, the API's `enable`, LanguageTool's `enabledRules`); a category or `*` does not switch it on.",
-    },
+    optIn: { type: 'boolean', description: optInEffect() },
     patterns: { type: 'array', minItems: 1, items: patternSchema },
     unless: { type: 'array', items: patternSchema },
     detector: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },

@@ -55,7 +55,7 @@ describe('GET /v1/rules/:category/:name', () => {
     const rule = (await app().inject({ method: 'GET', url: '/v1/rules/jargon/support-acronyms' })).json();
     expect(rule.suggestFor).toMatchObject({ PA: ['personal assistant'], DP: ['direct payment'] });
     expect(rule.firstUseOnly).toBe(true);
-    const other = (await app().inject({ method: 'GET', url: '/v1/rules/blaming/refuses' })).json();
+    const other = (await app().inject({ method: 'GET', url: '/v1/rules/blaming/aggressive' })).json();
     expect(other).not.toHaveProperty('suggestFor');
     expect(other).not.toHaveProperty('firstUseOnly');
   });
