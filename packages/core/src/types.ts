@@ -197,7 +197,7 @@ export interface RuleData {
    */
   condition?: 'need' | 'dementia';
   /**
-   * Off unless switched on by its id (`--enable`, a config's `enable`, the API's `enable`,
+   * Off unless switched on by its id (`--enable`, a config's `enable`, the API's `rules.enable`,
    * LanguageTool's `enabledRules`): a category or `*` does not switch it on. For checks a team
    * chooses, such as sentence length.
    */
