@@ -298,6 +298,11 @@ describe('small classes and separator classes', () => {
     expect(prefixLiterals('\\bS\\/?Us?\\b', 'g')?.sort()).toEqual(['s/u', 'su']);
     expect(prefixLiterals("\\bcan['’]t\\b")?.sort()).toEqual(["can't", 'can’t']);
     expect(prefixLiterals('\\bclaims? that')).toEqual(['claim']); // long enough already: not "claim that", "claims that"
+    // A group one of whose paths consumes a space before the word: the match may begin at the
+    // space, where no word starts, so there is no prefix (found by the property test below).
+    expect(prefixLiterals('\\b(?:\\b| \\b)(?:ab)+  ', 'g')).toBeNull();
+    expect(prefixLiterals('\\b(?:|x)(?:ab)+', 'g')).toBeNull();
+    expect(prefixLiterals('\\b(?:he|she) said', 'g')?.sort()).toEqual(['he said', 'she said']);
   });
 });
 

@@ -532,7 +532,11 @@ function prefixesOf(pattern: Pattern, min: number): string[] | null {
  */
 function leading(elements: Element[], min: number): string[] | null {
   let runs: string[] = [''];
-  const done = (): string[] | null => (runs[0] ? literalsOf(runs, true) : null);
+  // Something consumed on some path ("(?:\b| \b)ab" reads "ab" or " ab"): the prefixes so far,
+  // where every path has one (literalsOf refuses an empty one, so a match that may begin with a
+  // space, which no key can stand for, has none).
+  const started = (): boolean => runs.some((r) => r !== '');
+  const done = (): string[] | null => (started() ? literalsOf(runs, true) : null);
   for (let i = 0; i < elements.length; i++) {
     const el = elements[i]!;
     const chars = pieceStrings(el);
@@ -551,7 +555,7 @@ function leading(elements: Element[], min: number): string[] | null {
       runs = next;
       continue;
     }
-    if (runs[0]) return done();
+    if (started()) return done();
     if (el.type === 'Group' || el.type === 'CapturingGroup') {
       const out: string[] = [];
       for (const a of el.alternatives) {
