@@ -50,3 +50,28 @@ export function memoOf(doc: SourceDocument): DocumentMemo | undefined {
 export function memoOfSentences(sentences: readonly SentenceView[]): DocumentMemo | undefined {
   return open !== undefined && open.sentences === sentences ? open : undefined;
 }
+
+/** A slot of the memo that a reader fills. */
+type Slot = Exclude<keyof DocumentMemo, 'doc' | 'sentences'>;
+
+/** The open memo when `key` is its document or its sentence list, else undefined. */
+function memoFor(key: object): DocumentMemo | undefined {
+  return open !== undefined && (open.doc === key || open.sentences === key) ? open : undefined;
+}
+
+/**
+ * What a reader kept for `key` (a document or its sentence list) in `slot`: in the open memo when
+ * `key` is its own, else in the reader's own WeakMap `elsewhere`.
+ */
+export function recall<K extends object, V>(key: K, slot: Slot, elsewhere: WeakMap<K, V>): V | undefined {
+  const memo = memoFor(key);
+  return memo ? (memo[slot] as V | undefined) : elsewhere.get(key);
+}
+
+/** Keep `value` for `key` in `slot`, where recall() will find it; returns it. */
+export function remember<K extends object, V>(key: K, slot: Slot, elsewhere: WeakMap<K, V>, value: V): V {
+  const memo = memoFor(key);
+  if (memo) (memo as Record<Slot, unknown>)[slot] = value;
+  else elsewhere.set(key, value);
+  return value;
+}

@@ -5,7 +5,7 @@
  * short heading-like lines. Pure; cached per document object.
  */
 import type { DocumentKind, SourceDocument } from '../types.js';
-import { memoOf } from '../memo.js';
+import { recall, remember } from '../memo.js';
 
 /** A resolved kind (never `auto`). */
 export type ResolvedKind = Exclude<DocumentKind, 'auto'>;
@@ -121,8 +121,7 @@ const WORKER_VISIT = /\bI (?:visited|telephoned|phoned|called|spoke|met|attended
  * texts or sentence views) lets a heading-less plan written in the first person count as a plan.
  */
 export function detectDocumentKind(doc: SourceDocument, sentences: readonly SentenceLike[] = []): ResolvedKind {
-  const memo = memoOf(doc);
-  const cached = memo ? memo.kind : cache.get(doc);
+  const cached = recall(doc, 'kind', cache);
   if (cached) return cached;
   let kind: ResolvedKind = 'note';
   // A reader's first heading, with only white space before it, is the document's title ("# CPA care plan").
@@ -140,9 +139,7 @@ export function detectDocumentKind(doc: SourceDocument, sentences: readonly Sent
     }
     if (statements >= need && !sentences.some((s) => WORKER_VISIT.test(textOf(s)))) kind = 'plan';
   }
-  if (memo) memo.kind = kind;
-  else cache.set(doc, kind);
-  return kind;
+  return remember(doc, 'kind', cache, kind);
 }
 
 /**
@@ -160,15 +157,12 @@ const ownWordsCache = new WeakMap<SourceDocument, boolean>();
 
 /** Does the document's title (its first heading, or its first line) name it as the person's own words? */
 export function isOwnWordsDocument(doc: SourceDocument): boolean {
-  const memo = memoOf(doc);
-  const cached = memo ? memo.ownWords : ownWordsCache.get(doc);
+  const cached = recall(doc, 'ownWords', ownWordsCache);
   if (cached !== undefined) return cached;
   const first = doc.sections.length ? doc.sections[0]!.title : firstLine(doc.text);
   const t = first.replace(/^[#\s*_]+/, '').trim();
   const own = t.length > 0 && t.length <= 120 && !endsSentence(t) && OWN_WORDS_TITLE.test(t);
-  if (memo) memo.ownWords = own;
-  else ownWordsCache.set(doc, own);
-  return own;
+  return remember(doc, 'ownWords', ownWordsCache, own);
 }
 
 /** The kind to use: the caller's option when it is `plan` or `note`, else detected. */

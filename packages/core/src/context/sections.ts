@@ -13,7 +13,7 @@ import type { SourceDocument } from '../types.js';
 import type { SentenceView } from '../detectors/types.js';
 import { isSpace } from '../chars.js';
 import { lastStartingAtOrBefore } from '../search.js';
-import { memoOfSentences } from '../memo.js';
+import { recall, remember } from '../memo.js';
 
 /** A section whose heading `wanted` accepted. */
 export interface HeadedSection {
@@ -64,9 +64,8 @@ interface Outline {
 const outlines = new WeakMap<readonly SentenceView[], Outline>();
 
 function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Outline {
-  const memo = memoOfSentences(sentences);
-  let o = memo ? (memo.outline as Outline | undefined) : outlines.get(sentences);
-  if (o) return o;
+  const known = recall(sentences, 'outline', outlines);
+  if (known) return known;
   const marked = doc.format !== 'text' && doc.sections.length > 0;
   const sections = doc.sections;
   let marks: (Mark | undefined)[] | undefined; // made on the first mark: most notes have none
@@ -107,10 +106,7 @@ function outlineOf(doc: SourceDocument, sentences: readonly SentenceView[]): Out
       titles.push(mark.title);
     }
   }
-  o = { marked, marks: marks ?? [], titles };
-  if (memo) memo.outline = o;
-  else outlines.set(sentences, o);
-  return o;
+  return remember(sentences, 'outline', outlines, { marked, marks: marks ?? [], titles });
 }
 
 /**
@@ -188,15 +184,12 @@ export interface PartHead {
  * do not divide a part. In order; empty for a document without headings (one part).
  */
 export function partHeads(doc: SourceDocument, sentences: readonly SentenceView[]): readonly PartHead[] {
-  const memo = memoOfSentences(sentences);
-  let out = memo ? (memo.heads as PartHead[] | undefined) : heads.get(sentences);
-  if (out) return out;
+  const known = recall(sentences, 'heads', heads);
+  if (known) return known;
   const { marks } = outlineOf(doc, sentences);
-  out = [];
+  const out: PartHead[] = [];
   for (const m of marks) if (m && (m.kind === 'marked' || (m.kind === 'line' && m.afterBreak))) out.push({ start: m.start, title: m.title, depth: m.depth, marked: m.kind === 'marked' });
-  if (memo) memo.heads = out;
-  else heads.set(sentences, out);
-  return out;
+  return remember(sentences, 'heads', heads, out);
 }
 /** Part heads of sentence lists other than the one analyse() has open (memo.ts). */
 const heads = new WeakMap<readonly SentenceView[], PartHead[]>();

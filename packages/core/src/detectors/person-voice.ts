@@ -14,7 +14,7 @@ import { findQuotes } from '../context/quotes.js';
 import { countWords } from '../nlp/sentences.js';
 import { everyPlace } from '../scan.js';
 import { isAsciiLower, isRegExpWordCode, isSpace } from '../chars.js';
-import { memoOf } from '../memo.js';
+import { recall, remember } from '../memo.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]y|[Mm]e|[Mm]yself|[Mm]ine)\b/;
 const WORKER_I = /\bI (?:visited|telephoned|phoned|called|spoke to|met with|attended|completed|emailed|arranged|assessed|observed|explained to)\b/;
@@ -330,16 +330,10 @@ export const personVoice: Detector = {
       done() {
         const kind = resolveDocumentKind(ctx.options.kind, ctx.doc, ctx.sentences);
         // Both voice rules use this detector: the second reuses the first one's tally.
-        const memo = memoOf(ctx.doc);
-        let byKind = memo ? (memo.voice as Map<'plan' | 'note', Tally> | undefined) : tallies.get(ctx.doc);
-        let t = byKind?.get(kind);
+        const byKind = recall(ctx.doc, 'voice', tallies) ?? remember(ctx.doc, 'voice', tallies, new Map<'plan' | 'note', Tally>());
+        let t = byKind.get(kind);
         if (!t) {
           t = tally(ctx.doc.text, ctx.sentences, kind, ctx.skipTo?.bind(ctx));
-          if (!byKind) {
-            byKind = new Map();
-            if (memo) memo.voice = byKind;
-            else tallies.set(ctx.doc, byKind);
-          }
           byKind.set(kind, t);
         }
         finish(t);
