@@ -29,7 +29,7 @@ import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
 import type { DetectorContext, DetectorReport, SentenceView } from './detectors/types.js';
 import { computeStats } from './stats.js';
-import { digitOffsets, lastAtOrBefore, lastOffsetAtOrBefore, lastStartingAtOrBefore } from './search.js';
+import { digitOffsets, firstAtOrAfter, lastAtOrBefore, lastOffsetAtOrBefore, lastStartingAtOrBefore } from './search.js';
 import { isRegExpWordCode, isSpace } from './chars.js';
 import { closeMemo, openMemo } from './memo.js';
 
@@ -979,14 +979,8 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
  */
 function mayOccurIn(found: readonly number[] | undefined, text: string, start: number, end: number): boolean {
   if (found === undefined || (start > 0 && isRegExpWordCode(text.charCodeAt(start - 1)))) return true;
-  let lo = 0;
-  let hi = found.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (found[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < found.length && found[lo]! < end;
+  const i = firstAtOrAfter(found, start);
+  return i < found.length && found[i]! < end;
 }
 
 const detectorRuleCache = new WeakMap<RuleSet, CompiledRule[]>();

@@ -1,6 +1,7 @@
 /**
  * Position look-ups the engine shares: the binary searches over spans sorted by start (sentences,
- * blocks, quotes) and over sections sorted by offset, and sticky copies of regexes to try at one offset only.
+ * blocks, quotes), over sections sorted by offset and over ascending offsets, and sticky copies of
+ * regexes to try at one offset only.
  */
 
 /** Index of the last item starting at or before `offset` (-1 when none does). */
@@ -31,6 +32,18 @@ export function lastOffsetAtOrBefore(items: readonly { offset: number }[], offse
     } else hi = mid - 1;
   }
   return found;
+}
+
+/** Index of the first of `values` (ascending) at or after `offset`; values.length when none is. */
+export function firstAtOrAfter(values: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The last item at or before `offset`, for items sorted by `offset` (a document's sections); undefined when none is. */
