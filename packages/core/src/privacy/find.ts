@@ -54,11 +54,11 @@ function dateMayBegin(t: string, at: number): boolean {
   const c = t.charCodeAt(at);
   const next = t.charCodeAt(at + 1);
   // \b(?:1[89]|20)\d\d\b
-  if (((c === 49 && (next === 56 || next === 57)) || (c === 50 && next === 48)) && !isRegExpWordCode(t.charCodeAt(at - 1)) && isAsciiDigit(t.charCodeAt(at + 2)) && isAsciiDigit(t.charCodeAt(at + 3)) && !isRegExpWordCode(t.charCodeAt(at + 4))) return true;
+  if (((c === 49 && (next === 56 || next === 57)) || (c === 50 && next === 48)) && !isRegExpWordCode(t.charCodeAt(at - 1)) && digitsAt(t, at + 2, 2) && !isRegExpWordCode(t.charCodeAt(at + 4))) return true;
   // \d[/.-]\d{1,2}[/.-]\d\d
   if (isDateSeparator(next) && isAsciiDigit(t.charCodeAt(at + 2))) {
     const j = isAsciiDigit(t.charCodeAt(at + 3)) ? at + 4 : at + 3;
-    if (isDateSeparator(t.charCodeAt(j)) && isAsciiDigit(t.charCodeAt(j + 1)) && isAsciiDigit(t.charCodeAt(j + 2))) return true;
+    if (isDateSeparator(t.charCodeAt(j)) && digitsAt(t, j + 1, 2)) return true;
   }
   // \d\s+on\s
   if (!isSpace(next)) return false;
@@ -77,7 +77,7 @@ function niDigitsAt(t: string, at: number): boolean {
   let j = at;
   for (let pair = 0; pair < 3; pair++) {
     if (pair > 0 && isNiSeparator(t.charCodeAt(j))) j++;
-    if (!isAsciiDigit(t.charCodeAt(j)) || !isAsciiDigit(t.charCodeAt(j + 1))) return false;
+    if (!digitsAt(t, j, 2)) return false;
     j += 2;
   }
   return true;
