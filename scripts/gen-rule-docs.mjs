@@ -141,7 +141,7 @@ const SCOPE_NOTE = {
   defined: ' (anywhere earlier in the document, for the word it spells out)',
 };
 
-export function renderRulePage(rule, rowTerms = new Map(), shared = {}, conditionEffect = {}, optInEffect = undefined) {
+export function renderRulePage(rule, rowTerms, shared, schema) {
   const r = rule.data;
   const id = r.id ?? `${rule.folder}/${rule.name}`;
   const category = r.category ?? rule.folder;
@@ -158,8 +158,8 @@ export function renderRulePage(rule, rowTerms = new Map(), shared = {}, conditio
   L.push(`| In the person's own quoted words | ${quotes === 'report' ? 'reported' : 'not reported'}${r.quotes ? '' : ' (default)'} |`);
   if (r.subject && r.subject !== 'any') L.push(`| Who it is about | ${SUBJECT[r.subject] ?? cell(r.subject)} |`);
   if (r.firstUseOnly) L.push('| Repeats | the first use of each abbreviation in a document is reported, its message counting the uses after it (written out once, it explains them all) |');
-  if (r.optIn) L.push(`| Switched on | ${optInEffect ? optInEffect(r.id) : "only by its id"} |`);
-  if (r.condition) L.push(`| Behaviour and need | ${cell(conditionEffect[r.condition] ?? r.condition)} (LEXICON §4.12) |`);
+  if (r.optIn) L.push(`| Switched on | ${schema.optInEffect(r.id)} |`);
+  if (r.condition) L.push(`| Behaviour and need | ${cell(schema.CONDITION_EFFECT[r.condition])} (LEXICON §4.12) |`);
   L.push(`| Rule file | [rules/${rule.file}](../../../rules/${rule.file}) |`);
   L.push('');
   L.push('## Why it matters', '', String(r.rationale ?? '').trim().replace(/\s*\n\s*/g, ' '), '');
@@ -347,11 +347,12 @@ export function lexiconRows({ rulesDir, lexiconPath }) {
 }
 
 /**
- * Everything the generator produces, as repo-relative path → content. `ruleSchema` is core's rule
- * JSON Schema object, `conditionEffect` its wording of what `condition` does and `optInEffect(id)`
- * of what `optIn` does (the caller loads them, so tests can pass the source version).
+ * Everything the generator produces, as repo-relative path → content. `schema` is core's rule
+ * schema module (schema/rule.ts): `ruleSchema`, and the wording of what `condition`
+ * (`CONDITION_EFFECT`) and `optIn` (`optInEffect(id)`) do. The caller loads it, so tests can pass
+ * the source version.
  */
-export function generate({ root = repoRoot, ruleSchema, conditionEffect = {}, optInEffect, lexiconPath = join(root, '..', 'shared', 'LEXICON.md') } = {}) {
+export function generate({ root = repoRoot, schema, lexiconPath = join(root, '..', 'shared', 'LEXICON.md') }) {
   const rulesDir = join(root, 'rules');
   const rules = readRules(rulesDir).filter((r) => CATEGORIES.includes(r.folder));
   const notCovered = readNotCovered(rulesDir);
@@ -360,11 +361,11 @@ export function generate({ root = repoRoot, ruleSchema, conditionEffect = {}, op
   const rowTerms = new Map(rows.map((r) => [r.id, r.term]));
   const sharedFile = join(rulesDir, '_patterns.yaml');
   const shared = existsSync(sharedFile) ? (parse(readFileSync(sharedFile, 'utf8')) ?? {}) : {};
-  for (const r of rules) files.set(`docs/rules/${r.folder}/${r.name}.md`, renderRulePage(r, rowTerms, shared, conditionEffect, optInEffect));
+  for (const r of rules) files.set(`docs/rules/${r.folder}/${r.name}.md`, renderRulePage(r, rowTerms, shared, schema));
   files.set('docs/rules/README.md', renderIndex(rules));
   files.set('rules/README.md', renderRulesReadme(rows, rules, notCovered));
   if (fromLexicon) files.set('rules/_lexicon-rows.yaml', renderLexiconRows(rows));
-  if (ruleSchema) files.set('rules/rule.schema.json', `${JSON.stringify(ruleSchema, null, 2)}\n`);
+  files.set('rules/rule.schema.json', `${JSON.stringify(schema.ruleSchema, null, 2)}\n`);
   return files;
 }
 
@@ -402,8 +403,7 @@ async function loadRuleSchema() {
 
 async function main() {
   const check = process.argv.includes('--check');
-  const { ruleSchema, CONDITION_EFFECT: conditionEffect, optInEffect } = await loadRuleSchema();
-  const files = generate({ ruleSchema, conditionEffect, optInEffect });
+  const files = generate({ schema: await loadRuleSchema() });
   const { stale, orphans } = staleFiles(files);
   if (check) {
     if (!stale.length && !orphans.length) {
