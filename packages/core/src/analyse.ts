@@ -23,7 +23,7 @@ import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
 import { partHeads, type PartHead } from './context/sections.js';
-import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, mayHoldAbbreviation, type AbbreviationDefinitions } from './context/abbreviations.js';
+import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, mayHoldAbbreviation, spelledOutAt, type AbbreviationDefinitions } from './context/abbreviations.js';
 import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
 import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
@@ -369,6 +369,8 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
   const definedCache = new Map<CompiledUnless, [number, number][]>();
   /** The abbreviations the document spells out (found on its first jargon abbreviation). */
   let abbreviations: AbbreviationDefinitions | undefined;
+  /** Where each abbreviation is first written out in capitals without a bracket (-1: nowhere). */
+  const spelledOut = new Map<string, number>();
   const findings: Finding[] = [];
   /** The words of each finding of a `firstUseOnly` rule, as they read (for folding its repeats). */
   let spoken: Map<Finding, string> | undefined;
@@ -405,10 +407,16 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       const words = abbreviationsIn(text.slice(hit.start, hit.end));
       if (words.length) {
         abbreviations ??= abbreviationDefinitions(text);
-        if (abbreviations.size) {
-          const reach = headingReach(doc, hit.start);
-          if (words.every((w) => abbreviationDefined(abbreviations!, w, hit.start!, reach))) continue;
-        }
+        const reach = abbreviations.size ? headingReach(doc, hit.start) : -1;
+        // Defined, or written out in capitals earlier without a bracket ("An Adult Support and
+        // Protection inquiry … the ASP inquiry").
+        const explained = (w: string): boolean => {
+          if (abbreviations!.size && abbreviationDefined(abbreviations!, w, hit.start!, reach)) return true;
+          let at = spelledOut.get(w);
+          if (at === undefined) spelledOut.set(w, (at = spelledOutAt(text, w)));
+          return at >= 0 && at < hit.start!;
+        };
+        if (words.every(explained)) continue;
       }
     }
     // Who it is about (rules with `subject: person | organisation`).

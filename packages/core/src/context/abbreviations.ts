@@ -233,3 +233,68 @@ export function abbreviationsIn(matched: string): string[] {
   for (const m of matched.matchAll(/[A-Za-z][A-Za-z0-9&]*/g)) if (isAbbreviation(m[0])) out.push(m[0]);
   return out;
 }
+
+/**
+ * Small words a capitalised long form may hold in lower case: "Adult Support and Protection",
+ * "Adults with Incapacity", "Deprivation of Liberty Safeguards". One may also give a letter of
+ * the short form ("with" the W of AWI).
+ */
+const LINK_WORDS = new Set(['and', 'of', 'for', 'with', 'to', 'the', 'in', 'on', 'at', 'by', 'under', '&']);
+
+/** A word of a long form written out in capitals, or a link word or "&" between them. */
+const TITLE_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*|&/gu;
+
+/**
+ * Where `short` ("ASP", "MHOs") is first written out in the text as a run of capitalised
+ * words whose initials spell it, in order and nothing else, though no bracket pairs the two: "An Adult
+ * Support and Protection inquiry was opened … the ASP inquiry", "under the Adults with Incapacity
+ * Act … AWI powers". The reader has met the words, so the letters are explained where they meet
+ * them. Each word of the run is capitalised and at least two letters long ("A Safe Place" spells
+ * nothing), save the link words (LINK_WORDS), which may be passed over or give a letter; a plural
+ * short form spells without its "s". Only short forms of three letters or more: two capitals begin
+ * many a name. -1 when it is nowhere. A use after that offset is explained.
+ * Runs only for an abbreviation no definition explains.
+ */
+export function spelledOutAt(text: string, short: string): number {
+  const letters = (/[A-Z]s$/.test(short) && short.length > 2 ? short.slice(0, -1) : short).toUpperCase().replace(/[^A-Z]/g, '');
+  // Two letters spell too much by chance: a name ("Lucy Davies" is no learning disability, LD).
+  if (letters.length < 3) return -1;
+  const first = letters[0]!;
+  // Where a capitalised word beginning with the first letter begins a word.
+  for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
+    if (i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
+    if (spellsFrom(text, i, letters)) return i;
+  }
+  return -1;
+}
+
+/** Do the words from `from` spell `letters` (see spelledOutAt)? */
+function spellsFrom(text: string, from: number, letters: string): boolean {
+  TITLE_WORD.lastIndex = from;
+  let need = 0;
+  let last = from;
+  for (let m = TITLE_WORD.exec(text); m; m = TITLE_WORD.exec(text)) {
+    // Only spaces (or one hyphen) between the words of one run.
+    const gap = text.slice(last, m.index);
+    if (need > 0 && !/^(?:[ \t]{1,3}|[ \t]?-[ \t]?|[ \t]?\n[ \t]?)$/.test(gap)) return false;
+    const word = m[0];
+    last = m.index + word.length;
+    const initial = word[0]!;
+    // (A heading in capitals has its link words in capitals: "ADULT SUPPORT AND PROTECTION".)
+    const link = LINK_WORDS.has(word) || (word === word.toUpperCase() && LINK_WORDS.has(word.toLowerCase()));
+    if (!link) {
+      if (initial !== letters[need] || word.length < 2 || initial.toLowerCase() === initial) return false;
+      if (++need === letters.length) return true;
+      continue;
+    }
+    // A link word gives the letter it begins with when that is the one wanted and the next word
+    // does not ("Adults with Incapacity"), and is passed over otherwise.
+    if (need > 0 && initial.toUpperCase() === letters[need]) {
+      const next = text.slice(last, last + 4).match(/^[ \t]{1,3}([\p{L}\p{N}&])/u)?.[1];
+      if (next?.toUpperCase() !== letters[need]) {
+        if (++need === letters.length) return true;
+      }
+    } else if (need === 0) return false;
+  }
+  return false;
+}
