@@ -61,6 +61,13 @@ const PASSIVE = new RegExp(
  */
 const AGENT =
   /^\s*(?:,\s*)?(?:by\s+(?!(?:the\s+way|all|everyone|everybody|those\s+present|professionals|others|most|many|some)\b)|(?:between|with)\s+(?!the\s+way))/i;
+/**
+ * A decision named inside a "how" or "when" clause is the way decisions are to be made, not one
+ * reported as made: "her parents have agreed with Lorna how decisions will be made", "we talked
+ * about when the decision will be taken". Read back from the match ("decisions …", "the decision
+ * …"), with one word between ("how important decisions are made", "how any decision is made").
+ */
+const PROCESS_CLAUSE = /\b(?:how|when|where|whether)\s+(?:[a-z-]+\s+)?$/i;
 /** "by everyone present, including Jack …": case-sensitive, so a name is a capital letter. */
 const INCLUDING =
   /^\s*(?:,\s*)?by\s+(?:all(?:\s+those)?|everyone|everybody|those)(?:\s+(?:present|attending|there|at\s+the\s+\w+))?\s*,?\s+including\s+(?:[A-Z][a-z]|(?:him|her|them|his|their|me|us)\b)/;
@@ -83,6 +90,7 @@ export const passiveDecision: Detector = {
         while ((m = PASSIVE.exec(s.text))) {
           const after = s.text.slice(m.index + m[0].length, m.index + m[0].length + 64);
           if (AGENT.test(after) || INCLUDING.test(after)) continue;
+          if (/^(?:(?:a|the|this|that)\s+)?decisions?\b/i.test(m[0]) && PROCESS_CLAUSE.test(s.text.slice(Math.max(0, m.index - 40), m.index))) continue;
           const from = m[1] === undefined ? m.index : m.index + m[0].length - m[1].length;
           ctx.report({ start: s.start + from, end: s.start + m.index + m[0].length });
         }
