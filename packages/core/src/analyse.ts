@@ -782,7 +782,7 @@ function cancelledByUnless(
     // Regexes read the sentence flat, as the rules' own regexes do (flat.ts).
     const flat = flatOf(s);
     for (const u of rule.unless) {
-      if (u.scope === 'section' || u.scope === 'heading' || u.scope === 'defined') continue; // cancelledInSection's, and read over the whole document below
+      if (u.scope === 'section' || u.scope === 'heading' || u.scope === 'defined' || u.scope === 'document') continue; // cancelledInSection's, and read over the whole document below
       const re = u.phrases ?? u.regex;
       if (re && u.scope === 'sentence') {
         // Any match cancels the whole sentence: no need to collect spans.
@@ -939,6 +939,7 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
   let anywhere = cache.anywhere.get(rule.index);
   if (anywhere === undefined) {
     anywhere = rule.unless.some((u) => {
+      if (u.scope === 'document') return inDocument(u, doc, cache);
       if (u.scope !== 'section' && u.scope !== 'heading') return false;
       // Only a reader's headings are read for `heading` (headingsOver): plain text has none.
       if (u.scope === 'heading' && (doc.format === 'text' || !doc.sections.length)) return false;
@@ -971,11 +972,25 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
         return hit;
       }
       if (u.scope === 'heading') return (titles ??= headingsOver(partHeads(doc, sentences), start)).some((t) => hasMatch(re, t));
+      if (u.scope === 'document') return inDocument(u, doc, cache);
       return false;
     });
     cache.bySection.set(key, found);
   }
   return found;
+}
+
+/**
+ * Does a `scope: document` pattern match anywhere in the document's text? (Read once per document
+ * and pattern; `^` is the document's start.) Keep such patterns to what frames a whole paper, a
+ * court title: one match silences the rule everywhere in it.
+ */
+function inDocument(u: CompiledUnless, doc: SourceDocument, cache: SectionCache): boolean {
+  const re = (u.phrases ?? u.regex)!;
+  const key = `whole\u0000${re.flags}\u0000${re.source}`;
+  let hit = cache.byPattern.get(key);
+  if (hit === undefined) cache.byPattern.set(key, (hit = hasMatch(re, doc.text)));
+  return hit;
 }
 
 /**

@@ -146,10 +146,11 @@ export type Pattern = (TermsPattern | LemmaPattern | MatchPattern | RegexPattern
    * `heading` every match under a reader's heading it matches (the nearest or any shallower one
    * above it: "Mental capacity assessment and best interests decision"); `defined` matches
    * whose word a match of it, read over the whole document, holds and begins before (an
-   * abbreviation spelt out on first use: "personal assistants (PAs)"). The last three are not for
-   * `match` patterns.
+   * abbreviation spelt out on first use: "personal assistants (PAs)"); `document` every match in a
+   * document it matches anywhere (a court paper's title: "IN THE COURT OF PROTECTION"). The last
+   * four are not for `match` patterns.
    */
-  scope?: 'sentence' | 'overlap' | 'section' | 'heading' | 'defined';
+  scope?: 'sentence' | 'overlap' | 'section' | 'heading' | 'defined' | 'document';
 };
 
 /** How a rule treats a match in a negated context ("did not refuse", "no evidence of aggression"). */

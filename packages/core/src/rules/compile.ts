@@ -19,7 +19,7 @@ import bundle from '../../generated/builtin-rules.js';
 
 /** A compiled `unless` pattern. */
 export interface CompiledUnless {
-  scope: 'sentence' | 'overlap' | 'section' | 'heading' | 'defined';
+  scope: 'sentence' | 'overlap' | 'section' | 'heading' | 'defined' | 'document';
   phrases?: RegExp;
   match?: CompiledMatch;
   regex?: RegExp;
@@ -37,7 +37,7 @@ export interface CompiledRule {
   matches: CompiledMatch[];
   regexes: RegExp[];
   unless: CompiledUnless[];
-  /** Some `unless` pattern has `scope: section` or `scope: heading` (read beyond the sentence). */
+  /** Some `unless` pattern has `scope: section`, `scope: heading` or `scope: document` (read beyond the sentence). */
   unlessInSection: boolean;
   /** Some `unless` pattern has `scope: defined` (read over the whole document). */
   unlessDefined: boolean;
@@ -196,7 +196,7 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       matches,
       regexes,
       unless: compileUnless(data, options.trusted === true, shared),
-      unlessInSection: (data.unless ?? []).some((u) => u.scope === 'section' || u.scope === 'heading'),
+      unlessInSection: (data.unless ?? []).some((u) => u.scope === 'section' || u.scope === 'heading' || u.scope === 'document'),
       unlessDefined: (data.unless ?? []).some((u) => u.scope === 'defined'),
       params,
       negation: data.negation ?? (NEGATION_DROP.has(data.category) ? 'drop' : 'keep'),

@@ -8,9 +8,9 @@ import { CATEGORIES, SEVERITIES, type RuleData, type SharedPattern } from '../ty
 import { SourdoughError, type ErrorLocation } from '../errors.js';
 
 const patternScope = {
-  enum: ['sentence', 'overlap', 'section', 'heading', 'defined'],
+  enum: ['sentence', 'overlap', 'section', 'heading', 'defined', 'document'],
   description:
-    'For unless: cancel every match in the sentence, only matches it overlaps, every match in the same section (from the heading before the match to the next heading; a document without headings is one section), every match under a heading it matches (the nearest heading or a shallower one above it; Markdown, HTML and Word headings), or (defined) matches whose last word it holds earlier in the document (an abbreviation spelt out, a name introduced as a pet).',
+    'For unless: cancel every match in the sentence, only matches it overlaps, every match in the same section (from the heading before the match to the next heading; a document without headings is one section), every match under a heading it matches (the nearest heading or a shallower one above it; Markdown, HTML and Word headings), (defined) matches whose last word it holds earlier in the document (an abbreviation spelt out, a name introduced as a pet), or (document) every match in a document it matches anywhere (a court title that frames the whole paper).',
 };
 /** A compromise `match` parses one sentence at a time, so it cannot look across a section or a document. */
 const matchScope = { enum: ['sentence', 'overlap'], description: 'For unless: cancel every match in the sentence, or only matches it overlaps.' };
