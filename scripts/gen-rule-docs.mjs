@@ -262,7 +262,7 @@ export function renderRulesReadme(rows, rules, notCovered) {
     ...CATEGORY_INFO.map(([c, d]) => `| \`${c}/\` | ${cell(d)} |`),
     '| `<category>/_not-covered.yaml` | LEXICON rows deliberately not covered by a rule: a list of `{ id, reason }` |',
     '| `allow-list.yaml` | protected terms (statutory, benefits, IT, clinical compounds, organisation names); a match overlapping one is never reported |',
-    '| `_context.yaml` | word lists the engine uses to decide who a sentence is about (organisations, other people such as professionals and strangers, family and friends, machines, requests, documents) |',
+    '| `_context.yaml` | word lists the engine uses to decide who a sentence is about (organisations, other people such as professionals and strangers, family and friends, animals, machines, requests, documents) |',
     '| `_patterns.yaml` | patterns several rules share, each with a name and a description; a rule cites one as `named: <name>` in its `patterns` or `unless` (the formal legal basis the control rules look for) |',
     '| `_lexicon-rows.yaml` | the LEXICON row ids, generated, so coverage checks work without the LEXICON |',
     '| `rule.schema.json` | the rule JSON Schema, generated from `packages/core/src/schema/rule.ts` |',

@@ -44,7 +44,7 @@ hash.update(readFileSync(allowFile));
 // whole token as the engine reads it (a phrase or a capital would never match and is refused).
 const contextFile = join(rulesDir, '_context.yaml');
 const context = parse(readFileSync(contextFile, 'utf8')) ?? {};
-const contextGroups = ['organisations', 'others', 'family', 'machines', 'requests', 'documents'];
+const contextGroups = ['organisations', 'others', 'family', 'animals', 'machines', 'requests', 'documents'];
 for (const [group, list] of Object.entries(context)) {
   if (!contextGroups.includes(group) || !Array.isArray(list) || list.some((w) => typeof w !== 'string' || !w.trim())) {
     console.error(`rules/_context.yaml: group "${group}" must be one of ${contextGroups.join(', ')}, and a list of words`);

@@ -19,7 +19,7 @@ import { isNegated } from './context/negation.js';
 import { isDisputedLabel, isReportedLabel } from './context/disputed.js';
 import { IN_DEMENTIA, NEED_GIVEN, mentionsDementia, needGiven } from './context/condition.js';
 import { inWordSwapColumn, isQuotedFromRecord, isWordMention } from './context/mention.js';
-import { aboutWhom, clausePronounReferent, pronounReferent, subjectAllows } from './context/subject.js';
+import { aboutWhom, castOf, clausePronounReferent, pronounReferent, subjectAllows, type ContextIndex } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
 import { partHeads, type PartHead } from './context/sections.js';
@@ -367,6 +367,8 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
   const sectionCache: SectionCache = { anywhere: new Map(), bySection: new Map(), byPattern: new Map() };
   const codeCache = new Map<number, readonly (readonly [number, number])[]>();
   const definedCache = new Map<CompiledUnless, [number, number][]>();
+  /** The word lists plus the names the document introduces as someone else (read on the first `subject` check). */
+  let cast: ContextIndex | undefined;
   /** The abbreviations the document spells out (found on its first jargon abbreviation). */
   let abbreviations: AbbreviationDefinitions | undefined;
   /** Where each abbreviation is first written out in capitals without a bracket (-1: nowhere). */
@@ -421,15 +423,17 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
     }
     // Who it is about (rules with `subject: person | organisation`).
     if (rule.subject !== 'any' && set.context) {
-      let about = aboutWhom(s.text, hit.start - s.start, hit.end - s.start, set.context);
+      // "her stepfather, Gary, …": names introduced as someone else, read once per document.
+      cast ??= castOf(text, set.context);
+      let about = aboutWhom(s.text, hit.start - s.start, hit.end - s.start, cast);
       // "The landlord visited. He refused…": an opening pronoun for the previous sentence's subject,
       // unless an earlier sentence of the paragraph mentions someone else it could stand for.
       const prev = si > 0 ? sentences[si - 1] : undefined;
       if ((about === 'person' || about === 'unknown') && prev && sameParagraph(text, prev, s)) {
-        about = pronounReferent(s.text, hit.start - s.start, prev.text, set.context, () => paragraphBefore(text, sentences, si - 1)) ?? about;
+        about = pronounReferent(s.text, hit.start - s.start, prev.text, cast, () => paragraphBefore(text, sentences, si - 1)) ?? about;
       }
       // "son visited, he was angry": the same reading for a pronoun opening a clause after a comma.
-      if (about === 'person' || about === 'unknown') about = clausePronounReferent(s.text, hit.start - s.start, set.context) ?? about;
+      if (about === 'person' || about === 'unknown') about = clausePronounReferent(s.text, hit.start - s.start, cast) ?? about;
       if (!subjectAllows(rule.subject, about)) continue;
     }
     // Suppression comments. (Positions are the source's: in a word that markup split and the

@@ -22,7 +22,7 @@ import { clauseTextBefore } from './negation.js';
  * parent is read as the person: in children's records "Jo's mum was aggressive" is a label on an
  * adult the service works with).
  */
-export type About = 'person' | 'organisation' | 'other' | 'family' | 'machine' | 'request' | 'document' | 'unknown';
+export type About = 'person' | 'organisation' | 'other' | 'family' | 'animal' | 'machine' | 'request' | 'document' | 'unknown';
 
 /** The word lists (head nouns, lower case) from `rules/_context.yaml`. */
 export interface ContextWords {
@@ -32,6 +32,8 @@ export interface ContextWords {
   others?: string[];
   /** Family and friends other than parents: partner, brother, sister, son, daughter, friend… */
   family?: string[];
+  /** Animals: dog, cat, horse… ("the dog is aggressive", "Pat's dog, Rolo, is aggressive"). */
+  animals?: string[];
   /** Machines, systems and transactions: card, payment, connection, system, app… */
   machines: string[];
   /** Requests made to an organisation: application, request, claim, referral, appeal… */
@@ -57,6 +59,7 @@ export function compileContextWords(words: Partial<ContextWords> | undefined): C
   add(words?.organisations, 'organisation');
   add(words?.others, 'other');
   add(words?.family, 'family');
+  add(words?.animals, 'animal');
   add(words?.machines, 'machine');
   add(words?.requests, 'request');
   add(words?.documents, 'document');
@@ -85,6 +88,8 @@ const BRIDGE = set(
   'is was were are be been being am has have had having will would shall should can could may might must do does did ' +
     'get got gets getting became become becomes becoming seemed seem seems appeared appear appears remained remain remains ' +
     'grew grow grows turned stayed stays felt feel feels looked look looks sounded sounds proved ' +
+    // "keeps refusing", "started refusing", "continued to refuse": the subject still does it.
+    'keep keeps kept keeping continue continues continued start starts started began begins ' +
     'not never no longer cannot also then again just still already now often always sometimes usually generally mostly ' +
     'occasionally repeatedly consistently initially previously recently later earlier once twice ever even very quite so ' +
     'rather really extremely increasingly particularly especially bit little more most less too somewhat fairly ' +
@@ -222,6 +227,9 @@ function kindOf(token: string, original: string, index: ContextIndex, objectPosi
   if (POSSESSIVE.test(token)) return undefined; // a possessive ("the council's offer") qualifies the next noun
   const k = index.get(token);
   if (k) return k;
+  // A name the document introduced as someone or something else ("her stepfather, Gary", "our dog, Bess").
+  const cast = castKind(original, index);
+  if (cast) return cast;
   if (token === 'it') return 'machine';
   if (INDEFINITES.has(token)) return 'other';
   if (PEOPLE.has(token)) return 'person';
@@ -431,12 +439,95 @@ function coordinated(ws: Words, h: number, index: ContextIndex): About | undefin
 }
 
 /**
+ * The subject shared across "and" ending at `ws.raw[and]`: "the carer was rude **and** refused",
+ * "the carer arrived late and refused". Reads back over the verb group and at most two plain words
+ * (no preposition, no object: the word before "and" must not itself be a noun, a name or a
+ * pronoun) to the subject's noun phrase. Undefined when it is not that simple.
+ */
+function sharedSubject(ws: Words, and: number, index: ContextIndex): About | undefined {
+  let plain = 0;
+  for (let j = and - 1; j >= 0 && j >= and - 7; j--) {
+    const t = at(ws, j);
+    if (kindAt(ws, j, index)) {
+      if (j === and - 1 || plain === 0) return undefined;
+      const h = subjectHead(ws, j, index, false);
+      return h >= 0 ? subjectKind(ws, h, index) : undefined;
+    }
+    if (BRIDGE.has(t) || (/ly$/.test(t) && !POSSESSIVE.test(t))) continue;
+    if (PREPOSITIONS.has(t) || STOPS.has(t) || RELATIVES.has(t) || CONJUNCTIONS.has(t) || POSSESSIVE.test(t) || !/^\p{Ll}+$/u.test(ws.raw[j]!) || ++plain > 2) return undefined;
+  }
+  return undefined;
+}
+
+/** Names the document introduced as someone or something else are stored in the index under "@Name". */
+const CAST = '@';
+/** Cast names whose role word is a man's ("@m:Gary") or a woman's ("@f:Sue") word, for the pronoun reading. */
+const CAST_MAN = '@m:';
+const CAST_WOMAN = '@f:';
+
+/** What the document introduced the capitalised name `original` ("Gary", "Bess") as, if anything. */
+function castKind(original: string, index: ContextIndex): About | undefined {
+  if (!/^\p{Lu}\p{Ll}/u.test(original)) return undefined;
+  return index.get(CAST + original.replace(POSSESSIVE, ''));
+}
+
+/**
+ * A name introduced in apposition to a listed word, or "called", "named" or "known as" after one:
+ * "her ex-partner, Dean,", "Pat's dog, Rolo,", "our dog, Bess.", "his support worker, Lena",
+ * "a man called Gary". The role word may have up to two words before it ("her ex-partner", "his
+ * support worker", "the night care worker").
+ */
+const CAST_INTRO =
+  /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|\p{Lu}\p{Ll}+['’]s)\s+((?:\p{Ll}+[\s-]){0,2}?)(\p{Ll}+),?\s+(?:called\s+|named\s+|known\s+as\s+)?(\p{Lu}\p{Ll}+)\b(?!['’]s)(?=\s*[,.;:)!?]|\s+(?:and|who|is|was|has|had|were|are|said|says|told)\b)/gu;
+
+/** A son or daughter introduced by name may be the child the record is about ("Tasha's son, Kai"): never cast. */
+const NOT_CAST = set('son sons daughter daughters stepson stepdaughter child children grandchild grandchildren');
+
+/**
+ * The document's cast: `index` plus the names it introduces as someone or something other than
+ * the person ("her stepfather, Gary", "the neighbour's dog, Rolo", "his support worker, Lena"), so
+ * that "Gary was angry" and "Rolo is aggressive" further on are read as the stepfather's and the
+ * dog's. Parents are not listed words, so "his mum, Tasha" stays the person (as a parent is); a son
+ * or daughter is never cast. A name introduced as two different kinds is left alone. Returns
+ * `index` itself when the document introduces no one. Pure; one pass of one regex.
+ */
+export function castOf(text: string, index: ContextIndex): ContextIndex {
+  let cast: ContextIndex | undefined;
+  const clash = new Set<string>();
+  CAST_INTRO.lastIndex = 0;
+  for (let m = CAST_INTRO.exec(text); m; m = CAST_INTRO.exec(text)) {
+    const role = m[2]!;
+    const name = m[3]!;
+    const l = name.toLowerCase();
+    const kind = index.get(role);
+    if (!kind || kind === 'request' || kind === 'document' || NOT_CAST.has(role) || notName(l, index)) continue;
+    cast ??= new Map(index);
+    const key = CAST + name;
+    const had = cast.get(key);
+    if (had && had !== kind) clash.add(key);
+    cast.set(key, kind);
+    if (MEN.has(role)) cast.set(CAST_MAN + name, kind);
+    if (WOMEN.has(role)) cast.set(CAST_WOMAN + name, kind);
+  }
+  if (!cast) return index;
+  for (const key of clash) cast.delete(key);
+  return cast;
+}
+
+/**
  * The subject of the clause that ends at `relStart`, if one is found: the noun phrase before the
  * verb group, or, when the clause is only a verb group after an aside ("Jo, who has a learning
  * disability, refused"), the noun before the aside.
  */
 function subjectBefore(sentence: string, relStart: number, clause: string, ws: Words, index: ContextIndex, adverb: boolean): About | undefined {
   const i = beforeVerbGroup(ws, ws.raw.length, index, adverb);
+  if (i >= 1 && at(ws, i) === 'and') {
+    // "Mum's old carer was rude and refused to help": the verbs share the subject of the predicate
+    // before "and" — when that predicate is only a verb group and a word or two ("was rude",
+    // "arrived late"), never an object ("Sam hit the carer and refused" is Sam's).
+    const shared = sharedSubject(ws, i, index);
+    if (shared && shared !== 'person') return shared;
+  }
   if (i >= 0) {
     const relative = isRelative(ws, i);
     const h = subjectHead(ws, relative ? i - 1 : i, index, relative);
@@ -451,8 +542,17 @@ function subjectBefore(sentence: string, relStart: number, clause: string, ws: W
   if (asideEnd < 1 || !ASIDE_MARK.test(sentence[asideEnd]!)) return undefined;
   const aside = clauseTextBefore(sentence, asideEnd, 120, SUBJECT_BREAK);
   const asideStart = asideEnd - aside.length - 1;
-  if (asideStart < 1 || !ASIDE_MARK.test(sentence[asideStart]!) || !/^\s*(?:who|which)\b/i.test(aside)) return undefined;
+  if (asideStart < 1 || !ASIDE_MARK.test(sentence[asideStart]!)) return undefined;
+  // A name in apposition: "her ex-partner, Dean, refused to leave", "Pat's dog, Rolo, is
+  // aggressive" — the noun before the name says who (or what) it is.
+  const appositive = /^\s*(\p{Lu}\p{Ll}+)\s*$/u.exec(aside);
+  if (!appositive && !/^\s*(?:who|which)\b/i.test(aside)) return undefined;
   const outer = wordsOf(clauseTextBefore(sentence, asideStart, 120, SUBJECT_BREAK).match(TOKEN) ?? []);
+  if (appositive) {
+    const k = outer.raw.length - 1;
+    const kind = k >= 0 && !POSSESSIVE.test(outer.raw[k]!) ? index.get(at(outer, k)) : undefined;
+    return kind && kind !== 'request' && kind !== 'document' ? kind : castKind(appositive[1]!, index);
+  }
   const h = subjectHead(outer, outer.raw.length - 1, index, true);
   return h >= 0 ? subjectKind(outer, h, index) : undefined;
 }
@@ -577,7 +677,7 @@ function mentionsPerson(text: string, pronoun: string, index: ContextIndex): boo
     if (forms.has(l)) return true;
     if (pronoun === 'They') continue;
     if (PERSON_WORDS.has(l) && fits(l, pronoun)) return true;
-    if (/^\p{Lu}/u.test(w) && !notName(l, index)) return true;
+    if (/^\p{Lu}/u.test(w) && !notName(l, index) && !castKind(w, index)) return true;
   }
   return false;
 }
@@ -626,7 +726,7 @@ export function pronounReferent(
     // "his carer … He", "their carers … They": the person, or the carer.
     if (FORMS[pronoun]!.has(l)) return undefined;
     if (DETERMINERS.has(l)) continue;
-    if (index.has(l)) subject = i;
+    if (index.has(l) || castKind(w, index)) subject = i;
     else if (/^\p{Lu}/u.test(w) && (i > 0 || !notName(l.replace(POSSESSIVE, ''), index))) {
       // A name: "Dr Patel", "Mrs Khan's carer", "Carl is a man with…" (Carl is the subject). An
       // opening name's possessive is ambiguous only when the pronoun may be that person: "Dev's
@@ -636,14 +736,17 @@ export function pronounReferent(
   }
   if (subject < 0) return undefined;
   const head = toks[subject]!.toLowerCase();
-  const kind = index.get(head)!;
+  const name = toks[subject]!.replace(POSSESSIVE, '');
+  const kind = index.get(head) ?? castKind(name, index)!;
+  // A cast name's gender is its role word's: "her stepfather, Gary … He", not "… She".
+  if ((pronoun === 'He' && index.has(CAST_WOMAN + name)) || (pronoun === 'She' && index.has(CAST_MAN + name))) return undefined;
   if (kind !== 'organisation' && kind !== 'other' && kind !== 'family') return undefined;
   const plural = (kind === 'organisation' && !ONE_PERSON.has(head)) || (/s$/.test(head) && !/ss$/.test(head)) || head === 'staff' || head === 'police' || head === 'men' || head === 'women';
   if ((pronoun === 'They') !== plural || !fits(head, pronoun)) return undefined;
   for (let i = subject + 1; i < toks.length; i++) {
     const w = toks[i]!;
     const l = w.toLowerCase();
-    if (POINTERS.has(l) || PEOPLE.has(l) || (/^\p{Lu}/u.test(w) && !CALENDAR.has(l) && !index.has(l))) return undefined;
+    if (POINTERS.has(l) || PEOPLE.has(l) || (/^\p{Lu}/u.test(w) && !CALENDAR.has(l) && !index.has(l) && !castKind(w, index))) return undefined;
   }
   const before = typeof earlier === 'function' ? earlier() : earlier;
   if (before && mentionsPerson(before, pronoun, index)) return undefined;

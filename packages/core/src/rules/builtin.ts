@@ -26,7 +26,7 @@ export function builtinAllowList(): string[] {
 /** The built-in word lists for `subject` checks (`rules/_context.yaml`). */
 export function builtinContextWords(): ContextWords {
   const c = (bundle.context ?? {}) as Partial<ContextWords>;
-  return { organisations: c.organisations ?? [], others: c.others ?? [], family: c.family ?? [], machines: c.machines ?? [], requests: c.requests ?? [], documents: c.documents ?? [] };
+  return { organisations: c.organisations ?? [], others: c.others ?? [], family: c.family ?? [], animals: c.animals ?? [], machines: c.machines ?? [], requests: c.requests ?? [], documents: c.documents ?? [] };
 }
 
 /** Content hash of the built-in rule files and allow-list (for reproducible audits). */

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { aboutWhom, clausePronounReferent, compileContextWords, pronounReferent, subjectAllows, type About } from '../../src/context/subject.js';
+import { aboutWhom, castOf, clausePronounReferent, compileContextWords, pronounReferent, subjectAllows, type About } from '../../src/context/subject.js';
 import { repoRoot } from '../helpers.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -266,7 +266,7 @@ describe('compileContextWords', () => {
   });
   it('the built-in lists are known groups of single lower-case words, with professionals and strangers as others', () => {
     for (const [group, list] of Object.entries(words as Record<string, unknown>)) {
-      expect(['organisations', 'others', 'family', 'machines', 'requests', 'documents']).toContain(group);
+      expect(['organisations', 'others', 'family', 'animals', 'machines', 'requests', 'documents']).toContain(group);
       for (const w of list as string[]) expect(w, `${group}: ${w}`).toMatch(/^[\p{Ll}\p{N}]+(?:-by)?$/u);
     }
     expect(index.get('gp')).toBe('other');
@@ -308,6 +308,44 @@ describe('subject word lists in a rule set', () => {
     expect(analyse('Sam and his brother refused to leave.', set).findings.map((f) => f.text)).toEqual(['refused']);
     const own = compileRules([rule], { context: { family: ['cousin'] } });
     expect(analyse('His cousin refused to leave.', own).findings).toEqual([]);
+  });
+});
+
+describe('who a sentence is about, in documents where several people appear (added 2026-11-28)', () => {
+  const set = compileRules([testRule('blaming/t-subject', ['refused', 'refusing', 'aggressive', 'angry'], { subject: 'person' })]);
+  const found = (text: string): string[] => analyse(text, set).findings.map((f) => f.text);
+  it('a name in apposition is the noun before it: "her ex-husband, Neil, refused"', () => {
+    expect(about('Her ex-husband, Neil, refused to hand back the keys.', 'refused')).toBe('family');
+    expect(about("Ravi's cat, Mango, is aggressive with visitors.", 'aggressive')).toBe('animal');
+    expect(about('The night nurse, Stefan, was aggressive at the door.', 'aggressive')).toBe('other');
+    // the person is still the person
+    expect(subjectAllows('person', about('Her mum, Kerry, refused to sign the form.', 'refused'))).toBe(true);
+    expect(subjectAllows('person', about('Josie, aged 15, refused to come down for tea.', 'refused'))).toBe(true);
+  });
+  it('a name the document introduced as someone else stays that someone, sentences later', () => {
+    expect(found('I visited Nell with her lodger, Craig. Nell showed me the garden. Craig refused to turn the music down.')).toEqual([]);
+    expect(found('Ola lives with our old dog, Biscuit. Biscuit is aggressive with the postman.')).toEqual([]);
+    expect(found('Ola lives with her cousin, Dami. Ola refused her tea tonight.')).toEqual(['refused']);
+    // a son or daughter introduced by name may be the child the record is about
+    expect(found("Tara's son, Alfie, is 8. Alfie refused to go to school.")).toEqual(['refused']);
+    // a name introduced as two different kinds is left alone
+    expect(castOf('Her brother, Ash, came. The driver, Ash, waited.', index).has('@Ash')).toBe(false);
+  });
+  it('a cast name is read with its role word\'s gender for an opening pronoun', () => {
+    expect(found('Her stepdad, Wes, came round at six. He was angry about the bins.')).toEqual([]);
+    expect(found('Her stepdad, Wes, came round at six. She was angry about the bins.')).toEqual(['angry']);
+  });
+  it('verbs joined by "and" share a simple subject: "the carer was rude and refused"', () => {
+    expect(about('The relief carer was rude and refused to stay.', 'refused')).toBe('other');
+    expect(about('The agency driver arrived late and refused to wait.', 'refused')).toBe('other');
+    // an object before "and" is not the subject
+    expect(about('Paddy thanked the carer and refused his tea.', 'refused')).toBe('person');
+    expect(about('Paddy came home and refused his tea.', 'refused')).toBe('person');
+  });
+  it('"keeps refusing", "started refusing": the subject still does it', () => {
+    expect(about('The coffee machine keeps refusing to start.', 'refusing')).toBe('machine');
+    expect(about('Paddy keeps refusing his tea.', 'refusing')).toBe('person');
+    expect(about('The old pony started refusing the jumps.', 'refusing')).toBe('animal');
   });
 });
 
