@@ -19,7 +19,7 @@ import { isNegated } from './context/negation.js';
 import { isDisputedLabel, isReportedLabel } from './context/disputed.js';
 import { IN_DEMENTIA, NEED_GIVEN, mentionsDementia, needGiven } from './context/condition.js';
 import { inWordSwapColumn, isQuotedFromRecord, isWordMention } from './context/mention.js';
-import { aboutWhom, castOf, clausePronounReferent, pronounReferent, subjectAllows, type ContextIndex } from './context/subject.js';
+import { aboutWhom, castOf, clausePronounReferent, paragraphPronounReferent, pronounReferent, subjectAllows, type ContextIndex } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
 import { partHeads, type PartHead } from './context/sections.js';
@@ -434,6 +434,11 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       }
       // "son visited, he was angry": the same reading for a pronoun opening a clause after a comma.
       if (about === 'person' || about === 'unknown') about = clausePronounReferent(s.text, hit.start - s.start, cast) ?? about;
+      // "Mia said her stepfather, Gary, locks her in when he is angry": a he or she that only
+      // someone the document introduced as someone else can be (read only when names were cast).
+      if ((about === 'person' || about === 'unknown') && cast !== set.context) {
+        about = paragraphPronounReferent(paragraphBefore(text, sentences, si) + s.text.slice(0, hit.start - s.start), cast) ?? about;
+      }
       if (!subjectAllows(rule.subject, about)) continue;
     }
     // Suppression comments. (Positions are the source's: in a word that markup split and the

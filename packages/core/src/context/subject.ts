@@ -43,7 +43,7 @@ export interface ContextWords {
 }
 
 /** Compiled lookup: lower-case word → what it is. */
-export type ContextIndex = Map<string, Exclude<About, 'person' | 'unknown'>>;
+export type ContextIndex = Map<string, Exclude<About, 'unknown'>>;
 
 /** Build the lookup once per rule set. Plural forms are added for single words. */
 export function compileContextWords(words: Partial<ContextWords> | undefined): ContextIndex {
@@ -509,9 +509,72 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
     if (MEN.has(role)) cast.set(CAST_MAN + name, kind);
     if (WOMEN.has(role)) cast.set(CAST_WOMAN + name, kind);
   }
+  // The person's gender, where the record shows it: "Mia said her stepfather …" (her is Mia's).
+  // Stored as "@f:Mia" or "@m:Mia" only (Mia stays the person); both kinds of evidence, neither.
+  const seen = new Map<string, string>();
+  GENDER_CUE.lastIndex = 0;
+  for (let m = GENDER_CUE.exec(text); m; m = GENDER_CUE.exec(text)) {
+    const name = m[1]!;
+    if (notName(name.toLowerCase(), index) || (cast ?? index).has(CAST + name)) continue;
+    const g = m[2]!.toLowerCase() === 'her' ? CAST_WOMAN : CAST_MAN;
+    const had = seen.get(name);
+    seen.set(name, had && had !== g ? 'both' : g);
+  }
+  for (const [name, g] of seen) {
+    if (g === 'both') continue;
+    cast ??= new Map(index);
+    cast.set(g + name, 'person');
+  }
   if (!cast) return index;
   for (const key of clash) cast.delete(key);
   return cast;
+}
+
+/** "Mia said her stepfather …", "Tom told me his sister …": the possessive after a reporting verb is the speaker's. */
+const GENDER_CUE = /\b(\p{Lu}\p{Ll}+) (?:said|says|told (?:me|us)|explained|explains|disclosed|discloses) (?:that )?(her|his) (?=\p{Ll})/gu;
+
+/** A he or she as the subject of the match's clause: "… when he is", "Mia said he is very". */
+const PRONOUN_SUBJECT = /\b(he|she)(?:\s+(?:is|was|were|are|has|had|been|be|being|can|could|would|will|gets|got|became|becomes|seemed|seems|felt|very|so|really|quite|often|sometimes|always|also|still|then|not|never|can't|cannot|isn't|wasn't|gets|getting))*\s*$/i;
+
+/**
+ * What a "he" or "she" subject of the match stands for, when the paragraph before it (`before`,
+ * up to the match) leaves only one kind of candidate: everyone it mentions whom the pronoun could
+ * mean — by gender — is someone the document introduced as someone else ("her stepfather, Gary").
+ * "Mia said her stepfather, Gary, locks her in her room when **he** is angry" is Gary's anger, when
+ * Mia is shown to be a girl ("Mia said her …") and no one else a "he" could mean is named. Any name
+ * of unknown gender, any people word the pronoun fits ("the client", "resident"), or the pronoun's
+ * own forms before the first candidate ("his brother, Ali, came. He …": "his" may be the person)
+ * leave it to the other readings (undefined). Pure; reads the paragraph's words once.
+ */
+export function paragraphPronounReferent(before: string, index: ContextIndex): About | undefined {
+  const sub = PRONOUN_SUBJECT.exec(before);
+  if (!sub) return undefined;
+  const pronoun = sub[1]!.toLowerCase() === 'he' ? 'He' : 'She';
+  const own = FORMS[pronoun]!;
+  const wrongGender = pronoun === 'He' ? CAST_WOMAN : CAST_MAN;
+  let found: About | undefined;
+  for (const w of before.slice(0, sub.index).match(TOKEN) ?? []) {
+    const bare = w.replace(POSSESSIVE, '');
+    const l = bare.toLowerCase();
+    if (own.has(l)) {
+      if (!found) return undefined; // "his … He": may be the person
+      continue;
+    }
+    if (/^\p{Lu}/u.test(w) && !notName(l, index) && !CALENDAR.has(l.replace(/s$/, ''))) {
+      if (index.has(wrongGender + bare)) continue; // a name shown to be the other gender
+      const c = castKind(bare, index);
+      if (!c) return undefined; // a name that may be the person
+      found = c;
+      continue;
+    }
+    if (PERSON_WORDS.has(l) || l === 'person' || l === 'young') {
+      if (fits(l, pronoun) && l !== 'young') return undefined;
+      continue;
+    }
+    const k = index.get(l);
+    if ((k === 'other' || k === 'family') && fits(l, pronoun)) found = k;
+  }
+  return found;
 }
 
 /**

@@ -335,6 +335,17 @@ describe('who a sentence is about, in documents where several people appear (add
     expect(found('Her stepdad, Wes, came round at six. He was angry about the bins.')).toEqual([]);
     expect(found('Her stepdad, Wes, came round at six. She was angry about the bins.')).toEqual(['angry']);
   });
+  it('a he or she that only a cast name can be, by gender, is that person: "her uncle, Rob, … when he is angry"', () => {
+    expect(found('Zoe said her uncle, Rob, shouts at her when he is angry.')).toEqual([]);
+    expect(found('Zoe told me her uncle, Rob, visits on Fridays. Zoe said he is aggressive when he drinks.')).toEqual([]);
+    // a name that may be the one the pronoun means keeps the label on the person
+    expect(found('Sam said his uncle, Rob, visits on Fridays. Sam said he is aggressive when he is tired.')).toEqual(['aggressive']);
+    expect(found('Zoe said her uncle, Rob, visits. Kit was angry when he left.')).toEqual(['angry']);
+    // "his" before the first candidate may be the person
+    expect(found('His uncle, Rob, came round. He was angry.')).toEqual(['angry']);
+    // no one cast: nothing changes
+    expect(found('Zoe said he is aggressive when he drinks.')).toEqual(['aggressive']);
+  });
   it('verbs joined by "and" share a simple subject: "the carer was rude and refused"', () => {
     expect(about('The relief carer was rude and refused to stay.', 'refused')).toBe('other');
     expect(about('The agency driver arrived late and refused to wait.', 'refused')).toBe('other');
