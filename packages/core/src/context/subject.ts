@@ -509,6 +509,19 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
     if (MEN.has(role)) cast.set(CAST_MAN + name, kind);
     if (WOMEN.has(role)) cast.set(CAST_WOMAN + name, kind);
   }
+  // Someone who grooms or exploits others is not the person (LEXICON BLA-10: describing a
+  // perpetrator as manipulative is accurate): "Jax has been grooming Leo" … "Jax is manipulative".
+  // Active voice only, with an object after it: "Leo was groomed by Jax" casts no one.
+  GROOMER.lastIndex = 0;
+  for (let m = GROOMER.exec(text); m; m = GROOMER.exec(text)) {
+    const name = m[1]!;
+    if (notName(name.toLowerCase(), index)) continue;
+    cast ??= new Map(index);
+    const key = CAST + name;
+    const had = cast.get(key);
+    if (had && had !== 'other') clash.add(key);
+    cast.set(key, 'other');
+  }
   // The person's gender, where the record shows it: "Mia said her stepfather …" (her is Mia's).
   // Stored as "@f:Mia" or "@m:Mia" only (Mia stays the person); both kinds of evidence, neither.
   const seen = new Map<string, string>();
@@ -529,6 +542,9 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
   for (const key of clash) cast.delete(key);
   return cast;
 }
+
+/** "Jax has been grooming Leo", "Dean exploited younger boys": a name that grooms, exploits or traffics someone. */
+const GROOMER = /\b(\p{Lu}\p{Ll}+) (?:has been |had been |have been |is |was |has |had |)(?:grooming|grooms|groomed|exploiting|exploits|exploited|trafficking|trafficked) (?=\p{Lu}\p{Ll}|(?:him|her|them|young|younger|other|local|vulnerable|children|boys|girls|teenagers|pupils)\b)/gu;
 
 /** "Mia said her stepfather …", "Tom told me his sister …": the possessive after a reporting verb is the speaker's. */
 const GENDER_CUE = /\b(\p{Lu}\p{Ll}+) (?:said|says|told (?:me|us)|explained|explains|disclosed|discloses) (?:that )?(her|his) (?=\p{Ll})/gu;

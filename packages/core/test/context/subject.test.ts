@@ -331,6 +331,13 @@ describe('who a sentence is about, in documents where several people appear (add
     // a name introduced as two different kinds is left alone
     expect(castOf('Her brother, Ash, came. The driver, Ash, waited.', index).has('@Ash')).toBe(false);
   });
+  it('someone who grooms or exploits others is not the person (BLA-10)', () => {
+    const m = compileRules([testRule('blaming/t-manip', ['manipulative'], { subject: 'person' })]);
+    expect(analyse('Police said Rocco has been grooming Kian and his friends. Rocco is manipulative and charming.', m).findings).toEqual([]);
+    // the one groomed is not cast
+    expect(analyse('Kian was groomed by an older man. Kian is manipulative with staff.', m).findings.map((f) => f.text)).toEqual(['manipulative']);
+    expect(analyse('Kian is being exploited by Rocco. Kian is manipulative with staff.', m).findings.map((f) => f.text)).toEqual(['manipulative']);
+  });
   it('a cast name is read with its role word\'s gender for an opening pronoun', () => {
     expect(found('Her stepdad, Wes, came round at six. He was angry about the bins.')).toEqual([]);
     expect(found('Her stepdad, Wes, came round at six. She was angry about the bins.')).toEqual(['angry']);
