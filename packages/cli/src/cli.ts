@@ -18,10 +18,11 @@ import { cliVersion } from './version.js';
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 const repeat = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-function wholeNumber(flag: string, min: number) {
+function wholeNumber(flag: string, min: number, max?: number) {
   return (v: string): number => {
     const n = Number(v);
-    if (!Number.isInteger(n) || n < min) throw new CommanderError(2, 'sourdough.usage', `${flag} needs a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${v}"`);
+    const range = max !== undefined ? ` from ${min} to ${max}` : min > 0 ? ` of at least ${min}` : '';
+    if (!Number.isInteger(n) || n < min || (max !== undefined && n > max)) throw new CommanderError(2, 'sourdough.usage', `${flag} needs a whole number${range}, got "${v}"`);
     return n;
   };
 }
@@ -119,7 +120,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   program
     .command('serve')
     .description('start the REST API and LanguageTool-compatible server (settings: docs/api.md)')
-    .option('-p, --port <n>', 'port to listen on (default 3000, or SOURDOUGH_PORT)', wholeNumber('--port', 0))
+    .option('-p, --port <n>', 'port to listen on (default 3000, or SOURDOUGH_PORT)', wholeNumber('--port', 0, 65535))
     .option('--host <address>', 'address to listen on (default 127.0.0.1: this machine only; or SOURDOUGH_HOST)')
     .option('--rules <dir>', 'also load the rules in this folder (repeatable)', repeat)
     .action(async (opts: ServeOptions) => {

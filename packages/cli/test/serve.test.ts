@@ -88,6 +88,22 @@ describe('sourdough serve', () => {
     expect(err()).toContain('--port needs a whole number');
   });
 
+  it('exits 2 for a port above 65535, saying what range it takes', async () => {
+    const { io, err } = fakeIo();
+    expect(await run(['serve', '--port', '99999'], io)).toBe(2);
+    expect(err()).toContain('--port needs a whole number from 0 to 65535, got "99999"');
+    expect(err()).not.toContain('options.port');
+  });
+
+  it('exits 2 with a plain message and a next step for a host name that does not resolve', async () => {
+    const { io, err } = fakeIo();
+    io.env = { SOURDOUGH_WORKERS: '1' };
+    expect(await serve({ port: 0, host: 'no-such-host.invalid' }, io)).toBe(2);
+    expect(err()).toContain('cannot listen on no-such-host.invalid: no address of that name was found');
+    expect(err()).toContain('127.0.0.1');
+    expect(err()).not.toContain('getaddrinfo');
+  });
+
   it('exits 2 for a bad SOURDOUGH_* setting, naming it', async () => {
     const { io, err } = fakeIo();
     io.env = { SOURDOUGH_BATCH_LIMIT: 'lots' };

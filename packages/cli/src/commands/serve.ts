@@ -73,6 +73,7 @@ export async function serve(opts: ServeOptions, io: Io, hooks: { onListening?: (
       e.code === 'EADDRINUSE' ? `port ${opts.port ?? io.env.SOURDOUGH_PORT ?? 3000} is already in use; choose another with --port`
       : e.code === 'EADDRNOTAVAIL' ? `cannot listen on ${opts.host ?? io.env.SOURDOUGH_HOST}: no such address on this machine`
       : e.code === 'EACCES' ? 'permission denied for that port; use a port above 1023'
+      : e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' ? `cannot listen on ${opts.host ?? io.env.SOURDOUGH_HOST}: no address of that name was found; give --host an address of this machine, such as 127.0.0.1`
       : e.message;
     io.stderr.write(`sourdough serve: ${printable(why)}\n`);
     return done(2);
