@@ -75,6 +75,9 @@ function describeValidation(err: AnyError): string {
     const name = String(v.params?.additionalProperty ?? '');
     return /^[A-Za-z_$][\w$-]{0,31}$/.test(name) ? `${where} has an unknown field "${name}"` : `${where} has an unknown field`;
   }
+  // The allowed values come from the schema, never from the request, so they can be listed.
+  const allowed = v.params?.allowedValues;
+  if (v.keyword === 'enum' && Array.isArray(allowed) && allowed.length > 0) return `${where} must be one of: ${allowed.map((a) => String(a)).join(', ')}`;
   // ajv messages describe the schema ("must be string", "must NOT have fewer than 1 characters"), never the data.
   return `${where} ${v.message ?? 'is invalid'}`;
 }

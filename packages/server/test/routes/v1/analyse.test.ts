@@ -133,7 +133,8 @@ describe('POST /v1/analyse', () => {
   it.each([
     ['text is a number', { text: 42 }, 'body.text must be string'],
     ['text is missing', { format: 'text' }, 'needs "text"'],
-    ['format is unknown', { text: 'x', format: 'pdf' }, 'body.format'],
+    ['format is unknown', { text: 'x', format: 'pdf' }, 'body.format must be one of: text, markdown'],
+    ['minSeverity is unknown', { text: 'x', minSeverity: 'warn' }, 'body.minSeverity must be one of: info, warning, error'],
     ['includeQuotes is a string', { text: 'x', includeQuotes: 'yes' }, 'body.includeQuotes must be boolean'],
     ['rules.enable is a string', { text: 'x', rules: { enable: 'blaming' } }, 'body.rules.enable must be array'],
     ['an unknown field', { text: 'x', colour: 'blue' }, 'unknown field "colour"'],

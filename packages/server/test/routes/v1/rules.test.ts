@@ -28,6 +28,13 @@ describe('GET /v1/rules', () => {
     expectError(await app().inject({ method: 'GET', url: '/v1/rules?category=rudeness' }), 400, 'SD_ERR_VALIDATION');
   });
 
+  it('lists the categories it takes when one is unknown, without repeating what was sent', async () => {
+    const res = await app().inject({ method: 'GET', url: '/v1/rules?category=blamin' });
+    const { message } = res.json();
+    expect(message).toBe('The request is not in the expected shape: querystring.category must be one of: deficit, gatekeeping, dehumanising, blaming, control, jargon, voice, privacy.');
+    expect(message).not.toContain('blamin,');
+  });
+
   it('marks a rule that runs only when enabled by its id, in the list and on its own', async () => {
     const { rules } = (await app().inject({ method: 'GET', url: '/v1/rules?category=voice' })).json();
     const optIn = rules.filter((r: { optIn?: boolean }) => r.optIn).map((r: { id: string }) => r.id);
