@@ -239,7 +239,7 @@ function checkBodySchema(bodyLimit: number) {
   return {
     type: 'object',
     properties: {
-      text: { type: 'string', maxLength: bodyLimit, description: 'The plain text to check. Send this or `data`.' },
+      text: { type: 'string', maxLength: bodyLimit, description: 'The plain text to check. Send this or `data`.', examples: ['Jack refused his tablets. He is a service user.'] },
       data: {
         type: 'string',
         maxLength: bodyLimit,
@@ -249,6 +249,7 @@ function checkBodySchema(bodyLimit: number) {
       language: {
         type: 'string',
         maxLength: 20,
+        examples: ['en-GB'],
         description:
           '`auto` (the default), `en`, or an English variant such as `en-GB` or `en-US`. Anything else gets 400: sourdough checks English only, with the same rules for every variant. The answer\'s `language` is the code sent (`en-us` written `en-US`); for `auto`, the first English variant in `preferredVariants`, else `en-GB`.',
       },
@@ -268,6 +269,9 @@ function checkBodySchema(bodyLimit: number) {
       apiKey: { type: 'string', maxLength: 500, description: 'An API key, for clients that cannot send an Authorization header (when the server has keys).' },
     },
     additionalProperties: true,
+    // What /docs fills in for "Try it out" (a JSON body: the form's fields would all be filled with
+    // placeholders, `text` and `data` both, which the route refuses): a request that works as it is.
+    examples: [{ text: 'Jack refused his tablets. He is a service user.', language: 'en-GB' }],
   } as const;
 }
 
@@ -374,7 +378,8 @@ export default async function languageToolRoutes(fastify: FastifyInstance, opts:
         description: alias
           ? 'The same endpoint as `POST /v2/check`: same body, same answers.'
           : 'LanguageTool\'s `/v2/check`. The body is a form (`application/x-www-form-urlencoded`), as LanguageTool itself takes it, or a JSON object (`application/json`) with the same fields; `enabledOnly` may then be a JSON `true`, and every other field is a string, as in the form. A body labelled `application/json` that does not start with `{` is read as a form (one LanguageTool client labels its form that way). Send `text` or `data`, not both. Other LanguageTool fields (`motherTongue`, `preferredVariants`, `level`, `username`…) are accepted and ignored.',
-        consumes: ['application/x-www-form-urlencoded', 'application/json'],
+        // JSON first, so /docs offers "Try it out" with the example body; LanguageTool clients send the form.
+        consumes: ['application/json', 'application/x-www-form-urlencoded'],
         body: checkBodySchema(opts.bodyLimit),
         response: { 200: checkResponse, ...errorResponses(400, 401, 413, 415, 429, 500, 503) },
       },

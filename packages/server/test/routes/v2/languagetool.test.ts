@@ -87,6 +87,24 @@ describe('POST /v2/check', () => {
     expect(spec.paths['/api/v2/languages']!.get!.summary).toMatch(/^Alias of GET \/v2\/languages/);
   });
 
+  it("offers /docs' \"Try it out\" a body that works as it is: JSON first, with an example the route answers 200", async () => {
+    type Content = Record<string, { example?: unknown; schema: { properties: Record<string, { example?: unknown }> } }>;
+    const spec = (await app().inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, { post?: { requestBody: { content: Content } } }> };
+    for (const path of ['/v2/check', '/api/v2/check']) {
+      const content = spec.paths[path]!.post!.requestBody.content;
+      // Swagger UI fills a form's every field with a placeholder ("string"), `text` and `data` both,
+      // which the route refuses; the JSON body it fills from the example.
+      expect(Object.keys(content)[0]).toBe('application/json');
+      const example = content['application/json']!.example;
+      expect(example).toMatchObject({ language: 'en-GB' });
+      const res = await app().inject({ method: 'POST', url: path, payload: example as object });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().matches.length).toBeGreaterThan(0);
+      // A form's fields show what to send, too.
+      expect(content['application/x-www-form-urlencoded']!.schema.properties.language!.example).toBe('en-GB');
+    }
+  });
+
   it('answers on /api/v2 as well', async () => {
     const res = await app().inject({ method: 'POST', url: '/api/v2/check', ...form({ text: TEXT, language: 'en-GB' }) });
     expect(res.statusCode).toBe(200);
