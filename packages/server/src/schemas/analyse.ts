@@ -68,6 +68,16 @@ export const batchBody = {
     minSeverity: optionProps.minSeverity,
     kind: optionProps.kind,
   },
+  // What /docs fills in for "Try it out" (otherwise placeholders: `rules.enable: ["string"]`, refused).
+  examples: [
+    {
+      documents: [
+        { id: 'note-1', text: 'Visited Amira at home; she was in good spirits.' },
+        { id: 'note-2', text: '# Plan\n\nJack refuses personal care.', format: 'markdown' },
+      ],
+      rules: { disable: ['jargon'] },
+    },
+  ],
 } as const;
 
 export const batchResponse = {

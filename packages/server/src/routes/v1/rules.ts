@@ -66,7 +66,7 @@ export default async function rulesRoutes(fastify: FastifyInstance): Promise<voi
         params: {
           type: 'object',
           required: ['category', 'name'],
-          properties: { category: { type: 'string', maxLength: 100 }, name: { type: 'string', maxLength: 100 } },
+          properties: { category: { type: 'string', maxLength: 100, examples: ['blaming'] }, name: { type: 'string', maxLength: 100, examples: ['refuses'] } },
         },
         response: { 200: { $ref: 'Rule#' }, ...errorResponses(400, 401, 404, 429) },
       },
