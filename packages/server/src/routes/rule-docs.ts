@@ -50,6 +50,7 @@ function page(title: string, body: string): string {
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)} — sourdough</title>
 <link rel="stylesheet" href="/style.css">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 </head>
 <body>
 <header class="site"><p><a href="/">sourdough: check a text</a> · <a href="/rules">All rules</a></p></header>

@@ -40,6 +40,16 @@ describe('rule pages', () => {
     expect(res.body).toContain('No such rule');
   });
 
+  it("names the web page's icon, so a browser does not ask for /favicon.ico (a 404, counted as an unmatched request) on every rule page", async () => {
+    const index = (await app().inject({ method: 'GET', url: '/' })).body;
+    const icon = /<link rel="icon" href="([^"]+)"/.exec(index)?.[1];
+    expect(icon).toBe('/favicon.svg');
+    expect((await app().inject({ method: 'GET', url: icon! })).statusCode).toBe(200);
+    for (const url of ['/rules', '/rules/blaming/refuses', '/rules/blaming/no-such-rule']) {
+      expect((await app().inject({ method: 'GET', url })).body, url).toContain(`<link rel="icon" href="${icon}" type="image/svg+xml">`);
+    }
+  });
+
   it('escapes everything from the rule, and links only http(s) sources', () => {
     const html = rulePage({
       id: 'jargon/<b>x</b>',
