@@ -130,33 +130,33 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
   ];
   for (const [v, k] of cards) parts.push(`<div class="card"><span class="v">${v}</span><span class="k">${k}</span></div>`);
   parts.push('</div>');
-  parts.push('<table><thead><tr><th scope="col">category</th><th scope="col" class="n">findings</th><th scope="col" class="n">per 1,000 words</th><th scope="col" class="n">records with at least one</th></tr></thead><tbody>');
+  parts.push('<div class="table-wrap"><table><thead><tr><th scope="col">category</th><th scope="col" class="n">findings</th><th scope="col" class="n">per 1,000 words</th><th scope="col" class="n">records with at least one</th></tr></thead><tbody>');
   for (const c of CATEGORY_ORDER) {
     const row = f.byCategory[c];
     if (!row) continue;
     parts.push(`<tr><th scope="row">${catBadge(c)}</th><td class="n">${num(row.findings)}</td><td class="n">${dec(row.per1000Words)}</td><td class="n">${pct(row.shareOfDocuments)}</td></tr>`);
   }
-  parts.push('</tbody></table>');
+  parts.push('</tbody></table></div>');
   parts.push(`<figure class="chart" id="chart-categories">${await categoryChart(catRows, 'Findings per 1,000 words by category')}<figcaption>Findings per 1,000 words, by category.</figcaption></figure></section>`);
 
   if (summary.comparison) {
     const c = summary.comparison;
     parts.push(`<section aria-labelledby="h-change"><h2 id="h-change">Change since the last audit</h2><p>Compared with <code>${escapeHtml(c.previous)}</code>. Figures are findings per 1,000 words; down is better.${c.ruleSetChanged ? ' <strong>The rule set changed between the two audits, so some of the change may come from the rules rather than the writing.</strong>' : ''}</p>`);
-    parts.push(`<table><thead><tr><th scope="col"></th><th scope="col" class="n">before</th><th scope="col" class="n">now</th><th scope="col" class="n">change</th></tr></thead><tbody><tr><th scope="row">all categories</th><td class="n">${dec(c.per1000Words.before)}</td><td class="n">${dec(c.per1000Words.after)}</td><td class="n">${signed(c.per1000Words.change)}</td></tr>`);
+    parts.push(`<div class="table-wrap"><table><thead><tr><th scope="col"></th><th scope="col" class="n">before</th><th scope="col" class="n">now</th><th scope="col" class="n">change</th></tr></thead><tbody><tr><th scope="row">all categories</th><td class="n">${dec(c.per1000Words.before)}</td><td class="n">${dec(c.per1000Words.after)}</td><td class="n">${signed(c.per1000Words.change)}</td></tr>`);
     for (const cat of CATEGORY_ORDER) {
       const ch = c.byCategory[cat];
       if (!ch || (ch.before === 0 && ch.after === 0)) continue;
       parts.push(`<tr><th scope="row">${catBadge(cat)}</th><td class="n">${dec(ch.before)}</td><td class="n">${dec(ch.after)}</td><td class="n">${signed(ch.change)}</td></tr>`);
     }
-    parts.push('</tbody></table>');
+    parts.push('</tbody></table></div>');
     for (const [field, values] of Object.entries(c.groups)) {
-      parts.push(`<h3>By ${escapeHtml(field)}</h3><table><thead><tr><th scope="col">${escapeHtml(field)}</th><th scope="col" class="n">before</th><th scope="col" class="n">now</th><th scope="col" class="n">change</th></tr></thead><tbody>`);
+      parts.push(`<h3>By ${escapeHtml(field)}</h3><div class="table-wrap"><table><thead><tr><th scope="col">${escapeHtml(field)}</th><th scope="col" class="n">before</th><th scope="col" class="n">now</th><th scope="col" class="n">change</th></tr></thead><tbody>`);
       for (const [k, ch] of Object.entries(values)) {
         // A group in only one of the two audits has no change to show: say which, never a fall to or rise from 0.
         const change = ch.before === null ? '<span class="same">new</span>' : ch.after === null ? '<span class="same">not in this audit</span>' : signed(ch.change ?? 0);
         parts.push(`<tr><th scope="row">${escapeHtml(k)}</th><td class="n">${ch.before === null ? '—' : dec(ch.before)}</td><td class="n">${ch.after === null ? '—' : dec(ch.after)}</td><td class="n">${change}</td></tr>`);
       }
-      parts.push('</tbody></table>');
+      parts.push('</tbody></table></div>');
     }
     const notCompared = Object.keys(f.groups).filter((field) => !c.groups[field]);
     if (notCompared.length) parts.push(`<p>The last audit was not grouped by ${notCompared.map((field) => `<code>${escapeHtml(field)}</code>`).join(' or ')}, so there is no change to show by ${notCompared.length === 1 ? 'it' : 'them'}.</p>`);
@@ -230,12 +230,12 @@ export async function auditHtml(summary: AuditSummary): Promise<string> {
   const q = f.dataQuality;
   parts.push(`<section aria-labelledby="h-quality"><h2 id="h-quality">Data quality</h2><p>${num(q.read)} records read, ${num(q.analysed)} analysed, ${num(q.failed)} could not be analysed.</p>`);
   if (q.failed) {
-    parts.push('<table><thead><tr><th scope="col">reason</th><th scope="col" class="n">records</th></tr></thead><tbody>');
+    parts.push('<div class="table-wrap"><table><thead><tr><th scope="col">reason</th><th scope="col" class="n">records</th></tr></thead><tbody>');
     for (const [code, n] of Object.entries(q.reasons).sort((a, b) => b[1] - a[1])) parts.push(`<tr><td><code>${escapeHtml(code)}</code></td><td class="n">${num(n)}</td></tr>`);
-    parts.push('</tbody></table>');
-    parts.push('<table><thead><tr><th scope="col">file</th><th scope="col" class="n">row</th><th scope="col">id</th><th scope="col">problem</th></tr></thead><tbody>');
+    parts.push('</tbody></table></div>');
+    parts.push('<div class="table-wrap"><table><thead><tr><th scope="col">file</th><th scope="col" class="n">row</th><th scope="col">id</th><th scope="col">problem</th></tr></thead><tbody>');
     for (const e of q.failures) parts.push(`<tr><td>${escapeHtml(e.path)}</td><td class="n">${e.row ?? ''}</td><td>${escapeHtml(e.id ?? '')}</td><td>${escapeHtml(e.message)}</td></tr>`);
-    parts.push('</tbody></table>');
+    parts.push('</tbody></table></div>');
     if (q.failed > q.failures.length) parts.push(`<p>Only the first ${num(q.failures.length)} problems are listed; <code>summary.json</code> counts them all by reason.</p>`);
   }
   parts.push('</section>');

@@ -55,6 +55,14 @@ describe('auditHtml', () => {
     expect(html).toContain('100% of case notes (1 of 1) record at least one view of the person');
   });
 
+  it('puts every table in a box that scrolls sideways, so a narrow screen (a phone) never scrolls the whole page', async () => {
+    const html = await auditHtml(summary());
+    const tables = html.match(/<table[ >]/g) ?? [];
+    expect(tables.length).toBeGreaterThanOrEqual(5);
+    expect((html.match(/<div class="table-wrap"><table[ >]/g) ?? []).length).toBe(tables.length);
+    expect((html.match(/<\/table><\/div>/g) ?? []).length).toBe(tables.length);
+  });
+
   it('makes no external requests and has no scripts', async () => {
     const html = await auditHtml(summary());
     const withoutNamespaces = html.replace(/http:\/\/www\.w3\.org\/(2000\/svg|1999\/xlink)/g, '');
