@@ -14,6 +14,7 @@ import type { ServeOptions } from './commands/serve.js';
 import { earlyAnalyser } from './workers.js';
 import { freshBundle } from './bundle.js';
 import { cliVersion } from './version.js';
+import { isWriteFailure, writeProblem } from './write-error.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
 const repeat = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -141,6 +142,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
     }
     // The reader of our output went away (e.g. `| head`): stop quietly.
     if ((err as NodeJS.ErrnoException).code === 'EPIPE') return code || 0;
+    // A full disk is not a bug in sourdough: say what happened and what to do.
+    if (isWriteFailure(err)) {
+      io.stderr.write(`sourdough: ${printable(writeProblem(err, 'the report', 'file'))}\n`);
+      return 2;
+    }
     io.stderr.write(`sourdough: internal error: ${printable(String((err as Error).message))}\n`);
     return 2;
   }

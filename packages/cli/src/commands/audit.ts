@@ -37,6 +37,7 @@ import { ruleInfos, runSettings } from '../rule-set.js';
 import { analyseAll, createAnalyser, defaultJobs } from '../pool.js';
 import { createProgress } from '../progress.js';
 import { cliVersion } from '../version.js';
+import { writeProblem } from '../write-error.js';
 import { openAuditOutput, type AuditOutput } from '../audit-output.js';
 import { DocumentsCsv } from '../audit-documents.js';
 import { countDocuments } from '../audit-count.js';
@@ -227,7 +228,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   try {
     out = await openAuditOutput(io.cwd, opts.output);
   } catch (err) {
-    return usage(io, `cannot write to ${opts.output}: ${(err as Error).message}`);
+    return usage(io, writeProblem(err, opts.output, 'folder'));
   }
   // Stopped with Ctrl+C or SIGTERM: remove the staging folder (and DIR, if this run made it and
   // nothing else is in it) before exiting, as a failed run does, instead of leaving it behind.

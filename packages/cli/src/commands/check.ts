@@ -17,6 +17,7 @@ import { analyseAll, createAnalyser, isRendered, jobsFor, type Analyser } from '
 import { createProgress } from '../progress.js';
 import { fileSink, sinkFor, type Sink } from '../output.js';
 import { cliVersion } from '../version.js';
+import { writeProblem } from '../write-error.js';
 import { leaveOutAuditOutputs, leftOutWhat, reportsMessage, skippedMessage, unfinishedMessage } from '../audit-inputs.js';
 
 /** Options of `check`, as parsed by commander. */
@@ -181,7 +182,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   try {
     sink = opts.output ? await fileSink(io.cwd, opts.output) : sinkFor(io.stdout, false);
   } catch (err) {
-    return usage(io, `cannot write ${opts.output}: ${(err as Error).message}`);
+    return usage(io, writeProblem(err, opts.output!, 'file'));
   }
   const color = !opts.output && Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
   const reporter = makeReporter({ color, rules: ruleInfos(sets), version: cliVersion() });
