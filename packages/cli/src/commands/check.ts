@@ -192,6 +192,18 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   const barAllowed = opts.progress !== false && (Boolean(opts.output) || !io.stdout.isTTY);
   const progress = createProgress(io, { enabled: barAllowed, ...(records ? {} : { total: files.length + unmatched.length + unreadable.length }) });
   const summary = new SummaryBuilder();
+  // Stopped with Ctrl+C or SIGTERM while writing to a file: say that the file holds only the start
+  // of the report (a later run writes over it), rather than leave it there without a word.
+  const output = opts.output;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    progress.stop();
+    io.stderr.write(`\nsourdough: stopped (${printable(signal)}) before the end, so ${printable(output ?? '')} holds only the start of the report; run the same command again to write it in full\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  if (output) {
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  }
   try {
     await sink.write(reporter.start());
     // With workers and a format whose result text depends on the result alone (json), the
@@ -215,6 +227,8 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
     await sink.close();
   } finally {
     progress.stop();
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
   }
 
   const s = summary.summary;
