@@ -20,6 +20,14 @@ const ADV = '(?:\\s+(?:now|since|later|subsequently|eventually|then|also|therefo
  * decided", "it has, on balance, been agreed" reads "it was … decided". Not one that names who
  * took part ("it was, with Jack and his sister, agreed").
  */
+/**
+ * A hedge or a "not" inside the passive still names no one: "it was probably decided", "it will
+ * possibly be recommended", "it was not agreed that Sam could keep the dog", "it was not considered
+ * necessary to ask her" (LEXICON VOI-01: hedged, predicted and negated forms hide the decider too).
+ */
+const HEDGE = '(?:\\s+(?:probably|possibly|perhaps|likely|not|never|certainly|definitely|clearly|apparently|presumably|understandably))?';
+/** A modal before the passive: "it may have been decided", "it could be felt", "a decision might be made". */
+const MODAL = '(?:may|might|could|should|must|can|will|would)';
 const ASIDE = '(?:,\\s(?![^,.;]{0,40}?\\b(?:with|by|between)\\b)[^,.;]{1,40},)?';
 /**
  * What a service decides about a person's support, as the subject of "was approved" and the like:
@@ -39,8 +47,11 @@ const APPROVALS = 'approved|agreed|authorised|authorized|signed\\s+off|ratified|
  * "decisions were made"; "a view was taken/formed"; with one adverb inside ("it has now been decided").
  */
 const PASSIVE = new RegExp(
-  `\\bit(?:\\s+(?:was|is)|\\s+(?:has|had)${ADV}\\s+been|\\s+(?:will|would)${ADV}\\s+be|['’]s${ADV}(?:\\s+been)?|s${ADV}\\s+been|['’]d${ADV}\\s+been)${ADV}${ASIDE}\\s+(?:${VERBS})\\b` +
-    `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|(?:has|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
+  `\\bit(?:\\s+(?:was|is)|\\s+(?:has|had)${ADV}${HEDGE}\\s+been|\\s+${MODAL}${ADV}${HEDGE}\\s+(?:have\\s+been|be)|['’]s${ADV}(?:\\s+been)?|s${ADV}\\s+been|['’]d${ADV}\\s+been)${ADV}${HEDGE}${ASIDE}\\s+(?:${VERBS})\\b` +
+    // The same passive asked as a question: "Was it agreed that Ida would stop the visit?", "Has it
+    // been decided where Sam will live?", "Will it be recommended …?"
+    `|\\b(?:(?:was|is)\\s+it|(?:has|had)\\s+it${ADV}\\s+been|${MODAL}\\s+it${ADV}\\s+(?:have\\s+been|be))${ADV}\\s+(?:${VERBS})\\b` +
+    `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|(?:has|had)${ADV}${HEDGE}\\s+been|${MODAL}${ADV}${HEDGE}\\s+(?:have\\s+been|be))${ADV}\\s+(?:made|taken|reached)\\b` +
     `|\\b(?:a|the)\\s+view\\s+(?:was|(?:has|had)${ADV}\\s+been)${ADV}\\s+(?:taken(?!\\s+into\\b)|formed|reached)\\b` +
     `|\\bdecisions\\s+(?:were|are|(?:have|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
     // A decision about the person's support named by its subject (with a short "to …", "in …" after
@@ -78,7 +89,7 @@ export const passiveDecision: Detector = {
     description: 'Agentless passive constructions that hide who decided.',
     params: { type: 'object', additionalProperties: false, properties: {} },
     trigger: new RegExp(
-      `\\b(?:it\\s+(?:was|is|has|had|will|would)\\b|it['’][sd]\\b|its\\s+(?:[a-z]+\\s+)?been\\b|decisions?\\s+(?:was|were|is|are|has|have|had|will)\\b|view\\s+(?:was|has|had)\\b|(?:approved|agreed|authori[sz]ed|signed\\s+off|ratified|endorsed|rejected|turned\\s+down)\\b|${JUDGED_AS}(?:best|better|right|safest|safer|most|only)\\b)`,
+      `\\b(?:it\\s+(?:was|is|has|had|will|would|may|might|could|should|must|can)\\b|(?:was|is|has|had|will|would|may|might|could|should|must|can)\\s+it\\b|it['’][sd]\\b|its\\s+(?:[a-z]+\\s+)?been\\b|decisions?\\s+(?:was|were|is|are|has|have|had|will|may|might|could|should|must|can|would)\\b|view\\s+(?:was|has|had)\\b|(?:approved|agreed|authori[sz]ed|signed\\s+off|ratified|endorsed|rejected|turned\\s+down)\\b|${JUDGED_AS}(?:best|better|right|safest|safer|most|only)\\b)`,
       'gi',
     ),
   },
