@@ -12,10 +12,10 @@
 import type { Detector, SentenceView } from './types.js';
 
 /** Signposting words, the jargon sense. */
-const SIGNPOST = /\bsignpost(?:s|ed|ing)?\b/gi;
+const SIGNPOST = /\bsign-?post(?:s|ed|ing)?\b/gi;
 
 /** Signposting that is the whole outcome on its own ("just signposted", "signposted and closed"). */
-const ONLY = /\b(?:just|only|simply|merely)\s+signpost(?:ed)?\b|\bsignpost(?:ed)?\s+and\s+(?:closed?|discharged)\b|\bsignpost(?:ed|ing)\s+only\b/gi;
+const ONLY = /\b(?:just|only|simply|merely)\s+sign-?post(?:ed)?\b|\bsign-?post(?:ed)?\s+and\s+(?:closed?|discharged)\b|\bsign-?post(?:ed|ing)\s+only\b/gi;
 
 /** Other ways of passing the person on, gatekeeping only when the case is closed with them. */
 const PASSED_ON = [
@@ -56,7 +56,7 @@ export const signposting: Detector = {
         closed: { type: 'boolean', description: 'true: signposting that closed the case (gatekeeping); false: any other signposting (jargon).' },
       },
     },
-    trigger: /\bsignpost|\badvised\s+to\b|\b(?:given|sent|handed|emailed|posted|provided)\b/gi,
+    trigger: /\bsign-?post|\badvised\s+to\b|\b(?:given|sent|handed|emailed|posted|provided)\b/gi,
   },
   create(ctx) {
     const wantClosed = ctx.params.closed === true;
