@@ -18,7 +18,7 @@ import { findColonSpeech, findQuotes, indexQuotes, opensWithQuote, speechAt, typ
 import { isNegated } from './context/negation.js';
 import { isDisputedLabel, isReportedLabel } from './context/disputed.js';
 import { IN_DEMENTIA, NEED_GIVEN, mentionsDementia, needGiven } from './context/condition.js';
-import { inWordSwapColumn, isQuotedFromRecord, isWordMention } from './context/mention.js';
+import { inWordSwapColumn, isQuotedFromRecord, isRejectedLabel, isWordMention } from './context/mention.js';
 import { aboutWhom, castOf, clausePronounReferent, paragraphPronounReferent, pronounReferent, subjectAllows, type ContextIndex } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
@@ -477,6 +477,13 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
     }
     // Negation.
     if (rule.negation !== 'keep' && !quoted && isNegated(s.text, hit.start - s.start)) {
+      if (rule.negation === 'drop') continue;
+      sev = 'info';
+    }
+    // A label the writer names in order to reject it ("Nobody would call Kat hysterical", "We do
+    // not call Aled a service user", "Nobody is suggesting that her mum is a difficult mother"):
+    // dropped like a negated match where the rule drops negation, otherwise shown for information.
+    if (!quoted && sev !== 'info' && DISPUTABLE.has(rule.category) && isRejectedLabel(s.text, hit.start - s.start)) {
       if (rule.negation === 'drop') continue;
       sev = 'info';
     }

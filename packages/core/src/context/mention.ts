@@ -17,6 +17,8 @@
  * is cheap: only matches inside a short quote are asked. Pure; never throws.
  */
 
+import { clauseTextBefore } from './negation.js';
+
 const OPEN = `["“‘'«]`;
 const CLOSE = `["”’'»]`;
 /**
@@ -111,4 +113,27 @@ export function inWordSwapColumn(source: string, offset: number): boolean {
     end = start - 1;
   }
   return false;
+}
+
+/**
+ * The writer rejecting a label, unquoted: a negation, then a verb of naming with the person as its
+ * object, right before the label ("Nobody on the team would call Kat hysterical", "We do not call
+ * Aled a service user", "Nobody thinks of Alf as a bed blocker", "we never describe her as
+ * challenging"), or a negated "suggesting/saying that" ("Nobody is suggesting that her mum is a
+ * difficult mother"). The label is named in order to be refused, which is what a careful record
+ * does, so for the categories that describe the person the finding is dropped like a negated one
+ * (blaming, deficit) or reported at `info` (LEXICON §4.3). The object must be a pronoun or a name
+ * (with "'s mum" and the like): "we do not call the service user by his surname" uses the label.
+ * Reads only the clause before the match (cut at a comma or a clause word), so it is cheap.
+ */
+const REJECTED_NAMING =
+  /(?:\b[Nn]obody|\b[Nn]o\s+one|\b[Nn]ever|\b[Nn]ot|n['’]t|\b[Nn]one\s+of\s+(?:us|them))\b[^,;:.!?]{0,40}?\b(?:call|calls|called|calling|describe|describes|described|describing|think\s+of|thinks\s+of|thought\s+of|refer\s+to|refers\s+to|referred\s+to|label|labels|labell?ed|labell?ing|regard|regards|regarded|see|sees|saw|view|views|viewed)\s+(?:him|her|them|you|(?!(?:The|This|That|Our|Their|His|Her|Its|A|An)\b)[A-Z][a-z]+(?:['’]s\s+(?:mum|dad|mother|father|son|daughter|family|parents|wife|husband|partner|brother|sister))?)\s+(?:as\s+)?(?:(?:a|an|being)\s+)?$/;
+const REJECTED_CLAIM =
+  /(?:\b[Nn]obody|\b[Nn]o\s+one|\b[Nn]ever|\b[Nn]ot|n['’]t)\b[^,;:.!?]{0,30}?\b(?:suggest|suggests|suggested|suggesting|say|says|said|saying|claim|claims|claimed|claiming|imply|implies|implied|implying)\s+that\s+[^,;:.!?]{0,40}$/;
+
+/** Is the label at `relStart` in `sentence` named in order to be rejected (see REJECTED_NAMING)? */
+export function isRejectedLabel(sentence: string, relStart: number): boolean {
+  const before = clauseTextBefore(sentence, relStart);
+  if (!/\b(?:nobody|no\s+one|never|not|none)\b|n['’]t\b/i.test(before)) return false;
+  return REJECTED_NAMING.test(before) || REJECTED_CLAIM.test(before);
 }
