@@ -480,8 +480,8 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       if (rule.negation === 'drop') continue;
       sev = 'info';
     }
-    // A label the writer names in order to reject it ("Nobody would call Kat hysterical", "We do
-    // not call Aled a service user", "Nobody is suggesting that her mum is a difficult mother"):
+    // A label the writer names in order to reject it ("Nobody would call Jo manipulative", "We do
+    // not call Ravi a client", "Nobody is saying that his dad is a difficult father"):
     // dropped like a negated match where the rule drops negation, otherwise shown for information.
     if (!quoted && sev !== 'info' && DISPUTABLE.has(rule.category) && isRejectedLabel(s.text, hit.start - s.start)) {
       if (rule.negation === 'drop') continue;

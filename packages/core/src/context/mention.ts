@@ -117,10 +117,10 @@ export function inWordSwapColumn(source: string, offset: number): boolean {
 
 /**
  * The writer rejecting a label, unquoted: a negation, then a verb of naming with the person as its
- * object, right before the label ("Nobody on the team would call Kat hysterical", "We do not call
- * Aled a service user", "Nobody thinks of Alf as a bed blocker", "we never describe her as
- * challenging"), or a negated "suggesting/saying that" ("Nobody is suggesting that her mum is a
- * difficult mother"). The label is named in order to be refused, which is what a careful record
+ * object, right before the label ("Nobody at the centre would call Jo manipulative", "We do not call
+ * Ravi a client", "No one thinks of Bea as a frequent flyer", "we never describe him as
+ * demanding"), or a negated "suggesting/saying that" ("Nobody is saying that his dad is a
+ * difficult father"). The label is named in order to be refused, which is what a careful record
  * does, so for the categories that describe the person the finding is dropped like a negated one
  * (blaming, deficit) or reported at `info` (LEXICON §4.3). The object must be a pronoun or a name
  * (with "'s mum" and the like): "we do not call the service user by his surname" uses the label.

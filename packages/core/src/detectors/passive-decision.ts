@@ -22,11 +22,11 @@ const ADV = '(?:\\s+(?:now|since|later|subsequently|eventually|then|also|therefo
  */
 /**
  * A hedge or a "not" inside the passive still names no one: "it was probably decided", "it will
- * possibly be recommended", "it was not agreed that Sam could keep the dog", "it was not considered
- * necessary to ask her" (LEXICON VOI-01: hedged, predicted and negated forms hide the decider too).
+ * possibly be recommended", "it was not agreed that Jo could have a cat", "it was not thought
+ * needed to ring him" (LEXICON VOI-01: hedged, predicted and negated forms hide the decider too).
  */
 const HEDGE = '(?:\\s+(?:probably|possibly|perhaps|likely|not|never|certainly|definitely|clearly|apparently|presumably|understandably))?';
-/** A modal before the passive: "it may have been decided", "it could be felt", "a decision might be made". */
+/** A modal before the passive: "it might have been agreed", "it could be felt", "a decision might be made". */
 const MODAL = '(?:may|might|could|should|must|can|will|would)';
 const ASIDE = '(?:,\\s(?![^,.;]{0,40}?\\b(?:with|by|between)\\b)[^,.;]{1,40},)?';
 /**
@@ -48,7 +48,7 @@ const APPROVALS = 'approved|agreed|authorised|authorized|signed\\s+off|ratified|
  */
 const PASSIVE = new RegExp(
   `\\bit(?:\\s+(?:was|is)|\\s+(?:has|had)${ADV}${HEDGE}\\s+been|\\s+${MODAL}${ADV}${HEDGE}\\s+(?:have\\s+been|be)|['’]s${ADV}(?:\\s+been)?|s${ADV}\\s+been|['’]d${ADV}\\s+been)${ADV}${HEDGE}${ASIDE}\\s+(?:${VERBS})\\b` +
-    // The same passive asked as a question: "Was it agreed that Ida would stop the visit?", "Has it
+    // The same passive asked as a question: "Was it agreed that Jo would move rooms?", "Has it
     // been decided where Sam will live?", "Will it be recommended …?"
     `|\\b(?:(?:was|is)\\s+it|(?:has|had)\\s+it${ADV}\\s+been|${MODAL}\\s+it${ADV}\\s+(?:have\\s+been|be))${ADV}\\s+(?:${VERBS})\\b` +
     `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|(?:has|had)${ADV}${HEDGE}\\s+been|${MODAL}${ADV}${HEDGE}\\s+(?:have\\s+been|be))${ADV}\\s+(?:made|taken|reached)\\b` +

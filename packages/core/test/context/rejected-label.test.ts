@@ -1,6 +1,6 @@
 /**
  * A label the writer names in order to reject it, unquoted (context/mention.ts isRejectedLabel):
- * "Nobody would call Kat hysterical", "We do not call Aled a service user". Dropped where the rule
+ * "Nobody would call Jo manipulative", "We do not call Ravi a client". Dropped where the rule
  * drops negation (blaming, deficit), shown at `info` where it keeps it (dehumanising); a label still
  * used ("We do not call the service user by his surname") stays a finding.
  */
