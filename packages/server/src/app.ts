@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { errorSchema } from './schemas/error.js';
-import { NotFoundError, body as errorBody } from './errors.js';
+import { MethodNotAllowedError, NotFoundError, body as errorBody } from './errors.js';
+import { RouteMethods } from './route-methods.js';
 import { findingSchema, statsSchema, summarySchema } from './schemas/finding.js';
 import { ruleSchemaOut, ruleSummarySchema } from './schemas/rule.js';
 import metrics from './plugins/metrics.js';
@@ -49,6 +50,9 @@ export const DEFAULT_PUBLIC_DIR = fileURLToPath(new URL('../public/', import.met
 /** Registers everything. Used through buildApp(); exported for embedding in another Fastify app. */
 export default async function app(fastify: FastifyInstance, opts: AppOptions): Promise<void> {
   for (const s of [errorSchema, findingSchema, statsSchema, summarySchema, ruleSummarySchema, ruleSchemaOut]) fastify.addSchema(s);
+  // Every route's address and methods, as they are added (for the 405 below).
+  const routes = new RouteMethods();
+  fastify.addHook('onRoute', (route) => routes.add(route.url, route.method));
 
   await fastify.register(swagger, {
     openapi: {
@@ -79,7 +83,17 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions): P
   // Set here, not on the root, so an address with no route passes through this scope's hooks
   // like any other request: security headers, the rate limit, API keys (a /v1 path gets 401
   // before 404) and metrics (counted under route="unmatched").
-  fastify.setNotFoundHandler((_request, reply) => reply.code(404).type('application/json; charset=utf-8').send(errorBody(new NotFoundError())));
+  // A route that exists under another method ("GET /v1/analyse") is 405 with an Allow header, so a
+  // developer sees the method is wrong, not the address (RFC 9110 §15.5.6).
+  fastify.setNotFoundHandler((request, reply) => {
+    const allowed = routes.allowed(request.url);
+    reply.type('application/json; charset=utf-8');
+    if (!allowed.length) return reply.code(404).send(errorBody(new NotFoundError()));
+    return reply
+      .code(405)
+      .header('allow', allowed.join(', '))
+      .send(errorBody(new MethodNotAllowedError(RouteMethods.nameOf(request.method), allowed.join(' or '))));
+  });
   await fastify.register(engine, {
     timeoutMs: opts.timeoutMs,
     workers: opts.workers,

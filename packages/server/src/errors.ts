@@ -21,6 +21,7 @@ export const FileTooLargeError = createError('SD_ERR_TOO_LARGE', 'The file is ov
 export const UnknownRuleError = createError('SD_ERR_UNKNOWN_RULE', '%s is not a rule id or category. GET /v1/rules lists them.', 400);
 export const RuleNotFoundError = createError('SD_ERR_RULE_NOT_FOUND', 'There is no rule with that id. GET /v1/rules lists them.', 404);
 export const NotFoundError = createError('SD_ERR_NOT_FOUND', 'There is no route here. The API routes are listed at /docs.', 404);
+export const MethodNotAllowedError = createError('SD_ERR_METHOD_NOT_ALLOWED', 'This route does not take %s requests; it takes %s. The API routes are listed at /docs.', 405);
 export const UnauthorizedError = createError('SD_ERR_UNAUTHORIZED', 'This server needs an API key: send it as "Authorization: Bearer <key>".', 401);
 export const BadApiKeyError = createError('SD_ERR_UNAUTHORIZED', 'That API key is not recognised.', 401);
 export const RateLimitedError = createError('SD_ERR_RATE_LIMITED', 'Too many requests from this address. Try again in %s.', 429);

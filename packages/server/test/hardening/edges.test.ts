@@ -110,3 +110,44 @@ describe('bytes that are not HTTP', () => {
     expect(log).not.toMatch(/"level":50/);
   });
 });
+
+describe('a route asked with a method it does not take', () => {
+  it('gets 405 with an Allow header naming the methods it takes, in the error shape', async () => {
+    const app = await build();
+    const cases: [string, string, string][] = [
+      ['GET', '/v1/analyse', 'POST'],
+      ['PUT', '/v1/analyse/batch?x=1', 'POST'],
+      ['DELETE', '/v1/rules', 'GET, HEAD'],
+      ['POST', '/v1/rules/blaming/refuses', 'GET, HEAD'],
+      ['GET', '/v2/check', 'POST'],
+      ['GET', '/api/v2/check', 'POST'],
+      ['POST', '/healthz', 'GET, HEAD'],
+    ];
+    for (const [method, url, allow] of cases) {
+      const res = await app.inject({ method: method as 'GET', url });
+      expectError(res, 405, 'SD_ERR_METHOD_NOT_ALLOWED');
+      expect(res.headers.allow, `${method} ${url}`).toBe(allow);
+      expect(res.json().message).toBe(`This route does not take ${method} requests; it takes ${allow.replace(', ', ' or ')}. The API routes are listed at /docs.`);
+      expect(res.headers['content-security-policy']).toBeDefined();
+    }
+    // An address no route has is still 404, whatever the method; so is a rule route's address with a segment too many.
+    for (const method of ['GET', 'POST', 'DELETE'] as const) expectError(await app.inject({ method, url: '/nothing' }), 404, 'SD_ERR_NOT_FOUND');
+    expectError(await app.inject({ method: 'POST', url: '/v1/rules/blaming/refuses/more' }), 404, 'SD_ERR_NOT_FOUND');
+    const metrics = (await app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/sourdough_http_requests_total\{method="GET",route="unmatched",status="405"\} 3/);
+  });
+
+  it('with CORS on (its preflight route takes OPTIONS at every address), an address with no route is still 404', async () => {
+    const app = await build({ corsOrigins: ['https://plans.example.org'] });
+    expectError(await app.inject({ method: 'GET', url: '/nothing' }), 404, 'SD_ERR_NOT_FOUND');
+    const res = await app.inject({ method: 'GET', url: '/v1/analyse' });
+    expectError(res, 405, 'SD_ERR_METHOD_NOT_ALLOWED');
+    expect(res.headers.allow).toBe('POST');
+  });
+
+  it('under /v1 needs the API key first, when keys are configured', async () => {
+    const app = await build({ apiKeys: ['edge-test-key'] });
+    expectError(await app.inject({ method: 'GET', url: '/v1/analyse' }), 401, 'SD_ERR_UNAUTHORIZED');
+    expectError(await app.inject({ method: 'GET', url: '/v1/analyse', headers: { authorization: 'Bearer edge-test-key' } }), 405, 'SD_ERR_METHOD_NOT_ALLOWED');
+  });
+});
