@@ -63,6 +63,9 @@ const LIFESTYLE = 4;
 // The last pattern's "need" is in its look-behind, not in the match, so it is not listed (0: tried
 // on every triggered sentence, which holds "need" or "want" anyway).
 const WORDS_NEEDED = [NEED | WANT, NEED | WANT, NEED, WANT, NEED, NEED, NEED, LIFESTYLE, NEED, 0];
+/** The patterns that give a bare verdict on a need ("is not a need", "really a need"), where a
+ * "to" or "for" after it states a fact ("there is not a need for a second carer"). */
+const VERDICT_PATTERNS = new Set([4, 5]);
 
 /** The need-vs-want detector (rule `gatekeeping/need-vs-want`). */
 export const needVsWant: Detector = {
@@ -92,7 +95,9 @@ export const needVsWant: Detector = {
             if (protectedAt > 0) b = a + protectedAt;
             if (taken.some(([x, y]) => x < b && a < y)) continue;
             // "there is not a need to …", "was not a need for …" state a fact, not a verdict on a need.
-            if (/^\s+(?:to|for)\b/i.test(s.text.slice(b, b + 6)) && /needs?$/i.test(m[0])) continue;
+            // Only for the bare verdicts (VERDICT_PATTERNS): a contrast keeps its "for": "more of a
+            // wish than a need for Jamie", "a want, not a need, for her".
+            if (VERDICT_PATTERNS.has(i) && /^\s+(?:to|for)\b/i.test(s.text.slice(b, b + 6)) && /needs?$/i.test(m[0])) continue;
             taken.push([a, b]);
             ctx.report({ start: s.start + a, end: s.start + b });
           }
