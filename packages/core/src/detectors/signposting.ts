@@ -20,6 +20,10 @@ const ONLY = /\b(?:just|only|simply|merely)\s+sign-?post(?:ed)?\b|\bsign-?post(?
 /** Other ways of passing the person on, gatekeeping only when the case is closed with them. */
 const PASSED_ON = [
   /\badvised\s+to\s+(?:contact|ring|call|phone|self-refer)\b/gi,
+  // The same passing on in other words: "pointed Mr Ray towards Citizens Advice", "gave her the
+  // number for the carers' centre" (LEXICON GAT-11, as "advised to contact" and "given a leaflet").
+  /\b(?:pointed|directed)\s+(?:him|her|them|(?:Mr|Mrs|Ms|Miss|Mx)\s+[a-z]+|[a-z]+)\s+(?:towards?|in\s+the\s+direction\s+of)\b/gi,
+  /\bgave\s+(?:him|her|them|(?:Mr|Mrs|Ms|Miss|Mx)\s+[a-z]+|[a-z]+)\s+(?:a\s|the\s|some\s)?(?:leaflet|leaflets|factsheet|fact\s+sheet|information\s+pack|number|numbers|phone\s+number|details|list\s+of\s+(?:services|numbers|providers|agencies))\b/gi,
   /\b(?:given|sent|handed|emailed|posted|provided\s+with)\s+(?:a\s|the\s|some\s)?(?:leaflet|leaflets|factsheet|fact\s+sheet|information\s+pack|information|details|a\s+number|numbers|list\s+of\s+(?:services|numbers|providers|agencies))\b/gi,
 ];
 
@@ -56,7 +60,7 @@ export const signposting: Detector = {
         closed: { type: 'boolean', description: 'true: signposting that closed the case (gatekeeping); false: any other signposting (jargon).' },
       },
     },
-    trigger: /\bsign-?post|\badvised\s+to\b|\b(?:given|sent|handed|emailed|posted|provided)\b/gi,
+    trigger: /\bsign-?post|\badvised\s+to\b|\b(?:given|sent|handed|emailed|posted|provided|pointed|directed|gave)\b/gi,
   },
   create(ctx) {
     const wantClosed = ctx.params.closed === true;
