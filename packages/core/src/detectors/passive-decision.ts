@@ -9,7 +9,7 @@
  */
 import type { Detector } from './types.js';
 
-const VERBS = 'decided|agreed|felt|deemed|considered|recommended|determined|noted|judged|concluded|thought|assessed|believed|identified|proposed|suggested|arranged|established';
+const VERBS = 'decided|agreed|felt|deemed|considered|recommended|determined|noted|judged|concluded|thought|assessed|believed|identified|proposed|suggested|arranged|established|resolved(?!\\s+(?:quickly|easily|promptly|soon|straight|swiftly|within|in|on|when|after|before|the\\s+(?:next|same|following))\\b|\\s*(?:[.,;!?]|$))';
 /**
  * One adverb that may stand inside the passive without naming anyone: "it has now been
  * determined", "it was later decided", "the decision has since been taken".
@@ -53,6 +53,10 @@ const PASSIVE = new RegExp(
     `|\\b(?:(?:was|is)\\s+it|(?:has|had)\\s+it${ADV}\\s+been|${MODAL}\\s+it${ADV}\\s+(?:have\\s+been|be))${ADV}\\s+(?:${VERBS})\\b` +
     `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|(?:has|had)${ADV}${HEDGE}\\s+been|${MODAL}${ADV}${HEDGE}\\s+(?:have\\s+been|be))${ADV}\\s+(?:made|taken|reached)\\b` +
     `|\\b(?:a|the)\\s+view\\s+(?:was|(?:has|had)${ADV}\\s+been)${ADV}\\s+(?:taken(?!\\s+into\\b)|formed|reached)\\b` +
+    // A shared view with no one named as holding it: "the consensus was that", "the general feeling
+    // is that", "there was a consensus that" (LEXICON VOI-01, as "it was felt").
+    `|\\b(?:the|a)\\s+(?:general\\s+|overall\\s+|clear\\s+|shared\\s+|professional\\s+)?(?:consensus|feeling)\\s+(?:was|is|(?:has|had)${ADV}\\s+been)${ADV}\\s+that\\b` +
+    `|\\bthere\\s+(?:was|is|has\\s+been)\\s+(?:a\\s+)?(?:general\\s+|clear\\s+|professional\\s+)?consensus\\s+that\\b` +
     `|\\bdecisions\\s+(?:were|are|(?:have|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
     // A decision about the person's support named by its subject (with a short "to …", "in …" after
     // it), no one by who made it: "the move to Oak House was approved", "her care package has been
@@ -89,7 +93,7 @@ export const passiveDecision: Detector = {
     description: 'Agentless passive constructions that hide who decided.',
     params: { type: 'object', additionalProperties: false, properties: {} },
     trigger: new RegExp(
-      `\\b(?:it\\s+(?:was|is|has|had|will|would|may|might|could|should|must|can)\\b|(?:was|is|has|had|will|would|may|might|could|should|must|can)\\s+it\\b|it['’][sd]\\b|its\\s+(?:[a-z]+\\s+)?been\\b|decisions?\\s+(?:was|were|is|are|has|have|had|will|may|might|could|should|must|can|would)\\b|view\\s+(?:was|has|had)\\b|(?:approved|agreed|authori[sz]ed|signed\\s+off|ratified|endorsed|rejected|turned\\s+down)\\b|${JUDGED_AS}(?:best|better|right|safest|safer|most|only)\\b)`,
+      `\\b(?:it\\s+(?:was|is|has|had|will|would|may|might|could|should|must|can)\\b|(?:was|is|has|had|will|would|may|might|could|should|must|can)\\s+it\\b|it['’][sd]\\b|its\\s+(?:[a-z]+\\s+)?been\\b|decisions?\\s+(?:was|were|is|are|has|have|had|will|may|might|could|should|must|can|would)\\b|view\\s+(?:was|has|had)\\b|consensus\\b|feeling\\s+(?:was|is|has|had)\\b|(?:approved|agreed|authori[sz]ed|signed\\s+off|ratified|endorsed|rejected|turned\\s+down)\\b|${JUDGED_AS}(?:best|better|right|safest|safer|most|only)\\b)`,
       'gi',
     ),
   },
