@@ -47,9 +47,10 @@ const TO_VERB = `attend|move|live|stay|go|return|transfer|be\\s+(?:${DONE_TO})`;
  * "will go into a care home". "Will attend his GP appointment on Friday" and "will move to the
  * other side of the bed" are not decisions about where the person lives or spends their days
  * (PLACE). "Will move in with" needs no place. Necessity put on the person is the same decision:
- * "will need to go into a home", "will have to move to Elm Court".
+ * "will need to go into a home", "will have to move to Elm Court". The progressive says the same:
+ * "will be attending the day centre from Monday", "will be moving into Birch Court" (LEXICON VOI-08).
  */
-const WILL_VERB = 'will\\s+(?:(?:need|have)\\s+to\\s+)?(?:move\\s+(?:to|into|in\\s+with)|transfer\\s+to|attend|go\\s+into)';
+const WILL_VERB = 'will\\s+(?:(?:need|have)\\s+to\\s+)?(?:move\\s+(?:to|into|in\\s+with)|transfer\\s+to|attend|go\\s+into)|will\\s+be\\s+(?:attending|moving\\s+(?:to|into)|transferring\\s+to|going\\s+into)';
 /** A home, a service or a place's name within six words after a WILL_VERB. */
 const PLACE = new RegExp(
   String.raw`^(?:\s+[\w'’&-]+){0,5}?\s+(?:(?!(?:${CALENDAR}|Christmas|Easter)\b)[A-Z][a-z]+|centre|center|centres|services?|unit|provision|placement|college|school|club|hub|home|homes|hospital|hospice|residential|nursing|respite|accommodation|hostel|flat|house|bungalow|room|court|lodge|ward|supported|sheltered|extra\s+care)\b`,
@@ -330,7 +331,7 @@ export const decisionView: Detector = {
           // "they" takes "are to"; a name, "he" and "she" take "is to" ("Payments are to start").
           const plural = /^are/.test(verb);
           if (plural !== /^[Tt]hey$/.test(subject) && !/^will/.test(verb)) continue;
-          if (/^will\s+(?!(?:(?:need|have)\s+to\s+)?(?:be\b|move\s+in\s+with\b))/.test(verb) && !PLACE.test(s.text.slice(m.index + m[0].length))) continue;
+          if (/^will\s+(?!(?:(?:need|have)\s+to\s+)?(?:be\b(?!\s+(?:attending|moving|transferring|going)\b)|move\s+in\s+with\b))/.test(verb) && !PLACE.test(s.text.slice(m.index + m[0].length))) continue;
           if (!checked) {
             if (viewed(s)) return;
             checked = true;
