@@ -55,7 +55,7 @@ const PASSIVE = new RegExp(
     `|\\b(?:a|the)\\s+view\\s+(?:was|(?:has|had)${ADV}\\s+been)${ADV}\\s+(?:taken(?!\\s+into\\b)|formed|reached)\\b` +
     // A shared view with no one named as holding it: "the consensus was that", "the general feeling
     // is that", "there was a consensus that" (LEXICON VOI-01, as "it was felt").
-    `|\\b(?:the|a)\\s+(?:general\\s+|overall\\s+|clear\\s+|shared\\s+|professional\\s+)?(?:consensus|feeling)\\s+(?:was|is|(?:has|had)${ADV}\\s+been)${ADV}\\s+that\\b` +
+    `|\\b(?:the|a)\\s+(?:general\\s+|overall\\s+|clear\\s+|shared\\s+|professional\\s+)?(?:consensus|feeling)\\s+(?:was|is|(?:has|had)${ADV}\\s+been)${ADV}\\s+that\\b(?!\\s+of\\b)` +
     `|\\bthere\\s+(?:was|is|has\\s+been)\\s+(?:a\\s+)?(?:general\\s+|clear\\s+|professional\\s+)?consensus\\s+that\\b` +
     `|\\bdecisions\\s+(?:were|are|(?:have|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
     // A decision about the person's support named by its subject (with a short "to …", "in …" after
