@@ -23,7 +23,7 @@ import { aboutWhom, castOf, clausePronounReferent, paragraphPronounReferent, pro
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
 import { partHeads, type PartHead } from './context/sections.js';
-import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, mayHoldAbbreviation, spelledOutAt, type AbbreviationDefinitions } from './context/abbreviations.js';
+import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, mayHoldAbbreviation, spelledOutForms, spellingOf, type AbbreviationDefinitions } from './context/abbreviations.js';
 import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
 import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
@@ -371,8 +371,8 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
   let cast: ContextIndex | undefined;
   /** The abbreviations the document spells out (found on its first jargon abbreviation). */
   let abbreviations: AbbreviationDefinitions | undefined;
-  /** Where each abbreviation is first written out in capitals without a bracket (-1: nowhere). */
-  const spelledOut = new Map<string, number>();
+  /** The short forms the document writes out in capitals without a bracket (found when first needed). */
+  let spelledOut: ReadonlyMap<string, number> | undefined;
   const findings: Finding[] = [];
   /** The words of each finding of a `firstUseOnly` rule, as they read (for folding its repeats). */
   let spoken: Map<Finding, string> | undefined;
@@ -414,9 +414,9 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
         // Protection inquiry … the ASP inquiry").
         const explained = (w: string): boolean => {
           if (abbreviations!.size && abbreviationDefined(abbreviations!, w, hit.start!, reach)) return true;
-          let at = spelledOut.get(w);
-          if (at === undefined) spelledOut.set(w, (at = spelledOutAt(text, w)));
-          return at >= 0 && at < hit.start!;
+          spelledOut ??= spelledOutForms(text);
+          const at = spelledOut.get(spellingOf(w));
+          return at !== undefined && at < hit.start!;
         };
         if (words.every(explained)) continue;
       }

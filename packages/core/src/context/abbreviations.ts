@@ -243,58 +243,65 @@ const LINK_WORDS = new Set(['and', 'of', 'for', 'with', 'to', 'the', 'in', 'on',
 
 /** A word of a long form written out in capitals, or a link word or "&" between them. */
 const TITLE_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*|&/gu;
+/** What may lie between two words of one run: a few spaces, a hyphen, or one line break. */
+const RUN_GAP = /^(?:[ \t]{1,3}|[ \t]?-[ \t]?|[ \t]?\n[ \t]?)$/;
+/** The most letters a spelling is followed to, and the most spellings read from one word. */
+const MAX_LETTERS = 10;
+const MAX_SPELLINGS = 64;
 
 /**
- * Where `short` ("ASP", "MHOs") is first written out in the text as a run of capitalised
- * words whose initials spell it, in order and nothing else, though no bracket pairs the two: "An Adult
+ * The short forms the text writes out as runs of capitalised words, though no bracket pairs them:
+ * each spelling (upper case, "ASP") with the offset of the first run that spells it. "An Adult
  * Support and Protection inquiry was opened … the ASP inquiry", "under the Adults with Incapacity
- * Act … AWI powers". The reader has met the words, so the letters are explained where they meet
- * them. Each word of the run is capitalised and at least two letters long ("A Safe Place" spells
- * nothing), save the link words (LINK_WORDS), which may be passed over or give a letter; a plural
- * short form spells without its "s". Only short forms of three letters or more: two capitals begin
- * many a name. -1 when it is nowhere. A use after that offset is explained.
- * Runs only for an abbreviation no definition explains.
+ * Act … AWI powers", a heading "ADULT SUPPORT AND PROTECTION": the reader has met the words, so a
+ * later use of the letters is explained where they meet them. Each word of a run is capitalised
+ * and at least two letters long ("A Safe Place" spells nothing), save the link words (LINK_WORDS,
+ * in either case), which may be passed over or give a letter; only spaces, a hyphen or one line
+ * break lie between the words. A run spells the initials of its words from any of them, read
+ * forwards ("Adult Support and Protection" spells ASP, SP, SAP …); only spellings of three letters
+ * or more are kept, since two capitals begin many a name ("Lucy Davies" is no LD). One pass over
+ * the text, made only for a document with an abbreviation no definition explains.
  */
-export function spelledOutAt(text: string, short: string): number {
-  const letters = (/[A-Z]s$/.test(short) && short.length > 2 ? short.slice(0, -1) : short).toUpperCase().replace(/[^A-Z]/g, '');
-  // Two letters spell too much by chance: a name ("Lucy Davies" is no learning disability, LD).
-  if (letters.length < 3) return -1;
-  const first = letters[0]!;
-  // Where a capitalised word beginning with the first letter begins a word.
-  for (let i = text.indexOf(first); i >= 0; i = text.indexOf(first, i + 1)) {
-    if (i > 0 && isWordCode(text.charCodeAt(i - 1))) continue;
-    if (spellsFrom(text, i, letters)) return i;
+export function spelledOutForms(text: string): ReadonlyMap<string, number> {
+  const out = new Map<string, number>();
+  let run: { word: string; at: number; link: boolean }[] = [];
+  const flush = (): void => {
+    for (let i = 0; i < run.length; i++) if (!run[i]!.link) spell(run, i, out);
+    run = [];
+  };
+  TITLE_WORD.lastIndex = 0;
+  let end = -1;
+  for (let m = TITLE_WORD.exec(text); m; m = TITLE_WORD.exec(text)) {
+    const word = m[0];
+    if (end < 0 || !RUN_GAP.test(text.slice(end, m.index))) flush();
+    end = m.index + word.length;
+    const link = LINK_WORDS.has(word) || (word === word.toUpperCase() && LINK_WORDS.has(word.toLowerCase()));
+    const initial = word[0]!;
+    if (link || (word.length >= 2 && initial.toLowerCase() !== initial)) run.push({ word, at: m.index, link });
+    else flush();
   }
-  return -1;
+  flush();
+  return out;
 }
 
-/** Do the words from `from` spell `letters` (see spelledOutAt)? */
-function spellsFrom(text: string, from: number, letters: string): boolean {
-  TITLE_WORD.lastIndex = from;
-  let need = 0;
-  let last = from;
-  for (let m = TITLE_WORD.exec(text); m; m = TITLE_WORD.exec(text)) {
-    // Only spaces (or one hyphen) between the words of one run.
-    const gap = text.slice(last, m.index);
-    if (need > 0 && !/^(?:[ \t]{1,3}|[ \t]?-[ \t]?|[ \t]?\n[ \t]?)$/.test(gap)) return false;
-    const word = m[0];
-    last = m.index + word.length;
-    const initial = word[0]!;
-    // (A heading in capitals has its link words in capitals: "ADULT SUPPORT AND PROTECTION".)
-    const link = LINK_WORDS.has(word) || (word === word.toUpperCase() && LINK_WORDS.has(word.toLowerCase()));
-    if (!link) {
-      if (initial !== letters[need] || word.length < 2 || initial.toLowerCase() === initial) return false;
-      if (++need === letters.length) return true;
-      continue;
-    }
-    // A link word gives the letter it begins with when that is the one wanted and the next word
-    // does not ("Adults with Incapacity"), and is passed over otherwise.
-    if (need > 0 && initial.toUpperCase() === letters[need]) {
-      const next = text.slice(last, last + 4).match(/^[ \t]{1,3}([\p{L}\p{N}&])/u)?.[1];
-      if (next?.toUpperCase() !== letters[need]) {
-        if (++need === letters.length) return true;
-      }
-    } else if (need === 0) return false;
-  }
-  return false;
+/** Every spelling of the run's words from word `from` (see spelledOutForms), into `out`. */
+function spell(run: readonly { word: string; at: number; link: boolean }[], from: number, out: Map<string, number>): void {
+  const at = run[from]!.at;
+  let spellings = 0;
+  const walk = (j: number, letters: string): void => {
+    if (letters.length >= 3 && !out.has(letters)) out.set(letters, at);
+    if (j >= run.length || letters.length >= MAX_LETTERS || ++spellings > MAX_SPELLINGS) return;
+    const next = run[j]!;
+    const letter = next.word[0]!.toUpperCase();
+    if (!next.link) return walk(j + 1, letters + letter);
+    // A link word is passed over, or gives its letter ("Adults with Incapacity").
+    walk(j + 1, letters);
+    if (/[A-Z]/.test(letter)) walk(j + 1, letters + letter);
+  };
+  walk(from + 1, run[from]!.word[0]!.toUpperCase());
+}
+
+/** The letters a short form spells: "MHOs" is MHO, "DoLS" DOLS, "A&E" AE. */
+export function spellingOf(short: string): string {
+  return (/[A-Z]s$/.test(short) && short.length > 2 ? short.slice(0, -1) : short).toUpperCase().replace(/[^A-Z]/g, '');
 }

@@ -1,6 +1,6 @@
 /** Abbreviations a document spells out, in whatever words (context/abbreviations.ts), and the jargon rules that respect them. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, isAbbreviation, longFormStart, mayHoldAbbreviation, spelledOutAt } from '../../src/context/abbreviations.js';
+import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, isAbbreviation, longFormStart, mayHoldAbbreviation, spelledOutForms, spellingOf } from '../../src/context/abbreviations.js';
 import { analyse } from '../../src/analyse.js';
 import { markdown } from '../../src/readers/markdown.js';
 import { testRule, testSet } from './test-rules.js';
@@ -88,10 +88,10 @@ describe('glossaries', () => {
   });
 });
 
-describe('spelledOutAt', () => {
+describe('spelledOutForms', () => {
   const at = (text: string, short: string) => {
-    const i = spelledOutAt(text, short);
-    return i < 0 ? null : text.slice(i, i + 20);
+    const i = spelledOutForms(text).get(spellingOf(short));
+    return i === undefined ? null : text.slice(i, i + 20);
   };
 
   it('finds the capitalised words whose initials spell the short form, in order', () => {
@@ -99,6 +99,7 @@ describe('spelledOutAt', () => {
     expect(at('His daughter holds powers under the Mental Health Officer service.', 'MHO')).toBe('Mental Health Office');
     expect(at('Two Mental Health Officers came to the house.', 'MHOs')).toBe('Mental Health Office');
     expect(at('ADULT SUPPORT AND PROTECTION\n\nThe inquiry', 'ASP')).toBe('ADULT SUPPORT AND PR');
+    expect(at('The Care Quality Commission inspected.', 'CQC')).toBe('Care Quality Commiss');
   });
 
   it('a link word may give a letter ("with" the W of AWI), or be passed over', () => {
@@ -112,8 +113,15 @@ describe('spelledOutAt', () => {
     expect(at('Adult Support for Parents', 'ASP')).toBe('Adult Support for Pa');
     expect(at('Adult Social Care. Protection', 'ASP')).toBeNull();
     expect(at('Adult Services Team', 'ASP')).toBeNull();
-    expect(at('Lucy Davies', 'LD')).toBeNull();
     expect(at('The ASP inquiry ended.', 'ASP')).toBeNull();
+    expect(at('Lucy Davies', 'LD')).toBeNull();
+  });
+
+  it('reads the text once, however many short forms are asked about (linear in its length)', () => {
+    const unit = 'The Quiet Room Team met Bob Ward. ';
+    const forms = spelledOutForms(unit.repeat(2000));
+    expect(forms.get('QRT')).toBe(4);
+    expect(forms.size).toBeLessThan(40);
   });
 });
 
