@@ -264,19 +264,9 @@ const MAX_SPELLINGS = 64;
  */
 export function spelledOutForms(text: string): ReadonlyMap<string, number> {
   const out = new Map<string, number>();
-  // Only the spellings of abbreviations the text uses are followed (and every start of one), so
-  // a document in capitals does not fill a map with every run of initials it holds.
-  const wanted = new Set<string>();
-  for (const m of text.matchAll(/[A-Za-z][A-Za-z0-9&]*/g)) {
-    if (!isAbbreviation(m[0])) continue;
-    const letters = spellingOf(m[0]);
-    if (letters.length < 3) continue;
-    for (let i = 1; i <= letters.length; i++) wanted.add(letters.slice(0, i));
-  }
-  if (!wanted.size) return out;
   let run: { word: string; at: number; link: boolean }[] = [];
   const flush = (): void => {
-    for (let i = 0; i < run.length; i++) if (!run[i]!.link) spell(run, i, out, wanted);
+    for (let i = 0; i < run.length; i++) if (!run[i]!.link) spell(run, i, out);
     run = [];
   };
   TITLE_WORD.lastIndex = 0;
@@ -295,11 +285,10 @@ export function spelledOutForms(text: string): ReadonlyMap<string, number> {
 }
 
 /** Every spelling of the run's words from word `from` (see spelledOutForms), into `out`. */
-function spell(run: readonly { word: string; at: number; link: boolean }[], from: number, out: Map<string, number>, wanted: ReadonlySet<string>): void {
+function spell(run: readonly { word: string; at: number; link: boolean }[], from: number, out: Map<string, number>): void {
   const at = run[from]!.at;
   let spellings = 0;
   const walk = (j: number, letters: string): void => {
-    if (!wanted.has(letters)) return;
     if (letters.length >= 3 && !out.has(letters)) out.set(letters, at);
     if (j >= run.length || letters.length >= MAX_LETTERS || ++spellings > MAX_SPELLINGS) return;
     const next = run[j]!;

@@ -90,8 +90,7 @@ describe('glossaries', () => {
 
 describe('spelledOutForms', () => {
   const at = (text: string, short: string) => {
-    // (The short form used after the text: only the abbreviations a text uses are spelt.)
-    const i = spelledOutForms(`${text} ${short}`).get(spellingOf(short));
+    const i = spelledOutForms(text).get(spellingOf(short));
     return i === undefined ? null : text.slice(i, i + 20);
   };
 
@@ -119,11 +118,10 @@ describe('spelledOutForms', () => {
   });
 
   it('reads the text once, however many short forms are asked about (linear in its length)', () => {
-    const unit = 'The Quiet Room Team met Bob Ward at the QRT office. ';
+    const unit = 'The Quiet Room Team met Bob Ward. ';
     const forms = spelledOutForms(unit.repeat(2000));
     expect(forms.get('QRT')).toBe(4);
-    // Only the spellings of abbreviations the text uses.
-    expect([...forms.keys()]).toEqual(['QRT']);
+    expect(forms.size).toBeLessThan(40);
   });
 });
 
