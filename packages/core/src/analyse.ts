@@ -23,7 +23,7 @@ import { aboutWhom, castOf, clausePronounReferent, paragraphPronounReferent, pro
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
 import { partHeads, type PartHead } from './context/sections.js';
-import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, mayHoldAbbreviation, spelledOutForms, spellingOf, type AbbreviationDefinitions } from './context/abbreviations.js';
+import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, mayHoldAbbreviation, type AbbreviationDefinitions } from './context/abbreviations.js';
 import { everyPlace, scanDocument, sentenceIndexAt, skipperFor, type ScanResult } from './scan.js';
 import { forEachTriggeredSkipping } from './detectors/triggered.js';
 import { SourdoughError } from './errors.js';
@@ -371,8 +371,6 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
   let cast: ContextIndex | undefined;
   /** The abbreviations the document spells out (found on its first jargon abbreviation). */
   let abbreviations: AbbreviationDefinitions | undefined;
-  /** The short forms the document writes out in capitals without a bracket (found when first needed). */
-  let spelledOut: ReadonlyMap<string, number> | undefined;
   const findings: Finding[] = [];
   /** The words of each finding of a `firstUseOnly` rule, as they read (for folding its repeats). */
   let spoken: Map<Finding, string> | undefined;
@@ -409,16 +407,10 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       const words = abbreviationsIn(text.slice(hit.start, hit.end));
       if (words.length) {
         abbreviations ??= abbreviationDefinitions(text);
-        const reach = abbreviations.size ? headingReach(doc, hit.start) : -1;
-        // Defined, or written out in capitals earlier without a bracket ("An Adult Support and
-        // Protection inquiry … the ASP inquiry").
-        const explained = (w: string): boolean => {
-          if (abbreviations!.size && abbreviationDefined(abbreviations!, w, hit.start!, reach)) return true;
-          spelledOut ??= spelledOutForms(text);
-          const at = spelledOut.get(spellingOf(w));
-          return at !== undefined && at < hit.start!;
-        };
-        if (words.every(explained)) continue;
+        if (abbreviations.size) {
+          const reach = headingReach(doc, hit.start);
+          if (words.every((w) => abbreviationDefined(abbreviations!, w, hit.start!, reach))) continue;
+        }
       }
     }
     // Who it is about (rules with `subject: person | organisation`).

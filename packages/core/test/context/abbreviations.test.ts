@@ -1,6 +1,6 @@
 /** Abbreviations a document spells out, in whatever words (context/abbreviations.ts), and the jargon rules that respect them. */
 import { describe, expect, it } from 'vitest';
-import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, isAbbreviation, longFormStart, mayHoldAbbreviation, spelledOutForms, spellingOf } from '../../src/context/abbreviations.js';
+import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, isAbbreviation, longFormStart, mayHoldAbbreviation } from '../../src/context/abbreviations.js';
 import { analyse } from '../../src/analyse.js';
 import { markdown } from '../../src/readers/markdown.js';
 import { testRule, testSet } from './test-rules.js';
@@ -88,43 +88,6 @@ describe('glossaries', () => {
   });
 });
 
-describe('spelledOutForms', () => {
-  const at = (text: string, short: string) => {
-    const i = spelledOutForms(text).get(spellingOf(short));
-    return i === undefined ? null : text.slice(i, i + 20);
-  };
-
-  it('finds the capitalised words whose initials spell the short form, in order', () => {
-    expect(at('An Adult Support and Protection inquiry was opened. The ASP inquiry ended.', 'ASP')).toBe('Adult Support and Pr');
-    expect(at('His daughter holds powers under the Mental Health Officer service.', 'MHO')).toBe('Mental Health Office');
-    expect(at('Two Mental Health Officers came to the house.', 'MHOs')).toBe('Mental Health Office');
-    expect(at('ADULT SUPPORT AND PROTECTION\n\nThe inquiry', 'ASP')).toBe('ADULT SUPPORT AND PR');
-    expect(at('The Care Quality Commission inspected.', 'CQC')).toBe('Care Quality Commiss');
-  });
-
-  it('a link word may give a letter ("with" the W of AWI), or be passed over', () => {
-    expect(at('Her son is guardian under the Adults with Incapacity Act.', 'AWI')).toBe('Adults with Incapaci');
-    expect(at('The Deprivation of Liberty Safeguards apply.', 'DoLS')).toBe('Deprivation of Liber');
-  });
-
-  it('spells nothing from lower-case words, one-letter words, other letters or words split by punctuation', () => {
-    expect(at('an adult support and protection inquiry', 'ASP')).toBeNull();
-    expect(at('A Safe Place runs a group.', 'ASP')).toBeNull();
-    expect(at('Adult Support for Parents', 'ASP')).toBe('Adult Support for Pa');
-    expect(at('Adult Social Care. Protection', 'ASP')).toBeNull();
-    expect(at('Adult Services Team', 'ASP')).toBeNull();
-    expect(at('The ASP inquiry ended.', 'ASP')).toBeNull();
-    expect(at('Lucy Davies', 'LD')).toBeNull();
-  });
-
-  it('reads the text once, however many short forms are asked about (linear in its length)', () => {
-    const unit = 'The Quiet Room Team met Bob Ward. ';
-    const forms = spelledOutForms(unit.repeat(2000));
-    expect(forms.get('QRT')).toBe(4);
-    expect(forms.size).toBeLessThan(40);
-  });
-});
-
 describe('abbreviationDefined and abbreviationsIn', () => {
   const defs = abbreviationDefinitions('Jack has two personal assistants (PAs). The Care Quality Commission (CQC) visited.');
   it('compares without regard to case or a final "s", and only with definitions at or before the use', () => {
@@ -171,16 +134,6 @@ describe('jargon rules and abbreviations spelt out in the document', () => {
     ]);
     const lac = 'Leo is a looked-after child (LAC). As a LAC he has reviews.';
     expect(found(lac).map((f) => f[0])).toEqual(['dehumanising/t-label', 'dehumanising/t-label']);
-  });
-
-  it('an abbreviation written out in capitals earlier, without a bracket, is not reported; one written out only later is', () => {
-    expect(found('The Care Quality Commission inspected in May. The CQC rated it good.')).toEqual([]);
-    // Two letters spell a name too often: "Lucy Davies" explains no LD.
-    expect(found('Lucy Davies joined the team. The LD nurse visits on Mondays.').map((f) => f[1])).toEqual(['LD']);
-    const later = 'The CQC rated it good. The Care Quality Commission inspected in May.';
-    expect(found(later)).toEqual([['jargon/t-abbr', 'CQC', later.indexOf('CQC')]]);
-    // The same letters in ordinary words are no explanation.
-    expect(found('The care quality is good. The CQC rated it.').map((f) => f[1])).toEqual(['CQC']);
   });
 
   it('a heading’s abbreviation is explained by the first paragraph under it', () => {
