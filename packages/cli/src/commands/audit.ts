@@ -38,6 +38,7 @@ import { analyseAll, createAnalyser, defaultJobs } from '../pool.js';
 import { createProgress } from '../progress.js';
 import { cliVersion } from '../version.js';
 import { writeProblem } from '../write-error.js';
+import { onStopSignal, signalExitCode } from '../signals.js';
 import { openAuditOutput, type AuditOutput } from '../audit-output.js';
 import { DocumentsCsv } from '../audit-documents.js';
 import { countDocuments } from '../audit-count.js';
@@ -235,10 +236,9 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   const onSignal = (signal: NodeJS.Signals): void => {
     out.discardNow();
     io.stderr.write(`\nsourdough audit: stopped (${signal}) before the end, so no report was written\n`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(signalExitCode(signal));
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopListening = onStopSignal(onSignal);
 
   const jobs = opts.jobs ?? defaultJobs(cpus().length);
   const analyser = createAnalyser(jobs, { resourceLimits: workerLimits(files, io.cwd, opts.stdinFilename) });
@@ -375,8 +375,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   } finally {
     progress.stop();
     await analyser.close();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stopListening();
   }
 }
 

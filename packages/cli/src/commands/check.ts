@@ -18,6 +18,7 @@ import { createProgress } from '../progress.js';
 import { fileSink, sinkFor, type Sink } from '../output.js';
 import { cliVersion } from '../version.js';
 import { writeProblem } from '../write-error.js';
+import { onStopSignal, signalExitCode } from '../signals.js';
 import { leaveOutAuditOutputs, leftOutWhat, reportsMessage, skippedMessage, unfinishedMessage } from '../audit-inputs.js';
 
 /** Options of `check`, as parsed by commander. */
@@ -198,12 +199,9 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
   const onSignal = (signal: NodeJS.Signals): void => {
     progress.stop();
     io.stderr.write(`\nsourdough: stopped (${printable(signal)}) before the end, so ${printable(output ?? '')} holds only the start of the report; run the same command again to write it in full\n`);
-    process.exit(signal === 'SIGINT' ? 130 : 143);
+    process.exit(signalExitCode(signal));
   };
-  if (output) {
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-  }
+  const stopListening = output ? onStopSignal(onSignal) : undefined;
   try {
     await sink.write(reporter.start());
     // With workers and a format whose result text depends on the result alone (json), the
@@ -227,8 +225,7 @@ async function checkWith(analyser: Analyser, paths: string[], opts: CheckOptions
     await sink.close();
   } finally {
     progress.stop();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stopListening?.();
   }
 
   const s = summary.summary;

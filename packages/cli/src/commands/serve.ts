@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import { printable } from '@sourdough/reporters';
 import type { Io } from '../io.js';
+import { onStopSignal } from '../signals.js';
 
 /** Options of `serve`. */
 export interface ServeOptions {
@@ -46,12 +47,10 @@ export async function serve(opts: ServeOptions, io: Io, hooks: { onListening?: (
     if (server) void stop(); // otherwise the server is stopped as soon as it exists
   };
   // Listened for from the start, so a stop during start-up is as clean as any other.
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const stopListening = onStopSignal(onSignal);
   const done = async (code: number): Promise<number> => {
     if (code === 0) await stop();
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stopListening();
     return code;
   };
 
