@@ -467,15 +467,15 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
         sev = 'info';
       }
     }
-    // Negation.
-    if (rule.negation !== 'keep' && !quoted && isNegated(s.text, hit.start - s.start)) {
-      if (rule.negation === 'drop') continue;
-      sev = 'info';
-    }
-    // A label the writer names in order to reject it ("Nobody would call Jo manipulative", "We do
-    // not call Ravi a client", "Nobody is saying that his dad is a difficult father"):
-    // dropped like a negated match where the rule drops negation, otherwise shown for information.
-    if (!quoted && sev !== 'info' && DISPUTABLE.has(rule.category) && isRejectedLabel(s.text, hit.start - s.start)) {
+    // Negation; and a label the writer names in order to reject it ("Nobody would call Jo
+    // manipulative", "We do not call Ravi a client", "Nobody is saying that his dad is a difficult
+    // father"), which is dropped like a negated match where the rule drops negation, and otherwise
+    // shown for information even where the rule keeps negated matches.
+    if (
+      !quoted &&
+      ((rule.negation !== 'keep' && isNegated(s.text, hit.start - s.start)) ||
+        (sev !== 'info' && DISPUTABLE.has(rule.category) && isRejectedLabel(s.text, hit.start - s.start)))
+    ) {
       if (rule.negation === 'drop') continue;
       sev = 'info';
     }
@@ -944,10 +944,11 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
   // pattern with ^ or $ is read against a section's start or a heading alone, so it is not judged
   // on the whole text.) Nor need the text be searched when the scan found none of the words every
   // match of a section pattern holds (scan.ts's sectionSearches).
+  // A `document` pattern answers for the whole document, whichever section the match is in.
+  if (rule.unless.some((u) => u.scope === 'document' && inDocument(u, doc, cache))) return true;
   let anywhere = cache.anywhere.get(rule.index);
   if (anywhere === undefined) {
     anywhere = rule.unless.some((u) => {
-      if (u.scope === 'document') return inDocument(u, doc, cache);
       if (u.scope !== 'section' && u.scope !== 'heading') return false;
       // Only a reader's headings are read for `heading` (headingsOver): plain text has none.
       if (u.scope === 'heading' && (doc.format === 'text' || !doc.sections.length)) return false;
@@ -980,7 +981,6 @@ function cancelledInSection(rule: CompiledRule, doc: SourceDocument, sentences: 
         return hit;
       }
       if (u.scope === 'heading') return (titles ??= headingsOver(partHeads(doc, sentences), start)).some((t) => hasMatch(re, t));
-      if (u.scope === 'document') return inDocument(u, doc, cache);
       return false;
     });
     cache.bySection.set(key, found);
