@@ -477,8 +477,11 @@ function castKind(original: string, index: ContextIndex): About | undefined {
  * "a man called Gary". The role word may have up to two words before it ("her ex-partner", "his
  * support worker", "the night care worker").
  */
-const CAST_INTRO =
-  /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|\p{Lu}\p{Ll}+['’]s)\s+((?:\p{Ll}+[\s-]){0,2}?)(\p{Ll}+),?\s+(?:called\s+|named\s+|known\s+as\s+)?(\p{Lu}\p{Ll}+)\b(?!['’]s)(?=\s*[,.;:)!?]|\s+(?:and|who|is|was|has|had|were|are|said|says|told)\b)/gu;
+const CAST_NAME = /\s(\p{Lu}\p{Ll}+)\b(?!['’]s)(?=\s*[,.;:)!?]|\s+(?:and|who|is|was|has|had|were|are|said|says|told)\b)/gu;
+/** What comes before such a name, up to it: "her ex-partner, ", "Pat's dog, ", "a man called ". */
+const CAST_ROLE = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|\p{Lu}\p{Ll}+['’]s)\s+((?:\p{Ll}+[\s-]){0,2}?)(\p{Ll}+),?\s+(?:called\s+|named\s+|known\s+as\s+)?$/u;
+/** How far before a name its introduction is read. */
+const CAST_REACH = 100;
 
 /** A son or daughter introduced by name may be the child the record is about ("Tasha's son, Kai"): never cast. */
 const NOT_CAST = set('son sons daughter daughters stepson stepdaughter child children grandchild grandchildren');
@@ -492,16 +495,25 @@ const NOT_CAST = set('son sons daughter daughters stepson stepdaughter child chi
  * `index` itself when the document introduces no one. Pure; one pass of one regex.
  */
 export function castOf(text: string, index: ContextIndex): ContextIndex {
-  let cast: ContextIndex | undefined;
+  let cast: CastIndex | undefined;
   const clash = new Set<string>();
-  CAST_INTRO.lastIndex = 0;
-  for (let m = CAST_INTRO.exec(text); m; m = CAST_INTRO.exec(text)) {
+  // Each capitalised name followed by a comma, a full stop or a verb, then what comes before it
+  // (one regex over the text for the names, a short one before each: reading the introduction
+  // from every "the" and "a" of the text cost a quarter of a note's analysis).
+  CAST_NAME.lastIndex = 0;
+  for (let n = CAST_NAME.exec(text); n; n = CAST_NAME.exec(text)) {
+    const at = n.index + 1;
+    let from = Math.max(0, at - CAST_REACH);
+    // Start the window at a word's start, so that "Other" is never read as "her".
+    while (from > 0 && from < at && /[\p{L}\p{N}]/u.test(text[from - 1]!)) from++;
+    const m = CAST_ROLE.exec(text.slice(from, at));
+    if (!m) continue;
     const role = m[2]!;
-    const name = m[3]!;
+    const name = n[1]!;
     const l = name.toLowerCase();
     const kind = index.get(role);
     if (!kind || kind === 'request' || kind === 'document' || NOT_CAST.has(role) || notName(l, index)) continue;
-    cast ??= new Map(index);
+    cast ??= new CastIndex(index);
     const key = CAST + name;
     const had = cast.get(key);
     if (had && had !== kind) clash.add(key);
@@ -511,12 +523,13 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
   }
   // Someone who grooms or exploits others is not the person (LEXICON BLA-10: describing a
   // perpetrator as manipulative is accurate): "Jax has been grooming Leo" … "Jax is manipulative".
-  // Active voice only, with an object after it: "Leo was groomed by Jax" casts no one.
-  GROOMER.lastIndex = 0;
-  for (let m = GROOMER.exec(text); m; m = GROOMER.exec(text)) {
-    const name = m[1]!;
-    if (notName(name.toLowerCase(), index)) continue;
-    cast ??= new Map(index);
+  // Active voice only, with an object after it: "Leo was groomed by Jax" casts no one. The verb is
+  // found first (a literal), then the name read back from it.
+  GROOMING.lastIndex = 0;
+  for (let m = GROOMING.exec(text); m; m = GROOMING.exec(text)) {
+    const name = GROOMER_BEFORE.exec(text.slice(Math.max(0, m.index - 40), m.index))?.[1];
+    if (!name || notName(name.toLowerCase(), index)) continue;
+    cast ??= new CastIndex(index);
     const key = CAST + name;
     const had = cast.get(key);
     if (had && had !== 'other') clash.add(key);
@@ -527,15 +540,15 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
   const seen = new Map<string, string>();
   GENDER_CUE.lastIndex = 0;
   for (let m = GENDER_CUE.exec(text); m; m = GENDER_CUE.exec(text)) {
-    const name = m[1]!;
-    if (notName(name.toLowerCase(), index) || (cast ?? index).has(CAST + name)) continue;
-    const g = m[2]!.toLowerCase() === 'her' ? CAST_WOMAN : CAST_MAN;
+    const name = SPEAKER_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
+    if (!name || notName(name.toLowerCase(), index) || (cast ?? index).has(CAST + name)) continue;
+    const g = m[1]!.toLowerCase() === 'her' ? CAST_WOMAN : CAST_MAN;
     const had = seen.get(name);
     seen.set(name, had && had !== g ? 'both' : g);
   }
   for (const [name, g] of seen) {
     if (g === 'both') continue;
-    cast ??= new Map(index);
+    cast ??= new CastIndex(index);
     cast.set(g + name, 'person');
   }
   if (!cast) return index;
@@ -543,11 +556,34 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
   return cast;
 }
 
-/** "Jax has been grooming Leo", "Dean exploited younger boys": a name that grooms, exploits or traffics someone. */
-const GROOMER = /\b(\p{Lu}\p{Ll}+) (?:has been |had been |have been |is |was |has |had |)(?:grooming|grooms|groomed|exploiting|exploits|exploited|trafficking|trafficked) (?=\p{Lu}\p{Ll}|(?:him|her|them|young|younger|other|local|vulnerable|children|boys|girls|teenagers|pupils)\b)/gu;
+/**
+ * The rule set's word index with a document's cast laid over it: a few entries of its own, the
+ * rest read from the index it was made from (copying a whole index for each document cost more
+ * than the reading it serves).
+ */
+class CastIndex extends Map<string, Exclude<About, 'unknown'>> {
+  constructor(private readonly base: ContextIndex) {
+    super();
+  }
+
+  override get(key: string): Exclude<About, 'unknown'> | undefined {
+    return super.get(key) ?? this.base.get(key);
+  }
+
+  override has(key: string): boolean {
+    return super.has(key) || this.base.has(key);
+  }
+}
+
+/** "… has been grooming Leo", "… exploited younger boys": grooming, exploiting or trafficking someone (active, with an object after it). */
+const GROOMING = /\b(?:grooming|grooms|groomed|exploiting|exploits|exploited|trafficking|trafficked) (?=\p{Lu}\p{Ll}|(?:him|her|them|young|younger|other|local|vulnerable|children|boys|girls|teenagers|pupils)\b)/gu;
+/** The name doing it, just before the verb: "Jax has been ", "Dean ". */
+const GROOMER_BEFORE = /(?:^|[^\p{L}\p{N}'’])(\p{Lu}\p{Ll}+) (?:has been |had been |have been |is |was |has |had |)$/u;
 
 /** "Mia said her stepfather …", "Tom told me his sister …": the possessive after a reporting verb is the speaker's. */
-const GENDER_CUE = /\b(\p{Lu}\p{Ll}+) (?:said|says|told (?:me|us)|explained|explains|disclosed|discloses) (?:that )?(her|his) (?=\p{Ll})/gu;
+const GENDER_CUE = /\b(?:said|says|told (?:me|us)|explained|explains|disclosed|discloses) (?:that )?(her|his) (?=\p{Ll})/gu;
+/** The speaker, just before the verb: "Mia ". */
+const SPEAKER_BEFORE = /(?:^|[^\p{L}\p{N}'’])(\p{Lu}\p{Ll}+) $/u;
 
 /** A he or she as the subject of the match's clause: "… when he is", "Mia said he is very". */
 const PRONOUN_SUBJECT = /\b(he|she)(?:\s+(?:is|was|were|are|has|had|been|be|being|can|could|would|will|gets|got|became|becomes|seemed|seems|felt|very|so|really|quite|often|sometimes|always|also|still|then|not|never|can't|cannot|isn't|wasn't|gets|getting))*\s*$/i;
