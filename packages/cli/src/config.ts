@@ -7,9 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { applyConfig, CATEGORIES, type AnalyseOptions, type Config, type ConfigLocator } from '@sourdough/core';
+import { applyConfig, CATEGORIES, didYouMean, type AnalyseOptions, type Config, type ConfigLocator } from '@sourdough/core';
 import { loadConfigFileWithLocations } from '@sourdough/core/node';
-import { didYouMean } from './did-you-mean.js';
 import { unknownRuleName } from './rule-set.js';
 
 /** The config file names looked for, in order, in each folder. */

@@ -4,10 +4,9 @@
  * of packs. Used by the main thread and by each worker. `ruleDataFor` validates packs without
  * compiling the whole set, so the main thread of a `--jobs N` run leaves compiling to the workers.
  */
-import { builtinAllowList, builtinRuleSet, builtinRules, CATEGORIES, compileRules, ruleSuggestions, SourdoughError, type RuleData, type RuleSet } from '@sourdough/core';
+import { builtinAllowList, builtinRuleSet, builtinRules, CATEGORIES, compileRules, didYouMean, ruleSuggestions, SourdoughError, type RuleData, type RuleSet } from '@sourdough/core';
 import { loadRulePack } from '@sourdough/core/node';
 import type { RuleInfo } from '@sourdough/reporters';
-import { didYouMean } from './did-you-mean.js';
 import type { Effective } from './config.js';
 
 const sets = new Map<string, RuleSet>();

@@ -1,7 +1,7 @@
 /** `sourdough rules` and `sourdough explain` (with "did you mean"). */
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/index.js';
-import { didYouMean } from '../src/did-you-mean.js';
+import { didYouMean } from '@sourdough/core';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

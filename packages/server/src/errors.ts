@@ -4,6 +4,7 @@
  * Messages never contain submitted text: where a value is named (a rule id), it is checked first.
  */
 import createError from '@fastify/error';
+import { didYouMean } from '@sourdough/core';
 import { STATUS_CODES } from 'node:http';
 
 export const InvalidJsonError = createError('SD_ERR_INVALID_JSON', 'The request body is not valid JSON.', 400);
@@ -18,8 +19,9 @@ export const UnsupportedFileError = createError('SD_ERR_UNSUPPORTED_FILE', 'File
 export const UnreadableFileError = createError('SD_ERR_READ', 'The file could not be read: %s.', 422);
 /** An upload within the body limit that is over the readers' limits once read (a zip bomb, very deep nesting). */
 export const FileTooLargeError = createError('SD_ERR_TOO_LARGE', 'The file is over the size limits for reading once unpacked, or nested too deeply (the limits are listed in docs/security.md).', 413);
-export const UnknownRuleError = createError('SD_ERR_UNKNOWN_RULE', '%s is not a rule id or category. GET /v1/rules lists them.', 400);
-export const RuleNotFoundError = createError('SD_ERR_RULE_NOT_FOUND', 'There is no rule with that id. GET /v1/rules lists them.', 404);
+/** The second argument is `closeTo(...)`: a "Did you mean" naming our own ids, or nothing. */
+export const UnknownRuleError = createError('SD_ERR_UNKNOWN_RULE', '%s is not a rule id or category.%s GET /v1/rules lists them.', 400);
+export const RuleNotFoundError = createError('SD_ERR_RULE_NOT_FOUND', 'There is no rule with that id.%s GET /v1/rules lists them.', 404);
 export const NotFoundError = createError('SD_ERR_NOT_FOUND', 'There is no route here. The API routes are listed at /docs.', 404);
 export const MethodNotAllowedError = createError('SD_ERR_METHOD_NOT_ALLOWED', 'This route does not take %s requests; it takes %s. The API routes are listed at /docs.', 405);
 export const UnauthorizedError = createError('SD_ERR_UNAUTHORIZED', 'This server needs an API key: send it as "Authorization: Bearer <key>".', 401);
@@ -131,6 +133,17 @@ export function toErrorBody(err: AnyError, limits: { bodyLimit: number }, reques
 }
 
 /** The rule id or category named in an error, only if it looks like one (never free text). */
+/**
+ * " Did you mean "blaming/refuses"?" for a mistyped rule id or category, or '' when nothing is
+ * close. It names only ids from `ids` (core's didYouMean never returns its input), so it is safe in
+ * a message; a value too long to be a rule id is not looked at.
+ */
+export function closeTo(value: string, ids: readonly string[]): string {
+  if (value.length > 100) return '';
+  const close = didYouMean(value, ids);
+  return close.length === 0 ? '' : ` Did you mean ${close.map((id) => `"${id}"`).join(' or ')}?`;
+}
+
 export function safeRuleName(value: string): string {
   return /^[\w*][\w/*-]{0,99}$/.test(value) ? `"${value}"` : 'That value';
 }

@@ -1,15 +1,13 @@
 /**
  * `sourdough explain RULE`: everything about one rule in the terminal — what it flags, why it
  * matters, what to write instead, flagged and not-flagged examples, and sources. A mistyped id
- * gets "did you mean" suggestions by edit distance (natural's Levenshtein, imported as a
- * submodule: the `natural` index prints to stdout and is slow to load). A category name lists
+ * gets "did you mean" suggestions by edit distance (core's didYouMean). A category name lists
  * that category's rules.
  */
-import { CATEGORIES, CONDITION_EFFECT, optInEffect, type RuleSet } from '@sourdough/core';
+import { CATEGORIES, CONDITION_EFFECT, didYouMean, optInEffect, type RuleSet } from '@sourdough/core';
 import { printable } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { describe, loadSet } from './rules.js';
-import { didYouMean } from '../did-you-mean.js';
 
 /** Options of `explain`. */
 export interface ExplainOptions {

@@ -11,7 +11,7 @@ import pLimit from 'p-limit';
 import { availableParallelism } from 'node:os';
 import { loadRulePack } from '@sourdough/core/node';
 import { builtinAllowList, builtinRules, compileRules, CATEGORIES, type AnalyseOptions, type DocumentResult, type RuleData, type SourceDocument } from '@sourdough/core';
-import { TimeoutError, UnavailableError, UnknownRuleError, safeRuleName } from '../errors.js';
+import { TimeoutError, UnavailableError, UnknownRuleError, closeTo, safeRuleName } from '../errors.js';
 
 /**
  * One document for the pool: a string to read as text or Markdown, a document already read, or
@@ -269,7 +269,7 @@ async function enginePlugin(fastify: FastifyInstance, opts: EngineOptions): Prom
     state: () => (closing ? 'closing' : ready ? 'ok' : 'starting'),
     whenReady: () => readyPromise,
     checkRuleNames(list) {
-      for (const n of list) if (!names.has(n)) throw new UnknownRuleError(safeRuleName(n));
+      for (const n of list) if (!names.has(n)) throw new UnknownRuleError(safeRuleName(n), closeTo(n, n.includes('/') ? [...byId.keys()] : [...names].filter((x) => x !== '*')));
     },
     async run(items, options, reply) {
       const out = (await settle(items, options, reply, undefined)) as EngineOutcome[];

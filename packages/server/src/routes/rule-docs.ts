@@ -8,7 +8,7 @@
  * submitted text).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { RuleData } from '@sourdough/core';
+import { didYouMean, type RuleData } from '@sourdough/core';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -130,9 +130,12 @@ export default async function ruleDocsRoutes(fastify: FastifyInstance): Promise<
       },
     },
     async (request, reply) => {
-      const rule = fastify.engine.byId.get(`${request.params.category}/${request.params.name}`);
+      const wanted = `${request.params.category}/${request.params.name}`;
+      const rule = fastify.engine.byId.get(wanted);
       if (!rule) {
-        return html(reply, 404, page('No such rule', '<h1>No such rule</h1>\n<p>There is no rule with that name. See <a href="/rules">all the rules</a>.</p>'));
+        const close = didYouMean(wanted, [...fastify.engine.byId.keys()]).map((id) => `<a href="/rules/${escapeHtml(id)}">${escapeHtml(id)}</a>`);
+        const hint = close.length === 0 ? '' : ` Did you mean ${close.join(' or ')}?`;
+        return html(reply, 404, page('No such rule', `<h1>No such rule</h1>\n<p>There is no rule with that name.${hint} See <a href="/rules">all the rules</a>.</p>`));
       }
       return html(reply, 200, rulePage(rule));
     },

@@ -38,6 +38,9 @@ describe('rule pages', () => {
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.body).toContain('No such rule');
+    const typo = await app().inject({ method: 'GET', url: '/rules/blaming/refuse' });
+    expect(typo.statusCode).toBe(404);
+    expect(typo.body).toContain('Did you mean <a href="/rules/blaming/refuses">blaming/refuses</a>?');
   });
 
   it("names the web page's icon, so a browser does not ask for /favicon.ico (a 404, counted as an unmatched request) on every rule page", async () => {

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { CATEGORIES, SEVERITIES, type RuleData } from '@sourdough/core';
 import { errorResponses } from '../../schemas/error.js';
-import { RuleNotFoundError } from '../../errors.js';
+import { RuleNotFoundError, closeTo } from '../../errors.js';
 
 /** The documentation page of a rule (the finding's `url`). */
 const urlOf = (id: string): string => `docs/rules/${id}.md`;
@@ -72,8 +72,9 @@ export default async function rulesRoutes(fastify: FastifyInstance): Promise<voi
       },
     },
     async (request) => {
-      const rule = fastify.engine.byId.get(`${request.params.category}/${request.params.name}`);
-      if (!rule) throw new RuleNotFoundError();
+      const wanted = `${request.params.category}/${request.params.name}`;
+      const rule = fastify.engine.byId.get(wanted);
+      if (!rule) throw new RuleNotFoundError(closeTo(wanted, [...fastify.engine.byId.keys()]));
       return full(rule);
     },
   );

@@ -159,6 +159,15 @@ describe('POST /v1/analyse', () => {
     expect(free.body).not.toContain('Zephyrine');
   });
 
+  it('suggests the rule ids and categories close to a mistyped one, naming only our own ids', async () => {
+    const typo = await app().inject({ method: 'POST', url: '/v1/analyse', payload: { text: PLAN, rules: { disable: ['blaming/refuse'] } } });
+    expect(expectError(typo, 400, 'SD_ERR_UNKNOWN_RULE').message).toBe('"blaming/refuse" is not a rule id or category. Did you mean "blaming/refuses"? GET /v1/rules lists them.');
+    const category = await app().inject({ method: 'POST', url: '/v1/analyse', payload: { text: PLAN, rules: { enable: ['blameing'] } } });
+    expect(expectError(category, 400, 'SD_ERR_UNKNOWN_RULE').message).toContain('Did you mean "blaming"?');
+    const nonsense = await app().inject({ method: 'POST', url: '/v1/analyse', payload: { text: PLAN, rules: { enable: ['qqqqqqqqqq'] } } });
+    expect(expectError(nonsense, 400, 'SD_ERR_UNKNOWN_RULE').message).toBe('"qqqqqqqqqq" is not a rule id or category. GET /v1/rules lists them.');
+  });
+
   it('answers a non-JSON content type with 415', async () => {
     const res = await app().inject({ method: 'POST', url: '/v1/analyse', headers: { 'content-type': 'text/plain' }, payload: PLAN });
     expectError(res, 415, 'SD_ERR_UNSUPPORTED_MEDIA_TYPE');

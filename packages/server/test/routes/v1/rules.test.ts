@@ -70,4 +70,9 @@ describe('GET /v1/rules/:category/:name', () => {
   it('answers an unknown rule with 404', async () => {
     expectError(await app().inject({ method: 'GET', url: '/v1/rules/blaming/no-such-rule' }), 404, 'SD_ERR_RULE_NOT_FOUND');
   });
+
+  it('suggests the closest rule ids for a mistyped one', async () => {
+    const res = await app().inject({ method: 'GET', url: '/v1/rules/blaming/refuse' });
+    expect(expectError(res, 404, 'SD_ERR_RULE_NOT_FOUND').message).toBe('There is no rule with that id. Did you mean "blaming/refuses"? GET /v1/rules lists them.');
+  });
 });
