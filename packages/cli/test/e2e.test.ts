@@ -271,6 +271,30 @@ describe('sourdough check (built binary): every format', () => {
     }
   });
 
+  it('reads a linked file in a folder through its link, and reports a broken link and a pipe instead of skipping them without a word', async () => {
+    const { mkdtempSync, rmSync, writeFileSync, symlinkSync } = await import('node:fs');
+    const { execFileSync } = await import('node:child_process');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'sourdough-links-'));
+    try {
+      writeFileSync(join(dir, 'shared.txt'), 'Zoe refused tea.\n');
+      const notes = join(dir, 'notes');
+      mkdirSync(notes);
+      symlinkSync('../shared.txt', join(notes, 'linked.txt'));
+      symlinkSync('../moved.txt', join(notes, 'broken.txt'));
+      execFileSync('mkfifo', [join(notes, 'pipe.md')]);
+      const r = await sourdough(['check', '-f', 'json', 'notes'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(2);
+      const report = JSON.parse(r.stdout);
+      expect(report.results.map((x: { path: string }) => x.path)).toEqual(['notes/broken.txt', 'notes/pipe.md', 'notes/linked.txt']);
+      expect(report.results[0].error).toEqual({ code: 'SD_ERR_READ', message: 'notes/broken.txt is a link to a file that is not there (moved or deleted), so it was not checked' });
+      expect(report.results[1].error.message).toBe('notes/pipe.md is not an ordinary file (a pipe, socket or device), so it was not checked; to read it anyway, name it on its own');
+      expect(report.results[2].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['blaming/refuses']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses an -o that is one of the inputs, and leaves that file as it was', async () => {
     const { mkdtempSync, rmSync, writeFileSync, symlinkSync, linkSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');

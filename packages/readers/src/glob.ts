@@ -23,13 +23,24 @@ export interface ExpandOptions {
   ignorePath?: string;
 }
 
-/** The files to read, the arguments that matched nothing, and the folders that could not be read. */
+/**
+ * Something a walk met and could not read, shown as the walk names it: a folder it may not open
+ * (no permission: its files were not read), a link to a file that is not there, or an entry with a
+ * supported extension that is not an ordinary file (a pipe, socket or device, which a reader
+ * would wait on for ever).
+ */
+export interface Unreadable {
+  path: string;
+  reason: 'folder' | 'broken-link' | 'not-a-file';
+}
+
+/** The files to read, the arguments that matched nothing, and what a walk could not read. */
 export interface Expanded {
   files: string[];
   /** Globs or folders that matched no supported file. */
   unmatched: string[];
-  /** Folders met while walking that could not be opened (no permission), relative to `cwd`: their files were not read. */
-  unreadable: string[];
+  /** What walking folders and globs met but could not read, each to be reported (never left out without a word). */
+  unreadable: Unreadable[];
 }
 
 /**
@@ -89,13 +100,38 @@ export async function expandGlobs(patterns: string[], options: ExpandOptions): P
   const seen = new Set<string>();
   const unmatched: string[] = [];
   const unreadableDirs = new Set<string>();
-  const unreadable: string[] = [];
+  const unreadable: Unreadable[] = [];
   const walkFs = noting(unreadableDirs);
-  const add = (p: string): void => {
-    const key = p === '-' ? '-' : resolve(cwd, p);
+  const add = (p: string, key = p === '-' ? '-' : resolve(cwd, p)): void => {
     if (seen.has(key)) return;
     seen.add(key);
     files.push(p);
+  };
+  /**
+   * What a walk found under `base`, sorted out by kind: ordinary files are read; a symbolic link
+   * to a file is read through the link (a link to a folder is never followed, so a walk cannot
+   * loop), once, with the file it points to; a link to nothing, and a pipe, socket or device, are
+   * reported.
+   */
+  const sortOut = (entries: fg.Entry[], base: string, named: (p: string) => string): { files: string[]; links: Map<string, string>; odd: Unreadable[] } => {
+    const out: string[] = [];
+    const links = new Map<string, string>();
+    const odd: Unreadable[] = [];
+    for (const e of entries) {
+      const d = e.dirent;
+      if (d.isFile()) out.push(named(e.path));
+      else if (d.isSymbolicLink()) {
+        const target = resolve(base, e.path);
+        try {
+          if (!statSync(target).isFile()) continue;
+          out.push(named(e.path));
+          links.set(named(e.path), fs.realpathSync(target));
+        } catch {
+          odd.push({ path: named(e.path), reason: 'broken-link' });
+        }
+      } else if (!d.isDirectory()) odd.push({ path: named(e.path), reason: 'not-a-file' });
+    }
+    return { files: out, links, odd };
   };
 
   for (const pattern of patterns) {
@@ -103,11 +139,14 @@ export async function expandGlobs(patterns: string[], options: ExpandOptions): P
       add('-');
       continue;
     }
-    let found: string[] | undefined;
+    let found: ReturnType<typeof sortOut>;
     let shown: (folder: string) => string = (d) => d;
     const unreadableBefore = new Set(unreadableDirs);
+    // Entries of every kind but folders (onlyFiles would drop links and pipes without a word).
+    const walk = { onlyFiles: false, objectMode: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, fs: walkFs } as const;
     if (fg.isDynamicPattern(pattern) && !existsSync(resolve(cwd, pattern))) {
-      found = (await fg(toPosix(pattern), { cwd, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, fs: walkFs })).filter(supported);
+      const entries = (await fg(toPosix(pattern), { ...walk, cwd })).filter((e) => !e.dirent.isDirectory() && supported(e.path));
+      found = sortOut(entries, cwd, (p) => p);
       shown = (d) => toPosix(relative(cwd, resolve(cwd, d))) || '.';
     } else {
       let stat;
@@ -119,7 +158,8 @@ export async function expandGlobs(patterns: string[], options: ExpandOptions): P
       if (stat?.isDirectory()) {
         const dir = resolve(cwd, pattern);
         const prefix = pattern.replace(/[\\/]+$/, '');
-        found = (await fg(extensionGlob, { cwd: dir, onlyFiles: true, dot: false, ignore: ALWAYS_IGNORED, followSymbolicLinks: false, caseSensitiveMatch: false, fs: walkFs })).map((f) => `${prefix}/${f}`);
+        const entries = (await fg(extensionGlob, { ...walk, cwd: dir, caseSensitiveMatch: false })).filter((e) => !e.dirent.isDirectory());
+        found = sortOut(entries, dir, (f) => `${prefix}/${f}`);
         // Shown as the folder's files are: under the folder as it was named.
         shown = (d) => `${prefix}/${toPosix(relative(dir, resolve(dir, d)))}`.replace(/\/$/, '');
       } else {
@@ -127,12 +167,19 @@ export async function expandGlobs(patterns: string[], options: ExpandOptions): P
         continue;
       }
     }
-    const kept = found.filter((f) => !ignored(f) && !isOwnerFile(f)).sort();
-    const locked = [...unreadableDirs].filter((d) => !unreadableBefore.has(d)).map(shown).filter((d) => !ignored(d, true)).sort();
+    const kept = found.files.filter((f) => !ignored(f) && !isOwnerFile(f)).sort();
+    const locked: Unreadable[] = [...unreadableDirs].filter((d) => !unreadableBefore.has(d)).map(shown).filter((d) => !ignored(d, true)).sort().map((path) => ({ path, reason: 'folder' }));
+    const odd = found.odd.filter((u) => !ignored(u.path) && !isOwnerFile(u.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     // A folder whose only files sit in folders it may not open is reported as those folders, not as matching nothing.
-    if (!kept.length && !locked.length) unmatched.push(pattern);
+    if (!kept.length && !locked.length && !odd.length) unmatched.push(pattern);
     unreadable.push(...locked);
-    kept.forEach(add);
+    for (const u of odd) {
+      const key = resolve(cwd, u.path);
+      if (seen.has(key)) continue; // named explicitly too: reading it will say what is wrong
+      seen.add(key);
+      unreadable.push(u);
+    }
+    for (const f of kept) add(f, found.links.get(f));
   }
   return { files, unmatched, unreadable };
 }

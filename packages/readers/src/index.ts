@@ -9,7 +9,7 @@ export type { RecordKind } from './read.js';
 export { caseVariant } from './record.js';
 export type { InputKind, ReadPathOptions, ReadStreamOptions } from './read.js';
 export { expandGlobs } from './glob.js';
-export type { ExpandOptions, Expanded } from './glob.js';
+export type { ExpandOptions, Expanded, Unreadable } from './glob.js';
 export { html } from './html.js';
 export { docx } from './docx.js';
 export { csv, jsonl } from './records.js';

@@ -1,6 +1,7 @@
 /** expandGlobs: files, folders, globs, ignore files and patterns. */
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expandGlobs } from '../src/index.js';
@@ -69,6 +70,35 @@ describe('expandGlobs', () => {
     expect([...unreadable]).toEqual(['/locked']);
     // A walk that meets nothing locked reports nothing.
     expect((await expandGlobs(['.'], { cwd: dir })).unreadable).toEqual([]);
+  });
+
+  it('reads a link to a file once, with its target; reports a link to nothing and a pipe instead of leaving them out without a word', async () => {
+    const links = join(dir, 'links');
+    mkdirSync(join(links, 'sub'), { recursive: true });
+    writeFileSync(join(links, 'real.txt'), 'x');
+    symlinkSync('../real.txt', join(links, 'sub', 'alias.txt'));
+    symlinkSync('../gone.txt', join(links, 'sub', 'broken.md'));
+    symlinkSync('..', join(links, 'sub', 'loop.md')); // a link to a folder: never followed
+    execFileSync('mkfifo', [join(links, 'pipe.txt')]);
+    try {
+      const walked = await expandGlobs(['links'], { cwd: dir });
+      expect(walked.files).toEqual(['links/real.txt']); // the alias is the same file
+      expect(walked.unreadable).toEqual([
+        { path: 'links/pipe.txt', reason: 'not-a-file' },
+        { path: 'links/sub/broken.md', reason: 'broken-link' },
+      ]);
+      expect((await expandGlobs(['links/sub'], { cwd: dir })).files).toEqual(['links/sub/alias.txt']);
+      const globbed = await expandGlobs(['links/**/*.{txt,md}'], { cwd: dir });
+      expect(globbed.files).toEqual(['links/real.txt']);
+      expect(globbed.unreadable.map((u) => u.reason)).toEqual(['not-a-file', 'broken-link']);
+      // Only broken links: reported, not "matched nothing".
+      const only = await expandGlobs(['links/sub/broken.md', 'links/sub/*.md'], { cwd: dir });
+      expect(only.unmatched).toEqual([]);
+      expect(only.files).toEqual(['links/sub/broken.md']); // named: reading it says it is not there
+      expect(only.unreadable).toEqual([]);
+    } finally {
+      rmSync(links, { recursive: true, force: true });
+    }
   });
 
   it('reads another ignore file with ignorePath', async () => {

@@ -29,7 +29,7 @@ import {
   type Finding,
   type RuleData,
 } from '@sourdough/core';
-import { caseVariant, expandGlobs, isRecordKind, kindOf, type RawRecord, type ReadItem } from '@sourdough/readers';
+import { caseVariant, expandGlobs, isRecordKind, kindOf, type RawRecord, type ReadItem, type Unreadable } from '@sourdough/readers';
 import { csvStream, printable, renderAuditHtml, type AuditSummary } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { readInputs } from '../inputs.js';
@@ -194,7 +194,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   let lists: Set<RuleData[]>;
   let files: string[];
   let unmatched: string[];
-  let unreadable: string[];
+  let unreadable: Unreadable[];
   try {
     const e: Parameters<typeof expandGlobs>[1] = { cwd: io.cwd };
     if (opts.ignorePattern?.length) e.ignorePatterns = opts.ignorePattern;
