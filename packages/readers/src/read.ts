@@ -70,7 +70,7 @@ export function errorEntry(path: string, err: unknown): DocumentError {
   const message =
     code === 'ENOENT' ? `file not found: ${path}`
     : code === 'EISDIR' ? `${path} is a folder, not a file`
-    : code === 'EACCES' || code === 'EPERM' ? `cannot read ${path}: permission denied`
+    : code === 'EACCES' || code === 'EPERM' ? `this account may not read ${path} (permission denied): ask whoever looks after it for read access, or check a copy you can open`
     : `cannot read ${path}: ${e?.message ?? String(err)}`;
   return { path, error: { code: 'SD_ERR_READ', message } };
 }

@@ -1,7 +1,7 @@
 /** readPath / readStream: the reader is chosen by extension; failures become error entries. */
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { readPath, readStream, kindOf, isReadError, type ReadDocument } from '../src/index.js';
+import { readPath, readStream, kindOf, isReadError, errorEntry, type ReadDocument } from '../src/index.js';
 import { collect, repoRoot } from './helpers.js';
 
 describe('readPath', () => {
@@ -21,6 +21,14 @@ describe('readPath', () => {
       expect((items[0] as ReadDocument).doc.format).toBe(format);
       expect((items[0] as ReadDocument).path).toBe(file);
     }
+  });
+
+  it('says what to do about a file this account may not read', () => {
+    const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    expect(errorEntry('notes/a.txt', denied)).toEqual({
+      path: 'notes/a.txt',
+      error: { code: 'SD_ERR_READ', message: 'this account may not read notes/a.txt (permission denied): ask whoever looks after it for read access, or check a copy you can open' },
+    });
   });
 
   it('reports a missing file, a folder, bad UTF-8 and a corrupt DOCX as error entries', async () => {
