@@ -215,3 +215,70 @@ export function formatEvalReport(result, { misses = false, floors = FLOORS } = {
   }
   return out.join('\n');
 }
+
+/**
+ * One slip of the keyboard in a word of `word` (eight letters or more), chosen by `next()` (a
+ * number in [0, 1)): a letter left out, two neighbours swapped, a letter doubled or a vowel
+ * changed, never the first letter. The same `next` sequence gives the same slips.
+ */
+export function slipOf(word, next) {
+  const n = word.length;
+  const i = 1 + Math.floor(next() * (n - 2));
+  const kind = Math.floor(next() * 4);
+  const c = word[i];
+  if (kind === 0) return word.slice(0, i) + word.slice(i + 1);
+  if (kind === 1) return word.slice(0, i) + word[i + 1] + c + word.slice(i + 2);
+  if (kind === 2) return word.slice(0, i) + c + word.slice(i);
+  const v = [...word].findIndex((ch, x) => x > 0 && 'aeiou'.includes(ch.toLowerCase()));
+  return v > 0 ? word.slice(0, v) + (word[v].toLowerCase() === 'a' ? 'e' : 'a') + word.slice(v + 1) : word.slice(0, i) + word.slice(i + 1);
+}
+
+/** A small seeded generator (the same numbers on every run and machine). */
+function seeded(seed) {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+}
+
+/**
+ * Misspelt words, measured: for each label (privacy aside) whose trigger holds a word of eight
+ * letters or more and which is found as spelt, the same sentence with one slip in that word
+ * (`slipOf`, seeded): is the label still found? And for each clean sentence, one slip in each of
+ * its long words in turn: how many slips give a finding the sentence did not have (a slip can
+ * break a protected term, "retinoppathy", as well as make a word a rule reads)?
+ */
+export function scoreSlips(items, analyseText, seed = 7) {
+  const next = seeded(seed);
+  const found = (text, label, at) => countedFindings(analyseText(text)).some((f) => f.category === label.category && f.ruleId !== 'privacy/person-name' && overlaps(f.start.offset, f.end.offset, at, at + label.trigger.length));
+  const labels = { total: 0, found: 0, missed: [] };
+  const clean = { words: 0, newFindings: 0 };
+  for (const it of items) {
+    for (const l of it.labels) {
+      if (l.category === 'privacy') continue;
+      const at = it.text.indexOf(l.trigger);
+      const word = /[A-Za-z]{8,}/.exec(l.trigger)?.[0];
+      if (at < 0 || !word) continue;
+      const slip = slipOf(word, next);
+      if (!found(it.text, l, at)) continue;
+      const trigger = l.trigger.replace(word, slip);
+      labels.total++;
+      if (found(it.text.slice(0, at) + trigger + it.text.slice(at + l.trigger.length), { ...l, trigger }, at)) labels.found++;
+      else labels.missed.push(`${word} → ${slip}`);
+    }
+    if (it.labels.length) continue;
+    const before = countedFindings(analyseText(it.text)).filter((f) => f.ruleId !== 'privacy/person-name').length;
+    for (const m of it.text.matchAll(/[A-Za-z]{8,}/g)) {
+      const text = it.text.slice(0, m.index) + slipOf(m[0], next) + it.text.slice(m.index + m[0].length);
+      clean.words++;
+      if (countedFindings(analyseText(text)).filter((f) => f.ruleId !== 'privacy/person-name').length > before) clean.newFindings++;
+    }
+  }
+  return { labels: { ...labels, share: ratio(labels.found, labels.total, 1) }, clean };
+}
+
+/** The lines `npm run eval` prints about misspelt words. */
+export function formatSlips(s) {
+  return [
+    `Misspelt words (one slip in the trigger's long word, seeded): ${s.labels.found}/${s.labels.total} labels still found (${pct(s.labels.share)})`,
+    `Clean sentences, one slip in each long word in turn: ${s.clean.newFindings} of ${s.clean.words} slips gave a new finding`,
+  ].join('\n');
+}

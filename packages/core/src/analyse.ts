@@ -32,6 +32,7 @@ import { computeStats } from './stats.js';
 import { digitOffsets, firstAtOrAfter, lastAtOrBefore, lastOffsetAtOrBefore, lastStartingAtOrBefore } from './search.js';
 import { isRegExpWordCode, isSpace } from './chars.js';
 import { closeMemo, openMemo } from './memo.js';
+import { pushTypoHits } from './rules/typos.js';
 
 interface Hit {
   rule: number;
@@ -267,6 +268,8 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
   const scan = scanDocument(set, text, sentences, active);
   const { allow } = scan;
   for (let k = 0; k < scan.phrases.length; k += 3) hits.push({ rule: scan.phrases[k]!, start: scan.phrases[k + 1]!, end: scan.phrases[k + 2]! });
+  // Misspellings of the rules' long words ("manipulitive"): rules/typos.ts.
+  pushTypoHits(set.rules, text, active, hits);
   const matchCandidates = new Map<string, { rule: number; match: number; sentence: number }>();
   for (let k = 0; k < scan.matchCandidates.length; k += 3) {
     const [rule, match, sentence] = [scan.matchCandidates[k]!, scan.matchCandidates[k + 1]!, scan.matchCandidates[k + 2]!];
@@ -397,6 +400,11 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       const b = hit.end - s.start;
       if (codes.length && codes.some(([x, y]) => x <= a && b <= y)) continue;
     }
+    // A misspelling of the rule's word (rules/typos.ts) is read as the word it stands for, for the
+    // protected terms and unless patterns, which spell it right: "diabettic retinopathy" is a
+    // clinical compound as "diabetic retinopathy" is.
+    const typo = rule.typoOf?.get(text.slice(hit.start, hit.end).toLowerCase());
+    if (typo !== undefined && typoCancelled(set, active, rule, s, hit, typo, doc, definedCache)) continue;
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
@@ -548,7 +556,7 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       text: matched,
       start: pos,
       end: positionAt(starts, to),
-      suggestions: rule.suggestFor ? suggestionsFor(rule, words()) : rule.data.suggest.slice(),
+      suggestions: rule.suggestFor ? suggestionsFor(rule, typo ?? words()) : rule.data.suggest.slice(),
       sentence: sentenceText(s, hit.start, hit.end, sentenceCache, flatOf),
       url: rule.url,
     };
@@ -770,6 +778,24 @@ function dedupe(hits: Hit[], set: RuleSet): Hit[] {
     }
   }
   return [...out, ...hits.filter((h) => h.start === undefined)];
+}
+
+/**
+ * Is a misspelt match (`word` as the rule spells it) protected, or cancelled by one of the rule's
+ * sentence-level unless patterns, once the word is spelt right? The sentence is read again with
+ * the word put right: protected terms through the scan, unless patterns as for any match. Rare
+ * (only misspellings get here), so nothing is cached.
+ */
+function typoCancelled(set: RuleSet, active: boolean[], rule: CompiledRule, s: SentenceView, hit: Hit, word: string, doc: SourceDocument, defined: Map<CompiledUnless, [number, number][]>): boolean {
+  const a = hit.start! - s.start;
+  const t = s.text.slice(0, a) + word + s.text.slice(hit.end! - s.start);
+  const alone: SentenceView = { index: 0, start: 0, end: t.length, text: t };
+  const allow = scanDocument(set, t, [alone], active).allow;
+  if (allow.length && isAllowed(allow, alone, a, a + word.length)) return true;
+  if (!rule.unless.length) return false;
+  const put: SentenceView = { index: s.index, start: s.start, end: s.start + t.length, text: t };
+  const flat = NOT_PLAIN.test(t) ? flatten(t) : null;
+  return cancelledByUnless(rule, put, { ...hit, end: hit.start! + word.length }, new Map(), () => flat, doc, defined);
 }
 
 function cancelledByUnless(

@@ -1,0 +1,116 @@
+/**
+ * Misspellings of the rules' long words (src/rules/typos.ts): made one slip away, kept only when no
+ * real word, found word by word, and read as the word they stand for by the protected terms and
+ * the unless patterns.
+ */
+import { describe, expect, it } from 'vitest';
+import nspell from 'nspell';
+import dictionary from 'dictionary-en-gb';
+import { analyse, builtinRules, builtinRuleSet, compileRules } from '../src/index.js';
+import { TYPO_MIN_LENGTH, typoVariants } from '../src/rules/typos.js';
+
+const set = builtinRuleSet();
+const rules = builtinRules();
+
+/** Findings other than person-name, as [ruleId, text] with the offsets checked. */
+function found(text: string): [string, string][] {
+  const r = analyse(text, set);
+  return r.findings
+    .filter((f) => f.ruleId !== 'privacy/person-name')
+    .map((f) => {
+      expect(text.slice(f.start!.offset, f.end!.offset)).toBe(f.text);
+      return [f.ruleId, f.text];
+    });
+}
+
+describe('typoVariants', () => {
+  it('makes the common slips: a letter left out, neighbours swapped, a consonant doubled, one vowel for another', () => {
+    const v = typoVariants('manipulative');
+    expect(v).toContain('manipulatve'); // left out
+    expect(v).toContain('manipluative'); // swapped
+    expect(v).toContain('mannipulative'); // doubled
+    expect(v).toContain('manipulitive'); // vowel
+    expect(v).not.toContain('manipulative');
+    expect(v.every((x) => x.startsWith('m'))).toBe(true); // the first letter is never changed
+  });
+
+  it('makes nothing for short words, phrases or words with other characters', () => {
+    expect(typoVariants('refuses')).toEqual([]); // 7 letters
+    expect(typoVariants('non-compliant')).toEqual([]);
+    expect(typoVariants('service user')).toEqual([]);
+    expect(TYPO_MIN_LENGTH).toBe(8);
+  });
+});
+
+describe('the built-in rules\u2019 misspellings', () => {
+  const spell = nspell(dictionary);
+  const own = new Set<string>();
+  for (const r of rules) {
+    for (const p of [...(r.patterns ?? []), ...(r.unless ?? [])]) if ('terms' in p) for (const t of p.terms) own.add(t.toLowerCase());
+    for (const forms of Object.values(r.expanded ?? {})) for (const f of forms) own.add(f.toLowerCase());
+  }
+
+  it('are no real word, no rule\u2019s own word, and each stands for one word of one rule', () => {
+    const seen = new Map<string, string>();
+    let count = 0;
+    for (const r of rules) {
+      for (const [word, slips] of Object.entries(r.typos ?? {})) {
+        expect(typoVariants(word)).toEqual(expect.arrayContaining(slips));
+        for (const v of slips) {
+          count++;
+          expect(spell.correct(v), v).toBe(false);
+          expect(own.has(v), v).toBe(false);
+          expect(seen.get(v), v).toBeUndefined();
+          seen.set(v, r.id);
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(5000);
+  });
+
+  it('are made for no privacy rule and no rule with a detector', () => {
+    for (const r of rules) if (r.category === 'privacy' || r.detector) expect(r.typos, r.id).toBeUndefined();
+  });
+});
+
+describe('analysis of misspelt words', () => {
+  it('reports a misspelling as its rule, with the words as written', () => {
+    expect(found('Staff said Kai was manipluative at tea time.')).toEqual([['blaming/manipulative', 'manipluative']]);
+    expect(found('He is vulnerble and gets very agressive when tired.')).toEqual([
+      ['deficit/vulnerable', 'vulnerble'],
+      ['blaming/aggressive', 'agressive'],
+    ]);
+    expect(found('AGRESSIVE OUTBURST REPORTED BY NIGHT STAFF')).toContainEqual(['blaming/aggressive', 'AGRESSIVE']);
+  });
+
+  it('reads only whole words: not inside a longer word, beside digits or letters beyond ASCII', () => {
+    expect(found('Code manipluative2 and x_manipluative are not words.')).toEqual([]);
+    expect(found('Ámanipluative is not a word either.')).toEqual([]);
+  });
+
+  it('reads a misspelling as the word it stands for: protected terms and unless patterns still apply', () => {
+    // "diabetic retinopathy" is protected (rules/allow-list.yaml), misspelt or not.
+    expect(found('She has diabettic retinopathy and sees the eye clinic.')).toEqual([]);
+    expect(found('Tom has been a diabettic for years.')).toContainEqual(['dehumanising/diabetic', 'diabettic']);
+    // dehumanising/schizophrenic's unless: "schizophrenic episode" describes an episode.
+    expect(found('He had a schizophrenci episode in 2019.')).toEqual([]);
+  });
+
+  it('suggests what the rule suggests for the word it stands for', () => {
+    const f = analyse('Her brother is a schizophrenci and lives in a flat.', set).findings.find((x) => x.ruleId === 'dehumanising/schizophrenic');
+    expect(f?.text).toBe('schizophrenci');
+    expect(f?.suggestions).toEqual(['person with schizophrenia', 'has schizophrenia']);
+  });
+
+  it('keeps the context checks: negation, quotes and who a sentence is about', () => {
+    expect(found('There was no evidence that she was manipluative.')).toEqual([]);
+    expect(found('Kai said: "I am not manipluative, I was scared."')).toEqual([]);
+    expect(found('Her ex-partner was manipluative and took her bank card.')).toEqual([]);
+  });
+
+  it('honours switching a rule off, and a rule set compiled without them has none', () => {
+    expect(analyse('Kai was manipluative.', set, { disable: ['blaming/manipulative'] }).findings.filter((f) => f.ruleId === 'blaming/manipulative')).toEqual([]);
+    const plain = compileRules(rules.map(({ typos: _t, ...r }) => r));
+    expect(analyse('Kai was manipluative.', plain).findings.filter((f) => f.ruleId === 'blaming/manipulative')).toEqual([]);
+  });
+});
