@@ -28,16 +28,23 @@ function walk(dir) {
 
 /**
  * Misspellings of the built-in rules' long words (src/rules/typos.ts makes them): each kept only
- * when it is no real word in a British English dictionary (nspell with dictionary-en-gb, both
- * build-time only), no rule's own word (in `patterns` or `unless`), no word of the allow-list, and
+ * when it is no real word — in a British or American English dictionary (nspell with
+ * dictionary-en-gb and dictionary-en) or a long list of English words (an-array-of-english-words,
+ * 275,000 words, which knows "resited" and "hemiplegic"); all build-time only —, no rule's own word (in `patterns` or `unless`), no word of the allow-list, and
  * a slip of one word only. Rules with a detector (which reads its own matches) and privacy rules
  * get none. Stored on each rule as `typos`: its word → the misspellings of it.
  */
 async function addTypos(list, allowPhrases) {
   const { typoVariants } = await import(join(pkg, 'dist', 'rules', 'typos.js'));
   const { default: nspell } = await import('nspell');
-  const { default: dictionary } = await import('dictionary-en-gb');
-  const spell = nspell(dictionary);
+  const { default: british } = await import('dictionary-en-gb');
+  const { default: american } = await import('dictionary-en');
+  const { createRequire } = await import('node:module');
+  const listed = new Set(createRequire(import.meta.url)('an-array-of-english-words'));
+  const gb = nspell(british);
+  const us = nspell(american);
+  // A real word in either dictionary or the long word list ("resited", "hemiplegic", "bedrail").
+  const spell = { correct: (v) => listed.has(v) || gb.correct(v) || us.correct(v) };
   const taken = new Set();
   const wordsOf = (r, lists) => {
     const out = [];
