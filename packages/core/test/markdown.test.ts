@@ -113,6 +113,16 @@ describe('markdown with and without GFM syntax', () => {
     }
   });
 
+  it('does not read struck-through text: a draft with its changes shown has deleted that wording', () => {
+    const md = '## My support\n\nOla ~~refused~~ **has said no to** a male carer. She ~~is non-compliant with~~ takes her tablets with tea.\n';
+    const f = check(md);
+    expect(f.map((x) => x.text)).toEqual([]);
+    expect(markdown(md).text).not.toMatch(/refused|non-compliant/);
+    // A word edited in its middle reads as it now stands, and the words around stay in place.
+    const edited = 'Ola refuse~~d~~s her tea. Sam ~~declined~~ refused.\n';
+    expect(check(edited).map((x) => [x.text, x.start!.offset])).toEqual([['refuse~~d~~s', 4], ['refused', edited.indexOf('refused.')]]);
+  });
+
   it('skips YAML and TOML front matter: it is metadata, not prose, and not a heading', () => {
     const md = '---\ntitle: Support plan for the service user\ntags: [service user, refused]\n---\n\n# About me\n\nJack refused tea.\n';
     const doc = markdown(md);

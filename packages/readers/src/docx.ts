@@ -3,7 +3,8 @@
  * list items, table cells) extracted in order, one per line, then the footnotes and endnotes, then
  * the page headers and footers (each under a section of its own: "Footnotes", "Header"…), so line
  * N is paragraph N and every finding also carries `paragraph`. Offsets index this extracted text
- * (SPEC §3). Headings and the title (Word's Title style) become sections; comments are not read.
+ * (SPEC §3). Headings and the title (Word's Title style) become sections; comments and
+ * struck-through text (deleted wording in a draft) are not read.
  * Before mammoth reads the Word XML, it is made readable (docx-xml.ts): text mammoth would leave
  * out or run together is kept whole, and hidden text, which Word does not show, is left out. An
  * embedded chunk (`w:altChunk`) in HTML or plain text is read; one in another format (RTF, a web
@@ -43,16 +44,22 @@ function paragraphsOf(htmlText: string): Para[] {
   const out: Para[] = [];
   const open: Para[] = [];
   /** Open elements: whether each is a note mark, or the note it starts. */
-  const stack: { mark?: true; note?: string }[] = [];
+  const stack: { mark?: true; note?: string; struck?: true }[] = [];
   let marks = 0;
+  /** Open struck-through runs (mammoth's `<s>`): deleted wording, not read (as in Markdown and HTML). */
+  let struck = 0;
   let note: string | undefined;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        const entry: { mark?: true; note?: string } = {};
+        const entry: { mark?: true; note?: string; struck?: true } = {};
         if (name === 'a' && attrs.href && NOTE_LINK.test(attrs.href)) {
           entry.mark = true;
           marks++;
+        }
+        if (name === 's' || name === 'del') {
+          entry.struck = true;
+          struck++;
         }
         const n = name === 'li' && attrs.id ? NOTE.exec(attrs.id) : null;
         if (n) note = entry.note = n[1] === 'footnote' ? 'Footnotes' : 'Endnotes';
@@ -73,12 +80,13 @@ function paragraphsOf(htmlText: string): Para[] {
       onclosetag(name) {
         const entry = stack.pop();
         if (entry?.mark) marks--;
+        if (entry?.struck) struck--;
         if (entry?.note) note = undefined;
         if (!PARAGRAPH.has(name)) return;
         open.pop();
       },
       ontext(data) {
-        if (open.length && !marks) open[open.length - 1]!.text += data;
+        if (open.length && !marks && !struck) open[open.length - 1]!.text += data;
       },
     },
     { decodeEntities: true },

@@ -1,6 +1,7 @@
 /**
  * HTML → SourceDocument: only the visible text is analysed. Offsets index the original HTML:
- * tags, comments, the head, scripts, styles and hidden elements become spaces (newlines kept, so
+ * tags, comments, the head, scripts, styles, hidden elements and deleted (struck-through) text
+ * (`<del>`, `<s>`, `<strike>`) become spaces (newlines kept, so
  * lines and columns stay true); an entity such as `&amp;` becomes its character followed by spaces. A word
  * that inline markup splits (`re<b>fused</b>`, `didn&rsquo;t`) is joined up, as a browser shows it
  * (core's joinAcross; `moved` maps its offsets back). Block elements (paragraphs, list items,
@@ -17,6 +18,12 @@ import { LIMITS } from './limits.js';
 
 /** Elements whose content is never shown as text. */
 const INVISIBLE = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'svg', 'math', 'iframe', 'object', 'canvas', 'datalist']);
+/**
+ * Deleted text: shown struck through (a draft with its changes shown, an edit history), it is no
+ * longer part of what the document says, so it is not read. Like hidden text it leaves no break, so
+ * a word edited in its middle (`refuse<del>d</del>s`) reads as it now stands.
+ */
+const DELETED = new Set(['del', 's', 'strike']);
 /**
  * Elements that start or end a block of prose (a `<textarea>`'s text, shown in its box, is a block
  * of its own, and so is the option a saved form's drop-down list shows: `<option selected>`; the
@@ -169,7 +176,7 @@ export function html(source: string, path?: string): SourceDocument {
         }
         // A drop-down list shows its selected option only (none marked: nothing is read).
         const unshownOption = name === 'option' && !('selected' in attrs) && stack.includes('select');
-        if (hiddenDepth < 0 && (INVISIBLE.has(name) || isHidden(attrs) || unshownOption)) hiddenDepth = stack.length;
+        if (hiddenDepth < 0 && (INVISIBLE.has(name) || DELETED.has(name) || isHidden(attrs) || unshownOption)) hiddenDepth = stack.length;
         if (name === 'input' && hiddenDepth < 0 && typeof attrs.value === 'string' && /\S/.test(attrs.value) && TEXT_INPUT.has((attrs.type ?? 'text').toLowerCase())) {
           inputValue(parser.startIndex, parser.endIndex + 1, attrs.value);
         } else if (name === 'input' && hiddenDepth < 0 && (attrs.type ?? '').toLowerCase() === 'checkbox') {

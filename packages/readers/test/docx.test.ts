@@ -146,6 +146,19 @@ describe('docx reader', () => {
     expect(analyseChecked({ path: 'hidden.docx', doc }).findings.filter((f) => f.start)).toEqual([]);
   });
 
+  it('leaves out struck-through text and tracked deletions: wording the draft has taken out', async () => {
+    const body = [
+      p('My support', 'Heading1'),
+      p(r('Ola ') + r('refuses', '<w:strike/>') + r(' has told us she does not want a male carer.')),
+      p(r('She ') + r('is non-compliant with', '<w:strike/>') + r(' takes her tablets with tea.')),
+      p(r('Sam ') + `<w:del w:id="1" w:author="A" w:date="2026-11-01T00:00:00Z"><w:r><w:delText xml:space="preserve">refused </w:delText></w:r></w:del>` + r('chose not to go.')),
+      p(r('The service user', '<w:strike/>')),
+    ].join('');
+    const doc = await docx(await makeDocx({ body }), 'struck.docx');
+    expect(doc.source.split('\n')).toEqual(['My support', 'Ola  has told us she does not want a male carer.', 'She  takes her tablets with tea.', 'Sam chose not to go.']);
+    expect(analyseChecked({ path: 'struck.docx', doc }).findings.filter((f) => f.start)).toEqual([]);
+  });
+
   it('reads page headers and footers after the body, under sections of their own, each paragraph once', async () => {
     const body = [p('About me', 'Heading1'), p('Sam went to the shop.')].join('');
     const bytes = await makeDocx({

@@ -80,6 +80,16 @@ describe('html reader', () => {
     expect(doc.text).toContain('Shown.');
   });
 
+  it('does not read deleted, struck-through text (<del>, <s>, <strike>): the draft has taken it out', () => {
+    const source = '<p>Ola <del>refused</del> <ins>said no to</ins> a male carer.</p>\n<p>She <s>is non-compliant with</s> takes her tablets.</p>\n<p><strike>The service user</strike> Ola chose tea.</p>';
+    const doc = html(source);
+    expect(doc.text).not.toMatch(/refused|non-compliant|service user/);
+    expect(doc.text.length).toBe(source.length);
+    expect(doc.text).toContain('said no to');
+    // A word edited in its middle reads as it now stands.
+    expect(html('<p>Ola refuse<del>d</del>s tea.</p>').text).toMatch(/refuses\b/);
+  });
+
   it('makes each block element its own block, so sentences never run across them', () => {
     const doc = html('<ul><li>First item</li><li>Second item</li></ul><p>A paragraph</p>');
     expect(doc.blocks.map((b) => doc.source.slice(b.start, b.end))).toEqual(['First item', 'Second item', 'A paragraph']);

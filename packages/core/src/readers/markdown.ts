@@ -3,7 +3,8 @@
  * so YAML or TOML front matter is skipped). Offsets always index the original file: prose
  * characters are kept in place and everything else (syntax, code, inline code, HTML, URLs, front
  * matter) becomes spaces; a character reference or backslash escape becomes the character it
- * shows, then spaces (`didn&rsquo;t`, `wheelchair\-bound`); a word that emphasis, a link, a
+ * shows, then spaces (`didn&rsquo;t`, `wheelchair\-bound`); struck-through text (`~~…~~`, deleted
+ * wording) is blanked too; a word that emphasis, a link, a
  * reference or an escape splits (`re**fused**`) is joined up (join.ts). Headings become sections;
  * suppression comments become directives. Never re-serialises the Markdown. Pure: no I/O.
  */
@@ -167,6 +168,10 @@ export function readMarkdown(source: string, path: string | undefined, fast: boo
       lastEnd = -1;
       return;
     }
+    // Struck-through text (`~~refuses~~`, GFM): deleted wording, as a draft with its changes shown
+    // marks it, is not part of what the document now says, so it is not read. Like hidden text in
+    // HTML it leaves no break: a word edited in its middle (`refuse~~d~~s`) reads as it now stands.
+    if (node.type === 'delete') return;
     if (node.type === 'text') {
       const a = pos?.start.offset;
       const b = pos?.end.offset;
