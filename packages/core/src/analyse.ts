@@ -19,6 +19,7 @@ import { isNegated } from './context/negation.js';
 import { isDisputedLabel, isReportedLabel } from './context/disputed.js';
 import { IN_DEMENTIA, NEED_GIVEN, mentionsDementia, needGiven } from './context/condition.js';
 import { inWordSwapColumn, isQuotedFromRecord, isRejectedLabel, isWordMention } from './context/mention.js';
+import { isFormQuestion } from './context/form-question.js';
 import { aboutWhom, castOf, clausePronounReferent, paragraphPronounReferent, pronounReferent, subjectAllows, type ContextIndex } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
@@ -48,6 +49,8 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 const SELF_DESCRIPTION: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming']);
 /** Added to the message of a label quoted as a word or from a record (context/mention.ts). */
 const MENTIONED = ' Here it is quoted as a word or from a record, not used about the person, so it is shown for information.';
+/** Added to the message of a label in a form's own question (context/form-question.ts). */
+const FORM_ASKS = ' Here it is a form’s question, not something said about the person, so it is shown for information.';
 /** Categories whose findings are never a word mentioned rather than used (an identifier is one wherever it stands; voice rules read the whole text). */
 const NEVER_MENTIONED: ReadonlySet<string> = new Set(['privacy', 'voice']);
 /** Categories whose labels a record may quote in order to record the person disputing them. */
@@ -510,6 +513,15 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
         mentioned = true;
       }
     }
+    // A form's own question about whoever it is for ("Has the person refused any services in the
+    // past?", "Is there any history of aggression?"): the template asks, it describes no one.
+    // Labels only: a gatekeeping question ("Is the person's swimming a need or a want?") is the
+    // very wording SPEC names, however the form puts it.
+    let asked = false;
+    if (!quoted && sev !== 'info' && SELF_DESCRIPTION.has(rule.category) && isFormQuestion(s.text, hit.start - s.start, hit.end - s.start)) {
+      sev = 'info';
+      asked = true;
+    }
     // A Markdown word-swap table: the words in its "Instead of" column are listed to be replaced.
     if (!mentioned && sev !== 'info' && doc.format === 'markdown' && !NEVER_MENTIONED.has(rule.category) && inWordSwapColumn(doc.source, from)) {
       sev = 'info';
@@ -552,7 +564,7 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       severity: sev,
       // The message quotes the words as a reader sees them: markup inside the match (`service
       // <i>user</i>`, `service&nbsp;user`, a Markdown line break) is not repeated in it.
-      message: fill(conditionMessage ?? hit.message ?? rule.data.message, words) + (mentioned ? MENTIONED : ''),
+      message: fill(conditionMessage ?? hit.message ?? rule.data.message, words) + (mentioned ? MENTIONED : asked ? FORM_ASKS : ''),
       text: matched,
       start: pos,
       end: positionAt(starts, to),
