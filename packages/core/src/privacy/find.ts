@@ -164,6 +164,9 @@ export function isSignatureContact(kind: IdentifierKind, textBefore: string, sen
   return CONTACT_KINDS.has(kind) && isSignatureContext(textBefore, sentence);
 }
 
+/** A required field's mark at the end of its label: "*", "(*)", "(required)", "(mandatory)". */
+const REQUIRED_MARK = /[ \t]*(?:\*{1,3}|\((?:\*|required|mandatory|must be completed)\))$/i;
+
 /** Can a value of this kind begin the sentence: a digit, "+44", "(01…)"; an NI number's two capitals; a name's capital? */
 function mayBeginValue(type: IdentifierType, sentence: string): boolean {
   const c = sentence.charCodeAt(0);
@@ -200,9 +203,14 @@ export function findLabelled(
   if (at < 0) return hits;
   // The label and the value as one line would write them ("Name: Wren Tolley"): finders whose cue
   // must be followed by a space or a tab read it so.
-  const field = text.slice(at, sentenceStart).trimEnd();
+  // A required field's mark after its name ("Date of birth *", "Name (required)") is the form's,
+  // not part of the name.
+  const field = text.slice(at, sentenceStart).trimEnd().replace(REQUIRED_MARK, '');
+  if (!field) return hits;
   if (type.readsLabel !== true && !type.readsLabel.test(field)) return hits;
-  const label = `${field} `;
+  // A table's header cell names its field without a colon ("Name of person" beside the name): a
+  // name's cue is read as the line would write it, with one.
+  const label = type.kind === 'person-name' && !field.endsWith(':') ? `${field}: ` : `${field} `;
   const n = label.length;
   const first = find(label + sentence).find((h) => h.start === n);
   if (!first) return hits;

@@ -34,11 +34,12 @@ const CUE = new RegExp(
 );
 /**
  * A name field's label: one of CUE's words or fields with its colon ("Daughter:", "Re:", "Name:"),
- * or "name" ("Client name"); not a heading that ends in one ("Seeing Mum"). The line or cell
+ * or "name" ("Client name", and a table's "Name of person" or "Name of the young person"); not a
+ * heading that ends in one ("Seeing Mum"). The line or cell
  * before a sentence that CUE can read with it (privacy/find.ts reads the line before a name only
  * when it is one of these).
  */
-export const NAME_FIELD_END = new RegExp(`\\b(?:(?:${CUE_WORDS}|${FIELD_WORDS})[ \\t]*:|[Nn]ame)$`);
+export const NAME_FIELD_END = new RegExp(`\\b(?:(?:${CUE_WORDS}|${FIELD_WORDS})[ \\t]*:|[Nn]ame(?: of (?:the )?(?:[Pp]erson|[Yy]oung [Pp]erson|[Cc]hild|[Rr]esident|[Tt]enant|[Pp]atient|[Cc]lient))?)$`);
 
 /** Words a form fills a name field with when there is no name ("Name: Not Known", "Caller: Anonymous Member", "Patient: Bed Four"). */
 const NOT_A_NAME = new Set(

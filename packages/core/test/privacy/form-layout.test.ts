@@ -62,6 +62,16 @@ describe('a value on the line after its label', () => {
     expect(names('About me\nWren Tolley likes tea.')).toEqual([]); // a heading, not a name field: as before
     expect(names('Seeing Mum\nAunt Sofia takes the children on Saturdays.')).toEqual([]); // a heading ending in a relationship word
   });
+  it("reads past a required field's mark, and a table's \"Name of …\" header cell", () => {
+    expect(found('Date of birth *\n12 March 1961')).toEqual(['date-of-birth warning 12 March 1961']);
+    expect(found('DOB (required)\n12/03/1961\n')).toEqual(['date-of-birth warning 12/03/1961']);
+    expect(found('Review date *\n12/03/2026\n')).toEqual([]);
+    const names = (text: string): string[] => analyse(text, repoRuleSet((r) => r.id === 'privacy/person-name'), { kind: 'note' }).findings.map((f) => f.text!);
+    expect(names('Name of person *\nWren Tolley\n')).toEqual(['Wren Tolley']);
+    expect(names('Name of the young person\nTomasz Brightwell-Oyo\n')).toEqual(['Tomasz Brightwell-Oyo']);
+    expect(names('Name of person\nNot Known\n')).toEqual([]);
+    expect(names('Name of service\nRiverside Day Centre\n')).toEqual([]);
+  });
   it('never hides a value the sentence shows on its own', () => {
     expect(found('Switchboard:\n0113 496 0001')).toEqual(['phone-number info 0113 496 0001']);
     expect(found('Date of death:\n12/03/1961')).toEqual(['date-of-birth info 12/03/1961']);
