@@ -48,15 +48,37 @@ const ROLE_LINE = new RegExp(
 );
 
 /**
- * True when `sentence` is a short line of a staff signature block: a sign-off ("Kind regards") or
- * a job-title / team line in the few lines before it. Contact details there are the worker's or
- * the organisation's, not the person's. `textBefore` is the text just before the sentence.
+ * A letterhead's department or building line, in title case ("Adult Social Care", "Children's
+ * Services", "Civic Centre", "Oakfield Health Centre"), alone on its line: the address under it is
+ * the organisation's.
+ */
+const ORG_LINE =
+  /(?:^|\n)[ \t]*(?:[A-Z][A-Za-z'’]+ ){0,3}(?:Social Care|Social Services|Services|Civic Centre|Town Hall|County Hall|Health Centre|Medical Centre|Surgery)[ \t]*(?:\n|$)/;
+/**
+ * A line that starts a person's details: a title and a name ("Mrs Ada Okafor"; not "Dr", whom
+ * staff signatures name), or a letter's "Dear", "Cc:", "To:" or "FAO". What follows it is theirs,
+ * whatever letterhead or signature came before.
+ */
+const ADDRESSEE = /(?:^|\n)[ \t]*(?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+[A-Z]|(?:Dear|Cc|CC|To|FAO)\b)/g;
+
+/**
+ * True when `sentence` is a short line of a staff signature block or a letterhead: a sign-off
+ * ("Kind regards"), or a job-title, team or department line, in the few lines before it. Contact
+ * details there are the worker's or the organisation's, not the person's. A line naming a person
+ * ("Mr Dan Okafor", "Cc: Mrs Ada Okafor") ends that reading: a letter's addressee block under its
+ * letterhead is the person's. `textBefore` is the text just before the sentence.
  */
 export function isSignatureContext(textBefore: string, sentence: string): boolean {
   if (sentence.length > 100) return false;
-  const window = textBefore.slice(-250);
+  ADDRESSEE.lastIndex = 0;
+  if (ADDRESSEE.test(sentence)) return false;
+  let window = textBefore.slice(-250);
   if (!window.includes('\n')) return false; // signature lines stand on their own lines
-  return SIGN_OFF.test(window) || JOB_LINE.test(window) || TEAM_LINE.test(window) || ROLE_LINE.test(window);
+  ADDRESSEE.lastIndex = 0;
+  let cut = -1;
+  for (let m = ADDRESSEE.exec(window); m; m = ADDRESSEE.exec(window)) cut = m.index + m[0].length;
+  if (cut >= 0) window = window.slice(cut);
+  return SIGN_OFF.test(window) || JOB_LINE.test(window) || TEAM_LINE.test(window) || ROLE_LINE.test(window) || ORG_LINE.test(window);
 }
 
 /**

@@ -110,6 +110,19 @@ describe('privacy rules', () => {
     }
   });
 
+  it("reads a letterhead's department line as the organisation's address, but not the addressee's block under it", () => {
+    for (const dept of ["Children's Services", 'Adult Social Care', 'Civic Centre']) {
+      expect(run(`${dept}\nMarket Street\nOakfield\nZY7 2HD\n\nOur ref: CS/118\n\nDear Ana,`), dept).toEqual([]);
+    }
+    const letter = 'Oakfield Borough Council\nCivic Centre\nZY7 2HD\n\nMs Ana Brook\n9 Larch Close\nOakfield\nZY3 6PL\n\nDear Ms Brook,';
+    expect(run(letter).map((f) => [f.ruleId, f.text])).toEqual([
+      ['privacy/person-name', 'Ms Ana Brook'], ['privacy/street-address', '9 Larch Close'], ['privacy/postcode', 'ZY3 6PL'], ['privacy/person-name', 'Ms Brook'],
+    ]);
+    // A copy line after a signature is the person's too.
+    const cc = 'Best wishes,\nDee\nSocial Worker\n\nCc: Mr Leon Hart, 4 Mill Lane, Oakfield ZY2 5QT';
+    expect(run(cc).map((f) => f.ruleId)).toEqual(['privacy/person-name', 'privacy/street-address', 'privacy/postcode']);
+  });
+
   it("still reports a full name in a signature block (only contact details are the organisation's)", () => {
     const signature = 'Jack is happy with the new times.\n\nKind regards\nSam Reid\nSocial Worker, West Locality Team\nTel: 0113 496 0123';
     expect(run(signature).map((f) => [f.ruleId, f.text])).toEqual([['privacy/person-name', 'Sam Reid']]);
