@@ -19,7 +19,7 @@ import { isNegated } from './context/negation.js';
 import { isDisputedLabel, isReportedLabel } from './context/disputed.js';
 import { IN_DEMENTIA, NEED_GIVEN, mentionsDementia, needGiven } from './context/condition.js';
 import { inWordSwapColumn, isQuotedFromRecord, isRejectedLabel, isWordMention } from './context/mention.js';
-import { isFormQuestion } from './context/form-question.js';
+import { isFieldAnsweredNo, isFormQuestion } from './context/form-question.js';
 import { aboutWhom, castOf, clausePronounReferent, paragraphPronounReferent, pronounReferent, subjectAllows, type ContextIndex } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
@@ -514,13 +514,18 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       }
     }
     // A form's own question about whoever it is for ("Has the person refused any services in the
-    // past?", "Is there any history of aggression?"): the template asks, it describes no one.
+    // past?", "Is there any history of aggression?"), or a field of the form answered with a plain
+    // no ("History of aggression: None known."): the template asks, it describes no one.
     // Labels only: a gatekeeping question ("Is the person's swimming a need or a want?") is the
     // very wording SPEC names, however the form puts it.
     let asked = false;
-    if (!quoted && sev !== 'info' && SELF_DESCRIPTION.has(rule.category) && isFormQuestion(s.text, hit.start - s.start, hit.end - s.start)) {
-      sev = 'info';
-      asked = true;
+    if (!quoted && sev !== 'info' && SELF_DESCRIPTION.has(rule.category)) {
+      const nx = sentences[si + 1];
+      const next = (): string | undefined => (nx && sameParagraph(text, s, nx) ? nx.text : undefined);
+      if (isFormQuestion(s.text, hit.start - s.start, hit.end - s.start) || isFieldAnsweredNo(s.text, hit.start - s.start, hit.end - s.start, next())) {
+        sev = 'info';
+        asked = true;
+      }
     }
     // A Markdown word-swap table: the words in its "Instead of" column are listed to be replaced.
     if (!mentioned && sev !== 'info' && doc.format === 'markdown' && !NEVER_MENTIONED.has(rule.category) && inWordSwapColumn(doc.source, from)) {
