@@ -23,6 +23,8 @@ const PASSED_ON = [
   // The same passing on in other words: "pointed Mr Ray towards Citizens Advice", "gave her the
   // number for the carers' centre" (LEXICON GAT-11, as "advised to contact" and "given a leaflet").
   /\b(?:pointed|directed)\s+(?:him|her|them|(?:Mr|Mrs|Ms|Miss|Mx)\s+[a-z]+|[a-z]+)\s+(?:towards?|in\s+the\s+direction\s+of)\b/gi,
+  // Note style with no object: "Pointed towards the carers' hub; NFA" (still only with a closure).
+  /^(?:pointed|directed)\s+(?:towards?|in\s+the\s+direction\s+of)\b/gi,
   /\bgave\s+(?:him|her|them|(?:Mr|Mrs|Ms|Miss|Mx)\s+[a-z]+|[a-z]+)\s+(?:a\s|the\s|some\s)?(?:leaflet|leaflets|factsheet|fact\s+sheet|information\s+pack|number|numbers|phone\s+number|details|list\s+of\s+(?:services|numbers|providers|agencies))\b/gi,
   /\b(?:given|sent|handed|emailed|posted|provided\s+with)\s+(?:a\s|the\s|some\s)?(?:leaflet|leaflets|factsheet|fact\s+sheet|information\s+pack|information|details|a\s+number|numbers|list\s+of\s+(?:services|numbers|providers|agencies))\b/gi,
 ];
