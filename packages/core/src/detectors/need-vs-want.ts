@@ -35,8 +35,9 @@ const PATTERNS: RegExp[] = [
   // sitter or just want company": a question that sets the need against liking or wanting it
   // (a question about need alone, "does she need help with meals, or can she manage?", is not).
   /\b(?:do|does|did)\s+[\w'’-]+\s+(?:really|actually|genuinely|truly)\s+need\b[^.!?]{0,80}?\bor\s+(?:(?:do|does|did)\s+[\w'’-]+\s+)?(?:just|only|simply|merely)\s+(?:like|want|enjoy|prefer)s?\b/gi,
-  // "a lifestyle choice"
-  /\blifestyle\s+choices?\b/gi,
+  // "a lifestyle choice"; "a lifestyle preference rather than care" only as a contrast (a profile's
+  // "lifestyle preferences", late nights or a vegetarian diet, are the person's own).
+  /\blifestyle\s+choices?\b|\blifestyle\s+preferences?(?=\s*,?\s*(?:rather\s+than|not|instead\s+of|as\s+opposed\s+to|more\s+than)\s)/gi,
   // "more of a want than a need", also when an aside splits it from its verb ("was, on the
   // whole, more of a want than a need"), which the "is more of a want" pattern cannot reach.
   new RegExp(String.raw`\bmore\s+of\s+${A}(?:want|wish|preference|luxury|treat|hobby|pastime)\s+than\s+${A}?${QUAL}?needs?\b(?!-)`, 'gi'),
