@@ -660,12 +660,18 @@ function subjectBefore(sentence: string, relStart: number, clause: string, ws: W
   if (asideStart < 1 || !ASIDE_MARK.test(sentence[asideStart]!)) return undefined;
   // A name in apposition: "her ex-partner, Dean, refused to leave", "Pat's dog, Rolo, is
   // aggressive" — the noun before the name says who (or what) it is.
-  const appositive = /^\s*(\p{Lu}\p{Ll}+)\s*$/u.exec(aside);
+  // The name may carry a title: "the lodger in the back room, Mr Amis, was rude".
+  const appositive = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?(\p{Lu}\p{Ll}+)\s*$/u.exec(aside);
   if (!appositive && !/^\s*(?:who|which)\b/i.test(aside)) return undefined;
   const outer = wordsOf(clauseTextBefore(sentence, asideStart, 120, SUBJECT_BREAK).match(TOKEN) ?? []);
   if (appositive) {
     const k = outer.raw.length - 1;
-    const kind = k >= 0 && !POSSESSIVE.test(outer.raw[k]!) ? index.get(at(outer, k)) : undefined;
+    let kind = k >= 0 && !POSSESSIVE.test(outer.raw[k]!) ? index.get(at(outer, k)) : undefined;
+    if (!kind && k > 0) {
+      // The role word with a qualifier after it: "the lodger in the back room, Mr Amis,".
+      const h = subjectHead(outer, k, index, false);
+      if (h >= 0 && h < k) kind = index.get(at(outer, h));
+    }
     return kind && kind !== 'request' && kind !== 'document' ? kind : castKind(appositive[1]!, index);
   }
   const h = subjectHead(outer, outer.raw.length - 1, index, true);

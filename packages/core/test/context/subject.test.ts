@@ -468,3 +468,13 @@ describe("clausePronounReferent: a pronoun opening a clause after a comma, for t
     expect(texts('Son visited. Sam was angry with the office.')).toEqual(['angry']);
   });
 });
+
+describe('who a name in apposition or a cast name is', () => {
+  const set = compileRules([testRule('blaming/t-cast', ['aggressive', 'refused', 'irritable'], { subject: 'person' })]);
+  const texts = (t: string): string[] => analyse(t, set).findings.map((f) => f.text);
+  it('a titled name after a role word with a qualifier: "the lodger in the back room, Mr Amis,"', () => {
+    expect(texts('The tenant below, Mrs Dale, was aggressive to Nell on the stairs.')).toEqual(['aggressive']);
+    expect(texts('The lodger in the back room, Mr Amis, was aggressive to Nell.')).toEqual([]);
+    expect(texts('The driver from the taxi firm, Ms Reed, refused to wait for Nell.')).toEqual([]);
+  });
+});
