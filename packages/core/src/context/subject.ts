@@ -475,11 +475,11 @@ function castKind(original: string, index: ContextIndex): About | undefined {
  * A name introduced in apposition to a listed word, or "called", "named" or "known as" after one:
  * "her ex-partner, Dean,", "Pat's dog, Rolo,", "our dog, Bess.", "his support worker, Lena",
  * "a man called Gary". The role word may have up to two words before it ("her ex-partner", "his
- * support worker", "the night care worker").
+ * support worker", "the night care worker", "her nan's partner").
  */
 const CAST_NAME = /\s(\p{Lu}\p{Ll}+)\b(?!['’]s)(?=\s*[,.;:)!?]|\s+(?:and|who|is|was|has|had|were|are|said|says|told)\b)/gu;
 /** What comes before such a name, up to it: "her ex-partner, ", "Pat's dog, ", "a man called ". */
-const CAST_ROLE = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|\p{Lu}\p{Ll}+['’]s)\s+((?:\p{Ll}+[\s-]){0,2}?)(\p{Ll}+),?\s+(?:called\s+|named\s+|known\s+as\s+)?$/u;
+const CAST_ROLE = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|\p{Lu}\p{Ll}+['’]s)\s+((?:\p{Ll}+(?:['’]s)?[\s-]){0,2}?)(\p{Ll}+),?\s+(?:called\s+|named\s+|known\s+as\s+)?$/u;
 /** How far before a name its introduction is read. */
 const CAST_REACH = 100;
 

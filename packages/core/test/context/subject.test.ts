@@ -477,4 +477,8 @@ describe('who a name in apposition or a cast name is', () => {
     expect(texts('The lodger in the back room, Mr Amis, was aggressive to Nell.')).toEqual([]);
     expect(texts('The driver from the taxi firm, Ms Reed, refused to wait for Nell.')).toEqual([]);
   });
+  it('a role word after a possessive noun: "her nan\'s partner, Vic,"', () => {
+    expect(texts("Her nan's partner, Vic, visits on Sundays. Nell said Vic is aggressive after the pub.")).toEqual([]);
+    expect(castOf("His dad's girlfriend, Tash, came round.", index).get('@Tash')).toBe('family');
+  });
 });
