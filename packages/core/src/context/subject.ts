@@ -75,7 +75,7 @@ const DETERMINERS = set('the a an his her their its our your my this that these 
 export const CALENDAR_WORDS = 'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december';
 
 /** Time words: "on Monday", "in the morning", "at times" are not what the match is about. */
-const TIME = set('today yesterday tonight morning afternoon evening night week weekend month year times first moment present ' + CALENDAR_WORDS);
+const TIME = set('today yesterday tonight overnight morning afternoon evening night week weekend month year times first moment present ' + CALENDAR_WORDS);
 
 /**
  * The verb group: words that may stand between a subject and the word it does or is — auxiliaries

@@ -481,4 +481,8 @@ describe('who a name in apposition or a cast name is', () => {
     expect(texts("Her nan's partner, Vic, visits on Sundays. Nell said Vic is aggressive after the pub.")).toEqual([]);
     expect(castOf("His dad's girlfriend, Tash, came round.", index).get('@Tash')).toBe('family');
   });
+  it('"overnight" is a time word, so the subject of a short predicate still carries across "and"', () => {
+    expect(texts('The door sensor beeped twice overnight and refused to reset.')).toEqual([]);
+    expect(texts('The porters were short of staff, and they were irritable with each other.')).toEqual([]);
+  });
 });
