@@ -20,7 +20,7 @@ import { isDisputedLabel, isReportedLabel } from './context/disputed.js';
 import { IN_DEMENTIA, NEED_GIVEN, mentionsDementia, needGiven } from './context/condition.js';
 import { inWordSwapColumn, isQuotedFromRecord, isRejectedLabel, isWordMention } from './context/mention.js';
 import { isFieldAnsweredNo, isFormQuestion } from './context/form-question.js';
-import { aboutWhom, castOf, clausePronounReferent, paragraphPronounReferent, pronounReferent, subjectAllows, type ContextIndex } from './context/subject.js';
+import { aboutWhom, castOf, clausePronounReferent, groupReferent, paragraphPronounReferent, pronounReferent, subjectAllows, type ContextIndex } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
 import { partHeads, type PartHead } from './context/sections.js';
@@ -441,6 +441,14 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       // someone the document introduced as someone else can be (read only when names were cast).
       if ((about === 'person' || about === 'unknown') && cast !== set.context) {
         about = paragraphPronounReferent(paragraphBefore(text, sentences, si) + s.text.slice(0, hit.start - s.start), cast) ?? about;
+      }
+      // "They keep two rabbits. One of them bites", "both night workers … The pair were defensive":
+      // a group or a "one" for the noun named just before it.
+      if (about === 'person' || about === 'unknown') {
+        const same = prev && sameParagraph(text, prev, s);
+        const prev2 = si > 1 ? sentences[si - 2] : undefined;
+        about =
+          groupReferent(s.text, hit.start - s.start, same ? prev.text : '', cast, () => (same && prev2 && sameParagraph(text, prev2, prev) ? prev2.text : '')) ?? about;
       }
       if (!subjectAllows(rule.subject, about)) continue;
     }

@@ -916,3 +916,101 @@ export function subjectAllows(setting: 'person' | 'organisation' | 'any' | undef
   if (setting === 'person') return about === 'person' || about === 'unknown';
   return about === 'organisation';
 }
+
+/**
+ * A group, or a "one", that stands for something named just before it: "one of them", "both of
+ * them", "the pair", "the two", "the old one" ("The couple keep two rabbits. **One of them** bites";
+ * "Three of the bank staff were on, and **one of them** was rude"; "The manager met both night
+ * workers. **The pair** were defensive"; "The new hoist came. **The old one** refused to lift").
+ * Group 1 is the group; only a verb group may follow it.
+ */
+const GROUP_OPENING = /^\s*(?:(?:and|then)\s+)?((?:one|two|three|some|both|each|either|neither|all|none|most|several|many) of (?:them|those|these)|(?:the|this|that) (?:pair|two|three|couple)|both|(?:the|this|that) (?:(?:old|new|other|first|second|last|older|newer|broken|spare|faulty)\s+)?one)\b/i;
+
+/** Plural words for people ("the children", "residents"): a group may stand for them. */
+const PEOPLE_PLURALS = set('they them their we us people children boys girls twins residents tenants patients clients pupils students families parents adults teenagers kids lads');
+
+/**
+ * What the last noun of `text` that a group or "one" could stand for is: a listed noun that is
+ * someone or something else ("the bank staff", "two rabbits, Dot and Dash", "the hoist").
+ * `null` when something a group could also stand for comes last — a name not in apposition to
+ * it, a people word or a pronoun, an unlisted plural ("Nell and Rosa came. One of them…", "the
+ * boys", "the visits") — and undefined when `text` mentions nothing of the kind.
+ */
+function antecedentOf(text: string, index: ContextIndex, plural: boolean): About | null | undefined {
+  let found: About | null | undefined;
+  let lastEnd = -1; // where the candidate noun ends, for names in apposition to it
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const w = m[0];
+    const l = w.toLowerCase();
+    const k = POSSESSIVE.test(l) ? undefined : (index.get(l) ?? castKind(w, index));
+    if (k && k !== 'request' && k !== 'document' && k !== 'person') {
+      // A group stands for a plural ("both drivers", "the bank staff"), not "about the college".
+      if (plural && !isPlural(l)) continue;
+      found = k;
+      lastEnd = m.index + w.length;
+      continue;
+    }
+    if (l === 'and' || l === 'or') continue;
+    if (/^\p{Lu}/u.test(w) && !notName(l.replace(POSSESSIVE, ''), index) && !CALENDAR.has(l)) {
+      // "two rabbits, Dot and Dash": names set off after the noun are its names.
+      if (found && lastEnd >= 0 && /^(?:,\s*|\s+and\s+|\s+or\s+)$/.test(text.slice(lastEnd, m.index))) {
+        lastEnd = m.index + w.length;
+        continue;
+      }
+      found = null;
+      continue;
+    }
+    lastEnd = -1;
+    if (POINTERS.has(l) || PEOPLE.has(l) || PEOPLE_PLURALS.has(l) || PERSON_WORDS.has(l)) found = null;
+    else if (/^\p{Ll}{3,}s$/u.test(w) && !/(?:ss|us|is)$/.test(l) && !BRIDGE.has(l) && !PREPOSITIONS.has(l) && !CONJUNCTIONS.has(l)) found = null;
+  }
+  return found;
+}
+
+/**
+ * What a group or a "one" opening the match's clause stands for (see GROUP_OPENING): the last
+ * noun before it in the sentence, or else in the previous sentence (`previous`, same paragraph),
+ * when that noun is someone or something other than the person and nothing after it could be what
+ * the group means. Also an opening "They" after a sentence that a group opens and that names no
+ * one else ("The pair apologised at once. **They** were defensive about it, though"), read
+ * against the sentence before that (`earlier`). Undefined otherwise: "When I asked the brothers
+ * Kit and Lou about it, the pair were uncooperative" stays about them. Pure; cheap (run only when a
+ * rule that reads the subject has matched).
+ */
+export function groupReferent(sentence: string, relStart: number, previous: string, index: ContextIndex, earlier: () => string): About | undefined {
+  const clause = clauseTextBefore(sentence, relStart, 120, SUBJECT_BREAK);
+  const g = GROUP_OPENING.exec(clause);
+  if (g) {
+    // Only a verb group may follow, or a short predicate joined by "and" ("was rude and refused").
+    let plain = 0;
+    for (const w of clause.slice(g.index + g[0].length).match(TOKEN) ?? []) {
+      const l = w.toLowerCase();
+      if (BRIDGE.has(l) || /ly$/.test(l)) continue;
+      if (l === 'and' && plain > 0) plain = 0;
+      else if (!/^\p{Ll}+$/u.test(w) || PREPOSITIONS.has(l) || STOPS.has(l) || RELATIVES.has(l) || POINTERS.has(l) || ++plain > 2) return undefined;
+    }
+    if (plain > 0) return undefined;
+    const plural = !/\bone$/i.test(g[1]!);
+    const here = antecedentOf(sentence.slice(0, Math.max(0, relStart - clause.length)), index, plural);
+    if (here !== undefined) return here ?? undefined;
+    return previous ? (antecedentOf(previous, index, plural) ?? undefined) : undefined;
+  }
+  // "The pair apologised. They were defensive": the group the previous sentence opens with.
+  const open = /^\s*They\b/.exec(sentence);
+  if (!open || !previous) return undefined;
+  for (const w of sentence.slice(open[0].length, relStart).match(TOKEN) ?? []) if (!BRIDGE.has(w.toLowerCase()) && !/ly$/.test(w)) return undefined;
+  const pg = GROUP_OPENING.exec(previous);
+  if (!pg || /\bone$/i.test(pg[1]!)) return undefined;
+  const rest = previous.slice(pg.index + pg[0].length);
+  for (const w of rest.match(TOKEN) ?? []) {
+    const l = w.toLowerCase();
+    if ((POINTERS.has(l) && !FORMS.They!.has(l)) || PEOPLE.has(l) && !FORMS.They!.has(l) || PERSON_WORDS.has(l) || PEOPLE_PLURALS.has(l) && !FORMS.They!.has(l)) return undefined;
+    if (/^\p{Lu}/u.test(w) && !notName(l, index) && !CALENDAR.has(l)) return undefined;
+  }
+  const before = earlier();
+  return before ? (antecedentOf(before, index, true) ?? undefined) : undefined;
+}
+
+/** A plural head noun: "workers", "dogs", "staff", "police" (not "business", "class"). */
+const isPlural = (l: string): boolean => (/s$/.test(l) && !/ss$/.test(l)) || l === 'staff' || l === 'police' || l === 'men' || l === 'women';

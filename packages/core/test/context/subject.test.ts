@@ -469,6 +469,30 @@ describe("clausePronounReferent: a pronoun opening a clause after a comma, for t
   });
 });
 
+describe('groupReferent: "one of them", "the pair", "the old one" for the noun named just before', () => {
+  const set = compileRules([testRule('blaming/t-group', ['aggressive', 'defensive', 'uncooperative', 'refused'], { subject: 'person' })]);
+  const texts = (t: string): string[] => analyse(t, set).findings.map((f) => f.text);
+  it('is that noun when it is someone or something else and nothing after it could be meant', () => {
+    expect(texts('The couple next door keep two rabbits, Dot and Dash. One of them is aggressive with visitors.')).toEqual([]);
+    expect(texts('The agency sent three relief workers this week, and one of them was aggressive with Nell.')).toEqual([]);
+    expect(texts('Both night drivers saw the transport lead. The pair were defensive when asked about the rota.')).toEqual([]);
+    expect(texts('We kept the spare hoist in the hall. That one refused to lift past the bed rail.')).toEqual([]);
+    expect(texts('Two agency carers came at eight. The other one was late and refused to stay.')).toEqual([]);
+    // an opening "they" after a sentence a group opens
+    expect(texts('The duty officer spoke to both drivers. The pair apologised at once. They were defensive about the late pick-up, though.')).toEqual([]);
+  });
+  it('stays about the person when people, names or an unlisted plural could be meant', () => {
+    expect(texts('When I asked the brothers Kit and Lou about it, the pair were uncooperative.')).toEqual(['uncooperative']);
+    expect(texts('Nell and Rosa came back from college. One of them was aggressive.')).toEqual(['aggressive']);
+    expect(texts('The carers came with Nell. One of them was aggressive.')).toEqual(['aggressive']);
+    expect(texts('Staff took the girls swimming. Both of them were defensive afterwards.')).toEqual(['defensive']);
+    // a group needs a plural: a singular organisation or place is not what "the pair" means
+    expect(texts('I asked the boys about the school. The pair were uncooperative.')).toEqual(['uncooperative']);
+    // another verb with an object after the group is its own clause
+    expect(texts('Two carers came at nine. One of them hit Nell and she refused to eat.')).toEqual(['refused']);
+  });
+});
+
 describe('who a name in apposition or a cast name is', () => {
   const set = compileRules([testRule('blaming/t-cast', ['aggressive', 'refused', 'irritable'], { subject: 'person' })]);
   const texts = (t: string): string[] => analyse(t, set).findings.map((f) => f.text);
