@@ -459,6 +459,23 @@ function sharedSubject(ws: Words, and: number, index: ContextIndex): About | und
   return undefined;
 }
 
+/**
+ * The subject a clause opens with, before the "and" at `ws.raw[and]`: its first pronoun, name or
+ * listed noun, when a verb (a verb group word or a past tense) follows it ("over the last visits
+ * **they** have argued …", "**Paddy** thanked …"), read as a subject. Undefined when there is none.
+ */
+function clauseSubject(ws: Words, and: number, index: ContextIndex): About | undefined {
+  for (let j = 0; j < and - 1; j++) {
+    if (!kindAt(ws, j, index)) continue;
+    const next = at(ws, j + 1);
+    const verb = (BRIDGE.has(next) && next !== 'to' && next !== 'as' && !DETERMINERS.has(next) && !TIME.has(next)) || PAST.test(next);
+    if (!verb) return undefined; // "Went to the office and refused": no subject
+    const h = subjectHead(ws, j, index, false);
+    return h >= 0 ? subjectKind(ws, h, index) : undefined;
+  }
+  return undefined;
+}
+
 /** Names the document introduced as someone or something else are stored in the index under "@Name". */
 const CAST = '@';
 /** Cast names whose role word is a man's ("@m:Gary") or a woman's ("@f:Sue") word, for the pronoun reading. */
@@ -642,6 +659,13 @@ function subjectBefore(sentence: string, relStart: number, clause: string, ws: W
     // "arrived late"), never an object ("Sam hit the carer and refused" is Sam's).
     const shared = sharedSubject(ws, i, index);
     if (shared && shared !== 'person') return shared;
+    // With an object before "and", the verbs share the clause's opening subject: "over the last
+    // visits they have argued with the nurse and have refused a referral" is theirs, not the
+    // referral's (a request as object would otherwise read as an organisation refusing it).
+    if (!shared) {
+      const opening = clauseSubject(ws, i, index);
+      if (opening) return opening;
+    }
   }
   if (i >= 0) {
     const relative = isRelative(ws, i);

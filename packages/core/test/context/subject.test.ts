@@ -505,6 +505,12 @@ describe('who a name in apposition or a cast name is', () => {
     expect(texts("Her nan's partner, Vic, visits on Sundays. Nell said Vic is aggressive after the pub.")).toEqual([]);
     expect(castOf("His dad's girlfriend, Tash, came round.", index).get('@Tash')).toBe('family');
   });
+  it('verbs after an object and "and" share the clause\'s opening subject, so a request as object is not an organisation refusing it', () => {
+    expect(texts('Mum argued with the nurse and refused the referral to the dietitian.')).toEqual(['refused']);
+    expect(texts('In the last month they have rowed with the school and have refused a referral to early help.')).toEqual(['refused']);
+    expect(texts('The panel met the family and refused the request for more hours.')).toEqual([]);
+    expect(texts('The council wrote to Nell and refused the application.')).toEqual([]);
+  });
   it('"overnight" is a time word, so the subject of a short predicate still carries across "and"', () => {
     expect(texts('The door sensor beeped twice overnight and refused to reset.')).toEqual([]);
     expect(texts('The porters were short of staff, and they were irritable with each other.')).toEqual([]);
