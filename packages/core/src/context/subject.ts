@@ -461,11 +461,16 @@ function sharedSubject(ws: Words, and: number, index: ContextIndex): About | und
 
 /**
  * The subject a clause opens with, before the "and" at `ws.raw[and]`: its first pronoun, name or
- * listed noun, when a verb (a verb group word or a past tense) follows it ("over the last visits
- * **they** have argued …", "**Paddy** thanked …"), read as a subject. Undefined when there is none.
+ * listed noun (after any reporting verb, "that" or "who"), when a verb (a verb group word or a past
+ * tense) follows it ("over the last visits **they** have argued …", "**Paddy** thanked …").
+ * Undefined when there is none.
  */
 function clauseSubject(ws: Words, and: number, index: ContextIndex): About | undefined {
-  for (let j = 0; j < and - 1; j++) {
+  // A reported or relative clause opens after its verb or pronoun: "staff told the manager that
+  // her father was up at 3am and refused" is her father's.
+  let start = 0;
+  for (let j = 0; j < and; j++) if (REPORTS.has(at(ws, j)) || RELATIVES.has(at(ws, j))) start = j + 1;
+  for (let j = start; j < and - 1; j++) {
     if (!kindAt(ws, j, index)) continue;
     const next = at(ws, j + 1);
     const verb = (BRIDGE.has(next) && next !== 'to' && next !== 'as' && !DETERMINERS.has(next) && !TIME.has(next)) || PAST.test(next);

@@ -510,6 +510,8 @@ describe('who a name in apposition or a cast name is', () => {
     expect(texts('In the last month they have rowed with the school and have refused a referral to early help.')).toEqual(['refused']);
     expect(texts('The panel met the family and refused the request for more hours.')).toEqual([]);
     expect(texts('The council wrote to Nell and refused the application.')).toEqual([]);
+    // a reported clause opens after its verb and "that"
+    expect(texts('The carers told the office that Nell was up before dawn and refused breakfast.')).toEqual(['refused']);
   });
   it('"overnight" is a time word, so the subject of a short predicate still carries across "and"', () => {
     expect(texts('The door sensor beeped twice overnight and refused to reset.')).toEqual([]);
