@@ -876,6 +876,12 @@ export function pronounReferent(
     // "his carer … He", "their carers … They": the person, or the carer.
     if (FORMS[pronoun]!.has(l)) return undefined;
     if (DETERMINERS.has(l)) continue;
+    if (POSSESSIVE.test(w) && castKind(w, index)) {
+      // An owner the document cast, of the other gender: "her granddaughter, Poppy … Poppy's dog
+      // came too; he …" is the dog. Of the pronoun's gender, or of none known: ambiguous.
+      if (pronoun !== 'They' && index.has((pronoun === 'He' ? CAST_WOMAN : CAST_MAN) + w.replace(POSSESSIVE, ''))) continue;
+      return undefined;
+    }
     if (index.has(l) || castKind(w, index)) subject = i;
     else if (/^\p{Lu}/u.test(w) && (i > 0 || !notName(l.replace(POSSESSIVE, ''), index))) {
       // A name: "Dr Patel", "Mrs Khan's carer", "Carl is a man with…" (Carl is the subject). An
@@ -890,7 +896,7 @@ export function pronounReferent(
   const kind = index.get(head) ?? castKind(name, index)!;
   // A cast name's gender is its role word's: "her stepfather, Gary … He", not "… She".
   if ((pronoun === 'He' && index.has(CAST_WOMAN + name)) || (pronoun === 'She' && index.has(CAST_MAN + name))) return undefined;
-  if (kind !== 'organisation' && kind !== 'other' && kind !== 'family') return undefined;
+  if (kind !== 'organisation' && kind !== 'other' && kind !== 'family' && kind !== 'animal') return undefined;
   const plural = (kind === 'organisation' && !ONE_PERSON.has(head)) || (/s$/.test(head) && !/ss$/.test(head)) || head === 'staff' || head === 'police' || head === 'men' || head === 'women';
   if ((pronoun === 'They') !== plural || !fits(head, pronoun)) return undefined;
   for (let i = subject + 1; i < toks.length; i++) {
@@ -905,6 +911,8 @@ export function pronounReferent(
 
 /** A he, she or they opening a clause after a comma, a semicolon or a joining word ("son visited, he was angry", "… and he was angry"). */
 const CLAUSE_PRONOUN = /(?:[,;]\s*|\s(?=and|but|so|then))(?:(?:and|but|so|then)\s+){0,2}(he|she|they)\b/gi;
+/** Common irregular past verbs that open a predicate after an aside ("…, a collie, came too"). */
+const PREDICATES = set('came went ran sat stood left got made took gave kept sent brought bit');
 /** Where the clause before a comma begins: the previous comma, semicolon, colon or dash. */
 const CLAUSE_START = /[,;:\u2013\u2014]|\s-\s/g;
 
@@ -930,6 +938,12 @@ export function clausePronounReferent(sentence: string, relStart: number, index:
   for (let m = CLAUSE_START.exec(sentence); m && m.index < comma; m = CLAUSE_START.exec(sentence)) start = m.index + m[0].length;
   const pronoun = open[1]!;
   const clause = pronoun[0]!.toUpperCase() + pronoun.slice(1).toLowerCase() + sentence.slice(from + pronoun.length);
+  // A clause that is only a predicate ("…, a young collie, came too; he …") has the subject the
+  // sentence opened with, before the aside: read from the sentence's start.
+  const first = /^\s*(\p{L}+)/u.exec(sentence.slice(start, comma))?.[1] ?? '';
+  if (start > 0 && (BRIDGE.has(first) || PAST.test(first) || PREDICATES.has(first)) && !DETERMINERS.has(first) && !TIME.has(first)) {
+    return pronounReferent(clause, relStart - from, sentence.slice(0, comma), index, '');
+  }
   return pronounReferent(clause, relStart - from, sentence.slice(start, comma), index, sentence.slice(0, start));
 }
 

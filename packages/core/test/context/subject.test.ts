@@ -513,6 +513,12 @@ describe('who a name in apposition or a cast name is', () => {
     // a reported clause opens after its verb and "that"
     expect(texts('The carers told the office that Nell was up before dawn and refused breakfast.')).toEqual(['refused']);
   });
+  it('a pronoun after a predicate-only clause reads the sentence\'s opening subject, and an animal may be "he" or "she"', () => {
+    expect(texts("Nell's niece, Ava, visited. Ava's dog, an old rescue, sat under the table; he is aggressive with cats.")).toEqual([]);
+    // an owner who may be the one the pronoun means keeps it on the person
+    expect(texts("Nell's nephew, Ted, visited. Ted's dog, an old rescue, sat under the table; he is aggressive with cats.")).toEqual(['aggressive']);
+    expect(texts('Nell was in the lounge. The dog barked all night. He was aggressive at breakfast.')).toEqual(['aggressive']);
+  });
   it('"overnight" is a time word, so the subject of a short predicate still carries across "and"', () => {
     expect(texts('The door sensor beeped twice overnight and refused to reset.')).toEqual([]);
     expect(texts('The porters were short of staff, and they were irritable with each other.')).toEqual([]);
