@@ -496,12 +496,13 @@ function castKind(original: string, index: ContextIndex): About | undefined {
 /**
  * A name introduced in apposition to a listed word, or "called", "named" or "known as" after one:
  * "her ex-partner, Dean,", "Pat's dog, Rolo,", "our dog, Bess.", "his support worker, Lena",
- * "a man called Gary". The role word may have up to two words before it ("her ex-partner", "his
- * support worker", "the night care worker", "her nan's partner").
+ * "a man called Gary", "a man in his forties called Gary". The role word may have up to two
+ * words before it ("her ex-partner", "his support worker", "the night care worker", "her nan's
+ * partner").
  */
 const CAST_NAME = /\s(\p{Lu}\p{Ll}+)\b(?!['’]s)(?=\s*[,.;:)!?]|\s+(?:and|who|is|was|has|had|were|are|said|says|told)\b)/gu;
 /** What comes before such a name, up to it: "her ex-partner, ", "Pat's dog, ", "a man called ". */
-const CAST_ROLE = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|\p{Lu}\p{Ll}+['’]s)\s+((?:\p{Ll}+(?:['’]s)?[\s-]){0,2}?)(\p{Ll}+),?\s+(?:called\s+|named\s+|known\s+as\s+)?$/u;
+const CAST_ROLE = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|\p{Lu}\p{Ll}+['’]s)\s+((?:\p{Ll}+(?:['’]s)?[\s-]){0,2}?)(\p{Ll}+)(?:\s+(?:in|from|at|of|with)\s+(?:his|her|their|the|a|an)\s+\p{Ll}+(?=\s+(?:called|named|known)\b))?,?\s+(?:called\s+|named\s+|known\s+as\s+)?$/u;
 /** How far before a name its introduction is read. */
 const CAST_REACH = 100;
 
@@ -519,6 +520,8 @@ const NOT_CAST = set('son sons daughter daughters stepson stepdaughter child chi
 export function castOf(text: string, index: ContextIndex): ContextIndex {
   let cast: CastIndex | undefined;
   const clash = new Set<string>();
+  // Genders shown for names that stay the person: "@f:Mia" or "@m:Mia" ("both" when the record shows both).
+  const seen = new Map<string, string>();
   // Each capitalised name followed by a comma, a full stop or a verb, then what comes before it
   // (one regex over the text for the names, a short one before each: reading the introduction
   // from every "the" and "a" of the text cost a quarter of a note's analysis).
@@ -534,6 +537,13 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
     const name = n[1]!;
     const l = name.toLowerCase();
     const kind = index.get(role);
+    if (!kind && (MEN.has(role) || WOMEN.has(role)) && !notName(l, index)) {
+      // A parent (not cast: read as the person) still shows a gender: "Mia's mum, Kerry, …" is a she.
+      const g = MEN.has(role) ? CAST_MAN : CAST_WOMAN;
+      const had = seen.get(name);
+      seen.set(name, had && had !== g ? 'both' : g);
+      continue;
+    }
     if (!kind || kind === 'request' || kind === 'document' || NOT_CAST.has(role) || notName(l, index)) continue;
     cast ??= new CastIndex(index);
     const key = CAST + name;
@@ -559,12 +569,11 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
   }
   // The person's gender, where the record shows it: "Mia said her stepfather …" (her is Mia's).
   // Stored as "@f:Mia" or "@m:Mia" only (Mia stays the person); both kinds of evidence, neither.
-  const seen = new Map<string, string>();
   GENDER_CUE.lastIndex = 0;
   for (let m = GENDER_CUE.exec(text); m; m = GENDER_CUE.exec(text)) {
     const name = SPEAKER_BEFORE.exec(text.slice(Math.max(0, m.index - 30), m.index))?.[1];
     if (!name || notName(name.toLowerCase(), index) || (cast ?? index).has(CAST + name)) continue;
-    const g = m[1]!.toLowerCase() === 'her' ? CAST_WOMAN : CAST_MAN;
+    const g = (m[1] ?? m[2])!.toLowerCase() === 'her' ? CAST_WOMAN : CAST_MAN;
     const had = seen.get(name);
     seen.set(name, had && had !== g ? 'both' : g);
   }
@@ -602,8 +611,11 @@ const GROOMING = /\b(?:grooming|grooms|groomed|exploiting|exploits|exploited|tra
 /** The name doing it, just before the verb: "Jax has been ", "Dean ". */
 const GROOMER_BEFORE = /(?:^|[^\p{L}\p{N}'’])(\p{Lu}\p{Ll}+) (?:has been |had been |have been |is |was |has |had |)$/u;
 
-/** "Mia said her stepfather …", "Tom told me his sister …": the possessive after a reporting verb is the speaker's. */
-const GENDER_CUE = /\b(?:said|says|told (?:me|us)|explained|explains|disclosed|discloses) (?:that )?(her|his) (?=\p{Ll})/gu;
+/**
+ * "Mia said her stepfather …", "Tom told me his sister …": the possessive after a reporting verb is
+ * the speaker's; so is one before a relative after "told", "asked" or "rang" ("Mia told her mum").
+ */
+const GENDER_CUE = /\b(?:(?:said|says|told (?:me|us)|explained|explains|disclosed|discloses) (?:that )?(her|his) (?=\p{Ll})|(?:told|tells|asked|asks|rang|phoned) (her|his) (?=(?:mum|mother|dad|father|nan|gran|grandma|grandad|teacher|sister|brother|aunt|uncle)\b))/gu;
 /** The speaker, just before the verb: "Mia ". */
 const SPEAKER_BEFORE = /(?:^|[^\p{L}\p{N}'’])(\p{Lu}\p{Ll}+) $/u;
 

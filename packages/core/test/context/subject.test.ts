@@ -519,6 +519,17 @@ describe('who a name in apposition or a cast name is', () => {
     expect(texts("Nell's nephew, Ted, visited. Ted's dog, an old rescue, sat under the table; he is aggressive with cats.")).toEqual(['aggressive']);
     expect(texts('Nell was in the lounge. The dog barked all night. He was aggressive at breakfast.')).toEqual(['aggressive']);
   });
+  it('"a man in his twenties known as Rick" is cast, and a parent\'s name or "told her nan" shows a gender', () => {
+    const m = compileRules([testRule('blaming/t-manip2', ['manipulative'], { subject: 'person' })]);
+    const t = (x: string): string[] => analyse(x, m).findings.map((f) => f.text);
+    expect(castOf('The texts are from a man in his twenties known as Rick.', index).get('@Rick')).toBe('other');
+    expect(t("Ella's aunt, Pat, rang us. Ella has texts from a man in his twenties known as Rick. Ella told her nan about him. Officers think he is manipulative.")).toEqual([]);
+    // a parent's name shows a gender: a woman's name is not the "he"
+    expect(t("Ella's mum, Kim, rang us. Ella has texts from a man in his twenties known as Rick. Officers think he is manipulative.")).toEqual(['manipulative']);
+    expect(t("Ella's mum, Kim, rang us. Ella told her mum about the texts from a man in his twenties known as Rick. Officers think he is manipulative.")).toEqual([]);
+    // a father's name may be the "he"
+    expect(t("Ella's dad, Lee, rang us. Ella told her nan about the texts from a man in his twenties known as Rick. Officers think he is manipulative.")).toEqual(['manipulative']);
+  });
   it('"overnight" is a time word, so the subject of a short predicate still carries across "and"', () => {
     expect(texts('The door sensor beeped twice overnight and refused to reset.')).toEqual([]);
     expect(texts('The porters were short of staff, and they were irritable with each other.')).toEqual([]);
