@@ -436,7 +436,10 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
         about = pronounReferent(s.text, hit.start - s.start, prev.text, cast, () => paragraphBefore(text, sentences, si - 1)) ?? about;
       }
       // "son visited, he was angry": the same reading for a pronoun opening a clause after a comma.
-      if (about === 'person' || about === 'unknown') about = clausePronounReferent(s.text, hit.start - s.start, cast) ?? about;
+      if (about === 'person' || about === 'unknown') {
+        const same = prev && sameParagraph(text, prev, s) ? prev.text : '';
+        about = clausePronounReferent(s.text, hit.start - s.start, cast, same, () => paragraphBefore(text, sentences, si - 1)) ?? about;
+      }
       // "Mia said her stepfather, Gary, locks her in when he is angry": a he or she that only
       // someone the document introduced as someone else can be (read only when names were cast).
       if ((about === 'person' || about === 'unknown') && cast !== set.context) {

@@ -937,7 +937,13 @@ const CLAUSE_START = /[,;:\u2013\u2014]|\s-\s/g;
  * such pronoun before the match is read, and only when no other clause break stands between it and
  * the match. Pure; cheap.
  */
-export function clausePronounReferent(sentence: string, relStart: number, index: ContextIndex): About | undefined {
+export function clausePronounReferent(
+  sentence: string,
+  relStart: number,
+  index: ContextIndex,
+  previous = '',
+  earlier: () => string = () => '',
+): About | undefined {
   let open: RegExpExecArray | undefined;
   CLAUSE_PRONOUN.lastIndex = 0;
   for (let m = CLAUSE_PRONOUN.exec(sentence); m && m.index + m[0].length <= relStart; m = CLAUSE_PRONOUN.exec(sentence)) open = m;
@@ -950,13 +956,32 @@ export function clausePronounReferent(sentence: string, relStart: number, index:
   for (let m = CLAUSE_START.exec(sentence); m && m.index < comma; m = CLAUSE_START.exec(sentence)) start = m.index + m[0].length;
   const pronoun = open[1]!;
   const clause = pronoun[0]!.toUpperCase() + pronoun.slice(1).toLowerCase() + sentence.slice(from + pronoun.length);
-  // A clause that is only a predicate ("…, a young collie, came too; he …") has the subject the
+  // A clause that is only a predicate ("…, an old rescue, sat under the table; he …") has the subject the
   // sentence opened with, before the aside: read from the sentence's start.
   const first = /^\s*(\p{L}+)/u.exec(sentence.slice(start, comma))?.[1] ?? '';
   if (start > 0 && (BRIDGE.has(first) || PAST.test(first) || PREDICATES.has(first)) && !DETERMINERS.has(first) && !TIME.has(first)) {
     return pronounReferent(clause, relStart - from, sentence.slice(0, comma), index, '');
   }
+  // "After she complained, they were rude": a "they" after a clause that a subordinator
+  // opens and that names no group is the previous sentence's subject's (`previous`, same paragraph).
+  const lead = sentence.slice(0, comma);
+  if (previous && start === 0 && pronoun.toLowerCase() === 'they' && SUBORDINATORS.test(lead) && !namesAGroup(lead, index)) {
+    return pronounReferent(clause, relStart - from, previous, index, () => `${earlier()} ${lead}`);
+  }
   return pronounReferent(clause, relStart - from, sentence.slice(start, comma), index, sentence.slice(0, start));
+}
+
+/** A clause a subordinator opens: "When Jo rang the office", "After I asked". */
+const SUBORDINATORS = /^\s*(?:when|whenever|after|before|once|as soon as|if|while|whilst|although|though)\b/i;
+
+/** Does `text` name something a "they" could stand for: two or more people, a plural, a group word? */
+function namesAGroup(text: string, index: ContextIndex): boolean {
+  for (const w of text.match(TOKEN) ?? []) {
+    const l = w.toLowerCase();
+    if (l === 'and' || l === 'or' || PEOPLE_PLURALS.has(l) || l === 'staff' || l === 'police' || index.get(l) === 'organisation') return true;
+    if (/^\p{Ll}{3,}s$/u.test(w) && !/(?:ss|us|is)$/.test(l) && !BRIDGE.has(l) && !POINTERS.has(l) && !PREPOSITIONS.has(l) && !CONJUNCTIONS.has(l)) return true;
+  }
+  return false;
 }
 
 /**

@@ -530,6 +530,12 @@ describe('who a name in apposition or a cast name is', () => {
     // a father's name may be the "he"
     expect(t("Ella's dad, Lee, rang us. Ella told her nan about the texts from a man in his twenties known as Rick. Officers think he is manipulative.")).toEqual(['manipulative']);
   });
+  it('a "they" after a subordinate clause that names no group is the previous sentence\'s subject\'s', () => {
+    expect(texts('The night drivers were an hour late again. After she complained, they were aggressive on the phone.')).toEqual([]);
+    // the clause names a group: left on the person
+    expect(texts('The night drivers were an hour late again. When Nell and Rosa got home, they were aggressive.')).toEqual(['aggressive']);
+    expect(texts('The night drivers were an hour late again. Once I rang, they were aggressive.')).toEqual([]);
+  });
   it('"overnight" is a time word, so the subject of a short predicate still carries across "and"', () => {
     expect(texts('The door sensor beeped twice overnight and refused to reset.')).toEqual([]);
     expect(texts('The porters were short of staff, and they were irritable with each other.')).toEqual([]);
