@@ -1027,6 +1027,8 @@ function antecedentOf(text: string, index: ContextIndex, plural: boolean): About
     if (k && k !== 'request' && k !== 'document' && k !== 'person') {
       // A group stands for a plural ("both drivers", "the bank staff"), not "about the college".
       if (plural && !isPlural(l)) continue;
+      // Joined to the person by "and" ("Nell and her sisters"): the group is them all.
+      if (found === null && /\b(?:and|or)\s+(?:(?:his|her|their|the)\s+)?(?:\p{Ll}+\s+)?$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
       found = k;
       lastEnd = m.index + w.length;
       continue;

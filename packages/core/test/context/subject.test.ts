@@ -484,6 +484,7 @@ describe('groupReferent: "one of them", "the pair", "the old one" for the noun n
   it('stays about the person when people, names or an unlisted plural could be meant', () => {
     expect(texts('When I asked the brothers Kit and Lou about it, the pair were uncooperative.')).toEqual(['uncooperative']);
     expect(texts('Nell and Rosa came back from college. One of them was aggressive.')).toEqual(['aggressive']);
+    expect(texts('Nell and her cousins came back late. The pair were aggressive.')).toEqual(['aggressive']);
     expect(texts('The carers came with Nell. One of them was aggressive.')).toEqual(['aggressive']);
     expect(texts('Staff took the girls swimming. Both of them were defensive afterwards.')).toEqual(['defensive']);
     // a group needs a plural: a singular organisation or place is not what "the pair" means
