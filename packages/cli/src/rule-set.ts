@@ -4,7 +4,7 @@
  * of packs. Used by the main thread and by each worker. `ruleDataFor` validates packs without
  * compiling the whole set, so the main thread of a `--jobs N` run leaves compiling to the workers.
  */
-import { builtinAllowList, builtinRuleSet, builtinRules, CATEGORIES, compileRules, didYouMean, ruleSuggestions, SourdoughError, type RuleData, type RuleSet } from '@sourdough/core';
+import { builtinAllowList, builtinRuleSet, builtinRules, builtinTypos, CATEGORIES, compileRules, didYouMean, ruleSuggestions, SourdoughError, type RuleData, type RuleSet } from '@sourdough/core';
 import { loadRulePack } from '@sourdough/core/node';
 import type { RuleInfo } from '@sourdough/reporters';
 import type { Effective } from './config.js';
@@ -114,7 +114,7 @@ export function ruleSetFor(packs: readonly string[]): RuleSet {
   const key = packs.join('\u0000');
   let set = sets.get(key);
   if (!set) {
-    set = compileRules(ruleDataFor(packs), { allow: builtinAllowList(), validate: false });
+    set = compileRules(ruleDataFor(packs), { allow: builtinAllowList(), typos: builtinTypos(), validate: false });
     sets.set(key, set);
   }
   return set;

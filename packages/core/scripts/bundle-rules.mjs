@@ -27,14 +27,17 @@ function walk(dir) {
 }
 
 /**
- * Misspellings of the built-in rules' long words (src/rules/typos.ts makes them): each kept only
- * when it is no real word — in a British or American English dictionary (nspell with
- * dictionary-en-gb and dictionary-en) or a long list of English words (an-array-of-english-words,
- * 275,000 words, which knows "resited" and "hemiplegic"); all build-time only —, no rule's own word (in `patterns` or `unless`), no word of the allow-list, and
- * a slip of one word only. Rules with a detector (which reads its own matches) and privacy rules
- * get none. Stored on each rule as `typos`: its word → the misspellings of it.
+ * Misspellings of the built-in rules' long words (src/rules/typos.ts makes them). The words are
+ * every word of eight letters or more a rule looks for — in its terms and phrases, its `lemma`
+ * inflections and the literal words of its regexes (`placements?` gives "placements" and
+ * "placement") — of every rule but privacy rules, rules with a detector (which read their own
+ * matches) and `match` patterns (compromise is not run again). Each misspelling is kept only when it
+ * is no real word — in a British or American English dictionary (nspell with dictionary-en-gb and
+ * dictionary-en) or a long list of English words (an-array-of-english-words, 275,000 words, which
+ * knows "resited" and "hemiplegic"); all build-time only —, no word of any rule (patterns or
+ * unless) or of the allow-list, and a slip of one word only. Returned as word → misspellings.
  */
-async function addTypos(list, allowPhrases) {
+async function typosOf(list, allowPhrases) {
   const { typoVariants } = await import(join(pkg, 'dist', 'rules', 'typos.js'));
   const { default: nspell } = await import('nspell');
   const { default: british } = await import('dictionary-en-gb');
@@ -44,39 +47,43 @@ async function addTypos(list, allowPhrases) {
   const gb = nspell(british);
   const us = nspell(american);
   // A real word in either dictionary or the long word list ("resited", "hemiplegic", "bedrail").
-  const spell = { correct: (v) => listed.has(v) || gb.correct(v) || us.correct(v) };
-  const taken = new Set();
+  const real = (v) => listed.has(v) || gb.correct(v) || us.correct(v);
+  /** The literal words of a regex's source: escapes (\b, \s, \.) taken out; a word before `?` both with and without its last letter. */
+  const regexWords = (source) => {
+    const out = [];
+    const plain = source.replace(/\\./g, ' ').toLowerCase();
+    for (const m of plain.matchAll(/[a-z]+/g)) {
+      out.push(m[0]);
+      if (plain[m.index + m[0].length] === '?') out.push(m[0].slice(0, -1));
+    }
+    return out;
+  };
   const wordsOf = (r, lists) => {
     const out = [];
     for (const l of lists) for (const p of r[l] ?? []) {
-      if (p.terms) out.push(...p.terms);
-      if (p.lemma) out.push(...(r.expanded?.[p.lemma] ?? []));
+      if (p.terms) for (const t of p.terms) out.push(...t.toLowerCase().split(/[^a-z]+/));
+      if (p.lemma) for (const f of r.expanded?.[p.lemma] ?? []) out.push(...f.toLowerCase().split(/[^a-z]+/));
+      if (p.regex) out.push(...regexWords(p.regex));
     }
-    return out.map((t) => t.toLowerCase());
+    return out.filter(Boolean);
   };
-  for (const r of list) for (const t of wordsOf(r, ['patterns', 'unless'])) taken.add(t);
+  const taken = new Set();
+  for (const r of list) for (const w of wordsOf(r, ['patterns', 'unless'])) taken.add(w);
   for (const a of allowPhrases) for (const w of a.toLowerCase().split(/[^a-z]+/)) if (w) taken.add(w);
-  const owners = new Map();
-  for (const r of list) {
-    if (r.detector || r.category === 'privacy') continue;
-    for (const w of new Set(wordsOf(r, ['patterns']))) {
-      for (const v of typoVariants(w)) {
-        if (taken.has(v) || spell.correct(v)) continue;
-        const o = owners.get(v);
-        if (o === undefined) owners.set(v, { rule: r, word: w });
-        else if (o && (o.rule !== r || o.word !== w)) owners.set(v, null); // a slip of two words: neither
-      }
+  const words = new Set();
+  for (const r of list) if (!r.detector && r.category !== 'privacy') for (const w of wordsOf(r, ['patterns'])) words.add(w);
+  const owner = new Map();
+  for (const w of [...words].sort()) {
+    for (const v of typoVariants(w)) {
+      if (taken.has(v) || real(v)) continue;
+      const o = owner.get(v);
+      if (o === undefined) owner.set(v, w);
+      else if (o !== w) owner.set(v, null); // a slip of two words: neither
     }
   }
-  for (const [v, o] of owners) {
-    if (!o) continue;
-    const typos = (o.rule.typos ??= {});
-    (typos[o.word] ??= []).push(v);
-  }
-  for (const r of list) {
-    if (!r.typos) continue;
-    r.typos = Object.fromEntries(Object.entries(r.typos).sort(([a], [b]) => (a < b ? -1 : 1)).map(([w, vs]) => [w, vs.sort()]));
-  }
+  const typos = {};
+  for (const [v, w] of owner) if (w) (typos[w] ??= []).push(v);
+  return Object.fromEntries(Object.entries(typos).sort(([a], [b]) => (a < b ? -1 : 1)).map(([w, vs]) => [w, vs.sort()]));
 }
 
 const files = walk(rulesDir);
@@ -85,11 +92,12 @@ for (const f of files) hash.update(relative(rulesDir, f)).update('\0').update(re
 const allowFile = join(rulesDir, 'allow-list.yaml');
 let allow = [];
 let rules;
+let typos;
 if (expand) {
   const node = await import(join(pkg, 'dist', 'node.js'));
   rules = node.loadRulePack(rulesDir).map((r) => ({ ...r, file: relative(join(pkg, '..', '..'), r.file) }));
   allow = node.loadAllowList(allowFile);
-  await addTypos(rules, allow);
+  typos = await typosOf(rules, allow);
 } else {
   rules = files.map((f) => ({ ...parse(readFileSync(f, 'utf8')), file: relative(join(pkg, '..', '..'), f) }));
 }
@@ -141,12 +149,12 @@ if (expand) {
   }
 }
 // The misspellings come from the generator and the dictionary as well as the rules: they count too.
-if (expand) for (const r of rules) if (r.typos) hash.update(r.id).update('\0').update(JSON.stringify(r.typos)).update('\0');
+if (typos) hash.update(JSON.stringify(typos));
 mkdirSync(outDir, { recursive: true });
-const data = { hash: hash.digest('hex').slice(0, 16), rules, allow, context, patterns, literals };
+const data = { hash: hash.digest('hex').slice(0, 16), rules, allow, context, patterns, literals, ...(typos ? { typos } : {}) };
 writeFileSync(join(outDir, 'builtin-rules.js'), `// GENERATED by scripts/bundle-rules.mjs from rules/ — do not edit.\nexport default ${JSON.stringify(data)};\n`);
 writeFileSync(
   join(outDir, 'builtin-rules.d.ts'),
-  `declare const bundle: { hash: string; rules: unknown[]; allow: string[]; context?: Record<string, string[]>; patterns?: Record<string, unknown>; literals?: Record<string, readonly [string[] | null, string[] | null]> };\nexport default bundle;\n`,
+  `declare const bundle: { hash: string; rules: unknown[]; allow: string[]; context?: Record<string, string[]>; patterns?: Record<string, unknown>; literals?: Record<string, readonly [string[] | null, string[] | null]>; typos?: Record<string, string[]> };\nexport default bundle;\n`,
 );
 if (expand) console.error(`bundled ${rules.length} rules (${data.hash})`);

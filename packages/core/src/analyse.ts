@@ -33,7 +33,7 @@ import { computeStats } from './stats.js';
 import { digitOffsets, firstAtOrAfter, lastAtOrBefore, lastOffsetAtOrBefore, lastStartingAtOrBefore } from './search.js';
 import { isRegExpWordCode, isSpace } from './chars.js';
 import { closeMemo, openMemo } from './memo.js';
-import { pushTypoHits } from './rules/typos.js';
+import { findSlips, type Slip } from './rules/typos.js';
 
 interface Hit {
   rule: number;
@@ -41,6 +41,18 @@ interface Hit {
   end?: number;
   message?: string;
   severity?: Severity;
+  /** Found only with a misspelt word spelt right (readSlips): where it lies in the sentence so spelt. */
+  fixed?: { start: number; end: number };
+}
+
+/** A sentence holding misspelt words, read again with them spelt right (readSlips). */
+interface Fixed {
+  /** The sentence with the words spelt right. */
+  text: string;
+  /** Each word put right: where it is in `text` (at, end) and where it was in the sentence (from, to). */
+  edits: { at: number; end: number; from: number; to: number }[];
+  /** The protected spans of `text` (the scan's `allow`, offsets into `text`). */
+  allow: number[];
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -271,8 +283,9 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
   const scan = scanDocument(set, text, sentences, active);
   const { allow } = scan;
   for (let k = 0; k < scan.phrases.length; k += 3) hits.push({ rule: scan.phrases[k]!, start: scan.phrases[k + 1]!, end: scan.phrases[k + 2]! });
-  // Misspellings of the rules' long words ("manipulitive"): rules/typos.ts.
-  pushTypoHits(set.rules, text, active, hits);
+  // Misspellings of the rules' long words ("manipluative", "placment": rules/typos.ts), read once
+  // the rules have run (readSlips).
+  const slips = set.typos ? findSlips(set.typos, text) : [];
   const matchCandidates = new Map<string, { rule: number; match: number; sentence: number }>();
   for (let k = 0; k < scan.matchCandidates.length; k += 3) {
     const [rule, match, sentence] = [scan.matchCandidates[k]!, scan.matchCandidates[k + 1]!, scan.matchCandidates[k + 2]!];
@@ -360,6 +373,7 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
     if (active[rule.index]) runDetector(rule, doc, sentences, options, hits, extraStats, scan);
   }
   if (options.alwaysStats) runStatsOnly(set, active, doc, sentences, options, extraStats, scan);
+  const fixes = slips.length ? readSlips(set, active, sentences, slips, hits) : undefined;
 
   // 4. Context: decide what is reported.
   const starts = lineStarts(doc.source);
@@ -403,11 +417,11 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       const b = hit.end - s.start;
       if (codes.length && codes.some(([x, y]) => x <= a && b <= y)) continue;
     }
-    // A misspelling of the rule's word (rules/typos.ts) is read as the word it stands for, for the
-    // protected terms and unless patterns, which spell it right: "diabettic retinopathy" is a
-    // clinical compound as "diabetic retinopathy" is.
-    const typo = rule.typoOf?.get(text.slice(hit.start, hit.end).toLowerCase());
-    if (typo !== undefined && typoCancelled(set, active, rule, s, hit, typo, doc, definedCache)) continue;
+    // Found with a misspelt word spelt right: the protected terms and unless patterns read the
+    // sentence so spelt too ("diabettic retinopathy" is a clinical compound as "diabetic
+    // retinopathy" is).
+    const fix = hit.fixed && fixes?.get(si);
+    if (fix && fixCancelled(rule, s, hit.fixed!, fix, doc, definedCache)) continue;
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
@@ -584,7 +598,7 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       text: matched,
       start: pos,
       end: positionAt(starts, to),
-      suggestions: rule.suggestFor ? suggestionsFor(rule, typo ?? words()) : rule.data.suggest.slice(),
+      suggestions: rule.suggestFor ? suggestionsFor(rule, fix ? visible(fix.text.slice(hit.fixed!.start, hit.fixed!.end)) : words()) : rule.data.suggest.slice(),
       sentence: sentenceText(s, hit.start, hit.end, sentenceCache, flatOf),
       url: rule.url,
     };
@@ -809,21 +823,90 @@ function dedupe(hits: Hit[], set: RuleSet): Hit[] {
 }
 
 /**
- * Is a misspelt match (`word` as the rule spells it) protected, or cancelled by one of the rule's
- * sentence-level unless patterns, once the word is spelt right? The sentence is read again with
- * the word put right: protected terms through the scan, unless patterns as for any match. Rare
- * (only misspellings get here), so nothing is cached.
+ * Each sentence holding misspelt words (`slips`, in order) is read again with them spelt right:
+ * the scan (phrases, terms and protected terms) and the regexes it says may match. What that finds
+ * over a word put right is added to `hits` at the words as written, with where it lies in the
+ * sentence so spelt (`fixed`); what it finds elsewhere the first reading found already. `match`
+ * patterns and detectors are not run again. Returns the sentences read, by index.
  */
-function typoCancelled(set: RuleSet, active: boolean[], rule: CompiledRule, s: SentenceView, hit: Hit, word: string, doc: SourceDocument, defined: Map<CompiledUnless, [number, number][]>): boolean {
-  const a = hit.start! - s.start;
-  const t = s.text.slice(0, a) + word + s.text.slice(hit.end! - s.start);
-  const alone: SentenceView = { index: 0, start: 0, end: t.length, text: t };
-  const allow = scanDocument(set, t, [alone], active).allow;
-  if (allow.length && isAllowed(allow, alone, a, a + word.length)) return true;
+function readSlips(set: RuleSet, active: boolean[], sentences: SentenceView[], slips: readonly Slip[], hits: Hit[]): Map<number, Fixed> {
+  const out = new Map<number, Fixed>();
+  for (let k = 0; k < slips.length; ) {
+    const si = sentenceIndexAt(sentences, slips[k]!.start);
+    const s = sentences[si];
+    if (!s || slips[k]!.end > s.end || slips[k]!.start < s.start) {
+      k++;
+      continue;
+    }
+    const edits: Fixed['edits'] = [];
+    let t = '';
+    let cursor = 0;
+    for (; k < slips.length && slips[k]!.end <= s.end; k++) {
+      const { start, end, word } = slips[k]!;
+      t += s.text.slice(cursor, start - s.start);
+      edits.push({ at: t.length, end: t.length + word.length, from: start - s.start, to: end - s.start });
+      t += word;
+      cursor = end - s.start;
+    }
+    t += s.text.slice(cursor);
+    const alone: SentenceView = { index: 0, start: 0, end: t.length, text: t };
+    const scan = scanDocument(set, t, [alone], active);
+    const found: [number, number, number][] = [];
+    for (let j = 0; j < scan.phrases.length; j += 3) found.push([scan.phrases[j]!, scan.phrases[j + 1]!, scan.phrases[j + 2]!]);
+    const flat = NOT_PLAIN.test(t) ? flatten(t) : null;
+    for (const id of scan.triggeredIds) {
+      const { re, rule } = scan.regexes[id]!;
+      if (!active[rule]) continue;
+      for (const [a, b] of flat ? spansOf(re, flat.text).map(([x, y]) => fromFlat(flat, x, y)) : spansOf(re, t)) found.push([rule, a, b]);
+    }
+    for (const [rule, a, b] of found) {
+      if (!active[rule]) continue;
+      // The first word put right that ends after the match starts (edits are in order): does it begin before the match ends?
+      const e = firstEndingAfter(edits, a);
+      if (e === edits.length || edits[e]!.at >= b) continue;
+      let start = a;
+      let end = b;
+      while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
+      while (start < end && isSpace(t.charCodeAt(start))) start++;
+      hits.push({ rule, start: s.start + unfix(edits, start, true), end: s.start + unfix(edits, end, false), fixed: { start, end } });
+    }
+    out.set(si, { text: t, edits, allow: scan.allow });
+  }
+  return out;
+}
+
+/** The index of the first edit whose word put right ends after `p` (edits.length if none). */
+function firstEndingAfter(edits: Fixed['edits'], p: number): number {
+  let lo = 0;
+  let hi = edits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (edits[mid]!.end <= p) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * An offset of a sentence spelt right, in the sentence as written (inside a word put right: its
+ * start or end). Each edit's `to` − `end` is the shift of everything after it, so one search finds it.
+ */
+function unfix(edits: Fixed['edits'], p: number, isStart: boolean): number {
+  const k = firstEndingAfter(edits, p);
+  const e = edits[k];
+  if (e && p > e.at) return isStart ? e.from : e.to;
+  const before = edits[k - 1];
+  return before ? p + before.to - before.end : p;
+}
+
+/** Is a match found with misspelt words spelt right protected, or cancelled by one of the rule's sentence-level unless patterns, in the sentence so spelt? */
+function fixCancelled(rule: CompiledRule, s: SentenceView, at: { start: number; end: number }, fix: Fixed, doc: SourceDocument, defined: Map<CompiledUnless, [number, number][]>): boolean {
+  const alone: SentenceView = { index: 0, start: 0, end: fix.text.length, text: fix.text };
+  if (fix.allow.length && isAllowed(fix.allow, alone, at.start, at.end)) return true;
   if (!rule.unless.length) return false;
-  const put: SentenceView = { index: s.index, start: s.start, end: s.start + t.length, text: t };
-  const flat = NOT_PLAIN.test(t) ? flatten(t) : null;
-  return cancelledByUnless(rule, put, { ...hit, end: hit.start! + word.length }, new Map(), () => flat, doc, defined);
+  const put: SentenceView = { index: s.index, start: s.start, end: s.start + fix.text.length, text: fix.text };
+  const flat = NOT_PLAIN.test(fix.text) ? flatten(fix.text) : null;
+  return cancelledByUnless(rule, put, { rule: rule.index, start: s.start + at.start, end: s.start + at.end }, new Map(), () => flat, doc, defined);
 }
 
 function cancelledByUnless(

@@ -8,7 +8,7 @@ import { markdown } from './readers/markdown.js';
 export { analyse, compareFindings, sentencesOf } from './analyse.js';
 export { compileRules, withAllow, builtinSharedPatterns, ruleSuggestions } from './rules/compile.js';
 export type { RuleSet, CompiledRule, CompileOptions } from './rules/compile.js';
-export { builtinRules, builtinRuleSet, builtinAllowList, builtinContextWords, builtinRulesHash } from './rules/builtin.js';
+export { builtinRules, builtinRuleSet, builtinAllowList, builtinContextWords, builtinRulesHash, builtinTypos } from './rules/builtin.js';
 export type { ContextWords } from './context/subject.js';
 export { applyConfig, validateConfig, configSchema } from './config.js';
 export type { Config, ConfigLocator, ConfigSuggest } from './config.js';

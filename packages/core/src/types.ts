@@ -226,12 +226,6 @@ export interface RuleData {
   file?: string;
   /** Inflections generated from `lemma` patterns at build time (lemma → forms). */
   expanded?: Record<string, string[]>;
-  /**
-   * Misspellings of the rule's long words, one slip away (word → misspellings), generated when the
-   * built-in rules are bundled (rules/typos.ts) and looked for as its terms are. Built-in rules
-   * only. Not part of the YAML.
-   */
-  typos?: Record<string, string[]>;
 }
 
 /** Options that change which rules run and how findings are reported. */

@@ -149,11 +149,12 @@ describe('misspelt words on the evaluation set (the built-in bundle, which carri
     expect(lib.scoreSlips(items, (t) => analyse(readText(t), set).findings)).toEqual(slips);
   });
 
-  // Before misspellings were read (2026-11-28): 9 of 172 still found (5.2%), 10 of 215 slips in
-  // clean sentences gave a finding (each breaking a protected term: "retinoppathy").
-  it('finds at least a quarter of labels with one slip in the trigger word', () => {
+  // Before misspellings were read (2026-11-28): 9 of 172 still found (5.2%); after, 133 (77.3%).
+  // 10 of 215 slips in clean sentences gave a finding before and after (each breaking a protected
+  // term: "retinoppathy").
+  it('finds at least 70% of labels with one slip in the trigger word', () => {
     expect(slips.labels.total).toBeGreaterThan(150);
-    expect(slips.labels.share, slips.labels.missed.join(', ')).toBeGreaterThanOrEqual(0.25);
+    expect(slips.labels.share, slips.labels.missed.join(', ')).toBeGreaterThanOrEqual(0.7);
   });
 
   it('adds no finding to clean sentences beyond what a slip in a protected term does', () => {

@@ -5,7 +5,7 @@
  * Never logs, stores or sends anything: text in, findings out.
  */
 import { workerData } from 'node:worker_threads';
-import { analyse, builtinAllowList, builtinRuleSet, builtinRules, compileRules, readers } from '@sourdough/core';
+import { analyse, builtinAllowList, builtinRuleSet, builtinRules, builtinTypos, compileRules, readers } from '@sourdough/core';
 import { documentFromBytes } from '@sourdough/readers';
 import { escapeBidiJson, hasBidi } from '@sourdough/reporters/bidi';
 import fastJsonStringify from 'fast-json-stringify';
@@ -13,7 +13,7 @@ import { move, transferableSymbol, valueSymbol } from 'piscina';
 
 // Extra rule packs arrive as data (already validated by the main thread), never as paths.
 const extra = workerData?.extraRules ?? [];
-const ruleSet = extra.length ? compileRules([...builtinRules(), ...extra], { allow: builtinAllowList(), validate: false }) : builtinRuleSet();
+const ruleSet = extra.length ? compileRules([...builtinRules(), ...extra], { allow: builtinAllowList(), typos: builtinTypos(), validate: false }) : builtinRuleSet();
 
 /**
  * Response serialisers, built here from the route's response schema and the app's shared schemas

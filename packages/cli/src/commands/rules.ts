@@ -44,7 +44,7 @@ export function rules(opts: RulesOptions, io: Io): number {
   const list = set.rules.filter((r) => !opts.category || r.category === opts.category).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (opts.format === 'json') {
     const data = list.map((r) => {
-      const { file: _file, expanded: _expanded, typos: _typos, ...rest } = r.data;
+      const { file: _file, expanded: _expanded, ...rest } = r.data;
       return { ...rest, url: r.url };
     });
     io.stdout.write(`${JSON.stringify(data, null, 2)}\n`);

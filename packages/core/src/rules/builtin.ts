@@ -29,11 +29,19 @@ export function builtinContextWords(): ContextWords {
   return { organisations: c.organisations ?? [], others: c.others ?? [], family: c.family ?? [], animals: c.animals ?? [], machines: c.machines ?? [], requests: c.requests ?? [], documents: c.documents ?? [] };
 }
 
+/**
+ * Misspellings of the built-in rules' long words, word → misspellings (rules/typos.ts), made when
+ * the rules were bundled. Pass them to compileRules (`typos`) with the built-in rules and any packs.
+ */
+export function builtinTypos(): Readonly<Record<string, readonly string[]>> {
+  return bundle.typos ?? {};
+}
+
 /** Content hash of the built-in rule files and allow-list (for reproducible audits). */
 export const builtinRulesHash: string = bundle.hash;
 
 /** The built-in rules compiled once (cached). */
 export function builtinRuleSet(): RuleSet {
-  compiled ??= compileRules(bundle.rules, { allow: bundle.allow, context: builtinContextWords(), validate: false, trusted: true });
+  compiled ??= compileRules(bundle.rules, { allow: bundle.allow, context: builtinContextWords(), validate: false, trusted: true, ...(bundle.typos ? { typos: bundle.typos } : {}) });
   return compiled;
 }

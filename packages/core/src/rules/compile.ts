@@ -43,8 +43,6 @@ export interface CompiledRule {
   unlessDefined: boolean;
   /** `suggestFor` by term, as `suggestKey` writes it. */
   suggestFor?: Map<string, string[]>;
-  /** The rule's word each of its misspellings stands for (RuleData.typos), lower-case. */
-  typoOf?: Map<string, string>;
   detector?: Detector;
   params: Record<string, unknown>;
   negation: NegationPolicy;
@@ -65,6 +63,11 @@ export interface RuleSet {
   allowPhrases: string[];
   /** Organisation / machine / request / document words for `subject` checks (rules/_context.yaml). */
   context: ContextIndex;
+  /**
+   * Misspellings of the rules' long words, word → misspellings (rules/typos.ts; the built-in rule
+   * set's, made when the rules are bundled). Absent: misspellings are not read.
+   */
+  typos?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Categories whose rules drop negated matches unless they say otherwise. */
@@ -78,6 +81,8 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 export interface CompileOptions {
   /** Extra protected phrases (never flagged). */
   allow?: string[];
+  /** Misspellings to read, word → misspellings (RuleSet.typos). */
+  typos?: Readonly<Record<string, readonly string[]>>;
   /** Validate each rule against the schema first (default true). */
   validate?: boolean;
   /**
@@ -116,14 +121,13 @@ export function resolveNamed(p: Pattern, shared: Record<string, SharedPattern>, 
   return p.scope === undefined ? pattern : { ...pattern, scope: p.scope };
 }
 
-/** Validate a rule that may carry internal fields (`file`, `expanded`, `typos`) added by the loaders. */
+/** Validate a rule that may carry internal fields (`file`, `expanded`) added by the loaders. */
 function validateInternal(item: unknown): RuleData {
-  if (item && typeof item === 'object' && ('file' in item || 'expanded' in item || 'typos' in item)) {
-    const { file, expanded, typos, ...rest } = item as RuleData;
+  if (item && typeof item === 'object' && ('file' in item || 'expanded' in item)) {
+    const { file, expanded, ...rest } = item as RuleData;
     const data = validateRule(rest, file);
     if (file !== undefined) data.file = file;
     if (expanded !== undefined) data.expanded = expanded;
-    if (typos !== undefined) data.typos = typos;
     return data;
   }
   return validateRule(item);
@@ -176,13 +180,6 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       else if ('match' in p) matches.push(compileMatch(p.match, data.id, data.file));
       else regexes.push(compileRegex(p.regex, p.caseSensitive, data.id, data.file, options.trusted === true));
     }
-    // Misspellings of the rule's words (built-in rules: rules/typos.ts), looked up word by word
-    // (pushTypoHits), not put in the scan's trie: twelve thousand more keys doubled its build time.
-    let typoOf: Map<string, string> | undefined;
-    if (data.typos) {
-      typoOf = new Map();
-      for (const [word, slips] of Object.entries(data.typos)) for (const v of slips) typoOf.set(v, word);
-    }
     let detector: Detector | undefined;
     const params = data.params ?? {};
     if (data.detector) {
@@ -215,7 +212,6 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
       url: `docs/rules/${data.id}.md`,
     };
     if (detector) rule.detector = detector;
-    if (typoOf) rule.typoOf = typoOf;
     if (data.suggestFor) rule.suggestFor = new Map(Object.entries(data.suggestFor).map(([term, list]) => [suggestKey(term), list]));
     rules.push(rule);
     byId.set(rule.id, rule);
@@ -223,7 +219,7 @@ export function compileRules(raw: readonly (RuleData | unknown)[], options: Comp
 
   const allowPhrases = [...(options.allow ?? [])];
   const context = compileContextWords(options.context ?? (bundle.context as Partial<ContextWords> | undefined));
-  return { rules, byId, allowPhrases, context };
+  return { rules, byId, allowPhrases, context, ...(options.typos ? { typos: options.typos } : {}) };
 }
 
 /**

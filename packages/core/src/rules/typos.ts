@@ -1,17 +1,17 @@
 /**
- * Slips of the keyboard in a rule's own words. Notes are written fast, and "agressive",
- * "manipulitive" or "vunerable" say what the word says. For each long single word a built-in rule
- * looks for, `typoVariants` makes the spellings one common slip away: a letter left out, two
- * neighbours swapped, a consonant doubled, one vowel for another. The first letter is never
- * changed, and nothing shorter than seven letters is made (short words have too many real words
- * one slip away). scripts/bundle-rules.mjs then drops every variant that is a real word in a
- * British English dictionary, any rule's own word or the allow-list's, and any that two rules
- * would share, and stores the rest with the rule (`RuleData.typos`); compileRules maps each back to
- * its word (`CompiledRule.typoOf`) and `pushTypoHits` finds them in a text, word by word. A
- * misspelt match is then read as the word it stands for by the protected terms and unless
- * patterns (analyse.ts, typoCancelled). Pure.
+ * Slips of the keyboard in the rules' own words. Notes are written fast, and "manipluative",
+ * "placment" or "vulnerble" say what the word says. For each word of eight letters or more that a
+ * built-in rule looks for (in its terms, phrases, inflections and regexes), `typoVariants` makes
+ * the spellings one common slip away: a letter left out, two neighbours swapped, a consonant
+ * doubled, one vowel for another. The first letter is never changed, and shorter words get none
+ * (they have too many real words one slip away). scripts/bundle-rules.mjs then drops every
+ * variant that is a real word (two dictionaries and a word list), any rule's own word or the
+ * allow-list's, and any that stands for two words, and stores the rest in the bundle (word → misspellings: `builtinTypos()`, the rule
+ * set's `typos`). `findSlips` finds them in a text, word by word; analyse.ts reads each sentence
+ * holding one again with the words spelt right (`readSlips`), so every phrase, term and regex of
+ * the rules finds what it would have found, and the protected terms and `unless` patterns read it
+ * as it was meant. Pure.
  */
-import type { CompiledRule } from './compile.js';
 
 /** Words shorter than this get no variants (counted in letters; ASCII a–z only). */
 export const TYPO_MIN_LENGTH = 8;
@@ -40,37 +40,36 @@ export function typoVariants(word: string): string[] {
 }
 
 /**
- * Every rule's misspellings → the rule's index, the shortest and longest, and which pairs of first
- * letters any begins with (a word whose first two letters begin none is passed over without being
- * read); built once per list of rules.
+ * A rule set's misspellings → the word each stands for, the shortest and longest, and which pairs
+ * of first letters any begins with (a word whose first two letters begin none is passed over
+ * without being read); built once per misspellings record.
  */
 interface TypoIndex {
-  rule: Map<string, number>;
+  word: Map<string, string>;
   shortest: number;
   longest: number;
   /** 1 at (first letter − 97) × 26 + (second − 97) for each pair a misspelling begins with. */
   starts: Uint8Array;
 }
-const indexes = new WeakMap<readonly CompiledRule[], TypoIndex | null>();
+const indexes = new WeakMap<object, TypoIndex | null>();
 
-function typoIndex(rules: readonly CompiledRule[]): TypoIndex | null {
-  let index = indexes.get(rules);
+function typoIndex(typos: Readonly<Record<string, readonly string[]>>): TypoIndex | null {
+  let index = indexes.get(typos);
   if (index === undefined) {
-    const rule = new Map<string, number>();
+    const word = new Map<string, string>();
     const starts = new Uint8Array(26 * 26);
     let shortest = Infinity;
     let longest = 0;
-    for (const r of rules) {
-      if (!r.typoOf) continue;
-      for (const v of r.typoOf.keys()) {
-        rule.set(v, r.index);
+    for (const [w, slips] of Object.entries(typos)) {
+      for (const v of slips) {
+        word.set(v, w);
         shortest = Math.min(shortest, v.length);
         longest = Math.max(longest, v.length);
         starts[(v.charCodeAt(0) - 97) * 26 + (v.charCodeAt(1) - 97)] = 1;
       }
     }
-    index = rule.size ? { rule, shortest, longest, starts } : null;
-    indexes.set(rules, index);
+    index = word.size ? { word, shortest, longest, starts } : null;
+    indexes.set(typos, index);
   }
   return index;
 }
@@ -82,15 +81,31 @@ function joins(text: string, i: number, c: number): boolean {
   return (c >= 48 && c <= 57) || c === 95 || (c > 127 && LETTER_OR_MARK.test(text[i]!));
 }
 
+/** A misspelt word of a text: where it is, and the word it stands for, written in its case. */
+export interface Slip {
+  start: number;
+  end: number;
+  /** The word spelt right, in the case the slip was written in ("Placment" → "Placement"). */
+  word: string;
+}
+
+/** `word` (lower case) in the case `as` is written in: all capitals, a capital first, or as it is. */
+function inCaseOf(word: string, as: string): string {
+  if (as === as.toUpperCase()) return word.toUpperCase();
+  const first = as.charCodeAt(0);
+  return first >= 65 && first <= 90 ? as[0]! + word.slice(1) : word;
+}
+
 /**
- * Push a hit for each whole word of `text` that is a misspelling of an active rule's word, in the
- * shape of the scan's hits. One walk over the code units, reading only runs of ASCII letters of a
- * misspelling's length that begin as one does: about 2% of an analysis.
+ * Every whole word of `text` that is one of `typos`' misspellings, in order. One walk over the
+ * code units, reading only runs of ASCII letters of a misspelling's length that begin as one does:
+ * about 2% of an analysis.
  */
-export function pushTypoHits(rules: readonly CompiledRule[], text: string, active: readonly boolean[], out: { rule: number; start?: number; end?: number }[]): void {
-  const index = typoIndex(rules);
-  if (!index) return;
-  const { rule: ruleOf, shortest, longest, starts } = index;
+export function findSlips(typos: Readonly<Record<string, readonly string[]>>, text: string): Slip[] {
+  const out: Slip[] = [];
+  const index = typoIndex(typos);
+  if (!index) return out;
+  const { word: wordOf, shortest, longest, starts } = index;
   const n = text.length;
   let run = 0;
   for (let i = 0; i <= n; i++) {
@@ -104,10 +119,12 @@ export function pushTypoHits(rules: readonly CompiledRule[], text: string, activ
     if (run >= shortest && run <= longest) {
       const start = i - run;
       if (starts[((text.charCodeAt(start) | 32) - 97) * 26 + ((text.charCodeAt(start + 1) | 32) - 97)] && !(i < n && joins(text, i, c)) && !(start > 0 && joins(text, start - 1, text.charCodeAt(start - 1)))) {
-        const r = ruleOf.get(text.slice(start, i).toLowerCase());
-        if (r !== undefined && active[r]) out.push({ rule: r, start, end: i });
+        const written = text.slice(start, i);
+        const w = wordOf.get(written.toLowerCase());
+        if (w !== undefined) out.push({ start, end: i, word: inCaseOf(w, written) });
       }
     }
     run = 0;
   }
+  return out;
 }

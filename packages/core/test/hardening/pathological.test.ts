@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/analyse.js';
-import { readers } from '../../src/index.js';
+import { builtinTypos, compileRules, readers } from '../../src/index.js';
 import type { RuleData } from '../../src/types.js';
 import { repoRules, repoRuleSet } from '../helpers.js';
 
@@ -127,6 +127,30 @@ describe('analysis time is linear in the length of hostile text', () => {
         // about 20 s there, near the default 30 s limit. The ratio, not the time, is the test.
       }, 120_000);
     }
+  }
+
+  // Misspellings (src/rules/typos.ts): every sentence holding one is read again spelt right, so
+  // text made of the rules' examples with every long word misspelt is the worst case.
+  for (const shape of ['sentences', 'run-on'] as const) {
+    it(`misspellings: every long word of every example misspelt, ${shape}: 4× ≤ ${LIMIT}× the time`, () => {
+      const typos = builtinTypos();
+      const slipOf = new Map(Object.entries(typos).map(([w, slips]) => [w, slips[0]!]));
+      const set = compileRules(rules, { allow: repoRules().allow, validate: false, typos });
+      const parts = unit(rules).map((p) => p.replace(/[A-Za-z]{8,}/g, (w) => slipOf.get(w.toLowerCase()) ?? w));
+      const run = (s: string) => () => analyse(readers.text(s), set, { enable: categories });
+      const small = build(parts, BASE, shape);
+      const large = build(parts, BASE * 4, shape);
+      run(small)();
+      const attempts: string[] = [];
+      let ok = false;
+      for (let attempt = 0; attempt < 3 && !ok; attempt++) {
+        const t1 = time(run(small), 3);
+        const t4 = time(run(large), 3);
+        attempts.push(`1×: ${t1.toFixed(0)} ms, 4×: ${t4.toFixed(0)} ms`);
+        ok = t4 <= LIMIT * Math.max(t1, 3);
+      }
+      expect(ok, attempts.join('; ')).toBe(true);
+    }, 120_000);
   }
 
   it(`10,000 sentences full of candidate words from every rule, all rules on: 4× ≤ ${LIMIT}× the time`, () => {
