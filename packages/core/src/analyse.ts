@@ -803,7 +803,11 @@ function dedupe(hits: Hit[], set: RuleSet): Hit[] {
     if (h.message === undefined && h.severity === undefined) {
       const same = active.find((o) => o.rule === h.rule && o.end! > h.start! && o.message === undefined && o.severity === undefined);
       if (same) {
-        if (h.end! > same.end!) same.end = h.end!;
+        if (h.end! > same.end!) {
+          // Where the longer span ends in the sentence spelt right (readSlips), when it was found there.
+          if (same.fixed) same.fixed = { start: same.fixed.start, end: h.fixed ? h.fixed.end : same.fixed.end + (h.end! - same.end!) };
+          same.end = h.end!;
+        }
         continue;
       }
     }
