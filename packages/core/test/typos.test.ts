@@ -9,7 +9,7 @@ import nspell from 'nspell';
 import british from 'dictionary-en-gb';
 import american from 'dictionary-en';
 import { analyse, builtinAllowList, builtinRules, builtinRuleSet, builtinTypos, compileRules } from '../src/index.js';
-import { TYPO_MIN_LENGTH, typoVariants } from '../src/rules/typos.js';
+import { TYPO_MIN_LENGTH, typoVariants, typosRecord } from '../src/rules/typos.js';
 
 const set = builtinRuleSet();
 const rules = builtinRules();
@@ -45,7 +45,7 @@ describe('typoVariants', () => {
 });
 
 describe('the built-in rules\u2019 misspellings', () => {
-  const typos = builtinTypos();
+  const typos = typosRecord(builtinTypos());
   const gb = nspell(british);
   const us = nspell(american);
   const listed = new Set(createRequire(import.meta.url)('an-array-of-english-words') as string[]);

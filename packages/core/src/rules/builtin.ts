@@ -30,11 +30,12 @@ export function builtinContextWords(): ContextWords {
 }
 
 /**
- * Misspellings of the built-in rules' long words, word → misspellings (rules/typos.ts), made when
- * the rules were bundled. Pass them to compileRules (`typos`) with the built-in rules and any packs.
+ * Misspellings of the built-in rules' long words (rules/typos.ts), made when the rules were
+ * bundled: a line per word, the word, a tab, its misspellings separated by spaces. Pass them to
+ * compileRules (`typos`) with the built-in rules and any packs.
  */
-export function builtinTypos(): Readonly<Record<string, readonly string[]>> {
-  return bundle.typos ?? {};
+export function builtinTypos(): string {
+  return bundle.typos ?? '';
 }
 
 /** Content hash of the built-in rule files and allow-list (for reproducible audits). */

@@ -64,10 +64,11 @@ export interface RuleSet {
   /** Organisation / machine / request / document words for `subject` checks (rules/_context.yaml). */
   context: ContextIndex;
   /**
-   * Misspellings of the rules' long words, word → misspellings (rules/typos.ts; the built-in rule
-   * set's, made when the rules are bundled). Absent: misspellings are not read.
+   * Misspellings of the rules' long words (rules/typos.ts; the built-in rule set's, made when the
+   * rules are bundled: `builtinTypos()`): a line per word, the word, a tab, its misspellings
+   * separated by spaces. Absent: misspellings are not read.
    */
-  typos?: Readonly<Record<string, readonly string[]>>;
+  typos?: string;
 }
 
 /** Categories whose rules drop negated matches unless they say otherwise. */
@@ -81,8 +82,8 @@ const ajv = new Ajv({ allErrors: true, strict: false });
 export interface CompileOptions {
   /** Extra protected phrases (never flagged). */
   allow?: string[];
-  /** Misspellings to read, word → misspellings (RuleSet.typos). */
-  typos?: Readonly<Record<string, readonly string[]>>;
+  /** Misspellings to read (RuleSet.typos). */
+  typos?: string;
   /** Validate each rule against the schema first (default true). */
   validate?: boolean;
   /**

@@ -40,38 +40,94 @@ export function typoVariants(word: string): string[] {
 }
 
 /**
- * A rule set's misspellings → the word each stands for, the shortest and longest, and which pairs
- * of first letters any begins with (a word whose first two letters begin none is passed over
- * without being read); built once per misspellings record.
+ * A rule set's misspellings, read into typed arrays once per misspellings string: an
+ * open-addressing hash table of the misspellings (each found by its letters, lower-cased, so a
+ * word of the text is looked up without building a string), the word each stands for, the
+ * shortest and longest, and which pairs of first letters any begins with (a word whose first two
+ * letters begin none is passed over).
  */
 interface TypoIndex {
-  word: Map<string, string>;
+  source: string;
+  /** Per misspelling: its start and length in `source`, then its word's start and length. */
+  entries: Int32Array;
+  /** Slots of the hash table: an entry's number + 1, or 0 for none. */
+  slots: Int32Array;
+  mask: number;
   shortest: number;
   longest: number;
   /** 1 at (first letter − 97) × 26 + (second − 97) for each pair a misspelling begins with. */
   starts: Uint8Array;
 }
-const indexes = new WeakMap<object, TypoIndex | null>();
+const indexes = new Map<string, TypoIndex | null>();
 
-function typoIndex(typos: Readonly<Record<string, readonly string[]>>): TypoIndex | null {
-  let index = indexes.get(typos);
-  if (index === undefined) {
-    const word = new Map<string, string>();
-    const starts = new Uint8Array(26 * 26);
-    let shortest = Infinity;
-    let longest = 0;
-    for (const [w, slips] of Object.entries(typos)) {
-      for (const v of slips) {
-        word.set(v, w);
-        shortest = Math.min(shortest, v.length);
-        longest = Math.max(longest, v.length);
-        starts[(v.charCodeAt(0) - 97) * 26 + (v.charCodeAt(1) - 97)] = 1;
+/** FNV-1a over code units `from` to `to` of `text`, each with bit 5 set (ASCII letters lower-cased). */
+function hashOf(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ (text.charCodeAt(i) | 32), 16777619);
+  return h >>> 0;
+}
+
+function typoIndex(source: string): TypoIndex | null {
+  let index = indexes.get(source);
+  if (index !== undefined) return index;
+  const list: number[] = [];
+  for (let line = 0; line < source.length; ) {
+    let eol = source.indexOf('\n', line);
+    if (eol < 0) eol = source.length;
+    const tab = source.indexOf('\t', line);
+    if (tab > line && tab < eol) {
+      for (let v = tab + 1; v < eol; ) {
+        let sp = source.indexOf(' ', v);
+        if (sp < 0 || sp > eol) sp = eol;
+        if (sp > v) list.push(v, sp - v, line, tab - line);
+        v = sp + 1;
       }
     }
-    index = word.size ? { word, shortest, longest, starts } : null;
-    indexes.set(typos, index);
+    line = eol + 1;
   }
+  const count = list.length / 4;
+  if (!count) {
+    indexes.set(source, null);
+    return null;
+  }
+  const entries = Int32Array.from(list);
+  let size = 1;
+  while (size < count * 2) size <<= 1;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  const starts = new Uint8Array(26 * 26);
+  let shortest = Infinity;
+  let longest = 0;
+  for (let e = 0; e < count; e++) {
+    const at = entries[4 * e]!;
+    const len = entries[4 * e + 1]!;
+    let slot = hashOf(source, at, at + len) & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = e + 1;
+    shortest = Math.min(shortest, len);
+    longest = Math.max(longest, len);
+    starts[(source.charCodeAt(at) - 97) * 26 + (source.charCodeAt(at + 1) - 97)] = 1;
+  }
+  index = { source, entries, slots, mask, shortest, longest, starts };
+  // One or two strings are ever used (the built-in one); keep the cache from growing regardless.
+  if (indexes.size > 8) indexes.clear();
+  indexes.set(source, index);
   return index;
+}
+
+/** The word the misspelling at `from`–`to` of `text` stands for (lower case), or undefined. */
+function lookUp(index: TypoIndex, text: string, from: number, to: number): string | undefined {
+  const { source, entries, slots, mask } = index;
+  const len = to - from;
+  for (let slot = hashOf(text, from, to) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+    const e = slots[slot]! - 1;
+    if (entries[4 * e + 1] !== len) continue;
+    const at = entries[4 * e]!;
+    let i = 0;
+    while (i < len && (text.charCodeAt(from + i) | 32) === source.charCodeAt(at + i)) i++;
+    if (i === len) return source.slice(entries[4 * e + 2], entries[4 * e + 2]! + entries[4 * e + 3]!);
+  }
+  return undefined;
 }
 
 const LETTER_OR_MARK = /[\p{L}\p{M}]/u;
@@ -97,15 +153,16 @@ function inCaseOf(word: string, as: string): string {
 }
 
 /**
- * Every whole word of `text` that is one of `typos`' misspellings, in order. One walk over the
- * code units, reading only runs of ASCII letters of a misspelling's length that begin as one does:
- * about 2% of an analysis.
+ * Every whole word of `text` that is one of `typos`' misspellings (RuleSet.typos), in order. One
+ * walk over the code units, looking up only runs of ASCII letters of a misspelling's length that
+ * begin as one does, by their letters (no string is made unless one is found): about 2% of an
+ * analysis.
  */
-export function findSlips(typos: Readonly<Record<string, readonly string[]>>, text: string): Slip[] {
+export function findSlips(typos: string, text: string): Slip[] {
   const out: Slip[] = [];
   const index = typoIndex(typos);
   if (!index) return out;
-  const { word: wordOf, shortest, longest, starts } = index;
+  const { shortest, longest, starts } = index;
   const n = text.length;
   let run = 0;
   for (let i = 0; i <= n; i++) {
@@ -119,12 +176,21 @@ export function findSlips(typos: Readonly<Record<string, readonly string[]>>, te
     if (run >= shortest && run <= longest) {
       const start = i - run;
       if (starts[((text.charCodeAt(start) | 32) - 97) * 26 + ((text.charCodeAt(start + 1) | 32) - 97)] && !(i < n && joins(text, i, c)) && !(start > 0 && joins(text, start - 1, text.charCodeAt(start - 1)))) {
-        const written = text.slice(start, i);
-        const w = wordOf.get(written.toLowerCase());
-        if (w !== undefined) out.push({ start, end: i, word: inCaseOf(w, written) });
+        const w = lookUp(index, text, start, i);
+        if (w !== undefined) out.push({ start, end: i, word: inCaseOf(w, text.slice(start, i)) });
       }
     }
     run = 0;
+  }
+  return out;
+}
+
+/** `typos` (RuleSet.typos) as word → misspellings, for tests and tools. */
+export function typosRecord(typos: string): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const line of typos.split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) out[line.slice(0, tab)] = line.slice(tab + 1).split(' ').filter(Boolean);
   }
   return out;
 }
