@@ -6,8 +6,8 @@
  * doubled, one vowel for another. The first letter is never changed, and shorter words get none
  * (they have too many real words one slip away). scripts/bundle-rules.mjs then drops every
  * variant that is a real word (two dictionaries and a word list), any rule's own word or the
- * allow-list's, and any that stands for two words, and stores the rest in the bundle (word → misspellings: `builtinTypos()`, the rule
- * set's `typos`). `findSlips` finds them in a text, word by word; analyse.ts reads each sentence
+ * allow-list's, and any that stands for two words, and stores the rest in the bundle as one
+ * string, a line per word (`builtinTypos()`, the rule set's `typos`). `findSlips` finds them in a text, word by word; analyse.ts reads each sentence
  * holding one again with the words spelt right (`readSlips`), so every phrase, term and regex of
  * the rules finds what it would have found, and the protected terms and `unless` patterns read it
  * as it was meant. Pure.
