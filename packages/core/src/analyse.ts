@@ -53,6 +53,8 @@ interface Fixed {
   edits: { at: number; end: number; from: number; to: number }[];
   /** The protected spans of `text` (the scan's `allow`, offsets into `text`). */
   allow: number[];
+  /** `text` read flat (flat.ts), or null when it is flat already. */
+  flat: Flat | null;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -208,9 +210,15 @@ function isAllowed(spans: number[], s: SentenceView, start: number, end: number)
  * would otherwise report, and highlight, the space.
  */
 function pushTrimmed(text: string, start: number, end: number, base: number, rule: number, hits: Hit[]): void {
+  [start, end] = trimmed(text, start, end);
+  if (end > start) hits.push({ rule, start: base + start, end: base + end });
+}
+
+/** [start, end) of `text` without white space at either edge. */
+function trimmed(text: string, start: number, end: number): [number, number] {
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
-  if (end > start) hits.push({ rule, start: base + start, end: base + end });
+  return [start, end];
 }
 
 /** Push every match of a global `re` in `text` as a hit of `rule`, offset by `base` (no intermediate arrays). */
@@ -868,13 +876,10 @@ function readSlips(set: RuleSet, active: boolean[], sentences: SentenceView[], s
       // The first word put right that ends after the match starts (edits are in order): does it begin before the match ends?
       const e = firstEndingAfter(edits, a);
       if (e === edits.length || edits[e]!.at >= b) continue;
-      let start = a;
-      let end = b;
-      while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
-      while (start < end && isSpace(t.charCodeAt(start))) start++;
+      const [start, end] = trimmed(t, a, b);
       hits.push({ rule, start: s.start + unfix(edits, start, true), end: s.start + unfix(edits, end, false), fixed: { start, end } });
     }
-    out.set(si, { text: t, edits, allow: scan.allow });
+    out.set(si, { text: t, edits, allow: scan.allow, flat });
   }
   return out;
 }
@@ -909,8 +914,7 @@ function fixCancelled(rule: CompiledRule, s: SentenceView, at: { start: number; 
   if (fix.allow.length && isAllowed(fix.allow, alone, at.start, at.end)) return true;
   if (!rule.unless.length) return false;
   const put: SentenceView = { index: s.index, start: s.start, end: s.start + fix.text.length, text: fix.text };
-  const flat = NOT_PLAIN.test(fix.text) ? flatten(fix.text) : null;
-  return cancelledByUnless(rule, put, { rule: rule.index, start: s.start + at.start, end: s.start + at.end }, new Map(), () => flat, doc, defined);
+  return cancelledByUnless(rule, put, { rule: rule.index, start: s.start + at.start, end: s.start + at.end }, new Map(), () => fix.flat, doc, defined);
 }
 
 function cancelledByUnless(
