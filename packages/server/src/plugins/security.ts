@@ -17,11 +17,19 @@ export interface SecurityOptions {
   corsOrigins?: string[] | true | undefined;
 }
 
+/**
+ * The one inline style the pages may apply: the `<style>` element inside Swagger UI's own logo (an
+ * SVG that its bundle inserts on /docs), `.logo_small_svg__cls-2{fill:#fff}.logo_small_svg__cls-3{fill:#85ea2d}`.
+ * A hash allows that exact text and nothing else; the /docs browser test fails if an upgrade of
+ * @fastify/swagger-ui changes it (Chromium's console message then gives the new hash).
+ */
+export const SWAGGER_LOGO_STYLE_HASH = "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='";
+
 /** The Content-Security-Policy directives for pages this server serves (the web page, /docs). */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
-  styleSrc: ["'self'"],
+  styleSrc: ["'self'", SWAGGER_LOGO_STYLE_HASH],
   imgSrc: ["'self'", 'data:'],
   fontSrc: ["'self'"],
   connectSrc: ["'self'"],

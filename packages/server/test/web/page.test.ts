@@ -66,9 +66,8 @@ afterEach(() => {
   problems = [];
 });
 
-async function openPage(viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await context.newPage();
-  if (viewport) await page.setViewportSize(viewport);
+/** Record the page's problems (see `problems`) from now on. */
+function watch(page: Page): void {
   page.on('console', (m) => {
     if (m.type() === 'error' && !/^Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
   });
@@ -79,6 +78,12 @@ async function openPage(viewport?: { width: number; height: number }): Promise<P
   page.on('request', (r) => {
     if (!r.url().startsWith(`${base}/`) && !r.url().startsWith('data:')) problems.push(`request elsewhere: ${r.url()}`);
   });
+}
+
+async function openPage(viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await context.newPage();
+  if (viewport) await page.setViewportSize(viewport);
+  watch(page);
   await page.goto(`${base}/`);
   await page.waitForFunction(() => document.documentElement.classList.contains('ready'));
   return page;
@@ -437,5 +442,23 @@ describe('the web page', () => {
       mkdirSync(DOCS_IMAGES, { recursive: true });
       for (const f of ['web-desktop.png', 'web-phone.png', 'web-phone-details.png']) copyFileSync(join(SCREENSHOT_DIR, f), join(DOCS_IMAGES, f));
     }
+  });
+});
+
+describe('the API reference at /docs', () => {
+  it('lists the routes from the bundled Swagger UI, under the same strict CSP, with nothing blocked and no request elsewhere', async () => {
+    const page = await context.newPage();
+    watch(page);
+    await page.goto(`${base}/docs`);
+    await page.waitForSelector('.opblock-summary-path');
+    const paths = await page.$$eval('.opblock-summary-path', (es) => es.map((e) => e.getAttribute('data-path') ?? e.textContent ?? ''));
+    for (const path of ['/v1/analyse', '/v1/rules', '/v2/check', '/healthz']) expect(paths).toContain(path);
+    // The CSP is the strict one the web page has: Swagger UI's logo style is allowed by its hash alone.
+    const csp = (await page.request.get(`${base}/docs/static/index.html`)).headers()['content-security-policy'] ?? '';
+    expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]+';/);
+    expect(csp).not.toMatch(/unsafe-inline/);
+    // Give a late-inserted style a moment to be refused, so afterEach sees it.
+    await page.waitForTimeout(300);
+    await page.close();
   });
 });
