@@ -4,7 +4,7 @@
  * of packs. Used by the main thread and by each worker. `ruleDataFor` validates packs without
  * compiling the whole set, so the main thread of a `--jobs N` run leaves compiling to the workers.
  */
-import { builtinAllowList, builtinRuleSet, builtinRules, builtinTypos, CATEGORIES, compileRules, didYouMean, ruleSuggestions, SourdoughError, type RuleData, type RuleSet } from '@sourdough/core';
+import { builtinAllowList, builtinRuleSet, builtinRules, builtinTypos, CATEGORIES, compileRules, didYouMean, didYouMeanHint, ruleSuggestions, SourdoughError, type RuleData, type RuleSet } from '@sourdough/core';
 import { loadRulePack } from '@sourdough/core/node';
 import type { RuleInfo } from '@sourdough/reporters';
 import type { Effective } from './config.js';
@@ -72,7 +72,7 @@ export function unknownRuleName(name: string, where: string, ids: readonly strin
   const close = didYouMean(name, name.includes('/') ? ids : [...new Set([...CATEGORIES, ...ids])]);
   return new SourdoughError(
     'SD_ERR_CONFIG',
-    `${where}: "${name}" is not a rule id or category, so ${field === 'severity' ? 'its severity would apply to nothing' : 'it would switch nothing'}.${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.`,
+    `${where}: "${name}" is not a rule id or category, so ${field === 'severity' ? 'its severity would apply to nothing' : 'it would switch nothing'}.${didYouMeanHint(close)} Run \`sourdough rules\` to list them.`,
     { field, ...(configFile ? { file: configFile } : {}) },
   );
 }

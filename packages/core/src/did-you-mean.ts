@@ -22,3 +22,15 @@ export function didYouMean(wanted: string, ids: readonly string[]): string[] {
     .slice(0, 3)
     .map((s) => s.id);
 }
+
+/**
+ * The sentence that offers `close` (didYouMean's answer), to append to a message:
+ * ` Did you mean "a"?`, ` Did you mean "a" or "b"?`, ` Did you mean "a", "b" or "c"?`, or '' when
+ * nothing is close. `quote` writes each id (a web page links them instead; it must escape them).
+ */
+export function didYouMeanHint(close: readonly string[], quote: (id: string) => string = (id) => `"${id}"`): string {
+  if (close.length === 0) return '';
+  const named = close.map(quote);
+  const last = named.pop()!;
+  return ` Did you mean ${named.length ? `${named.join(', ')} or ${last}` : last}?`;
+}

@@ -24,7 +24,7 @@ export { detectors } from './detectors/index.js';
 export { maskIdentifiers } from './privacy/mask.js';
 export type { Detector, DetectorContext, SentenceView } from './detectors/index.js';
 export { CATEGORIES, SEVERITIES } from './types.js';
-export { didYouMean } from './did-you-mean.js';
+export { didYouMean, didYouMeanHint } from './did-you-mean.js';
 export type * from './types.js';
 
 /** Helpers other readers share: URL and email-quote masking, line tables, suppression comments. */

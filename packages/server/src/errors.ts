@@ -4,7 +4,7 @@
  * Messages never contain submitted text: where a value is named (a rule id), it is checked first.
  */
 import createError from '@fastify/error';
-import { didYouMean } from '@sourdough/core';
+import { didYouMean, didYouMeanHint } from '@sourdough/core';
 import { STATUS_CODES } from 'node:http';
 
 export const InvalidJsonError = createError('SD_ERR_INVALID_JSON', 'The request body is not valid JSON.', 400);
@@ -140,8 +140,7 @@ export function toErrorBody(err: AnyError, limits: { bodyLimit: number }, reques
  */
 export function closeTo(value: string, ids: readonly string[]): string {
   if (value.length > 100) return '';
-  const close = didYouMean(value, ids);
-  return close.length === 0 ? '' : ` Did you mean ${close.map((id) => `"${id}"`).join(' or ')}?`;
+  return didYouMeanHint(didYouMean(value, ids));
 }
 
 export function safeRuleName(value: string): string {

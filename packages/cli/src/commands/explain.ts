@@ -4,7 +4,7 @@
  * gets "did you mean" suggestions by edit distance (core's didYouMean). A category name lists
  * that category's rules.
  */
-import { CATEGORIES, CONDITION_EFFECT, didYouMean, optInEffect, type RuleSet } from '@sourdough/core';
+import { CATEGORIES, CONDITION_EFFECT, didYouMean, didYouMeanHint, optInEffect, type RuleSet } from '@sourdough/core';
 import { printable } from '@sourdough/reporters';
 import type { Io } from '../io.js';
 import { describe, loadSet } from './rules.js';
@@ -63,6 +63,6 @@ export function explain(ruleId: string, opts: ExplainOptions, io: Io): number {
   }
   const ids = set.rules.map((r) => r.id);
   const close = didYouMean(wanted, ids);
-  io.stderr.write(`sourdough: there is no rule called "${printable(wanted)}".${close.length ? ` Did you mean ${close.map((c) => `"${c}"`).join(' or ')}?` : ''} Run \`sourdough rules\` to list them.\n`);
+  io.stderr.write(`sourdough: there is no rule called "${printable(wanted)}".${didYouMeanHint(close)} Run \`sourdough rules\` to list them.\n`);
   return 2;
 }

@@ -8,7 +8,7 @@
  * submitted text).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { didYouMean, type RuleData } from '@sourdough/core';
+import { didYouMean, didYouMeanHint, type RuleData } from '@sourdough/core';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -133,8 +133,7 @@ export default async function ruleDocsRoutes(fastify: FastifyInstance): Promise<
       const wanted = `${request.params.category}/${request.params.name}`;
       const rule = fastify.engine.byId.get(wanted);
       if (!rule) {
-        const close = didYouMean(wanted, [...fastify.engine.byId.keys()]).map((id) => `<a href="/rules/${escapeHtml(id)}">${escapeHtml(id)}</a>`);
-        const hint = close.length === 0 ? '' : ` Did you mean ${close.join(' or ')}?`;
+        const hint = didYouMeanHint(didYouMean(wanted, [...fastify.engine.byId.keys()]), (id) => `<a href="/rules/${escapeHtml(id)}">${escapeHtml(id)}</a>`);
         return html(reply, 404, page('No such rule', `<h1>No such rule</h1>\n<p>There is no rule with that name.${hint} See <a href="/rules">all the rules</a>.</p>`));
       }
       return html(reply, 200, rulePage(rule));
