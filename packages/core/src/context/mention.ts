@@ -115,6 +115,9 @@ export function inWordSwapColumn(source: string, offset: number): boolean {
   return false;
 }
 
+/** The negations that open a rejection (REJECTED_NAMING adds "none of us/them"). */
+const REJECTING = String.raw`\b[Nn]obody|\b[Nn]o\s+one|\b[Nn]ever|\b[Nn]ot|n['’]t`;
+
 /**
  * The writer rejecting a label, unquoted: a negation, then a verb of naming with the person as its
  * object, right before the label ("Nobody at the centre would call Jo manipulative", "We do not call
@@ -126,10 +129,10 @@ export function inWordSwapColumn(source: string, offset: number): boolean {
  * (with "'s mum" and the like): "we do not call the service user by his surname" uses the label.
  * Reads only the clause before the match (cut at a comma or a clause word), so it is cheap.
  */
-const REJECTED_NAMING =
-  /(?:\b[Nn]obody|\b[Nn]o\s+one|\b[Nn]ever|\b[Nn]ot|n['’]t|\b[Nn]one\s+of\s+(?:us|them))\b[^,;:.!?]{0,40}?\b(?:call|calls|called|calling|describe|describes|described|describing|think\s+of|thinks\s+of|thought\s+of|refer\s+to|refers\s+to|referred\s+to|label|labels|labell?ed|labell?ing|regard|regards|regarded|see|sees|saw|view|views|viewed)\s+(?:him|her|them|you|(?!(?:The|This|That|Our|Their|His|Her|Its|A|An)\b)[A-Z][a-z]+(?:['’]s\s+(?:mum|dad|mother|father|son|daughter|family|parents|wife|husband|partner|brother|sister))?)\s+(?:as\s+)?(?:(?:a|an|being)\s+)?$/;
-const REJECTED_CLAIM =
-  /(?:\b[Nn]obody|\b[Nn]o\s+one|\b[Nn]ever|\b[Nn]ot|n['’]t)\b[^,;:.!?]{0,30}?\b(?:suggest|suggests|suggested|suggesting|say|says|said|saying|claim|claims|claimed|claiming|imply|implies|implied|implying)\s+that\s+[^,;:.!?]{0,40}$/;
+const REJECTED_NAMING = new RegExp(
+  String.raw`(?:${REJECTING}|\b[Nn]one\s+of\s+(?:us|them))\b[^,;:.!?]{0,40}?\b(?:call|calls|called|calling|describe|describes|described|describing|think\s+of|thinks\s+of|thought\s+of|refer\s+to|refers\s+to|referred\s+to|label|labels|labell?ed|labell?ing|regard|regards|regarded|see|sees|saw|view|views|viewed)\s+(?:him|her|them|you|(?!(?:The|This|That|Our|Their|His|Her|Its|A|An)\b)[A-Z][a-z]+(?:['’]s\s+(?:mum|dad|mother|father|son|daughter|family|parents|wife|husband|partner|brother|sister))?)\s+(?:as\s+)?(?:(?:a|an|being)\s+)?$`,
+);
+const REJECTED_CLAIM = new RegExp(String.raw`(?:${REJECTING})\b[^,;:.!?]{0,30}?\b(?:suggest|suggests|suggested|suggesting|say|says|said|saying|claim|claims|claimed|claiming|imply|implies|implied|implying)\s+that\s+[^,;:.!?]{0,40}$`);
 
 /** Is the label at `relStart` in `sentence` named in order to be rejected (see REJECTED_NAMING)? */
 export function isRejectedLabel(sentence: string, relStart: number): boolean {
