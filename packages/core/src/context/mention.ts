@@ -115,8 +115,10 @@ export function inWordSwapColumn(source: string, offset: number): boolean {
   return false;
 }
 
-/** The negations that open a rejection (REJECTED_NAMING adds "none of us/them"). */
+/** The negations that open a rejection (REJECTED_NAMING adds "none of us/them/the staff…"). */
 const REJECTING = String.raw`\b[Nn]obody|\b[Nn]o\s+one|\b[Nn]ever|\b[Nn]ot|n['’]t`;
+/** "None of us", "none of the staff", "not one of the team", "not a single carer". */
+const NONE_OF = String.raw`\b[Nn]one\s+of\s+(?:us|them|the|our|his|her|their)\b|\b[Nn]ot\s+(?:one\s+of|a\s+single)\b`;
 
 /**
  * The writer rejecting a label, unquoted: a negation, then a verb of naming with the person as its
@@ -130,13 +132,25 @@ const REJECTING = String.raw`\b[Nn]obody|\b[Nn]o\s+one|\b[Nn]ever|\b[Nn]ot|n['�
  * Reads only the clause before the match (cut at a comma or a clause word), so it is cheap.
  */
 const REJECTED_NAMING = new RegExp(
-  String.raw`(?:${REJECTING}|\b[Nn]one\s+of\s+(?:us|them))\b[^,;:.!?]{0,40}?\b(?:call|calls|called|calling|describe|describes|described|describing|think\s+of|thinks\s+of|thought\s+of|refer\s+to|refers\s+to|referred\s+to|label|labels|labell?ed|labell?ing|regard|regards|regarded|see|sees|saw|view|views|viewed)\s+(?:him|her|them|you|(?!(?:The|This|That|Our|Their|His|Her|Its|A|An)\b)[A-Z][a-z]+(?:['’]s\s+(?:mum|dad|mother|father|son|daughter|family|parents|wife|husband|partner|brother|sister))?)\s+(?:as\s+)?(?:(?:a|an|being)\s+)?$`,
+  String.raw`(?:${REJECTING}|${NONE_OF})\b[^,;:.!?]{0,40}?\b(?:call|calls|called|calling|describe|describes|described|describing|think\s+of|thinks\s+of|thought\s+of|refer\s+to|refers\s+to|referred\s+to|label|labels|labell?ed|labell?ing|regard|regards|regarded|see|sees|saw|view|views|viewed)\s+(?:him|her|them|you|(?!(?:The|This|That|Our|Their|His|Her|Its|A|An)\b)[A-Z][a-z]+(?:['’]s\s+(?:mum|dad|mother|father|son|daughter|family|parents|wife|husband|partner|brother|sister))?)\s+(?:as\s+)?(?:(?:a|an|being)\s+)?$`,
 );
 const REJECTED_CLAIM = new RegExp(String.raw`(?:${REJECTING})\b[^,;:.!?]{0,30}?\b(?:suggest|suggests|suggested|suggesting|say|says|said|saying|claim|claims|claimed|claiming|imply|implies|implied|implying)\s+that\s+[^,;:.!?]{0,40}$`);
 
-/** Is the label at `relStart` in `sentence` named in order to be rejected (see REJECTED_NAMING)? */
+/**
+ * A belief about the person that nobody holds: a negative subject ("Nobody on the team", "No one
+ * at the day centre", "None of the staff here"), then a verb of thinking or saying, then the person
+ * and "is/was" right before the label: "Nobody on the team thinks Dee is manipulative", "None of the
+ * carers felt that he was being difficult". Only such a subject counts: "He was not surprised when
+ * staff found that Dee was rude" is not a rejection. (A negated verb close by, "we do not think
+ * Dee is rude", is plain negation already.)
+ */
+const REJECTED_BELIEF = new RegExp(
+  String.raw`(?:\b[Nn]obody|\b[Nn]o[\s-]?one|${NONE_OF})\b[^,;:.!?]{0,40}?\b(?:think|thinks|thought|believe|believes|believed|feel|feels|felt|consider|considers|considered|find|finds|found|say|says|said|see|sees|saw)\s+(?:that\s+)?(?:he|she|they|(?!(?:The|This|That|Our|Their|His|Her|Its|A|An)\b)[A-Z][a-z]+)\s+(?:is|was|are|were|has\s+been|had\s+been|would\s+be|can\s+be|could\s+be)\s+(?:(?:ever|really|particularly|at\s+all|in\s+any\s+way)\s+)?(?:(?:a|an|being)\s+)?$`,
+);
+
+/** Is the label at `relStart` in `sentence` named in order to be rejected (see REJECTED_NAMING, REJECTED_BELIEF)? */
 export function isRejectedLabel(sentence: string, relStart: number): boolean {
   const before = clauseTextBefore(sentence, relStart);
-  if (!/\b(?:nobody|no\s+one|never|not|none)\b|n['’]t\b/i.test(before)) return false;
-  return REJECTED_NAMING.test(before) || REJECTED_CLAIM.test(before);
+  if (!/\b(?:nobody|no[\s-]?one|never|not|none)\b|n['’]t\b/i.test(before)) return false;
+  return REJECTED_NAMING.test(before) || REJECTED_CLAIM.test(before) || REJECTED_BELIEF.test(before);
 }

@@ -23,7 +23,19 @@ describe('isRejectedLabel', () => {
     expect(at('No one thinks of Petra as a frequent flyer.', 'frequent')).toBe(true);
     expect(at("Nobody is saying that Rhys's dad is a difficult father.", 'difficult')).toBe(true);
   });
+  it('reads a belief nobody holds, however long the negative subject ("Nobody on the team thinks Dee is …")', () => {
+    expect(at('Nobody in the reablement team thinks Orla is difficult.', 'difficult')).toBe(true);
+    expect(at('No-one at the allotment society felt that Gwil was being awkward.', 'awkward')).toBe(true);
+    expect(at('None of the night staff on the unit would say he is manipulative.', 'manipulative')).toBe(true);
+    expect(at('Not one of the carers who visit believes she is a time-waster.', 'time-waster')).toBe(false); // not read: the "who" clause cuts the subject off (a limitation)
+    expect(at('Not one of the visiting carers believes she is a time-waster.', 'time-waster')).toBe(true);
+    expect(at('None of the staff at the respite unit would describe Kai as challenging.', 'challenging')).toBe(true);
+  });
   it('leaves a label that is used, or a negation that does not reach it', () => {
+    expect(at('He was not surprised when staff found that Orla was difficult.', 'difficult')).toBe(false);
+    expect(at('Nobody visited, and the team thinks Orla is difficult.', 'difficult')).toBe(false);
+    expect(at('No one told us; the carers think Gwil is awkward.', 'awkward')).toBe(false);
+    expect(at('Nobody on the team thinks the plan is working, and Orla is difficult to reach.', 'difficult')).toBe(false);
     expect(at('We do not call the service user by his surname.', 'service user')).toBe(false);
     expect(at('Staff call Mabel aggressive.', 'aggressive')).toBe(false);
     expect(at('Staff did not call Mabel, but she was aggressive.', 'aggressive')).toBe(false);
@@ -34,6 +46,8 @@ describe('isRejectedLabel', () => {
 describe('through analyse()', () => {
   it('drops a rejected blaming label and shows a dehumanising one at info', () => {
     expect(counted('Nobody on the ward would describe Mabel as manipulative.')).toEqual([]);
+    expect(counted('Nobody in the supported living team thinks Rhys is manipulative.')).toEqual([]);
+    expect(counted('Staff in the supported living team think Rhys is manipulative.')).toEqual(['blaming/manipulative:manipulative']);
     expect(counted('We do not call Petra a service user; she is a member of the club.')).toEqual([]);
     expect(counted('The service user said we do not call him often enough.')).toEqual(['dehumanising/service-user:service user']);
   });
