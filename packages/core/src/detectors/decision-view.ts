@@ -21,7 +21,7 @@
  * record the person's view. The rule's `subject: person` then leaves out subjects the clause
  * reader knows are someone or something else. Pure; runs only on sentences holding "is to", "are
  * to", "will be", "will move", "will transfer", "will attend" or "will go" (or "will need to" /
- * "will have to" before the last four).
+ * "will have to" before the last four), or "to be" or "being" before a verb of DONE_TO.
  */
 import type { Section } from '../types.js';
 import type { Detector, SentenceView } from './types.js';
@@ -38,7 +38,7 @@ const CALENDAR = CALENDAR_WORDS.split(' ').map((w) => w[0]!.toUpperCase() + w.sl
  * days (LEXICON DEH-09's trap, "placed on a child protection plan").
  */
 const DONE_TO =
-  'moved|placed(?!\\s+on\\s+(?:a|an|the|his|her|their)\\s+(?:[\\w-]+\\s+)?(?:[\\w-]+\\s+)?(?:[\\w-]+\\s+)?(?:register|plan|list|waiting\\s+list|rota|scheme)\\b)|transferred|transitioned|discharged|admitted|relocated|rehoused';
+  'moved|placed(?!\\s+on\\s+(?:a|an|the|his|her|their)\\s+(?:[\\w-]+\\s+)?(?:[\\w-]+\\s+)?(?:[\\w-]+\\s+)?(?:register|plan|list|waiting\\s+list|rota|scheme)\\b)|transferred|transitioned|discharged|admitted|relocated|rehoused|shifted';
 const TO_VERB = `attend|move|live|stay|go|return|transfer|be\\s+(?:${DONE_TO})`;
 /**
  * The same decision in the plain future: "will move to", "will move into", "will transfer to",
@@ -57,9 +57,14 @@ const PLACE = new RegExp(
 );
 /**
  * The decision and the word right before it: `(subject)` then "is to attend", "are to move",
- * "will be moved", "will move to". The subject is checked separately (SUBJECTS).
+ * "will be moved", "will move to", or the same decision under way or due: "is being moved", "are
+ * going to be rehoused", "is due to be discharged", "is set to be transferred". The subject is
+ * checked separately (SUBJECTS).
  */
-const DECISION = new RegExp(`\\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey|[Yy]ou)\\s+((?:is|are)\\s+to\\s+(?:${TO_VERB})|will\\s+be\\s+(?:${DONE_TO})|${WILL_VERB})\\b`, 'g');
+const DECISION = new RegExp(
+  `\\b([A-Z][a-z]+|[Hh]e|[Ss]he|[Tt]hey|[Yy]ou)\\s+((?:is|are)\\s+to\\s+(?:${TO_VERB})|(?:is|are)\\s+(?:being|going\\s+to\\s+be|due\\s+to\\s+be|set\\s+to\\s+be)\\s+(?:${DONE_TO})|will\\s+be\\s+(?:${DONE_TO})|${WILL_VERB})\\b`,
+  'g',
+);
 /**
  * The same decision in note style, with "is" left out, only at the start of a sentence or a line:
  * "Edna to be moved to Elm Court on Friday", "Kai to be transferred to Ward 4". Action lists ("Dawn
@@ -310,7 +315,7 @@ export const decisionView: Detector = {
     name: 'decision-view',
     description: 'A decision about the person ("X is to attend", "X will be moved") with no view recorded nearby.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\b(?:is|are)\s+to\b|\bwill\s+(?:be|move|transfer|attend|go)\b|\bwill\s+(?:need|have)\s+to\s+(?:move|transfer|attend|go)\b|\bto\s+be\s+(?:moved|placed|transferred|discharged|admitted|relocated|rehoused)\b/g,
+    trigger: /\b(?:is|are)\s+to\b|\bwill\s+(?:be|move|transfer|attend|go)\b|\bwill\s+(?:need|have)\s+to\s+(?:move|transfer|attend|go)\b|\b(?:to\s+be|being)\s+(?:moved|placed|transferred|transitioned|discharged|admitted|relocated|rehoused|shifted)\b/g,
   },
   create(ctx) {
     let speaksFor: boolean | undefined; // the document lets a family member's view stand for the person's
