@@ -506,6 +506,34 @@ const CAST_ROLE = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|\p{Lu}
 /** How far before a name its introduction is read. */
 const CAST_REACH = 100;
 
+const isSpaceAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(text[i]!));
+};
+const isLowerAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return (c >= 97 && c <= 122) || (c > 127 && /\p{Ll}/u.test(text[i]!));
+};
+
+/**
+ * Could CAST_ROLE give the name at `at` a role castOf uses? Only when the lower-case word right
+ * before it, past whitespace and a comma (CAST_ROLE's role, when no "called" follows the role), is
+ * a known kind or a gendered word, or is "called", "named" or "as" (the role is further back). A
+ * quick test, read back from the name, that never says no where CAST_ROLE would find a role castOf
+ * keeps; most names follow a word that is neither ("told Sam", "with Sam").
+ */
+function mayBeCast(text: string, at: number, index: ContextIndex): boolean {
+  let e = at;
+  while (e > 0 && isSpaceAt(text, e - 1)) e--;
+  if (e === at) return false;
+  if (text.charCodeAt(e - 1) === 44) e--; // ","
+  let b = e;
+  while (b > 0 && isLowerAt(text, b - 1)) b--;
+  if (b === e) return false;
+  const w = text.slice(b, e);
+  return w === 'called' || w === 'named' || w === 'as' || index.has(w) || MEN.has(w) || WOMEN.has(w);
+}
+
 /** A son or daughter introduced by name may be the child the record is about ("Tasha's son, Kai"): never cast. */
 const NOT_CAST = set('son sons daughter daughters stepson stepdaughter child children grandchild grandchildren');
 
@@ -528,6 +556,9 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
   CAST_NAME.lastIndex = 0;
   for (let n = CAST_NAME.exec(text); n; n = CAST_NAME.exec(text)) {
     const at = n.index + 1;
+    // The word right before the name (past a comma) is the role, unless it is "called", "named" or
+    // "as": a name after an unknown word is never cast, so most names need no CAST_ROLE search.
+    if (!mayBeCast(text, at, index)) continue;
     let from = Math.max(0, at - CAST_REACH);
     // Start the window at a word's start, so that "Other" is never read as "her".
     while (from > 0 && from < at && /[\p{L}\p{N}]/u.test(text[from - 1]!)) from++;
