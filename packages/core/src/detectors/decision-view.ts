@@ -66,11 +66,16 @@ const DECISION = new RegExp(
   'g',
 );
 /**
- * The same decision in note style, with "is" left out, only at the start of a sentence or a line:
- * "Edna to be moved to Elm Court on Friday", "Kai to be transferred to Ward 4". Action lists ("Dawn
- * to ring the bank") are left alone: only what is done to the person (DONE_TO) counts.
+ * The same decision in note style, with "is" left out, only at the start of a sentence or a line
+ * (or after a short label: "Actions agreed: …"): "Edna to be moved to Elm Court on Friday", "Kai to be transferred to Ward 4", and a move of home
+ * or service: "Stanley to move to Elm Court in May", "Edna to go into Oak Lodge", "Stanley to go to
+ * a care home" (the first two only when a place follows, as PLACE reads it). Action lists ("Dawn to
+ * ring the bank", "Dawn to go to the school to meet the head") are left alone: only what is done to
+ * the person (DONE_TO) or a move of where they live or spend their days counts.
  */
-const NOTE_DECISION = new RegExp(`^(\\s*)([A-Z][a-z]+)\\s+(to\\s+be\\s+(?:${DONE_TO}))\\b`);
+const NOTE_DECISION = new RegExp(
+  `^(\\s*(?:[A-Z][A-Za-z]*(?:[ \\t][A-Za-z]+){0,3}:\\s+)?)([A-Z][a-z]+)\\s+(to\\s+be\\s+(?:${DONE_TO})|to\\s+(?:move\\s+(?:to|into)|go\\s+into|transfer\\s+to)(?=${PLACE.source.slice(1)})|to\\s+go\\s+to(?=\\s+(?:a|an|the)\\s+(?:care|nursing|residential)\\s+home\\b))\\b`,
+);
 /**
  * Capitalised words that open a sentence but are not the person, which the rule's `subject: person`
  * (the clause reader) would not rule out: things a plan says are "to go" or "to stay" ("Transport
@@ -315,7 +320,7 @@ export const decisionView: Detector = {
     name: 'decision-view',
     description: 'A decision about the person ("X is to attend", "X will be moved") with no view recorded nearby.',
     params: { type: 'object', additionalProperties: false, properties: {} },
-    trigger: /\b(?:is|are)\s+to\b|\bwill\s+(?:be|move|transfer|attend|go)\b|\bwill\s+(?:need|have)\s+to\s+(?:move|transfer|attend|go)\b|\b(?:to\s+be|being)\s+(?:moved|placed|transferred|transitioned|discharged|admitted|relocated|rehoused|shifted)\b/g,
+    trigger: /\b(?:is|are)\s+to\b|\bwill\s+(?:be|move|transfer|attend|go)\b|\bwill\s+(?:need|have)\s+to\s+(?:move|transfer|attend|go)\b|\b(?:to\s+be|being)\s+(?:moved|placed|transferred|transitioned|discharged|admitted|relocated|rehoused|shifted)\b|\bto\s+(?:move|go|transfer)\s+(?:to|into)\b/g,
   },
   create(ctx) {
     let speaksFor: boolean | undefined; // the document lets a family member's view stand for the person's
