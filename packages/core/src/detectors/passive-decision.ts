@@ -9,7 +9,9 @@
  */
 import type { Detector } from './types.js';
 
-const VERBS = 'decided|agreed|felt|deemed|considered|recommended|determined|noted|judged|concluded|thought|assessed|believed|identified|proposed|suggested|arranged|established|resolved(?!\\s+(?:quickly|easily|promptly|soon|straight|swiftly|within|in|on|when|after|before|the\\s+(?:next|same|following))\\b|\\s*(?:[.,;!?]|$))';
+// With the hurried spellings of the commonest verbs, which are too short for the misspelling machinery
+// (VOI-01): "it was decieded", "it was deemd", "it was agred".
+const VERBS = 'decided|decieded|descided|decidid|agreed|agred|agreeed|felt|deemed|deemd|considered|recommended|determined|noted|judged|concluded|thought|assessed|believed|identified|proposed|suggested|arranged|established|resolved(?!\\s+(?:quickly|easily|promptly|soon|straight|swiftly|within|in|on|when|after|before|the\\s+(?:next|same|following))\\b|\\s*(?:[.,;!?]|$))';
 /**
  * One adverb that may stand inside the passive without naming anyone: "it has now been
  * determined", "it was later decided", "the decision has since been taken".
@@ -51,7 +53,7 @@ const PASSIVE = new RegExp(
     // The same passive asked as a question: "Was it agreed that Jo would move rooms?", "Has it
     // been decided where Sam will live?", "Will it be recommended …?"
     `|\\b(?:(?:was|is)\\s+it|(?:has|had)\\s+it${ADV}\\s+been|${MODAL}\\s+it${ADV}\\s+(?:have\\s+been|be))${ADV}\\s+(?:${VERBS})\\b` +
-    `|\\b(?:a|the|this|that)\\s+decision\\s+(?:was|is|(?:has|had)${ADV}${HEDGE}\\s+been|${MODAL}${ADV}${HEDGE}\\s+(?:have\\s+been|be))${ADV}\\s+(?:made|taken|reached)\\b` +
+    `|\\b(?:a|the|this|that)\\s+(?:decision|descision|decison|desicion)\\s+(?:was|is|(?:has|had)${ADV}${HEDGE}\\s+been|${MODAL}${ADV}${HEDGE}\\s+(?:have\\s+been|be))${ADV}\\s+(?:made|taken|reached)\\b` +
     `|\\b(?:a|the)\\s+view\\s+(?:was|(?:has|had)${ADV}\\s+been)${ADV}\\s+(?:taken(?!\\s+into\\b)|formed|reached)\\b` +
     // A shared view with no one named as holding it: "the consensus was that", "the general feeling
     // is that", "there was a consensus that" (LEXICON VOI-01, as "it was felt").
@@ -93,7 +95,7 @@ export const passiveDecision: Detector = {
     description: 'Agentless passive constructions that hide who decided.',
     params: { type: 'object', additionalProperties: false, properties: {} },
     trigger: new RegExp(
-      `\\b(?:it\\s+(?:was|is|has|had|will|would|may|might|could|should|must|can)\\b|(?:was|is|has|had|will|would|may|might|could|should|must|can)\\s+it\\b|it['’][sd]\\b|its\\s+(?:[a-z]+\\s+)?been\\b|decisions?\\s+(?:was|were|is|are|has|have|had|will|may|might|could|should|must|can|would)\\b|view\\s+(?:was|has|had)\\b|consensus\\b|feeling\\s+(?:was|is|has|had)\\b|(?:approved|agreed|authori[sz]ed|signed\\s+off|ratified|endorsed|rejected|turned\\s+down)\\b|${JUDGED_AS}(?:best|better|right|safest|safer|most|only)\\b)`,
+      `\\b(?:it\\s+(?:was|is|has|had|will|would|may|might|could|should|must|can)\\b|(?:was|is|has|had|will|would|may|might|could|should|must|can)\\s+it\\b|it['’][sd]\\b|its\\s+(?:[a-z]+\\s+)?been\\b|(?:decisions?|descisions?|decisons?|desicions?)\\s+(?:was|were|is|are|has|have|had|will|may|might|could|should|must|can|would)\\b|view\\s+(?:was|has|had)\\b|consensus\\b|feeling\\s+(?:was|is|has|had)\\b|(?:approved|agreed|authori[sz]ed|signed\\s+off|ratified|endorsed|rejected|turned\\s+down)\\b|${JUDGED_AS}(?:best|better|right|safest|safer|most|only)\\b)`,
       'gi',
     ),
   },
