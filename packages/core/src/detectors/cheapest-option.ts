@@ -15,9 +15,9 @@ import { blankMatch } from '../chars.js';
 /** Phrases that make cost the deciding reason wherever they appear about support. */
 const FRAMING = new RegExp(
   [
-    String.raw`\b(?:residential|nursing)\s+(?:care|home|placement)\s+(?:would|will|is|might|may|could)\s+(?:(?:probably|possibly|perhaps|likely|certainly|definitely|surely)\s+)?(?:be\s+|work\s+out\s+)?(?:(?:much|far|a\s+lot|considerably)\s+)?(?:cheaper|more\s+cost[\s-]?effective|less\s+expensive|better\s+value)\b`,
-    String.raw`\b(?:cheaper|more\s+cost[\s-]?effective|less\s+expensive)\s+(?:in|for)\s+(?:a\s+)?(?:care|nursing|residential)\s+home\b`,
-    String.raw`\b(?:the\s+|a\s+)?(?:cheapest|cheaper|least\s+expensive|less\s+expensive|least\s+costly|less\s+costly|lowest[\s-]+cost|lower[\s-]+cost|lowest[\s-]+priced|lower[\s-]+priced|most\s+economical|more\s+economical)\s+(?:of\s+the\s+)?(?:(?:suitable|available|appropriate|possible|acceptable|local)\s+)?(?:option|options|provider|providers|agency|agencies|placement|placements|package|packages|care\s+home|home|service|services|way|solution|alternative|bid|quote|care|support|offer|choice|route|provision|provisions|setting|settings|college|colleges|day\s+service|day\s+services|adaptation|adaptations|equipment)\b`,
+    String.raw`\b(?:residential|nursing)\s+(?:care|home|placement)\s+(?:would|will|is|might|may|could)\s+(?:(?:probably|possibly|perhaps|likely|certainly|definitely|surely)\s+)?(?:be\s+|work\s+out\s+)?(?:(?:much|far|a\s+lot|considerably)\s+)?(?:cheaper|cheeper|more\s+cost[\s-]?effective|less\s+expensive|better\s+value)\b`,
+    String.raw`\b(?:cheaper|cheeper|more\s+cost[\s-]?effective|less\s+expensive)\s+(?:in|for)\s+(?:a\s+)?(?:care|nursing|residential)\s+home\b`,
+    String.raw`\b(?:the\s+|a\s+)?(?:cheapest|cheepest|cheapist|cheaper|cheeper|least\s+expensive|less\s+expensive|least\s+costly|less\s+costly|lowest[\s-]+cost|lower[\s-]+cost|lowest[\s-]+priced|lower[\s-]+priced|most\s+economical|more\s+economical)\s+(?:of\s+the\s+)?(?:(?:suitable|available|appropriate|possible|acceptable|local)\s+)?(?:option|options|provider|providers|agency|agencies|placement|placements|package|packages|care\s+home|home|service|services|way|solution|alternative|bid|quote|care|support|offer|choice|route|provision|provisions|setting|settings|college|colleges|day\s+service|day\s+services|adaptation|adaptations|equipment)\b`,
     String.raw`\b(?:the\s+)?(?:most|more)\s+cost[\s-]?effective(?:\s+(?:option|provider|placement|package|way|solution|alternative|choice|service|route|provision|setting|college))?`,
     String.raw`\bcost[\s-]?effective\s+(?:option|provider|placement|package|solution|alternative|choice)`,
     String.raw`\b(?:could|can|would|might|should)\s+be\s+(?:met|provided|delivered|arranged|done|sourced)\s+(?:more\s+cheaply|at\s+(?:a\s+)?(?:lower|less)\s+cost|for\s+less)`,
@@ -25,14 +25,14 @@ const FRAMING = new RegExp(
     String.raw`\b(?:within|inside|over|above|exceeds?|exceeding|beyond)\s+(?:the\s+|his\s+|her\s+|their\s+)?indicative\s+(?:budget|allocation|amount|sum|figure|personal\s+budget)`,
     String.raw`\bindicative\s+(?:budget|allocation)\s+(?:is|was|of|only)\b`,
     String.raw`\bpanel\s+(?:will|would|is\s+unlikely\s+to|are\s+unlikely\s+to|won['’]t|wouldn['’]t|will\s+not|would\s+not|is\s+not\s+likely\s+to|may\s+not|might\s+not|never)\s+(?:not\s+)?(?:agree|approve|accept|fund|sign\s+(?:this\s+|it\s+)?off|support|sanction|authorise|authorize)\b`,
-    String.raw`\b(?:was|is|being|were|are|would\s+be)\s+(?:the\s+)?(?:cheapest|lowest[\s-]+cost|least\s+expensive)\b`,
+    String.raw`\b(?:was|is|being|were|are|would\s+be)\s+(?:the\s+)?(?:cheapest|cheepest|cheapist|lowest[\s-]+cost|least\s+expensive)\b`,
     // After the noun: "went to the provider with the lowest cost", "the agency that offered the cheapest rate".
-    String.raw`\b(?:provider|providers|option|options|agency|agencies|home|care\s+home|service|quote|bid|placement|company)\s+(?:with|offering|(?:that|which)\s+(?:has|had|offered|offers|gave|gives|quoted|charged|charges|came\s+in\s+at|comes\s+in\s+at|come\s+in\s+at))\s+the\s+(?:lowest|cheapest)\s+(?:cost|costs|price|prices|rate|rates|hourly\s+rate|quote|bid|fee|fees|tender)\b`,
-    String.raw`\b(?:cheaper|more\s+expensive|less\s+expensive|dearer|costlier|more\s+costly|less\s+costly)\s+than\b`,
+    String.raw`\b(?:provider|providers|option|options|agency|agencies|home|care\s+home|service|quote|bid|placement|company)\s+(?:with|offering|(?:that|which)\s+(?:has|had|offered|offers|gave|gives|quoted|charged|charges|came\s+in\s+at|comes\s+in\s+at|come\s+in\s+at))\s+the\s+(?:lowest|cheapest|cheepest|cheapist)\s+(?:cost|costs|price|prices|rate|rates|hourly\s+rate|quote|bid|fee|fees|tender)\b`,
+    String.raw`\b(?:cheaper|cheeper|more\s+expensive|less\s+expensive|dearer|costlier|more\s+costly|less\s+costly)\s+than\b`,
     String.raw`\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b`,
     // Cost given as the reason: "we went with Beechwood because it is cheaper", "because the
     // agency would be less expensive".
-    String.raw`\bbecause\s+(?:[\w'’-]+\s+){1,3}?(?:is|was|are|were|would\s+be|will\s+be|works\s+out)\s+(?:much\s+|far\s+|a\s+lot\s+|slightly\s+|a\s+bit\s+)?(?:cheaper|less\s+expensive|more\s+cost[\s-]?effective|more\s+economical)\b`,
+    String.raw`\bbecause\s+(?:[\w'’-]+\s+){1,3}?(?:is|was|are|were|would\s+be|will\s+be|works\s+out)\s+(?:much\s+|far\s+|a\s+lot\s+|slightly\s+|a\s+bit\s+)?(?:cheaper|cheeper|less\s+expensive|more\s+cost[\s-]?effective|more\s+economical)\b`,
     // Support refused as not "value for money", with no word on the person's outcomes: "the
     // sitting service would not represent good value for money", "is not good value for money".
     String.raw`\b(?:(?:is|was|are|were|would|will|does|do|did|could|might)\s+not|(?:isn|wasn|aren|weren|wouldn|won|doesn|don|didn|couldn)['’]t)(?:,\s[^,.;]{1,30},)?\s+(?:(?:represent|offer|provide|be|give|constitute|deliver)\s+)?(?:good\s+|best\s+|sufficient\s+|the\s+best\s+)?value\s+for\s+money\b`,
@@ -81,7 +81,8 @@ export const cheapestOption: Detector = {
     params: { type: 'object', additionalProperties: false, properties: {} },
     // Every alternative starts at a word start (\b), as every FRAMING phrase does, so the engine's
     // scan can list the places where it can match and the trigger is tried only there.
-    trigger: /\bvalue\s+for\s+money\b|\bcheap|\bcost[\s-]?effective|\bexpensive\b|\bdearer\b|\bcostl|\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b|\blowe[rs]t?[\s-]+(?:cost|priced)|\blowest\b|\beconomical|\bindicative\b|\bpanel\b/gi,
+    // Also "cheepest" and "cheeper", as hurried notes spell them (GAT-05, GAT-14).
+    trigger: /\bvalue\s+for\s+money\b|\bcheap|\bcheep(?:est|er)\b|\bcost[\s-]?effective|\bexpensive\b|\bdearer\b|\bcostl|\bcosts?\s+(?:far\s+|much\s+|a\s+lot\s+)?(?:more|less)\s+than\b|\blowe[rs]t?[\s-]+(?:cost|priced)|\blowest\b|\beconomical|\bindicative\b|\bpanel\b/gi,
   },
   create(ctx) {
     return {
