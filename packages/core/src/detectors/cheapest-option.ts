@@ -2,7 +2,7 @@
  * cheapest-option: cost framed as the deciding reason for a person's support ("the most
  * cost-effective option", "the cheapest provider", "the provider with the lowest cost", "could be
  * met more cheaply", "within the indicative budget", "the panel will not agree", "residential care
- * would be cheaper", "would work out much cheaper", "the cheapest provision", "the least expensive
+ * would be cheaper", "a care home would be cheaper", "would work out much cheaper", "the cheapest provision", "the least expensive
  * college", "the least costly agency"). Not
  * reported when the sentence is not about support ("Jack found the cheapest phone deal") or when
  * it records that the options compared all meet the person's outcomes, which is what statutory
@@ -15,7 +15,7 @@ import { blankMatch } from '../chars.js';
 /** Phrases that make cost the deciding reason wherever they appear about support. */
 const FRAMING = new RegExp(
   [
-    String.raw`\b(?:residential|nursing)\s+(?:care|home|placement)\s+(?:would|will|is|might|may|could)\s+(?:(?:probably|possibly|perhaps|likely|certainly|definitely|surely)\s+)?(?:be\s+|work\s+out\s+)?(?:(?:much|far|a\s+lot|considerably)\s+)?(?:cheaper|cheeper|more\s+cost[\s-]?effective|less\s+expensive|better\s+value)\b`,
+    String.raw`\b(?:(?:residential|nursing)\s+(?:care|home|placement)|(?:a|the)\s+care\s+home(?:\s+placement)?)\s+(?:would|will|is|might|may|could)\s+(?:(?:probably|possibly|perhaps|likely|certainly|definitely|surely)\s+)?(?:be\s+|work\s+out\s+)?(?:(?:much|far|a\s+lot|considerably)\s+)?(?:cheaper|cheeper|more\s+cost[\s-]?effective|less\s+expensive|better\s+value)\b(?!\s+to\s+(?:heat|run|build|insure|light|clean|maintain|staff|repair)\b)`,
     String.raw`\b(?:cheaper|cheeper|more\s+cost[\s-]?effective|less\s+expensive)\s+(?:in|for)\s+(?:a\s+)?(?:care|nursing|residential)\s+home\b`,
     String.raw`\b(?:the\s+|a\s+)?(?:cheapest|cheepest|cheapist|cheaper|cheeper|least\s+expensive|less\s+expensive|least\s+costly|less\s+costly|lowest[\s-]+cost|lower[\s-]+cost|lowest[\s-]+priced|lower[\s-]+priced|most\s+economical|more\s+economical)\s+(?:of\s+the\s+)?(?:(?:suitable|available|appropriate|possible|acceptable|local)\s+)?(?:option|options|provider|providers|agency|agencies|placement|placements|package|packages|care\s+home|home|service|services|way|solution|alternative|bid|quote|care|support|offer|choice|route|provision|provisions|setting|settings|college|colleges|day\s+service|day\s+services|adaptation|adaptations|equipment)\b`,
     String.raw`\b(?:the\s+)?(?:most|more)\s+cost[\s-]?effective(?:\s+(?:option|provider|placement|package|way|solution|alternative|choice|service|route|provision|setting|college))?`,
