@@ -35,7 +35,8 @@ function walk(dir) {
  * is no real word — in a British or American English dictionary (nspell with dictionary-en-gb and
  * dictionary-en) or a long list of English words (an-array-of-english-words, 275,000 words, which
  * knows "resited" and "hemiplegic"); all build-time only —, no word of any rule (patterns or
- * unless) or of the allow-list, and a slip of one word only. Returned as one string, a line per
+ * unless) or of the allow-list, and a slip of one word only (or of one real word and a misspelling
+ * a rule spells in). Returned as one string, a line per
  * word: the word, a tab, its misspellings separated by spaces.
  */
 async function typosOf(list, allowPhrases) {
@@ -79,7 +80,14 @@ async function typosOf(list, allowPhrases) {
       if (taken.has(v) || real(v)) continue;
       const o = owner.get(v);
       if (o === undefined) owner.set(v, w);
-      else if (o !== w) owner.set(v, null); // a slip of two words: neither
+      else if (o !== null && o !== w) {
+        // A slip of two words is neither's, except when one of them is a real word and the other a
+        // misspelling a rule spells in ("capaity" is one slip from "capacity" and from "capasity"):
+        // then it is the real word's.
+        const ro = real(o);
+        const rw = real(w);
+        owner.set(v, ro && !rw ? o : rw && !ro ? w : null);
+      }
     }
   }
   const typos = {};
