@@ -934,6 +934,9 @@ export function pronounReferent(
     }
   }
   if (subject < 0) return undefined;
+  // A compound's head is its last listed word: "the taxi driver", "the minibus driver", "the
+  // school nurse" are the driver and the nurse, not the vehicle or the school.
+  while (subject + 1 < toks.length && index.has(toks[subject + 1]!.toLowerCase())) subject++;
   const head = toks[subject]!.toLowerCase();
   const name = toks[subject]!.replace(POSSESSIVE, '');
   const kind = index.get(head) ?? castKind(name, index)!;

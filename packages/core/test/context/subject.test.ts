@@ -372,6 +372,9 @@ describe('pronounReferent: an opening pronoun for the previous sentence\'s subje
   it('is the previous subject when it is someone else and nobody else is named', () => {
     expect(ref('The landlord called round about the rent.', 'He refused to fix the window.', 'refused')).toBe('organisation');
     expect(ref('The taxi driver came at ten.', 'He was rude and refused to wait.', 'refused')).toBe('other');
+    // A compound's head is its last listed word: the driver, not the minibus (a machine).
+    expect(ref('The minibus driver was late again.', 'She was irritable with everyone on board.', 'irritable')).toBe('other');
+    expect(ref('The taxi came at ten.', 'He was rude and refused to get in.', 'refused')).toBeUndefined();
     expect(ref('Her brother visited on Tuesday.', 'He was shouting on the landing.', 'shouting')).toBe('family');
     expect(ref('The council wrote in March.', 'They refused the request.', 'refused')).toBe('organisation');
   });
