@@ -107,12 +107,12 @@ function quotedFromOthers(text: string, open: number): boolean {
 /**
  * Reported speech with the quote as its complement: "Lee said he has felt “totally unmotivated”",
  * "Amira told me she was “fine”", "She told me she feels she is “not properly clean”", "Hollis said
- * this would give her “real peace of mind”". A speech verb, then "that" and a subject (a pronoun,
+ * this would give her “real peace of mind”", "Zoe laughed that her son had been “a bit grumpy”". A speech verb, then "that" and a subject (a pronoun,
  * a name, "it" or "this"), then only linking verbs, "feels/thinks" with a pronoun, "would give her"
  * and the like, and adverbs up to the mark. The capture is the speaker's stretch.
  */
 const SAID_COMPLEMENT =
-  /\b(?:said|says|told (?:me|us|staff|them|her|him|the \w+)|tells (?:me|us|staff|them|her|him)|explained|explains|stated|states|replied|replies|added|adds|shared|shares|mentioned|mentions|admitted|admits)\s+(?:that\s+)?(?:he|she|they|it|this|[\p{Lu}][\p{Ll}]+)(?:['’](?:s|d|ve|re))?(?:\s+(?:is|was|were|are|has|had|have|been|being|be|feels|felt|feel|feeling|thinks|think|thought|he|she|they|would|will|could|might|gives|give|gave|makes|make|made|her|him|them|me|gets|got|get|getting|became|becomes|become|looks|looked|seems|seemed|sounds|sounded|not|never|always|often|now|still|just|really|very|so|quite|rather|too|a|an|bit|[\p{Ll}]+ly)){1,6}\s*$/u;
+  /\b(?:said|says|told (?:me|us|staff|them|her|him|the \w+)|tells (?:me|us|staff|them|her|him)|explained|explains|stated|states|replied|replies|added|adds|shared|shares|mentioned|mentions|admitted|admits|laughed|laughs|joked|jokes)\s+(?:that\s+)?(?:he|she|they|it|this|[\p{Lu}][\p{Ll}]+)(?:['’](?:s|d|ve|re))?(?:\s+(?:is|was|were|are|has|had|have|been|being|be|feels|felt|feel|feeling|thinks|think|thought|he|she|they|would|will|could|might|gives|give|gave|makes|make|made|her|him|them|me|gets|got|get|getting|became|becomes|become|looks|looked|seems|seemed|sounds|sounded|not|never|always|often|now|still|just|really|very|so|quite|rather|too|a|an|bit|[\p{Ll}]+ly)){1,6}\s*$/u;
 /** Family and friends: their words about the person are theirs, not the person's. */
 const FAMILY_SOURCE = /^(?:mum|mother|dad|father|parents?|wife|husband|partner|brother|sister|son|daughter|aunt|uncle|nan|gran|grandma|grandad|grandmother|grandfather|cousin|neighbours?|friends?|boyfriend|girlfriend|carers?)$/i;
 

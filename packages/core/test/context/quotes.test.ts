@@ -51,6 +51,8 @@ describe('findQuotes: speech or scare quotes', () => {
     ['Nia told me she feels she is “not coping” some days.', 'not coping', 'speech'],
     ['Marek said it would give him “some breathing space” at weekends.', 'some breathing space', 'speech'],
     ['Dee said this makes her “properly happy”.', 'properly happy', 'speech'],
+    ['Mo laughed that he had been “a right grump” all week.', 'a right grump', 'speech'],
+    ['Bev joked that she was “hopeless” with the remote.', 'hopeless', 'speech'],
     // …but not after a professional's, the family's or the writer's, nor a noun the writer quotes.
     ['Staff said he was “unmotivated”.', 'unmotivated', 'scare'],
     ['His mum said he was “lazy”.', 'lazy', 'scare'],
@@ -59,6 +61,7 @@ describe('findQuotes: speech or scare quotes', () => {
     ['Amira said she was with her “friends” all night.', 'friends', 'scare'],
     ['Staff said it would give him “a reality check”.', 'a reality check', 'scare'],
     ['His mum said she thinks he is “lazy”.', 'lazy', 'scare'],
+    ['His mum joked that he was “lazy”.', 'lazy', 'scare'],
   ])('%s → %s (%s)', (text, inner, kind) => {
     expect(quotes(text)).toEqual([[inner, kind]]);
   });
