@@ -11,6 +11,7 @@
  * not self-description. Pure; never throws.
  */
 import { clauseTextBefore } from './negation.js';
+import { findQuotes } from './quotes.js';
 
 const FIRST = /^(?:I|I['’](?:m|ve|d|ll)|me|my|myself|mine|Im|Ive)$/;
 const OTHER = new Set(['he', 'she', 'they', 'him', 'them', 'his', 'hers', 'their', 'we', 'you', 'staff', 'carers', 'mum', 'dad', 'family', 'people', 'everyone', 'someone', 'doctor', 'nurse', 'worker', 'it']);
@@ -54,6 +55,7 @@ export function isFirstPerson(sentence: string, relStart: number, options: First
 
 /** isFirstPerson without its prefilter: the token reading itself (exported for the test that the prefilter never changes an answer). */
 export function firstPersonByTokens(sentence: string, relStart: number, options: FirstPersonOptions = {}): boolean {
+  sentence = withoutOthersQuotes(sentence, relStart);
   const tokens = clauseTextBefore(sentence, relStart, BEFORE).match(TOKEN) ?? [];
   const last = tokens[tokens.length - 1];
   if (last !== undefined && isMy(last)) return options.possessive !== false;
@@ -75,6 +77,26 @@ export function firstPersonByTokens(sentence: string, relStart: number, options:
     if (!LEAD.has(w.toLowerCase())) return false;
   }
   return false;
+}
+
+/** A double or curly quote mark: only a sentence with one can hold a quotation to set aside. */
+const QUOTE_MARK = /["“”‘«]/;
+
+/**
+ * The sentence with the quotations that do not hold the match blanked out (same length, so offsets
+ * stay), when the match is outside them: an "I" inside someone's quoted words is the speaker, not
+ * the subject of the writer's clause ("“You can't make me,” said Ola, who then refused her breakfast";
+ * "Mr Arno said “I am off now” and was combative at the door"). Scare quotes are the writer's own words and
+ * stay. A sentence without a double or curly quote mark is returned as it is.
+ */
+function withoutOthersQuotes(sentence: string, relStart: number): string {
+  if (!QUOTE_MARK.test(sentence)) return sentence;
+  let out = sentence;
+  for (const q of findQuotes(sentence)) {
+    if (q.kind === 'scare' || (q.start <= relStart && relStart < q.end)) continue;
+    out = out.slice(0, q.start) + ' '.repeat(q.end - q.start) + out.slice(q.end);
+  }
+  return out;
 }
 
 const SELF_LABEL = /(?:^|[^\p{L}])(?:I(?:['’]m| am| was| have been|['’]ve been| used to be)|(?:call|calls|called) me)(?:\s+(?:a|an|just|only|still|also|really|not|never|no longer))*\s*[“"‘']?$/iu;
