@@ -22,6 +22,7 @@ import { inWordSwapColumn, isQuotedFromRecord, isRejectedLabel, isWordMention } 
 import { isFieldAnsweredNo, isFormQuestion } from './context/form-question.js';
 import { aboutWhom, castOf, clausePronounReferent, groupReferent, paragraphPronounReferent, pronounReferent, subjectAllows, type ContextIndex } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
+import { isOwnIndirectSpeech } from './context/reported-speech.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
 import { partHeads, type PartHead } from './context/sections.js';
 import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, mayHoldAbbreviation, type AbbreviationDefinitions } from './context/abbreviations.js';
@@ -534,6 +535,10 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       const next = nx && sameParagraph(text, s, nx) ? nx.text : undefined;
       if (isDisputedLabel(s.text, hit.start - s.start, hit.end - s.start, next)) sev = 'info';
     }
+    // The person's own account in indirect speech ("Nadia explained that she was aggressive towards
+    // her brother when she was younger", "Kemal admitted he had been manipulative"): their words about
+    // themselves, reported by the writer, so shown for information (context/reported-speech.ts).
+    if (!quoted && sev !== 'info' && SELF_DESCRIPTION.has(rule.category) && isOwnIndirectSpeech(s.text, hit.start - s.start, rule.category === 'dehumanising')) sev = 'info';
     // A quoted label the writer mentions rather than uses (or one listed in a word-swap table's
     // "Instead of" column): guidance and audits about the word itself ("Avoid phrases such as “service user”", "The phrase “failed to engage” appeared in 7
     // files"), and a record's words quoted in order to answer them ("Earlier records call her

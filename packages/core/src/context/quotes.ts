@@ -75,7 +75,7 @@ function countWords(s: string): number {
 const REPORTING =
   /\b(?:says?|said|states?|stated|wrote|writes?|written|describes?|described|records?|recorded|notes?|noted|reads|reports?|reported|calls?|called|refers? to|referred to|comments?|commented|concluded?|concludes|documents?|documented)\b/gi;
 /** Who or what is quoted when it is not the person: a professional, a service or a document. */
-const OTHER_SOURCE =
+export const OTHER_SOURCE =
   /^(?:GPs?|doctors?|consultants?|psychiatrists?|psychologists?|nurses?|police|officers?|schools?|teachers?|headteachers?|workers?|staff|managers?|providers?|agency|agencies|panel|court|judge|clinicians?|therapists?|letters?|referrals?|reports?|assessments?|records?|notes?|files?|minutes|plans?|e-?mails?|forms?|summary|chronology|professionals?|ward|hospital|team|council|authority|paramedics?|practitioners?)$/i;
 /** A pronoun just before the verb is its subject ("the nurse noted that she said"). */
 const PRONOUN = /^(?:he|she|they|I|we|you)$/i;
@@ -114,7 +114,7 @@ function quotedFromOthers(text: string, open: number): boolean {
 const SAID_COMPLEMENT =
   /\b(?:said|says|told (?:me|us|staff|them|her|him|the \w+)|tells (?:me|us|staff|them|her|him)|explained|explains|stated|states|replied|replies|added|adds|shared|shares|mentioned|mentions|admitted|admits|laughed|laughs|joked|jokes)\s+(?:that\s+)?(?:he|she|they|it|this|[\p{Lu}][\p{Ll}]+)(?:['’](?:s|d|ve|re))?(?:\s+(?:is|was|were|are|has|had|have|been|being|be|feels|felt|feel|feeling|thinks|think|thought|he|she|they|would|will|could|might|gives|give|gave|makes|make|made|her|him|them|me|gets|got|get|getting|became|becomes|become|looks|looked|seems|seemed|sounds|sounded|not|never|always|often|now|still|just|really|very|so|quite|rather|too|a|an|bit|[\p{Ll}]+ly)){1,6}\s*$/u;
 /** Family and friends: their words about the person are theirs, not the person's. */
-const FAMILY_SOURCE = /^(?:mum|mother|dad|father|parents?|wife|husband|partner|brother|sister|son|daughter|aunt|uncle|nan|gran|grandma|grandad|grandmother|grandfather|cousin|neighbours?|friends?|boyfriend|girlfriend|carers?)$/i;
+export const FAMILY_SOURCE = /^(?:mum|mother|dad|father|parents?|wife|husband|partner|brother|sister|son|daughter|aunt|uncle|nan|gran|grandma|grandad|grandmother|grandfather|cousin|neighbours?|friends?|boyfriend|girlfriend|carers?)$/i;
 
 /**
  * Is the short quote opening at `open` how the person put it, reported after a speech verb earlier
