@@ -41,7 +41,7 @@ export interface FindQuotesOptions {
 
 /** Words before a quote that say it records what someone said. */
 const SPEECH_CUE =
-  /\b(?:said|says|say|saying|told (?:me|us|staff|them|her|him|the \w+)|told|tells|asked|asks|describes? (?:himself|herself|themselves|myself) as|described (?:himself|herself|themselves|myself) as|calls? (?:himself|herself|themselves|myself)|called (?:himself|herself|themselves|myself)|explained|explains|replied|replies|shouted|shouts|screamed|stated|states|wrote|writes|added|adds|commented|repeated|answered|signed|typed|mouthed|whispered|put it|in (?:his|her|their|my|our|[\p{Lu}][\p{L}\-]*['’]s?) (?:own )?words|words were|quote|quoted|verbatim)\s*[:,]?\s*$/iu;
+  /\b(?:said|says|say|saying|told (?:me|us|staff|them|her|him|the \w+)|told|tells|asked|asks|describes? (?:himself|herself|themselves|myself) as(?: an?| the)?|described (?:himself|herself|themselves|myself) as(?: an?| the)?|calls? (?:himself|herself|themselves|myself)(?: an?| the)?|called (?:himself|herself|themselves|myself)(?: an?| the)?|explained|explains|replied|replies|shouted|shouts|screamed|stated|states|wrote|writes|added|adds|commented|repeated|answered|signed|typed|mouthed|whispered|put it|in (?:his|her|their|my|our|[\p{Lu}][\p{L}\-]*['’]s?) (?:own )?words|words were|quote|quoted|verbatim)\s*[:,]?\s*$/iu;
 
 /** Words before a quote that mark it as a label someone else applies, whatever its length. */
 const LABEL_CUE = /\b(?:so[- ]called|described as|describes? (?:him|her|them) as|portrayed as|presented as|presents as|labelled(?: as)?|labeled(?: as)?|known as|referred to as|branded(?: as)?)\s*$/i;
