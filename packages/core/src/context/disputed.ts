@@ -62,6 +62,9 @@ const AFTER_QUOTE = new RegExp(
       String.raw`\s*which\s+(?:really\s+|deeply\s+|understandably\s+)?(?:upset|upsets|hurt|hurts|offended|offends|distressed|distresses)\s+(?:him|her|them|me|us|both|the family|his family|her family)\b`,
       // asked to have it changed
       String.raw`\s*(?:and|which|but)\s+(?:(?:he|she|they|I|we|[A-Z][a-z]+)\s+)?(?:has\s+|have\s+|had\s+)?(?:asked|asks|wanted|wants|would\s+like|requested|requests)\s+(?:(?:us|me|them|for)\s+)?(?:(?:that|it|this|the\s+word|the\s+label)\s+(?:to\s+be\s+)?(?:changed|removed|corrected|taken\s+out|deleted)\b|to\s+(?:change|remove|correct|delete)\b)`,
+      // named as a word the person rejects, in apposition ("Her son calls her “demented”, a word she has asked
+      // everyone not to use"; "…calls Sam “a serial absconder”, a label Sam rejects")
+      String.raw`\s*(?:a|the)\s+(?:word|label|term|phrase|description)\b[^.!?;]{0,40}?\b(?:rejects?|rejected|dislikes?|disliked|hates?|hated|objects?\s+to|objected\s+to|disputes?|disputed|disagrees?\s+with|asked\s+(?:us|me|staff|them|everyone)\s+not\s+to\s+use|(?:does|do|did)\s+not\s+(?:use|like|accept)|(?:doesn|don|didn)['’]t\s+(?:use|like|accept))\b`,
       // dislikes it as a word
       String.raw`[^.!?;]{0,40}?\b(?:and|but|which)\s+(?:(?:he|she|they|I|we|[A-Z][a-z]+)\s+)?(?:now\s+|really\s+|still\s+|has\s+always\s+|always\s+)?(?:hates|hated|dislikes|disliked|(?:does|did)\s+not\s+like|(?:doesn|didn)['’]t\s+like)\s+(?:(?:the|that|this)\s+(?:word|term|label|description)\b|(?:it|that)\s+as\s+a\s+(?:word|term|label|description)\b)`,
     ].join('|') +
@@ -85,10 +88,31 @@ export function isDisputedLabel(sentence: string, rel: number, relEnd: number, n
   const wordsBefore = (): string => (before ??= sentence.slice(0, rel).replace(/\s+/g, ' '));
   if (next !== undefined && deniedNext(sentence, rel, relEnd, next, wordsBefore)) return true;
   if (closesQuote(sentence, relEnd) && AFTER_QUOTE.test(sentence.slice(relEnd)) && REPORTED.test(wordsBefore())) return true;
+  if (answeredByThePerson(sentence, rel, relEnd, wordsBefore)) return true;
   if (!ANY.test(sentence)) return false;
   if (BEFORE.test(wordsBefore())) return true;
   const after = sentence.slice(relEnd).replace(/\s+/g, ' ');
   return AFTER.test(after) && REPORTED.test(wordsBefore());
+}
+
+/**
+ * The person's own account straight after a label the sentence reports as someone else's, across a
+ * semicolon or ", but": "His old teacher describes Kit as manipulative; Kit says he was trying to be
+ * heard", "Her aunt called Rosa “aggressive” at the meeting; Rosa told me she had been frightened",
+ * "According to his cousin, Dev is “non-compliant”; Dev says the tablets upset his stomach". The record sets the
+ * two side by side, so the label is theirs, not the writer's. The label must be quoted after a
+ * reporting word, or follow "describes/calls/labels him (as)"; the one who answers is a pronoun or
+ * a name, not a family member, professional or record (their word would be a second label).
+ */
+const ANSWER = /^[^.!?;]{0,40}?(?:;|,\s*but)\s+(?:but\s+)?(he|she|they|[A-Z][a-z]+)\s+(?:says|said|told\s+(?:me|us)|tells\s+(?:me|us)|explains|explained)\b/;
+const DESCRIBED_AS = /\b(?:describes?|described|describing|calls?|called|calling|labels?|labell?ed)\s+(?:him|her|them|[A-Z][a-z]+)\s+(?:as\s+)?(?:an?\s+)?$/;
+const NOT_THE_PERSON = /^(?:Staff|Mum|Dad|Mother|Father|The|This|That|It|We|I|Carers?|Nurses?|Doctors?|Police|School|Parents?|Family|Everyone|Nobody)$/;
+
+function answeredByThePerson(sentence: string, rel: number, relEnd: number, wordsBefore: () => string): boolean {
+  const m = ANSWER.exec(sentence.slice(relEnd, relEnd + 140));
+  if (!m || NOT_THE_PERSON.test(m[1]!)) return false;
+  if (closesQuote(sentence, relEnd)) return REPORTED.test(wordsBefore()) || /\baccording to\b/i.test(wordsBefore());
+  return DESCRIBED_AS.test(sentence.slice(Math.max(0, rel - 60), rel));
 }
 
 /**
