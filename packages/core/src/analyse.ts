@@ -505,6 +505,11 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
         }
         if (colon && colon.start <= hit.start && hit.end <= colon.end) q = colon;
       }
+      // A block quote (a line opening with ">", in Markdown or in plain text) in which someone
+      // speaks of themselves ("> I refused the bath because the water was cold."): their words, as quote
+      // marks make them. A quoted e-mail from a colleague about the person ("> He refused his
+      // tablets again") is still read.
+      if ((!q || q.kind === 'scare') && inBlockQuote(doc.source, from) && isFirstPerson(s.text, hit.start - s.start)) q = BLOCK_QUOTE;
       scare = q?.kind === 'scare';
       if (q && q.kind !== 'scare') {
         if (!options.includeQuotes) continue;
@@ -675,6 +680,16 @@ function paragraphAt(paragraphs: number[], offset: number): number {
 /** "my care package", "my own PA": the person naming their own support (the match follows "my"). */
 function ownSupportWord(sentence: string, rel: number): boolean {
   return /(?:^|[^\p{L}])my\s+(?:own\s+)?$/iu.test(sentence.slice(Math.max(0, rel - 12), rel));
+}
+
+/** The quote a block-quoted line stands in (its offsets are not read). */
+const BLOCK_QUOTE: QuoteSpan = Object.freeze({ start: 0, end: 0, kind: 'speech' });
+
+/** Is `offset` of `source` on a block-quoted line (up to three spaces, then ">")? */
+function inBlockQuote(source: string, offset: number): boolean {
+  let i = source.lastIndexOf('\n', offset - 1) + 1;
+  for (let k = 0; k < 3 && (source[i] === ' ' || source[i] === '\t'); k++) i++;
+  return source[i] === '>' && i < offset;
 }
 
 /** Is the match the person describing themselves? Labels (dehumanising) need "I am a …". */
