@@ -27,21 +27,22 @@ const CLOSE = `["”’'»]`;
  */
 const LIST = `(?:${OPEN}[^"“”‘’«»\\n]{1,60}${CLOSE}\\s*(?:,\\s*(?:and\\s+|or\\s+)?|and\\s+|or\\s+|(?:with|by|from|for|to|in|at|of|about)\\s+))*`;
 
-/** The word itself is the topic: "the phrase", "words such as", "instead of", "do not write". */
+/** The word itself is the topic: "the phrase", "words such as", "instead of", "do not write", a form's "heading". */
 const WORD_FRAME = new RegExp(
-  String.raw`(?:\b(?:word|words|phrase|phrases|term|terms|label|labels|expression|expressions|wording)(?:\s+(?:such\s+as|like))?|\binstead\s+of|\b(?:replace|replacing|swap|swapping)|\brather\s+than|\bavoid(?:\s+(?:writing|using|saying))?|\b(?:do\s+not|don['’]t|never|not|stop)\s+(?:write|use|say|writing|using|saying))\s*` +
+  String.raw`(?:\b(?:word|words|phrase|phrases|term|terms|label|labels|expression|expressions|wording|heading|headings)(?:\s+(?:such\s+as|like))?|\binstead\s+of|\b(?:replace|replacing|swap|swapping)|\brather\s+than|\bavoid(?:\s+(?:writing|using|saying))?|\b(?:do\s+not|don['’]t|never|not|stop)\s+(?:write|use|say|writing|using|saying))\s*` +
     LIST +
     '$',
   'i',
 );
 
 /**
- * A count of the word in records: "“X” appeared in 9 files", "“X” was used twice". Or the quoted
+ * A count of the word in records: "“X” appeared in 9 files", "“X” was used twice". Or the word as a
+ * label or tag that follows someone ("the “frequent flyer” label has followed her"). Or the quoted
  * words naming a kind of letter, code or form, as reviews write about wording a service used and
  * changed: "“Did not attend” letters were sent to a baby", "the “DNA” code on the system", "a
  * “failed to engage” code on the form".
  */
-const WORD_AFTER = /^\s*(?:appeared|appears|appear|occurred|occurs|came\s+up|comes\s+up|(?:was|were|is|are)\s+used|(?:letters?|codes?|coding|templates?|flags?|stamps?|categor(?:y|ies)|(?:tick[\s-]?)?box(?:es)?|fields?|outcome\s+codes?))\b/i;
+const WORD_AFTER = /^\s*(?:appeared|appears|appear|occurred|occurs|came\s+up|comes\s+up|(?:was|were|is|are)\s+used|(?:labels?|tags?|letters?|codes?|coding|templates?|flags?|stamps?|categor(?:y|ies)|(?:tick[\s-]?)?box(?:es)?|fields?|outcome\s+codes?))\b/i;
 
 /** A record, a document or "it" as the one that used the label: "Earlier records call her", "a note from March described you as", "the report that called", "the 2023 plan described her as". */
 const RECORD_FRAME = new RegExp(
