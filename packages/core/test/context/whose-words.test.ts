@@ -1,0 +1,89 @@
+/**
+ * Whose words are these (the sixty-sixth check, 2026-11-28), through analyse() with the built-in
+ * rules: the person's own account in indirect speech (context/reported-speech.ts), an "I" inside
+ * someone's quoted words that is not the writer's (context/first-person.ts), a `>` block quote in
+ * which someone speaks of themselves, a quoted label answered by the person's own account or named
+ * as a word they reject (context/disputed.ts), and a quoted label named as a label or a heading
+ * (context/mention.ts). Every sentence here is written for the test, in other wording than the set.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyse, builtinRuleSet, readers } from '../../src/index.js';
+import { isOwnIndirectSpeech } from '../../src/context/reported-speech.js';
+
+const set = builtinRuleSet();
+const sev = (text: string, ruleId: string): string | undefined => {
+  const fs = analyse(text, set).findings;
+  for (const f of fs) if (f.start) expect(text.slice(f.start.offset, f.end!.offset)).toBe(f.text);
+  return fs.find((f) => f.ruleId === ruleId)?.severity;
+};
+
+describe('the person’s own account in indirect speech', () => {
+  it.each([
+    ['Nadia explained that she was aggressive towards her brother when she was younger.', 'blaming/aggressive'],
+    ['Kemal admitted he had been manipulative with his sister.', 'blaming/manipulative'],
+    ['Mo told me he was non-compliant with the last plan because nobody explained it.', 'blaming/non-compliant'],
+    ['Hassan says he is an alcoholic and goes to meetings on Thursdays.', 'dehumanising/alcoholic'],
+  ])('is shown at info: %s', (text, rule) => {
+    expect(sev(text, rule)).toBe('info');
+  });
+
+  it.each([
+    // the writer's own clause after the report
+    ['Mo told me the tablets were new; he is non-compliant with them.', 'blaming/non-compliant'],
+    ['Hassan says he goes to meetings, and he is an alcoholic.', 'dehumanising/alcoholic'],
+    // someone else speaking: a professional, the family, the writer, another person
+    ['The nurse said she was aggressive overnight.', 'blaming/aggressive'],
+    ['Mum said he refused his tea.', 'blaming/refuses'],
+    ['Dr Reid said he suffers from anxiety.', 'deficit/suffers-from'],
+    ['I said he was aggressive.', 'blaming/aggressive'],
+    ['She said he was attention-seeking.', 'blaming/attention-seeking'],
+  ])('stays a warning: %s', (text, rule) => {
+    expect(sev(text, rule)).toBe('warning');
+  });
+
+  it('needs a self-label for a dehumanising word: a paraphrase of where someone lives stays the writer’s', () => {
+    expect(isOwnIndirectSpeech('Tom told me he is a diabetic', 'Tom told me he is a '.length, true)).toBe(true);
+    expect(isOwnIndirectSpeech('Tom told me he likes his placement', 'Tom told me he likes his '.length, true)).toBe(false);
+  });
+});
+
+describe('an “I” inside someone’s quoted words is not the writer', () => {
+  it.each([
+    ['“You can’t make me,” said Ola, who then refused her breakfast.', 'blaming/refuses'],
+    ['"I love it here," Ted told us, before becoming very demanding at lunch.', 'blaming/needy'],
+    ['Mr Arno said "I am off now" and was combative at the door.', 'blaming/combative'],
+  ])('the writer’s clause after the quote is read: %s', (text, rule) => {
+    expect(['warning', 'error']).toContain(sev(text, rule));
+  });
+});
+
+describe('a block quote in which someone speaks of themselves', () => {
+  const found = (src: string) => analyse(readers.text(src), set).findings.filter((f) => f.severity !== 'info' && f.category !== 'privacy');
+  it('is their words', () => {
+    expect(found('> I refused the bath because the water was cold.\n\nOwen, at his review.')).toEqual([]);
+    expect(found('> They wrote that I was non-compliant.\n\nAda wrote this herself.')).toEqual([]);
+  });
+  it('a colleague’s quoted e-mail about the person, and the writer’s own paragraph after it, are still read', () => {
+    expect(found('> He refused his tea again.\n\nFrom the ward.').map((f) => f.ruleId)).toEqual(['blaming/refuses']);
+    expect(found('> I am fine.\n\nKim remains disengaged from the group.').map((f) => f.ruleId)).toEqual(['blaming/failed-to-engage']);
+  });
+});
+
+describe('a quoted label someone else used, answered or named as a word', () => {
+  it.each([
+    ['Her aunt called Rosa "aggressive" at the meeting; Rosa told me she had been frightened.', 'blaming/aggressive'],
+    ['His old teacher describes Kit as manipulative; Kit says he was trying to be heard.', 'blaming/manipulative'],
+    ['Her son calls her "demented", a word she has asked everyone not to use.', 'dehumanising/dementia-labels'],
+    ['The "bed blocker" label has stuck to Mr Aziz since March.', 'dehumanising/bed-blocker'],
+    ['The old heading "Service users" is now "People we support".', 'dehumanising/service-user'],
+  ])('is shown at info: %s', (text, rule) => {
+    expect(sev(text, rule)).toBe('info');
+  });
+
+  it.each([
+    ['Staff said he was aggressive; he said he was sorry.', 'blaming/aggressive'],
+    ['Her aunt called Rosa "aggressive"; Mum says she often is.', 'blaming/aggressive'],
+  ])('stays a warning: %s', (text, rule) => {
+    expect(sev(text, rule)).toBe('warning');
+  });
+});
