@@ -27,9 +27,9 @@ const CLOSE = `["”’'»]`;
  */
 const LIST = `(?:${OPEN}[^"“”‘’«»\\n]{1,60}${CLOSE}\\s*(?:,\\s*(?:and\\s+|or\\s+)?|and\\s+|or\\s+|(?:with|by|from|for|to|in|at|of|about)\\s+))*`;
 
-/** The word itself is the topic: "the phrase", "words such as", "instead of", "do not write", a form's "heading". */
+/** The word itself is the topic: "the phrase", "words such as", "instead of", "do not write", a form's "heading", "his word for it is". */
 const WORD_FRAME = new RegExp(
-  String.raw`(?:\b(?:word|words|phrase|phrases|term|terms|label|labels|expression|expressions|wording|heading|headings)(?:\s+(?:such\s+as|like))?|\binstead\s+of|\b(?:replace|replacing|swap|swapping)|\brather\s+than|\bavoid(?:\s+(?:writing|using|saying))?|\b(?:do\s+not|don['’]t|never|not|stop)\s+(?:write|use|say|writing|using|saying))\s*` +
+  String.raw`(?:\b(?:word|words|phrase|phrases|term|terms|label|labels|expression|expressions|wording|heading|headings)(?:\s+(?:such\s+as|like)|\s+for\s+(?:it|this|that)\s+(?:is|was))?|\binstead\s+of|\b(?:replace|replacing|swap|swapping)|\brather\s+than|\bavoid(?:\s+(?:writing|using|saying))?|\b(?:do\s+not|don['’]t|never|not|stop)\s+(?:write|use|say|writing|using|saying))\s*` +
     LIST +
     '$',
   'i',

@@ -76,6 +76,7 @@ describe('a quoted label someone else used, answered or named as a word', () => 
     ['Her son calls her "demented", a word she has asked everyone not to use.', 'dehumanising/dementia-labels'],
     ['The "bed blocker" label has stuck to Mr Aziz since March.', 'dehumanising/bed-blocker'],
     ['The old heading "Service users" is now "People we support".', 'dehumanising/service-user'],
+    ['Her gran\'s word for it is "attention-seeking"; Tia calls it needing a hug.', 'blaming/attention-seeking'],
   ])('is shown at info: %s', (text, rule) => {
     expect(sev(text, rule)).toBe('info');
   });
