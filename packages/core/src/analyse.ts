@@ -543,7 +543,9 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
     // The person's own account in indirect speech ("Nadia explained that she was aggressive towards
     // her brother when she was younger", "Kemal admitted he had been manipulative"): their words about
     // themselves, reported by the writer, so shown for information (context/reported-speech.ts).
-    if (!quoted && sev !== 'info' && SELF_DESCRIPTION.has(rule.category) && isOwnIndirectSpeech(s.text, hit.start - s.start, rule.category === 'dehumanising')) sev = 'info';
+    // Not a match that holds quote marks ("Jack says he is seeing his 'sinus doctor'"): the marks
+    // are the writer's (BLA-41), whoever's account it is.
+    if (!quoted && sev !== 'info' && SELF_DESCRIPTION.has(rule.category) && !holdsQuoteMark(text, hit.start, hit.end) && isOwnIndirectSpeech(s.text, hit.start - s.start, rule.category === 'dehumanising')) sev = 'info';
     // A quoted label the writer mentions rather than uses (or one listed in a word-swap table's
     // "Instead of" column): guidance and audits about the word itself ("Avoid phrases such as “service user”", "The phrase “failed to engage” appeared in 7
     // files"), and a record's words quoted in order to answer them ("Earlier records call her
@@ -680,6 +682,16 @@ function paragraphAt(paragraphs: number[], offset: number): number {
 /** "my care package", "my own PA": the person naming their own support (the match follows "my"). */
 function ownSupportWord(sentence: string, rel: number): boolean {
   return /(?:^|[^\p{L}])my\s+(?:own\s+)?$/iu.test(sentence.slice(Math.max(0, rel - 12), rel));
+}
+
+/** Does text[start, end) hold a quote mark (not an apostrophe inside a word, as in "he's")? */
+function holdsQuoteMark(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text[i]!;
+    if (c === '"' || c === '“' || c === '”' || c === '‘' || c === '«' || c === '»') return true;
+    if ((c === "'" || c === '’') && !(i > start && i + 1 < end && /\p{L}/u.test(text[i - 1]!) && /\p{L}/u.test(text[i + 1]!))) return true;
+  }
+  return false;
 }
 
 /** The quote a block-quoted line stands in (its offsets are not read). */

@@ -37,6 +37,8 @@ describe('the person’s own account in indirect speech', () => {
     ['Dr Reid said he suffers from anxiety.', 'deficit/suffers-from'],
     ['I said he was aggressive.', 'blaming/aggressive'],
     ['She said he was attention-seeking.', 'blaming/attention-seeking'],
+    // the writer's own quote marks round the person's word (BLA-41)
+    ["Ola says she is off to see her 'cousin' tonight.", 'blaming/scare-quotes'],
   ])('stays a warning: %s', (text, rule) => {
     expect(sev(text, rule)).toBe('warning');
   });
