@@ -22,7 +22,7 @@ import { inWordSwapColumn, isQuotedFromRecord, isRejectedLabel, isWordMention } 
 import { isFieldAnsweredNo, isFormQuestion } from './context/form-question.js';
 import { aboutWhom, castOf, clausePronounReferent, groupReferent, paragraphPronounReferent, pronounReferent, subjectAllows, type ContextIndex } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
-import { isOwnIndirectSpeech } from './context/reported-speech.js';
+import { isOwnIndirectSpeech, namedSpeaker, type SpeakerTest } from './context/reported-speech.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
 import { partHeads, type PartHead } from './context/sections.js';
 import { abbreviationDefined, abbreviationDefinitions, abbreviationsIn, mayHoldAbbreviation, type AbbreviationDefinitions } from './context/abbreviations.js';
@@ -398,6 +398,7 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
   const definedCache = new Map<CompiledUnless, [number, number][]>();
   /** The word lists plus the names the document introduces as someone else (read on the first `subject` check). */
   let cast: ContextIndex | undefined;
+  let speakers: SpeakerTest | undefined; // who a named speaker in indirect speech is (reported-speech.ts)
   /** The abbreviations the document spells out (found on its first jargon abbreviation). */
   let abbreviations: AbbreviationDefinitions | undefined;
   const findings: Finding[] = [];
@@ -545,7 +546,7 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
     // themselves, reported by the writer, so shown for information (context/reported-speech.ts).
     // Not a match that holds quote marks ("Jack says he is seeing his 'sinus doctor'"): the marks
     // are the writer's (BLA-41), whoever's account it is.
-    if (!quoted && sev !== 'info' && SELF_DESCRIPTION.has(rule.category) && !holdsQuoteMark(text, hit.start, hit.end) && isOwnIndirectSpeech(s.text, hit.start - s.start, rule.category === 'dehumanising')) sev = 'info';
+    if (!quoted && sev !== 'info' && SELF_DESCRIPTION.has(rule.category) && !holdsQuoteMark(text, hit.start, hit.end) && isOwnIndirectSpeech(s.text, hit.start - s.start, rule.category === 'dehumanising', (speakers ??= namedSpeaker(text, () => (set.context ? (cast ??= castOf(text, set.context)) : undefined))))) sev = 'info';
     // A quoted label the writer mentions rather than uses (or one listed in a word-swap table's
     // "Instead of" column): guidance and audits about the word itself ("Avoid phrases such as “service user”", "The phrase “failed to engage” appeared in 7
     // files"), and a record's words quoted in order to answer them ("Earlier records call her

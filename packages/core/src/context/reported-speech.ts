@@ -19,9 +19,56 @@
  *   "who" … ("Ali said he had a late night, but he remains uncooperative with staff" is the
  *   writer's own clause after the report).
  * Dehumanising labels count only when the person names themselves with one (see isOwnIndirectSpeech).
+ * A named speaker is the person only where the document says nothing against it (namedSpeaker).
  * Pure; never throws.
  */
 import { FAMILY_SOURCE, OTHER_SOURCE } from './quotes.js';
+
+/**
+ * Is a named speaker the person the record is about, speaking of themselves with `pronoun`? Given
+ * by the caller, which knows the whole document (see `namedSpeaker`).
+ */
+export type SpeakerTest = (name: string, pronoun: 'he' | 'she' | 'they') => boolean;
+
+/** Capitalised words that are never a name (sentence openers, pronouns, days and months). */
+const NOT_NAME = new Set(
+  (
+    'The This That These Those There Here It He She They We You I His Her Their Our My Its A An And But So If When While After Before ' +
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
+    'Mr Mrs Ms Miss Mx Dr Mum Dad'
+  ).split(' '),
+);
+
+/**
+ * A SpeakerTest for one document: a named speaker is the person only when the document does not
+ * introduce the name as someone else or show a gender that does not fit ("Stella lives with her
+ * son, Dan … Dan said she is confined to a wheelchair": Dan is a man; "his wife, Lesley"), and the
+ * name is the document's most frequent (the person a record is about is named most; "Vera's
+ * daughter, Lyn, rang … Lyn says she insists" is Lyn speaking of Vera, named more often). `cast`
+ * gives the document's cast (subject.ts castOf: "@Name" for someone else, "@m:Name" and "@f:Name"
+ * for a gender shown), read only when a named speaker is met.
+ */
+export function namedSpeaker(text: string, cast: () => { get(key: string): unknown; has(key: string): boolean } | undefined): SpeakerTest {
+  let counts: Map<string, number> | undefined;
+  let top = 0;
+  return (name, pronoun) => {
+    const c = cast();
+    if (c) {
+      if (c.get(`@${name}`) !== undefined) return false;
+      if ((pronoun === 'she' && c.has(`@m:${name}`)) || (pronoun === 'he' && c.has(`@f:${name}`))) return false;
+    }
+    if (!counts) {
+      counts = new Map();
+      for (const m of text.matchAll(/(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/gu)) {
+        if (NOT_NAME.has(m[0])) continue;
+        const n = (counts.get(m[0]) ?? 0) + 1;
+        counts.set(m[0], n);
+        if (n > top) top = n;
+      }
+    }
+    return (counts.get(name) ?? 0) >= top;
+  };
+}
 
 /** Cheap test: a word a speech verb below begins with. Most sentences have none. */
 const MAYBE = /\b(?:said|says|told|tells|explain|admit|shar|mention|jok)/i;
@@ -52,7 +99,7 @@ const SELF_LABEL_GAP = /^\s*(?:(?:is|was|are|were|been|has been|had been|have be
  * (dehumanising labels), only when the person names themselves with it ("she told me she is
  * diabetic"): "he told me he likes his placement" is the writer's word for his home.
  */
-export function isOwnIndirectSpeech(sentence: string, rel: number, selfLabel = false): boolean {
+export function isOwnIndirectSpeech(sentence: string, rel: number, selfLabel = false, isPerson?: SpeakerTest): boolean {
   const before = sentence.slice(Math.max(0, rel - LOOKBACK), rel);
   if (!MAYBE.test(before)) return false;
   let last: RegExpExecArray | undefined;
@@ -71,6 +118,8 @@ export function isOwnIndirectSpeech(sentence: string, rel: number, selfLabel = f
   // "She said he was …": one person speaking of another.
   const subject = /(he|she|they)(?:['’]\w+)?$/i.exec(last[0])![1]!.toLowerCase();
   if (/^(?:he|she|they)$/i.test(speaker) && speaker.toLowerCase() !== subject) return false;
+  // A name: the person only where the document says nothing against it (see namedSpeaker).
+  if (isPerson && !/^(?:he|she|they)$/i.test(speaker) && !isPerson(speaker.replace(/['’]s$/, ''), subject as 'he' | 'she' | 'they')) return false;
   return !words.some((w) => {
     const bare = w.replace(/['’]s?$/, '');
     return OTHER_SOURCE.test(bare) || FAMILY_SOURCE.test(bare) || ROLE.test(bare) || NOT_SPEAKER.test(bare);

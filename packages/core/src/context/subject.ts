@@ -575,6 +575,13 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
       seen.set(name, had && had !== g ? 'both' : g);
       continue;
     }
+    if (kind && NOT_CAST.has(role) && (MEN.has(role) || WOMEN.has(role)) && !notName(l, index)) {
+      // A son or daughter is not cast (the record may be about them) but shows a gender: "her son, Dan".
+      const g = MEN.has(role) ? CAST_MAN : CAST_WOMAN;
+      const had = seen.get(name);
+      seen.set(name, had && had !== g ? 'both' : g);
+      continue;
+    }
     if (!kind || kind === 'request' || kind === 'document' || NOT_CAST.has(role) || notName(l, index)) continue;
     cast ??= new CastIndex(index);
     const key = CAST + name;

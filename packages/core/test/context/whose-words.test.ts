@@ -43,6 +43,15 @@ describe('the person’s own account in indirect speech', () => {
     expect(sev(text, rule)).toBe('warning');
   });
 
+  it('takes a named speaker for the person only where the document says nothing against it', () => {
+    // A relative introduced by role, whose gender does not fit, or who is named less than the person.
+    expect(sev('Nell lives with her son, Rory, near the park. Rory said she is confined to a wheelchair when they go out.', 'deficit/wheelchair-bound')).toBe('warning');
+    expect(sev('I met Ivo and his partner, Sal, at home. Sal said he is very demanding at night.', 'blaming/needy')).toBe('warning');
+    expect(sev("Ivo's daughter, Bea, rang. Ivo had a fall last week, and Ivo is sore. Bea says he refused his tea again.", 'blaming/refuses')).toBe('warning');
+    // The person, named most, speaking of themselves.
+    expect(sev('Ivo lives alone. Ivo told me he was aggressive to his brother years ago.', 'blaming/aggressive')).toBe('info');
+  });
+
   it('needs a self-label for a dehumanising word: a paraphrase of where someone lives stays the writer’s', () => {
     expect(isOwnIndirectSpeech('Tom told me he is a diabetic', 'Tom told me he is a '.length, true)).toBe(true);
     expect(isOwnIndirectSpeech('Tom told me he likes his placement', 'Tom told me he likes his '.length, true)).toBe(false);
