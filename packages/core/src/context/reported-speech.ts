@@ -23,6 +23,7 @@
  * Pure; never throws.
  */
 import { FAMILY_SOURCE, OTHER_SOURCE } from './quotes.js';
+import { CALENDAR_WORDS } from './subject.js';
 
 /**
  * Is a named speaker the person the record is about, speaking of themselves with `pronoun`? Given
@@ -31,13 +32,10 @@ import { FAMILY_SOURCE, OTHER_SOURCE } from './quotes.js';
 export type SpeakerTest = (name: string, pronoun: 'he' | 'she' | 'they') => boolean;
 
 /** Capitalised words that are never a name (sentence openers, pronouns, days and months). */
-const NOT_NAME = new Set(
-  (
-    'The This That These Those There Here It He She They We You I His Her Their Our My Its A An And But So If When While After Before ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
-    'Mr Mrs Ms Miss Mx Dr Mum Dad'
-  ).split(' '),
-);
+const NOT_NAME = new Set([
+  ...'The This That These Those There Here It He She They We You I His Her Their Our My Its A An And But So If When While After Before Mr Mrs Ms Miss Mx Dr Mum Dad'.split(' '),
+  ...CALENDAR_WORDS.split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)),
+]);
 
 /**
  * A SpeakerTest for one document: a named speaker is the person only when the document does not
