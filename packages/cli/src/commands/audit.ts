@@ -14,6 +14,7 @@ import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { ResourceLimits } from 'node:worker_threads';
 import { cpus } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { dirname, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -78,6 +79,19 @@ function workerLimits(files: readonly string[], cwd: string, stdinFilename: stri
   });
   if (!big) limits.maxOldGenerationSizeMb = 128;
   return limits;
+}
+
+/**
+ * A long audit's peak memory is three sawtooths added up: the main thread's heap (reading the
+ * records, receiving the findings, writing the CSVs) and each worker's. By default V8 lets an old
+ * generation grow to up to four times what survived its last full collection before collecting
+ * again; the main thread's went from about 36 MB to 113 MB between collections. Growing by half
+ * instead keeps the whole process about 50 MB lower on the 100,000-record bench at no measurable
+ * CPU cost (docs/performance.md). V8 reads this flag at each collection, for every thread, so
+ * setting it once before the workers start is enough; it is set only for `audit`.
+ */
+function boundHeapGrowth(): void {
+  setFlagsFromString('--heap-growing-percent=50');
 }
 
 /** Example sentences kept per rule in the report. */
@@ -241,6 +255,7 @@ export async function audit(paths: string[], opts: AuditCommandOptions, io: Io):
   const stopListening = onStopSignal(onSignal);
 
   const jobs = opts.jobs ?? defaultJobs(cpus().length);
+  boundHeapGrowth();
   const analyser = createAnalyser(jobs, { resourceLimits: workerLimits(files, io.cwd, opts.stdinFilename) });
   const barAllowed = opts.progress !== false && Boolean(io.stderr.isTTY);
   let progress = createProgress(io, { enabled: false });
