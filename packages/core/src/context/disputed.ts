@@ -99,12 +99,13 @@ export function isDisputedLabel(sentence: string, rel: number, relEnd: number, n
  * The person's own account straight after a label the sentence reports as someone else's, across a
  * semicolon or ", but": "His old teacher describes Kit as manipulative; Kit says he was trying to be
  * heard", "Her aunt called Rosa “aggressive” at the meeting; Rosa told me she had been frightened",
- * "According to his cousin, Dev is “non-compliant”; Dev says the tablets upset his stomach". The record sets the
+ * "According to his cousin, Dev is “non-compliant”; Dev says the tablets upset his stomach", "Her
+ * gran told me she is “mildly autistic”, but Ada calls herself autistic". The record sets the
  * two side by side, so the label is theirs, not the writer's. The label must be quoted after a
  * reporting word, or follow "describes/calls/labels him (as)"; the one who answers is a pronoun or
  * a name, not a family member, professional or record (their word would be a second label).
  */
-const ANSWER = /^[^.!?;]{0,40}?(?:;|,\s*but)\s+(?:but\s+)?(he|she|they|[A-Z][a-z]+)\s+(?:says|said|told\s+(?:me|us)|tells\s+(?:me|us)|explains|explained)\b/;
+const ANSWER = /^[^.!?;]{0,40}?(?:;|,\s*but)\s+(?:but\s+)?(he|she|they|[A-Z][a-z]+)\s+(?:says|said|told\s+(?:me|us)|tells\s+(?:me|us)|explains|explained|(?:calls|called|describes|described|sees|saw|refers\s+to|referred\s+to)\s+(?:himself|herself|themselves|themself))\b/;
 const DESCRIBED_AS = /\b(?:describes?|described|describing|calls?|called|calling|labels?|labell?ed)\s+(?:him|her|them|[A-Z][a-z]+)\s+(?:as\s+)?(?:an?\s+)?$/;
 const NOT_THE_PERSON = /^(?:Staff|Mum|Dad|Mother|Father|The|This|That|It|We|I|Carers?|Nurses?|Doctors?|Police|School|Parents?|Family|Everyone|Nobody)$/;
 

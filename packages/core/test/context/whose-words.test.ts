@@ -88,6 +88,9 @@ describe('a quoted label someone else used, answered or named as a word', () => 
     ['The "bed blocker" label has stuck to Mr Aziz since March.', 'dehumanising/bed-blocker'],
     ['The old heading "Service users" is now "People we support".', 'dehumanising/service-user'],
     ['Her gran\'s word for it is "attention-seeking"; Tia calls it needing a hug.', 'blaming/attention-seeking'],
+    // answered by the person's own word for themselves
+    ['His uncle told me Ravi is "high-functioning", but Ravi describes himself as autistic and tired.', 'deficit/functioning-labels'],
+    ['The old referral calls her "a hoarder"; Mabel calls herself a collector.', 'dehumanising/hoarder'],
   ])('is shown at info: %s', (text, rule) => {
     expect(sev(text, rule)).toBe('info');
   });
@@ -96,6 +99,26 @@ describe('a quoted label someone else used, answered or named as a word', () => 
     ['Staff said he was aggressive; he said he was sorry.', 'blaming/aggressive'],
     ['Her aunt called Rosa "aggressive"; Mum says she often is.', 'blaming/aggressive'],
   ])('stays a warning: %s', (text, rule) => {
+    expect(sev(text, rule)).toBe('warning');
+  });
+});
+
+describe('a self-description covers the words the person chose, not the rest of the sentence', () => {
+  it.each([
+    ['Dev describes himself as a recovering addict.', 'dehumanising/addict'],
+    ['Mrs Okafor, who calls herself diabetic, checks her own sugars.', 'dehumanising/diabetic'],
+    ['Lou sees herself as Deaf and proud, and signs at home.', 'deficit/hearing-impaired'],
+    ['In his own words, he was a hoarder before the fire.', 'dehumanising/hoarder'],
+  ])('is left alone: %s', (text, rule) => {
+    expect(sev(text, rule)).toBeUndefined();
+  });
+
+  it.each([
+    ['Noor, who describes herself as autistic, is high-functioning according to her school.', 'deficit/functioning-labels'],
+    ['Dev describes himself as a keen cyclist and is an alcoholic.', 'dehumanising/alcoholic'],
+    ['Sol calls himself a night owl; he is a hoarder.', 'dehumanising/hoarder'],
+    ['Priya describes herself as a gardener, although she is wheelchair-bound.', 'deficit/wheelchair-bound'],
+  ])('still reports the writer’s label in another clause: %s', (text, rule) => {
     expect(sev(text, rule)).toBe('warning');
   });
 });
