@@ -62,6 +62,26 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 
 /** Categories whose findings in first-person self-description are reported at info (LEXICON §4.2). */
 const SELF_DESCRIPTION: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming']);
+
+/**
+ * Categories whose rules, whatever their `subject:` setting, never describe an animal: "the dog
+ * wandered off", "our cat, Mog, suffers from arthritis", "Biscuit had gone walkabout" after "a dog
+ * called Biscuit". (Privacy, voice, gatekeeping and jargon are about the record, not a subject.)
+ */
+const NEVER_AN_ANIMAL: ReadonlySet<string> = new Set(['deficit', 'dehumanising', 'blaming', 'control']);
+
+/** The animal words of a context index, as one test (built once per index). */
+const animalTests = new WeakMap<ContextIndex, RegExp | null>();
+function animalTest(index: ContextIndex): RegExp | null {
+  let re = animalTests.get(index);
+  if (re === undefined) {
+    const words = [...index].filter(([, kind]) => kind === 'animal').map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = words.length ? new RegExp(`\\b(?:${words.sort((a, b) => b.length - a.length).join('|')})\\b`, 'i') : null;
+    animalTests.set(index, re);
+  }
+  return re;
+}
+
 /** Added to the message of a label quoted as a word or from a record (context/mention.ts). */
 const MENTIONED = ' Here it is quoted as a word or from a record, not used about the person, so it is shown for information.';
 /** Added to the message of a label in a form's own question (context/form-question.ts). */
@@ -398,6 +418,8 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
   const definedCache = new Map<CompiledUnless, [number, number][]>();
   /** The word lists plus the names the document introduces as someone else (read on the first `subject` check). */
   let cast: ContextIndex | undefined;
+  // Does the text name an animal at all (read once, and only if a rule needs to know)?
+  let mentionsAnimal: boolean | undefined;
   let speakers: SpeakerTest | undefined; // who a named speaker in indirect speech is (reported-speech.ts)
   /** The abbreviations the document spells out (found on its first jargon abbreviation). */
   let abbreviations: AbbreviationDefinitions | undefined;
@@ -478,6 +500,11 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
           groupReferent(s.text, hit.start - s.start, same ? prev.text : '', cast, () => (same && prev2 && sameParagraph(text, prev2, prev) ? prev2.text : '')) ?? about;
       }
       if (!subjectAllows(rule.subject, about)) continue;
+    } else if (NEVER_AN_ANIMAL.has(rule.category) && set.context && (mentionsAnimal ??= animalTest(set.context)?.test(text) ?? false)) {
+      // A rule that reads no subject still never describes an animal: only in a text that names
+      // one, so the reading costs nothing elsewhere.
+      cast ??= castOf(text, set.context);
+      if (aboutWhom(s.text, hit.start - s.start, hit.end - s.start, cast) === 'animal') continue;
     }
     // Suppression comments. (Positions are the source's: in a word that markup split and the
     // reader joined, text and source offsets differ.)

@@ -545,3 +545,23 @@ describe('who a name in apposition or a cast name is', () => {
     expect(texts('The porters were short of staff, and they were irritable with each other.')).toEqual([]);
   });
 });
+
+describe('rules that read no subject still never describe an animal (added 2026-11-28)', async () => {
+  const { builtinRuleSet } = await import('../../src/index.js');
+  const set = builtinRuleSet();
+  const ids = (text: string): string[] => analyse(text, set).findings.map((f) => f.ruleId).filter((id) => id !== 'privacy/person-name');
+  it.each([
+    ['Olive has a spaniel called Biscuit. Biscuit had gone walkabout again by teatime.', 'dehumanising/wandering'],
+    ['Our old cat, Mog, suffers from arthritis and sleeps by the fire.', 'deficit/suffers-from'],
+    ['The family terrier goes walkabout whenever the gate is left open.', 'dehumanising/wandering'],
+  ])('leaves an animal alone: %s', (text, rule) => {
+    expect(ids(text)).not.toContain(rule);
+  });
+  it.each([
+    ['Olive has a spaniel called Biscuit. Olive had gone walkabout again by teatime.', 'dehumanising/wandering'],
+    ['Mrs Dunn suffers from arthritis and her cat sleeps on her bed.', 'deficit/suffers-from'],
+    ['Kofi walked the dog and then went walkabout until midnight.', 'dehumanising/wandering'],
+  ])('still reports the person: %s', (text, rule) => {
+    expect(ids(text)).toContain(rule);
+  });
+});
