@@ -451,12 +451,28 @@ function sharedSubject(ws: Words, and: number, index: ContextIndex): About | und
     if (kindAt(ws, j, index)) {
       if (j === and - 1 || plain === 0) return undefined;
       const h = subjectHead(ws, j, index, false);
-      return h >= 0 ? subjectKind(ws, h, index) : undefined;
+      if (h < 0) return undefined;
+      // A verb right before the noun phrase makes it an object, and the verbs after "and" are the
+      // clause's opening subject's: "Sam pushed the carer away and was aggressive", "Kofi took
+      // the dog out and went walkabout".
+      const p = phraseStart(ws, h);
+      if (p > 0 && isVerbBeforeObject(ws.raw[p - 1]!, at(ws, p - 1))) return undefined;
+      return subjectKind(ws, h, index);
     }
     if (BRIDGE.has(t) || (/ly$/.test(t) && !POSSESSIVE.test(t))) continue;
     if (PREPOSITIONS.has(t) || STOPS.has(t) || RELATIVES.has(t) || CONJUNCTIONS.has(t) || POSSESSIVE.test(t) || !/^\p{Ll}+$/u.test(ws.raw[j]!) || ++plain > 2) return undefined;
   }
   return undefined;
+}
+
+/**
+ * Is the word before a noun phrase a verb that takes it as its object ("pushed", "took", "told …
+ * off")? A plain lower-case word that is none of the words a subject may follow: not a verb-group
+ * word, time word, preposition, relative, conjunction, reporting verb (whose clause may open with
+ * a new subject: "staff said the carer was late and …") or adverb in -ly.
+ */
+function isVerbBeforeObject(raw: string, t: string): boolean {
+  return /^\p{Ll}{2,}$/u.test(raw) && !BRIDGE.has(t) && !TIME.has(t) && !PREPOSITIONS.has(t) && !RELATIVES.has(t) && !CONJUNCTIONS.has(t) && !STOPS.has(t) && !DETERMINERS.has(t) && !t.endsWith('ly');
 }
 
 /**

@@ -359,6 +359,10 @@ describe('who a sentence is about, in documents where several people appear (add
     // an object before "and" is not the subject
     expect(about('Paddy thanked the carer and refused his tea.', 'refused')).toBe('person');
     expect(about('Paddy came home and refused his tea.', 'refused')).toBe('person');
+    // an object with a word after it ("away", "out") is still an object (added 2026-11-28)
+    expect(about('Paddy pushed the carer away and was aggressive.', 'aggressive')).toBe('person');
+    expect(['person', 'unknown']).toContain(about('Paddy took the dog out and went walkabout.', 'went walkabout'));
+    expect(about('Yesterday the agency driver arrived late and refused to wait.', 'refused')).toBe('other');
   });
   it('"keeps refusing", "started refusing": the subject still does it', () => {
     expect(about('The coffee machine keeps refusing to start.', 'refusing')).toBe('machine');
