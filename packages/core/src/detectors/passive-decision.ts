@@ -59,6 +59,10 @@ const PASSIVE = new RegExp(
     // is that", "there was a consensus that" (LEXICON VOI-01, as "it was felt").
     `|\\b(?:the|a)\\s+(?:general\\s+|overall\\s+|clear\\s+|shared\\s+|professional\\s+)?(?:consensus|feeling)\\s+(?:was|is|(?:has|had)${ADV}\\s+been)${ADV}\\s+that\\b(?!\\s+of\\b)` +
     `|\\bthere\\s+(?:was|is|has\\s+been)\\s+(?:a\\s+)?(?:general\\s+|clear\\s+|professional\\s+)?consensus\\s+that\\b` +
+    // Agreement reached with no one named: "Consensus was reached that Mr Ode should move",
+    // "agreement has been reached that the calls stop" (VOI-01). "… reached between Mo and me" names them;
+    // a "tenancy agreement" or "care agreement" (a word before it) is a document, not a decision.
+    `|\\b(?:an?\\s+|(?<![a-z]\\s))(?:consensus|agreement)\\s+(?:was|is|(?:has|had)${ADV}\\s+been)${ADV}\\s+(?:reached|arrived\\s+at|achieved)\\b` +
     `|\\bdecisions\\s+(?:were|are|(?:have|had)${ADV}\\s+been|will${ADV}\\s+be)${ADV}\\s+(?:made|taken|reached)\\b` +
     // A decision about the person's support named by its subject (with a short "to …", "in …" after
     // it), no one by who made it: "the move to Oak House was approved", "her care package has been
@@ -95,7 +99,7 @@ export const passiveDecision: Detector = {
     description: 'Agentless passive constructions that hide who decided.',
     params: { type: 'object', additionalProperties: false, properties: {} },
     trigger: new RegExp(
-      `\\b(?:it\\s+(?:was|is|has|had|will|would|may|might|could|should|must|can)\\b|(?:was|is|has|had|will|would|may|might|could|should|must|can)\\s+it\\b|it['’][sd]\\b|its\\s+(?:[a-z]+\\s+)?been\\b|(?:decisions?|descisions?|decisons?|desicions?)\\s+(?:was|were|is|are|has|have|had|will|may|might|could|should|must|can|would)\\b|view\\s+(?:was|has|had)\\b|consensus\\b|feeling\\s+(?:was|is|has|had)\\b|(?:approved|agreed|authori[sz]ed|signed\\s+off|ratified|endorsed|rejected|turned\\s+down)\\b|${JUDGED_AS}(?:best|better|right|safest|safer|most|only)\\b)`,
+      `\\b(?:it\\s+(?:was|is|has|had|will|would|may|might|could|should|must|can)\\b|(?:was|is|has|had|will|would|may|might|could|should|must|can)\\s+it\\b|it['’][sd]\\b|its\\s+(?:[a-z]+\\s+)?been\\b|(?:decisions?|descisions?|decisons?|desicions?)\\s+(?:was|were|is|are|has|have|had|will|may|might|could|should|must|can|would)\\b|view\\s+(?:was|has|had)\\b|consensus\\b|agreement\\s+(?:was|is|has|had)\\b|feeling\\s+(?:was|is|has|had)\\b|(?:approved|agreed|authori[sz]ed|signed\\s+off|ratified|endorsed|rejected|turned\\s+down)\\b|${JUDGED_AS}(?:best|better|right|safest|safer|most|only)\\b)`,
       'gi',
     ),
   },
