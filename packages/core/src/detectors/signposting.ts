@@ -29,8 +29,8 @@ const PASSED_ON = [
   /\b(?:given|sent|handed|emailed|posted|provided\s+with)\s+(?:a\s|the\s|some\s)?(?:leaflet|leaflets|factsheet|fact\s+sheet|information\s+pack|information|details|a\s+number|numbers|list\s+of\s+(?:services|numbers|providers|agencies))\b/gi,
 ];
 
-/** The case closed later in the same sentence. */
-const CLOSED_LATER = /^[^.]{0,100}?\b(?:closed|closure|close\s+the\s+case|no\s+further\s+action|NFA|no\s+further\s+involvement|nothing\s+further|discharged)\b/i;
+/** The case closed later in the same sentence, or the call ended with the signposting as its outcome. */
+const CLOSED_LATER = /^[^.]{0,100}?\b(?:closed|closure|close\s+the\s+case|no\s+further\s+action|NFA|no\s+further\s+involvement|nothing\s+further|discharged|ended\s+the\s+(?:call|contact))\b/i;
 
 /** A next sentence that is the closure itself ("NFA.", "Case closed.", "No further action."). */
 const CLOSURE_NOTE =
