@@ -17,7 +17,9 @@
  * - nothing between the verb and the match ends the reported clause: no sentence or clause stop
  *   (. ; : ! ? — brackets, quote marks), and no "but", "and", "so", "although", "because", "which",
  *   "who" … ("Ali said he had a late night, but he remains uncooperative with staff" is the
- *   writer's own clause after the report).
+ *   writer's own clause after the report), unless a later "and that he/she/they", with the
+ *   report's own pronoun, carries the report on ("She explained that she was upset, and that she
+ *   had refused to sit down"; added 2026-11-28, the sixty-eighth check).
  * Dehumanising labels count only when the person names themselves with one (see isOwnIndirectSpeech).
  * A named speaker is the person only where the document says nothing against it (namedSpeaker).
  * Pure; never throws.
@@ -83,6 +85,25 @@ const ROLE = /^(?:OT|OTs|SW|SWs|CPN|CPNs|IRO|HCA|HCAs|RGN|RMN|PA|PAs|Dr|Prof|Pro
 /** Words that are never the person as speaker. */
 const NOT_SPEAKER = /^(?:I|We|It|This|That|There|These|Those|The|A|An|Everyone|Everybody|Someone|Nobody|Staff|Carers?)$/;
 
+/** "… and that she …", "…, or that they …": one more clause reported by the same speech verb. */
+const CONTINUATION = /\b(?:and|or)(?: also)? that (he|she|they)(?:['’](?:s|d|ve|re))?\b/gi;
+/** A stop that ends the report altogether, before any "and that": the sentence's other marks. */
+const HARD_END = /[.;:!?()[\]"“”‘«»—–]/;
+
+/**
+ * Where the report goes on after the last "and that he/she/they" in `gap` with the same pronoun as
+ * the report's subject (the offset just past it), or undefined when there is none, or a hard stop
+ * comes before it.
+ */
+function lastContinuation(gap: string, subject: string): number | undefined {
+  let found: RegExpExecArray | undefined;
+  CONTINUATION.lastIndex = 0;
+  for (let m = CONTINUATION.exec(gap); m; m = CONTINUATION.exec(gap)) found = m;
+  CONTINUATION.lastIndex = 0;
+  if (!found || found[1]!.toLowerCase() !== subject || HARD_END.test(gap.slice(0, found.index))) return undefined;
+  return found.index + found[0].length;
+}
+
 /** How far before the match a speech verb is looked for. */
 const LOOKBACK = 140;
 
@@ -105,8 +126,17 @@ export function isOwnIndirectSpeech(sentence: string, rel: number, selfLabel = f
   for (let m = SPEECH.exec(before); m; m = SPEECH.exec(before)) last = m;
   SPEECH.lastIndex = 0;
   if (!last) return false;
-  const gap = before.slice(last.index + last[0].length);
-  if (CLAUSE_END.test(gap) || (selfLabel && !SELF_LABEL_GAP.test(gap))) return false;
+  const subject = /(he|she|they)(?:['’]\w+)?$/i.exec(last[0])![1]!.toLowerCase();
+  let gap = before.slice(last.index + last[0].length);
+  if (CLAUSE_END.test(gap)) {
+    // "She explained that she was upset, and that she had refused to sit down": a further "that"
+    // clause under the same speech verb, about the same person, carries the report on.
+    const more = lastContinuation(gap, subject);
+    if (more === undefined) return false;
+    gap = gap.slice(more);
+    if (CLAUSE_END.test(gap)) return false;
+  }
+  if (selfLabel && !SELF_LABEL_GAP.test(gap)) return false;
   // The speaker: the words of the clause before the verb, nearest last.
   const clause = before.slice(0, last.index).split(/[,;:.!?()"“”‘«»—–]|\b(?:and|but|that|so|because|when|while|although)\b/).pop() ?? '';
   const words = clause.match(/[\p{L}\p{N}'’-]+/gu)?.slice(-4) ?? [];
@@ -114,7 +144,6 @@ export function isOwnIndirectSpeech(sentence: string, rel: number, selfLabel = f
   if (!speaker || NOT_SPEAKER.test(speaker)) return false;
   if (!(/^(?:he|she|they)$/i.test(speaker) || /^[\p{Lu}][\p{Ll}'’-]/u.test(speaker))) return false;
   // "She said he was …": one person speaking of another.
-  const subject = /(he|she|they)(?:['’]\w+)?$/i.exec(last[0])![1]!.toLowerCase();
   if (/^(?:he|she|they)$/i.test(speaker) && speaker.toLowerCase() !== subject) return false;
   // A name: the person only where the document says nothing against it (see namedSpeaker).
   if (isPerson && !/^(?:he|she|they)$/i.test(speaker) && !isPerson(speaker.replace(/['’]s$/, ''), subject as 'he' | 'she' | 'they')) return false;

@@ -23,6 +23,9 @@ describe('the person’s own account in indirect speech', () => {
     ['Kemal admitted he had been manipulative with his sister.', 'blaming/manipulative'],
     ['Mo told me he was non-compliant with the last plan because nobody explained it.', 'blaming/non-compliant'],
     ['Hassan says he is an alcoholic and goes to meetings on Thursdays.', 'dehumanising/alcoholic'],
+    // a further "that" clause under the same speech verb, about the same person (2026-11-28)
+    ['Wen explained that she was tired after the bus, and that she had refused the tablets because they upset her stomach.', 'blaming/refuses'],
+    ['Lev told me he likes the new flat and that he was aggressive to his neighbour last year.', 'blaming/aggressive'],
   ])('is shown at info: %s', (text, rule) => {
     expect(sev(text, rule)).toBe('info');
   });
@@ -37,6 +40,10 @@ describe('the person’s own account in indirect speech', () => {
     ['Dr Reid said he suffers from anxiety.', 'deficit/suffers-from'],
     ['I said he was aggressive.', 'blaming/aggressive'],
     ['She said he was attention-seeking.', 'blaming/attention-seeking'],
+    // "and that" about someone else, or after a hard stop, or someone else's report, does not carry it on
+    ['Wen explained that she was tired, and that he had refused to drive her.', 'blaming/refuses'],
+    ['Wen said she was tired; staff noted that she refused her tea.', 'blaming/refuses'],
+    ['Her dad said she was tired and that she refused her tea.', 'blaming/refuses'],
     // the writer's own quote marks round the person's word (BLA-41)
     ["Ola says she is off to see her 'cousin' tonight.", 'blaming/scare-quotes'],
   ])('stays a warning: %s', (text, rule) => {
