@@ -519,6 +519,8 @@ function castKind(original: string, index: ContextIndex): About | undefined {
 const CAST_NAME = /\s(\p{Lu}\p{Ll}+)\b(?!['’]s)(?=\s*[,.;:)!?]|\s+(?:and|who|is|was|has|had|were|are|said|says|told)\b)/gu;
 /** What comes before such a name, up to it: "her ex-partner, ", "Pat's dog, ", "a man called ". */
 const CAST_ROLE = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|\p{Lu}\p{Ll}+['’]s)\s+((?:\p{Ll}+(?:['’]s)?[\s-]){0,2}?)(\p{Ll}+)(?:\s+(?:in|from|at|of|with)\s+(?:his|her|their|the|a|an)\s+\p{Ll}+(?=\s+(?:called|named|known)\b))?,?\s+(?:called\s+|named\s+|known\s+as\s+)?$/u;
+/** A preposition of place just before a cast role's determiner: "on the ward Albert", "at the centre Rosa". */
+const PLACE_BEFORE = /\b(?:on|at|in|into|inside|outside|from|around|round|across|within|throughout|near)\s+$/i;
 /** How far before a name its introduction is read. */
 const CAST_REACH = 100;
 
@@ -599,6 +601,10 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
       continue;
     }
     if (!kind || kind === 'request' || kind === 'document' || NOT_CAST.has(role) || notName(l, index)) continue;
+    // A place the sentence opens with, then the person: "On the ward Albert has been up at night",
+    // "At the centre Rosa runs the knitting table". With no comma and no "called", a place word
+    // after "on", "at", "in" … is where the name is, not the name's role (2026-11-28).
+    if (kind === 'organisation' && !/[,]|\b(?:called|named|known)\b/.test(m[0]) && PLACE_BEFORE.test(text.slice(Math.max(from, from + m.index - 12), from + m.index))) continue;
     cast ??= new CastIndex(index);
     const key = CAST + name;
     const had = cast.get(key);

@@ -330,6 +330,12 @@ describe('who a sentence is about, in documents where several people appear (add
     expect(found("Tara's son, Alfie, is 8. Alfie refused to go to school.")).toEqual(['refused']);
     // a name introduced as two different kinds is left alone
     expect(castOf('Her brother, Ash, came. The driver, Ash, waited.', index).has('@Ash')).toBe(false);
+    // a place the sentence opens with is where the name is, not its role (2026-11-28)
+    expect(castOf('On the ward Albert has been up at night.', index).has('@Albert')).toBe(false);
+    expect(found('In the hospital Dev was up all night. Dev refused his tea.')).toEqual(['refused']);
+    expect(found('At the centre Rosa has made friends, and Rosa refused the trip.')).toEqual(['refused']);
+    // with a comma it is still apposition
+    expect(castOf('Jo has lunch at the centre, Hillside, on Mondays.', index).get('@Hillside')).toBe('organisation');
   });
   it('someone who grooms or exploits others is not the person (BLA-10)', () => {
     const m = compileRules([testRule('blaming/t-manip', ['manipulative'], { subject: 'person' })]);
