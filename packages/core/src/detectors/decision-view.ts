@@ -32,13 +32,14 @@ import { CALENDAR_WORDS } from '../context/subject.js';
 const CALENDAR = CALENDAR_WORDS.split(' ').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('|');
 
 /**
- * What a placement or attendance decision does to someone. Not "placed on" a register, a plan or a
+ * What a placement or attendance decision does to someone. Not "moved up" to a group, a class or a
+ * set (a step up at school or a club: "is being moved up to the top maths set"). Not "placed on" a register, a plan or a
  * list ("will be placed on the child protection register", "is to be placed on a child protection
  * plan"): a formal step recorded about the person, not a move of where they live or spend their
  * days (LEXICON DEH-09's trap, "placed on a child protection plan").
  */
 const DONE_TO =
-  'moved|placed(?!\\s+on\\s+(?:a|an|the|his|her|their)\\s+(?:[\\w-]+\\s+)?(?:[\\w-]+\\s+)?(?:[\\w-]+\\s+)?(?:register|plan|list|waiting\\s+list|rota|scheme)\\b)|transferred|transitioned|discharged|admitted|relocated|rehoused|shifted';
+  'moved(?!\\s+up\\s+(?:to\\s+|into\\s+)?(?:a|an|the|his|her|their)\\s+(?:[\\w-]+\\s+)?(?:[\\w-]+\\s+)?(?:group|class|set|year|team|level|league|squad|stage|grade|band)\\b)|placed(?!\\s+on\\s+(?:a|an|the|his|her|their)\\s+(?:[\\w-]+\\s+)?(?:[\\w-]+\\s+)?(?:[\\w-]+\\s+)?(?:register|plan|list|waiting\\s+list|rota|scheme)\\b)|transferred|transitioned|discharged|admitted|relocated|rehoused|shifted';
 const TO_VERB = `attend|move|live|stay|go|return|transfer|be\\s+(?:${DONE_TO})`;
 /**
  * The same decision in the plain future: "will move to", "will move into", "will transfer to",
@@ -103,7 +104,7 @@ const INSTITUTION_VIEW = /\b(?:services?|panel|council|authority|team|commission
 const AGENTLESS_VIEW = /\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:also\s+|then\s+|later\s+|now\s+|therefore\s+|generally\s+|strongly\s+)?(?:felt|agreed|decided|said)\b(?!\s+(?:by|with)\b)/gi;
 const AGENTLESS_IN_SENTENCE = new RegExp(AGENTLESS_VIEW.source, 'i');
 /** Anyone's view recorded: a reporting or wanting verb, a view noun, or a quotation mark. */
-const VIEW = /\b(?:said|says|say|told|tells|explained|explains|agreed|agrees|agree|disagreed|disagrees|wants?|wanted|would\s+(?:like|prefer|rather)|prefers?|preferred|chose|chooses|choice|asked|asks|views?|wishes|wished|feels|felt|hopes?|hoped|happy|unhappy|keen|decided|consented|consents|consent|refused|declined|objected|upset)\b|["“”]/gi;
+const VIEW = /\b(?:said|says|say|told|tells|explained|explains|agreed|agrees|agree|disagreed|disagrees|wants?|wanted|would\s+(?:like|prefer|rather)|prefers?|preferred|chose|chooses|choice|asked|asks|views?|wishes|wished|feels|felt|hopes?|hoped|happy|unhappy|keen|decided|consented|consents|consent|refused|declined|objected|upset|pleased|delighted|thrilled|excited|glad|relieved|nervous|looking\s+forward)\b|["“”]/gi;
 /** Telling and asking, which record no view when the writer does it or the person is told. */
 const TELLING = /^(?:said|says|say|told|tells|explained|explains|asked|asks)$/i;
 /** The writer as the subject: "I", "we", "we've", "I have also". */
