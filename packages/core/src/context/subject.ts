@@ -521,6 +521,17 @@ const CAST_NAME = /\s(\p{Lu}\p{Ll}+)\b(?!['’]s)(?=\s*[,.;:)!?]|\s+(?:and|who|i
 const CAST_ROLE = /\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he|[Aa]n?|\p{Lu}\p{Ll}+['’]s)\s+((?:\p{Ll}+(?:['’]s)?[\s-]){0,2}?)(\p{Ll}+)(?:\s+(?:in|from|at|of|with)\s+(?:his|her|their|the|a|an)\s+\p{Ll}+(?=\s+(?:called|named|known)\b))?,?\s+(?:called\s+|named\s+|known\s+as\s+)?$/u;
 /** A preposition of place just before a cast role's determiner: "on the ward Albert", "at the centre Rosa". */
 const PLACE_BEFORE = /\b(?:on|at|in|into|inside|outside|from|around|round|across|within|throughout|near)\s+$/i;
+/**
+ * Does a preposition of place come just before the role's own determiner in `intro` (CAST_ROLE's
+ * match, starting at `at`)? The determiner nearest the role counts: in "at the pub the landlord Gary"
+ * it is the landlord's "the", after "pub", so Gary is still the landlord.
+ */
+function placeBefore(text: string, from: number, at: number, intro: string): boolean {
+  let det = 0;
+  for (const d of intro.matchAll(/\b(?:the|a|an|his|her|their|my|our)\s/gi)) det = d.index;
+  const p = at + det;
+  return PLACE_BEFORE.test(text.slice(Math.max(from, p - 12), p));
+}
 /** How far before a name its introduction is read. */
 const CAST_REACH = 100;
 
@@ -604,7 +615,7 @@ export function castOf(text: string, index: ContextIndex): ContextIndex {
     // A place the sentence opens with, then the person: "On the ward Albert has been up at night",
     // "At the centre Rosa runs the knitting table". With no comma and no "called", a place word
     // after "on", "at", "in" … is where the name is, not the name's role (2026-11-28).
-    if (kind === 'organisation' && !/[,]|\b(?:called|named|known)\b/.test(m[0]) && PLACE_BEFORE.test(text.slice(Math.max(from, from + m.index - 12), from + m.index))) continue;
+    if (kind === 'organisation' && !/[,]|\b(?:called|named|known)\b/.test(m[0]) && placeBefore(text, from, from + m.index, m[0])) continue;
     cast ??= new CastIndex(index);
     const key = CAST + name;
     const had = cast.get(key);

@@ -334,6 +334,8 @@ describe('who a sentence is about, in documents where several people appear (add
     expect(castOf('On the ward Albert has been up at night.', index).has('@Albert')).toBe(false);
     expect(found('In the hospital Dev was up all night. Dev refused his tea.')).toEqual(['refused']);
     expect(found('At the centre Rosa has made friends, and Rosa refused the trip.')).toEqual(['refused']);
+    // the role's own determiner decides: "at the pub the landlord Gary" is still the landlord
+    expect(castOf('At the pub the landlord Gary was rude to Jo.', index).get('@Gary')).toBe('organisation');
     // with a comma it is still apposition
     expect(castOf('Jo has lunch at the centre, Hillside, on Mondays.', index).get('@Hillside')).toBe('organisation');
   });
