@@ -40,7 +40,7 @@ function walk(dir) {
  * word: the word, a tab, its misspellings separated by spaces.
  */
 async function typosOf(list, allowPhrases) {
-  const { typoVariants } = await import(join(pkg, 'dist', 'rules', 'typos.js'));
+  const { typoVariants, furtherVariants } = await import(join(pkg, 'dist', 'rules', 'typos.js'));
   const { default: nspell } = await import('nspell');
   const { default: british } = await import('dictionary-en-gb');
   const { default: american } = await import('dictionary-en');
@@ -90,6 +90,25 @@ async function typosOf(list, allowPhrases) {
       }
     }
   }
+  // The further slips (a neighbouring key, a consonant that sounds alike, shorter words' slips),
+  // held to a stricter test: only of real words (not of a misspelling a rule spells in, which would
+  // make two slips), not a real word with a capital either (a name or a place: "Clent"), and no
+  // slip the first kind made. A slip of two words is neither's, unless one rule looks for both
+  // ("insits": "insist" and "insists"), when it is the first's.
+  const cap = (v) => v[0].toUpperCase() + v.slice(1);
+  const rulesOf = new Map();
+  for (const r of list) if (!r.detector && r.category !== 'privacy') for (const w of wordsOf(r, ['patterns'])) (rulesOf.get(w) ?? rulesOf.set(w, new Set()).get(w)).add(r.id);
+  const oneRule = (a, b) => [...rulesOf.get(a)].some((id) => rulesOf.get(b).has(id));
+  const further = new Map();
+  for (const w of [...words].sort()) {
+    if (!real(w)) continue;
+    for (const v of furtherVariants(w)) {
+      if (owner.has(v) || taken.has(v) || real(v) || gb.correct(cap(v)) || us.correct(cap(v))) continue;
+      const o = further.get(v);
+      further.set(v, o === undefined || o === w ? w : o !== null && oneRule(o, w) ? o : null);
+    }
+  }
+  for (const [v, w] of further) if (w) owner.set(v, w);
   const typos = {};
   for (const [v, w] of owner) if (w) (typos[w] ??= []).push(v);
   // One string, a line per word ("word<TAB>slip slip …"): one object for the garbage collector to

@@ -9,7 +9,7 @@ import nspell from 'nspell';
 import british from 'dictionary-en-gb';
 import american from 'dictionary-en';
 import { analyse, builtinAllowList, builtinRules, builtinRuleSet, builtinTypos, compileRules } from '../src/index.js';
-import { TYPO_MIN_LENGTH, typoVariants, typosRecord } from '../src/rules/typos.js';
+import { TYPO_MIN_LENGTH, TYPO_SHORT_LENGTH, furtherVariants, typoVariants, typosRecord } from '../src/rules/typos.js';
 
 const set = builtinRuleSet();
 const rules = builtinRules();
@@ -44,6 +44,36 @@ describe('typoVariants', () => {
   });
 });
 
+describe('furtherVariants', () => {
+  it('makes, in long words, a key for its neighbour on the same row and a consonant for one that sounds like it', () => {
+    const v = furtherVariants('agitated');
+    expect(v).toContain('agitsted'); // a → s, the next key
+    expect(v).not.toContain('agitqted'); // q is above a, on another row: not made
+    expect(furtherVariants('defensive')).toContain('defencive'); // s → c
+    expect(furtherVariants('schizophrenic')).toContain('schizophrenik'); // c → k
+    expect(furtherVariants('restrained')).toContain('resteained'); // r → e, the next key
+    // None of typoVariants' own, never the first letter.
+    for (const w of ['agitated', 'defensive', 'restrained']) {
+      const own = new Set(typoVariants(w));
+      for (const x of furtherVariants(w)) {
+        expect(own.has(x), x).toBe(false);
+        expect(x[0]).toBe(w[0]);
+      }
+    }
+  });
+
+  it('makes, in words of six or seven letters, a letter left out (seven only) or neighbours swapped, never in the first two letters', () => {
+    expect(furtherVariants('refused')).toEqual(expect.arrayContaining(['refsed', 'refusd', 'reufsed']));
+    expect(furtherVariants('attempt')).toContain('atempt');
+    expect(furtherVariants('client')).toEqual(expect.arrayContaining(['cleint', 'clinet', 'clietn']));
+    expect(furtherVariants('client')).not.toContain('clent'); // six letters: nothing left out
+    expect(furtherVariants('client')).not.toContain('lcient'); // the first two letters stay
+    expect(furtherVariants('claims')).not.toContain('calims');
+    expect(furtherVariants('needs')).toEqual([]); // under TYPO_SHORT_LENGTH
+    expect(TYPO_SHORT_LENGTH).toBe(6);
+  });
+});
+
 describe('the built-in rules\u2019 misspellings', () => {
   const typos = typosRecord(builtinTypos());
   const gb = nspell(british);
@@ -59,7 +89,7 @@ describe('the built-in rules\u2019 misspellings', () => {
     const seen = new Map<string, string>();
     let count = 0;
     for (const [word, slips] of Object.entries(typos)) {
-      expect(typoVariants(word)).toEqual(expect.arrayContaining([...slips]));
+      expect([...typoVariants(word), ...furtherVariants(word)]).toEqual(expect.arrayContaining([...slips]));
       for (const v of slips) {
         count++;
         expect(gb.correct(v) || us.correct(v) || listed.has(v), v).toBe(false);
@@ -72,6 +102,14 @@ describe('the built-in rules\u2019 misspellings', () => {
     // Real words one slip from a rule's word are never made: a bus stop "resited", "hemiplegic
     // migraine", a "bedrail", "unfindable".
     for (const w of ['resited', 'hemiplegic', 'tetraplegic', 'bedrail', 'unfindable', 'wonderer', 'maligner']) expect(seen.has(w), w).toBe(false);
+    // The further slips are held to a stricter test: no word spelt with a capital either (a name or
+    // a place), so "clent" (Clent) is no slip of "client".
+    for (const [word, slips] of Object.entries(typos)) {
+      const own = new Set(typoVariants(word));
+      for (const v of slips) if (!own.has(v)) expect(gb.correct(v[0]!.toUpperCase() + v.slice(1)) || us.correct(v[0]!.toUpperCase() + v.slice(1)), v).toBe(false);
+    }
+    expect(typos['client']).toContain('cleint');
+    expect(seen.has('clent')).toBe(false);
   });
 
   it('cover the long words of terms, phrases, inflections and regexes, and no protected word', () => {
@@ -101,6 +139,18 @@ describe('analysis of misspelt words', () => {
       ['blaming/manipulative', 'manipluative'],
       ['dehumanising/placement', 'his placment ended'],
     ]);
+  });
+
+  it('reads the further slips: a neighbouring key, a consonant that sounds alike, a short word’s slip', () => {
+    expect(found('Night staff said Ola was agitared and pacing.')).toContainEqual(['blaming/agitated', 'agitared']);
+    expect(found('Ola became defemsive when asked about the bills.')).toContainEqual(['blaming/defensive', 'defemsive']);
+    expect(found('Ola refusde her lunch and went to bed.')).toContainEqual(['blaming/refuses', 'refusde']);
+    expect(found('My clietn has settled in well.')).toContainEqual(['dehumanising/client', 'clietn']);
+    // Not a slip when it is a name or a place (a word with a capital in the dictionary), and the
+    // context checks still apply: negation, a machine as the one refusing.
+    expect(found('We walked up Clent Hill with Ola.')).toEqual([]);
+    expect(found('Ola did not refusde anything today.')).toEqual([]);
+    expect(found('Her bank card was refusde at the till.')).toEqual([]);
   });
 
   it('reads only whole words: not inside a longer word, beside digits or letters beyond ASCII', () => {

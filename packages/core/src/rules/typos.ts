@@ -3,8 +3,10 @@
  * "placment" or "vulnerble" say what the word says. For each word of eight letters or more that a
  * built-in rule looks for (in its terms, phrases, inflections and regexes), `typoVariants` makes
  * the spellings one common slip away: a letter left out, two neighbours swapped, a consonant
- * doubled, one vowel for another. The first letter is never changed, and shorter words get none
- * (they have too many real words one slip away). scripts/bundle-rules.mjs then drops every
+ * doubled, one vowel for another. The first letter is never changed. `furtherVariants` makes the
+ * rarer slips (a neighbouring key, a consonant that sounds alike) and, for words of six or seven
+ * letters, only the two commonest (a letter left out, neighbours swapped, past the first two
+ * letters), which the bundle holds to a stricter test. scripts/bundle-rules.mjs then drops every
  * variant that is a real word (two dictionaries and a word list), any rule's own word or the
  * allow-list's, and any that stands for two words, and stores the rest in the bundle as one
  * string, a line per word (`builtinTypos()`, the rule set's `typos`). `findSlips` finds them in a text, word by word; analyse.ts reads each sentence
@@ -37,6 +39,47 @@ export function typoVariants(word: string): string[] {
   }
   out.delete(w);
   return [...out].filter((v) => v.length >= TYPO_MIN_LENGTH - 1).sort();
+}
+
+/** Shorter words, down to this length, get the two commonest slips only (`furtherVariants`). */
+export const TYPO_SHORT_LENGTH = 6;
+
+/** A key's neighbours on its own row of a QWERTY keyboard (a phone's or a laptop's). */
+const ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const NEIGHBOURS: Record<string, string> = {};
+for (const row of ROWS) for (let i = 0; i < row.length; i++) NEIGHBOURS[row[i]!] = (row[i - 1] ?? '') + (row[i + 1] ?? '');
+
+/** A consonant for the one that sounds like it: "defencive", "schizophrenik", "supervized", "retarted". */
+const SOUNDS: Record<string, string> = { c: 'ks', k: 'c', s: 'cz', z: 's', t: 'd', d: 't' };
+
+/**
+ * The slips `typoVariants` does not make, which the bundle holds to a stricter test (no real word
+ * in any case, so no name or place either, and none of `typoVariants`' own): in a word of
+ * TYPO_MIN_LENGTH letters or more, one key for its neighbour on the same row ("agitsted",
+ * "resteained") or a consonant for one that sounds like it ("defencive", "retarted"); in a word of
+ * TYPO_SHORT_LENGTH letters or more but shorter, a letter left out (seven letters only: "refsed",
+ * "insits") or two neighbours swapped ("cleint", "saftey"), never in the first two letters.
+ * Without `word` and without `typoVariants(word)`.
+ */
+export function furtherVariants(word: string): string[] {
+  const w = word.toLowerCase();
+  if (w.length < TYPO_SHORT_LENGTH || !/^[a-z]+$/.test(w)) return [];
+  const out = new Set<string>();
+  const n = w.length;
+  if (n >= TYPO_MIN_LENGTH) {
+    for (let i = 1; i < n; i++) {
+      const c = w[i]!;
+      for (const k of (NEIGHBOURS[c] ?? '') + (SOUNDS[c] ?? '')) if (k !== w[i - 1] && k !== w[i + 1]) out.add(w.slice(0, i) + k + w.slice(i + 1));
+    }
+    for (const v of typoVariants(w)) out.delete(v);
+  } else {
+    for (let i = 2; i < n; i++) {
+      if (n > TYPO_SHORT_LENGTH) out.add(w.slice(0, i) + w.slice(i + 1));
+      if (i < n - 1 && w[i] !== w[i + 1]) out.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    }
+  }
+  out.delete(w);
+  return [...out].sort();
 }
 
 /**
