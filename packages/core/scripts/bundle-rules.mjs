@@ -104,6 +104,8 @@ async function typosOf(list, allowPhrases) {
     if (!real(w)) continue;
     for (const v of furtherVariants(w)) {
       if (owner.has(v) || taken.has(v) || real(v) || gb.correct(cap(v)) || us.correct(cap(v))) continue;
+      // The silent "e" kept before "-ing" only when the word with it is a word: "manageing" (manage), not "restraineing".
+      if (v.endsWith('eing') && !w.endsWith('eing') && !real(v.slice(0, -3))) continue;
       const o = further.get(v);
       further.set(v, o === undefined || o === w ? w : o !== null && oneRule(o, w) ? o : null);
     }

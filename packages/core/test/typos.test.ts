@@ -71,6 +71,14 @@ describe('furtherVariants', () => {
     expect(furtherVariants('claims')).not.toContain('calims');
     expect(furtherVariants('needs')).toEqual([]); // under TYPO_SHORT_LENGTH
     expect(TYPO_SHORT_LENGTH).toBe(6);
+    expect(furtherVariants('placing')).toContain('plasing'); // "c" for "s" in a short word too
+  });
+
+  it('spells by ear: "ci"/"ti" before a vowel as "sh", "ti" as "ci", the silent "e" kept before "-ing"', () => {
+    expect(furtherVariants('confidential')).toEqual(expect.arrayContaining(['confidenshal', 'confidencial']));
+    expect(furtherVariants('social')).toContain('soshal');
+    expect(furtherVariants('managing')).toContain('manageing');
+    expect(furtherVariants('running')).not.toContain('runneing'); // a doubled consonant: no "e" was dropped
   });
 });
 
@@ -110,6 +118,9 @@ describe('the built-in rules\u2019 misspellings', () => {
     }
     expect(typos['client']).toContain('cleint');
     expect(seen.has('clent')).toBe(false);
+    // "-eing" only where the word with its "e" is a word: "manageing" (manage).
+    expect(typos['managing']).toContain('manageing');
+    for (const [word, slips] of Object.entries(typos)) for (const v of slips) if (v.endsWith('eing') && !word.endsWith('eing') && v.length === word.length + 1 && !typoVariants(word).includes(v)) expect(gb.correct(v.slice(0, -3)) || us.correct(v.slice(0, -3)) || listed.has(v.slice(0, -3)), v).toBe(true);
   });
 
   it('cover the long words of terms, phrases, inflections and regexes, and no protected word', () => {

@@ -51,6 +51,25 @@ for (const row of ROWS) for (let i = 0; i < row.length; i++) NEIGHBOURS[row[i]!]
 
 /** A consonant for the one that sounds like it: "defencive", "schizophrenik", "supervized", "retarted". */
 const SOUNDS: Record<string, string> = { c: 'ks', k: 'c', s: 'cz', z: 's', t: 'd', d: 't' };
+/** The same in words of six or seven letters, only the commonest: "plased", "contakt". */
+const SHORT_SOUNDS: Record<string, string> = { c: 'ks', s: 'cz', z: 's' };
+
+/**
+ * Spelling by ear, in a word of any length from TYPO_SHORT_LENGTH: "ci" or "ti" before a vowel
+ * written "sh" ("speshal", "essenshal") and "ti" written "ci" ("essencial"); the silent "e" kept
+ * before "-ing" ("manageing"; only when the word without "-ing" and with "e" is a word, which the
+ * bundle checks: `eWord`).
+ */
+function byEar(w: string, out: Set<string>): void {
+  for (let i = 2; i < w.length - 2; i++) {
+    const pair = w.slice(i, i + 2);
+    if ((pair === 'ci' || pair === 'ti') && VOWELS.includes(w[i + 2]!)) {
+      out.add(w.slice(0, i) + 'sh' + w.slice(i + 2));
+      if (pair === 'ti') out.add(w.slice(0, i) + 'ci' + w.slice(i + 2));
+    }
+  }
+  if (w.length >= TYPO_SHORT_LENGTH && w.endsWith('ing') && !VOWELS.includes(w[w.length - 4]!) && w[w.length - 4] !== w[w.length - 5]) out.add(w.slice(0, -3) + 'eing');
+}
 
 /**
  * The slips `typoVariants` does not make, which the bundle holds to a stricter test (no real word
@@ -58,8 +77,9 @@ const SOUNDS: Record<string, string> = { c: 'ks', k: 'c', s: 'cz', z: 's', t: 'd
  * TYPO_MIN_LENGTH letters or more, one key for its neighbour on the same row ("agitsted",
  * "resteained") or a consonant for one that sounds like it ("defencive", "retarted"); in a word of
  * TYPO_SHORT_LENGTH letters or more but shorter, a letter left out (seven letters only: "refsed",
- * "insits") or two neighbours swapped ("cleint", "saftey"), never in the first two letters.
- * Without `word` and without `typoVariants(word)`.
+ * "insits") or two neighbours swapped ("cleint", "saftey") or "c", "s" and "z" for one another
+ * ("plased", "contakt"), never in the first two letters; and, in both, the spellings by ear of
+ * `byEar`. Without `word` and without `typoVariants(word)`.
  */
 export function furtherVariants(word: string): string[] {
   const w = word.toLowerCase();
@@ -71,12 +91,15 @@ export function furtherVariants(word: string): string[] {
       const c = w[i]!;
       for (const k of (NEIGHBOURS[c] ?? '') + (SOUNDS[c] ?? '')) if (k !== w[i - 1] && k !== w[i + 1]) out.add(w.slice(0, i) + k + w.slice(i + 1));
     }
+    byEar(w, out);
     for (const v of typoVariants(w)) out.delete(v);
   } else {
     for (let i = 2; i < n; i++) {
       if (n > TYPO_SHORT_LENGTH) out.add(w.slice(0, i) + w.slice(i + 1));
       if (i < n - 1 && w[i] !== w[i + 1]) out.add(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+      for (const k of SHORT_SOUNDS[w[i]!] ?? '') if (k !== w[i - 1] && k !== w[i + 1]) out.add(w.slice(0, i) + k + w.slice(i + 1));
     }
+    byEar(w, out);
   }
   out.delete(w);
   return [...out].sort();
