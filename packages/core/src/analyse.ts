@@ -452,8 +452,8 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
     // Found with a misspelt word spelt right: the protected terms and unless patterns read the
     // sentence so spelt too ("diabettic retinopathy" is a clinical compound as "diabetic
     // retinopathy" is).
-    const fix = hit.fixed && fixes?.get(si);
-    if (fix && fixCancelled(rule, s, hit.fixed!, fix, doc, definedCache)) continue;
+    const fix = fixes?.get(si);
+    if (fix && fixCancelled(rule, s, hit.fixed ?? refixed(fix.edits, hit.start - s.start, hit.end - s.start), fix, doc, definedCache)) continue;
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.
@@ -966,6 +966,24 @@ function unfix(edits: Fixed['edits'], p: number, isStart: boolean): number {
   if (e && p > e.at) return isStart ? e.from : e.to;
   const before = edits[k - 1];
   return before ? p + before.to - before.end : p;
+}
+
+/**
+ * Where [start, end) of a sentence as written lies in the sentence spelt right (`edits` in order):
+ * the reverse of `unfix`, for a match the first reading found in a sentence that also holds a
+ * misspelt word ("customer servises" is protected as "customer services" is).
+ */
+function refixed(edits: Fixed['edits'], start: number, end: number): { start: number; end: number } {
+  const at = (p: number, isStart: boolean): number => {
+    let shift = 0;
+    for (const e of edits) {
+      if (p <= e.from) break;
+      if (p < e.to) return isStart ? e.at : e.end;
+      shift = e.end - e.to;
+    }
+    return p + shift;
+  };
+  return { start: at(start, true), end: at(end, false) };
 }
 
 /** Is a match found with misspelt words spelt right protected, or cancelled by one of the rule's sentence-level unless patterns, in the sentence so spelt? */

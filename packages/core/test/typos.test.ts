@@ -177,6 +177,13 @@ describe('analysis of misspelt words', () => {
     expect(found('He had a schizophrenci episode in 2019.')).toEqual([]);
   });
 
+  it('reads a protected phrase or an unless pattern as spelt right when the misspelt word is the other word of it', () => {
+    // "customer services" cancels dehumanising/customer; the first reading found "customer", and the
+    // sentence spelt right ("servcies" → "services") says it is the department.
+    expect(found('She asked me to email customer servcies about the refund.')).toEqual([]);
+    expect(found('She asked me to email the customer about the refund.')).toContainEqual(['dehumanising/customer', 'customer']);
+  });
+
   it('suggests what the rule suggests for the word it stands for', () => {
     const f = analyse('Her brother is a schizophrenci and lives in a flat.', set).findings.find((x) => x.ruleId === 'dehumanising/schizophrenic');
     expect(f?.text).toBe('schizophrenci');
