@@ -164,6 +164,11 @@ describe('analysis of misspelt words', () => {
     expect(found('Her bank card was refusde at the till.')).toEqual([]);
   });
 
+  it('reads a lower-case "i" standing alone as "I"', () => {
+    expect(found('i ordered her to go back to bed.')).toContainEqual(['control/instructed', 'i ordered her']);
+    expect(found('i think she is doing well, i.e. eating and sleeping.')).toEqual([]);
+  });
+
   it('reads only whole words: not inside a longer word, beside digits or letters beyond ASCII', () => {
     expect(found('Code manipluative2 and x_manipluative are not words.')).toEqual([]);
     expect(found('Ámanipluative is not a word either.')).toEqual([]);

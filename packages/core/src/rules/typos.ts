@@ -222,7 +222,8 @@ function inCaseOf(word: string, as: string): string {
  * Every whole word of `text` that is one of `typos`' misspellings (RuleSet.typos), in order. One
  * walk over the code units, looking up only runs of ASCII letters of a misspelling's length that
  * begin as one does, by their letters (no string is made unless one is found): about 2% of an
- * analysis.
+ * analysis. A lower-case "i" standing alone is read as "I" too (rules that name the writer as "I"
+ * spell it with its capital).
  */
 export function findSlips(typos: string, text: string): Slip[] {
   const out: Slip[] = [];
@@ -245,6 +246,9 @@ export function findSlips(typos: string, text: string): Slip[] {
         const w = lookUp(index, text, start, i);
         if (w !== undefined) out.push({ start, end: i, word: inCaseOf(w, text.slice(start, i)) });
       }
+    } else if (run === 1 && text.charCodeAt(i - 1) === 105 && c !== 46 && !(i < n && joins(text, i, c)) && !(i > 1 && joins(text, i - 2, text.charCodeAt(i - 2)))) {
+      // "i" on its own, typed in a hurry for "I": "i instructed him", "i told her to" (not "i.e.").
+      out.push({ start: i - 1, end: i, word: 'I' });
     }
     run = 0;
   }
