@@ -898,7 +898,8 @@ function dedupe(hits: Hit[], set: RuleSet): Hit[] {
  * Each sentence holding misspelt words (`slips`, in order) is read again with them spelt right:
  * the scan (phrases, terms and protected terms) and the regexes it says may match. What that finds
  * over a word put right is added to `hits` at the words as written, with where it lies in the
- * sentence so spelt (`fixed`); what it finds elsewhere the first reading found already. `match`
+ * sentence so spelt (`fixed`), and so is what it finds elsewhere that the first reading did not (a
+ * match that looks ahead or behind at a word put right). `match`
  * patterns and detectors are not run again. Returns the sentences read, by index.
  */
 function readSlips(set: RuleSet, active: boolean[], sentences: SentenceView[], slips: readonly Slip[], hits: Hit[]): Map<number, Fixed> {
@@ -931,13 +932,23 @@ function readSlips(set: RuleSet, active: boolean[], sentences: SentenceView[], s
       if (!active[rule]) continue;
       for (const [a, b] of flat ? spansOf(re, flat.text).map(([x, y]) => fromFlat(flat, x, y)) : spansOf(re, t)) found.push([rule, a, b]);
     }
+    /** The first reading's hits in this sentence, as "rule start end" (made when first needed). */
+    let before: Set<string> | undefined;
     for (const [rule, a, b] of found) {
       if (!active[rule]) continue;
-      // The first word put right that ends after the match starts (edits are in order): does it begin before the match ends?
-      const e = firstEndingAfter(edits, a);
-      if (e === edits.length || edits[e]!.at >= b) continue;
       const [start, end] = trimmed(t, a, b);
-      hits.push({ rule, start: s.start + unfix(edits, start, true), end: s.start + unfix(edits, end, false), fixed: { start, end } });
+      const from = s.start + unfix(edits, start, true);
+      const to = s.start + unfix(edits, end, false);
+      // The first word put right that ends after the match starts (edits are in order): does it
+      // begin before the match ends? If not, the word put right may still be what the match looks
+      // ahead or behind at ("does not meet the" before "eligability criteria"): kept unless the
+      // first reading found it already.
+      const e = firstEndingAfter(edits, a);
+      if (e === edits.length || edits[e]!.at >= b) {
+        before ??= new Set(hits.filter((h) => h.start !== undefined && h.start >= s.start && h.start < s.end).map((h) => `${h.rule} ${h.start} ${h.end}`));
+        if (before.has(`${rule} ${from} ${to}`)) continue;
+      }
+      hits.push({ rule, start: from, end: to, fixed: { start, end } });
     }
     out.set(si, { text: t, edits, allow: scan.allow, flat });
   }

@@ -164,6 +164,14 @@ describe('analysis of misspelt words', () => {
     expect(found('Her bank card was refusde at the till.')).toEqual([]);
   });
 
+  it('finds a match that looks ahead or behind at a misspelt word, which the first reading could not', () => {
+    // not-eligible's "does not meet the" stops before "eligibility" (a lookahead), so the span never
+    // holds the misspelt word.
+    expect(found('Sam does not meet the eligibillity criteria for a sitter.')).toContainEqual(['gatekeeping/not-eligible', 'does not meet the']);
+    // Found once, not again by the second reading.
+    expect(found('Sam does not meet the eligibility criteria, the vulnerble man.').filter(([id]) => id === 'gatekeeping/not-eligible')).toHaveLength(1);
+  });
+
   it('reads a lower-case "i" standing alone as "I"', () => {
     expect(found('i ordered her to go back to bed.')).toContainEqual(['control/instructed', 'i ordered her']);
     expect(found('i think she is doing well, i.e. eating and sleeping.')).toEqual([]);
