@@ -452,8 +452,9 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
     // Found with a misspelt word spelt right: the protected terms and unless patterns read the
     // sentence so spelt too ("diabettic retinopathy" is a clinical compound as "diabetic
     // retinopathy" is).
-    const fix = fixes?.get(si);
-    if (fix && fixCancelled(rule, s, hit.fixed ?? refixed(fix.edits, hit.start - s.start, hit.end - s.start), fix, doc, definedCache)) continue;
+    const spelt = fixes?.get(si);
+    if (spelt && fixCancelled(rule, s, hit.fixed ?? refixed(spelt.edits, hit.start - s.start, hit.end - s.start), spelt, doc, definedCache)) continue;
+    const fix = hit.fixed && spelt;
     // Protected terms.
     if (allow.length && isAllowed(allow, s, hit.start, hit.end)) continue;
     // unless patterns.

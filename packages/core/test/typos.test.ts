@@ -201,6 +201,11 @@ describe('analysis of misspelt words', () => {
     const f = analyse('Her brother is a schizophrenci and lives in a flat.', set).findings.find((x) => x.ruleId === 'dehumanising/schizophrenic');
     expect(f?.text).toBe('schizophrenci');
     expect(f?.suggestions).toEqual(['person with schizophrenia', 'has schizophrenia']);
+    // A match the first reading found, in a sentence that also holds a misspelt word, keeps its
+    // own words' suggestions.
+    const g = analyse('Kai is a school refuser and very vulnerble.', set).findings.find((x) => x.ruleId === 'blaming/refuses');
+    expect(g?.text).toBe('school refuser');
+    expect(g?.suggestions?.[0]).toBe('is finding it very hard to come to school');
   });
 
   it('keeps the context checks: negation, quotes and who a sentence is about', () => {
