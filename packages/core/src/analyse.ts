@@ -8,6 +8,7 @@ import type { AnalyseOptions, Finding, DocumentResult, Severity, SourceDocument 
 import { SEVERITIES } from './types.js';
 import { suggestKey, withAllow, type CompiledRule, type CompiledUnless, type RuleSet } from './rules/compile.js';
 import { parseSentence, runMatch } from './patterns/match.js';
+import { anyPhraseRegex } from './patterns/terms.js';
 import { splitSentences } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
 import { positionAt, lineStarts } from './readers/mask.js';
@@ -75,11 +76,17 @@ const animalTests = new WeakMap<ContextIndex, RegExp | null>();
 function animalTest(index: ContextIndex): RegExp | null {
   let re = animalTests.get(index);
   if (re === undefined) {
-    const words = [...index].filter(([, kind]) => kind === 'animal').map(([w]) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    re = words.length ? new RegExp(`\\b(?:${words.sort((a, b) => b.length - a.length).join('|')})\\b`, 'i') : null;
+    re = anyPhraseRegex([...index].filter(([, kind]) => kind === 'animal').map(([w]) => w)) ?? null;
     animalTests.set(index, re);
   }
   return re;
+}
+
+/** Does `re` (global, from anyPhraseRegex) match anywhere in `text`? */
+function mentions(re: RegExp | null, text: string): boolean {
+  if (!re) return false;
+  re.lastIndex = 0;
+  return re.test(text);
 }
 
 /** Added to the message of a label quoted as a word or from a record (context/mention.ts). */
@@ -501,7 +508,7 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
           groupReferent(s.text, hit.start - s.start, same ? prev.text : '', cast, () => (same && prev2 && sameParagraph(text, prev2, prev) ? prev2.text : '')) ?? about;
       }
       if (!subjectAllows(rule.subject, about)) continue;
-    } else if (NEVER_AN_ANIMAL.has(rule.category) && set.context && (mentionsAnimal ??= animalTest(set.context)?.test(text) ?? false)) {
+    } else if (NEVER_AN_ANIMAL.has(rule.category) && set.context && (mentionsAnimal ??= mentions(animalTest(set.context), text))) {
       // A rule that reads no subject still never describes an animal: only in a text that names
       // one, so the reading costs nothing elsewhere.
       cast ??= castOf(text, set.context);
