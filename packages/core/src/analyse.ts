@@ -8,7 +8,7 @@ import type { AnalyseOptions, Finding, DocumentResult, Severity, SourceDocument 
 import { SEVERITIES } from './types.js';
 import { suggestKey, withAllow, type CompiledRule, type CompiledUnless, type RuleSet } from './rules/compile.js';
 import { parseSentence, runMatch } from './patterns/match.js';
-import { anyPhraseRegex } from './patterns/terms.js';
+import { anyPhraseRegex, searchRegex } from './patterns/terms.js';
 import { splitSentences } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
 import { positionAt, lineStarts } from './readers/mask.js';
@@ -85,8 +85,9 @@ function animalTest(index: ContextIndex): RegExp | null {
 /** Does `re` (global, from anyPhraseRegex) match anywhere in `text`? */
 function mentions(re: RegExp | null, text: string): boolean {
   if (!re) return false;
-  re.lastIndex = 0;
-  return re.test(text);
+  const search = searchRegex(re, text);
+  search.lastIndex = 0;
+  return search.test(text);
 }
 
 /** Added to the message of a label quoted as a word or from a record (context/mention.ts). */
@@ -264,7 +265,8 @@ function pushMatches(re: RegExp, text: string, base: number, rule: number, hits:
 }
 
 /** Does a global `re` match `text` anywhere (non-empty, as spansOf counts matches)? */
-function hasMatch(re: RegExp, text: string): boolean {
+function hasMatch(regex: RegExp, text: string): boolean {
+  const re = searchRegex(regex, text);
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
@@ -277,8 +279,9 @@ function hasMatch(re: RegExp, text: string): boolean {
   return false;
 }
 
-function spansOf(re: RegExp, text: string): [number, number][] {
+function spansOf(regex: RegExp, text: string): [number, number][] {
   const out: [number, number][] = [];
+  const re = searchRegex(regex, text);
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {

@@ -60,5 +60,24 @@ export function phraseRegex(phrase: string): RegExp {
 export function anyPhraseRegex(phrases: string[]): RegExp | undefined {
   const unique = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (unique.length === 0) return undefined;
-  return new RegExp(`${BOUNDARY_BEFORE}(?:${unique.map(phraseSource).join('|')})${BOUNDARY_AFTER}`, 'gi');
+  const body = `(?:${unique.map(phraseSource).join('|')})${BOUNDARY_AFTER}`;
+  const re = new RegExp(`${BOUNDARY_BEFORE}${body}`, 'gi');
+  if (unique.every((p) => /^[a-z0-9]/.test(p))) twins.set(re, new RegExp(`\\b${BOUNDARY_BEFORE}${body}`, 'gi'));
+  return re;
+}
+
+/**
+ * anyPhraseRegex's regexes whose phrases all begin with an ASCII letter or digit, each with a twin
+ * that opens with \b before the look-behind. V8 cannot skip ahead through a text with a regex that
+ * opens with a look-behind, and can with one that opens with \b: the twin tests a note several
+ * times faster. In a text without "_" the two match exactly the same spans: where the look-behind
+ * allows a phrase's first letter, the character before it is no letter, digit or "_", so \b holds
+ * too. (After "_" the look-behind allows a match and \b does not.)
+ */
+const twins = new WeakMap<RegExp, RegExp>();
+
+/** The regex to search `text` with for `re`: its faster twin when it has one and `text` has no "_". */
+export function searchRegex(re: RegExp, text: string): RegExp {
+  const twin = twins.get(re);
+  return twin !== undefined && !text.includes('_') ? twin : re;
 }
