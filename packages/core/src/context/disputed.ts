@@ -19,6 +19,8 @@
  * Pure; never throws.
  */
 
+import { SELF_DESCRIPTION_SOURCE } from './self-description.js';
+
 // The writer's own challenge after the label ("which we have queried", "which is not true", "that is
 // not how we describe him"): written once, read by the cheap test and by AFTER.
 const WRITER_CHALLENGED = String.raw`(?:which|that)\s+(?:I|we)\s+(?:have\s+|had\s+)?(?:since\s+)?(?:challenged|queried|questioned|corrected)\b`;
@@ -105,7 +107,7 @@ export function isDisputedLabel(sentence: string, rel: number, relEnd: number, n
  * reporting word, or follow "describes/calls/labels him (as)"; the one who answers is a pronoun or
  * a name, not a family member, professional or record (their word would be a second label).
  */
-const ANSWER = /^[^.!?;]{0,40}?(?:;|,\s*but)\s+(?:but\s+)?(he|she|they|[A-Z][a-z]+)\s+(?:says|said|told\s+(?:me|us)|tells\s+(?:me|us)|explains|explained|(?:calls|called|describes|described|sees|saw|refers\s+to|referred\s+to)\s+(?:himself|herself|themselves|themself))\b/;
+const ANSWER = new RegExp(`^[^.!?;]{0,40}?(?:;|,\\s*but)\\s+(?:but\\s+)?(he|she|they|[A-Z][a-z]+)\\s+(?:says|said|told\\s+(?:me|us)|tells\\s+(?:me|us)|explains|explained|${SELF_DESCRIPTION_SOURCE})\\b`);
 const DESCRIBED_AS = /\b(?:describes?|described|describing|calls?|called|calling|labels?|labell?ed)\s+(?:him|her|them|[A-Z][a-z]+)\s+(?:as\s+)?(?:an?\s+)?$/;
 const NOT_THE_PERSON = /^(?:Staff|Mum|Dad|Mother|Father|The|This|That|It|We|I|Carers?|Nurses?|Doctors?|Police|School|Parents?|Family|Everyone|Nobody)$/;
 

@@ -16,6 +16,7 @@
 import { isSpace } from '../chars.js';
 import { lastStartingAtOrBefore } from '../search.js';
 import { WORD_CLASS } from '../nlp/sentences.js';
+import { SELF_DESCRIPTION_SOURCE } from './self-description.js';
 
 /** A quoted stretch: [start, end) covers the text inside the marks. */
 export interface QuoteSpan {
@@ -40,8 +41,10 @@ export interface FindQuotesOptions {
 }
 
 /** Words before a quote that say it records what someone said. */
-const SPEECH_CUE =
-  /\b(?:said|says|say|saying|told (?:me|us|staff|them|her|him|the \w+)|told|tells|asked|asks|describes? (?:himself|herself|themselves|myself) as(?: an?| the)?|described (?:himself|herself|themselves|myself) as(?: an?| the)?|calls? (?:himself|herself|themselves|myself)(?: an?| the)?|called (?:himself|herself|themselves|myself)(?: an?| the)?|explained|explains|replied|replies|shouted|shouts|screamed|stated|states|wrote|writes|added|adds|commented|repeated|answered|signed|typed|mouthed|whispered|put it|in (?:his|her|their|my|our|[\p{Lu}][\p{L}\-]*['’]s?) (?:own )?words|words were|quote|quoted|verbatim)\s*[:,]?\s*$/iu;
+const SPEECH_CUE = new RegExp(
+  `\\b(?:said|says|say|saying|told (?:me|us|staff|them|her|him|the \\w+)|told|tells|asked|asks|${SELF_DESCRIPTION_SOURCE}(?: an?| the)?|explained|explains|replied|replies|shouted|shouts|screamed|stated|states|wrote|writes|added|adds|commented|repeated|answered|signed|typed|mouthed|whispered|put it|in (?:his|her|their|my|our|[\\p{Lu}][\\p{L}\\-]*['’]s?) (?:own )?words|words were|quote|quoted|verbatim)\\s*[:,]?\\s*$`,
+  'iu',
+);
 
 /** Words before a quote that mark it as a label someone else applies, whatever its length. */
 const LABEL_CUE = /\b(?:so[- ]called|described as|describes? (?:him|her|them) as|portrayed as|presented as|presents as|labelled(?: as)?|labeled(?: as)?|known as|referred to as|branded(?: as)?)\s*$/i;
