@@ -457,6 +457,9 @@ function sharedSubject(ws: Words, and: number, index: ContextIndex): About | und
       // the dog out and went walkabout".
       const p = phraseStart(ws, h);
       if (p > 0 && isVerbBeforeObject(ws.raw[p - 1]!, at(ws, p - 1))) return undefined;
+      // So does a reporting verb with a particle after the noun phrase: "Sam told the nurse off
+      // and refused his tablets" is Sam's ("told … off" is not "told the nurse that …").
+      if (p > 0 && REPORTS.has(at(ws, p - 1)) && PARTICLES.has(at(ws, j + 1))) return undefined;
       return subjectKind(ws, h, index);
     }
     if (BRIDGE.has(t) || (/ly$/.test(t) && !POSSESSIVE.test(t))) continue;
@@ -464,6 +467,9 @@ function sharedSubject(ws: Words, and: number, index: ContextIndex): About | und
   }
   return undefined;
 }
+
+/** Particles of phrasal verbs that follow their object: "told the nurse off", "sent the carer away". */
+const PARTICLES = set('off away out back up down over');
 
 /**
  * Is the word before a noun phrase a verb that takes it as its object ("pushed", "took", "told …

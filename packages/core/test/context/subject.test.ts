@@ -370,6 +370,10 @@ describe('who a sentence is about, in documents where several people appear (add
     // an object with a word after it ("away", "out") is still an object (added 2026-11-28)
     expect(about('Paddy pushed the carer away and was aggressive.', 'aggressive')).toBe('person');
     expect(['person', 'unknown']).toContain(about('Paddy took the dog out and went walkabout.', 'went walkabout'));
+    // a reporting verb with a particle after its object is a phrasal verb, not a reported clause
+    expect(['person', 'unknown']).toContain(about('Paddy told the carer off and refused his tea.', 'refused'));
+    expect(['person', 'unknown']).toContain(about('Paddy sent the carer away and was aggressive.', 'aggressive'));
+    expect(about('Staff said the carer was late and refused to wait.', 'refused')).toBe('other');
     expect(about('Yesterday the agency driver arrived late and refused to wait.', 'refused')).toBe('other');
   });
   it('"keeps refusing", "started refusing": the subject still does it', () => {
