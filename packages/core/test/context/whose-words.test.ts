@@ -85,6 +85,16 @@ describe('a block quote in which someone speaks of themselves', () => {
     expect(found('> He refused his tea again.\n\nFrom the ward.').map((f) => f.ruleId)).toEqual(['blaming/refuses']);
     expect(found('> I am fine.\n\nKim remains disengaged from the group.').map((f) => f.ruleId)).toEqual(['blaming/failed-to-engage']);
   });
+  it('is found on any line of the document, whatever its line ends, after up to three spaces', () => {
+    const before = 'Review notes, Tuesday.\nOwen read out what he wrote:\n';
+    expect(found(`${before}> I refused the bath because the water was cold.\n`)).toEqual([]);
+    expect(found(`${before.replace(/\n/g, '\r\n')}   > I refused the bath because the water was cold.\r\n`)).toEqual([]);
+    // An old Mac file's lone carriage returns end lines too, as lineStarts reads them.
+    expect(found(`${before.replace(/\n/g, '\r')}> I refused the bath because the water was cold.\r`)).toEqual([]);
+    // Four spaces are not a block quote, and a ">" later in the line does not make one.
+    expect(found(`${before}    > I refused the bath because the water was cold.\n`).map((f) => f.ruleId)).toEqual(['blaming/refuses']);
+    expect(found(`${before}Bath time on the rota > I refused the bath because the water was cold.\n`).map((f) => f.ruleId)).toEqual(['blaming/refuses']);
+  });
 });
 
 describe('a quoted label someone else used, answered or named as a word', () => {
