@@ -612,7 +612,7 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       }
     }
     // A Markdown word-swap table: the words in its "Instead of" column are listed to be replaced.
-    if (!mentioned && sev !== 'info' && doc.format === 'markdown' && !NEVER_MENTIONED.has(rule.category) && inWordSwapColumn(doc.source, from)) {
+    if (!mentioned && sev !== 'info' && doc.format === 'markdown' && !NEVER_MENTIONED.has(rule.category) && inWordSwapColumn(doc.source, from, starts)) {
       sev = 'info';
       mentioned = true;
     }

@@ -18,6 +18,7 @@
  */
 
 import { clauseTextBefore } from './negation.js';
+import { lineIndex, lineStarts } from '../readers/mask.js';
 
 const OPEN = `["“‘'«]`;
 const CLOSE = `["”’'»]`;
@@ -84,19 +85,33 @@ function cells(line: string): string[] {
   return c;
 }
 
+/** For each line starts array (one per document analysed), which of its lines hold a pipe. */
+const pipeLines = new WeakMap<number[], Uint8Array>();
+
+/** Does line `line` of `source` hold a "|"? (The document's pipes are found once, by indexOf.) */
+function hasPipe(source: string, starts: number[], line: number): boolean {
+  let lines = pipeLines.get(starts);
+  if (!lines) {
+    lines = new Uint8Array(starts.length);
+    for (let bar = source.indexOf('|'); bar >= 0; bar = source.indexOf('|', bar + 1)) lines[lineIndex(starts, bar)] = 1;
+    pipeLines.set(starts, lines);
+  }
+  return lines[line] === 1;
+}
+
 /**
  * Is `offset` (in a Markdown `source`) in a table cell under a heading such as "Instead of" or
  * "Words to avoid"? A word-swap table lists the words it asks writers to stop using: they are
  * mentioned, not used. Cheap: only a line with a pipe is read, and the table's lines above it.
  */
-export function inWordSwapColumn(source: string, offset: number): boolean {
-  // Most lines hold no pipe: looked for in place, within the line, without slicing it out.
-  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = source.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = source.length;
-  let bar = lineStart;
-  while (bar < lineEnd && source.charCodeAt(bar) !== 124) bar++;
-  if (bar === lineEnd) return false;
+export function inWordSwapColumn(source: string, offset: number, starts: number[] = lineStarts(source)): boolean {
+  // Most lines hold no pipe: looked for in place, within the line, without slicing it out. The
+  // line is found among the line starts (`starts`, lineStarts(source)), by a binary search: looking
+  // back and ahead for line feeds read the whole of a long line for every finding on it.
+  const line = lineIndex(starts, offset);
+  const lineStart = starts[line]!;
+  const lineEnd = line + 1 < starts.length ? starts[line + 1]! - 1 : source.length;
+  if (!hasPipe(source, starts, line)) return false;
   // The column: pipes before the match, less the leading one.
   const col = cells(source.slice(lineStart, offset) + 'x').length - 1;
   // Walk up the table to its header row (the row above the delimiter row).

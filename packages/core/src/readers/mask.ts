@@ -75,7 +75,8 @@ export function lineStartAt(starts: number[], offset: number): number {
   return starts[lineIndex(starts, offset)]!;
 }
 
-function lineIndex(starts: number[], offset: number): number {
+/** The index in `starts` (lineStarts) of the line holding `offset`: the last line starting at or before it. */
+export function lineIndex(starts: number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

@@ -275,6 +275,9 @@ describe('a label mentioned, not used', () => {
     const r = analyse(markdown(t), all);
     expect(brief(r.findings)).toEqual(['service user:info', 'aggressive:warning', 'suffers from:info']);
     expect(brief(run('Words to avoid | service user'))).toEqual(['service user:warning']);
+    // With Windows line ends, and on the last line with no line end after it.
+    const crlf = t.replace(/\n/g, '\r\n');
+    expect(brief(analyse(markdown(crlf), all).findings)).toEqual(['service user:info', 'aggressive:warning', 'suffers from:info']);
   });
 
   it('the writer challenging a reported label counts as a dispute', () => {

@@ -154,6 +154,32 @@ describe('analysis time is linear in the length of hostile text', () => {
     }, 120_000);
   }
 
+  // A note exported with no line breaks (a case system's text field, a CSV cell) is one long line
+  // with findings all along it: what is read per finding from the finding's line (a block quote's
+  // ">", a Markdown table's pipes) must be found without reading the whole line each time. Until
+  // 2026-11-28 it was not, and half a megabyte of Markdown took over a minute.
+  for (const format of ['text', 'markdown'] as const) {
+    it(`one long line of ${format} with findings all along it, all rules on: 4× ≤ ${LIMIT}× the time`, () => {
+      const set = repoRuleSet();
+      // Four findings in every 80 characters (the rules' examples are sparser, and hid it).
+      const line = (n: number): string => Array.from({ length: n }, (_, i) => `Jack refused his tea and was aggressive at ${i}. The service user was non-compliant.`).join(' ');
+      const read = format === 'text' ? readers.text : readers.markdown;
+      const run = (s: string) => () => analyse(read(s), set, { enable: categories });
+      const small = line(1_500);
+      const large = line(6_000);
+      run(small)();
+      const attempts: string[] = [];
+      let ok = false;
+      for (let attempt = 0; attempt < 3 && !ok; attempt++) {
+        const t1 = time(run(small), 2);
+        const t4 = time(run(large), 2);
+        attempts.push(`1×: ${t1.toFixed(0)} ms, 4×: ${t4.toFixed(0)} ms`);
+        ok = t4 <= LIMIT * t1;
+      }
+      expect(ok, attempts.join('; ')).toBe(true);
+    }, 120_000);
+  }
+
   it(`10,000 sentences full of candidate words from every rule, all rules on: 4× ≤ ${LIMIT}× the time`, () => {
     const set = repoRuleSet();
     const parts = unit(rules);
