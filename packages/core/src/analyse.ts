@@ -919,6 +919,9 @@ function dedupe(hits: Hit[], set: RuleSet): Hit[] {
  */
 function readSlips(set: RuleSet, active: boolean[], sentences: SentenceView[], slips: readonly Slip[], hits: Hit[]): Map<number, Fixed> {
   const out = new Map<number, Fixed>();
+  /** The first reading's hits as "rule start end", by sentence (made when first needed). */
+  let bySentence: Map<number, string[]> | undefined;
+  const firstReading = hits.length;
   for (let k = 0; k < slips.length; ) {
     const si = sentenceIndexAt(sentences, slips[k]!.start);
     const s = sentences[si];
@@ -947,8 +950,12 @@ function readSlips(set: RuleSet, active: boolean[], sentences: SentenceView[], s
       if (!active[rule]) continue;
       for (const [a, b] of flat ? spansOf(re, flat.text).map(([x, y]) => fromFlat(flat, x, y)) : spansOf(re, t)) found.push([rule, a, b]);
     }
-    /** The first reading's hits in this sentence, as "rule start end" (made when first needed). */
+    /**
+     * The hits in this sentence, as "rule start end", made when first needed: the first reading's,
+     * and those this reading has added so far.
+     */
     let before: Set<string> | undefined;
+    const added: string[] = [];
     for (const [rule, a, b] of found) {
       if (!active[rule]) continue;
       const [start, end] = trimmed(t, a, b);
@@ -960,12 +967,37 @@ function readSlips(set: RuleSet, active: boolean[], sentences: SentenceView[], s
       // first reading found it already.
       const e = firstEndingAfter(edits, a);
       if (e === edits.length || edits[e]!.at >= b) {
-        before ??= new Set(hits.filter((h) => h.start !== undefined && h.start >= s.start && h.start < s.end).map((h) => `${h.rule} ${h.start} ${h.end}`));
+        if (!before) {
+          bySentence ??= hitsBySentence(hits, firstReading, sentences);
+          before = new Set(bySentence.get(si));
+          for (const key of added) before.add(key);
+        }
         if (before.has(`${rule} ${from} ${to}`)) continue;
       }
       hits.push({ rule, start: from, end: to, fixed: { start, end } });
+      if (!before) added.push(`${rule} ${from} ${to}`);
     }
     out.set(si, { text: t, edits, allow: scan.allow, flat });
+  }
+  return out;
+}
+
+/**
+ * The first `count` hits, as "rule start end", by the index of the sentence they start in (hits
+ * between sentences, or with no offsets, are left out). One pass, where filtering every hit for
+ * each sentence read again grew with the square of a long note's length.
+ */
+function hitsBySentence(hits: readonly Hit[], count: number, sentences: SentenceView[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (let i = 0; i < count; i++) {
+    const h = hits[i]!;
+    if (h.start === undefined) continue;
+    const si = sentenceIndexAt(sentences, h.start);
+    const s = sentences[si];
+    if (!s || h.start < s.start || h.start >= s.end) continue;
+    let list = out.get(si);
+    if (!list) out.set(si, (list = []));
+    list.push(`${h.rule} ${h.start} ${h.end}`);
   }
   return out;
 }
