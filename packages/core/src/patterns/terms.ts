@@ -56,16 +56,6 @@ export function phraseRegex(phrase: string): RegExp {
   return new RegExp(`${BOUNDARY_BEFORE}(?:${phraseSource(phrase)})${BOUNDARY_AFTER}`, 'iy');
 }
 
-/** A global, case-insensitive RegExp matching any of the phrases as whole words (longest first). */
-export function anyPhraseRegex(phrases: string[]): RegExp | undefined {
-  const unique = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
-  if (unique.length === 0) return undefined;
-  const body = `(?:${unique.map(phraseSource).join('|')})${BOUNDARY_AFTER}`;
-  const re = new RegExp(`${BOUNDARY_BEFORE}${body}`, 'gi');
-  if (unique.every((p) => /^[a-z0-9]/.test(p))) twins.set(re, new RegExp(`\\b${BOUNDARY_BEFORE}${body}`, 'gi'));
-  return re;
-}
-
 /**
  * anyPhraseRegex's regexes whose phrases all begin with an ASCII letter or digit, each with a twin
  * that opens with \b before the look-behind. V8 cannot skip ahead through a text with a regex that
@@ -75,6 +65,16 @@ export function anyPhraseRegex(phrases: string[]): RegExp | undefined {
  * too. (After "_" the look-behind allows a match and \b does not.)
  */
 const twins = new WeakMap<RegExp, RegExp>();
+
+/** A global, case-insensitive RegExp matching any of the phrases as whole words (longest first). */
+export function anyPhraseRegex(phrases: string[]): RegExp | undefined {
+  const unique = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (unique.length === 0) return undefined;
+  const body = `(?:${unique.map(phraseSource).join('|')})${BOUNDARY_AFTER}`;
+  const re = new RegExp(`${BOUNDARY_BEFORE}${body}`, 'gi');
+  if (unique.every((p) => /^[a-z0-9]/.test(p))) twins.set(re, new RegExp(`\\b${BOUNDARY_BEFORE}${body}`, 'gi'));
+  return re;
+}
 
 /** The regex to search `text` with for `re`: its faster twin when it has one and `text` has no "_". */
 export function searchRegex(re: RegExp, text: string): RegExp {
