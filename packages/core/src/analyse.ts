@@ -21,7 +21,7 @@ import { isDisputedLabel, isReportedLabel } from './context/disputed.js';
 import { IN_DEMENTIA, NEED_GIVEN, mentionsDementia, needGiven } from './context/condition.js';
 import { inWordSwapColumn, isQuotedFromRecord, isRejectedLabel, isWordMention } from './context/mention.js';
 import { isFieldAnsweredNo, isFormQuestion } from './context/form-question.js';
-import { aboutWhom, castOf, clausePronounReferent, groupReferent, paragraphPronounReferent, pronounReferent, subjectAllows, type ContextIndex } from './context/subject.js';
+import { aboutWhom, castOf, clausePronounReferent, groupReferent, paragraphPronounReferent, pronounReferent, subjectAllows, type About, type ContextIndex } from './context/subject.js';
 import { isFirstPerson, isSelfLabel } from './context/first-person.js';
 import { isOwnIndirectSpeech, namedSpeaker, type SpeakerTest } from './context/reported-speech.js';
 import { detectDocumentKind, isOwnWordsDocument } from './context/document-kind.js';
@@ -430,6 +430,40 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
   let cast: ContextIndex | undefined;
   // Does the text name an animal at all (read once, and only if a rule needs to know)?
   let mentionsAnimal: boolean | undefined;
+  /**
+   * Who the match at [a, b) of sentence `si` is about: the subject, agent or object the clause
+   * reader finds, then an opening or clause pronoun read back to the sentence or paragraph before,
+   * then a group ("one of them"). Used by `subject` rules, and to keep every deficit, dehumanising,
+   * blaming and control rule off an animal.
+   */
+  const referent = (s: SentenceView, si: number, a: number, b: number, ctx: ContextIndex): About => {
+    let about = aboutWhom(s.text, a, b, ctx);
+    // "The landlord visited. He refused…": an opening pronoun for the previous sentence's subject,
+    // unless an earlier sentence of the paragraph mentions someone else it could stand for.
+    const prev = si > 0 ? sentences[si - 1] : undefined;
+    if ((about === 'person' || about === 'unknown') && prev && sameParagraph(text, prev, s)) {
+      about = pronounReferent(s.text, a, prev.text, ctx, () => paragraphBefore(text, sentences, si - 1)) ?? about;
+    }
+    // "son visited, he was angry": the same reading for a pronoun opening a clause after a comma.
+    if (about === 'person' || about === 'unknown') {
+      const same = prev && sameParagraph(text, prev, s) ? prev.text : '';
+      about = clausePronounReferent(s.text, a, ctx, same, () => paragraphBefore(text, sentences, si - 1)) ?? about;
+    }
+    // "Mia said her stepfather, Gary, locks her in when he is angry": a he or she that only
+    // someone the document introduced as someone else can be (read only when names were cast).
+    if ((about === 'person' || about === 'unknown') && ctx !== set.context) {
+      about = paragraphPronounReferent(paragraphBefore(text, sentences, si) + s.text.slice(0, a), ctx) ?? about;
+    }
+    // "They keep two rabbits. One of them bites", "both night workers … The pair were defensive":
+    // a group or a "one" for the noun named just before it.
+    if (about === 'person' || about === 'unknown') {
+      const same = prev && sameParagraph(text, prev, s);
+      const prev2 = si > 1 ? sentences[si - 2] : undefined;
+      about =
+        groupReferent(s.text, a, same ? prev.text : '', ctx, () => (same && prev2 && sameParagraph(text, prev2, prev) ? prev2.text : '')) ?? about;
+    }
+    return about;
+  };
   let speakers: SpeakerTest | undefined; // who a named speaker in indirect speech is (reported-speech.ts)
   /** The abbreviations the document spells out (found on its first jargon abbreviation). */
   let abbreviations: AbbreviationDefinitions | undefined;
@@ -485,37 +519,15 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
     if (rule.subject !== 'any' && set.context) {
       // "her stepfather, Gary, …": names introduced as someone else, read once per document.
       cast ??= castOf(text, set.context);
-      let about = aboutWhom(s.text, hit.start - s.start, hit.end - s.start, cast);
-      // "The landlord visited. He refused…": an opening pronoun for the previous sentence's subject,
-      // unless an earlier sentence of the paragraph mentions someone else it could stand for.
-      const prev = si > 0 ? sentences[si - 1] : undefined;
-      if ((about === 'person' || about === 'unknown') && prev && sameParagraph(text, prev, s)) {
-        about = pronounReferent(s.text, hit.start - s.start, prev.text, cast, () => paragraphBefore(text, sentences, si - 1)) ?? about;
-      }
-      // "son visited, he was angry": the same reading for a pronoun opening a clause after a comma.
-      if (about === 'person' || about === 'unknown') {
-        const same = prev && sameParagraph(text, prev, s) ? prev.text : '';
-        about = clausePronounReferent(s.text, hit.start - s.start, cast, same, () => paragraphBefore(text, sentences, si - 1)) ?? about;
-      }
-      // "Mia said her stepfather, Gary, locks her in when he is angry": a he or she that only
-      // someone the document introduced as someone else can be (read only when names were cast).
-      if ((about === 'person' || about === 'unknown') && cast !== set.context) {
-        about = paragraphPronounReferent(paragraphBefore(text, sentences, si) + s.text.slice(0, hit.start - s.start), cast) ?? about;
-      }
-      // "They keep two rabbits. One of them bites", "both night workers … The pair were defensive":
-      // a group or a "one" for the noun named just before it.
-      if (about === 'person' || about === 'unknown') {
-        const same = prev && sameParagraph(text, prev, s);
-        const prev2 = si > 1 ? sentences[si - 2] : undefined;
-        about =
-          groupReferent(s.text, hit.start - s.start, same ? prev.text : '', cast, () => (same && prev2 && sameParagraph(text, prev2, prev) ? prev2.text : '')) ?? about;
-      }
+      const about = referent(s, si, hit.start - s.start, hit.end - s.start, cast);
       if (!subjectAllows(rule.subject, about)) continue;
     } else if (NEVER_AN_ANIMAL.has(rule.category) && set.context && (mentionsAnimal ??= mentions(animalTest(set.context), text))) {
       // A rule that reads no subject still never describes an animal: only in a text that names
       // one, so the reading costs nothing elsewhere.
+      // The same readings as above, pronouns included: "We took the dog, Biscuit, out. He goes
+      // walkabout in the long grass" is the dog (2026-11-28, the seventy-first check).
       cast ??= castOf(text, set.context);
-      if (aboutWhom(s.text, hit.start - s.start, hit.end - s.start, cast) === 'animal') continue;
+      if (referent(s, si, hit.start - s.start, hit.end - s.start, cast) === 'animal') continue;
     }
     // Suppression comments. (Positions are the source's: in a word that markup split and the
     // reader joined, text and source offsets differ.)

@@ -725,6 +725,9 @@ export function paragraphPronounReferent(before: string, index: ContextIndex): A
     }
     if (/^\p{Lu}/u.test(w) && !notName(l, index) && !CALENDAR.has(l.replace(/s$/, ''))) {
       if (index.has(wrongGender + bare)) continue; // a name shown to be the other gender
+      // "Mum", "Dad" or "Nan" written as a name, of the other gender: "We took Mum's dog, Biscuit,
+      // out. He …" cannot be Mum (2026-11-28, the seventy-first check).
+      if (!fits(l, pronoun)) continue;
       const c = castKind(bare, index);
       if (!c) return undefined; // a name that may be the person
       found = c;
@@ -780,7 +783,7 @@ function subjectBefore(sentence: string, relStart: number, clause: string, ws: W
   // aggressive" — the noun before the name says who (or what) it is.
   // The name may carry a title: "the lodger in the back room, Mr Amis, was rude".
   const appositive = /^\s*(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?(\p{Lu}\p{Ll}+)\s*$/u.exec(aside);
-  if (!appositive && !/^\s*(?:who|which)\b/i.test(aside)) return undefined;
+  if (!appositive && !/^\s*(?:who|which)\b/i.test(aside)) return roleAfterName(sentence, asideStart, aside, index);
   const outer = wordsOf(clauseTextBefore(sentence, asideStart, 120, SUBJECT_BREAK).match(TOKEN) ?? []);
   if (appositive) {
     const k = outer.raw.length - 1;
@@ -795,6 +798,27 @@ function subjectBefore(sentence: string, relStart: number, clause: string, ws: W
   const h = subjectHead(outer, outer.raw.length - 1, index, true);
   return h >= 0 ? subjectKind(outer, h, index) : undefined;
 }
+
+/** A role set off by commas: "our dog", "her ex-husband", "the neighbour's cat". */
+const ROLE_ASIDE = /^\s*(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Aa]n?|\p{Lu}\p{Ll}+['’]s)\s+(?:\p{Ll}+(?:['’]s)?[\s-]){0,2}?(\p{Ll}+)\s*$/u;
+
+/**
+ * The apposition the other way round, a lone name and then its role: "Bramble, our dog, goes
+ * walkabout", "Neil, her ex-husband, refused to hand back the keys" (2026-11-28, the
+ * seventy-first check). Only when nothing but the name (and a title) stands before the aside, so
+ * "On Monday Sam, her son, …" is left to the other readings.
+ */
+function roleAfterName(sentence: string, asideStart: number, aside: string, index: ContextIndex): About | undefined {
+  const role = ROLE_ASIDE.exec(aside);
+  if (!role) return undefined;
+  const kind = index.get(role[1]!);
+  // A son or a daughter may be the person the record is about, as castOf reads them.
+  if (!kind || kind === 'request' || kind === 'document' || NOT_CAST.has(role[1]!)) return undefined;
+  const before = (clauseTextBefore(sentence, asideStart, 120, SUBJECT_BREAK).match(TOKEN) ?? []).filter((t) => !TITLE_WORD.test(t));
+  if (before.length !== 1 || !/^\p{Lu}\p{Ll}+$/u.test(before[0]!) || notName(before[0]!.toLowerCase(), index)) return undefined;
+  return kind;
+}
+const TITLE_WORD = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr)$/;
 
 /**
  * What the match at [relStart, relEnd) of `sentence` is about, looking first at an agent ("was
@@ -901,7 +925,9 @@ const PERSON_WORDS = set('person client resident tenant patient pupil student bo
 /** Capitalised words that are not names: sentence openers, function words, days and months, titles. */
 const notName = (l: string, index: ContextIndex): boolean =>
   index.has(l) || CALENDAR.has(l) || COMMON_STARTERS.has(l) || DETERMINERS.has(l) || BRIDGE.has(l) || PREPOSITIONS.has(l) ||
-  RELATIVES.has(l) || CONJUNCTIONS.has(l) || PRONOUNS.has(l) || POINTERS.has(l) || TITLES.has(l) || PARTS.has(l) || l === 'i';
+  RELATIVES.has(l) || CONJUNCTIONS.has(l) || PRONOUNS.has(l) || POINTERS.has(l) || TITLES.has(l) || PARTS.has(l) || QUESTIONS.has(l) || l === 'i';
+/** Question words, which open headings such as "What is important to me" and are never names. */
+const QUESTIONS = set('what why how');
 
 /**
  * Does `text` (the paragraph before the antecedent's sentence) mention someone the opening
