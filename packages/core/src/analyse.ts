@@ -190,6 +190,9 @@ const SPACES = /\s+/g;
 /** Are sentences `a` and `b` (`a` before `b`) in the same paragraph (no blank line between)? */
 const sameParagraph = (text: string, a: SentenceView, b: SentenceView): boolean => !/\n[ \t]*\n/.test(text.slice(a.end, b.start));
 
+/** The longest sentence in which a rule with no `subject` reads pronouns for an animal (characters). */
+const ANIMAL_PRONOUN_SENTENCE = 1000;
+
 /** Sentences of the paragraph read back from sentence `i` (not included) for the pronoun reader. */
 const PARAGRAPH_LOOKBACK = 8;
 
@@ -526,8 +529,12 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       // one, so the reading costs nothing elsewhere.
       // The same readings as above, pronouns included: "We took the dog, Biscuit, out. He goes
       // walkabout in the long grass" is the dog (2026-11-28, the seventy-first check).
+      // Pronouns are read only in a sentence of ordinary length: their readers scan the sentence up
+      // to the match, which over one run-on line with many matches would grow with its square.
       cast ??= castOf(text, set.context);
-      if (referent(s, si, hit.start - s.start, hit.end - s.start, cast) === 'animal') continue;
+      const a = hit.start - s.start;
+      const b = hit.end - s.start;
+      if ((s.text.length <= ANIMAL_PRONOUN_SENTENCE ? referent(s, si, a, b, cast) : aboutWhom(s.text, a, b, cast)) === 'animal') continue;
     }
     // Suppression comments. (Positions are the source's: in a word that markup split and the
     // reader joined, text and source offsets differ.)
