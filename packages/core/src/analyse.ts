@@ -11,7 +11,7 @@ import { parseSentence, runMatch } from './patterns/match.js';
 import { anyPhraseRegex, searchRegex } from './patterns/terms.js';
 import { splitSentences } from './nlp/sentences.js';
 import { text as readText } from './readers/text.js';
-import { positionAt, lineStarts, lineStartAt } from './readers/mask.js';
+import { positionAt, lineStarts, lineIndex } from './readers/mask.js';
 import { spanToSource } from './readers/join.js';
 import { flatten, fromFlat, irregularSpaces, spansHolding, toFlat, type Flat } from './flat.js';
 import { isSuppressed } from './suppress.js';
@@ -80,14 +80,6 @@ function animalTest(index: ContextIndex): RegExp | null {
     animalTests.set(index, re);
   }
   return re;
-}
-
-/** Does `re` (global, from anyPhraseRegex) match anywhere in `text`? */
-function mentions(re: RegExp | null, text: string): boolean {
-  if (!re) return false;
-  const search = searchRegex(re, text);
-  search.lastIndex = 0;
-  return search.test(text);
 }
 
 /** Added to the message of a label quoted as a word or from a record (context/mention.ts). */
@@ -266,6 +258,9 @@ function pushMatches(re: RegExp, text: string, base: number, rule: number, hits:
     pushTrimmed(text, m.index, m.index + len, base, rule, hits);
   }
 }
+
+/** hasMatch for a regex that may be missing (a context index with no animal words): never. */
+const mentionsAny = (re: RegExp | null, text: string): boolean => re !== null && hasMatch(re, text);
 
 /** Does a global `re` match `text` anywhere (non-empty, as spansOf counts matches)? */
 function hasMatch(regex: RegExp, text: string): boolean {
@@ -524,7 +519,7 @@ function analyseSentences(set: RuleSet, doc: SourceDocument, sentences: Sentence
       cast ??= castOf(text, set.context);
       const about = referent(s, si, hit.start - s.start, hit.end - s.start, cast);
       if (!subjectAllows(rule.subject, about)) continue;
-    } else if (NEVER_AN_ANIMAL.has(rule.category) && set.context && (mentionsAnimal ??= mentions(animalTest(set.context), text))) {
+    } else if (NEVER_AN_ANIMAL.has(rule.category) && set.context && (mentionsAnimal ??= mentionsAny(animalTest(set.context), text))) {
       // A rule that reads no subject still never describes an animal: only in a text that names
       // one, so the reading costs nothing elsewhere.
       // The same readings as above, pronouns included: "We took the dog, Biscuit, out. He goes
@@ -761,7 +756,7 @@ const BLOCK_QUOTE: QuoteSpan = Object.freeze({ start: 0, end: 0, kind: 'speech' 
  * long line for every finding on it (a fifth of the time on a long text with no line breaks).
  */
 function inBlockQuote(source: string, offset: number, starts: number[]): boolean {
-  let i = lineStartAt(starts, offset);
+  let i = starts[lineIndex(starts, offset)]!;
   for (let k = 0; k < 3 && (source[i] === ' ' || source[i] === '\t'); k++) i++;
   return source[i] === '>' && i < offset;
 }
@@ -974,7 +969,7 @@ function readSlips(set: RuleSet, active: boolean[], sentences: SentenceView[], s
      * and those this reading has added so far.
      */
     let before: Set<string> | undefined;
-    const added: string[] = [];
+    const addedFrom = hits.length;
     for (const [rule, a, b] of found) {
       if (!active[rule]) continue;
       const [start, end] = trimmed(t, a, b);
@@ -989,12 +984,11 @@ function readSlips(set: RuleSet, active: boolean[], sentences: SentenceView[], s
         if (!before) {
           bySentence ??= hitsBySentence(hits, firstReading, sentences);
           before = new Set(bySentence.get(si));
-          for (const key of added) before.add(key);
+          for (let j = addedFrom; j < hits.length; j++) before.add(`${hits[j]!.rule} ${hits[j]!.start} ${hits[j]!.end}`);
         }
         if (before.has(`${rule} ${from} ${to}`)) continue;
       }
       hits.push({ rule, start: from, end: to, fixed: { start, end } });
-      if (!before) added.push(`${rule} ${from} ${to}`);
     }
     out.set(si, { text: t, edits, allow: scan.allow, flat });
   }

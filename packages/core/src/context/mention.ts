@@ -18,7 +18,7 @@
  */
 
 import { clauseTextBefore } from './negation.js';
-import { lineIndex, lineStarts } from '../readers/mask.js';
+import { lineIndex } from '../readers/mask.js';
 
 const OPEN = `["“‘'«]`;
 const CLOSE = `["”’'»]`;
@@ -104,13 +104,12 @@ function hasPipe(source: string, starts: number[], line: number): boolean {
  * "Words to avoid"? A word-swap table lists the words it asks writers to stop using: they are
  * mentioned, not used. Cheap: only a line with a pipe is read, and the table's lines above it.
  */
-export function inWordSwapColumn(source: string, offset: number, starts: number[] = lineStarts(source)): boolean {
-  // Most lines hold no pipe: looked for in place, within the line, without slicing it out. The
-  // line is found among the line starts (`starts`, lineStarts(source)), by a binary search: looking
-  // back and ahead for line feeds read the whole of a long line for every finding on it.
+export function inWordSwapColumn(source: string, offset: number, starts: number[]): boolean {
+  // Most lines hold no pipe. The line is found among the line starts (`starts`, lineStarts(source))
+  // by a binary search, and the document's pipes are found once (hasPipe): looking back and ahead
+  // for line feeds, and along the line for a pipe, read the whole of a long line for every finding.
   const line = lineIndex(starts, offset);
   const lineStart = starts[line]!;
-  const lineEnd = line + 1 < starts.length ? starts[line + 1]! - 1 : source.length;
   if (!hasPipe(source, starts, line)) return false;
   // The column: pipes before the match, less the leading one.
   const col = cells(source.slice(lineStart, offset) + 'x').length - 1;

@@ -70,11 +70,6 @@ export function positionAt(starts: number[], offset: number): { line: number; co
   return { line: line + 1, column: offset - starts[line]! + 1, offset };
 }
 
-/** The offset at which the line holding `offset` starts (`starts` from lineStarts). */
-export function lineStartAt(starts: number[], offset: number): number {
-  return starts[lineIndex(starts, offset)]!;
-}
-
 /** The index in `starts` (lineStarts) of the line holding `offset`: the last line starting at or before it. */
 export function lineIndex(starts: number[], offset: number): number {
   let lo = 0;
